@@ -1,0 +1,152 @@
+/**
+ * Keeps a tree in step with edits, re-parsing only the edited stretch.
+ *
+ * For an edit, find the deepest element whose content holds it. Re-parse the run of its
+ * children the edit touches (plus the text on either side, so text nodes stay maximal); if
+ * that run does not parse on its own (an element left open, an end tag of an ancestor, a
+ * comment running on), re-parse the element's whole content, then go up one element and try
+ * again. At the document, parse everything. The result always equals a fresh parse of the new
+ * text (the differential test checks this over random edits).
+ */
+import { replaceRange } from './arrays';
+import { ChildNode, DocumentNode, ElementNode, ParentNode } from './nodes';
+import { parseDocument, parseFragment } from './parse';
+import { childIndexAt } from './tree';
+
+export interface Edit {
+  /** Replaced range in the old text. */
+  start: number;
+  end: number;
+  /** Length of the text that replaces it. */
+  insertedLength: number;
+}
+
+interface Level {
+  node: ParentNode;
+  start: number;
+  /** Index, in this level's children, of the next level's node. */
+  childIndex: number;
+}
+
+/**
+ * Applies `edit` to `document` (the tree of the old text) given the new text. Returns the tree
+ * of the new text: `document` patched in place, or a new tree after a full parse.
+ */
+export function applyEdit(document: DocumentNode, newText: string, edit: Edit): DocumentNode {
+  const delta = edit.insertedLength - (edit.end - edit.start);
+  const levels = containersOf(document, edit);
+  for (let depth = levels.length - 1; depth >= 1; depth--) {
+    const level = levels[depth];
+    const element = level.node as ElementNode;
+    const names = enclosingNames(levels, depth);
+    if (!element.hasUnclosedChild && reparseTouchedChildren(level, names, newText, edit, delta)) {
+      shiftEnclosing(levels, depth, delta);
+      return document;
+    }
+    if (reparseContent(element, level.start, names, newText, delta)) {
+      shiftEnclosing(levels, depth, delta);
+      return document;
+    }
+  }
+  if (!document.hasUnclosedChild && reparseTouchedChildren(levels[0], [], newText, edit, delta)) {
+    document.length += delta;
+    return document;
+  }
+  return parseDocument(newText);
+}
+
+/** The document, then each element whose content (not its tags) holds the whole edit. */
+function containersOf(document: DocumentNode, edit: Edit): Level[] {
+  const levels: Level[] = [{ node: document, start: 0, childIndex: -1 }];
+  let parent: ParentNode = document;
+  let parentStart = 0;
+  for (;;) {
+    const index = childIndexAt(parent.children, edit.start - parentStart);
+    if (index < 0) break;
+    const child: ChildNode = parent.children[index];
+    if (child.kind !== 'element' || child.endTagOffset < 0 || !child.startTagClosed) break;
+    const start = parentStart + child.offset;
+    if (edit.start < start + child.startTagLength || edit.end > start + child.endTagOffset) break;
+    levels[levels.length - 1].childIndex = index;
+    levels.push({ node: child, start, childIndex: -1 });
+    parent = child;
+    parentStart = start;
+  }
+  return levels;
+}
+
+function enclosingNames(levels: Level[], depth: number): string[] {
+  const names: string[] = [];
+  for (let i = 1; i <= depth; i++) names.push((levels[i].node as ElementNode).name);
+  return names;
+}
+
+/** Re-parses the children the edit touches; false when they do not parse on their own. */
+function reparseTouchedChildren(level: Level, names: string[], newText: string, edit: Edit, delta: number): boolean {
+  const parent = level.node;
+  const children = parent.children;
+  const from = edit.start - level.start;
+  const to = edit.end - level.start;
+  // Touched: children overlapping the edit or ending/starting right at it.
+  let first = childIndexAt(children, from);
+  if (first < 0) first = 0;
+  else if (children[first].offset === from && first > 0) first--;
+  let last = childIndexAt(children, to);
+  if (first > 0 && children[first - 1].kind === 'text') first--;
+  if (last >= 0 && last + 1 < children.length && children[last + 1].kind === 'text') last++;
+  let rangeStart: number;
+  let rangeEnd: number;
+  if (last >= first && children.length > 0) {
+    rangeStart = Math.min(children[first].offset, from);
+    rangeEnd = Math.max(children[last].offset + children[last].length, to);
+  } else {
+    rangeStart = from;
+    rangeEnd = to;
+  }
+  const result = parseFragment(
+    newText,
+    level.start + rangeStart,
+    level.start + rangeEnd + delta,
+    parent,
+    level.start,
+    names,
+    false,
+  );
+  if (!result) return false;
+  const removeCount = last >= first ? last - first + 1 : 0;
+  const insertAt = last >= first ? first : Math.max(0, childIndexAt(children, from) + 1);
+  replaceRange(children, insertAt, removeCount, result.children);
+  for (let i = insertAt + result.children.length; i < children.length; i++) children[i].offset += delta;
+  return true;
+}
+
+/** Re-parses an element's whole content, closing what is left open as its end tag would. */
+function reparseContent(element: ElementNode, start: number, names: string[], newText: string, delta: number): boolean {
+  const result = parseFragment(
+    newText,
+    start + element.startTagLength,
+    start + element.endTagOffset + delta,
+    element,
+    start,
+    names,
+    true,
+  );
+  if (!result) return false;
+  element.children = result.children;
+  element.hasUnclosedChild = result.hasUnclosedChild;
+  return true;
+}
+
+/** Grows the re-parsed element and its ancestors by `delta` and moves what follows. */
+function shiftEnclosing(levels: Level[], depth: number, delta: number): void {
+  for (let i = depth; i >= 0; i--) {
+    const node = levels[i].node;
+    node.length += delta;
+    if (node.kind === 'element') node.endTagOffset += delta;
+    if (i < depth) shiftFollowing(node.children, levels[i].childIndex + 1, delta);
+  }
+}
+
+function shiftFollowing(children: ChildNode[], from: number, delta: number): void {
+  for (let i = from; i < children.length; i++) children[i].offset += delta;
+}

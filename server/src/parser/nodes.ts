@@ -1,0 +1,148 @@
+/**
+ * The syntax tree of an XML document, built to be patched in place.
+ *
+ * Every node stores its start *relative to its parent's start* (`offset`) and its `length`;
+ * positions inside a node (attribute names, end tag, problems) are relative to the node's own
+ * start. An edit therefore only touches the nodes on the path to it and the offsets of the
+ * siblings after it, never the whole file. Absolute positions come from walking down from the
+ * document (see tree.ts).
+ */
+
+export type NodeKind =
+  | 'document'
+  | 'element'
+  | 'text'
+  | 'comment'
+  | 'cdata'
+  | 'processingInstruction'
+  | 'doctype'
+  | 'strayEndTag';
+
+export interface Problem {
+  /** Stable identifier, e.g. `unclosed-element`. */
+  code: string;
+  message: string;
+  /** Relative to the start of the node that holds the problem. */
+  start: number;
+  end: number;
+}
+
+/** A `&name;` reference that is neither predefined nor numeric: checked against the DOCTYPE later. */
+export interface EntityReference {
+  name: string;
+  /** Offset of `&`, relative to the start of the node that holds it. */
+  start: number;
+}
+
+interface NodeBase {
+  offset: number;
+  length: number;
+  problems: Problem[] | undefined;
+  entityReferences: EntityReference[] | undefined;
+}
+
+export interface TextNode extends NodeBase {
+  kind: 'text';
+  /** Only spaces, tabs and line breaks. */
+  whitespaceOnly: boolean;
+}
+
+export interface CommentNode extends NodeBase {
+  kind: 'comment';
+  closed: boolean;
+}
+
+export interface CDataNode extends NodeBase {
+  kind: 'cdata';
+  closed: boolean;
+}
+
+export interface ProcessingInstructionNode extends NodeBase {
+  kind: 'processingInstruction';
+  target: string;
+  closed: boolean;
+}
+
+export interface DoctypeNode extends NodeBase {
+  kind: 'doctype';
+  /** Root element name the DOCTYPE declares (`<!DOCTYPE domain ...>`). */
+  rootName: string;
+  /** Names declared by `<!ENTITY name ...>` in the internal subset (never expanded). */
+  declaredEntities: string[];
+  closed: boolean;
+}
+
+/** An end tag that closes nothing: kept in the tree so its position and problem move with edits. */
+export interface StrayEndTagNode extends NodeBase {
+  kind: 'strayEndTag';
+  name: string;
+}
+
+export const enum Quote {
+  None = 0,
+  Double = 34,
+  Single = 39,
+}
+
+export interface Attribute {
+  name: string;
+  /** Offset of the name, relative to the element start. */
+  nameOffset: number;
+  /** Offset of the value's opening quote (or first character when unquoted); -1 when there is no value. */
+  valueOffset: number;
+  /** Length of the value including its quotes. */
+  valueLength: number;
+  quote: Quote;
+  /** The closing quote is present (always true for unquoted values). */
+  valueClosed: boolean;
+}
+
+export interface ElementNode extends NodeBase {
+  kind: 'element';
+  name: string;
+  attributes: Attribute[];
+  /** Length of the start tag, through `>` or `/>` when present. */
+  startTagLength: number;
+  /** The start tag ends with `>` or `/>`. */
+  startTagClosed: boolean;
+  selfClosing: boolean;
+  children: ChildNode[];
+  /** Offset of `</` relative to the element start, or -1 when the element has no end tag. */
+  endTagOffset: number;
+  endTagLength: number;
+  /** A direct child is an element without end tag; see the recovery in parse.ts. */
+  hasUnclosedChild: boolean;
+}
+
+export interface DocumentNode extends NodeBase {
+  kind: 'document';
+  children: ChildNode[];
+  hasUnclosedChild: boolean;
+}
+
+export type ChildNode =
+  | ElementNode
+  | TextNode
+  | CommentNode
+  | CDataNode
+  | ProcessingInstructionNode
+  | DoctypeNode
+  | StrayEndTagNode;
+
+export type ParentNode = ElementNode | DocumentNode;
+export type XmlNode = ChildNode | DocumentNode;
+
+/** The element is terminated by an end tag or `/>`, i.e. it was not closed by recovery. */
+export function isClosed(element: ElementNode): boolean {
+  return element.selfClosing || element.endTagOffset >= 0;
+}
+
+/** Start of the element's content relative to the element (just after `>`). */
+export function contentStart(element: ElementNode): number {
+  return element.startTagLength;
+}
+
+/** End of the element's content relative to the element (the `</` of its end tag, or its end). */
+export function contentEnd(element: ElementNode): number {
+  return element.endTagOffset >= 0 ? element.endTagOffset : element.length;
+}

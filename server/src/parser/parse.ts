@@ -1,0 +1,841 @@
+/**
+ * A tolerant XML parser: one pass over the characters, no backtracking, never throws.
+ *
+ * The same builder parses a whole document or a stretch of one element's content (a
+ * *fragment*, used by incremental.ts). A fragment parse gives up ("escapes") as soon as the text
+ * could mean something different outside the stretch, e.g. an end tag that closes an ancestor or
+ * a comment that runs past the end, so a successful fragment is exactly what a full parse of the
+ * new text would build there.
+ *
+ * Tolerance rules, chosen so a half-typed document keeps a useful tree:
+ * - a quoted attribute value stops at `<` (which XML forbids there), so `<vcpu placement="sta`
+ *   does not swallow the lines below it;
+ * - a start tag without `>` ends where the next tag begins, and its element stays open;
+ * - an element left open when an ancestor's end tag (or the end of the text) arrives gives back
+ *   the children that are indented no deeper than its own start tag: an unclosed `<disk>` does
+ *   not swallow the sibling `<interface>` on the following lines.
+ */
+import { Ch, isNameStartChar, isPredefinedEntity, isWhitespace, isXmlChar, scanName } from './chars';
+import {
+  Attribute,
+  ChildNode,
+  DocumentNode,
+  DoctypeNode,
+  ElementNode,
+  EntityReference,
+  ParentNode,
+  Problem,
+  Quote,
+} from './nodes';
+
+/** What scanning one node found, attached to the node when it is built. */
+interface Findings {
+  problems: Problem[] | undefined;
+  references: EntityReference[] | undefined;
+}
+
+interface Frame {
+  node: ParentNode;
+  /** Absolute start of the node. */
+  start: number;
+  children: ChildNode[];
+  hasUnclosedChild: boolean;
+}
+
+export interface FragmentResult {
+  children: ChildNode[];
+  hasUnclosedChild: boolean;
+}
+
+export function parseDocument(text: string): DocumentNode {
+  const document: DocumentNode = {
+    kind: 'document',
+    offset: 0,
+    length: text.length,
+    problems: undefined,
+    entityReferences: undefined,
+    children: [],
+    hasUnclosedChild: false,
+  };
+  const builder = new TreeBuilder(text, 0, text.length, document, 0, document.children, []);
+  builder.run();
+  builder.closeOpenElements();
+  document.hasUnclosedChild = builder.containerFrame.hasUnclosedChild;
+  return document;
+}
+
+/**
+ * Parses `text[from, limit)` as content of `container` (which starts at `containerStart`).
+ * `enclosingNames` are the names of the container and its ancestor elements. With
+ * `closeAtLimit`, elements still open at `limit` are closed as the container's end tag would
+ * close them; otherwise they make the fragment fail. Returns undefined when the fragment
+ * cannot be parsed on its own.
+ */
+export function parseFragment(
+  text: string,
+  from: number,
+  limit: number,
+  container: ParentNode,
+  containerStart: number,
+  enclosingNames: readonly string[],
+  closeAtLimit: boolean,
+): FragmentResult | undefined {
+  const children: ChildNode[] = [];
+  const builder = new TreeBuilder(text, from, limit, container, containerStart, children, enclosingNames);
+  if (!builder.run()) return undefined;
+  if (builder.openElementCount() > 0) {
+    if (!closeAtLimit) return undefined;
+    builder.closeOpenElements();
+  }
+  return { children, hasUnclosedChild: builder.containerFrame.hasUnclosedChild };
+}
+
+const INTERNED = new Map<string, string>();
+const INTERN_LIMIT = 50_000;
+
+/**
+ * Names are kept as small standalone strings: a plain slice of a long name would keep the
+ * whole (old) document text alive after edits.
+ */
+function nameAt(text: string, start: number, end: number): string {
+  const slice = text.slice(start, end);
+  if (slice.length < 13) return slice; // V8 copies short slices
+  const known = INTERNED.get(slice);
+  if (known !== undefined) return known;
+  const copy = (' ' + slice).slice(1);
+  if (INTERNED.size < INTERN_LIMIT) INTERNED.set(copy, copy);
+  return copy;
+}
+
+/** How far back recovery looks for the start of an unclosed element's line. */
+const INDENT_LOOKBACK = 256;
+
+class TreeBuilder {
+  private readonly frames: Frame[];
+  readonly containerFrame: Frame;
+  private pos: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly limit: number,
+    container: ParentNode,
+    containerStart: number,
+    containerChildren: ChildNode[],
+    private readonly enclosingNames: readonly string[],
+  ) {
+    this.pos = from;
+    this.containerFrame = { node: container, start: containerStart, children: containerChildren, hasUnclosedChild: false };
+    this.frames = [this.containerFrame];
+  }
+
+  openElementCount(): number {
+    return this.frames.length - 1;
+  }
+
+  /** Scans up to the limit. False when the fragment escapes its bounds. */
+  run(): boolean {
+    const text = this.text;
+    const limit = this.limit;
+    while (this.pos < limit) {
+      if (text.charCodeAt(this.pos) !== Ch.LessThan) {
+        this.scanText();
+        continue;
+      }
+      const next = text.charCodeAt(this.pos + 1);
+      if (next === Ch.Slash) {
+        if (!this.scanEndTag()) return false;
+      } else if (next === Ch.Bang) {
+        if (!this.scanMarkupDeclaration()) return false;
+      } else if (next === Ch.QuestionMark) {
+        this.scanProcessingInstruction();
+      } else if (isNameStartChar(next)) {
+        this.scanStartTag();
+      } else {
+        this.scanText();
+      }
+    }
+    return true;
+  }
+
+  /** Closes every element still open, as the end of the container would. */
+  closeOpenElements(): void {
+    while (this.frames.length > 1) this.popUnclosed(this.limit);
+  }
+
+  private get top(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  private append(node: ChildNode, absoluteStart: number): void {
+    const frame = this.top;
+    node.offset = absoluteStart - frame.start;
+    frame.children.push(node);
+  }
+
+  // ---- text -------------------------------------------------------------------------------
+
+  private scanText(): void {
+    const text = this.text;
+    const limit = this.limit;
+    const start = this.pos;
+    let p = start;
+    let whitespaceOnly = true;
+    const findings: Findings = { problems: undefined, references: undefined };
+    let invalidReported = false;
+    while (p < limit) {
+      const c = text.charCodeAt(p);
+      if (c <= Ch.LessThan) {
+        if (c === Ch.Space || c === Ch.LineFeed || c === Ch.Tab || c === Ch.CarriageReturn) {
+          p++;
+          continue;
+        }
+        if (c === Ch.LessThan) {
+          const next = text.charCodeAt(p + 1);
+          if (p > start && (next === Ch.Slash || next === Ch.Bang || next === Ch.QuestionMark || isNameStartChar(next))) {
+            break;
+          }
+          (findings.problems ??= []).push({
+            code: 'bare-less-than',
+            message: 'A `<` that does not start a tag must be written `&lt;`.',
+            start: p - start,
+            end: p - start + 1,
+          });
+          whitespaceOnly = false;
+          p++;
+          continue;
+        }
+        whitespaceOnly = false;
+        if (c === Ch.Ampersand) {
+          p = this.scanReference(p, limit, start, findings);
+          continue;
+        }
+        if (c < Ch.Space && !invalidReported) {
+          invalidReported = true;
+          reportInvalidCharacter(findings, p - start, c);
+        }
+        p++;
+        continue;
+      }
+      if (c === Ch.CloseBracket) {
+        if (text.charCodeAt(p + 1) === Ch.CloseBracket && text.charCodeAt(p + 2) === Ch.GreaterThan) {
+          (findings.problems ??= []).push({
+            code: 'cdata-end-in-text',
+            message: '`]]>` may not appear in text; write `]]&gt;`.',
+            start: p - start,
+            end: p - start + 3,
+          });
+        }
+      } else if (c >= 0xd800) {
+        if (c === Ch.ByteOrderMark && p === 0) {
+          p++;
+          continue;
+        }
+        if (c <= 0xdbff && p + 1 < limit) {
+          const low = text.charCodeAt(p + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            whitespaceOnly = false;
+            p += 2;
+            continue;
+          }
+        }
+        if (((c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) && !invalidReported) {
+          invalidReported = true;
+          reportInvalidCharacter(findings, p - start, c);
+        }
+      }
+      whitespaceOnly = false;
+      p++;
+    }
+    this.pos = p;
+    this.append(
+      { kind: 'text', offset: 0, length: p - start, problems: findings.problems, entityReferences: findings.references, whitespaceOnly },
+      start,
+    );
+  }
+
+  /**
+   * Checks the reference starting with `&` at `at` (inside a node starting at `nodeStart`) and
+   * returns where scanning continues.
+   */
+  private scanReference(at: number, limit: number, nodeStart: number, findings: Findings): number {
+    const text = this.text;
+    let p = at + 1;
+    if (text.charCodeAt(p) === Ch.Hash) {
+      p++;
+      const hex = text.charCodeAt(p) === Ch.LowerX;
+      if (hex) p++;
+      const digitsStart = p;
+      while (p < limit && isDigit(text.charCodeAt(p), hex)) p++;
+      if (p > digitsStart && p < limit && text.charCodeAt(p) === Ch.Semicolon) {
+        const value = parseInt(text.slice(digitsStart, p), hex ? 16 : 10);
+        p++;
+        if (!isXmlChar(value)) {
+          (findings.problems ??= []).push({
+            code: 'invalid-character-reference',
+            message: `\`${text.slice(at, p)}\` does not name a character XML allows.`,
+            start: at - nodeStart,
+            end: p - nodeStart,
+          });
+        }
+        return p;
+      }
+    } else {
+      const nameEnd = scanName(text, p, limit);
+      if (nameEnd > p && nameEnd < limit && text.charCodeAt(nameEnd) === Ch.Semicolon) {
+        const name = text.slice(p, nameEnd);
+        if (!isPredefinedEntity(name)) {
+          (findings.references ??= []).push({ name: nameAt(text, p, nameEnd), start: at - nodeStart });
+        }
+        return nameEnd + 1;
+      }
+      p = nameEnd;
+    }
+    (findings.problems ??= []).push({
+      code: 'bare-ampersand',
+      message:
+        p > at + 1
+          ? `\`${text.slice(at, p)}\` is missing its \`;\`. A literal \`&\` must be written \`&amp;\`.`
+          : 'A literal `&` must be written `&amp;`.',
+      start: at - nodeStart,
+      end: Math.max(p, at + 1) - nodeStart,
+    });
+    return Math.max(p, at + 1);
+  }
+
+  // ---- tags -------------------------------------------------------------------------------
+
+  private scanStartTag(): void {
+    const text = this.text;
+    const limit = this.limit;
+    const start = this.pos;
+    const nameEnd = scanName(text, start + 1, limit);
+    const name = nameAt(text, start + 1, nameEnd);
+    const attributes: Attribute[] = [];
+    const findings: Findings = { problems: undefined, references: undefined };
+    let closed = false;
+    let selfClosing = false;
+    let p = nameEnd;
+    while (true) {
+      const beforeSpace = p;
+      while (p < limit && isWhitespace(text.charCodeAt(p))) p++;
+      if (p >= limit) break;
+      const c = text.charCodeAt(p);
+      if (c === Ch.GreaterThan) {
+        p++;
+        closed = true;
+        break;
+      }
+      if (c === Ch.Slash && text.charCodeAt(p + 1) === Ch.GreaterThan) {
+        p += 2;
+        closed = selfClosing = true;
+        break;
+      }
+      if (c === Ch.LessThan) break;
+      if (!isNameStartChar(c)) {
+        const junkStart = p;
+        while (p < limit) {
+          const j = text.charCodeAt(p);
+          if (isWhitespace(j) || isNameStartChar(j) || j === Ch.GreaterThan || j === Ch.LessThan) break;
+          if (j === Ch.Slash && text.charCodeAt(p + 1) === Ch.GreaterThan) break;
+          p++;
+        }
+        (findings.problems ??= []).push({
+          code: 'unexpected-character-in-tag',
+          message: `Unexpected \`${text.slice(junkStart, p)}\` in the start tag of \`<${name}>\`.`,
+          start: junkStart - start,
+          end: p - start,
+        });
+        continue;
+      }
+      const attributeStart = p;
+      p = scanName(text, p, limit);
+      const attributeName = nameAt(text, attributeStart, p);
+      if (beforeSpace === attributeStart) {
+        (findings.problems ??= []).push({
+          code: 'missing-space-before-attribute',
+          message: `Put a space before the attribute \`${attributeName}\`.`,
+          start: attributeStart - start,
+          end: p - start,
+        });
+      }
+      const attribute: Attribute = {
+        name: attributeName,
+        nameOffset: attributeStart - start,
+        valueOffset: -1,
+        valueLength: 0,
+        quote: Quote.None,
+        valueClosed: false,
+      };
+      attributes.push(attribute);
+      let q = p;
+      while (q < limit && isWhitespace(text.charCodeAt(q))) q++;
+      const afterName = q < limit ? text.charCodeAt(q) : -1;
+      let valueAt = -1;
+      if (afterName === Ch.Equals) {
+        q++;
+        while (q < limit && isWhitespace(text.charCodeAt(q))) q++;
+        const v = q < limit ? text.charCodeAt(q) : -1;
+        if (v !== -1 && v !== Ch.GreaterThan && v !== Ch.LessThan && !(v === Ch.Slash && text.charCodeAt(q + 1) === Ch.GreaterThan)) {
+          valueAt = q;
+        } else {
+          p = q;
+          (findings.problems ??= []).push({
+            code: 'missing-attribute-value',
+            message: `The attribute \`${attributeName}\` has \`=\` but no value.`,
+            start: attributeStart - start,
+            end: q - start,
+          });
+        }
+      } else if (afterName === Ch.DoubleQuote || afterName === Ch.SingleQuote) {
+        valueAt = q;
+        (findings.problems ??= []).push({
+          code: 'missing-equals',
+          message: `Put \`=\` between the attribute \`${attributeName}\` and its value.`,
+          start: attributeStart - start,
+          end: q - start,
+        });
+      } else {
+        (findings.problems ??= []).push({
+          code: 'missing-attribute-value',
+          message: `The attribute \`${attributeName}\` has no value: write \`${attributeName}="…"\`.`,
+          start: attributeStart - start,
+          end: p - start,
+        });
+      }
+      if (valueAt < 0) continue;
+      const quote = text.charCodeAt(valueAt);
+      let valueEnd: number;
+      let contentStart = valueAt;
+      let contentEnd: number;
+      if (quote === Ch.DoubleQuote || quote === Ch.SingleQuote) {
+        attribute.quote = quote === Ch.DoubleQuote ? Quote.Double : Quote.Single;
+        contentStart = valueAt + 1;
+        let r = contentStart;
+        while (r < limit) {
+          const rc = text.charCodeAt(r);
+          if (rc === quote || rc === Ch.LessThan) break;
+          r++;
+        }
+        if (r < limit && text.charCodeAt(r) === quote) {
+          attribute.valueClosed = true;
+          contentEnd = r;
+          valueEnd = r + 1;
+        } else {
+          // Unclosed: the value ends at the end of its line, the tag goes on from there.
+          const lineEnd = findLineEnd(text, contentStart, r);
+          contentEnd = valueEnd = lineEnd;
+          (findings.problems ??= []).push({
+            code: 'unclosed-attribute-value',
+            message: `The value of \`${attributeName}\` is missing its closing ${quote === Ch.DoubleQuote ? '`"`' : "`'`"}.`,
+            start: valueAt - start,
+            end: lineEnd - start,
+          });
+        }
+      } else {
+        let r = valueAt;
+        while (r < limit) {
+          const rc = text.charCodeAt(r);
+          if (isWhitespace(rc) || rc === Ch.GreaterThan || rc === Ch.LessThan) break;
+          if (rc === Ch.Slash && text.charCodeAt(r + 1) === Ch.GreaterThan) break;
+          r++;
+        }
+        attribute.valueClosed = true;
+        contentEnd = valueEnd = r;
+        (findings.problems ??= []).push({
+          code: 'unquoted-attribute-value',
+          message: `The value of \`${attributeName}\` must be in quotes: \`${attributeName}="${text.slice(valueAt, r)}"\`.`,
+          start: valueAt - start,
+          end: r - start,
+        });
+      }
+      attribute.valueOffset = valueAt - start;
+      attribute.valueLength = valueEnd - valueAt;
+      for (let r = contentStart; r < contentEnd; r++) {
+        if (text.charCodeAt(r) === Ch.Ampersand) {
+          r = this.scanReference(r, contentEnd, start, findings) - 1;
+        }
+      }
+      p = valueEnd;
+    }
+    if (!closed) {
+      (findings.problems ??= []).push({
+        code: 'unterminated-start-tag',
+        message: `The start tag \`<${name}\` is missing its closing \`>\`.`,
+        start: 1,
+        end: nameEnd - start,
+      });
+    }
+    if (attributes.length > 1) reportDuplicateAttributes(attributes, name, findings);
+    this.pos = p;
+    const element: ElementNode = {
+      kind: 'element',
+      offset: 0,
+      length: p - start,
+      problems: findings.problems,
+      entityReferences: findings.references,
+      name,
+      attributes,
+      startTagLength: p - start,
+      startTagClosed: closed,
+      selfClosing,
+      children: [],
+      endTagOffset: -1,
+      endTagLength: 0,
+      hasUnclosedChild: false,
+    };
+    this.append(element, start);
+    if (!selfClosing) this.frames.push({ node: element, start, children: element.children, hasUnclosedChild: false });
+  }
+
+  private scanEndTag(): boolean {
+    const text = this.text;
+    const limit = this.limit;
+    const start = this.pos;
+    const nameEnd = scanName(text, start + 2, limit);
+    const name = nameAt(text, start + 2, nameEnd);
+    let p = nameEnd;
+    while (p < limit && isWhitespace(text.charCodeAt(p))) p++;
+    let problem: Problem | undefined;
+    if (p < limit && text.charCodeAt(p) === Ch.GreaterThan) {
+      p++;
+    } else {
+      let q = p;
+      while (q < limit && text.charCodeAt(q) !== Ch.GreaterThan && text.charCodeAt(q) !== Ch.LessThan) q++;
+      if (q < limit && text.charCodeAt(q) === Ch.GreaterThan && name !== '') {
+        problem = {
+          code: 'unexpected-character-in-tag',
+          message: `An end tag holds only its name: remove \`${text.slice(p, q).trim()}\`.`,
+          start: p - start,
+          end: q - start,
+        };
+        p = q + 1;
+      } else {
+        problem = {
+          code: name === '' ? 'missing-end-tag-name' : 'unterminated-end-tag',
+          message: name === '' ? '`</` must be followed by the name of the element it closes.' : `The end tag \`</${name}\` is missing its closing \`>\`.`,
+          start: 0,
+          end: nameEnd - start,
+        };
+      }
+    }
+    this.pos = p;
+    for (let i = this.frames.length - 1; i >= 1; i--) {
+      const frame = this.frames[i];
+      if ((frame.node as ElementNode).name !== name) continue;
+      while (this.frames.length - 1 > i) this.popUnclosed(start);
+      this.frames.pop();
+      const element = frame.node as ElementNode;
+      element.endTagOffset = start - frame.start;
+      element.endTagLength = p - start;
+      element.length = p - frame.start;
+      element.hasUnclosedChild = frame.hasUnclosedChild;
+      if (problem) (element.problems ??= []).push({ ...problem, start: problem.start + element.endTagOffset, end: problem.end + element.endTagOffset });
+      return true;
+    }
+    if (name !== '' && this.enclosingNames.includes(name)) return false;
+    const open = this.top.node;
+    const problems: Problem[] = problem ? [problem] : [];
+    if (name !== '') {
+      problems.push({
+        code: 'mismatched-end-tag',
+        message:
+          open.kind === 'element'
+            ? `\`</${name}>\` does not match the open element \`<${open.name}>\`.`
+            : `\`</${name}>\` closes nothing: there is no open \`<${name}>\`.`,
+        start: 2,
+        end: nameEnd - start,
+      });
+    }
+    this.append({ kind: 'strayEndTag', offset: 0, length: p - start, problems, entityReferences: undefined, name }, start);
+    return true;
+  }
+
+  /**
+   * Closes the innermost open element, which has no end tag, at `at`. Children indented no
+   * deeper than its own line go back to its parent: they were meant as siblings.
+   */
+  private popUnclosed(at: number): void {
+    const frame = this.frames.pop() as Frame;
+    const element = frame.node as ElementNode;
+    const parent = this.top;
+    parent.hasUnclosedChild = true;
+    const cut = this.recoveryCut(frame);
+    if (cut >= 0) {
+      const moved = element.children.splice(cut);
+      for (const child of moved) {
+        child.offset += element.offset;
+        parent.children.push(child);
+      }
+      element.length = moved[0].offset - element.offset;
+      frame.hasUnclosedChild = element.children.some(isUnclosedElement);
+    } else {
+      element.length = at - frame.start;
+    }
+    element.hasUnclosedChild = frame.hasUnclosedChild;
+    if (element.startTagClosed) {
+      (element.problems ??= []).push({
+        code: 'unclosed-element',
+        message: `\`<${element.name}>\` is never closed: add \`</${element.name}>\` or end the start tag with \`/>\`.`,
+        start: 1,
+        end: 1 + element.name.length,
+      });
+    }
+  }
+
+  private recoveryCut(frame: Frame): number {
+    const children = frame.children;
+    let indent = -2; // computed on first need; -1 = unknown
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k];
+      if (child.kind === 'text') continue;
+      const column = this.columnIfFirstOnLine(frame.start + child.offset);
+      if (column < 0) continue;
+      if (indent === -2) indent = this.lineIndent(frame.start);
+      if (indent < 0) return -1;
+      if (column <= indent) {
+        const previous = children[k - 1];
+        return previous !== undefined && previous.kind === 'text' && previous.whitespaceOnly ? k - 1 : k;
+      }
+    }
+    return -1;
+  }
+
+  /** Column of the character at `at` when only spaces and tabs precede it on its line; else -1. */
+  private columnIfFirstOnLine(at: number): number {
+    const text = this.text;
+    let p = at;
+    while (p > 0) {
+      const c = text.charCodeAt(p - 1);
+      if (c === Ch.Space || c === Ch.Tab) p--;
+      else if (c === Ch.LineFeed || c === Ch.CarriageReturn) return at - p;
+      else return -1;
+    }
+    return at;
+  }
+
+  /** Indentation of the line holding `at`, or -1 when its start is too far back. */
+  private lineIndent(at: number): number {
+    const text = this.text;
+    const floor = Math.max(0, at - INDENT_LOOKBACK);
+    let lineStart = at;
+    while (lineStart > floor && text.charCodeAt(lineStart - 1) !== Ch.LineFeed && text.charCodeAt(lineStart - 1) !== Ch.CarriageReturn) {
+      lineStart--;
+    }
+    if (lineStart === floor && floor > 0) return -1;
+    let p = lineStart;
+    while (p < at && (text.charCodeAt(p) === Ch.Space || text.charCodeAt(p) === Ch.Tab)) p++;
+    return p - lineStart;
+  }
+
+  // ---- comments, CDATA, DOCTYPE, processing instructions ----------------------------------
+
+  /** `<!` followed by a comment, CDATA, DOCTYPE or something unknown. */
+  private scanMarkupDeclaration(): boolean {
+    const text = this.text;
+    const start = this.pos;
+    if (text.startsWith('<!--', start)) return this.scanDelimited('comment', start, 4, '-->');
+    if (text.startsWith('<![CDATA[', start)) return this.scanDelimited('cdata', start, 9, ']]>');
+    if (text.startsWith('<!DOCTYPE', start)) return this.scanDoctype(start);
+    // Unknown declaration: up to `>` or the next tag.
+    let p = start + 2;
+    while (p < this.limit && text.charCodeAt(p) !== Ch.GreaterThan && text.charCodeAt(p) !== Ch.LessThan) p++;
+    if (p < this.limit && text.charCodeAt(p) === Ch.GreaterThan) p++;
+    this.pos = p;
+    this.append(
+      {
+        kind: 'comment',
+        offset: 0,
+        length: p - start,
+        closed: false,
+        entityReferences: undefined,
+        problems: [
+          {
+            code: 'unknown-declaration',
+            message: 'Unknown markup: after `<!` comes `--` (a comment), `[CDATA[` or `DOCTYPE`.',
+            start: 0,
+            end: Math.min(p - start, 2 + 8),
+          },
+        ],
+      },
+      start,
+    );
+    return true;
+  }
+
+  /** A comment or CDATA section; may only run to the end of the text, never past a fragment. */
+  private scanDelimited(kind: 'comment' | 'cdata', start: number, openLength: number, terminator: string): boolean {
+    const text = this.text;
+    const found = text.indexOf(terminator, start + openLength);
+    const closed = found >= 0 && found + terminator.length <= this.limit;
+    if (!closed && this.limit < text.length) return false;
+    const end = closed ? found + terminator.length : this.limit;
+    let problems: Problem[] | undefined;
+    if (!closed) {
+      problems = [
+        {
+          code: kind === 'comment' ? 'unclosed-comment' : 'unclosed-cdata',
+          message: kind === 'comment' ? 'This comment is never closed with `-->`.' : 'This CDATA section is never closed with `]]>`.',
+          start: 0,
+          end: openLength,
+        },
+      ];
+    } else if (kind === 'comment') {
+      const doubleHyphen = text.indexOf('--', start + openLength);
+      if (doubleHyphen >= 0 && doubleHyphen < found) {
+        problems = [
+          {
+            code: 'double-hyphen-in-comment',
+            message: '`--` is not allowed inside a comment.',
+            start: doubleHyphen - start,
+            end: doubleHyphen - start + 2,
+          },
+        ];
+      }
+    }
+    this.pos = end;
+    this.append({ kind, offset: 0, length: end - start, closed, problems, entityReferences: undefined }, start);
+    return true;
+  }
+
+  private scanProcessingInstruction(): void {
+    const text = this.text;
+    const limit = this.limit;
+    const start = this.pos;
+    const targetEnd = scanName(text, start + 2, limit);
+    const target = nameAt(text, start + 2, targetEnd);
+    let p = targetEnd;
+    let closed = false;
+    // A processing instruction may hold `<` in XML, but none in a domain document does; stopping
+    // there keeps a half-typed `<?xml` from swallowing the document.
+    while (p < limit) {
+      const c = text.charCodeAt(p);
+      if (c === Ch.QuestionMark && text.charCodeAt(p + 1) === Ch.GreaterThan) {
+        p += 2;
+        closed = true;
+        break;
+      }
+      if (c === Ch.LessThan) break;
+      p++;
+    }
+    let problems: Problem[] | undefined;
+    if (!closed) {
+      problems = [{ code: 'unclosed-processing-instruction', message: 'This processing instruction is never closed with `?>`.', start: 0, end: targetEnd - start }];
+    } else if (target === '') {
+      problems = [{ code: 'missing-pi-target', message: '`<?` must be followed by a target name, as in `<?xml version="1.0"?>`.', start: 0, end: 2 }];
+    } else if (target.toLowerCase() === 'xml' && start !== 0 && !(start === 1 && text.charCodeAt(0) === Ch.ByteOrderMark)) {
+      problems = [{ code: 'misplaced-xml-declaration', message: 'The XML declaration `<?xml …?>` must be the very first thing in the file.', start: 0, end: targetEnd - start }];
+    }
+    this.pos = p;
+    this.append({ kind: 'processingInstruction', offset: 0, length: p - start, target, closed, problems, entityReferences: undefined }, start);
+  }
+
+  private scanDoctype(start: number): boolean {
+    const text = this.text;
+    const limit = this.limit;
+    let p = start + 9;
+    while (p < limit && isWhitespace(text.charCodeAt(p))) p++;
+    const nameEnd = scanName(text, p, limit);
+    const rootName = nameAt(text, p, nameEnd);
+    p = nameEnd;
+    const declaredEntities: string[] = [];
+    let closed = false;
+    let inSubset = false;
+    while (p < limit) {
+      const c = text.charCodeAt(p);
+      if (c === Ch.DoubleQuote || c === Ch.SingleQuote) {
+        const close = text.indexOf(String.fromCharCode(c), p + 1);
+        if (close < 0 || close >= limit) {
+          p = limit;
+          break;
+        }
+        p = close + 1;
+        continue;
+      }
+      if (inSubset) {
+        if (c === Ch.CloseBracket) inSubset = false;
+        else if (text.startsWith('<!--', p)) {
+          const close = text.indexOf('-->', p + 4);
+          if (close < 0 || close + 3 > limit) {
+            p = limit;
+            break;
+          }
+          p = close + 3;
+          continue;
+        } else if (text.startsWith('<!ENTITY', p)) {
+          let q = p + 8;
+          while (q < limit && isWhitespace(text.charCodeAt(q))) q++;
+          if (text.charCodeAt(q) !== Ch.Percent) {
+            const entityEnd = scanName(text, q, limit);
+            if (entityEnd > q) declaredEntities.push(nameAt(text, q, entityEnd));
+            q = entityEnd;
+          }
+          p = q;
+          continue;
+        }
+      } else if (c === Ch.OpenBracket) {
+        inSubset = true;
+      } else if (c === Ch.GreaterThan) {
+        p++;
+        closed = true;
+        break;
+      }
+      p++;
+    }
+    if (!closed && limit < text.length) return false;
+    this.pos = p;
+    const doctype: DoctypeNode = {
+      kind: 'doctype',
+      offset: 0,
+      length: p - start,
+      rootName,
+      declaredEntities,
+      closed,
+      entityReferences: undefined,
+      problems: closed ? undefined : [{ code: 'unclosed-doctype', message: 'This DOCTYPE is never closed with `>`.', start: 0, end: 9 }],
+    };
+    this.append(doctype, start);
+    return true;
+  }
+}
+
+function isDigit(c: number, hex: boolean): boolean {
+  return (c >= 48 && c <= 57) || (hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)));
+}
+
+function isUnclosedElement(node: ChildNode): boolean {
+  return node.kind === 'element' && !node.selfClosing && node.endTagOffset < 0;
+}
+
+function findLineEnd(text: string, from: number, to: number): number {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c === Ch.LineFeed || c === Ch.CarriageReturn) return p;
+  }
+  return to;
+}
+
+function reportInvalidCharacter(findings: Findings, at: number, c: number): void {
+  (findings.problems ??= []).push({
+    code: 'invalid-character',
+    message: `The character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML (is this a binary file?).`,
+    start: at,
+    end: at + 1,
+  });
+}
+
+function reportDuplicateAttributes(attributes: Attribute[], element: string, findings: Findings): void {
+  const seen = new Set<string>();
+  for (const attribute of attributes) {
+    if (!seen.has(attribute.name)) {
+      seen.add(attribute.name);
+      continue;
+    }
+    (findings.problems ??= []).push({
+      code: 'duplicate-attribute',
+      message: `\`${attribute.name}\` is already set on this \`<${element}>\`; an attribute may appear only once.`,
+      start: attribute.nameOffset,
+      end: attribute.nameOffset + attribute.name.length,
+    });
+  }
+}
