@@ -1,6 +1,9 @@
 // Decides whether a document is a libvirt domain definition by looking at its root element.
 // Pure (no `vscode` import) so it can be unit-tested in plain Node.
 
+/** The language id this extension contributes for domain documents. */
+export const LANGUAGE_ID = 'libvirt-xml';
+
 /**
  * How many characters of a document the sniffing reads. Files written by libvirt put a
  * ~400-character warning comment before `<domain>`; 64 KiB leaves ample room for hand-written
