@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { LANGUAGE_ID } from './detect';
+import { registerDomainDocumentDetection } from './documentLanguage';
+import { LanguageServer } from './languageClient';
+
+let server: LanguageServer | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Libvirt Domain XML', { log: true });
+  const languageServer = new LanguageServer(context, output);
+  server = languageServer;
+  const report = (what: string) => (error: unknown) => output.error(`${what}: ${String(error)}`);
+  // The extension also activates for every XML file (to sniff it), so the server process is
+  // only started once a libvirt-xml document exists.
+  const startIfNeeded = (doc: vscode.TextDocument): void => {
+    if (doc.languageId === LANGUAGE_ID) languageServer.ensureStarted().catch(report('Starting the language server failed'));
+  };
+
+  context.subscriptions.push(
+    output,
+    registerDomainDocumentDetection(),
+    vscode.workspace.onDidOpenTextDocument(startIfNeeded),
+    vscode.commands.registerCommand('libvirtXml.restartServer', () =>
+      languageServer.restart().catch(report('Restarting the language server failed')),
+    ),
+    vscode.commands.registerCommand('libvirtXml.showOutput', () => output.show(true)),
+  );
+
+  if (vscode.workspace.textDocuments.some((doc) => doc.languageId === LANGUAGE_ID)) {
+    await languageServer.ensureStarted().catch(report('Starting the language server failed'));
+  }
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return server?.dispose();
+}

@@ -1,0 +1,137 @@
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  CloseHandlerResult,
+  ErrorAction,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { LANGUAGE_ID } from './detect';
+import { RestartPolicy } from './restartPolicy';
+import { SettingControlledTraceChannel } from './traceChannel';
+
+const NAME = 'Libvirt Domain XML';
+
+/**
+ * Owns the language client. Every (re)start builds a fresh LanguageClient, so a client left in a
+ * failed state never has to be revived; starts and stops run one at a time.
+ */
+export class LanguageServer {
+  private client: LanguageClient | undefined;
+  private readonly traceChannel: SettingControlledTraceChannel;
+  private readonly crashes = new RestartPolicy();
+  private restartTimer: NodeJS.Timeout | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    this.traceChannel = new SettingControlledTraceChannel(output);
+  }
+
+  /** Starts the server unless it was started already (a crashed server stays down until restart()). */
+  ensureStarted(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.client === undefined) await this.startClient();
+    });
+  }
+
+  /** Restart asked for by the user: also forgets earlier crashes. */
+  restart(): Promise<void> {
+    this.crashes.reset();
+    return this.enqueue(async () => {
+      await this.stopClient();
+      await this.startClient();
+    });
+  }
+
+  dispose(): Promise<void> {
+    this.disposed = true;
+    this.traceChannel.dispose();
+    return this.enqueue(() => this.stopClient());
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async startClient(): Promise<void> {
+    if (this.disposed) return;
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: LANGUAGE_ID },
+        { scheme: 'untitled', language: LANGUAGE_ID },
+      ],
+      // The server pulls the `libvirtXml` section (workspace/configuration); this makes the
+      // client also notify it when that section changes.
+      synchronize: { configurationSection: 'libvirtXml' },
+      initializationOptions: { locale: vscode.env.language },
+      outputChannel: this.output,
+      traceOutputChannel: this.traceChannel,
+      // Crashes are reported by a notification of our own; the panel is one command away.
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      errorHandler: {
+        error: (_error, _message, count) => ({
+          action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+        }),
+        closed: () => this.onUnexpectedClose(),
+      },
+    };
+    this.client = new LanguageClient('libvirtXml', NAME, serverOptions, clientOptions);
+    await this.client.start();
+  }
+
+  private async stopClient(): Promise<void> {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    const client = this.client;
+    this.client = undefined;
+    if (client === undefined) return;
+    try {
+      await client.dispose();
+    } catch (error) {
+      // A client whose start failed cannot be stopped; nothing is left to clean up.
+      this.output.warn(`Stopping the language client: ${String(error)}`);
+    }
+  }
+
+  // Called by the client when the server's connection closes without stop() being asked for.
+  // The client is told not to restart by itself; we restart it after a growing delay.
+  private onUnexpectedClose(): CloseHandlerResult {
+    if (this.disposed) return { action: CloseAction.DoNotRestart, handled: true };
+    const decision = this.crashes.onCrash(Date.now());
+    if (decision.restart) {
+      this.restartTimer = setTimeout(() => {
+        this.enqueue(async () => {
+          await this.stopClient();
+          await this.startClient();
+        }).catch((error) => this.output.error(`Restarting the language server failed: ${String(error)}`));
+      }, decision.delayMs);
+      return {
+        action: CloseAction.DoNotRestart,
+        message: `The language server stopped unexpectedly; restarting it in ${decision.delayMs / 1000} s.`,
+        handled: true,
+      };
+    }
+    const message =
+      `The ${NAME} language server crashed ${this.crashes.maxRestarts + 1} times within ` +
+      `${this.crashes.windowMs / 60_000} minutes and will not be restarted.`;
+    void vscode.window.showErrorMessage(message, 'Show Output', 'Restart Server').then((choice) => {
+      if (choice === 'Show Output') this.output.show(true);
+      if (choice === 'Restart Server') void vscode.commands.executeCommand('libvirtXml.restartServer');
+    });
+    return { action: CloseAction.DoNotRestart, message, handled: true };
+  }
+}
