@@ -110,6 +110,8 @@ export interface ElementNode extends NodeBase {
   /** Offset of `</` relative to the element start, or -1 when the element has no end tag. */
   endTagOffset: number;
   endTagLength: number;
+  /** Problems of the end tag, relative to the end tag's start (they move with it). */
+  endTagProblems: Problem[] | undefined;
   /** A direct child is an element without end tag; see the recovery in parse.ts. */
   hasUnclosedChild: boolean;
 }

@@ -84,7 +84,9 @@ export function parseFragment(
   const builder = new TreeBuilder(text, from, limit, container, containerStart, children, enclosingNames);
   if (!builder.run()) return undefined;
   if (builder.openElementCount() > 0) {
-    if (!closeAtLimit) return undefined;
+    // The container's end tag closes the innermost open element of its name: if that is not
+    // the container, the structure beyond the fragment changes.
+    if (!closeAtLimit || container.kind !== 'element' || builder.hasOpenElementNamed(container.name)) return undefined;
     builder.closeOpenElements();
   }
   return { children, hasUnclosedChild: builder.containerFrame.hasUnclosedChild };
@@ -129,8 +131,22 @@ class TreeBuilder {
     this.frames = [this.containerFrame];
   }
 
+  /** Reused for every node: a fresh object per node is measurable garbage on large files. */
+  private readonly findings: Findings = { problems: undefined, references: undefined };
+
+  private startFindings(): Findings {
+    this.findings.problems = undefined;
+    this.findings.references = undefined;
+    return this.findings;
+  }
+
   openElementCount(): number {
     return this.frames.length - 1;
+  }
+
+  hasOpenElementNamed(name: string): boolean {
+    for (let i = 1; i < this.frames.length; i++) if ((this.frames[i].node as ElementNode).name === name) return true;
+    return false;
   }
 
   /** Scans up to the limit. False when the fragment escapes its bounds. */
@@ -181,7 +197,7 @@ class TreeBuilder {
     const start = this.pos;
     let p = start;
     let whitespaceOnly = true;
-    const findings: Findings = { problems: undefined, references: undefined };
+    const findings = this.startFindings();
     let invalidReported = false;
     while (p < limit) {
       const c = text.charCodeAt(p);
@@ -312,7 +328,7 @@ class TreeBuilder {
     const nameEnd = scanName(text, start + 1, limit);
     const name = nameAt(text, start + 1, nameEnd);
     const attributes: Attribute[] = [];
-    const findings: Findings = { problems: undefined, references: undefined };
+    const findings = this.startFindings();
     let closed = false;
     let selfClosing = false;
     let p = nameEnd;
@@ -482,6 +498,7 @@ class TreeBuilder {
       children: [],
       endTagOffset: -1,
       endTagLength: 0,
+      endTagProblems: undefined,
       hasUnclosedChild: false,
     };
     this.append(element, start);
@@ -530,7 +547,7 @@ class TreeBuilder {
       element.endTagLength = p - start;
       element.length = p - frame.start;
       element.hasUnclosedChild = frame.hasUnclosedChild;
-      if (problem) (element.problems ??= []).push({ ...problem, start: problem.start + element.endTagOffset, end: problem.end + element.endTagOffset });
+      if (problem) element.endTagProblems = [problem];
       return true;
     }
     if (name !== '' && this.enclosingNames.includes(name)) return false;
@@ -825,17 +842,16 @@ function reportInvalidCharacter(findings: Findings, at: number, c: number): void
 }
 
 function reportDuplicateAttributes(attributes: Attribute[], element: string, findings: Findings): void {
-  const seen = new Set<string>();
-  for (const attribute of attributes) {
-    if (!seen.has(attribute.name)) {
-      seen.add(attribute.name);
-      continue;
-    }
+  for (let i = 1; i < attributes.length; i++) {
+    const name = attributes[i].name;
+    let repeated = false;
+    for (let j = 0; j < i && !repeated; j++) repeated = attributes[j].name === name;
+    if (!repeated) continue;
     (findings.problems ??= []).push({
       code: 'duplicate-attribute',
-      message: `\`${attribute.name}\` is already set on this \`<${element}>\`; an attribute may appear only once.`,
-      start: attribute.nameOffset,
-      end: attribute.nameOffset + attribute.name.length,
+      message: `\`${name}\` is already set on this \`<${element}>\`; an attribute may appear only once.`,
+      start: attributes[i].nameOffset,
+      end: attributes[i].nameOffset + name.length,
     });
   }
 }

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyEdit } from '../../server/src/parser/incremental';
+import { parseDocument } from '../../server/src/parser/parse';
+import { describeTree } from './helpers/describeTree';
+
+/** A small deterministic PRNG so a failure can be replayed from its seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const BASE = `<?xml version="1.0"?>
+<!-- a guest -->
+<domain type='kvm'>
+  <name>web01</name>
+  <memory unit='KiB'>1048576</memory>
+  <vcpu placement='static' cpuset="1-4,^3,6">2</vcpu>
+  <cputune>
+    <vcpupin vcpu="0" cpuset="1"/>
+    <emulatorpin cpuset="1-3"/>
+  </cputune>
+  <os>
+    <type arch='x86_64' machine='pc-q35-8.2'>hvm</type>
+    <boot dev='hd'/>
+  </os>
+  <devices>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='qcow2'/>
+      <source file='/var/lib/libvirt/images/web01.qcow2'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <!-- network -->
+    <interface type='network'>
+      <mac address='52:54:00:12:34:56'/>
+      <source network='default'/>
+    </interface>
+    <backingStore><backingStore/></backingStore>
+    <description><![CDATA[ a < b ]]> &amp; text</description>
+  </devices>
+</domain>
+`;
+
+const SNIPPETS = [
+  '<', '>', '/>', '"', "'", '=', '&', '&amp;', '&foo;', ' ', '\n', '\r\n', '    ', 'x', 'disk', 'type',
+  '<disk>', '</disk>', '<disk type="file">', '</devices>', '</domain>', '<domain>', '<!--', '-->', '<![CDATA[',
+  ']]>', '<?', '?>', '<?xml version="1.0"?>', '<!DOCTYPE domain [<!ENTITY foo "x">]>', '</', '<a/>', '<a>', '</a>',
+  '\u0000', '\ud800', '<vcpu placement="sta', '\n  <interface/>', '\n<x>\n  <y>\n  <z/>\n</x>',
+];
+
+function randomEdit(text: string, next: () => number): { start: number; end: number; inserted: string } {
+  const start = Math.floor(next() * (text.length + 1));
+  const roll = next();
+  const end = roll < 0.4 ? start : Math.min(text.length, start + Math.floor(next() * (roll < 0.9 ? 6 : 60)));
+  const inserted = roll < 0.75 ? SNIPPETS[Math.floor(next() * SNIPPETS.length)] : '';
+  return { start, end, inserted };
+}
+
+test('incremental tree equals a fresh parse after every one of thousands of random edits', () => {
+  let edits = 0;
+  for (let seed = 1; seed <= 60; seed++) {
+    const next = random(seed);
+    let text = BASE;
+    let tree = parseDocument(text);
+    for (let step = 0; step < 80; step++) {
+      const { start, end, inserted } = randomEdit(text, next);
+      const newText = text.slice(0, start) + inserted + text.slice(end);
+      tree = applyEdit(tree, newText, { start, end, insertedLength: inserted.length });
+      text = newText;
+      edits++;
+      const expected = describeTree(parseDocument(text));
+      const actual = describeTree(tree);
+      if (actual.join('\n') !== expected.join('\n')) {
+        assert.deepEqual(actual, expected, `seed ${seed}, step ${step}: ${JSON.stringify({ start, end, inserted })}`);
+      }
+      // Keep documents from drifting into one huge comment or shrinking to nothing.
+      if (text.length > 6000 || text.length < 200) {
+        text = BASE;
+        tree = parseDocument(text);
+      }
+    }
+  }
+  assert.ok(edits >= 4800);
+});
+
+test('typing a document character by character keeps the tree exact', () => {
+  let text = '';
+  let tree = parseDocument(text);
+  for (let i = 0; i < BASE.length; i++) {
+    const newText = text + BASE[i];
+    tree = applyEdit(tree, newText, { start: text.length, end: text.length, insertedLength: 1 });
+    text = newText;
+    assert.deepEqual(describeTree(tree), describeTree(parseDocument(text)), `after ${i + 1} characters`);
+  }
+});
+
+test('deleting a document from the middle outwards keeps the tree exact', () => {
+  let text = BASE;
+  let tree = parseDocument(text);
+  while (text.length > 0) {
+    const at = Math.floor(text.length / 2);
+    const newText = text.slice(0, at) + text.slice(at + 1);
+    tree = applyEdit(tree, newText, { start: at, end: at + 1, insertedLength: 0 });
+    text = newText;
+    assert.deepEqual(describeTree(tree), describeTree(parseDocument(text)));
+  }
+});
+
+test('an edit inside one element re-parses only that element', () => {
+  const text = BASE;
+  const tree = parseDocument(text);
+  const devices = tree.children.find((c) => c.kind === 'element');
+  assert.ok(devices && devices.kind === 'element');
+  const at = text.indexOf('web01.qcow2');
+  const newText = text.slice(0, at) + 'x' + text.slice(at);
+  const before = devices.children.slice();
+  const after = applyEdit(tree, newText, { start: at, end: at, insertedLength: 1 });
+  assert.equal(after, tree, 'patched in place');
+  const root = after.children.find((c) => c.kind === 'element');
+  assert.ok(root && root.kind === 'element');
+  assert.deepEqual(root.children.slice(0, 6), before.slice(0, 6), 'siblings before the edit are the same objects');
+});
