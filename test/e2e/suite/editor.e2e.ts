@@ -1,0 +1,217 @@
+// Runs inside a real VS Code extension host against the installed libvirt-xml .vsix,
+// in the fixture workspace the runner opened (a copy of test/e2e/fixtures/workspace).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'libvirt-xml.libvirt-xml';
+const LANGUAGE_ID = 'libvirt-xml';
+const SOURCE = 'libvirt-xml';
+const WAIT_MS = 20_000;
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the runner opens the fixture workspace');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+/** Opens a file in an editor and waits until the extension has switched it to libvirt-xml. */
+async function openDomain(name: string): Promise<vscode.TextEditor> {
+  const uri = workspaceFile(name);
+  await vscode.window.showTextDocument(uri);
+  // Changing the language re-opens the document, so look it up again instead of keeping
+  // the TextDocument that showTextDocument returned.
+  const doc = await waitFor(`${name} to become ${LANGUAGE_ID}`, () => {
+    const d = openDocument(uri);
+    return d?.languageId === LANGUAGE_ID ? d : undefined;
+  });
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Position of `needle` (the `occurrence`-th match) in the document, moved `delta` characters in. */
+function positionOf(doc: vscode.TextDocument, needle: string, delta = 0, occurrence = 1): vscode.Position {
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) {
+    index = doc.getText().indexOf(needle, index + 1);
+    assert.ok(index >= 0, `${needle} (#${occurrence}) not found in ${doc.uri.path}`);
+  }
+  return doc.positionAt(index + delta);
+}
+
+function describe(diagnostics: readonly vscode.Diagnostic[]): string {
+  if (diagnostics.length === 0) return 'none';
+  return diagnostics
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} [${d.source}] ${d.message}`)
+    .join('; ');
+}
+
+/** Resolves with the document's diagnostics as soon as `accept` holds for them. */
+function waitForDiagnostics(
+  uri: vscode.Uri,
+  what: string,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      if (accept(diagnostics)) {
+        stop();
+        resolve(diagnostics);
+      }
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what}; diagnostics now: ${describe(vscode.languages.getDiagnostics(uri))}`));
+    }, WAIT_MS);
+    const stop = (): void => {
+      subscription.dispose();
+      clearTimeout(timer);
+    };
+    check();
+  });
+}
+
+const ourErrors = (diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] =>
+  diagnostics.filter((d) => d.source === SOURCE && d.severity === vscode.DiagnosticSeverity.Error);
+
+async function completionLabels(doc: vscode.TextDocument, position: vscode.Position, trigger?: string): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    position,
+    trigger,
+  );
+  return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+/** Element names offered, whether the server labels them `disk` or `<disk`. */
+async function offeredElements(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  return (await completionLabels(doc, position)).map((label) => label.replace(/^</, ''));
+}
+
+async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+async function replace(editor: vscode.TextEditor, range: vscode.Range, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(editor.document.uri, range, text);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was applied');
+}
+
+suite('libvirt-xml in a real VS Code', () => {
+  test('the extension comes from the installed .vsix and switches domain XML to libvirt-xml', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    // Opened first: by the time web01.xml has switched, this one has been looked at too.
+    const network = workspaceFile('default-network.xml');
+    await vscode.window.showTextDocument(network);
+    const editor = await openDomain('web01.xml');
+    assert.equal(editor.document.languageId, LANGUAGE_ID);
+    assert.equal(openDocument(network)?.languageId, 'xml', 'a <network> document is left alone');
+    assert.ok(extension.isActive, 'the extension is active');
+  });
+
+  test('completion offers the children the schema allows at the cursor', async () => {
+    const { document: doc } = await openDomain('web01.xml');
+    const inDevices = await offeredElements(doc, positionOf(doc, '<devices>', '<devices>'.length));
+    for (const name of ['disk', 'interface', 'graphics']) {
+      assert.ok(inDevices.includes(name), `<devices> offers ${name}; got ${inDevices.join(', ')}`);
+    }
+    assert.ok(!inDevices.includes('vcpu'), `<devices> does not offer vcpu; got ${inDevices.join(', ')}`);
+
+    const inDomain = await offeredElements(doc, positionOf(doc, "<domain type='kvm'>", "<domain type='kvm'>".length));
+    for (const name of ['name', 'memory', 'vcpu', 'os', 'devices']) {
+      assert.ok(inDomain.includes(name), `<domain> offers ${name}; got ${inDomain.join(', ')}`);
+    }
+    assert.ok(!inDomain.includes('disk'), `<domain> does not offer disk; got ${inDomain.join(', ')}`);
+  });
+
+  test('typing </ after an unclosed <disk> offers to close it', async () => {
+    const editor = await openDomain('db01-broken.xml');
+    const doc = editor.document;
+    const at = positionOf(doc, '<interface');
+    await replace(editor, new vscode.Range(at, at), '</');
+    try {
+      const labels = await completionLabels(doc, at.translate(0, 2), '/');
+      assert.ok(labels.some((l) => /^(<\/)?\/?disk>?$/.test(l)), `</ offers </disk>; got ${labels.join(', ')}`);
+    } finally {
+      await replace(editor, new vscode.Range(at, at.translate(0, 2)), '');
+    }
+  });
+
+  test('hover on an element shows its documentation', async () => {
+    const { document: doc } = await openDomain('web01.xml');
+    const text = await hoverText(doc, positionOf(doc, '<vcpu', 2));
+    assert.match(text, /cpuset/, `hover on vcpu mentions cpuset; got: ${text}`);
+  });
+
+  test('hover follows libvirtXml.docs.language', async () => {
+    const { document: doc } = await openDomain('web01.xml');
+    const at = positionOf(doc, '<vcpu', 2);
+    const config = vscode.workspace.getConfiguration('libvirtXml');
+    await config.update('docs.language', 'zh', vscode.ConfigurationTarget.Global);
+    try {
+      const chinese = await waitFor('a Chinese hover on vcpu', async () => {
+        const text = await hoverText(doc, at);
+        return /[\u4e00-\u9fff]/.test(text) ? text : undefined;
+      });
+      assert.ok(chinese.length > 0);
+    } finally {
+      await config.update('docs.language', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const english = await waitFor('the English hover again', async () => {
+      const text = await hoverText(doc, at);
+      return /[\u4e00-\u9fff]/.test(text) ? undefined : text;
+    });
+    assert.match(english, /cpuset/);
+  });
+
+  test('an unclosed <disk> gets an error on its tag name', async () => {
+    const { document: doc } = await openDomain('db01-broken.xml');
+    const diskName = positionOf(doc, '<disk', 1);
+    const diagnostics = await waitForDiagnostics(doc.uri, 'an error about <disk>', (ds) =>
+      ourErrors(ds).some((d) => d.message.includes('disk')),
+    );
+    const error = ourErrors(diagnostics).find((d) => d.message.includes('disk'));
+    assert.ok(error?.range.contains(diskName), `the error is on the <disk> tag name; got ${describe(diagnostics)}`);
+  });
+
+  test('breaking a tag by editing reports it, and fixing it clears the error', async () => {
+    const editor = await openDomain('web01.xml');
+    const uri = editor.document.uri;
+    const closeTag = positionOf(editor.document, '</memory>', 2);
+    const name = new vscode.Range(closeTag, closeTag.translate(0, 'memory'.length));
+    await replace(editor, name, 'memroy');
+    try {
+      const diagnostics = await waitForDiagnostics(uri, 'an error for </memroy>', (ds) => ourErrors(ds).length > 0);
+      assert.ok(
+        ourErrors(diagnostics).some((d) => d.range.start.line === closeTag.line),
+        `an error on line ${closeTag.line + 1}; got ${describe(diagnostics)}`,
+      );
+    } finally {
+      await replace(editor, name, 'memory');
+    }
+    await waitForDiagnostics(uri, 'the error to clear after the fix', (ds) => ourErrors(ds).length === 0);
+  });
+});
