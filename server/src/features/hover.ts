@@ -1,0 +1,46 @@
+/** Hover on an element or attribute name: the element's text from the spec (or ours in English). */
+import { DocsLanguage, ElementDocs } from '../docs/elementDocs';
+import { DocumentNode } from '../parser/nodes';
+import { cursorTarget } from './cursor';
+
+export interface HoverResult {
+  markdown: string;
+  start: number;
+  end: number;
+}
+
+const SECTION_LABEL: Record<DocsLanguage, string> = { en: 'Section', zh: '章节' };
+
+export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, language: DocsLanguage): HoverResult | undefined {
+  const target = cursorTarget(tree, offset);
+  if (target.kind !== 'startTagName' && target.kind !== 'endTagName' && target.kind !== 'attributeName') return undefined;
+  const { element, ancestors } = target;
+  const name = element.node.name;
+  const parent = ancestors[ancestors.length - 1]?.node.name;
+  const found = docs.lookup(name, parent, language);
+  if (!found) return undefined;
+  const { entry } = found;
+  if (target.kind === 'attributeName') {
+    const text = entry.attributes?.[target.attribute.name];
+    if (!text) return undefined;
+    const start = element.start + target.attribute.nameOffset;
+    return {
+      markdown: `**\`${target.attribute.name}\`** · \`<${name}>\`\n\n${text}`,
+      start,
+      end: start + target.attribute.name.length,
+    };
+  }
+  const nameStart = target.kind === 'startTagName' ? element.start + 1 : element.start + element.node.endTagOffset + 2;
+  const parts = [`**\`<${name}>\`**${entry.section ? ` · ${SECTION_LABEL[found.language]}: ${entry.section}` : ''}`];
+  // Elements the spec only shows in an example have the section heading as their text.
+  if (entry.markdown !== `**${entry.section}**`) parts.push(entry.markdown);
+  if (entry.attributes) {
+    parts.push(
+      Object.entries(entry.attributes)
+        .map(([attribute, text]) => `- \`${attribute}\`: ${text}`)
+        .join('\n'),
+    );
+  }
+  if (entry.example) parts.push('```xml\n' + entry.example + '\n```');
+  return { markdown: parts.join('\n\n'), start: nameStart, end: nameStart + name.length };
+}
