@@ -287,6 +287,8 @@ async function main(cleanups: (() => Promise<void>)[]): Promise<boolean> {
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
+    // Chromium's crash reporter writes under XDG_CONFIG_HOME: keep that in the scratch dir too.
+    env,
     args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   cleanups.push(() => browser.close());
