@@ -3,8 +3,8 @@
  * A pure function of (text and tree, offset, content model, docs): the LSP layer only converts.
  */
 import { Ch, isNameChar } from '../parser/chars';
-import { DocumentNode, ElementNode } from '../parser/nodes';
-import { Located } from '../parser/tree';
+import { DocumentNode, ElementNode, isClosed } from '../parser/nodes';
+import { Located, childIndexAt } from '../parser/tree';
 import { ChildSuggestion, ContentModel } from './childElements';
 import { cursorTarget } from './cursor';
 
@@ -41,7 +41,7 @@ export function completeAt(document: CompletionInput, offset: number, model: Con
       const whole = !element.node.startTagClosed && element.node.attributes.length === 0;
       return [
         ...childSuggestions(model, ancestors, tree, nameStart, nameEnd, whole ? 'afterLessThan' : 'nameOnly', element.node),
-        ...(whole ? closingTagSuggestion(ancestors, nameStart - 1, nameEnd) : []),
+        ...(whole ? closingTagSuggestions(tree, ancestors, nameStart - 1, nameEnd) : []),
       ];
     }
     case 'content': {
@@ -49,18 +49,21 @@ export function completeAt(document: CompletionInput, offset: number, model: Con
       if (text.charCodeAt(offset - 1) === Ch.LessThan) {
         return [
           ...childSuggestions(model, ancestors, tree, offset, offset, 'afterLessThan'),
-          ...closingTagSuggestion(ancestors, offset - 1, offset),
+          ...closingTagSuggestions(tree, ancestors, offset - 1, offset),
         ];
       }
       const wordStart = startOfName(text, offset);
+      if (text.charCodeAt(wordStart - 1) === Ch.Slash && text.charCodeAt(wordStart - 2) === Ch.LessThan) {
+        return closingTagSuggestions(tree, ancestors, wordStart - 2, offset);
+      }
       return [
         ...childSuggestions(model, ancestors, tree, wordStart, offset, 'wholeTag'),
-        ...closingTagSuggestion(ancestors, wordStart, offset),
+        ...closingTagSuggestions(tree, ancestors, wordStart, offset),
       ];
     }
     case 'strayEndTag': {
       const { tag, ancestors } = target;
-      return closingTagSuggestion(ancestors, tag.start, Math.max(offset, tag.start + 2 + tag.node.name.length));
+      return closingTagSuggestions(tree, ancestors, tag.start, Math.max(offset, tag.start + 2 + tag.node.name.length));
     }
     case 'endTagName': {
       const { element } = target;
@@ -105,13 +108,27 @@ function childSuggestions(
     }));
 }
 
-/** `</name>` for the innermost element still open at the cursor. */
-function closingTagSuggestion(ancestors: Located<ElementNode>[], replaceStart: number, replaceEnd: number): CompletionSuggestion[] {
-  const innermost = ancestors[ancestors.length - 1];
-  return innermost ? [closingTag(innermost.node.name, replaceStart, replaceEnd)] : [];
+/**
+ * `</name>` for the element the cursor is in and, first, for an element just before the cursor
+ * that was never closed: recovery may have ended it early (the cursor sits at its indentation),
+ * but it is the one the user is closing.
+ */
+function closingTagSuggestions(tree: DocumentNode, ancestors: Located<ElementNode>[], replaceStart: number, replaceEnd: number): CompletionSuggestion[] {
+  const container = ancestors[ancestors.length - 1];
+  const children = container ? container.node.children : tree.children;
+  const base = container ? container.start : 0;
+  const names: string[] = [];
+  for (let i = childIndexAt(children, replaceStart - base); i >= 0; i--) {
+    const child = children[i];
+    if (child.kind !== 'element' || base + child.offset >= replaceStart) continue;
+    if (!isClosed(child)) names.push(child.name);
+    break;
+  }
+  if (container && !names.includes(container.node.name)) names.push(container.node.name);
+  return names.map((name, rank) => closingTag(name, replaceStart, replaceEnd, rank));
 }
 
-function closingTag(name: string, replaceStart: number, replaceEnd: number): CompletionSuggestion {
+function closingTag(name: string, replaceStart: number, replaceEnd: number, rank = 0): CompletionSuggestion {
   return {
     label: `/${name}`,
     kind: 'closingTag',
@@ -121,7 +138,7 @@ function closingTag(name: string, replaceStart: number, replaceEnd: number): Com
     replaceEnd,
     filterText: `</${name}>`,
     detail: `closes <${name}>`,
-    sortText: '0',
+    sortText: `0${rank}`,
   };
 }
 

@@ -512,7 +512,7 @@ class TreeBuilder {
     const nameEnd = scanName(text, start + 2, limit);
     const name = nameAt(text, start + 2, nameEnd);
     let p = nameEnd;
-    while (p < limit && isWhitespace(text.charCodeAt(p))) p++;
+    if (name !== '') while (p < limit && isWhitespace(text.charCodeAt(p))) p++;
     let problem: Problem | undefined;
     if (p < limit && text.charCodeAt(p) === Ch.GreaterThan) {
       p++;

@@ -1,0 +1,146 @@
+/**
+ * Talks to the bundled server (dist/server.js --stdio) exactly as an editor does, for the
+ * integration tests and the benchmark.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CompletionItem,
+  CompletionList,
+  CompletionRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  Hover,
+  HoverRequest,
+  InitializeRequest,
+  InitializeResult,
+  InitializedNotification,
+  Position,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentContentChangeEvent,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+type DiagnosticsWaiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+
+export class LspClient {
+  private readonly waiters: DiagnosticsWaiter[] = [];
+  readonly latest = new Map<string, PublishDiagnosticsParams>();
+  readonly logs: string[] = [];
+  readonly connection: ProtocolConnection;
+  capabilities: InitializeResult | undefined;
+
+  private constructor(readonly process: ChildProcess) {
+    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.latest.set(params.uri, params);
+      for (let i = this.waiters.length - 1; i >= 0; i--) {
+        const waiter = this.waiters[i];
+        if (waiter.uri === params.uri && waiter.accept(params)) {
+          this.waiters.splice(i, 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
+    this.connection.listen();
+  }
+
+  static async start(initializationOptions: Record<string, unknown> = {}): Promise<LspClient> {
+    const client = new LspClient(spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    client.capabilities = await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions,
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /** Resolves with the first diagnostics for `uri` that `accept` takes (default: any). */
+  waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        accept,
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params);
+        },
+      });
+    });
+  }
+
+  /** Opens a document and waits for its first diagnostics. */
+  async open(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
+    const published = this.waitForDiagnostics(uri, (p) => p.version === version);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'libvirt-xml', version, text },
+    });
+    return published;
+  }
+
+  /** Sends changes and waits for the diagnostics of that version. */
+  async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
+    const published = this.waitForDiagnostics(uri, (p) => p.version === version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return published;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async configure(libvirtXml: Record<string, unknown>): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { libvirtXml } });
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    if (!result) return [];
+    return Array.isArray(result) ? result : (result as CompletionList).items;
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  /** Peak resident memory of the server process in MB (Linux). */
+  peakMemoryMB(): number {
+    const status = fs.readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : NaN;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null) resolve();
+      else this.process.once('exit', () => resolve());
+    });
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), exited]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // the server is gone already
+    }
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+}

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { TextDocumentSyncKind } from 'vscode-languageserver-protocol';
+import { LspClient } from './lspClient';
+
+const DOMAIN = `<domain type='kvm'>
+  <name>web01</name>
+  <memory unit='KiB'>1048576</memory>
+  <vcpu placement='static' cpuset='1-4,^3,6'>2</vcpu>
+  <devices>
+    <disk type='file' device='disk'>
+      <source file='/var/lib/libvirt/images/web01.qcow2'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    
+  </devices>
+</domain>
+`;
+
+/** Line/character of the first occurrence of `needle` (plus `shift` characters). */
+function positionOf(text: string, needle: string, shift = 0): { line: number; character: number } {
+  const offset = text.indexOf(needle) + shift;
+  assert.ok(offset >= shift, `${needle} not found`);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.start();
+});
+after(async () => {
+  await client.stop();
+});
+
+test('initialize announces incremental sync, completion and hover', () => {
+  const capabilities = client.capabilities!.capabilities;
+  assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
+  assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['<', '/']);
+  assert.equal(capabilities.hoverProvider, true);
+});
+
+test('a valid document gets an empty diagnostics list with its version', async () => {
+  const published = await client.open('file:///valid.xml', DOMAIN, 7);
+  assert.equal(published.version, 7);
+  assert.deepEqual(published.diagnostics, []);
+});
+
+test('an unclosed tag is reported on its name, and incremental edits update the diagnostics', async () => {
+  const uri = 'file:///edit.xml';
+  await client.open(uri, DOMAIN, 1);
+  // Delete "</disk>" and see the error on the start tag name.
+  const start = positionOf(DOMAIN, '</disk>');
+  const broken = await client.change(uri, 2, [{ range: { start, end: { line: start.line, character: start.character + 7 } }, text: '' }]);
+  assert.equal(broken.version, 2);
+  assert.equal(broken.diagnostics.length, 1);
+  const [diagnostic] = broken.diagnostics;
+  assert.equal(diagnostic.code, 'unclosed-element');
+  assert.equal(diagnostic.source, 'libvirt-xml');
+  assert.match(String(diagnostic.message), /`<disk>` is never closed/);
+  assert.deepEqual(diagnostic.range, { start: positionOf(DOMAIN, 'disk type', 0), end: positionOf(DOMAIN, 'disk type', 4) });
+  // Type it back, one character at a time, in one batch of changes.
+  const changes = [...'</disk>'].map((character, i) => ({
+    range: { start: { line: start.line, character: start.character + i }, end: { line: start.line, character: start.character + i } },
+    text: character,
+  }));
+  const fixed = await client.change(uri, 3, changes);
+  assert.deepEqual(fixed.diagnostics, []);
+});
+
+test('typing `<vcpu placement="sta` mid-file reports it and keeps later elements', async () => {
+  const uri = 'file:///typing.xml';
+  await client.open(uri, DOMAIN, 1);
+  const at = positionOf(DOMAIN, '  <memory');
+  const published = await client.change(uri, 2, [{ range: { start: at, end: at }, text: '  <vcpu placement="sta\n' }]);
+  const codes = published.diagnostics.map((d) => d.code).sort();
+  assert.deepEqual(codes, ['unclosed-attribute-value', 'unterminated-start-tag']);
+  // <memory> below is still an element at its (shifted) place: hovering it answers.
+  const hover = await client.hover(uri, { line: at.line + 1, character: at.character + 3 });
+  assert.ok(hover, 'hover on <memory> after the half-typed tag');
+});
+
+test('completion offers the children of <devices> and a closing tag', async () => {
+  const uri = 'file:///complete.xml';
+  await client.open(uri, DOMAIN, 1);
+  const blank = positionOf(DOMAIN, '    \n  </devices>', 4);
+  const items = await client.completion(uri, blank);
+  const labels = items.map((i) => i.label);
+  for (const expected of ['disk', 'interface', 'graphics', '/devices']) assert.ok(labels.includes(expected), `${expected} in ${labels.join(' ')}`);
+  const disk = items.find((i) => i.label === 'disk')!;
+  assert.equal(disk.textEdit && 'range' in disk.textEdit ? disk.textEdit.newText : undefined, '<disk>$0</disk>');
+  assert.ok(disk.documentation, 'documentation from the docs data');
+});
+
+test('after `<` in <domain>, completion omits children already present once', async () => {
+  const uri = 'file:///domain-children.xml';
+  const text = DOMAIN.replace('  <devices>', '  <\n  <devices>');
+  await client.open(uri, text, 1);
+  const items = await client.completion(uri, positionOf(text, '  <\n', 3));
+  const labels = items.map((i) => i.label);
+  assert.ok(labels.includes('os') && labels.includes('cputune'));
+  assert.ok(!labels.includes('name') && !labels.includes('memory') && !labels.includes('devices'), labels.join(' '));
+  const os = items.find((i) => i.label === 'os')!;
+  assert.equal(os.textEdit && 'range' in os.textEdit ? os.textEdit.newText : undefined, 'os>$0</os>');
+});
+
+test('typing `</` completes the element that is open', async () => {
+  const uri = 'file:///close.xml';
+  const text = DOMAIN.replace('    </disk>', '    </');
+  await client.open(uri, text, 1);
+  const items = await client.completion(uri, positionOf(text, '    </\n', 6));
+  assert.deepEqual(items.map((i) => i.label), ['/disk', '/devices']);
+  assert.equal(items[0].textEdit && 'range' in items[0].textEdit ? items[0].textEdit.newText : undefined, '</disk>');
+});
+
+test('hover on an element name shows its documentation, in English by default and in Chinese on request', async () => {
+  const uri = 'file:///hover.xml';
+  await client.open(uri, DOMAIN, 1);
+  const onVcpu = positionOf(DOMAIN, 'vcpu placement', 1);
+  const english = await client.hover(uri, onVcpu);
+  assert.ok(english && typeof english.contents === 'object' && 'value' in english.contents);
+  assert.match(english.contents.value, /<vcpu>/);
+  assert.match(english.contents.value, /cpuset/);
+  assert.deepEqual(english.range, { start: positionOf(DOMAIN, 'vcpu placement'), end: positionOf(DOMAIN, 'vcpu placement', 4) });
+  await client.configure({ docs: { language: 'zh' } });
+  const chinese = await client.hover(uri, onVcpu);
+  assert.ok(chinese && typeof chinese.contents === 'object' && 'value' in chinese.contents);
+  assert.match(chinese.contents.value, /虚拟 CPU/);
+  await client.configure({ docs: { language: 'auto' } });
+  assert.equal(await client.hover(uri, positionOf(DOMAIN, 'web01', 1)), null, 'no hover on text');
+});
+
+test('closing a document clears its diagnostics', async () => {
+  const uri = 'file:///closing.xml';
+  await client.open(uri, '<domain>', 1);
+  const cleared = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  await client.close(uri);
+  assert.equal((await cleared).diagnostics.length, 0);
+});
