@@ -175,7 +175,8 @@ async function goTo(page: Page, at: { line: number; column: number }): Promise<v
 /** The user's view: what the extension shows in the workbench. */
 async function domPass(editor: Editor, checks: Checks): Promise<string | undefined> {
   const page = await editor.browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(artifactsDir, name) });
+  // animations 'disabled' fast-forwards the hover's fade-in, so it is captured fully drawn.
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(artifactsDir, name), animations: 'disabled' });
   let readmeShot: string | undefined;
   try {
     await page.goto(`${editor.base}/?folder=${encodeURIComponent(editor.workspace)}`);
@@ -188,8 +189,20 @@ async function domPass(editor: Editor, checks: Checks): Promise<string | undefin
     if (opened) {
       await checks.run(page, 'Ctrl+Space inside <devices> suggests disk', async () => {
         await goTo(page, locate(editor.workspace, 'web01.xml', '<devices>', '<devices>'.length));
-        await page.keyboard.press('Control+Space');
-        await page.locator('.suggest-widget .monaco-list-row', { hasText: /^\s*<?disk\b/ }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+        // .label-name: a row's text also holds its detail ("child of <devices>").
+        const labels = page.locator('.suggest-widget .monaco-list-row .label-name');
+        let shown: string[] = [];
+        // Asked again while the window's language server is still starting: until then the
+        // widget offers plain words from the file.
+        await poll('disk in the suggest widget', UI_TIMEOUT_MS, async () => {
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+Space');
+          await labels.first().waitFor({ timeout: UI_TIMEOUT_MS });
+          shown = await labels.allTextContents();
+          return shown.some((label) => /^<?disk$/.test(label.trim()));
+        }).catch((e: unknown) => {
+          throw new Error(`${errorText(e)}; the widget showed ${shown.join(', ')}`);
+        });
         await shot('completion.png');
         await page.keyboard.press('Escape');
       });
@@ -249,8 +262,6 @@ async function main(cleanups: (() => Promise<void>)[]): Promise<boolean> {
       'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false,
       'chat.commandCenter.enabled': false,
-      // No fade-in: screenshots show the hover and suggest widget fully drawn.
-      'workbench.reduceMotion': 'on',
       'workbench.colorTheme': 'Default Dark Modern',
     }),
   );

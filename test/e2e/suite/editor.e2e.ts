@@ -28,6 +28,14 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 }
 
+async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
 /** Opens a file in an editor and waits until the extension has switched it to libvirt-xml. */
 async function openDomain(name: string): Promise<vscode.TextEditor> {
   const uri = workspaceFile(name);
@@ -38,6 +46,11 @@ async function openDomain(name: string): Promise<vscode.TextEditor> {
     const d = openDocument(uri);
     return d?.languageId === LANGUAGE_ID ? d : undefined;
   });
+  // The client starts the server with the first libvirt-xml document and registers its
+  // providers once it is up; until then completion falls back to plain words.
+  await waitFor('the language server to answer a hover on <domain>', async () =>
+    (await hoverText(doc, doc.positionAt(doc.getText().indexOf('<domain') + 1))) ? true : undefined,
+  );
   return vscode.window.showTextDocument(doc);
 }
 
@@ -105,14 +118,6 @@ async function offeredElements(doc: vscode.TextDocument, position: vscode.Positi
   return (await completionLabels(doc, position)).map((label) => label.replace(/^</, ''));
 }
 
-async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
-}
-
 async function replace(editor: vscode.TextEditor, range: vscode.Range, text: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   edit.replace(editor.document.uri, range, text);
@@ -141,7 +146,9 @@ suite('libvirt-xml in a real VS Code', () => {
     assert.ok(!inDevices.includes('vcpu'), `<devices> does not offer vcpu; got ${inDevices.join(', ')}`);
 
     const inDomain = await offeredElements(doc, positionOf(doc, "<domain type='kvm'>", "<domain type='kvm'>".length));
-    for (const name of ['name', 'memory', 'vcpu', 'os', 'devices']) {
+    // Elements web01.xml does not have yet (whether present ones are offered again is
+    // the server's choice).
+    for (const name of ['title', 'metadata', 'cputune', 'memtune']) {
       assert.ok(inDomain.includes(name), `<domain> offers ${name}; got ${inDomain.join(', ')}`);
     }
     assert.ok(!inDomain.includes('disk'), `<domain> does not offer disk; got ${inDomain.join(', ')}`);
