@@ -83,9 +83,11 @@ export class LanguageServer {
       // Crashes are reported by a notification of our own; the panel is one command away.
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: {
-        error: (_error, _message, count) => ({
-          action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
-        }),
+        // Writes that fail because the server just died are logged only: closed() reports it.
+        error: (_error, _message, count) =>
+          count !== undefined && count <= 3
+            ? { action: ErrorAction.Continue, handled: true }
+            : { action: ErrorAction.Shutdown },
         closed: () => this.onUnexpectedClose(),
       },
     };
@@ -128,10 +130,14 @@ export class LanguageServer {
     const message =
       `The ${NAME} language server crashed ${this.crashes.maxRestarts + 1} times within ` +
       `${this.crashes.windowMs / 60_000} minutes and will not be restarted.`;
-    void vscode.window.showErrorMessage(message, 'Show Output', 'Restart Server').then((choice) => {
-      if (choice === 'Show Output') this.output.show(true);
-      if (choice === 'Restart Server') void vscode.commands.executeCommand('libvirtXml.restartServer');
-    });
+    vscode.window.showErrorMessage(message, 'Show Output', 'Restart Server').then(
+      (choice) => {
+        if (choice === 'Show Output') this.output.show(true);
+        if (choice === 'Restart Server') void vscode.commands.executeCommand('libvirtXml.restartServer');
+      },
+      // An unanswered notification is cancelled when the window closes.
+      () => undefined,
+    );
     return { action: CloseAction.DoNotRestart, message, handled: true };
   }
 }
