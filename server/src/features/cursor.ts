@@ -28,7 +28,7 @@ export function cursorTarget(tree: DocumentNode, offset: number): CursorTarget {
   if (relative <= 1 + node.name.length) return { kind: 'startTagName', element, ancestors: outer };
   const closed = node.selfClosing || node.endTagOffset >= 0;
   if (relative >= node.length && closed) return { kind: 'content', ancestors: outer };
-  if (node.endTagOffset >= 0 && relative >= node.endTagOffset) {
+  if (node.endTagOffset >= 0 && relative > node.endTagOffset) {
     const nameStart = node.endTagOffset + 2;
     return relative >= nameStart && relative <= nameStart + node.name.length ? { kind: 'endTagName', element, ancestors: outer } : { kind: 'other' };
   }

@@ -21,6 +21,8 @@ export interface Edit {
   insertedLength: number;
 }
 
+const MAX_LEVELS_TRIED = 4;
+
 interface Level {
   node: ParentNode;
   start: number;
@@ -35,7 +37,10 @@ interface Level {
 export function applyEdit(document: DocumentNode, newText: string, edit: Edit): DocumentNode {
   const delta = edit.insertedLength - (edit.end - edit.start);
   const levels = containersOf(document, edit);
-  for (let depth = levels.length - 1; depth >= 1; depth--) {
+  // Each failed level re-parses more than the one below it; past a few, climbing element by
+  // element through a deep tree would cost more than parsing the document once.
+  const lowest = Math.max(1, levels.length - MAX_LEVELS_TRIED);
+  for (let depth = levels.length - 1; depth >= lowest; depth--) {
     const level = levels[depth];
     const element = level.node as ElementNode;
     const names = enclosingNames(levels, depth);
@@ -48,7 +53,7 @@ export function applyEdit(document: DocumentNode, newText: string, edit: Edit): 
       return document;
     }
   }
-  if (!document.hasUnclosedChild && reparseTouchedChildren(levels[0], [], newText, edit, delta)) {
+  if (levels.length <= MAX_LEVELS_TRIED && !document.hasUnclosedChild && reparseTouchedChildren(levels[0], [], newText, edit, delta)) {
     document.length += delta;
     return document;
   }
