@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm run test:e2e[:electron]: packages the extension unless the newest *.vsix at the repository
-# root is newer than every source that goes into it, compiles the tests and runs them.
+# npm run test:e2e[:electron]: runs `npm start` (production build + libvirt-xml.vsix) unless the
+# newest *.vsix at the repository root is newer than everything that goes into it, compiles
+# the tests and runs them against that .vsix.
 # Usage: scripts/e2e-run.sh [electron] [--update-screenshot]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,13 +12,12 @@ if [ "${1:-}" = electron ]; then
   shift
 fi
 
-vsix=$(ls -t -- *.vsix 2>/dev/null | head -n 1 || true)
-if [ -z "$vsix" ] || [ -n "$(find client/src server/src schemas syntaxes package.json -newer "$vsix" -print -quit)" ]; then
-  scratch=$(mktemp -d)
-  trap 'rm -rf "$scratch"' EXIT
-  vsix="$scratch/libvirt-xml.vsix"
-  node scripts/build.mjs
-  npx --no-install vsce package --no-dependencies --allow-missing-repository --skip-license -o "$vsix"
+newest_vsix() { ls -t -- *.vsix 2>/dev/null | head -n 1 || true; }
+vsix=$(newest_vsix)
+inputs=(client/src server/src schemas syntaxes package.json language-configuration.json .vscodeignore scripts/build.mjs)
+if [ -z "$vsix" ] || [ -n "$(find "${inputs[@]}" -newer "$vsix" -print -quit 2>/dev/null)" ]; then
+  npm start
+  vsix=$(newest_vsix)
 fi
 echo "e2e: testing $vsix"
 npx --no-install tsc -p .

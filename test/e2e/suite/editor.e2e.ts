@@ -194,6 +194,19 @@ suite('libvirt-xml in a real VS Code', () => {
     assert.match(english, /cpuset/);
   });
 
+  test('toggling a line comment uses XML comments (the language configuration is loaded)', async () => {
+    const editor = await openDomain('web01.xml');
+    const line = positionOf(editor.document, '<description>').line;
+    const original = editor.document.lineAt(line);
+    editor.selection = new vscode.Selection(line, 4, line, 4);
+    await vscode.commands.executeCommand('editor.action.commentLine');
+    try {
+      assert.match(editor.document.lineAt(line).text, /^\s*<!--\s*<description>.*<\/description>\s*-->$/);
+    } finally {
+      await replace(editor, editor.document.lineAt(line).range, original.text);
+    }
+  });
+
   test('an unclosed <disk> gets an error on its tag name', async () => {
     const { document: doc } = await openDomain('db01-broken.xml');
     const diskName = positionOf(doc, '<disk', 1);
