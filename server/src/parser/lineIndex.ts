@@ -22,8 +22,8 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
-  positionAt(offset: number, textLength: number): Position {
-    const clamped = Math.max(0, Math.min(offset, textLength));
+  positionAt(offset: number, text: string): Position {
+    const clamped = Math.max(0, Math.min(offset, text.length));
     const starts = this.lineStarts;
     let low = 0;
     let high = starts.length - 1;
@@ -35,12 +35,14 @@ export class LineIndex {
     return { line: low, character: clamped - starts[low] };
   }
 
-  offsetAt(position: Position, textLength: number): number {
+  /** The offset of `position`; a character past the end of its line means the line's end. */
+  offsetAt(position: Position, text: string): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return textLength;
+    if (position.line >= this.lineStarts.length) return text.length;
     const lineStart = this.lineStarts[position.line];
-    const nextLineStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : textLength;
-    return Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
+    let lineEnd = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : text.length;
+    while (lineEnd > lineStart && isLineBreak(text.charCodeAt(lineEnd - 1))) lineEnd--;
+    return lineStart + Math.max(0, Math.min(position.character, lineEnd - lineStart));
   }
 
   /** Updates the index for `oldText[start, end)` replaced by `insertedLength` characters. */
@@ -55,6 +57,10 @@ export class LineIndex {
     for (let i = last; i < starts.length; i++) starts[i] += delta;
     replaceRange(starts, first, last - first, added);
   }
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 /** Index of the first element not less than `value`. */

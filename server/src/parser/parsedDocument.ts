@@ -74,11 +74,11 @@ export class ParsedDocument {
   }
 
   positionAt(offset: number): Position {
-    return this.lines.positionAt(offset, this.currentText.length);
+    return this.lines.positionAt(offset, this.currentText);
   }
 
   offsetAt(position: Position): number {
-    return this.lines.offsetAt(position, this.currentText.length);
+    return this.lines.offsetAt(position, this.currentText);
   }
 
   rangeOf(start: number, end: number): Range {

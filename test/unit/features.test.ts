@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ElementDocs, resolveDocsLanguage } from '../../server/src/docs/elementDocs';
+import { placeholderContentModel } from '../../server/src/features/childElements';
+import { completeAt } from '../../server/src/features/completion';
+import { cursorTarget } from '../../server/src/features/cursor';
+import { hoverAt } from '../../server/src/features/hover';
+import { checkWellFormedness } from '../../server/src/features/wellFormedness';
+import { parseDocument } from '../../server/src/parser/parse';
+
+/** Splits `text` at the `|` marking the cursor. */
+function at(marked: string): { text: string; offset: number } {
+  const offset = marked.indexOf('|');
+  return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
+}
+
+function complete(marked: string) {
+  const { text, offset } = at(marked);
+  return completeAt({ text, tree: parseDocument(text) }, offset, placeholderContentModel);
+}
+
+test('cursor targets: names, attributes, content, end tags', () => {
+  const kinds = ['<do|main a="1">x</domain>', '<domain a|="1">x</domain>', '<domain a="|1">x</domain>', '<domain a="1">x|</domain>', '<domain a="1">x</dom|ain>', '<domain a="1" |>x</domain>', '|<domain/>'].map((marked) => {
+    const { text, offset } = at(marked);
+    return cursorTarget(parseDocument(text), offset).kind;
+  });
+  assert.deepEqual(kinds, ['startTagName', 'attributeName', 'attributeValue', 'content', 'endTagName', 'insideTag', 'content']);
+});
+
+test('completion inside content offers whole tags with the typed word replaced', () => {
+  const items = complete('<domain>\n  <os>\n    bo|\n  </os>\n</domain>');
+  const boot = items.find((i) => i.label === 'boot')!;
+  assert.equal(boot.insertText, '<boot>$0</boot>');
+  assert.equal(boot.replaceEnd - boot.replaceStart, 2);
+  assert.ok(items.some((i) => i.label === '/os'));
+});
+
+test('completion at the top level offers <domain>, and renaming a tag inserts only the name', () => {
+  assert.deepEqual(complete('<|').map((i) => i.label), ['domain']);
+  const rename = complete('<domain>\n  <dev|ices></devices>\n</domain>');
+  assert.equal(rename.find((i) => i.label === 'devices')!.insertText, 'devices');
+});
+
+test('completion leaves out children that may appear once and are present', () => {
+  const labels = complete('<domain>\n  <name>a</name>\n  <|\n</domain>').map((i) => i.label);
+  assert.ok(!labels.includes('name'));
+  assert.ok(labels.includes('uuid'));
+  const many = complete('<domain><devices><disk/><|</devices></domain>').map((i) => i.label);
+  assert.ok(many.includes('disk'), 'disks repeat');
+});
+
+const DOCS = new ElementDocs([
+  {
+    language: 'en',
+    source: {},
+    elements: {
+      type: [
+        { parents: ['os'], markdown: 'OS type.', section: 'Boot' },
+        { parents: [], markdown: 'Some type.' },
+      ],
+      vcpu: [{ parents: ['domain'], markdown: 'vCPUs.', attributes: { cpuset: 'Host CPUs.' } }],
+    },
+  },
+  { language: 'zh', source: {}, elements: { vcpu: [{ parents: ['domain'], markdown: '虚拟 CPU。', section: 'CPU分配' }] } },
+]);
+
+test('hover picks the entry for the parent, falls back across languages, and covers attributes', () => {
+  const { text, offset } = at('<domain><os><ty|pe>hvm</type></os><vcpu cpuset="1">1</vcpu></domain>');
+  const tree = parseDocument(text);
+  assert.match(hoverAt(tree, offset, DOCS, 'en')!.markdown, /OS type\./);
+  assert.match(hoverAt(tree, offset, DOCS, 'zh')!.markdown, /OS type\./, 'zh has no <type>: English is shown');
+  const vcpu = text.indexOf('vcpu') + 1;
+  assert.match(hoverAt(tree, vcpu, DOCS, 'zh')!.markdown, /虚拟 CPU。[\s\S]*章节: CPU分配|章节: CPU分配[\s\S]*虚拟 CPU。/);
+  assert.match(hoverAt(tree, text.indexOf('cpuset') + 2, DOCS, 'en')!.markdown, /Host CPUs\./);
+  assert.equal(hoverAt(tree, text.indexOf('hvm') + 1, DOCS, 'en'), undefined);
+});
+
+test('docs language: auto follows the editor locale', () => {
+  assert.equal(resolveDocsLanguage('auto', 'zh-cn'), 'zh');
+  assert.equal(resolveDocsLanguage('auto', 'de'), 'en');
+  assert.equal(resolveDocsLanguage('zh', 'en'), 'zh');
+});
+
+test('document structure: root must be one <domain>, no text outside it', () => {
+  const codes = (text: string) => checkWellFormedness(parseDocument(text)).map((f) => f.code);
+  assert.deepEqual(codes(''), ['missing-root']);
+  assert.deepEqual(codes('<network/>'), ['root-not-domain']);
+  assert.deepEqual(codes('<domain/><domain/>'), ['extra-root-element']);
+  assert.deepEqual(codes('x<domain/>'), ['text-outside-root']);
+  assert.deepEqual(codes('<domain/>\n<!DOCTYPE domain>'), ['misplaced-doctype']);
+  assert.deepEqual(codes('<!DOCTYPE domain [<!ENTITY e "x">]><domain>&e;&f;</domain>'), ['undefined-entity']);
+  assert.equal(checkWellFormedness(parseDocument('<a>' + '&'.repeat(50) + '</a>'), 10).length, 10, 'capped');
+});
