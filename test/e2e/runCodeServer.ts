@@ -301,6 +301,10 @@ async function main(cleanups: (() => Promise<void>)[]): Promise<boolean> {
     // Chromium's crash reporter writes under XDG_CONFIG_HOME: keep that in the scratch dir too.
     env,
     args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // Our own signal handlers end code-server too, not only the browser.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   cleanups.push(() => browser.close());
   const editor: Editor = { base, workspace: scratch.workspace, browser };
@@ -323,27 +327,32 @@ async function main(cleanups: (() => Promise<void>)[]): Promise<boolean> {
   return suiteExit === 0 && failed === 0;
 }
 
-async function cleanUp(cleanups: (() => Promise<void>)[]): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((e) => log(`cleanup: ${errorText(e)}`));
-  }
+const cleanups: (() => Promise<void>)[] = [];
+let finishing: Promise<void> | undefined;
+
+/** Runs every cleanup once, newest first, then exits; later callers share the first call. */
+function finish(code: number): Promise<void> {
+  finishing ??= (async () => {
+    // Drained until empty: main() may still register one while an earlier cleanup awaits.
+    for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) {
+      await cleanup().catch((e: unknown) => log(`cleanup: ${errorText(e)}`));
+    }
+    process.exit(code);
+  })();
+  return finishing;
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-const overall = setTimeout(() => {
+setTimeout(() => {
   log(`FAIL: no result within ${TOTAL_TIMEOUT_MS / 1000} s`);
-  void cleanUp(cleanups).finally(() => process.exit(1));
-}, TOTAL_TIMEOUT_MS);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanUp(cleanups).finally(() => process.exit(1)));
+  void finish(1);
+}, TOTAL_TIMEOUT_MS).unref();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => void finish(1));
 }
-main(cleanups)
-  .catch((e) => {
+main(cleanups).then(
+  (ok) => finish(ok ? 0 : 1),
+  (e: unknown) => {
     log(`FAIL: ${errorText(e)}`);
-    return false;
-  })
-  .then(async (ok) => {
-    await cleanUp(cleanups);
-    clearTimeout(overall);
-    process.exit(ok ? 0 : 1);
-  });
+    return finish(1);
+  },
+);
