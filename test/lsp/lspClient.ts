@@ -120,10 +120,10 @@ export class LspClient {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
-  /** Peak resident memory of the server process in MB (Linux). */
-  peakMemoryMB(): number {
+  /** Resident memory of the server process in MB (Linux): now, or the peak so far. */
+  memoryMB(which: 'current' | 'peak'): number {
     const status = fs.readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
-    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    const match = (which === 'current' ? /VmRSS:\s+(\d+) kB/ : /VmHWM:\s+(\d+) kB/).exec(status);
     return match ? Number(match[1]) / 1024 : NaN;
   }
 

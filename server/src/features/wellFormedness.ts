@@ -69,7 +69,7 @@ function checkDocumentStructure(tree: DocumentNode, findings: Finding[]): void {
           message: `Only one root element is allowed: \`<${child.name}>\` comes after the root \`<${root.name}>\` has ended.`,
         });
       }
-    } else if ((child.kind === 'text' && !child.whitespaceOnly) || child.kind === 'cdata') {
+    } else if (child.kind === 'text' || child.kind === 'cdata') {
       findings.push({
         start,
         end: start + child.length,

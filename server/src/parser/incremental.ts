@@ -10,7 +10,7 @@
  */
 import { replaceRange } from './arrays';
 import { ChildNode, DocumentNode, ElementNode, ParentNode } from './nodes';
-import { parseDocument, parseFragment } from './parse';
+import { NO_CHILDREN, parseDocument, parseFragment } from './parse';
 import { childIndexAt } from './tree';
 
 export interface Edit {
@@ -86,43 +86,43 @@ function enclosingNames(levels: Level[], depth: number): string[] {
   return names;
 }
 
-/** Re-parses the children the edit touches; false when they do not parse on their own. */
+/**
+ * Re-parses the children the edit touches, with the text nodes next to them, from the end of
+ * the child before to the start of the child after (whitespace between them included). False
+ * when that stretch does not parse on its own.
+ */
 function reparseTouchedChildren(level: Level, names: string[], newText: string, edit: Edit, delta: number): boolean {
   const parent = level.node;
+  if (parent.children === NO_CHILDREN) parent.children = [];
   const children = parent.children;
   const from = edit.start - level.start;
   const to = edit.end - level.start;
-  // Touched: children overlapping the edit or ending/starting right at it.
+  // Touched: children overlapping [from, to] or ending/starting right at it.
   let first = childIndexAt(children, from);
-  if (first < 0) first = 0;
-  else if (children[first].offset === from && first > 0) first--;
+  if (first < 0 || children[first].offset + children[first].length < from) first++;
+  else if (first > 0 && children[first - 1].offset + children[first - 1].length === from) first--;
   let last = childIndexAt(children, to);
+  // Text next to the stretch could merge with text it produces.
   if (first > 0 && children[first - 1].kind === 'text') first--;
-  if (last >= 0 && last + 1 < children.length && children[last + 1].kind === 'text') last++;
-  let rangeStart: number;
-  let rangeEnd: number;
-  if (last >= first && children.length > 0) {
-    rangeStart = Math.min(children[first].offset, from);
-    rangeEnd = Math.max(children[last].offset + children[last].length, to);
-  } else {
-    rangeStart = from;
-    rangeEnd = to;
-  }
-  const result = parseFragment(
-    newText,
-    level.start + rangeStart,
-    level.start + rangeEnd + delta,
-    parent,
-    level.start,
-    names,
-    false,
-  );
+  if (last + 1 < children.length && children[last + 1].kind === 'text') last++;
+  const previous = children[first - 1];
+  const next = children[last + 1];
+  const rangeStart = previous ? previous.offset + previous.length : contentStartOf(parent);
+  const rangeEnd = next ? next.offset : contentEndOf(parent);
+  const result = parseFragment(newText, level.start + rangeStart, level.start + rangeEnd + delta, parent, level.start, names, false);
   if (!result) return false;
-  const removeCount = last >= first ? last - first + 1 : 0;
-  const insertAt = last >= first ? first : Math.max(0, childIndexAt(children, from) + 1);
-  replaceRange(children, insertAt, removeCount, result.children);
-  for (let i = insertAt + result.children.length; i < children.length; i++) children[i].offset += delta;
+  replaceRange(children, first, Math.max(0, last - first + 1), result.children);
+  for (let i = first + result.children.length; i < children.length; i++) children[i].offset += delta;
   return true;
+}
+
+function contentStartOf(node: ParentNode): number {
+  return node.kind === 'element' ? node.startTagLength : 0;
+}
+
+/** In the old text. */
+function contentEndOf(node: ParentNode): number {
+  return node.kind === 'element' ? node.endTagOffset : node.length;
 }
 
 /** Re-parses an element's whole content, closing what is left open as its end tag would. */

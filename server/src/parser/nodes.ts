@@ -2,6 +2,7 @@
  * The syntax tree of an XML document, built to be patched in place.
  *
  * Every node stores its start *relative to its parent's start* (`offset`) and its `length`;
+ * children are in document order, and what lies between two of them is whitespace;
  * positions inside a node (attribute names, end tag, problems) are relative to the node's own
  * start. An edit therefore only touches the nodes on the path to it and the offsets of the
  * siblings after it, never the whole file. Absolute positions come from walking down from the
@@ -41,10 +42,9 @@ interface NodeBase {
   entityReferences: EntityReference[] | undefined;
 }
 
+/** Text with something besides whitespace; whitespace between tags is a gap between nodes. */
 export interface TextNode extends NodeBase {
   kind: 'text';
-  /** Only spaces, tabs and line breaks. */
-  whitespaceOnly: boolean;
 }
 
 export interface CommentNode extends NodeBase {

@@ -92,22 +92,33 @@ export function parseFragment(
   return { children, hasUnclosedChild: builder.containerFrame.hasUnclosedChild };
 }
 
-const INTERNED = new Map<string, string>();
-const INTERN_LIMIT = 50_000;
+/**
+ * Names seen recently, by a hash of their characters: the same few dozen names repeat all over
+ * a domain document, and reusing the string saves an allocation per tag and attribute.
+ */
+const NAME_CACHE_SIZE = 4096;
+const nameCache: (string | undefined)[] = new Array(NAME_CACHE_SIZE).fill(undefined);
 
 /**
- * Names are kept as small standalone strings: a plain slice of a long name would keep the
- * whole (old) document text alive after edits.
+ * The name at text[start, end), as a small standalone string: a plain slice of a long name
+ * would keep the whole (old) document text alive after edits.
  */
 function nameAt(text: string, start: number, end: number): string {
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const slot = hash & (NAME_CACHE_SIZE - 1);
+  const cached = nameCache[slot];
+  if (cached !== undefined && cached.length === end - start && text.startsWith(cached, start)) return cached;
   const slice = text.slice(start, end);
-  if (slice.length < 13) return slice; // V8 copies short slices
-  const known = INTERNED.get(slice);
-  if (known !== undefined) return known;
-  const copy = (' ' + slice).slice(1);
-  if (INTERNED.size < INTERN_LIMIT) INTERNED.set(copy, copy);
-  return copy;
+  // V8 copies slices shorter than 13 characters; longer ones are copied through a concatenation.
+  const name = slice.length < 13 ? slice : (' ' + slice).slice(1);
+  nameCache[slot] = name;
+  return name;
 }
+
+/** Shared by every element without children or attributes until it gets some. */
+export const NO_CHILDREN: ChildNode[] = Object.freeze([]) as unknown as ChildNode[];
+const NO_ATTRIBUTES: Attribute[] = Object.freeze([]) as unknown as Attribute[];
 
 /** How far back recovery looks for the start of an unclosed element's line. */
 const INDENT_LOOKBACK = 256;
@@ -133,6 +144,8 @@ class TreeBuilder {
 
   /** Reused for every node: a fresh object per node is measurable garbage on large files. */
   private readonly findings: Findings = { problems: undefined, references: undefined };
+
+  private readonly scratchAttributes: Attribute[] = [];
 
   private startFindings(): Findings {
     this.findings.problems = undefined;
@@ -186,7 +199,7 @@ class TreeBuilder {
   private append(node: ChildNode, absoluteStart: number): void {
     const frame = this.top;
     node.offset = absoluteStart - frame.start;
-    frame.children.push(node);
+    childrenOf(frame).push(node);
   }
 
   // ---- text -------------------------------------------------------------------------------
@@ -264,10 +277,10 @@ class TreeBuilder {
       p++;
     }
     this.pos = p;
-    this.append(
-      { kind: 'text', offset: 0, length: p - start, problems: findings.problems, entityReferences: findings.references, whitespaceOnly },
-      start,
-    );
+    // Whitespace between tags is left as a gap between nodes: most text nodes of a domain
+    // document are indentation, and a node for each is a quarter of the tree's memory.
+    if (whitespaceOnly) return;
+    this.append({ kind: 'text', offset: 0, length: p - start, problems: findings.problems, entityReferences: findings.references }, start);
   }
 
   /**
@@ -327,7 +340,8 @@ class TreeBuilder {
     const start = this.pos;
     const nameEnd = scanName(text, start + 1, limit);
     const name = nameAt(text, start + 1, nameEnd);
-    const attributes: Attribute[] = [];
+    const attributes = this.scratchAttributes;
+    attributes.length = 0;
     const findings = this.startFindings();
     let closed = false;
     let selfClosing = false;
@@ -491,11 +505,12 @@ class TreeBuilder {
       problems: findings.problems,
       entityReferences: findings.references,
       name,
-      attributes,
+      // An exact-size copy: a pushed-to array keeps room for 17 entries.
+      attributes: attributes.length === 0 ? NO_ATTRIBUTES : attributes.slice(),
       startTagLength: p - start,
       startTagClosed: closed,
       selfClosing,
-      children: [],
+      children: NO_CHILDREN,
       endTagOffset: -1,
       endTagLength: 0,
       endTagProblems: undefined,
@@ -543,6 +558,7 @@ class TreeBuilder {
       while (this.frames.length - 1 > i) this.popUnclosed(start);
       this.frames.pop();
       const element = frame.node as ElementNode;
+      if (element.children.length > 0 && element.children.length < 16) element.children = element.children.slice();
       element.endTagOffset = start - frame.start;
       element.endTagLength = p - start;
       element.length = p - frame.start;
@@ -582,7 +598,7 @@ class TreeBuilder {
       const moved = element.children.splice(cut);
       for (const child of moved) {
         child.offset += element.offset;
-        parent.children.push(child);
+        childrenOf(parent).push(child);
       }
       element.length = moved[0].offset - element.offset;
       frame.hasUnclosedChild = element.children.some(isUnclosedElement);
@@ -610,10 +626,7 @@ class TreeBuilder {
       if (column < 0) continue;
       if (indent === -2) indent = this.lineIndent(frame.start);
       if (indent < 0) return -1;
-      if (column <= indent) {
-        const previous = children[k - 1];
-        return previous !== undefined && previous.kind === 'text' && previous.whitespaceOnly ? k - 1 : k;
-      }
+      if (column <= indent) return k;
     }
     return -1;
   }
@@ -814,6 +827,15 @@ class TreeBuilder {
     this.append(doctype, start);
     return true;
   }
+}
+
+/** The frame's children array, allocated on the first child. */
+function childrenOf(frame: Frame): ChildNode[] {
+  if (frame.children === NO_CHILDREN) {
+    frame.children = [];
+    (frame.node as ElementNode).children = frame.children;
+  }
+  return frame.children;
 }
 
 function isDigit(c: number, hex: boolean): boolean {

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: parser and server figures beside baselines measured in the same run.
+ *
+ * - full parse vs a bare charCodeAt loop over the same string (the floor for anything that
+ *   reads every character), as a ratio;
+ * - re-parse after a one-character edit in the middle (inside an attribute value), alone and
+ *   with the text update (string splice + line index) the server also does;
+ * - didChange -> publishDiagnostics through the real server over stdio, beside the same
+ *   round trip on a 100-byte document (the protocol's own cost);
+ * - the server's resident memory with the 10 MB document open.
+ * The machine is shared: compare ratios, not absolute times. Medians of repeated runs.
+ */
+import { applyEdit } from '../../server/src/parser/incremental';
+import { ParsedDocument } from '../../server/src/parser/parsedDocument';
+import { parseDocument } from '../../server/src/parser/parse';
+import { LspClient } from '../lsp/lspClient';
+import { generateDomain } from './generateDomain';
+
+const SIZES: [string, number][] = [
+  ['5 KB', 5 * 1024],
+  ['100 KB', 100 * 1024],
+  ['1 MB', 1024 * 1024],
+  ['10 MB', 10 * 1024 * 1024],
+];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeMs(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+let sink = 0;
+function characterLoop(text: string): void {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
+  sink ^= sum;
+}
+
+function repetitions(bytes: number): number {
+  return bytes <= 10 * 1024 ? 200 : bytes <= 200 * 1024 ? 40 : bytes <= 2 * 1024 * 1024 ? 10 : 5;
+}
+
+/** The offset just inside the attribute value nearest the middle of the text. */
+function middleEditOffset(text: string): number {
+  return text.indexOf("file='", text.length >> 1) + 8;
+}
+
+function fmt(value: number, digits = 3): string {
+  return value.toFixed(digits);
+}
+
+interface Row {
+  size: string;
+  loopMs: number;
+  parseMs: number;
+  mbPerSecond: number;
+  editMs: number;
+  editWithTextMs: number;
+}
+
+function measureParser(label: string, bytes: number): Row {
+  const text = generateDomain(bytes);
+  const runs = repetitions(bytes);
+  const loop: number[] = [];
+  const parse: number[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    // Interleaved so both see the same machine load.
+    const l = timeMs(() => characterLoop(text));
+    const p = timeMs(() => parseDocument(text));
+    if (i >= 2) {
+      loop.push(l);
+      parse.push(p);
+    }
+  }
+  globalThis.gc?.();
+  // One-character edit: insert 'x' then delete it, alternately, at the same place.
+  const at = middleEditOffset(text);
+  const withX = text.slice(0, at) + 'x' + text.slice(at);
+  withX.charCodeAt(0); // flatten before timing: this figure is the parser's alone
+  let tree = parseDocument(text);
+  const edits: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    edits.push(timeMs(() => (tree = applyEdit(tree, withX, { start: at, end: at, insertedLength: 1 }))));
+    edits.push(timeMs(() => (tree = applyEdit(tree, text, { start: at, end: at + 1, insertedLength: 0 }))));
+  }
+  const document = ParsedDocument.parse(text);
+  const withText: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    withText.push(timeMs(() => document.replace(at, at, 'x')));
+    withText.push(timeMs(() => document.replace(at, at + 1, '')));
+  }
+  const parseMs = median(parse);
+  return {
+    size: label,
+    loopMs: median(loop),
+    parseMs,
+    mbPerSecond: text.length / 1048576 / (parseMs / 1000),
+    editMs: median(edits),
+    editWithTextMs: median(withText),
+  };
+}
+
+interface ServerRow {
+  size: string;
+  keystrokeMs: number;
+  rssMB?: number;
+}
+
+async function measureServer(client: LspClient, label: string, bytes: number, uri: string): Promise<ServerRow> {
+  const text = generateDomain(bytes);
+  await client.open(uri, text, 1);
+  const at = middleEditOffset(text);
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  const character = at - (before.lastIndexOf('\n') + 1);
+  const samples: number[] = [];
+  let version = 1;
+  for (let i = 0; i < 30; i++) {
+    const insert = i % 2 === 0;
+    const start = process.hrtime.bigint();
+    await client.change(uri, ++version, [
+      insert
+        ? { range: { start: { line, character }, end: { line, character } }, text: 'x' }
+        : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' },
+    ]);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const row: ServerRow = { size: label, keystrokeMs: median(samples.slice(4)) };
+  if (bytes >= 10 * 1024 * 1024) row.rssMB = client.memoryMB('current');
+  await client.close(uri);
+  return row;
+}
+
+async function main(): Promise<void> {
+  console.log('Parser (medians; loop = bare charCodeAt over the same string)\n');
+  console.log('| size | loop ms | parse ms | parse MB/s | parse ÷ loop (target ≤ 5) | 1-char edit re-parse ms (target ≤ 1 at 10 MB) | edit + text update ms |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [label, bytes] of SIZES) {
+    const row = measureParser(label, bytes);
+    console.log(
+      `| ${row.size} | ${fmt(row.loopMs)} | ${fmt(row.parseMs)} | ${fmt(row.mbPerSecond, 1)} | ${fmt(row.parseMs / row.loopMs, 2)} | ${fmt(row.editMs, 4)} | ${fmt(row.editWithTextMs, 4)} |`,
+    );
+    globalThis.gc?.();
+  }
+
+  const client = await LspClient.start();
+  try {
+    const floor = await measureServer(client, '100 B', 100, 'file:///bench-floor.xml');
+    console.log('\nServer over stdio: didChange -> publishDiagnostics, no debounce (medians of 26)\n');
+    console.log(`| size | keystroke -> diagnostics ms | target | beside the 100-byte round trip (${fmt(floor.keystrokeMs)} ms) |`);
+    console.log('|---|---|---|---|');
+    const targets: Record<string, string> = { '5 KB': '≤ 1', '1 MB': '≤ 30' };
+    let rss: number | undefined;
+    for (const [label, bytes] of SIZES) {
+      const row = await measureServer(client, label, bytes, `file:///bench-${bytes}.xml`);
+      rss = row.rssMB ?? rss;
+      console.log(`| ${row.size} | ${fmt(row.keystrokeMs)} | ${targets[label] ?? '-'} | ${fmt(row.keystrokeMs / floor.keystrokeMs, 1)}× |`);
+    }
+    console.log(`\nServer resident memory with the 10 MB document open: ${fmt(rss ?? NaN, 0)} MB (target ≤ 300 MB); peak ${fmt(client.memoryMB('peak'), 0)} MB`);
+  } finally {
+    await client.stop();
+  }
+  if (sink === 42) console.log('');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
