@@ -311,7 +311,9 @@ async function main(cleanups: (() => Promise<void>)[]): Promise<boolean> {
 
   const started = Date.now();
   const suiteExit = await runSuite(editor);
-  const results = readResults(scratch.resultsFile) ?? { passed: 0, failed: 1 };
+  const reported = readResults(scratch.resultsFile);
+  if (!reported) log('the suite reported no results: it did not run to the end (see test/e2e/artifacts/suite-workbench.log)');
+  const results = reported ?? { passed: 0, failed: 1 };
   log(`suite in the extension host: exit ${suiteExit}, ${results.passed} passed, ${results.failed} failed (${Date.now() - started} ms)`);
 
   const checks = new Checks();
@@ -345,7 +347,7 @@ function finish(code: number): Promise<void> {
 setTimeout(() => {
   log(`FAIL: no result within ${TOTAL_TIMEOUT_MS / 1000} s`);
   void finish(1);
-}, TOTAL_TIMEOUT_MS).unref();
+}, TOTAL_TIMEOUT_MS);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => void finish(1));
 }

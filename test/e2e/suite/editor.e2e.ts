@@ -54,17 +54,14 @@ async function openDomain(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
-/** Position of `needle` (the `occurrence`-th match) in the document, moved `delta` characters in. */
-function positionOf(doc: vscode.TextDocument, needle: string, delta = 0, occurrence = 1): vscode.Position {
-  let index = -1;
-  for (let i = 0; i < occurrence; i++) {
-    index = doc.getText().indexOf(needle, index + 1);
-    assert.ok(index >= 0, `${needle} (#${occurrence}) not found in ${doc.uri.path}`);
-  }
+/** Position of the first `needle` in the document, moved `delta` characters in. */
+function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const index = doc.getText().indexOf(needle);
+  assert.ok(index >= 0, `${needle} not found in ${doc.uri.path}`);
   return doc.positionAt(index + delta);
 }
 
-function describe(diagnostics: readonly vscode.Diagnostic[]): string {
+function listDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return 'none';
   return diagnostics
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} [${d.source}] ${d.message}`)
@@ -90,7 +87,7 @@ function waitForDiagnostics(
     });
     const timer = setTimeout(() => {
       stop();
-      reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what}; diagnostics now: ${describe(vscode.languages.getDiagnostics(uri))}`));
+      reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what}; diagnostics now: ${listDiagnostics(vscode.languages.getDiagnostics(uri))}`));
     }, WAIT_MS);
     const stop = (): void => {
       subscription.dispose();
@@ -214,7 +211,7 @@ suite('libvirt-xml in a real VS Code', () => {
       ourErrors(ds).some((d) => d.message.includes('disk')),
     );
     const error = ourErrors(diagnostics).find((d) => d.message.includes('disk'));
-    assert.ok(error?.range.contains(diskName), `the error is on the <disk> tag name; got ${describe(diagnostics)}`);
+    assert.ok(error?.range.contains(diskName), `the error is on the <disk> tag name; got ${listDiagnostics(diagnostics)}`);
   });
 
   test('breaking a tag by editing reports it, and fixing it clears the error', async () => {
@@ -227,7 +224,7 @@ suite('libvirt-xml in a real VS Code', () => {
       const diagnostics = await waitForDiagnostics(uri, 'an error for </memroy>', (ds) => ourErrors(ds).length > 0);
       assert.ok(
         ourErrors(diagnostics).some((d) => d.range.start.line === closeTag.line),
-        `an error on line ${closeTag.line + 1}; got ${describe(diagnostics)}`,
+        `an error on line ${closeTag.line + 1}; got ${listDiagnostics(diagnostics)}`,
       );
     } finally {
       await replace(editor, name, 'memory');
