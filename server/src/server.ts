@@ -21,6 +21,7 @@ import { placeholderContentModel } from './features/childElements';
 import { completeAt } from './features/completion';
 import { Severity } from './features/finding';
 import { hoverAt } from './features/hover';
+import { IdleCollector } from './idleCollector';
 import { checkWellFormedness } from './features/wellFormedness';
 import { ParsedDocument } from './parser/parsedDocument';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
@@ -34,6 +35,7 @@ interface OpenDocument {
 }
 
 const documents = new Map<string, OpenDocument>();
+const idleCollector = new IdleCollector();
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let editorLocale: string | undefined;
 let canPullConfiguration = false;
@@ -130,8 +132,10 @@ connection.onDidChangeTextDocument(
 
 connection.onDidCloseTextDocument(
   guarded('didClose', undefined, ({ textDocument }) => {
+    const closed = documents.get(textDocument.uri);
     documents.delete(textDocument.uri);
     pendingValidation.delete(textDocument.uri);
+    if (closed) idleCollector.afterWork(closed.parsed.text.length);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   }),
 );
@@ -174,6 +178,7 @@ const validate = guarded('validation', undefined, (uri: string) => {
         },
       ];
   void connection.sendDiagnostics({ uri, version, diagnostics });
+  idleCollector.afterWork(parsed.text.length);
 });
 
 connection.onCompletion(
