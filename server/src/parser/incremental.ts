@@ -10,7 +10,7 @@
  */
 import { replaceRange } from './arrays';
 import { ChildNode, DocumentNode, ElementNode, ParentNode } from './nodes';
-import { NO_CHILDREN, parseDocument, parseFragment } from './parse';
+import { parseDocument, parseFragment } from './parse';
 import { childIndexAt } from './tree';
 
 export interface Edit {
@@ -93,7 +93,6 @@ function enclosingNames(levels: Level[], depth: number): string[] {
  */
 function reparseTouchedChildren(level: Level, names: string[], newText: string, edit: Edit, delta: number): boolean {
   const parent = level.node;
-  if (parent.children === NO_CHILDREN) parent.children = [];
   const children = parent.children;
   const from = edit.start - level.start;
   const to = edit.end - level.start;

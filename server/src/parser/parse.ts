@@ -92,33 +92,22 @@ export function parseFragment(
   return { children, hasUnclosedChild: builder.containerFrame.hasUnclosedChild };
 }
 
-/**
- * Names seen recently, by a hash of their characters: the same few dozen names repeat all over
- * a domain document, and reusing the string saves an allocation per tag and attribute.
- */
-const NAME_CACHE_SIZE = 4096;
-const nameCache: (string | undefined)[] = new Array(NAME_CACHE_SIZE).fill(undefined);
+const INTERNED = new Map<string, string>();
+const INTERN_LIMIT = 50_000;
 
 /**
- * The name at text[start, end), as a small standalone string: a plain slice of a long name
- * would keep the whole (old) document text alive after edits.
+ * Names are kept as small standalone strings: a plain slice of a long name would keep the
+ * whole (old) document text alive after edits.
  */
 function nameAt(text: string, start: number, end: number): string {
-  let hash = end - start;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  const slot = hash & (NAME_CACHE_SIZE - 1);
-  const cached = nameCache[slot];
-  if (cached !== undefined && cached.length === end - start && text.startsWith(cached, start)) return cached;
   const slice = text.slice(start, end);
-  // V8 copies slices shorter than 13 characters; longer ones are copied through a concatenation.
-  const name = slice.length < 13 ? slice : (' ' + slice).slice(1);
-  nameCache[slot] = name;
-  return name;
+  if (slice.length < 13) return slice; // V8 copies short slices
+  const known = INTERNED.get(slice);
+  if (known !== undefined) return known;
+  const copy = (' ' + slice).slice(1);
+  if (INTERNED.size < INTERN_LIMIT) INTERNED.set(copy, copy);
+  return copy;
 }
-
-/** Shared by every element without children or attributes until it gets some. */
-export const NO_CHILDREN: ChildNode[] = Object.freeze([]) as unknown as ChildNode[];
-const NO_ATTRIBUTES: Attribute[] = Object.freeze([]) as unknown as Attribute[];
 
 /** How far back recovery looks for the start of an unclosed element's line. */
 const INDENT_LOOKBACK = 256;
@@ -144,8 +133,6 @@ class TreeBuilder {
 
   /** Reused for every node: a fresh object per node is measurable garbage on large files. */
   private readonly findings: Findings = { problems: undefined, references: undefined };
-
-  private readonly scratchAttributes: Attribute[] = [];
 
   private startFindings(): Findings {
     this.findings.problems = undefined;
@@ -199,7 +186,7 @@ class TreeBuilder {
   private append(node: ChildNode, absoluteStart: number): void {
     const frame = this.top;
     node.offset = absoluteStart - frame.start;
-    childrenOf(frame).push(node);
+    frame.children.push(node);
   }
 
   // ---- text -------------------------------------------------------------------------------
@@ -278,7 +265,7 @@ class TreeBuilder {
     }
     this.pos = p;
     // Whitespace between tags is left as a gap between nodes: most text nodes of a domain
-    // document are indentation, and a node for each is a quarter of the tree's memory.
+    // document are indentation, and a node for each is a sixth of the tree's memory.
     if (whitespaceOnly) return;
     this.append({ kind: 'text', offset: 0, length: p - start, problems: findings.problems, entityReferences: findings.references }, start);
   }
@@ -340,8 +327,7 @@ class TreeBuilder {
     const start = this.pos;
     const nameEnd = scanName(text, start + 1, limit);
     const name = nameAt(text, start + 1, nameEnd);
-    const attributes = this.scratchAttributes;
-    attributes.length = 0;
+    const attributes: Attribute[] = [];
     const findings = this.startFindings();
     let closed = false;
     let selfClosing = false;
@@ -505,12 +491,11 @@ class TreeBuilder {
       problems: findings.problems,
       entityReferences: findings.references,
       name,
-      // An exact-size copy: a pushed-to array keeps room for 17 entries.
-      attributes: attributes.length === 0 ? NO_ATTRIBUTES : attributes.slice(),
+      attributes,
       startTagLength: p - start,
       startTagClosed: closed,
       selfClosing,
-      children: NO_CHILDREN,
+      children: [],
       endTagOffset: -1,
       endTagLength: 0,
       endTagProblems: undefined,
@@ -558,7 +543,6 @@ class TreeBuilder {
       while (this.frames.length - 1 > i) this.popUnclosed(start);
       this.frames.pop();
       const element = frame.node as ElementNode;
-      if (element.children.length > 0 && element.children.length < 16) element.children = element.children.slice();
       element.endTagOffset = start - frame.start;
       element.endTagLength = p - start;
       element.length = p - frame.start;
@@ -598,7 +582,7 @@ class TreeBuilder {
       const moved = element.children.splice(cut);
       for (const child of moved) {
         child.offset += element.offset;
-        childrenOf(parent).push(child);
+        parent.children.push(child);
       }
       element.length = moved[0].offset - element.offset;
       frame.hasUnclosedChild = element.children.some(isUnclosedElement);
@@ -827,15 +811,6 @@ class TreeBuilder {
     this.append(doctype, start);
     return true;
   }
-}
-
-/** The frame's children array, allocated on the first child. */
-function childrenOf(frame: Frame): ChildNode[] {
-  if (frame.children === NO_CHILDREN) {
-    frame.children = [];
-    (frame.node as ElementNode).children = frame.children;
-  }
-  return frame.children;
 }
 
 function isDigit(c: number, hex: boolean): boolean {
