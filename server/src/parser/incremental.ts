@@ -9,7 +9,7 @@
  * text (the differential test checks this over random edits).
  */
 import { replaceRange } from './arrays';
-import { ChildNode, DocumentNode, ElementNode, ParentNode } from './nodes';
+import { ChildNode, DocumentNode, ElementNode, ParentNode, isClosed } from './nodes';
 import { parseDocument, parseFragment } from './parse';
 import { childIndexAt } from './tree';
 
@@ -80,10 +80,32 @@ function containersOf(document: DocumentNode, edit: Edit): Level[] {
   return levels;
 }
 
+/**
+ * Names of the elements a full parse has open where the container's content starts: the
+ * container and its ancestors, and also every element before them that is never closed. Such
+ * an element stays open until recovery closes it further on, and only then gives back the
+ * elements after it, so an end tag of its name inside the fragment would close it there.
+ */
 function enclosingNames(levels: Level[], depth: number): string[] {
   const names: string[] = [];
-  for (let i = 1; i <= depth; i++) names.push((levels[i].node as ElementNode).name);
+  for (let i = 0; i <= depth; i++) {
+    const node = levels[i].node;
+    if (node.kind === 'element') names.push(node.name);
+    if (i < depth && node.hasUnclosedChild) {
+      for (let k = 0; k < levels[i].childIndex; k++) addUnclosedNames(node.children[k], names);
+    }
+  }
   return names;
+}
+
+/** The names of `node` and of the elements within it, if it is never closed (all were open together). */
+function addUnclosedNames(node: ChildNode, names: string[]): void {
+  const pending: ChildNode[] = [node];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.kind !== 'element' || isClosed(next)) continue;
+    names.push(next.name);
+    if (next.hasUnclosedChild) for (const child of next.children) pending.push(child);
+  }
 }
 
 /**

@@ -66,7 +66,8 @@ export function parseDocument(text: string): DocumentNode {
 
 /**
  * Parses `text[from, limit)` as content of `container` (which starts at `containerStart`).
- * `enclosingNames` are the names of the container and its ancestor elements. With
+ * `enclosingNames` are the names of the elements a full parse has open there: the container,
+ * its ancestors and unclosed elements before it (see incremental.ts). With
  * `closeAtLimit`, elements still open at `limit` are closed as the container's end tag would
  * close them; otherwise they make the fragment fail. Returns undefined when the fragment
  * cannot be parsed on its own.
@@ -108,9 +109,6 @@ function nameAt(text: string, start: number, end: number): string {
   if (INTERNED.size < INTERN_LIMIT) INTERNED.set(copy, copy);
   return copy;
 }
-
-/** How far back recovery looks for the start of an unclosed element's line. */
-const INDENT_LOOKBACK = 256;
 
 class TreeBuilder {
   private readonly frames: Frame[];
@@ -519,22 +517,22 @@ class TreeBuilder {
     } else {
       let q = p;
       while (q < limit && text.charCodeAt(q) !== Ch.GreaterThan && text.charCodeAt(q) !== Ch.LessThan) q++;
-      if (q < limit && text.charCodeAt(q) === Ch.GreaterThan && name !== '') {
+      const closed = q < limit && text.charCodeAt(q) === Ch.GreaterThan;
+      if (name === '') {
+        problem = { code: 'missing-end-tag-name', message: '`</` must be followed by the name of the element it closes.', start: 0, end: 2 };
+      } else if (closed) {
         problem = {
           code: 'unexpected-character-in-tag',
           message: `An end tag holds only its name: remove \`${text.slice(p, q).trim()}\`.`,
           start: p - start,
           end: q - start,
         };
-        p = q + 1;
       } else {
-        problem = {
-          code: name === '' ? 'missing-end-tag-name' : 'unterminated-end-tag',
-          message: name === '' ? '`</` must be followed by the name of the element it closes.' : `The end tag \`</${name}\` is missing its closing \`>\`.`,
-          start: 0,
-          end: nameEnd - start,
-        };
+        problem = { code: 'unterminated-end-tag', message: `The end tag \`</${name}\` is missing its closing \`>\`.`, start: 0, end: nameEnd - start };
       }
+      // The tag runs as far as the search for its `>` went: no later edit can change its shape
+      // without touching it.
+      p = closed ? q + 1 : q;
     }
     this.pos = p;
     for (let i = this.frames.length - 1; i >= 1; i--) {
@@ -600,17 +598,21 @@ class TreeBuilder {
     }
   }
 
+  /**
+   * Where an unclosed element's children stop being its own: at the first one that starts a
+   * line no deeper than the element's own start tag. Only the whitespace right before each
+   * start tag counts, so an edit elsewhere on the line cannot change the decision. An element
+   * that does not start its line keeps all its children.
+   */
   private recoveryCut(frame: Frame): number {
+    const indent = this.columnIfFirstOnLine(frame.start);
+    if (indent < 0) return -1;
     const children = frame.children;
-    let indent = -2; // computed on first need; -1 = unknown
     for (let k = 0; k < children.length; k++) {
       const child = children[k];
       if (child.kind === 'text') continue;
       const column = this.columnIfFirstOnLine(frame.start + child.offset);
-      if (column < 0) continue;
-      if (indent === -2) indent = this.lineIndent(frame.start);
-      if (indent < 0) return -1;
-      if (column <= indent) return k;
+      if (column >= 0 && column <= indent) return k;
     }
     return -1;
   }
@@ -626,20 +628,6 @@ class TreeBuilder {
       else return -1;
     }
     return at;
-  }
-
-  /** Indentation of the line holding `at`, or -1 when its start is too far back. */
-  private lineIndent(at: number): number {
-    const text = this.text;
-    const floor = Math.max(0, at - INDENT_LOOKBACK);
-    let lineStart = at;
-    while (lineStart > floor && text.charCodeAt(lineStart - 1) !== Ch.LineFeed && text.charCodeAt(lineStart - 1) !== Ch.CarriageReturn) {
-      lineStart--;
-    }
-    if (lineStart === floor && floor > 0) return -1;
-    let p = lineStart;
-    while (p < at && (text.charCodeAt(p) === Ch.Space || text.charCodeAt(p) === Ch.Tab)) p++;
-    return p - lineStart;
   }
 
   // ---- comments, CDATA, DOCTYPE, processing instructions ----------------------------------
