@@ -436,9 +436,10 @@ class TreeBuilder {
           contentEnd = r;
           valueEnd = r + 1;
         } else {
-          // Unclosed: the value ends at the end of its line, the tag goes on from there.
+          // Unclosed: the value (and so the tag) runs to the `<` that stopped the search, so
+          // no later text decides its shape; the problem marks only its first line.
           const lineEnd = findLineEnd(text, contentStart, r);
-          contentEnd = valueEnd = lineEnd;
+          contentEnd = valueEnd = r;
           (findings.problems ??= []).push({
             code: 'unclosed-attribute-value',
             message: `The value of \`${attributeName}\` is missing its closing ${quote === Ch.DoubleQuote ? '`"`' : "`'`"}.`,
