@@ -7,7 +7,7 @@ const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' })
 const vsix = resolve('libvirt-xml.vsix');
 
 run(process.execPath, ['scripts/build.mjs', '--production']);
-run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix]);
+run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
 
 const sizeKiB = (statSync(vsix).size / 1024).toFixed(0);
 console.log(`
