@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAutoCloseTags } from './autoCloseTags';
 import { LANGUAGE_ID } from './detect';
 import { registerDomainDocumentDetection } from './documentLanguage';
 import { LanguageServer } from './languageClient';
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     registerDomainDocumentDetection(),
+    registerAutoCloseTags((method, params) => languageServer.request<string | null>(method, params)),
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
     vscode.commands.registerCommand('libvirtXml.restartServer', () =>
       languageServer.restart().catch(report('Restarting the language server failed')),

@@ -50,6 +50,13 @@ export class LanguageServer {
     });
   }
 
+  /** A request to the running server; undefined when none is running. */
+  async request<R>(method: string, params: unknown): Promise<R | undefined> {
+    const client = this.client;
+    if (!client || !client.isRunning()) return undefined;
+    return client.sendRequest<R>(method, params);
+  }
+
   dispose(): Promise<void> {
     this.disposed = true;
     this.traceChannel.dispose();

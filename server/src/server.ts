@@ -12,12 +12,14 @@ import {
   InsertTextFormat,
   MarkupKind,
   ProposedFeatures,
+  TextDocumentPositionParams,
   TextDocumentSyncKind,
   createConnection,
 } from 'vscode-languageserver/node';
 import { DocsLanguage, resolveDocsLanguage } from './docs/elementDocs';
 import { loadElementDocs } from './docs/loadDocs';
 import { placeholderContentModel } from './features/childElements';
+import { autoCloseAt } from './features/autoClose';
 import { completeAt } from './features/completion';
 import { Severity } from './features/finding';
 import { hoverAt } from './features/hover';
@@ -213,6 +215,19 @@ connection.onHover(
     const result = hoverAt(parsed.tree, parsed.offsetAt(position), docs, docsLanguage());
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
+  }),
+);
+
+/** The client asks right after the user types `>` or `/`; see features/autoClose.ts. */
+const AUTO_CLOSE_TAG_REQUEST = 'libvirtXml/autoCloseTag';
+
+connection.onRequest(
+  AUTO_CLOSE_TAG_REQUEST,
+  guarded('autoCloseTag', null, ({ textDocument, position }: TextDocumentPositionParams): string | null => {
+    const document = documents.get(textDocument.uri);
+    if (!document || !document.parsed.parsed) return null;
+    const { parsed } = document;
+    return autoCloseAt(parsed.text, parsed.tree, parsed.offsetAt(position)) ?? null;
   }),
 );
 

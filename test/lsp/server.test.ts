@@ -138,3 +138,14 @@ test('closing a document clears its diagnostics', async () => {
   await client.close(uri);
   assert.equal((await cleared).diagnostics.length, 0);
 });
+
+test('libvirtXml/autoCloseTag answers after `>` and `</`', async () => {
+  const uri = 'file:///autoclose.xml';
+  const text = DOMAIN.replace('    \n', "    <interface type='network'>\n    </\n");
+  await client.open(uri, text, 1);
+  const afterStartTag = positionOf(text, "<interface type='network'>", "<interface type='network'>".length);
+  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri }, position: afterStartTag }), '$0</interface>');
+  const afterSlash = positionOf(text, '    </\n', 6);
+  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri }, position: afterSlash }), 'interface>');
+  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri }, position: { line: 0, character: 3 } }), null);
+});

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ElementDocs, resolveDocsLanguage } from '../../server/src/docs/elementDocs';
 import { placeholderContentModel } from '../../server/src/features/childElements';
+import { autoCloseAt } from '../../server/src/features/autoClose';
 import { completeAt } from '../../server/src/features/completion';
 import { cursorTarget } from '../../server/src/features/cursor';
 import { hoverAt } from '../../server/src/features/hover';
@@ -90,4 +91,17 @@ test('document structure: root must be one <domain>, no text outside it', () => 
   assert.deepEqual(codes('<domain/>\n<!DOCTYPE domain>'), ['misplaced-doctype']);
   assert.deepEqual(codes('<!DOCTYPE domain [<!ENTITY e "x">]><domain>&e;&f;</domain>'), ['undefined-entity']);
   assert.equal(checkWellFormedness(parseDocument('<a>' + '&'.repeat(50) + '</a>'), 10).length, 10, 'capped');
+});
+
+test('auto-closing: `>` of an element without end tag gets one; `</` gets the open element', () => {
+  const close = (marked: string) => {
+    const { text, offset } = at(marked);
+    return autoCloseAt(text, parseDocument(text), offset);
+  };
+  assert.equal(close("<domain>\n  <devices>\n    <disk type='file'>|\n  </devices>\n</domain>"), '$0</disk>');
+  assert.equal(close('<domain>\n  <name>|</name>\n</domain>'), undefined, 'already closed');
+  assert.equal(close('<domain>\n  <boot/>|\n</domain>'), undefined, 'self-closing');
+  assert.equal(close('<domain>\n  <os>\n    <type>hvm</type>\n    </|\n</domain>'), 'os>');
+  assert.equal(close('<domain>\n  </|disk>\n</domain>'), undefined, 'a name follows already');
+  assert.equal(close('<domain a="x>|"/>'), undefined, 'inside an attribute value');
 });

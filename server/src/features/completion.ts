@@ -109,23 +109,27 @@ function childSuggestions(
 }
 
 /**
- * `</name>` for the element the cursor is in and, first, for an element just before the cursor
- * that was never closed: recovery may have ended it early (the cursor sits at its indentation),
- * but it is the one the user is closing.
+ * The elements a `</` at `at` may close, best first: an element just before it that was never
+ * closed (recovery may have ended it early, as the cursor sits at its indentation, but it is the
+ * one the user is closing), then the element the cursor is in.
  */
-function closingTagSuggestions(tree: DocumentNode, ancestors: Located<ElementNode>[], replaceStart: number, replaceEnd: number): CompletionSuggestion[] {
+export function closingTagNames(tree: DocumentNode, ancestors: Located<ElementNode>[], at: number): string[] {
   const container = ancestors[ancestors.length - 1];
   const children = container ? container.node.children : tree.children;
   const base = container ? container.start : 0;
   const names: string[] = [];
-  for (let i = childIndexAt(children, replaceStart - base); i >= 0; i--) {
+  for (let i = childIndexAt(children, at - base); i >= 0; i--) {
     const child = children[i];
-    if (child.kind !== 'element' || base + child.offset >= replaceStart) continue;
+    if (child.kind !== 'element' || base + child.offset >= at) continue;
     if (!isClosed(child)) names.push(child.name);
     break;
   }
   if (container && !names.includes(container.node.name)) names.push(container.node.name);
-  return names.map((name, rank) => closingTag(name, replaceStart, replaceEnd, rank));
+  return names;
+}
+
+function closingTagSuggestions(tree: DocumentNode, ancestors: Located<ElementNode>[], replaceStart: number, replaceEnd: number): CompletionSuggestion[] {
+  return closingTagNames(tree, ancestors, replaceStart).map((name, rank) => closingTag(name, replaceStart, replaceEnd, rank));
 }
 
 function closingTag(name: string, replaceStart: number, replaceEnd: number, rank = 0): CompletionSuggestion {

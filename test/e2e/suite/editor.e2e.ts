@@ -231,4 +231,33 @@ suite('libvirt-xml in a real VS Code', () => {
     }
     await waitForDiagnostics(uri, 'the error to clear after the fix', (ds) => ourErrors(ds).length === 0);
   });
+
+  test('typing `>` of a start tag closes it, and typing `</` completes the end tag', async () => {
+    const editor = await openDomain('web01.xml');
+    const doc = editor.document;
+    const original = doc.getText();
+    const typeOnNewLine = async (prefix: string, typed: string[]): Promise<number> => {
+      const line = positionOf(doc, '  </devices>').line;
+      const start = new vscode.Position(line, 0);
+      await replace(editor, new vscode.Range(start, start), `${prefix}\n`);
+      const end = new vscode.Position(line, prefix.length);
+      editor.selection = new vscode.Selection(end, end);
+      for (const text of typed) await vscode.commands.executeCommand('type', { text });
+      return line;
+    };
+    const restore = async (): Promise<void> => {
+      await replace(editor, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      await doc.save();
+    };
+    try {
+      const line = await typeOnNewLine("    <rng model='virtio'", ['>']);
+      await waitFor('</rng> after the cursor', () => (doc.lineAt(line).text === "    <rng model='virtio'></rng>" ? true : undefined));
+      assert.equal(editor.selection.active.character, "    <rng model='virtio'>".length, 'the cursor stays between the tags');
+      await restore();
+      const slashLine = await typeOnNewLine('  ', ['<', '/']);
+      await waitFor('</devices> completed', () => (doc.lineAt(slashLine).text === '  </devices>' ? true : undefined));
+    } finally {
+      await restore();
+    }
+  });
 });
