@@ -19,10 +19,12 @@ export function registerAutoCloseTags(request: Request): vscode.Disposable {
     if (!vscode.workspace.getConfiguration('libvirtXml', document).get<boolean>('autoClosingTags', true)) return;
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document !== document || editor.selections.length !== 1) return;
+    // The editor moves its cursor after this event, so the cursor is checked with the answer.
     const position = change.range.start.translate(0, 1);
-    if (!editor.selection.active.isEqual(position)) return;
     const version = document.version;
-    request(AUTO_CLOSE_TAG_REQUEST, { textDocument: { uri: document.uri.toString() }, position }).then(
+    // The version lets the server wait for this change, which may reach it after the request.
+    const params = { textDocument: { uri: document.uri.toString(), version }, position: { line: position.line, character: position.character } };
+    request(AUTO_CLOSE_TAG_REQUEST, params).then(
       (snippet) => {
         if (!snippet || document.version !== version || !editor.selection.active.isEqual(position)) return;
         void editor.insertSnippet(new vscode.SnippetString(snippet), position, { undoStopBefore: false, undoStopAfter: false });

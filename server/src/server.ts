@@ -12,7 +12,7 @@ import {
   InsertTextFormat,
   MarkupKind,
   ProposedFeatures,
-  TextDocumentPositionParams,
+  Position,
   TextDocumentSyncKind,
   createConnection,
 } from 'vscode-languageserver/node';
@@ -129,6 +129,7 @@ connection.onDidChangeTextDocument(
     }
     document.version = textDocument.version;
     scheduleValidation(textDocument.uri);
+    releaseVersionWaiters(textDocument.uri, textDocument.version);
   }),
 );
 
@@ -221,14 +222,45 @@ connection.onHover(
 /** The client asks right after the user types `>` or `/`; see features/autoClose.ts. */
 const AUTO_CLOSE_TAG_REQUEST = 'libvirtXml/autoCloseTag';
 
-connection.onRequest(
-  AUTO_CLOSE_TAG_REQUEST,
-  guarded('autoCloseTag', null, ({ textDocument, position }: TextDocumentPositionParams): string | null => {
-    const document = documents.get(textDocument.uri);
-    if (!document || !document.parsed.parsed) return null;
-    const { parsed } = document;
-    return autoCloseAt(parsed.text, parsed.tree, parsed.offsetAt(position)) ?? null;
-  }),
-);
+connection.onRequest(AUTO_CLOSE_TAG_REQUEST, async ({ textDocument, position }: VersionedTextDocumentPositionParams): Promise<string | null> => {
+  const document = await documentAtVersion(textDocument.uri, textDocument.version);
+  if (!document || !document.parsed.parsed) return null;
+  const { parsed } = document;
+  return guarded('autoCloseTag', null, () => autoCloseAt(parsed.text, parsed.tree, parsed.offsetAt(position)) ?? null)();
+});
+
+interface VersionedTextDocumentPositionParams {
+  textDocument: { uri: string; version: number };
+  position: Position;
+}
+
+/** Requests made right after an edit may overtake its didChange: they wait for it (briefly). */
+const versionWaiters = new Map<string, { version: number; resolve: () => void }[]>();
+
+function documentAtVersion(uri: string, version: number): Promise<OpenDocument | undefined> {
+  const document = documents.get(uri);
+  if (!document || document.version >= version) return Promise.resolve(document);
+  return new Promise((resolve) => {
+    const waiter = { version, resolve: () => resolve(documents.get(uri)) };
+    const waiters = versionWaiters.get(uri) ?? [];
+    waiters.push(waiter);
+    versionWaiters.set(uri, waiters);
+    setTimeout(() => {
+      const list = versionWaiters.get(uri);
+      if (list?.includes(waiter)) {
+        list.splice(list.indexOf(waiter), 1);
+        resolve(undefined);
+      }
+    }, 1000).unref();
+  });
+}
+
+function releaseVersionWaiters(uri: string, version: number): void {
+  const waiters = versionWaiters.get(uri);
+  if (!waiters) return;
+  const ready = waiters.filter((waiter) => waiter.version <= version);
+  versionWaiters.set(uri, waiters.filter((waiter) => waiter.version > version));
+  for (const waiter of ready) waiter.resolve();
+}
 
 connection.listen();

@@ -144,8 +144,13 @@ test('libvirtXml/autoCloseTag answers after `>` and `</`', async () => {
   const text = DOMAIN.replace('    \n', "    <interface type='network'>\n    </\n");
   await client.open(uri, text, 1);
   const afterStartTag = positionOf(text, "<interface type='network'>", "<interface type='network'>".length);
-  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri }, position: afterStartTag }), '$0</interface>');
+  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 1 }, position: afterStartTag }), '$0</interface>');
   const afterSlash = positionOf(text, '    </\n', 6);
-  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri }, position: afterSlash }), 'interface>');
-  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri }, position: { line: 0, character: 3 } }), null);
+  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 1 }, position: afterSlash }), 'interface>');
+  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 1 }, position: { line: 0, character: 3 } }), null);
+  // A request for a version the server has not seen yet waits for that change.
+  const line = afterStartTag.line + 2;
+  const answer = client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 2 }, position: { line, character: 9 } });
+  await client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    <rng>\n' }]);
+  assert.equal(await answer, '$0</rng>');
 });
