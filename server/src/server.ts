@@ -21,24 +21,20 @@ import { loadElementDocs } from './docs/loadDocs';
 import { placeholderContentModel } from './features/childElements';
 import { autoCloseAt } from './features/autoClose';
 import { completeAt } from './features/completion';
+import { documentFindings } from './features/diagnostics';
 import { Severity } from './features/finding';
 import { hoverAt } from './features/hover';
 import { IdleCollector } from './idleCollector';
-import { checkWellFormedness } from './features/wellFormedness';
+import { OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const docs = loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message));
 
-interface OpenDocument {
-  version: number;
-  parsed: ParsedDocument;
-}
-
-const documents = new Map<string, OpenDocument>();
-const idleCollector = new IdleCollector();
 let settings: ServerSettings = DEFAULT_SETTINGS;
+const documents = new OpenDocuments(() => settings.maxFileSizeMB * 1024 * 1024);
+const idleCollector = new IdleCollector();
 let editorLocale: string | undefined;
 let canPullConfiguration = false;
 
@@ -48,10 +44,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-function maxParsedLength(): number {
-  return settings.maxFileSizeMB * 1024 * 1024;
-}
 
 function docsLanguage(): DocsLanguage {
   return resolveDocsLanguage(settings.docsLanguage, editorLocale);
@@ -99,10 +91,14 @@ async function pullSettings(): Promise<void> {
 function applySettings(next: ServerSettings): void {
   const limitChanged = next.maxFileSizeMB !== settings.maxFileSizeMB;
   settings = next;
-  for (const [uri, document] of documents) {
-    if (limitChanged) document.parsed = ParsedDocument.parse(document.parsed.text, maxParsedLength());
-    scheduleValidation(uri);
-  }
+  if (limitChanged) documents.reparseAll();
+  for (const uri of documents.uris()) scheduleValidation(uri);
+}
+
+/** The parsed document behind a request, if it is open and not over the size limit. */
+function analysed(uri: string): ParsedDocument | undefined {
+  const document = documents.get(uri);
+  return document?.parsed.parsed ? document.parsed : undefined;
 }
 
 connection.onDidChangeConfiguration(
@@ -115,28 +111,21 @@ connection.onDidChangeConfiguration(
 
 connection.onDidOpenTextDocument(
   guarded('didOpen', undefined, ({ textDocument }) => {
-    documents.set(textDocument.uri, { version: textDocument.version, parsed: ParsedDocument.parse(textDocument.text, maxParsedLength()) });
+    documents.open(textDocument.uri, textDocument.version, textDocument.text);
     scheduleValidation(textDocument.uri);
   }),
 );
 
 connection.onDidChangeTextDocument(
   guarded('didChange', undefined, ({ textDocument, contentChanges }) => {
-    const document = documents.get(textDocument.uri);
-    if (!document) return;
-    for (const change of contentChanges) {
-      document.parsed.applyChange(change.text, 'range' in change ? change.range : undefined);
-    }
-    document.version = textDocument.version;
-    scheduleValidation(textDocument.uri);
-    releaseVersionWaiters(textDocument.uri, textDocument.version);
+    const changes = contentChanges.map((change) => ('range' in change ? { text: change.text, range: change.range } : { text: change.text }));
+    if (documents.change(textDocument.uri, textDocument.version, changes)) scheduleValidation(textDocument.uri);
   }),
 );
 
 connection.onDidCloseTextDocument(
   guarded('didClose', undefined, ({ textDocument }) => {
-    const closed = documents.get(textDocument.uri);
-    documents.delete(textDocument.uri);
+    const closed = documents.close(textDocument.uri);
     pendingValidation.delete(textDocument.uri);
     if (closed) idleCollector.afterWork(closed.parsed.text.length);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
@@ -163,32 +152,21 @@ const validate = guarded('validation', undefined, (uri: string) => {
   const document = documents.get(uri);
   if (!document) return;
   const { parsed, version } = document;
-  const diagnostics: Diagnostic[] = parsed.parsed
-    ? checkWellFormedness(parsed.tree, settings.maxProblems).map((finding) => ({
-        range: parsed.rangeOf(finding.start, finding.end),
-        severity: SEVERITY[finding.severity],
-        code: finding.code,
-        source: 'libvirt-xml',
-        message: finding.message,
-      }))
-    : [
-        {
-          range: parsed.rangeOf(0, 0),
-          severity: DiagnosticSeverity.Information,
-          code: 'file-too-large',
-          source: 'libvirt-xml',
-          message: `This file is ${(parsed.text.length / 1048576).toFixed(1)} MB, over the ${settings.maxFileSizeMB} MB set in libvirtXml.analysis.maxFileSizeMB: it is not checked.`,
-        },
-      ];
+  const diagnostics: Diagnostic[] = documentFindings(parsed, settings).map((finding) => ({
+    range: parsed.rangeOf(finding.start, finding.end),
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    source: 'libvirt-xml',
+    message: finding.message,
+  }));
   void connection.sendDiagnostics({ uri, version, diagnostics });
   idleCollector.afterWork(parsed.text.length);
 });
 
 connection.onCompletion(
   guarded('completion', null, ({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
-    if (!document || !document.parsed.parsed) return null;
-    const { parsed } = document;
+    const parsed = analysed(textDocument.uri);
+    if (!parsed) return null;
     const offset = parsed.offsetAt(position);
     const language = docsLanguage();
     const items: CompletionItem[] = completeAt(parsed, offset, placeholderContentModel).map((suggestion) => {
@@ -210,9 +188,8 @@ connection.onCompletion(
 
 connection.onHover(
   guarded('hover', null, ({ textDocument, position }): Hover | null => {
-    const document = documents.get(textDocument.uri);
-    if (!document || !document.parsed.parsed) return null;
-    const { parsed } = document;
+    const parsed = analysed(textDocument.uri);
+    if (!parsed) return null;
     const result = hoverAt(parsed.tree, parsed.offsetAt(position), docs, docsLanguage());
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
@@ -223,44 +200,15 @@ connection.onHover(
 const AUTO_CLOSE_TAG_REQUEST = 'libvirtXml/autoCloseTag';
 
 connection.onRequest(AUTO_CLOSE_TAG_REQUEST, async ({ textDocument, position }: VersionedTextDocumentPositionParams): Promise<string | null> => {
-  const document = await documentAtVersion(textDocument.uri, textDocument.version);
-  if (!document || !document.parsed.parsed) return null;
-  const { parsed } = document;
+  const document = await documents.atVersion(textDocument.uri, textDocument.version);
+  const parsed = document?.parsed.parsed ? document.parsed : undefined;
+  if (!parsed) return null;
   return guarded('autoCloseTag', null, () => autoCloseAt(parsed.text, parsed.tree, parsed.offsetAt(position)) ?? null)();
 });
 
 interface VersionedTextDocumentPositionParams {
   textDocument: { uri: string; version: number };
   position: Position;
-}
-
-/** Requests made right after an edit may overtake its didChange: they wait for it (briefly). */
-const versionWaiters = new Map<string, { version: number; resolve: () => void }[]>();
-
-function documentAtVersion(uri: string, version: number): Promise<OpenDocument | undefined> {
-  const document = documents.get(uri);
-  if (!document || document.version >= version) return Promise.resolve(document);
-  return new Promise((resolve) => {
-    const waiter = { version, resolve: () => resolve(documents.get(uri)) };
-    const waiters = versionWaiters.get(uri) ?? [];
-    waiters.push(waiter);
-    versionWaiters.set(uri, waiters);
-    setTimeout(() => {
-      const list = versionWaiters.get(uri);
-      if (list?.includes(waiter)) {
-        list.splice(list.indexOf(waiter), 1);
-        resolve(undefined);
-      }
-    }, 1000).unref();
-  });
-}
-
-function releaseVersionWaiters(uri: string, version: number): void {
-  const waiters = versionWaiters.get(uri);
-  if (!waiters) return;
-  const ready = waiters.filter((waiter) => waiter.version <= version);
-  versionWaiters.set(uri, waiters.filter((waiter) => waiter.version > version));
-  for (const waiter of ready) waiter.resolve();
 }
 
 connection.listen();
