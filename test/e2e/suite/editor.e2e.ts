@@ -1,6 +1,7 @@
 // Runs inside a real VS Code extension host against the installed libvirt-xml .vsix,
 // in the fixture workspace the runner opened (a copy of test/e2e/fixtures/workspace).
 import * as assert from 'node:assert/strict';
+import * as childProcess from 'node:child_process';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'libvirt-xml.libvirt-xml';
@@ -260,4 +261,28 @@ suite('libvirt-xml in a real VS Code', () => {
       await restore();
     }
   });
+
+  test('the language server is restarted when it dies', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const { document: doc } = await openDomain('web01.xml');
+    // The server of the installed extension: `node …/libvirt-xml…/dist/server.js --node-ipc …`.
+    const serverPids = (): number[] => {
+      try {
+        return childProcess
+          .execFileSync('pgrep', ['-f', 'libvirt-xml[^ ]*/dist/server.js'], { encoding: 'utf8' })
+          .split('\n')
+          .filter(Boolean)
+          .map(Number);
+      } catch {
+        return []; // pgrep exits 1 when nothing matches
+      }
+    };
+    const [before] = serverPids();
+    assert.ok(before, 'the server process is running');
+    process.kill(before, 'SIGKILL');
+    const after = await waitFor('a new server process', () => serverPids().find((pid) => pid !== before));
+    assert.notEqual(after, before);
+    await waitFor('hover from the restarted server', async () => ((await hoverText(doc, positionOf(doc, '<vcpu', 2))).includes('cpuset') ? true : undefined));
+  });
 });
+
