@@ -154,6 +154,8 @@ async function main(): Promise<void> {
 
   const client = await LspClient.start();
   try {
+    // Twice: the first run also warms up the server and the connection.
+    await measureServer(client, '100 B', 100, 'file:///bench-warm-up.xml');
     const floor = await measureServer(client, '100 B', 100, 'file:///bench-floor.xml');
     console.log('\nServer over stdio: didChange -> publishDiagnostics, no debounce (medians of 26)\n');
     console.log(`| size | keystroke -> diagnostics ms | target | beside the 100-byte round trip (${fmt(floor.keystrokeMs)} ms) |`);
