@@ -6,7 +6,7 @@
  * - re-parse after a one-character edit in the middle (inside an attribute value), alone and
  *   with the text update (string splice + line index) the server also does;
  * - didChange -> publishDiagnostics through the real server over stdio, beside the same
- *   round trip on a 100-byte document (the protocol's own cost);
+ *   round trip on the smallest generated document (mostly the protocol's own cost);
  * - the server's resident memory with the 10 MB document open.
  * The machine is shared: compare ratios, not absolute times. Medians of repeated runs.
  */
@@ -45,9 +45,10 @@ function repetitions(bytes: number): number {
   return bytes <= 10 * 1024 ? 200 : bytes <= 200 * 1024 ? 40 : bytes <= 2 * 1024 * 1024 ? 10 : 5;
 }
 
-/** The offset just inside the attribute value nearest the middle of the text. */
+/** An offset inside the disk path nearest the middle (or the title, when there is no disk). */
 function middleEditOffset(text: string): number {
-  return text.indexOf("file='", text.length >> 1) + 8;
+  const path = text.indexOf("file='", text.length >> 1);
+  return path >= 0 ? path + 8 : text.indexOf('<title>') + 9;
 }
 
 function fmt(value: number, digits = 3): string {
@@ -155,10 +156,10 @@ async function main(): Promise<void> {
   const client = await LspClient.start();
   try {
     // Twice: the first run also warms up the server and the connection.
-    await measureServer(client, '100 B', 100, 'file:///bench-warm-up.xml');
-    const floor = await measureServer(client, '100 B', 100, 'file:///bench-floor.xml');
+    await measureServer(client, 'smallest', 0, 'file:///bench-warm-up.xml');
+    const floor = await measureServer(client, 'smallest', 0, 'file:///bench-floor.xml');
     console.log('\nServer over stdio: didChange -> publishDiagnostics, no debounce (medians of 26)\n');
-    console.log(`| size | keystroke -> diagnostics ms | target | beside the 100-byte round trip (${fmt(floor.keystrokeMs)} ms) |`);
+    console.log(`| size | keystroke -> diagnostics ms | target | beside the same on a ${(generateDomain(0).length / 1024).toFixed(1)} KB document (${fmt(floor.keystrokeMs)} ms) |`);
     console.log('|---|---|---|---|');
     const targets: Record<string, string> = { '5 KB': '≤ 1', '1 MB': '≤ 30' };
     let rss: number | undefined;
