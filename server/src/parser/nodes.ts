@@ -139,11 +139,6 @@ export function isClosed(element: ElementNode): boolean {
   return element.selfClosing || element.endTagOffset >= 0;
 }
 
-/** Start of the element's content relative to the element (just after `>`). */
-export function contentStart(element: ElementNode): number {
-  return element.startTagLength;
-}
-
 /** End of the element's content relative to the element (the `</` of its end tag, or its end). */
 export function contentEnd(element: ElementNode): number {
   return element.endTagOffset >= 0 ? element.endTagOffset : element.length;

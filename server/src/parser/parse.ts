@@ -26,6 +26,7 @@ import {
   ParentNode,
   Problem,
   Quote,
+  isClosed,
 } from './nodes';
 
 /** What scanning one node found, attached to the node when it is built. */
@@ -584,7 +585,7 @@ class TreeBuilder {
         parent.children.push(child);
       }
       element.length = moved[0].offset - element.offset;
-      frame.hasUnclosedChild = element.children.some(isUnclosedElement);
+      frame.hasUnclosedChild = element.children.some((child) => child.kind === 'element' && !isClosed(child));
     } else {
       element.length = at - frame.start;
     }
@@ -804,10 +805,6 @@ class TreeBuilder {
 
 function isDigit(c: number, hex: boolean): boolean {
   return (c >= 48 && c <= 57) || (hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)));
-}
-
-function isUnclosedElement(node: ChildNode): boolean {
-  return node.kind === 'element' && !node.selfClosing && node.endTagOffset < 0;
 }
 
 function findLineEnd(text: string, from: number, to: number): number {

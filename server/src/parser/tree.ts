@@ -1,5 +1,5 @@
 /** Reading the tree with absolute positions. Every walk is iterative: documents nest deeply. */
-import { ChildNode, DocumentNode, ElementNode, ParentNode, XmlNode } from './nodes';
+import { ChildNode, DocumentNode, ParentNode, XmlNode } from './nodes';
 
 export interface Located<T extends XmlNode = XmlNode> {
   node: T;
@@ -47,11 +47,6 @@ export function pathAt(document: DocumentNode, offset: number): Located[] {
   return path;
 }
 
-/** The elements enclosing `offset` (innermost last), with their absolute starts. */
-export function elementsAt(document: DocumentNode, offset: number): Located<ElementNode>[] {
-  return pathAt(document, offset).filter((entry): entry is Located<ElementNode> => entry.node.kind === 'element');
-}
-
 export interface WalkVisitor {
   /** Return false to skip the node's children. */
   enter(node: ChildNode, start: number, parent: ParentNode): boolean | void;
@@ -82,17 +77,4 @@ export function walk(document: DocumentNode, visitor: WalkVisitor): void {
       indices.push(0);
     }
   }
-}
-
-/** The root element: the first element child of the document. */
-export function rootElement(document: DocumentNode): Located<ElementNode> | undefined {
-  for (const child of document.children) {
-    if (child.kind === 'element') return { node: child, start: child.offset };
-  }
-  return undefined;
-}
-
-/** Absolute offset just after `</` + name of an element's end tag, etc. are derived from these. */
-export function nameRange(element: ElementNode, start: number): { start: number; end: number } {
-  return { start: start + 1, end: start + 1 + element.name.length };
 }
