@@ -105,3 +105,12 @@ test('auto-closing: `>` of an element without end tag gets one; `</` gets the op
   assert.equal(close('<domain>\n  </|disk>\n</domain>'), undefined, 'a name follows already');
   assert.equal(close('<domain a="x>|"/>'), undefined, 'inside an attribute value');
 });
+
+test('in plain content the children come before the closing tag; after `<` the closing tag comes first', () => {
+  const order = (marked: string) =>
+    complete(marked)
+      .sort((a, b) => a.sortText.localeCompare(b.sortText))
+      .map((i) => i.label);
+  assert.equal(order('<domain><devices>|</devices></domain>').at(-1), '/devices');
+  assert.equal(order('<domain><devices><|</devices></domain>')[0], '/devices');
+});

@@ -58,7 +58,8 @@ export function completeAt(document: CompletionInput, offset: number, model: Con
       }
       return [
         ...childSuggestions(model, ancestors, tree, wordStart, offset, 'wholeTag'),
-        ...closingTagSuggestions(tree, ancestors, wordStart, offset),
+        // Nothing typed yet: the children come first, closing the element last.
+        ...closingTagSuggestions(tree, ancestors, wordStart, offset).map((suggestion) => ({ ...suggestion, sortText: `2${suggestion.sortText}` })),
       ];
     }
     case 'strayEndTag': {
