@@ -1,5 +1,5 @@
 /** A document's text with its tree and line index, kept in step by edits. */
-import { applyEdit } from './incremental';
+import { Edit, applyEdit } from './incremental';
 import { LineIndex, Position } from './lineIndex';
 import { DocumentNode } from './nodes';
 import { parseDocument } from './parse';
@@ -63,7 +63,7 @@ export class ParsedDocument {
     this.currentText = text;
     if (!this.parsed) this.currentTree = EMPTY_TREE;
     else if (!wasParsed) this.currentTree = parseDocument(text);
-    else this.currentTree = applyEdit(this.currentTree, text, { start, end, insertedLength: inserted.length });
+    else this.currentTree = patchedOrFresh(this.currentTree, text, { start, end, insertedLength: inserted.length });
     this.lines.applyEdit(text, start, end, inserted.length);
   }
 
@@ -83,6 +83,18 @@ export class ParsedDocument {
 
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/**
+ * The incrementally patched tree; should patching ever throw (it is not meant to), a fresh
+ * parse, so one bad edit never leaves the tree out of step with the text.
+ */
+function patchedOrFresh(tree: DocumentNode, text: string, edit: Edit): DocumentNode {
+  try {
+    return applyEdit(tree, text, edit);
+  } catch {
+    return parseDocument(text);
   }
 }
 
