@@ -133,6 +133,8 @@ class TreeBuilder {
   /** Reused for every node: a fresh object per node is measurable garbage on large files. */
   private readonly findings: Findings = { problems: undefined, references: undefined };
 
+  private readonly scratchAttributes: Attribute[] = [];
+
   private startFindings(): Findings {
     this.findings.problems = undefined;
     this.findings.references = undefined;
@@ -326,7 +328,8 @@ class TreeBuilder {
     const start = this.pos;
     const nameEnd = scanName(text, start + 1, limit);
     const name = nameAt(text, start + 1, nameEnd);
-    const attributes: Attribute[] = [];
+    const attributes = this.scratchAttributes;
+    let attributeCount = 0;
     const findings = this.startFindings();
     let closed = false;
     let selfClosing = false;
@@ -382,7 +385,7 @@ class TreeBuilder {
         quote: Quote.None,
         valueClosed: false,
       };
-      attributes.push(attribute);
+      attributes[attributeCount++] = attribute;
       let q = p;
       while (q < limit && isWhitespace(text.charCodeAt(q))) q++;
       const afterName = q < limit ? text.charCodeAt(q) : -1;
@@ -482,7 +485,8 @@ class TreeBuilder {
         end: nameEnd - start,
       });
     }
-    if (attributes.length > 1) reportDuplicateAttributes(attributes, name, findings);
+    const exactAttributes = exactCopy(attributes, attributeCount);
+    if (attributeCount > 1) reportDuplicateAttributes(exactAttributes, name, findings);
     this.pos = p;
     const element: ElementNode = {
       kind: 'element',
@@ -491,7 +495,7 @@ class TreeBuilder {
       problems: findings.problems,
       entityReferences: findings.references,
       name,
-      attributes,
+      attributes: exactAttributes,
       startTagLength: p - start,
       startTagClosed: closed,
       selfClosing,
@@ -800,6 +804,34 @@ class TreeBuilder {
     };
     this.append(doctype, start);
     return true;
+  }
+}
+
+/**
+ * The first `count` items in an array of exactly that size. Attributes are collected in one
+ * reused array and copied out: an array grown by push keeps room for 17 entries, and that slack
+ * cost a fifth of the tree's memory and, through garbage collection, 30% of the parse's
+ * instructions (callgrind, 1 MB document).
+ */
+function exactCopy<T>(items: T[], count: number): T[] {
+  switch (count) {
+    case 0:
+      return [];
+    case 1:
+      return [items[0]];
+    case 2:
+      return [items[0], items[1]];
+    case 3:
+      return [items[0], items[1], items[2]];
+    case 4:
+      return [items[0], items[1], items[2], items[3]];
+    case 5:
+      return [items[0], items[1], items[2], items[3], items[4]];
+    default: {
+      const copy = new Array<T>(count);
+      for (let i = 0; i < count; i++) copy[i] = items[i];
+      return copy;
+    }
   }
 }
 
