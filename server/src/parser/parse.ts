@@ -111,6 +111,15 @@ function nameAt(text: string, start: number, end: number): string {
   return copy;
 }
 
+/**
+ * A piece of the text quoted in a message, as a standalone string (a slice would keep the whole
+ * text of that version alive as long as the problem exists), shortened if long.
+ */
+function excerpt(text: string, start: number, end: number): string {
+  const quoted = end - start > 40 ? `${text.slice(start, start + 37)}…` : text.slice(start, end);
+  return (' ' + quoted).slice(1);
+}
+
 class TreeBuilder {
   private readonly frames: Frame[];
   readonly containerFrame: Frame;
@@ -290,7 +299,7 @@ class TreeBuilder {
         if (!isXmlChar(value)) {
           (findings.problems ??= []).push({
             code: 'invalid-character-reference',
-            message: `\`${text.slice(at, p)}\` does not name a character XML allows.`,
+            message: `\`${excerpt(text, at, p)}\` does not name a character XML allows.`,
             start: at - nodeStart,
             end: p - nodeStart,
           });
@@ -312,7 +321,7 @@ class TreeBuilder {
       code: 'bare-ampersand',
       message:
         p > at + 1
-          ? `\`${text.slice(at, p)}\` is missing its \`;\`. A literal \`&\` must be written \`&amp;\`.`
+          ? `\`${excerpt(text, at, p)}\` is missing its \`;\`. A literal \`&\` must be written \`&amp;\`.`
           : 'A literal `&` must be written `&amp;`.',
       start: at - nodeStart,
       end: Math.max(p, at + 1) - nodeStart,
@@ -360,7 +369,7 @@ class TreeBuilder {
         }
         (findings.problems ??= []).push({
           code: 'unexpected-character-in-tag',
-          message: `Unexpected \`${text.slice(junkStart, p)}\` in the start tag of \`<${name}>\`.`,
+          message: `Unexpected \`${excerpt(text, junkStart, p)}\` in the start tag of \`<${name}>\`.`,
           start: junkStart - start,
           end: p - start,
         });
@@ -463,7 +472,7 @@ class TreeBuilder {
         contentEnd = valueEnd = r;
         (findings.problems ??= []).push({
           code: 'unquoted-attribute-value',
-          message: `The value of \`${attributeName}\` must be in quotes: \`${attributeName}="${text.slice(valueAt, r)}"\`.`,
+          message: `The value of \`${attributeName}\` must be in quotes: \`${attributeName}="${excerpt(text, valueAt, r)}"\`.`,
           start: valueAt - start,
           end: r - start,
         });
@@ -529,7 +538,7 @@ class TreeBuilder {
       } else if (closed) {
         problem = {
           code: 'unexpected-character-in-tag',
-          message: `An end tag holds only its name: remove \`${text.slice(p, q).trim()}\`.`,
+          message: `An end tag holds only its name: remove \`${excerpt(text, p, q).trim()}\`.`,
           start: p - start,
           end: q - start,
         };
