@@ -107,9 +107,11 @@ export interface ElementNode extends NodeBase {
   startTagClosed: boolean;
   selfClosing: boolean;
   children: ChildNode[];
-  /** Offset of `</` relative to the element start, or -1 when the element has no end tag. */
+  /**
+   * Offset of `</` relative to the element start, or -1 when the element has no end tag. The
+   * end tag runs to the element's end.
+   */
   endTagOffset: number;
-  endTagLength: number;
   /** Problems of the end tag, relative to the end tag's start (they move with it). */
   endTagProblems: Problem[] | undefined;
   /** A direct child is an element without end tag; see the recovery in parse.ts. */

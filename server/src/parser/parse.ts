@@ -510,7 +510,6 @@ class TreeBuilder {
       selfClosing,
       children: [],
       endTagOffset: -1,
-      endTagLength: 0,
       endTagProblems: undefined,
       hasUnclosedChild: false,
     };
@@ -557,7 +556,6 @@ class TreeBuilder {
       this.frames.pop();
       const element = frame.node as ElementNode;
       element.endTagOffset = start - frame.start;
-      element.endTagLength = p - start;
       element.length = p - frame.start;
       element.hasUnclosedChild = frame.hasUnclosedChild;
       if (problem) element.endTagProblems = [problem];
