@@ -1,0 +1,63 @@
+/**
+ * The simplified RELAX NG pattern model (the spec's section 4 "simplification" result): only
+ * binary choice/group/interleave, oneOrMore, element and attribute with name classes, data,
+ * value, list, text, empty and notAllowed. Each element pattern is numbered and stored once in
+ * the grammar, so element content may refer to itself (recursion goes through elements).
+ */
+
+export type NameClass =
+  | { kind: 'name'; ns: string; local: string }
+  | { kind: 'anyName'; except?: NameClass }
+  | { kind: 'nsName'; ns: string; except?: NameClass }
+  | { kind: 'choice'; a: NameClass; b: NameClass };
+
+export interface DataParam {
+  name: string;
+  value: string;
+}
+
+export type Pattern =
+  | { kind: 'empty' }
+  | { kind: 'notAllowed' }
+  | { kind: 'text' }
+  | { kind: 'choice' | 'group' | 'interleave'; a: Pattern; b: Pattern }
+  | { kind: 'oneOrMore'; p: Pattern }
+  | { kind: 'list'; p: Pattern }
+  | { kind: 'element'; id: number }
+  | { kind: 'attribute'; name: NameClass; p: Pattern }
+  | { kind: 'data'; library: string; type: string; params: DataParam[]; except?: Pattern }
+  | { kind: 'value'; library: string; type: string; value: string; ns: string };
+
+export interface ElementDefinition {
+  name: NameClass;
+  content: Pattern;
+  /** The define the element came from, for messages and debugging. */
+  define?: string;
+}
+
+export interface Grammar {
+  start: Pattern;
+  elements: ElementDefinition[];
+}
+
+export const EMPTY: Pattern = { kind: 'empty' };
+export const NOT_ALLOWED: Pattern = { kind: 'notAllowed' };
+export const TEXT: Pattern = { kind: 'text' };
+
+/** Choice, group and interleave with the spec's notAllowed/empty rules (4.20) applied. */
+export function combine(kind: 'choice' | 'group' | 'interleave', a: Pattern, b: Pattern): Pattern {
+  if (kind === 'choice') {
+    if (a.kind === 'notAllowed') return b;
+    if (b.kind === 'notAllowed') return a;
+    if (a.kind === 'empty' && b.kind === 'empty') return EMPTY;
+    return { kind, a, b };
+  }
+  if (a.kind === 'notAllowed' || b.kind === 'notAllowed') return NOT_ALLOWED;
+  if (a.kind === 'empty') return b;
+  if (b.kind === 'empty') return a;
+  return { kind, a, b };
+}
+
+export function oneOrMore(p: Pattern): Pattern {
+  return p.kind === 'notAllowed' || p.kind === 'empty' ? p : { kind: 'oneOrMore', p };
+}
