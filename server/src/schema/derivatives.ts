@@ -1,0 +1,385 @@
+/**
+ * RELAX NG validation by derivatives (James Clark, "An algorithm for RELAX NG validation"): the
+ * pattern that remains after each start tag, attribute, text and end tag is computed from the
+ * one before, and a document is valid when the pattern left at the end is nullable.
+ *
+ * Patterns are interned (equal patterns are the same object, with a number), so derivatives can
+ * be cached: a domain document repeats the same few hundred element shapes, and after the first
+ * of each the work is table lookups.
+ */
+import { ElementDefinition, Grammar, NameClass, Pattern } from './patterns';
+
+/** Checks data and value patterns; the XSD library lives in datatypes.ts. */
+export interface DatatypeChecker {
+  allows(pattern: Extract<Pattern, { kind: 'data' }>, value: string): boolean;
+  equals(pattern: Extract<Pattern, { kind: 'value' }>, value: string): boolean;
+}
+
+export interface QName {
+  ns: string;
+  local: string;
+}
+
+/** An interned pattern: `id` is stable for the lifetime of the Derivatives instance. */
+export type P =
+  | { id: number; kind: 'empty' | 'notAllowed' | 'text' }
+  | { id: number; kind: 'choice' | 'group' | 'interleave' | 'after'; a: P; b: P }
+  | { id: number; kind: 'oneOrMore' | 'list'; p: P }
+  | { id: number; kind: 'element'; name: NameClass; element: number }
+  | { id: number; kind: 'attribute'; name: NameClass; p: P }
+  | { id: number; kind: 'data'; source: Extract<Pattern, { kind: 'data' }>; except: P | undefined }
+  | { id: number; kind: 'value'; source: Extract<Pattern, { kind: 'value' }> };
+
+export class Derivatives {
+  readonly empty: P;
+  readonly notAllowed: P;
+  readonly anyText: P;
+  private readonly interned = new Map<string, P>();
+  private readonly elementContent: P[] = [];
+  private readonly nullableCache = new Map<number, boolean>();
+  private readonly openCache = new Map<string, P>();
+  private readonly closeCache = new Map<number, P>();
+  private readonly endCache = new Map<number, P>();
+  private nextId = 0;
+
+  constructor(
+    private readonly grammar: Grammar,
+    private readonly datatypes: DatatypeChecker,
+  ) {
+    this.empty = this.intern('e', () => ({ id: 0, kind: 'empty' }));
+    this.notAllowed = this.intern('n', () => ({ id: 0, kind: 'notAllowed' }));
+    this.anyText = this.intern('t', () => ({ id: 0, kind: 'text' }));
+  }
+
+  /** The pattern a document must match. */
+  start(): P {
+    return this.fromGrammar(this.grammar.start);
+  }
+
+  definition(element: number): ElementDefinition {
+    return this.grammar.elements[element];
+  }
+
+  private intern(key: string, make: () => P): P {
+    let found = this.interned.get(key);
+    if (!found) {
+      found = make();
+      found.id = this.nextId++;
+      this.interned.set(key, found);
+    }
+    return found;
+  }
+
+  private fromGrammar(p: Pattern): P {
+    switch (p.kind) {
+      case 'empty':
+        return this.empty;
+      case 'notAllowed':
+        return this.notAllowed;
+      case 'text':
+        return this.anyText;
+      case 'choice':
+        return this.choice(this.fromGrammar(p.a), this.fromGrammar(p.b));
+      case 'group':
+        return this.group(this.fromGrammar(p.a), this.fromGrammar(p.b));
+      case 'interleave':
+        return this.interleave(this.fromGrammar(p.a), this.fromGrammar(p.b));
+      case 'oneOrMore':
+        return this.oneOrMore(this.fromGrammar(p.p));
+      case 'list': {
+        const inner = this.fromGrammar(p.p);
+        return this.intern(`l${inner.id}`, () => ({ id: 0, kind: 'list', p: inner }));
+      }
+      case 'element':
+        return this.intern(`E${p.id}`, () => ({ id: 0, kind: 'element', name: this.grammar.elements[p.id].name, element: p.id }));
+      case 'attribute': {
+        const content = this.fromGrammar(p.p);
+        return this.intern(`A${JSON.stringify(p.name)}:${content.id}`, () => ({ id: 0, kind: 'attribute', name: p.name, p: content }));
+      }
+      case 'data': {
+        const except = p.except ? this.fromGrammar(p.except) : undefined;
+        return this.intern(`D${JSON.stringify(p)}`, () => ({ id: 0, kind: 'data', source: p, except }));
+      }
+      case 'value':
+        return this.intern(`V${JSON.stringify(p)}`, () => ({ id: 0, kind: 'value', source: p }));
+    }
+  }
+
+  /** The content pattern of an element definition, interned once. */
+  contentOf(element: number): P {
+    let content = this.elementContent[element];
+    if (!content) {
+      content = this.fromGrammar(this.grammar.elements[element].content);
+      this.elementContent[element] = content;
+    }
+    return content;
+  }
+
+  // ---- constructors with the simplification rules ------------------------------------------
+
+  choice(a: P, b: P): P {
+    if (a.kind === 'notAllowed') return b;
+    if (b.kind === 'notAllowed') return a;
+    if (a === b) return a;
+    // Order the operands so that equal choices intern to one pattern.
+    const [x, y] = a.id < b.id ? [a, b] : [b, a];
+    return this.intern(`|${x.id},${y.id}`, () => ({ id: 0, kind: 'choice', a: x, b: y }));
+  }
+
+  group(a: P, b: P): P {
+    if (a.kind === 'notAllowed' || b.kind === 'notAllowed') return this.notAllowed;
+    if (a.kind === 'empty') return b;
+    if (b.kind === 'empty') return a;
+    return this.intern(`,${a.id},${b.id}`, () => ({ id: 0, kind: 'group', a, b }));
+  }
+
+  interleave(a: P, b: P): P {
+    if (a.kind === 'notAllowed' || b.kind === 'notAllowed') return this.notAllowed;
+    if (a.kind === 'empty') return b;
+    if (b.kind === 'empty') return a;
+    const [x, y] = a.id < b.id ? [a, b] : [b, a];
+    return this.intern(`&${x.id},${y.id}`, () => ({ id: 0, kind: 'interleave', a: x, b: y }));
+  }
+
+  after(a: P, b: P): P {
+    if (a.kind === 'notAllowed' || b.kind === 'notAllowed') return this.notAllowed;
+    return this.intern(`>${a.id},${b.id}`, () => ({ id: 0, kind: 'after', a, b }));
+  }
+
+  oneOrMore(p: P): P {
+    if (p.kind === 'notAllowed' || p.kind === 'empty') return p;
+    return this.intern(`+${p.id}`, () => ({ id: 0, kind: 'oneOrMore', p }));
+  }
+
+  // ---- the derivatives ---------------------------------------------------------------------
+
+  nullable(p: P): boolean {
+    const cached = this.nullableCache.get(p.id);
+    if (cached !== undefined) return cached;
+    let result: boolean;
+    switch (p.kind) {
+      case 'empty':
+      case 'text':
+        result = true;
+        break;
+      case 'choice':
+        result = this.nullable(p.a) || this.nullable(p.b);
+        break;
+      case 'group':
+      case 'interleave':
+        result = this.nullable(p.a) && this.nullable(p.b);
+        break;
+      case 'oneOrMore':
+        result = this.nullable(p.p);
+        break;
+      default:
+        result = false;
+    }
+    this.nullableCache.set(p.id, result);
+    return result;
+  }
+
+  /** After `<name`: what the attributes, content and the rest must match. */
+  startTagOpen(p: P, name: QName): P {
+    const key = `${p.id}\u0000${name.ns}\u0000${name.local}`;
+    const cached = this.openCache.get(key);
+    if (cached) return cached;
+    const result = this.startTagOpenUncached(p, name);
+    this.openCache.set(key, result);
+    return result;
+  }
+
+  private startTagOpenUncached(p: P, name: QName): P {
+    switch (p.kind) {
+      case 'choice':
+        return this.choice(this.startTagOpen(p.a, name), this.startTagOpen(p.b, name));
+      case 'element':
+        return containsName(p.name, name) ? this.after(this.contentOf(p.element), this.empty) : this.notAllowed;
+      case 'interleave':
+        return this.choice(
+          this.applyAfter((x) => this.interleave(x, p.b), this.startTagOpen(p.a, name)),
+          this.applyAfter((x) => this.interleave(p.a, x), this.startTagOpen(p.b, name)),
+        );
+      case 'oneOrMore':
+        return this.applyAfter((x) => this.group(x, this.choice(p, this.empty)), this.startTagOpen(p.p, name));
+      case 'group': {
+        const first = this.applyAfter((x) => this.group(x, p.b), this.startTagOpen(p.a, name));
+        return this.nullable(p.a) ? this.choice(first, this.startTagOpen(p.b, name)) : first;
+      }
+      case 'after':
+        return this.applyAfter((x) => this.after(x, p.b), this.startTagOpen(p.a, name));
+      default:
+        return this.notAllowed;
+    }
+  }
+
+  private applyAfter(f: (p: P) => P, p: P): P {
+    switch (p.kind) {
+      case 'after':
+        return this.after(p.a, f(p.b));
+      case 'choice':
+        return this.choice(this.applyAfter(f, p.a), this.applyAfter(f, p.b));
+      default:
+        return this.notAllowed;
+    }
+  }
+
+  attribute(p: P, name: QName, value: string): P {
+    switch (p.kind) {
+      case 'after':
+        return this.after(this.attribute(p.a, name, value), p.b);
+      case 'choice':
+        return this.choice(this.attribute(p.a, name, value), this.attribute(p.b, name, value));
+      case 'group':
+        return this.choice(this.group(this.attribute(p.a, name, value), p.b), this.group(p.a, this.attribute(p.b, name, value)));
+      case 'interleave':
+        return this.choice(this.interleave(this.attribute(p.a, name, value), p.b), this.interleave(p.a, this.attribute(p.b, name, value)));
+      case 'oneOrMore':
+        return this.group(this.attribute(p.p, name, value), this.choice(p, this.empty));
+      case 'attribute':
+        return containsName(p.name, name) && this.valueMatches(p.p, value) ? this.empty : this.notAllowed;
+      default:
+        return this.notAllowed;
+    }
+  }
+
+  /** After the start tag's `>`: attributes not given are no longer possible. */
+  startTagClose(p: P): P {
+    const cached = this.closeCache.get(p.id);
+    if (cached) return cached;
+    let result: P;
+    switch (p.kind) {
+      case 'after':
+        result = this.after(this.startTagClose(p.a), p.b);
+        break;
+      case 'choice':
+        result = this.choice(this.startTagClose(p.a), this.startTagClose(p.b));
+        break;
+      case 'group':
+        result = this.group(this.startTagClose(p.a), this.startTagClose(p.b));
+        break;
+      case 'interleave':
+        result = this.interleave(this.startTagClose(p.a), this.startTagClose(p.b));
+        break;
+      case 'oneOrMore':
+        result = this.oneOrMore(this.startTagClose(p.p));
+        break;
+      case 'attribute':
+        result = this.notAllowed;
+        break;
+      default:
+        result = p;
+    }
+    this.closeCache.set(p.id, result);
+    return result;
+  }
+
+  text(p: P, value: string): P {
+    switch (p.kind) {
+      case 'choice':
+        return this.choice(this.text(p.a, value), this.text(p.b, value));
+      case 'interleave':
+        return this.choice(this.interleave(this.text(p.a, value), p.b), this.interleave(p.a, this.text(p.b, value)));
+      case 'group': {
+        const first = this.group(this.text(p.a, value), p.b);
+        return this.nullable(p.a) ? this.choice(first, this.text(p.b, value)) : first;
+      }
+      case 'after':
+        return this.after(this.text(p.a, value), p.b);
+      case 'oneOrMore':
+        return this.group(this.text(p.p, value), this.choice(p, this.empty));
+      case 'text':
+        return p;
+      case 'value':
+        return this.datatypes.equals(p.source, value) ? this.empty : this.notAllowed;
+      case 'data':
+        return this.datatypes.allows(p.source, value) && !(p.except && this.valueMatches(p.except, value)) ? this.empty : this.notAllowed;
+      case 'list':
+        return this.nullable(this.listItems(p.p, value)) ? this.empty : this.notAllowed;
+      default:
+        return this.notAllowed;
+    }
+  }
+
+  endTag(p: P): P {
+    const cached = this.endCache.get(p.id);
+    if (cached) return cached;
+    let result: P;
+    if (p.kind === 'after') result = this.nullable(p.a) ? p.b : this.notAllowed;
+    else if (p.kind === 'choice') result = this.choice(this.endTag(p.a), this.endTag(p.b));
+    else result = this.notAllowed;
+    this.endCache.set(p.id, result);
+    return result;
+  }
+
+  /** A value matches: all whitespace may also match an empty pattern (RELAX NG 6.2.5). */
+  valueMatches(p: P, value: string): boolean {
+    return (this.nullable(p) && isWhitespace(value)) || this.nullable(this.text(p, value));
+  }
+
+  private listItems(p: P, value: string): P {
+    let current = p;
+    for (const item of value.split(/[ \t\r\n]+/)) {
+      if (item === '') continue;
+      current = this.text(current, item);
+    }
+    return current;
+  }
+}
+
+export function containsName(nameClass: NameClass, name: QName): boolean {
+  switch (nameClass.kind) {
+    case 'name':
+      return nameClass.ns === name.ns && nameClass.local === name.local;
+    case 'anyName':
+      return !nameClass.except || !containsName(nameClass.except, name);
+    case 'nsName':
+      return nameClass.ns === name.ns && (!nameClass.except || !containsName(nameClass.except, name));
+    case 'choice':
+      return containsName(nameClass.a, name) || containsName(nameClass.b, name);
+  }
+}
+
+function isWhitespace(value: string): boolean {
+  return /^[ \t\r\n]*$/.test(value);
+}
+
+/** A document in the abstract, for `matches`: elements with attributes and children. */
+export interface AbstractElement {
+  name: QName;
+  attributes: { name: QName; value: string }[];
+  /** Elements and text, in order; adjacent texts should be joined. */
+  children: (AbstractElement | string)[];
+}
+
+/**
+ * Whether a whole document matches the grammar: the reference the positioned validator is
+ * tested against (it answers yes or no, and is not meant for messages).
+ */
+export function matches(d: Derivatives, root: AbstractElement): boolean {
+  return d.nullable(childDerivative(d, d.start(), root));
+}
+
+function childDerivative(d: Derivatives, p: P, node: AbstractElement | string): P {
+  if (typeof node === 'string') return d.text(p, node);
+  let current = d.startTagOpen(p, node.name);
+  for (const attribute of node.attributes) current = d.attribute(current, attribute.name, attribute.value);
+  current = d.startTagClose(current);
+  current = childrenDerivative(d, current, node.children);
+  return d.endTag(current);
+}
+
+/** Content: whitespace-only text between elements is ignored; lone text may also be empty. */
+function childrenDerivative(d: Derivatives, p: P, children: (AbstractElement | string)[]): P {
+  if (children.length === 0) return childrenDerivative(d, p, ['']);
+  if (children.length === 1 && typeof children[0] === 'string') {
+    const after = d.text(p, children[0]);
+    return isWhitespace(children[0]) ? d.choice(p, after) : after;
+  }
+  let current = p;
+  for (const child of children) {
+    if (typeof child === 'string' && isWhitespace(child)) continue;
+    current = childDerivative(d, current, child);
+  }
+  return current;
+}
