@@ -22,7 +22,7 @@ import { placeholderContentModel } from './features/childElements';
 import { autoCloseAt } from './features/autoClose';
 import { completeAt } from './features/completion';
 import { documentFindings } from './features/diagnostics';
-import { Severity } from './features/finding';
+import { Severity } from './finding';
 import { hoverAt } from './features/hover';
 import { IdleCollector } from './idleCollector';
 import { OpenDocuments } from './openDocuments';

@@ -1,6 +1,6 @@
 /** Every finding for a document: what the server publishes (and the CLI will print). */
 import { ParsedDocument } from '../parser/parsedDocument';
-import { Finding } from './finding';
+import { Finding } from '../finding';
 import { checkWellFormedness } from './wellFormedness';
 
 export interface DiagnosticLimits {

@@ -4,7 +4,7 @@
  */
 import { DocumentNode, Problem } from '../parser/nodes';
 import { walk } from '../parser/tree';
-import { Finding } from './finding';
+import { Finding } from '../finding';
 
 export function checkWellFormedness(tree: DocumentNode, maxFindings = Number.POSITIVE_INFINITY): Finding[] {
   const findings: Finding[] = [];

@@ -224,7 +224,8 @@ export class Derivatives {
     }
   }
 
-  attribute(p: P, name: QName, value: string): P {
+  /** After an attribute; with a value of undefined, any value is taken (recovery after a bad one). */
+  attribute(p: P, name: QName, value: string | undefined): P {
     switch (p.kind) {
       case 'after':
         return this.after(this.attribute(p.a, name, value), p.b);
@@ -237,7 +238,7 @@ export class Derivatives {
       case 'oneOrMore':
         return this.group(this.attribute(p.p, name, value), this.choice(p, this.empty));
       case 'attribute':
-        return containsName(p.name, name) && this.valueMatches(p.p, value) ? this.empty : this.notAllowed;
+        return containsName(p.name, name) && (value === undefined || this.valueMatches(p.p, value)) ? this.empty : this.notAllowed;
       default:
         return this.notAllowed;
     }
@@ -312,6 +313,36 @@ export class Derivatives {
     return result;
   }
 
+  /**
+   * For recovery after an error was reported: the start tag closed as if its missing required
+   * attributes were there.
+   */
+  startTagCloseForgiving(p: P): P {
+    switch (p.kind) {
+      case 'after':
+        return this.after(this.startTagCloseForgiving(p.a), p.b);
+      case 'choice':
+        return this.choice(this.startTagCloseForgiving(p.a), this.startTagCloseForgiving(p.b));
+      case 'group':
+        return this.group(this.startTagCloseForgiving(p.a), this.startTagCloseForgiving(p.b));
+      case 'interleave':
+        return this.interleave(this.startTagCloseForgiving(p.a), this.startTagCloseForgiving(p.b));
+      case 'oneOrMore':
+        return this.oneOrMore(this.startTagCloseForgiving(p.p));
+      case 'attribute':
+        return this.empty;
+      default:
+        return p;
+    }
+  }
+
+  /** For recovery: what follows the element, as if its missing content were there. */
+  endTagForgiving(p: P): P {
+    if (p.kind === 'after') return p.b;
+    if (p.kind === 'choice') return this.choice(this.endTagForgiving(p.a), this.endTagForgiving(p.b));
+    return this.notAllowed;
+  }
+
   /** A value matches: all whitespace may also match an empty pattern (RELAX NG 6.2.5). */
   valueMatches(p: P, value: string): boolean {
     return (this.nullable(p) && isWhitespace(value)) || this.nullable(this.text(p, value));
@@ -382,4 +413,109 @@ function childrenDerivative(d: Derivatives, p: P, children: (AbstractElement | s
     current = childDerivative(d, current, child);
   }
   return current;
+}
+
+/** What may come next, for messages: walks a pattern without changing it. */
+export class Expectations {
+  constructor(private readonly d: Derivatives) {}
+
+  /** Element names a start tag may have at `p`. */
+  elementNames(p: P): NameClass[] {
+    const names: NameClass[] = [];
+    const seen = new Set<number>();
+    const visit = (q: P): void => {
+      if (seen.has(q.id)) return;
+      seen.add(q.id);
+      switch (q.kind) {
+        case 'element':
+          names.push(q.name);
+          break;
+        case 'choice':
+        case 'interleave':
+          visit(q.a);
+          visit(q.b);
+          break;
+        case 'group':
+          visit(q.a);
+          if (this.d.nullable(q.a)) visit(q.b);
+          break;
+        case 'after':
+          visit(q.a);
+          break;
+        case 'oneOrMore':
+          visit(q.p);
+          break;
+      }
+    };
+    visit(p);
+    return names;
+  }
+
+  /** Attribute patterns still open at `p` (after a start tag's `<name`). */
+  attributes(p: P): Extract<P, { kind: 'attribute' }>[] {
+    const found: Extract<P, { kind: 'attribute' }>[] = [];
+    const seen = new Set<number>();
+    const visit = (q: P): void => {
+      if (seen.has(q.id)) return;
+      seen.add(q.id);
+      switch (q.kind) {
+        case 'attribute':
+          found.push(q);
+          break;
+        case 'choice':
+        case 'interleave':
+        case 'group':
+        case 'after':
+          visit(q.a);
+          if (q.kind !== 'after') visit(q.b);
+          break;
+        case 'oneOrMore':
+          visit(q.p);
+          break;
+      }
+    };
+    visit(p);
+    return found;
+  }
+
+  /** The values a text may take at `p`, when `p` only allows fixed values; else undefined. */
+  values(p: P): string[] | undefined {
+    const values: string[] = [];
+    let open = false;
+    const visit = (q: P): void => {
+      switch (q.kind) {
+        case 'value':
+          values.push(q.source.value);
+          break;
+        case 'choice':
+          visit(q.a);
+          visit(q.b);
+          break;
+        case 'after':
+          visit(q.a);
+          break;
+        case 'empty':
+        case 'notAllowed':
+          break;
+        default:
+          open = true;
+      }
+    };
+    visit(p);
+    return open || values.length === 0 ? undefined : values;
+  }
+
+  /** Data patterns a text at `p` would be checked against. */
+  data(p: P): Extract<P, { kind: 'data' }>[] {
+    const found: Extract<P, { kind: 'data' }>[] = [];
+    const visit = (q: P): void => {
+      if (q.kind === 'data') found.push(q);
+      else if (q.kind === 'choice' || q.kind === 'group' || q.kind === 'interleave') {
+        visit(q.a);
+        visit(q.b);
+      } else if (q.kind === 'after') visit(q.a);
+    };
+    visit(p);
+    return found;
+  }
 }

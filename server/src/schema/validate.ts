@@ -1,0 +1,321 @@
+/**
+ * Schema validation of the parsed tree with positioned findings: the derivative engine decides,
+ * and at each point where it says no, this module says what was wrong in the document's terms
+ * and recovers, so one bad element does not hide the next.
+ */
+import { Finding } from '../finding';
+import { Attribute, DocumentNode, ElementNode } from '../parser/nodes';
+import { Derivatives, Expectations, P, QName, containsName } from './derivatives';
+import { NameClass } from './patterns';
+
+export interface DescribeData {
+  /** Words for what a data pattern accepts, e.g. "an integer from 0 to 65535". */
+  describe(pattern: Extract<P, { kind: 'data' }>['source']): string;
+}
+
+/** Elements nested deeper than this are not validated (no libvirt document comes close). */
+const MAX_DEPTH = 400;
+
+export function validateTree(d: Derivatives, words: DescribeData, text: string, tree: DocumentNode, maxFindings = Infinity): Finding[] {
+  const root = tree.children.find((child): child is ElementNode => child.kind === 'element');
+  if (!root) return [];
+  const validator = new TreeValidator(d, words, text, maxFindings);
+  validator.element(root, root.offset, d.start(), new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), undefined, 0);
+  return validator.findings;
+}
+
+type Namespaces = Map<string, string>;
+
+class TreeValidator {
+  readonly findings: Finding[] = [];
+  private readonly expect: Expectations;
+
+  constructor(
+    private readonly d: Derivatives,
+    private readonly words: DescribeData,
+    private readonly text: string,
+    private readonly maxFindings: number,
+  ) {
+    this.expect = new Expectations(d);
+  }
+
+  private report(start: number, end: number, code: string, message: string): void {
+    if (this.findings.length < this.maxFindings) this.findings.push({ start, end, severity: 'error', code, message });
+  }
+
+  /** Validates `element` where the parent's content is at `p`; returns the parent's pattern after it. */
+  element(element: ElementNode, start: number, p: P, outer: Namespaces, parent: string | undefined, depth: number): P {
+    const namespaces = scopeOf(element, this.text, start, outer);
+    const name = qualified(element.name, namespaces, true);
+    const nameStart = start + 1;
+    const nameEnd = nameStart + element.name.length;
+    const open = this.d.startTagOpen(p, name);
+    if (open.kind === 'notAllowed') {
+      this.reportUnexpectedElement(element.name, name, p, parent, nameStart, nameEnd);
+      return p;
+    }
+    let current = open;
+    for (const attribute of element.attributes) {
+      if (attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
+      const value = attributeValue(this.text, start, attribute);
+      const attributeName = qualified(attribute.name, namespaces, false);
+      const next = this.d.attribute(current, attributeName, value);
+      if (next.kind !== 'notAllowed') {
+        current = next;
+        continue;
+      }
+      this.reportAttribute(element.name, attribute, value, current, start, namespaces);
+      // A known attribute with a bad value still counts as given.
+      const forgiven = this.d.attribute(current, attributeName, undefined);
+      if (forgiven.kind !== 'notAllowed') current = forgiven;
+    }
+    let content = this.d.startTagClose(current);
+    if (content.kind === 'notAllowed') {
+      const missing = requiredNames(current, 'attribute');
+      this.report(
+        nameStart,
+        nameEnd,
+        'missing-attribute',
+        missing.length > 0
+          ? `\`<${element.name}>\` needs the attribute${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}.`
+          : `\`<${element.name}>\` is missing a required attribute.`,
+      );
+      content = this.d.startTagCloseForgiving(current);
+    }
+    if (depth >= MAX_DEPTH) return this.d.endTagForgiving(content);
+    const before = this.findings.length;
+    content = this.children(element, start, content, namespaces, depth);
+    const after = this.d.endTag(content);
+    if (after.kind !== 'notAllowed') return after;
+    if (this.findings.length === before) {
+      const required = requiredNames(content, 'element');
+      const expected = required.length > 0 ? required : unique(this.expect.elementNames(content).map(describeName));
+      const list = required.length > 0 ? andList : orList;
+      this.report(
+        nameStart,
+        nameEnd,
+        'missing-content',
+        expected.length > 0 && expected.length <= 6
+          ? `\`<${element.name}>\` is incomplete: it needs ${list(expected.map((n) => `\`<${n}>\``))}.`
+          : `\`<${element.name}>\` is incomplete: some required content is missing.`,
+      );
+    }
+    return this.d.endTagForgiving(content);
+  }
+
+  private children(element: ElementNode, start: number, p: P, namespaces: Namespaces, depth: number): P {
+    const elements = element.children.filter((child) => child.kind === 'element');
+    if (elements.length === 0) {
+      // Text-only (or empty) content is one value, checked as a whole.
+      const { value, from, to } = textValue(element, start, this.text);
+      const after = this.d.text(p, value);
+      if (isWhitespace(value)) return this.d.choice(p, after);
+      if (after.kind === 'notAllowed') {
+        this.reportText(element.name, p, from, to);
+        return this.skipTo(p);
+      }
+      return after;
+    }
+    let current = p;
+    for (const child of element.children) {
+      const childStart = start + child.offset;
+      if (child.kind === 'element') {
+        current = this.element(child, childStart, current, namespaces, element.name, depth + 1);
+      } else if (child.kind === 'text' || child.kind === 'cdata') {
+        const value = child.kind === 'text' ? decode(this.text.slice(childStart, childStart + child.length)) : this.text.slice(childStart + 9, childStart + child.length - 3);
+        if (isWhitespace(value)) continue;
+        const next = this.d.text(current, value);
+        if (next.kind === 'notAllowed') this.report(childStart, childStart + child.length, 'unexpected-text', `Text is not allowed in \`<${element.name}>\` here.`);
+        else current = next;
+      }
+    }
+    return current;
+  }
+
+  /** After a bad value: the content counts as given, so the end tag raises nothing more. */
+  private skipTo(p: P): P {
+    return this.d.after(this.d.empty, this.d.endTagForgiving(p));
+  }
+
+  private reportUnexpectedElement(written: string, name: QName, p: P, parent: string | undefined, start: number, end: number): void {
+    const allowed = unique(this.expect.elementNames(p).map(describeName));
+    const where = parent ? `in \`<${parent}>\`` : 'as the root element';
+    const suggestion = nearest(name.local, allowed);
+    let message = `\`<${written}>\` is not allowed ${where}`;
+    message += allowed.length === 0 ? ' (nothing more may come here).' : allowed.length <= 8 ? `; allowed here: ${allowed.map((n) => `\`<${n}>\``).join(', ')}.` : '.';
+    if (suggestion) message += ` Did you mean \`<${suggestion}>\`?`;
+    this.report(start, end, 'unexpected-element', message);
+  }
+
+  private reportAttribute(element: string, attribute: Attribute, value: string, p: P, start: number, namespaces: Namespaces): void {
+    const name = qualified(attribute.name, namespaces, false);
+    const candidates = this.expect.attributes(p).filter((a) => containsName(a.name, name));
+    const nameStart = start + attribute.nameOffset;
+    if (candidates.length === 0) {
+      const known = unique(this.expect.attributes(p).map((a) => describeName(a.name)));
+      const suggestion = nearest(attribute.name, known);
+      let message = `\`${attribute.name}\` is not an attribute of \`<${element}>\` here`;
+      message += known.length > 0 && known.length <= 10 ? `; it takes ${known.map((n) => `\`${n}\``).join(', ')}.` : '.';
+      if (suggestion) message += ` Did you mean \`${suggestion}\`?`;
+      this.report(nameStart, nameStart + attribute.name.length, 'unexpected-attribute', message);
+      return;
+    }
+    const valueStart = attribute.valueOffset >= 0 ? start + attribute.valueOffset : nameStart;
+    const valueEnd = attribute.valueOffset >= 0 ? valueStart + attribute.valueLength : nameStart + attribute.name.length;
+    this.report(valueStart, valueEnd, 'bad-attribute-value', `\`${attribute.name}\` ${this.expectedValue(candidates.map((c) => c.p), value)}`);
+  }
+
+  private reportText(element: string, p: P, from: number, to: number): void {
+    this.report(from, to, 'bad-value', `\`<${element}>\` ${this.expectedValue([p], this.text.slice(from, to))}`);
+  }
+
+  /** "must be `static` or `auto`", "must be an integer from 0 to 65535", ... */
+  private expectedValue(patterns: P[], value: string): string {
+    const values = patterns.flatMap((p) => this.expect.values(p) ?? []);
+    if (values.length > 0 && patterns.every((p) => this.expect.values(p) !== undefined)) {
+      const listed = unique(values);
+      const shown = listed.length <= 12 ? orList(listed.map((v) => `\`${v}\``)) : `one of ${listed.length} names`;
+      const suggestion = nearest(value.trim(), listed);
+      return `must be ${shown}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`;
+    }
+    const data = patterns.flatMap((p) => this.expect.data(p));
+    if (data.length > 0) return `must be ${orList(unique(data.map((q) => this.words.describe(q.source))))}.`;
+    return 'has a value that is not allowed here.';
+  }
+
+}
+
+/** Names of the attributes (or elements) that every way through `p` requires. */
+function requiredNames(p: P, kind: 'attribute' | 'element'): string[] {
+  const required = (q: P): Set<string> => {
+    switch (q.kind) {
+      case 'attribute':
+      case 'element':
+        return q.kind === kind ? new Set([describeName(q.name)]) : new Set();
+      case 'group':
+      case 'interleave':
+        return new Set([...required(q.a), ...required(q.b)]);
+      case 'after':
+        return required(q.a);
+      case 'oneOrMore':
+        return required(q.p);
+      case 'choice': {
+        const b = required(q.b);
+        return new Set([...required(q.a)].filter((name) => b.has(name)));
+      }
+      default:
+        return new Set();
+    }
+  };
+  return [...required(p)];
+}
+
+/** The namespace declarations in scope inside `element`. */
+function scopeOf(element: ElementNode, text: string, start: number, outer: Namespaces): Namespaces {
+  let scope = outer;
+  for (const attribute of element.attributes) {
+    if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:')) continue;
+    if (scope === outer) scope = new Map(outer);
+    scope.set(attribute.name === 'xmlns' ? '' : attribute.name.slice(6), attributeValue(text, start, attribute));
+  }
+  return scope;
+}
+
+/** Elements take the default namespace; unprefixed attributes are in no namespace. */
+function qualified(name: string, namespaces: Namespaces, element: boolean): QName {
+  const colon = name.indexOf(':');
+  if (colon < 0) return { ns: element ? (namespaces.get('') ?? '') : '', local: name };
+  return { ns: namespaces.get(name.slice(0, colon)) ?? `undeclared:${name.slice(0, colon)}`, local: name.slice(colon + 1) };
+}
+
+function attributeValue(text: string, start: number, attribute: Attribute): string {
+  if (attribute.valueOffset < 0) return '';
+  const quoted = attribute.quote !== 0;
+  const from = start + attribute.valueOffset + (quoted ? 1 : 0);
+  const to = start + attribute.valueOffset + attribute.valueLength - (quoted && attribute.valueClosed ? 1 : 0);
+  // Attribute values normalise line breaks and tabs to spaces (XML 3.3.3).
+  return decode(text.slice(from, to)).replace(/[\t\n\r]/g, ' ');
+}
+
+/** The text of an element without child elements, and where it stands. */
+function textValue(element: ElementNode, start: number, text: string): { value: string; from: number; to: number } {
+  const contentStart = start + element.startTagLength;
+  const contentEnd = start + (element.endTagOffset >= 0 ? element.endTagOffset : element.length);
+  let value = '';
+  for (const child of element.children) {
+    const childStart = start + child.offset;
+    if (child.kind === 'text') value += decode(text.slice(childStart, childStart + child.length));
+    else if (child.kind === 'cdata') value += text.slice(childStart + 9, childStart + child.length - 3);
+  }
+  if (value === '' && element.children.length === 0) value = text.slice(contentStart, contentEnd);
+  return { value, from: contentStart, to: contentEnd };
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decode(raw: string): string {
+  if (!raw.includes('&')) return raw;
+  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*);/g, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[body] ?? whole;
+  });
+}
+
+function describeName(name: NameClass): string {
+  switch (name.kind) {
+    case 'name':
+      return name.local;
+    case 'anyName':
+      return 'any element';
+    case 'nsName':
+      return `any name in ${name.ns}`;
+    case 'choice':
+      return `${describeName(name.a)} or ${describeName(name.b)}`;
+  }
+}
+
+function isWhitespace(value: string): boolean {
+  return /^[ \t\r\n]*$/.test(value);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function orList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** The candidate closest to `word` when it looks like a typo of it (edit distance ≤ 2). */
+function nearest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = candidate.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word, candidate);
+    if (distance < bestDistance && candidate !== word) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
+}
