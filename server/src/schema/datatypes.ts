@@ -589,18 +589,7 @@ class TextDatatype extends Datatype {
   }
 }
 
-/** A bound as a double for values that parsed as doubles: a bigint bound lies beyond them all. */
-function numericBound(b: Bound | undefined, none: number): number {
-  if (b === undefined) return none;
-  if (typeof b === 'number') return b;
-  return b > 0n ? Infinity : -Infinity;
-}
-
 class IntegerDatatype extends Datatype {
-  // Most values fit a double, and comparing doubles is far cheaper than mixing in bigints.
-  private readonly minNumber: number;
-  private readonly maxNumber: number;
-
   constructor(
     type: string,
     private readonly min: Bound | undefined,
@@ -609,18 +598,13 @@ class IntegerDatatype extends Datatype {
     patterns: readonly Pattern[],
   ) {
     super(XSD_DATATYPE_LIBRARY, type, WhiteSpace.Collapse, patterns);
-    this.minNumber = numericBound(min, -Infinity);
-    this.maxNumber = numericBound(max, Infinity);
   }
 
   protected accepts(v: string): boolean {
     const n = parseInteger(v);
     if (n === undefined) return false;
-    if (typeof n === 'number') {
-      if (n < this.minNumber || n > this.maxNumber) return false;
-    } else if ((this.min !== undefined && n < this.min) || (this.max !== undefined && n > this.max)) {
-      return false;
-    }
+    if (this.min !== undefined && n < this.min) return false;
+    if (this.max !== undefined && n > this.max) return false;
     return this.totalDigits === Infinity || String(n < 0 ? -n : n).length <= this.totalDigits;
   }
 
@@ -781,10 +765,10 @@ function tighter(a: Bound | undefined, b: Bound, sign: 1 | -1): Bound {
   return sign === 1 ? (a > b ? a : b) : a < b ? a : b;
 }
 
-/** n + delta, as a double while that is exact, so a bigint bound always lies beyond the doubles. */
 function adjust(n: Bound, delta: 1 | -1): Bound {
-  const m = BigInt(n) + BigInt(delta);
-  return m >= -BigInt(Number.MAX_SAFE_INTEGER) && m <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(m) : m;
+  if (typeof n === 'bigint') return n + BigInt(delta);
+  const m = n + delta;
+  return Number.isSafeInteger(m) ? m : BigInt(n) + BigInt(delta);
 }
 
 function compile(library: string, type: string, info: TypeInfo, params: readonly DatatypeParam[]): Datatype {
