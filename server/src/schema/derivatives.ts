@@ -40,6 +40,8 @@ export class Derivatives {
   private readonly openCache = new Map<string, P>();
   private readonly closeCache = new Map<number, P>();
   private readonly endCache = new Map<number, P>();
+  /** Attribute and text derivatives depend on the value too; values repeat a lot (type='file'). */
+  private readonly valueCache = new Map<string, P>();
   private nextId = 0;
 
   constructor(
@@ -226,17 +228,31 @@ export class Derivatives {
 
   /** After an attribute; with a value of undefined, any value is taken (recovery after a bad one). */
   attribute(p: P, name: QName, value: string | undefined): P {
+    return this.cachedByValue(`a${p.id}\u0000${name.ns}\u0000${name.local}\u0000${value ?? '\u0001'}`, () => this.attributeUncached(p, name, value));
+  }
+
+  private cachedByValue(key: string, compute: () => P): P {
+    const cached = this.valueCache.get(key);
+    if (cached) return cached;
+    // Keys include free text (paths, names): start over rather than grow without bound.
+    if (this.valueCache.size > 200_000) this.valueCache.clear();
+    const result = compute();
+    this.valueCache.set(key, result);
+    return result;
+  }
+
+  private attributeUncached(p: P, name: QName, value: string | undefined): P {
     switch (p.kind) {
       case 'after':
-        return this.after(this.attribute(p.a, name, value), p.b);
+        return this.after(this.attributeUncached(p.a, name, value), p.b);
       case 'choice':
-        return this.choice(this.attribute(p.a, name, value), this.attribute(p.b, name, value));
+        return this.choice(this.attributeUncached(p.a, name, value), this.attributeUncached(p.b, name, value));
       case 'group':
-        return this.choice(this.group(this.attribute(p.a, name, value), p.b), this.group(p.a, this.attribute(p.b, name, value)));
+        return this.choice(this.group(this.attributeUncached(p.a, name, value), p.b), this.group(p.a, this.attributeUncached(p.b, name, value)));
       case 'interleave':
-        return this.choice(this.interleave(this.attribute(p.a, name, value), p.b), this.interleave(p.a, this.attribute(p.b, name, value)));
+        return this.choice(this.interleave(this.attributeUncached(p.a, name, value), p.b), this.interleave(p.a, this.attributeUncached(p.b, name, value)));
       case 'oneOrMore':
-        return this.group(this.attribute(p.p, name, value), this.choice(p, this.empty));
+        return this.group(this.attributeUncached(p.p, name, value), this.choice(p, this.empty));
       case 'attribute':
         return containsName(p.name, name) && (value === undefined || this.valueMatches(p.p, value)) ? this.empty : this.notAllowed;
       default:
@@ -276,19 +292,23 @@ export class Derivatives {
   }
 
   text(p: P, value: string): P {
+    return this.cachedByValue(`t${p.id}\u0000${value}`, () => this.textUncached(p, value));
+  }
+
+  private textUncached(p: P, value: string): P {
     switch (p.kind) {
       case 'choice':
-        return this.choice(this.text(p.a, value), this.text(p.b, value));
+        return this.choice(this.textUncached(p.a, value), this.textUncached(p.b, value));
       case 'interleave':
-        return this.choice(this.interleave(this.text(p.a, value), p.b), this.interleave(p.a, this.text(p.b, value)));
+        return this.choice(this.interleave(this.textUncached(p.a, value), p.b), this.interleave(p.a, this.textUncached(p.b, value)));
       case 'group': {
-        const first = this.group(this.text(p.a, value), p.b);
-        return this.nullable(p.a) ? this.choice(first, this.text(p.b, value)) : first;
+        const first = this.group(this.textUncached(p.a, value), p.b);
+        return this.nullable(p.a) ? this.choice(first, this.textUncached(p.b, value)) : first;
       }
       case 'after':
-        return this.after(this.text(p.a, value), p.b);
+        return this.after(this.textUncached(p.a, value), p.b);
       case 'oneOrMore':
-        return this.group(this.text(p.p, value), this.choice(p, this.empty));
+        return this.group(this.textUncached(p.p, value), this.choice(p, this.empty));
       case 'text':
         return p;
       case 'value':
