@@ -10,21 +10,14 @@ import { test } from 'node:test';
 import { checkWellFormedness } from '../../server/src/features/wellFormedness';
 import { applyEdit } from '../../server/src/parser/incremental';
 import { parseDocument } from '../../server/src/parser/parse';
+import { xmlFilesUnder, SHARED } from './helpers/corpus';
 import { describeTree } from './helpers/describeTree';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
-
-function xmlFiles(directory: string): string[] {
-  return fs
-    .readdirSync(directory, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
-    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
-    .sort();
-}
+const CORPUS = path.join(SHARED, 'corpus');
 
 test('every document of libvirt test corpus parses with no well-formedness finding', (t) => {
   if (!fs.existsSync(CORPUS)) return t.skip('../shared/corpus is not here');
-  const files = xmlFiles(CORPUS);
+  const files = xmlFilesUnder(CORPUS);
   assert.ok(files.length > 1000, `${files.length} files`);
   const failures: string[] = [];
   for (const file of files) {
@@ -36,7 +29,7 @@ test('every document of libvirt test corpus parses with no well-formedness findi
 
 test('random edits on real documents keep the incremental tree exact', (t) => {
   if (!fs.existsSync(CORPUS)) return t.skip('../shared/corpus is not here');
-  const files = xmlFiles(CORPUS);
+  const files = xmlFilesUnder(CORPUS);
   let state = 1;
   const next = (n: number) => {
     state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;

@@ -8,6 +8,7 @@ import { DatatypeChecker, Derivatives } from '../../server/src/schema/derivative
 import { XsdDatatypes } from '../../server/src/schema/datatypeChecker';
 import { GrammarModel, fromModel } from '../../server/src/schema/model';
 import { validateTree } from '../../server/src/schema/validate';
+import { SHARED, xmlFilesUnder } from './helpers/corpus';
 
 const RNG = 'xmlns="http://relaxng.org/ns/structure/1.0"';
 const TYPES: DatatypeChecker = {
@@ -65,17 +66,8 @@ test('missing attributes and content are reported on the start tag name', () => 
   ]);
 });
 
-const SHARED = path.resolve(__dirname, '..', '..', '..', '..', 'shared');
 const SHIPPED = path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json');
-
-function corpusFiles(kind: 'valid' | 'invalid'): string[] {
-  const root = path.join(SHARED, 'corpus', kind);
-  return fs
-    .readdirSync(root, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
-    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
-    .sort();
-}
+const corpusFiles = (kind: 'valid' | 'invalid'): string[] => xmlFilesUnder(path.join(SHARED, 'corpus', kind));
 
 test("libvirt's corpus with the shipped model: no finding on any valid document, one at least on every invalid one", (t) => {
   if (!fs.existsSync(path.join(SHARED, 'corpus'))) return t.skip('../shared is not here');

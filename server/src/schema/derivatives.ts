@@ -264,31 +264,37 @@ export class Derivatives {
   startTagClose(p: P): P {
     const cached = this.closeCache.get(p.id);
     if (cached) return cached;
-    let result: P;
-    switch (p.kind) {
-      case 'after':
-        result = this.after(this.startTagClose(p.a), p.b);
-        break;
-      case 'choice':
-        result = this.choice(this.startTagClose(p.a), this.startTagClose(p.b));
-        break;
-      case 'group':
-        result = this.group(this.startTagClose(p.a), this.startTagClose(p.b));
-        break;
-      case 'interleave':
-        result = this.interleave(this.startTagClose(p.a), this.startTagClose(p.b));
-        break;
-      case 'oneOrMore':
-        result = this.oneOrMore(this.startTagClose(p.p));
-        break;
-      case 'attribute':
-        result = this.notAllowed;
-        break;
-      default:
-        result = p;
-    }
+    const result = this.closeStartTag(p, this.notAllowed);
     this.closeCache.set(p.id, result);
     return result;
+  }
+
+  /**
+   * For recovery after an error was reported: the start tag closed as if its missing required
+   * attributes were there.
+   */
+  startTagCloseForgiving(p: P): P {
+    return this.closeStartTag(p, this.empty);
+  }
+
+  /** Closes the start tag; each attribute still expected becomes `missingAttribute`. */
+  private closeStartTag(p: P, missingAttribute: P): P {
+    switch (p.kind) {
+      case 'after':
+        return this.after(this.closeStartTag(p.a, missingAttribute), p.b);
+      case 'choice':
+        return this.choice(this.closeStartTag(p.a, missingAttribute), this.closeStartTag(p.b, missingAttribute));
+      case 'group':
+        return this.group(this.closeStartTag(p.a, missingAttribute), this.closeStartTag(p.b, missingAttribute));
+      case 'interleave':
+        return this.interleave(this.closeStartTag(p.a, missingAttribute), this.closeStartTag(p.b, missingAttribute));
+      case 'oneOrMore':
+        return this.oneOrMore(this.closeStartTag(p.p, missingAttribute));
+      case 'attribute':
+        return missingAttribute;
+      default:
+        return p;
+    }
   }
 
   text(p: P, value: string): P {
@@ -331,29 +337,6 @@ export class Derivatives {
     else result = this.notAllowed;
     this.endCache.set(p.id, result);
     return result;
-  }
-
-  /**
-   * For recovery after an error was reported: the start tag closed as if its missing required
-   * attributes were there.
-   */
-  startTagCloseForgiving(p: P): P {
-    switch (p.kind) {
-      case 'after':
-        return this.after(this.startTagCloseForgiving(p.a), p.b);
-      case 'choice':
-        return this.choice(this.startTagCloseForgiving(p.a), this.startTagCloseForgiving(p.b));
-      case 'group':
-        return this.group(this.startTagCloseForgiving(p.a), this.startTagCloseForgiving(p.b));
-      case 'interleave':
-        return this.interleave(this.startTagCloseForgiving(p.a), this.startTagCloseForgiving(p.b));
-      case 'oneOrMore':
-        return this.oneOrMore(this.startTagCloseForgiving(p.p));
-      case 'attribute':
-        return this.empty;
-      default:
-        return p;
-    }
   }
 
   /** For recovery: what follows the element, as if its missing content were there. */
