@@ -12,21 +12,15 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileSizeMB: 16,
 };
 
-/** Reads the `libvirtXml` section (as nested objects or dotted keys); bad values fall back. */
+/** Reads the `libvirtXml` section as VS Code sends it (nested objects); bad values fall back. */
 export function readSettings(section: unknown): ServerSettings {
-  const value = (path: string[]): unknown => {
-    let current: unknown = section;
-    for (const key of path) {
-      if (current === null || typeof current !== 'object') return undefined;
-      const record = current as Record<string, unknown>;
-      current = key in record ? record[key] : record[path.slice(path.indexOf(key)).join('.')];
-      if (!(key in record)) return current;
-    }
-    return current;
+  const value = (group: string, key: string): unknown => {
+    const inner = isRecord(section) ? section[group] : undefined;
+    return isRecord(inner) ? inner[key] : undefined;
   };
-  const language = value(['docs', 'language']);
-  const maxProblems = value(['diagnostics', 'maxProblems']);
-  const maxFileSize = value(['analysis', 'maxFileSizeMB']);
+  const language = value('docs', 'language');
+  const maxProblems = value('diagnostics', 'maxProblems');
+  const maxFileSize = value('analysis', 'maxFileSizeMB');
   return {
     docsLanguage: language === 'en' || language === 'zh' || language === 'auto' ? language : DEFAULT_SETTINGS.docsLanguage,
     maxProblems: isPositiveNumber(maxProblems) ? Math.floor(maxProblems) : DEFAULT_SETTINGS.maxProblems,
@@ -36,4 +30,8 @@ export function readSettings(section: unknown): ServerSettings {
 
 function isPositiveNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
 }

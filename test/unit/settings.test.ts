@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
+
+test('settings are read from the nested libvirtXml section', () => {
+  assert.deepEqual(readSettings({ docs: { language: 'zh' }, diagnostics: { maxProblems: 50.7 }, analysis: { maxFileSizeMB: 64 } }), {
+    docsLanguage: 'zh',
+    maxProblems: 50,
+    maxFileSizeMB: 64,
+  });
+});
+
+test('missing or bad values fall back to the defaults', () => {
+  for (const section of [undefined, null, 'x', {}, { docs: 'zh' }, { docs: { language: 'fr' }, diagnostics: { maxProblems: -1 }, analysis: { maxFileSizeMB: 'big' } }]) {
+    assert.deepEqual(readSettings(section), DEFAULT_SETTINGS, JSON.stringify(section));
+  }
+});
