@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { decodeReferences, isWhitespaceText } from '../../server/src/parser/chars';
 import { ElementNode, Quote } from '../../server/src/parser/nodes';
 import { parseDocument } from '../../server/src/parser/parse';
 import { Located, walk } from '../../server/src/parser/tree';
@@ -95,4 +96,10 @@ test('well-formedness problems of each kind', () => {
     ['<a><!foo></a>', ['unknown-declaration']],
   ];
   for (const [text, expected] of cases) assert.deepEqual(problemCodes(text), expected, text);
+});
+
+test('references decode as XML defines them; unknown and malformed ones stay as written', () => {
+  assert.equal(decodeReferences('a &lt;b&gt; &amp; &#65;&#x42; &quot;&apos;'), 'a <b> & AB "\'');
+  assert.equal(decodeReferences('&foo; &#0; & &amp'), '&foo; &#0; & &amp');
+  assert.ok(isWhitespaceText(' \t\r\n') && isWhitespaceText('') && !isWhitespaceText(' x '));
 });

@@ -81,8 +81,27 @@ export function scanName(text: string, start: number, limit: number): number {
   return p;
 }
 
-const PREDEFINED_ENTITIES = new Set(['lt', 'gt', 'amp', 'quot', 'apos']);
+const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function isPredefinedEntity(name: string): boolean {
-  return PREDEFINED_ENTITIES.has(name);
+  return Object.prototype.hasOwnProperty.call(PREDEFINED_ENTITIES, name);
+}
+
+/** Only spaces, tabs and line breaks (or nothing). */
+export function isWhitespaceText(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (!isWhitespace(value.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Text with its character and predefined entity references replaced; other references (the
+ * DOCTYPE's, never expanded) and malformed ones stay as written.
+ */
+export function decodeReferences(raw: string): string {
+  if (!raw.includes('&')) return raw;
+  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_:][\w.:-]*);/g, (whole, body: string) => {
+    if (body[0] !== '#') return isPredefinedEntity(body) ? PREDEFINED_ENTITIES[body] : whole;
+    const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return isXmlChar(code) ? String.fromCodePoint(code) : whole;
+  });
 }

@@ -7,6 +7,7 @@
  * be cached: a domain document repeats the same few hundred element shapes, and after the first
  * of each the work is table lookups.
  */
+import { isWhitespaceText } from '../parser/chars';
 import { ElementDefinition, Grammar, NameClass, Pattern } from './patterns';
 
 /** Checks data and value patterns; the XSD library lives in datatypes.ts. */
@@ -348,7 +349,7 @@ export class Derivatives {
 
   /** A value matches: all whitespace may also match an empty pattern (RELAX NG 6.2.5). */
   valueMatches(p: P, value: string): boolean {
-    return (this.nullable(p) && isWhitespace(value)) || this.nullable(this.text(p, value));
+    return (this.nullable(p) && isWhitespaceText(value)) || this.nullable(this.text(p, value));
   }
 
   private listItems(p: P, value: string): P {
@@ -374,9 +375,6 @@ export function containsName(nameClass: NameClass, name: QName): boolean {
   }
 }
 
-function isWhitespace(value: string): boolean {
-  return /^[ \t\r\n]*$/.test(value);
-}
 
 /** A document in the abstract, for `matches`: elements with attributes and children. */
 export interface AbstractElement {
@@ -408,11 +406,11 @@ function childrenDerivative(d: Derivatives, p: P, children: (AbstractElement | s
   if (children.length === 0) return childrenDerivative(d, p, ['']);
   if (children.length === 1 && typeof children[0] === 'string') {
     const after = d.text(p, children[0]);
-    return isWhitespace(children[0]) ? d.choice(p, after) : after;
+    return isWhitespaceText(children[0]) ? d.choice(p, after) : after;
   }
   let current = p;
   for (const child of children) {
-    if (typeof child === 'string' && isWhitespace(child)) continue;
+    if (typeof child === 'string' && isWhitespaceText(child)) continue;
     current = childDerivative(d, current, child);
   }
   return current;

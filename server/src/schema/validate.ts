@@ -4,6 +4,7 @@
  * and recovers, so one bad element does not hide the next.
  */
 import { Finding } from '../finding';
+import { decodeReferences, isWhitespaceText } from '../parser/chars';
 import { Attribute, DocumentNode, ElementNode } from '../parser/nodes';
 import { Derivatives, Expectations, P, QName, containsName } from './derivatives';
 import { NameClass } from './patterns';
@@ -109,7 +110,7 @@ class TreeValidator {
       // Text-only (or empty) content is one value, checked as a whole.
       const { value, from, to } = textValue(element, start, this.text);
       const after = this.d.text(p, value);
-      if (isWhitespace(value)) return this.d.choice(p, after);
+      if (isWhitespaceText(value)) return this.d.choice(p, after);
       if (after.kind === 'notAllowed') {
         this.reportText(element.name, p, from, to);
         return this.skipTo(p);
@@ -122,8 +123,8 @@ class TreeValidator {
       if (child.kind === 'element') {
         current = this.element(child, childStart, current, namespaces, element.name, depth + 1);
       } else if (child.kind === 'text' || child.kind === 'cdata') {
-        const value = child.kind === 'text' ? decode(this.text.slice(childStart, childStart + child.length)) : this.text.slice(childStart + 9, childStart + child.length - 3);
-        if (isWhitespace(value)) continue;
+        const value = child.kind === 'text' ? decodeReferences(this.text.slice(childStart, childStart + child.length)) : this.text.slice(childStart + 9, childStart + child.length - 3);
+        if (isWhitespaceText(value)) continue;
         const next = this.d.text(current, value);
         if (next.kind === 'notAllowed') this.report(childStart, childStart + child.length, 'unexpected-text', `Text is not allowed in \`<${element.name}>\` here.`);
         else current = next;
@@ -234,7 +235,7 @@ function attributeValue(text: string, start: number, attribute: Attribute): stri
   const from = start + attribute.valueOffset + (quoted ? 1 : 0);
   const to = start + attribute.valueOffset + attribute.valueLength - (quoted && attribute.valueClosed ? 1 : 0);
   // Attribute values normalise line breaks and tabs to spaces (XML 3.3.3).
-  return decode(text.slice(from, to)).replace(/[\t\n\r]/g, ' ');
+  return decodeReferences(text.slice(from, to)).replace(/[\t\n\r]/g, ' ');
 }
 
 /** The text of an element without child elements, and where it stands. */
@@ -244,24 +245,11 @@ function textValue(element: ElementNode, start: number, text: string): { value: 
   let value = '';
   for (const child of element.children) {
     const childStart = start + child.offset;
-    if (child.kind === 'text') value += decode(text.slice(childStart, childStart + child.length));
+    if (child.kind === 'text') value += decodeReferences(text.slice(childStart, childStart + child.length));
     else if (child.kind === 'cdata') value += text.slice(childStart + 9, childStart + child.length - 3);
   }
   if (value === '' && element.children.length === 0) value = text.slice(contentStart, contentEnd);
   return { value, from: contentStart, to: contentEnd };
-}
-
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decode(raw: string): string {
-  if (!raw.includes('&')) return raw;
-  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*);/g, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[body] ?? whole;
-  });
 }
 
 function describeName(name: NameClass): string {
@@ -275,10 +263,6 @@ function describeName(name: NameClass): string {
     case 'choice':
       return `${describeName(name.a)} or ${describeName(name.b)}`;
   }
-}
-
-function isWhitespace(value: string): boolean {
-  return /^[ \t\r\n]*$/.test(value);
 }
 
 function unique(values: string[]): string[] {
