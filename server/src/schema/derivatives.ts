@@ -422,58 +422,39 @@ export class Expectations {
 
   /** Element names a start tag may have at `p`. */
   elementNames(p: P): NameClass[] {
-    const names: NameClass[] = [];
-    const seen = new Set<number>();
-    const visit = (q: P): void => {
-      if (seen.has(q.id)) return;
-      seen.add(q.id);
-      switch (q.kind) {
-        case 'element':
-          names.push(q.name);
-          break;
-        case 'choice':
-        case 'interleave':
-          visit(q.a);
-          visit(q.b);
-          break;
-        case 'group':
-          visit(q.a);
-          if (this.d.nullable(q.a)) visit(q.b);
-          break;
-        case 'after':
-          visit(q.a);
-          break;
-        case 'oneOrMore':
-          visit(q.p);
-          break;
-      }
-    };
-    visit(p);
-    return names;
+    return this.reachable(p, 'element', true).map((q) => q.name);
   }
 
   /** Attribute patterns still open at `p` (after a start tag's `<name`). */
   attributes(p: P): Extract<P, { kind: 'attribute' }>[] {
-    const found: Extract<P, { kind: 'attribute' }>[] = [];
+    return this.reachable(p, 'attribute', false);
+  }
+
+  /** Data patterns a text at `p` would be checked against. */
+  data(p: P): Extract<P, { kind: 'data' }>[] {
+    return this.reachable(p, 'data', false);
+  }
+
+  /**
+   * The patterns of `kind` that could match now at `p`, looking past what is already matched
+   * (`after` continuations). With `inOrder`, a group's second part counts only when its first
+   * may be empty: the order of elements matters, that of attributes does not.
+   */
+  private reachable<K extends 'element' | 'attribute' | 'data'>(p: P, kind: K, inOrder: boolean): Extract<P, { kind: K }>[] {
+    const found: Extract<P, { kind: K }>[] = [];
     const seen = new Set<number>();
     const visit = (q: P): void => {
       if (seen.has(q.id)) return;
       seen.add(q.id);
-      switch (q.kind) {
-        case 'attribute':
-          found.push(q);
-          break;
-        case 'choice':
-        case 'interleave':
-        case 'group':
-        case 'after':
-          visit(q.a);
-          if (q.kind !== 'after') visit(q.b);
-          break;
-        case 'oneOrMore':
-          visit(q.p);
-          break;
-      }
+      if (q.kind === kind) found.push(q as Extract<P, { kind: K }>);
+      else if (q.kind === 'choice' || q.kind === 'interleave') {
+        visit(q.a);
+        visit(q.b);
+      } else if (q.kind === 'group') {
+        visit(q.a);
+        if (!inOrder || this.d.nullable(q.a)) visit(q.b);
+      } else if (q.kind === 'after') visit(q.a);
+      else if (q.kind === 'oneOrMore') visit(q.p);
     };
     visit(p);
     return found;
@@ -504,19 +485,5 @@ export class Expectations {
     };
     visit(p);
     return open || values.length === 0 ? undefined : values;
-  }
-
-  /** Data patterns a text at `p` would be checked against. */
-  data(p: P): Extract<P, { kind: 'data' }>[] {
-    const found: Extract<P, { kind: 'data' }>[] = [];
-    const visit = (q: P): void => {
-      if (q.kind === 'data') found.push(q);
-      else if (q.kind === 'choice' || q.kind === 'group' || q.kind === 'interleave') {
-        visit(q.a);
-        visit(q.b);
-      } else if (q.kind === 'after') visit(q.a);
-    };
-    visit(p);
-    return found;
   }
 }
