@@ -1,20 +1,14 @@
 // `npm run bench`, grammar part: tokenizing speed of the TextMate grammar with VS Code's engine,
 // beside a bare charCodeAt loop over the same text, and how time on one long line grows with
 // its length (linear: 10x for a 10x longer line; a rule that re-scans gives ~100x).
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGrammar, tm } from '../grammar/loadGrammar.mjs';
+import { loadGrammar, tm, xmlFilesUnder } from '../grammar/loadGrammar.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusDir = join(root, '../shared/corpus');
 
-function xmlFilesUnder(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? xmlFilesUnder(path) : name.endsWith('.xml') ? [path] : [];
-  });
-}
 
 function tokenizeAll(grammar, text) {
   let state = tm.INITIAL;

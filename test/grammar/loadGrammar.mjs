@@ -1,7 +1,7 @@
-// Loads the grammar into vscode-textmate with vscode-oniguruma, as VS Code does: for the grammar
-// tests and the benchmark.
+// Loads the grammar into vscode-textmate with vscode-oniguruma, as VS Code does, and lists
+// documents to run it over: for the grammar tests and the benchmark.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,3 +27,13 @@ export async function loadGrammar() {
   return grammar;
 }
 
+
+/** The .xml files under `dir`, recursively, sorted. */
+export function xmlFilesUnder(dir) {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? xmlFilesUnder(path) : name.endsWith('.xml') ? [path] : [];
+    })
+    .sort();
+}

@@ -4,11 +4,10 @@
 // Run: node --test test/grammar/smoke.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-import { loadGrammar, tm } from './loadGrammar.mjs';
+import { loadGrammar, tm, xmlFilesUnder } from './loadGrammar.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const corpusDir = resolve(process.env.LIBVIRT_CORPUS ?? join(root, '../shared/corpus'));
@@ -40,15 +39,6 @@ function checkTokens(grammar, text) {
   return problems;
 }
 
-function xmlFilesUnder(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...xmlFilesUnder(path));
-    else if (name.endsWith('.xml')) out.push(path);
-  }
-  return out.sort();
-}
 
 function exampleDocuments() {
   const samples = xmlFilesUnder(examplesDir).map((f) => readFileSync(f, 'utf8').replace(/^<\?xml[^>]*\?>\s*/, ''));
