@@ -25,7 +25,7 @@ import { documentFindings } from './features/diagnostics';
 import { Severity } from './finding';
 import { hoverAt } from './features/hover';
 import { IdleCollector } from './idleCollector';
-import { OpenDocuments } from './openDocuments';
+import { OpenDocument, OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 
@@ -96,8 +96,7 @@ function applySettings(next: ServerSettings): void {
 }
 
 /** The parsed document behind a request, if it is open and not over the size limit. */
-function analysed(uri: string): ParsedDocument | undefined {
-  const document = documents.get(uri);
+function analysed(document: OpenDocument | undefined): ParsedDocument | undefined {
   return document?.parsed.parsed ? document.parsed : undefined;
 }
 
@@ -165,7 +164,7 @@ const validate = guarded('validation', undefined, (uri: string) => {
 
 connection.onCompletion(
   guarded('completion', null, ({ textDocument, position }) => {
-    const parsed = analysed(textDocument.uri);
+    const parsed = analysed(documents.get(textDocument.uri));
     if (!parsed) return null;
     const offset = parsed.offsetAt(position);
     const language = docsLanguage();
@@ -188,7 +187,7 @@ connection.onCompletion(
 
 connection.onHover(
   guarded('hover', null, ({ textDocument, position }): Hover | null => {
-    const parsed = analysed(textDocument.uri);
+    const parsed = analysed(documents.get(textDocument.uri));
     if (!parsed) return null;
     const result = hoverAt(parsed.tree, parsed.offsetAt(position), docs, docsLanguage());
     if (!result) return null;
@@ -200,8 +199,7 @@ connection.onHover(
 const AUTO_CLOSE_TAG_REQUEST = 'libvirtXml/autoCloseTag';
 
 connection.onRequest(AUTO_CLOSE_TAG_REQUEST, async ({ textDocument, position }: VersionedTextDocumentPositionParams): Promise<string | null> => {
-  const document = await documents.atVersion(textDocument.uri, textDocument.version);
-  const parsed = document?.parsed.parsed ? document.parsed : undefined;
+  const parsed = analysed(await documents.atVersion(textDocument.uri, textDocument.version));
   if (!parsed) return null;
   return guarded('autoCloseTag', null, () => autoCloseAt(parsed.text, parsed.tree, parsed.offsetAt(position)) ?? null)();
 });
