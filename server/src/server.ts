@@ -27,10 +27,12 @@ import { hoverAt } from './features/hover';
 import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
+import { Schema, loadModelFile } from './schema/schema';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const docs = loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message));
+let schema = loadBundledSchema();
 
 let settings: ServerSettings = DEFAULT_SETTINGS;
 const documents = new OpenDocuments(() => settings.maxFileSizeMB * 1024 * 1024);
@@ -44,6 +46,16 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/** The schema shipped with the extension; without it, only well-formedness is checked. */
+function loadBundledSchema(): Schema | undefined {
+  try {
+    return Schema.fromModel(loadModelFile(path.resolve(__dirname, '..', 'schemas', 'libvirt-domain.json')), 'bundled');
+  } catch (error) {
+    connection.console.error(`Could not load the bundled schema, so documents are checked for well-formedness only: ${String(error)}`);
+    return undefined;
+  }
+}
 
 function docsLanguage(): DocsLanguage {
   return resolveDocsLanguage(settings.docsLanguage, editorLocale);
@@ -151,7 +163,7 @@ const validate = guarded('validation', undefined, (uri: string) => {
   const document = documents.get(uri);
   if (!document) return;
   const { parsed, version } = document;
-  const diagnostics: Diagnostic[] = documentFindings(parsed, settings).map((finding) => ({
+  const diagnostics: Diagnostic[] = documentFindings(parsed, settings, schema).map((finding) => ({
     range: parsed.rangeOf(finding.start, finding.end),
     severity: SEVERITY[finding.severity],
     code: finding.code,

@@ -3,18 +3,7 @@ import { test } from 'node:test';
 import { applyEdit } from '../../server/src/parser/incremental';
 import { parseDocument } from '../../server/src/parser/parse';
 import { describeTree } from './helpers/describeTree';
-
-/** A small deterministic PRNG so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random, randomEdit } from './helpers/randomEdits';
 
 const BASE = `<?xml version="1.0"?>
 <!-- a guest -->
@@ -46,21 +35,6 @@ const BASE = `<?xml version="1.0"?>
   </devices>
 </domain>
 `;
-
-const SNIPPETS = [
-  '<', '>', '/>', '"', "'", '=', '&', '&amp;', '&foo;', ' ', '\n', '\r\n', '    ', 'x', 'disk', 'type',
-  '<disk>', '</disk>', '<disk type="file">', '</devices>', '</domain>', '<domain>', '<!--', '-->', '<![CDATA[',
-  ']]>', '<?', '?>', '<?xml version="1.0"?>', '<!DOCTYPE domain [<!ENTITY foo "x">]>', '</', '<a/>', '<a>', '</a>',
-  '\u0000', '\ud800', '<vcpu placement="sta', '\n  <interface/>', '\n<x>\n  <y>\n  <z/>\n</x>',
-];
-
-function randomEdit(text: string, next: () => number): { start: number; end: number; inserted: string } {
-  const start = Math.floor(next() * (text.length + 1));
-  const roll = next();
-  const end = roll < 0.4 ? start : Math.min(text.length, start + Math.floor(next() * (roll < 0.9 ? 6 : 60)));
-  const inserted = roll < 0.75 ? SNIPPETS[Math.floor(next() * SNIPPETS.length)] : '';
-  return { start, end, inserted };
-}
 
 test('incremental tree equals a fresh parse after every one of thousands of random edits', () => {
   let edits = 0;

@@ -1,6 +1,8 @@
-/** Every finding for a document: what the server publishes (and the CLI will print). */
+/** Every finding for a document: what the server publishes and the CLI prints. */
 import { ParsedDocument } from '../parser/parsedDocument';
 import { Finding } from '../finding';
+import { ElementValidation, validateTree } from '../schema/validate';
+import { Schema } from '../schema/schema';
 import { checkWellFormedness } from './wellFormedness';
 
 export interface DiagnosticLimits {
@@ -8,7 +10,11 @@ export interface DiagnosticLimits {
   maxFileSizeMB: number;
 }
 
-export function documentFindings(document: ParsedDocument, limits: DiagnosticLimits): Finding[] {
+/**
+ * Well-formedness findings, then the schema's, in document order and capped at maxProblems.
+ * Validation re-uses what it found for elements that edits have not touched since.
+ */
+export function documentFindings(document: ParsedDocument, limits: DiagnosticLimits, schema: Schema | undefined): Finding[] {
   if (!document.parsed) {
     const sizeMB = (document.text.length / 1048576).toFixed(1);
     return [
@@ -21,5 +27,14 @@ export function documentFindings(document: ParsedDocument, limits: DiagnosticLim
       },
     ];
   }
-  return checkWellFormedness(document.tree, limits.maxProblems);
+  const findings = checkWellFormedness(document.tree, limits.maxProblems);
+  if (schema && findings.length < limits.maxProblems) {
+    const memo = document.memo<ElementValidation>(schema);
+    findings.push(...validateTree(schema.derivatives, schema.datatypes, document.text, document.tree, limits.maxProblems - findings.length, memo));
+  }
+  return findings.sort(inDocumentOrder);
+}
+
+export function inDocumentOrder(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

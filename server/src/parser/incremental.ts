@@ -32,9 +32,11 @@ interface Level {
 
 /**
  * Applies `edit` to `document` (the tree of the old text) given the new text. Returns the tree
- * of the new text: `document` patched in place, or a new tree after a full parse.
+ * of the new text: `document` patched in place, or a new tree after a full parse. `patched` hears
+ * of every node changed in place (the edited element and its ancestors), so that what was derived
+ * from them can be dropped; nodes it does not name are unchanged or new.
  */
-export function applyEdit(document: DocumentNode, newText: string, edit: Edit): DocumentNode {
+export function applyEdit(document: DocumentNode, newText: string, edit: Edit, patched: (node: ParentNode) => void = () => {}): DocumentNode {
   const delta = edit.insertedLength - (edit.end - edit.start);
   const levels = containersOf(document, edit);
   // Each failed level re-parses more than the one below it; past a few, climbing element by
@@ -45,16 +47,17 @@ export function applyEdit(document: DocumentNode, newText: string, edit: Edit): 
     const element = level.node as ElementNode;
     const names = enclosingNames(levels, depth);
     if (!element.hasUnclosedChild && reparseTouchedChildren(level, names, newText, edit, delta)) {
-      shiftEnclosing(levels, depth, delta);
+      shiftEnclosing(levels, depth, delta, patched);
       return document;
     }
     if (reparseContent(element, level.start, names, newText, delta)) {
-      shiftEnclosing(levels, depth, delta);
+      shiftEnclosing(levels, depth, delta, patched);
       return document;
     }
   }
   if (levels.length <= MAX_LEVELS_TRIED && !document.hasUnclosedChild && reparseTouchedChildren(levels[0], [], newText, edit, delta)) {
     document.length += delta;
+    patched(document);
     return document;
   }
   return parseDocument(newText);
@@ -164,9 +167,10 @@ function reparseContent(element: ElementNode, start: number, names: string[], ne
 }
 
 /** Grows the re-parsed element and its ancestors by `delta` and moves what follows. */
-function shiftEnclosing(levels: Level[], depth: number, delta: number): void {
+function shiftEnclosing(levels: Level[], depth: number, delta: number, patched: (node: ParentNode) => void): void {
   for (let i = depth; i >= 0; i--) {
     const node = levels[i].node;
+    patched(node);
     node.length += delta;
     if (node.kind === 'element') node.endTagOffset += delta;
     if (i < depth) shiftFollowing(node.children, levels[i].childIndex + 1, delta);

@@ -1,7 +1,7 @@
 /** A document's text with its tree and line index, kept in step by edits. */
 import { Edit, applyEdit } from './incremental';
 import { LineIndex, Position } from './lineIndex';
-import { DocumentNode } from './nodes';
+import { DocumentNode, ParentNode } from './nodes';
 import { parseDocument } from './parse';
 
 export interface Range {
@@ -19,7 +19,27 @@ const EMPTY_TREE: DocumentNode = Object.freeze({
   hasUnclosedChild: false,
 }) as DocumentNode;
 
+/** Something derived per node (e.g. its validation), kept while the node is unchanged. */
+export class NodeMemo<T> {
+  private readonly entries = new WeakMap<ParentNode, T>();
+
+  get(node: ParentNode): T | undefined {
+    return this.entries.get(node);
+  }
+
+  set(node: ParentNode, value: T): void {
+    this.entries.set(node, value);
+  }
+
+  forget(node: ParentNode): void {
+    this.entries.delete(node);
+  }
+}
+
 export class ParsedDocument {
+  /** One memo per owner (say, a schema); each edit drops the entries of the nodes it changed in place. */
+  private readonly memos = new Map<object, NodeMemo<unknown>>();
+
   private constructor(
     private currentText: string,
     private currentTree: DocumentNode,
@@ -27,6 +47,15 @@ export class ParsedDocument {
     /** Texts longer than this are tracked but not parsed (their tree is empty). */
     private readonly maxParsedLength: number,
   ) {}
+
+  memo<T>(owner: object): NodeMemo<T> {
+    let memo = this.memos.get(owner);
+    if (!memo) {
+      memo = new NodeMemo<unknown>();
+      this.memos.set(owner, memo);
+    }
+    return memo as NodeMemo<T>;
+  }
 
   static parse(text: string, maxParsedLength = Number.POSITIVE_INFINITY): ParsedDocument {
     return new ParsedDocument(text, treeFor(text, maxParsedLength), new LineIndex(text), maxParsedLength);
@@ -63,7 +92,7 @@ export class ParsedDocument {
     this.currentText = text;
     if (!this.parsed) this.currentTree = EMPTY_TREE;
     else if (!wasParsed) this.currentTree = parseDocument(text);
-    else this.currentTree = patchedOrFresh(this.currentTree, text, { start, end, insertedLength: inserted.length });
+    else this.currentTree = patchedOrFresh(this.currentTree, text, { start, end, insertedLength: inserted.length }, (node) => this.forget(node));
     this.lines.applyEdit(text, start, end, inserted.length);
   }
 
@@ -71,6 +100,10 @@ export class ParsedDocument {
     this.currentText = text;
     this.currentTree = treeFor(text, this.maxParsedLength);
     this.lines = new LineIndex(text);
+  }
+
+  private forget(node: ParentNode): void {
+    for (const memo of this.memos.values()) memo.forget(node);
   }
 
   positionAt(offset: number): Position {
@@ -90,9 +123,9 @@ export class ParsedDocument {
  * The incrementally patched tree; should patching ever throw (it is not meant to), a fresh
  * parse, so one bad edit never leaves the tree out of step with the text.
  */
-function patchedOrFresh(tree: DocumentNode, text: string, edit: Edit): DocumentNode {
+function patchedOrFresh(tree: DocumentNode, text: string, edit: Edit, patched: (node: ParentNode) => void): DocumentNode {
   try {
-    return applyEdit(tree, text, edit);
+    return applyEdit(tree, text, edit, patched);
   } catch {
     return parseDocument(text);
   }

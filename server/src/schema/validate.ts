@@ -5,7 +5,8 @@
  */
 import { Finding } from '../finding';
 import { decodeReferences, isWhitespaceText } from '../parser/chars';
-import { Attribute, DocumentNode, ElementNode } from '../parser/nodes';
+import { Attribute, DocumentNode, ElementNode, isClosed } from '../parser/nodes';
+import { NodeMemo } from '../parser/parsedDocument';
 import { Derivatives, Expectations, P, QName, containsName } from './derivatives';
 import { NameClass } from './patterns';
 
@@ -17,15 +18,50 @@ export interface DescribeData {
 /** Elements nested deeper than this are not validated (no libvirt document comes close). */
 const MAX_DEPTH = 400;
 
-export function validateTree(d: Derivatives, words: DescribeData, text: string, tree: DocumentNode, maxFindings = Infinity): Finding[] {
+/**
+ * What validating one element found, for re-use while the element is unchanged and is met in the
+ * same state (the parent's pattern, namespaces and name before it).
+ */
+export interface ElementValidation {
+  input: P;
+  scope: string;
+  parent: string | undefined;
+  output: P;
+  /** Offsets relative to the element's start. */
+  findings: Finding[];
+}
+
+/**
+ * Validates the document's root element. With `memo`, elements an edit left alone are not walked
+ * again: their findings and the pattern after them come from the memo.
+ */
+export function validateTree(
+  d: Derivatives,
+  words: DescribeData,
+  text: string,
+  tree: DocumentNode,
+  maxFindings = Infinity,
+  memo?: NodeMemo<ElementValidation>,
+): Finding[] {
   const root = tree.children.find((child): child is ElementNode => child.kind === 'element');
-  if (!root) return [];
-  const validator = new TreeValidator(d, words, text, maxFindings);
-  validator.element(root, root.offset, d.start(), new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), undefined, 0);
+  // Without a `<domain>` root the well-formedness check has said all there is to say.
+  if (root?.name !== 'domain') return [];
+  const validator = new TreeValidator(d, words, text, maxFindings, memo);
+  validator.element(root, root.offset, d.start(), ROOT_SCOPE, undefined, 0);
   return validator.findings;
 }
 
-type Namespaces = Map<string, string>;
+/** The namespace prefixes in scope, with a key that compares scopes by content. */
+interface Namespaces {
+  map: Map<string, string>;
+  key: string;
+}
+
+const ROOT_SCOPE: Namespaces = scope(new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
+
+function scope(map: Map<string, string>): Namespaces {
+  return { map, key: JSON.stringify([...map]) };
+}
 
 class TreeValidator {
   readonly findings: Finding[] = [];
@@ -36,6 +72,7 @@ class TreeValidator {
     private readonly words: DescribeData,
     private readonly text: string,
     private readonly maxFindings: number,
+    private readonly memo: NodeMemo<ElementValidation> | undefined,
   ) {
     this.expect = new Expectations(d);
   }
@@ -46,6 +83,22 @@ class TreeValidator {
 
   /** Validates `element` where the parent's content is at `p`; returns the parent's pattern after it. */
   element(element: ElementNode, start: number, p: P, outer: Namespaces, parent: string | undefined, depth: number): P {
+    const known = this.memo?.get(element);
+    if (known && known.input === p && known.scope === outer.key && known.parent === parent) {
+      for (const finding of known.findings) this.report(start + finding.start, start + finding.end, finding.code, finding.message);
+      return known.output;
+    }
+    const before = this.findings.length;
+    const output = this.validateElement(element, start, p, outer, parent, depth);
+    // With the cap reached, the findings are incomplete: not worth keeping.
+    if (this.memo && this.findings.length < this.maxFindings) {
+      const findings = this.findings.slice(before).map((f) => ({ ...f, start: f.start - start, end: f.end - start }));
+      this.memo.set(element, { input: p, scope: outer.key, parent, output, findings });
+    }
+    return output;
+  }
+
+  private validateElement(element: ElementNode, start: number, p: P, outer: Namespaces, parent: string | undefined, depth: number): P {
     const namespaces = scopeOf(element, this.text, start, outer);
     const name = qualified(element.name, namespaces, true);
     const nameStart = start + 1;
@@ -58,14 +111,15 @@ class TreeValidator {
     let current = open;
     for (const attribute of element.attributes) {
       if (attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
-      const value = attributeValue(this.text, start, attribute);
+      // A value still being typed (its quote not closed yet) is the parser's to report.
+      const value = attribute.valueClosed ? attributeValue(this.text, start, attribute) : undefined;
       const attributeName = qualified(attribute.name, namespaces, false);
       const next = this.d.attribute(current, attributeName, value);
       if (next.kind !== 'notAllowed') {
         current = next;
         continue;
       }
-      this.reportAttribute(element.name, attribute, value, current, start, namespaces);
+      this.reportAttribute(element.name, attribute, value ?? '', current, start, namespaces);
       // A known attribute with a bad value still counts as given.
       const forgiven = this.d.attribute(current, attributeName, undefined);
       if (forgiven.kind !== 'notAllowed') current = forgiven;
@@ -88,7 +142,8 @@ class TreeValidator {
     content = this.children(element, start, content, namespaces, depth);
     const after = this.d.endTag(content);
     if (after.kind !== 'notAllowed') return after;
-    if (this.findings.length === before) {
+    // An element not closed yet is still being typed: its missing content is not news.
+    if (this.findings.length === before && isClosed(element)) {
       const required = requiredNames(content, 'element');
       const expected = required.length > 0 ? required : unique(this.expect.elementNames(content).map(describeName));
       const list = required.length > 0 ? andList : orList;
@@ -213,20 +268,20 @@ function requiredNames(p: P, kind: 'attribute' | 'element'): string[] {
 
 /** The namespace declarations in scope inside `element`. */
 function scopeOf(element: ElementNode, text: string, start: number, outer: Namespaces): Namespaces {
-  let scope = outer;
+  let inner: Map<string, string> | undefined;
   for (const attribute of element.attributes) {
     if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:')) continue;
-    if (scope === outer) scope = new Map(outer);
-    scope.set(attribute.name === 'xmlns' ? '' : attribute.name.slice(6), attributeValue(text, start, attribute));
+    inner ??= new Map(outer.map);
+    inner.set(attribute.name === 'xmlns' ? '' : attribute.name.slice(6), attributeValue(text, start, attribute));
   }
-  return scope;
+  return inner ? scope(inner) : outer;
 }
 
 /** Elements take the default namespace; unprefixed attributes are in no namespace. */
 function qualified(name: string, namespaces: Namespaces, element: boolean): QName {
   const colon = name.indexOf(':');
-  if (colon < 0) return { ns: element ? (namespaces.get('') ?? '') : '', local: name };
-  return { ns: namespaces.get(name.slice(0, colon)) ?? `undeclared:${name.slice(0, colon)}`, local: name.slice(colon + 1) };
+  if (colon < 0) return { ns: element ? (namespaces.map.get('') ?? '') : '', local: name };
+  return { ns: namespaces.map.get(name.slice(0, colon)) ?? `undeclared:${name.slice(0, colon)}`, local: name.slice(colon + 1) };
 }
 
 function attributeValue(text: string, start: number, attribute: Attribute): string {

@@ -1,0 +1,44 @@
+/**
+ * A schema ready to use: the derivative engine over a compiled grammar, its datatypes, and where
+ * the grammar came from. Validation, completion and hover all read the same one.
+ */
+import * as fs from 'node:fs';
+import { XsdDatatypes } from './datatypeChecker';
+import { Derivatives } from './derivatives';
+import { GrammarModel, fromModel } from './model';
+import { Grammar } from './patterns';
+
+export interface SchemaOrigin {
+  /** libvirt's version, or 'unknown'. */
+  libvirt: string;
+  /** 'bundled', or the directory the schema was compiled from. */
+  location: string;
+}
+
+export class Schema {
+  readonly derivatives: Derivatives;
+  readonly datatypes = new XsdDatatypes();
+
+  constructor(
+    grammar: Grammar,
+    readonly origin: SchemaOrigin,
+  ) {
+    this.derivatives = new Derivatives(grammar, this.datatypes);
+  }
+
+  static fromModel(model: GrammarModel, location: string): Schema {
+    return new Schema(fromModel(model), { libvirt: model.source.libvirt ?? 'unknown', location });
+  }
+
+  /** "libvirt 12.8.0 (bundled)" */
+  describe(): string {
+    return `libvirt ${this.origin.libvirt} (${this.origin.location})`;
+  }
+}
+
+/** The model shipped in schemas/libvirt-domain.json. */
+export function loadModelFile(file: string): GrammarModel {
+  const model = JSON.parse(fs.readFileSync(file, 'utf8')) as GrammarModel;
+  if (model.format !== 1) throw new Error(`${file}: unknown schema model format ${String(model.format)}`);
+  return model;
+}

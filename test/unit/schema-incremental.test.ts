@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { documentFindings, inDocumentOrder } from '../../server/src/features/diagnostics';
+import { Finding } from '../../server/src/finding';
+import { ParsedDocument } from '../../server/src/parser/parsedDocument';
+import { parseDocument } from '../../server/src/parser/parse';
+import { Schema, loadModelFile } from '../../server/src/schema/schema';
+import { validateTree } from '../../server/src/schema/validate';
+import { checkWellFormedness } from '../../server/src/features/wellFormedness';
+import { random, randomEdit } from './helpers/randomEdits';
+
+const schema = Schema.fromModel(loadModelFile(path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json')), 'bundled');
+const LIMITS = { maxProblems: 1000, maxFileSizeMB: 16 };
+
+const BASE = `<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
+  <name>web01</name>
+  <memory unit='KiB'>1048576</memory>
+  <vcpu placement='static' cpuset='1-4,^3,6'>2</vcpu>
+  <cputune>
+    <vcpupin vcpu='0' cpuset='1'/>
+  </cputune>
+  <os>
+    <type arch='x86_64' machine='pc-q35-8.2'>hvm</type>
+    <boot dev='hd'/>
+  </os>
+  <on_poweroff>destroy</on_poweroff>
+  <devices>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='qcow2'/>
+      <source file='/var/lib/libvirt/images/web01.qcow2'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <interface type='network'>
+      <mac address='52:54:00:12:34:56'/>
+      <source network='default'/>
+    </interface>
+    <graphics type='vnc' port='-1'/>
+  </devices>
+  <qemu:commandline>
+    <qemu:arg value='-S'/>
+  </qemu:commandline>
+</domain>
+`;
+
+/** What a from-scratch check finds: fresh parse, no memo. */
+function freshFindings(text: string): Finding[] {
+  const tree = parseDocument(text);
+  const findings = checkWellFormedness(tree, LIMITS.maxProblems);
+  const valid = validateTree(schema.derivatives, schema.datatypes, text, tree, LIMITS.maxProblems - findings.length);
+  return [...findings, ...valid].sort(inDocumentOrder);
+}
+
+test('the base document is valid', () => {
+  assert.deepEqual(freshFindings(BASE), []);
+});
+
+test('validation that re-uses unchanged elements finds exactly what a fresh check finds, edit after edit', () => {
+  let edits = 0;
+  for (let seed = 1; seed <= 40; seed++) {
+    const next = random(seed);
+    let document = ParsedDocument.parse(BASE);
+    for (let step = 0; step < 60; step++) {
+      const { start, end, inserted } = randomEdit(document.text, next);
+      document.replace(start, end, inserted);
+      edits++;
+      const actual = documentFindings(document, LIMITS, schema);
+      const expected = freshFindings(document.text);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        assert.deepEqual(actual, expected, `seed ${seed}, step ${step}: ${JSON.stringify({ start, end, inserted })}`);
+      }
+      if (document.text.length > 5000 || document.text.length < 200) document = ParsedDocument.parse(BASE);
+    }
+  }
+  assert.ok(edits >= 2400);
+});
+
+test('an edit inside one <disk> is reported there, and fixing it clears it', () => {
+  const document = ParsedDocument.parse(BASE);
+  assert.deepEqual(documentFindings(document, LIMITS, schema), []);
+  const at = BASE.indexOf("bus='virtio'") + 5;
+  document.replace(at, at + 6, 'virtoi');
+  const findings = documentFindings(document, LIMITS, schema);
+  assert.deepEqual(
+    findings.map((f) => [f.code, document.text.slice(f.start, f.end)]),
+    [['bad-attribute-value', "'virtoi'"]],
+  );
+  assert.match(findings[0].message, /did you mean `virtio`/);
+  document.replace(at, at + 6, 'virtio');
+  assert.deepEqual(documentFindings(document, LIMITS, schema), []);
+});
