@@ -28,7 +28,7 @@ export interface ElementValidation {
   parent: string | undefined;
   output: P;
   /** Offsets relative to the element's start. */
-  findings: Finding[];
+  findings: readonly Finding[];
 }
 
 /**
@@ -90,9 +90,10 @@ class TreeValidator {
     }
     const before = this.findings.length;
     const output = this.validateElement(element, start, p, outer, parent, depth);
-    // With the cap reached, the findings are incomplete: not worth keeping.
-    if (this.memo && this.findings.length < this.maxFindings) {
-      const findings = this.findings.slice(before).map((f) => ({ ...f, start: f.start - start, end: f.end - start }));
+    // Leaves are cheap to check again and the most numerous: memoised, they would cost memory
+    // and save little. With the cap reached, the findings are incomplete: not worth keeping.
+    if (this.memo && hasChildElement(element) && this.findings.length < this.maxFindings) {
+      const findings = this.findings.length === before ? NO_FINDINGS : this.findings.slice(before).map((f) => ({ ...f, start: f.start - start, end: f.end - start }));
       this.memo.set(element, { input: p, scope: outer.key, parent, output, findings });
     }
     return output;
@@ -239,6 +240,12 @@ class TreeValidator {
     return 'has a value that is not allowed here.';
   }
 
+}
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+function hasChildElement(element: ElementNode): boolean {
+  return element.children.some((child) => child.kind === 'element');
 }
 
 /** Names of the attributes (or elements) that every way through `p` requires. */
