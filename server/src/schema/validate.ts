@@ -52,18 +52,18 @@ export function validateTree(
 }
 
 /** The namespace prefixes in scope, with a key that compares scopes by content. */
-interface Namespaces {
+export interface Namespaces {
   map: Map<string, string>;
   key: string;
 }
 
-const ROOT_SCOPE: Namespaces = scope(new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
+export const ROOT_SCOPE: Namespaces = scope(new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
 
 function scope(map: Map<string, string>): Namespaces {
   return { map, key: JSON.stringify([...map]) };
 }
 
-class TreeValidator {
+export class TreeValidator {
   readonly findings: Finding[] = [];
   private readonly expect: Expectations;
 
@@ -82,9 +82,9 @@ class TreeValidator {
   }
 
   /** Validates `element` where the parent's content is at `p`; returns the parent's pattern after it. */
-  element(element: ElementNode, start: number, p: P, outer: Namespaces, parent: string | undefined, depth: number): P {
+  element(element: ElementNode, start: number, p: P, outer: Namespaces, parent: Parent | undefined, depth: number): P {
     const known = this.memo?.get(element);
-    if (known && known.input === p && known.scope === outer.key && known.parent === parent) {
+    if (known && known.input === p && known.scope === outer.key && known.parent === parent?.label) {
       for (const finding of known.findings) this.report(start + finding.start, start + finding.end, finding.code, finding.message);
       return known.output;
     }
@@ -94,21 +94,25 @@ class TreeValidator {
     // and save little. With the cap reached, the findings are incomplete: not worth keeping.
     if (this.memo && hasChildElement(element) && this.findings.length < this.maxFindings) {
       const findings = this.findings.length === before ? NO_FINDINGS : this.findings.slice(before).map((f) => ({ ...f, start: f.start - start, end: f.end - start }));
-      this.memo.set(element, { input: p, scope: outer.key, parent, output, findings });
+      this.memo.set(element, { input: p, scope: outer.key, parent: parent?.label, output, findings });
     }
     return output;
   }
 
-  private validateElement(element: ElementNode, start: number, p: P, outer: Namespaces, parent: string | undefined, depth: number): P {
+  private validateElement(element: ElementNode, start: number, p: P, outer: Namespaces, parent: Parent | undefined, depth: number): P {
     const namespaces = scopeOf(element, this.text, start, outer);
     const name = qualified(element.name, namespaces, true);
     const nameStart = start + 1;
     const nameEnd = nameStart + element.name.length;
     const open = this.d.startTagOpen(p, name);
     if (open.kind === 'notAllowed') {
-      this.reportUnexpectedElement(element.name, name, p, parent, nameStart, nameEnd);
+      this.reportUnexpectedElement(element, name, p, parent, nameStart, nameEnd);
       return p;
     }
+    // The root's type (kvm, xen) rarely decides what its children look like: left out of messages.
+    const self: Parent = { node: element, label: depth === 0 ? `<${element.name}>` : labelOf(element, this.text, start) };
+    // "`<source>` in a `<disk type='network'>`": the parent's type decides the shape of most children.
+    const subject = parent?.label.includes(' ') ? `\`<${element.name}>\` in a \`${parent.label}\`` : `\`<${element.name}>\``;
     let current = open;
     for (const attribute of element.attributes) {
       if (attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
@@ -120,7 +124,7 @@ class TreeValidator {
         current = next;
         continue;
       }
-      this.reportAttribute(element.name, attribute, value ?? '', current, start, namespaces);
+      this.reportAttribute(subject, attribute, value ?? '', current, start, namespaces);
       // A known attribute with a bad value still counts as given.
       const forgiven = this.d.attribute(current, attributeName, undefined);
       if (forgiven.kind !== 'notAllowed') current = forgiven;
@@ -133,14 +137,14 @@ class TreeValidator {
         nameEnd,
         'missing-attribute',
         missing.length > 0
-          ? `\`<${element.name}>\` needs the attribute${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}.`
-          : `\`<${element.name}>\` is missing a required attribute.`,
+          ? `${subject} needs the attribute${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}.`
+          : `${subject} is missing a required attribute.`,
       );
       content = this.d.startTagCloseForgiving(current);
     }
     if (depth >= MAX_DEPTH) return this.d.endTagForgiving(content);
     const before = this.findings.length;
-    content = this.children(element, start, content, namespaces, depth);
+    content = this.children(self, start, content, namespaces, depth);
     const after = this.d.endTag(content);
     if (after.kind !== 'notAllowed') return after;
     // An element not closed yet is still being typed: its missing content is not news.
@@ -153,14 +157,15 @@ class TreeValidator {
         nameEnd,
         'missing-content',
         expected.length > 0 && expected.length <= 6
-          ? `\`<${element.name}>\` is incomplete: it needs ${list(expected.map((n) => `\`<${n}>\``))}.`
-          : `\`<${element.name}>\` is incomplete: some required content is missing.`,
+          ? `\`${self.label}\` is incomplete: it needs ${list(expected.map((n) => `\`<${n}>\``))}.`
+          : `\`${self.label}\` is incomplete: some required content is missing.`,
       );
     }
     return this.d.endTagForgiving(content);
   }
 
-  private children(element: ElementNode, start: number, p: P, namespaces: Namespaces, depth: number): P {
+  private children(self: Parent, start: number, p: P, namespaces: Namespaces, depth: number): P {
+    const element = self.node;
     const elements = element.children.filter((child) => child.kind === 'element');
     if (elements.length === 0) {
       // Text-only (or empty) content is one value, checked as a whole.
@@ -177,7 +182,7 @@ class TreeValidator {
     for (const child of element.children) {
       const childStart = start + child.offset;
       if (child.kind === 'element') {
-        current = this.element(child, childStart, current, namespaces, element.name, depth + 1);
+        current = this.element(child, childStart, current, namespaces, self, depth + 1);
       } else if (child.kind === 'text' || child.kind === 'cdata') {
         const value = child.kind === 'text' ? decodeReferences(this.text.slice(childStart, childStart + child.length)) : this.text.slice(childStart + 9, childStart + child.length - 3);
         if (isWhitespaceText(value)) continue;
@@ -194,9 +199,15 @@ class TreeValidator {
     return this.d.after(this.d.empty, this.d.endTagForgiving(p));
   }
 
-  private reportUnexpectedElement(written: string, name: QName, p: P, parent: string | undefined, start: number, end: number): void {
+  private reportUnexpectedElement(element: ElementNode, name: QName, p: P, parent: Parent | undefined, start: number, end: number): void {
+    const written = element.name;
+    const where = parent ? `in \`${parent.label}\`` : 'as the root element';
+    if (parent && earlierSibling(parent.node, element)) {
+      // One of its name came before: the usual cause is a second one where only one may be.
+      this.report(start, end, 'unexpected-element', `\`<${written}>\` is not allowed again ${where}: it may appear only once there.`);
+      return;
+    }
     const allowed = unique(this.expect.elementNames(p).map(describeName));
-    const where = parent ? `in \`<${parent}>\`` : 'as the root element';
     const suggestion = nearest(name.local, allowed);
     let message = `\`<${written}>\` is not allowed ${where}`;
     message += allowed.length === 0 ? ' (nothing more may come here).' : allowed.length <= 8 ? `; allowed here: ${allowed.map((n) => `\`<${n}>\``).join(', ')}.` : '.';
@@ -204,14 +215,14 @@ class TreeValidator {
     this.report(start, end, 'unexpected-element', message);
   }
 
-  private reportAttribute(element: string, attribute: Attribute, value: string, p: P, start: number, namespaces: Namespaces): void {
+  private reportAttribute(subject: string, attribute: Attribute, value: string, p: P, start: number, namespaces: Namespaces): void {
     const name = qualified(attribute.name, namespaces, false);
     const candidates = this.expect.attributes(p).filter((a) => containsName(a.name, name));
     const nameStart = start + attribute.nameOffset;
     if (candidates.length === 0) {
       const known = unique(this.expect.attributes(p).map((a) => describeName(a.name)));
       const suggestion = nearest(attribute.name, known);
-      let message = `\`${attribute.name}\` is not an attribute of \`<${element}>\` here`;
+      let message = `\`${attribute.name}\` is not an attribute of ${subject}`;
       message += known.length > 0 && known.length <= 10 ? `; it takes ${known.map((n) => `\`${n}\``).join(', ')}.` : '.';
       if (suggestion) message += ` Did you mean \`${suggestion}\`?`;
       this.report(nameStart, nameStart + attribute.name.length, 'unexpected-attribute', message);
@@ -242,6 +253,27 @@ class TreeValidator {
 
 }
 
+/** The element as messages name it: with its `type`, which decides the shape of most of libvirt's elements. */
+export interface Parent {
+  node: ElementNode;
+  /** `<disk type='network'>`, or `<devices>`. */
+  label: string;
+}
+
+export function labelOf(element: ElementNode, text: string, start: number): string {
+  const type = element.attributes.find((attribute) => attribute.name === 'type' && attribute.valueClosed && attribute.valueOffset >= 0);
+  return type ? `<${element.name} type='${attributeValue(text, start, type)}'>` : `<${element.name}>`;
+}
+
+/** Whether an element of the same name comes before `element` among its siblings. */
+function earlierSibling(parent: ElementNode, element: ElementNode): boolean {
+  for (const sibling of parent.children) {
+    if (sibling === element) return false;
+    if (sibling.kind === 'element' && sibling.name === element.name) return true;
+  }
+  return false;
+}
+
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 function hasChildElement(element: ElementNode): boolean {
@@ -249,7 +281,7 @@ function hasChildElement(element: ElementNode): boolean {
 }
 
 /** Names of the attributes (or elements) that every way through `p` requires. */
-function requiredNames(p: P, kind: 'attribute' | 'element'): string[] {
+export function requiredNames(p: P, kind: 'attribute' | 'element'): string[] {
   const required = (q: P): Set<string> => {
     switch (q.kind) {
       case 'attribute':
@@ -274,7 +306,7 @@ function requiredNames(p: P, kind: 'attribute' | 'element'): string[] {
 }
 
 /** The namespace declarations in scope inside `element`. */
-function scopeOf(element: ElementNode, text: string, start: number, outer: Namespaces): Namespaces {
+export function scopeOf(element: ElementNode, text: string, start: number, outer: Namespaces): Namespaces {
   let inner: Map<string, string> | undefined;
   for (const attribute of element.attributes) {
     if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:')) continue;
@@ -285,13 +317,13 @@ function scopeOf(element: ElementNode, text: string, start: number, outer: Names
 }
 
 /** Elements take the default namespace; unprefixed attributes are in no namespace. */
-function qualified(name: string, namespaces: Namespaces, element: boolean): QName {
+export function qualified(name: string, namespaces: Namespaces, element: boolean): QName {
   const colon = name.indexOf(':');
   if (colon < 0) return { ns: element ? (namespaces.map.get('') ?? '') : '', local: name };
   return { ns: namespaces.map.get(name.slice(0, colon)) ?? `undeclared:${name.slice(0, colon)}`, local: name.slice(colon + 1) };
 }
 
-function attributeValue(text: string, start: number, attribute: Attribute): string {
+export function attributeValue(text: string, start: number, attribute: Attribute): string {
   if (attribute.valueOffset < 0) return '';
   const quoted = attribute.quote !== 0;
   const from = start + attribute.valueOffset + (quoted ? 1 : 0);
@@ -314,7 +346,7 @@ function textValue(element: ElementNode, start: number, text: string): { value: 
   return { value, from: contentStart, to: contentEnd };
 }
 
-function describeName(name: NameClass): string {
+export function describeName(name: NameClass): string {
   switch (name.kind) {
     case 'name':
       return name.local;

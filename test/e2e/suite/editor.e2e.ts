@@ -233,6 +233,23 @@ suite('libvirt-xml in a real VS Code', () => {
     await waitForDiagnostics(uri, 'the error to clear after the fix', (ds) => ourErrors(ds).length === 0);
   });
 
+  test('a wrong placement value is underlined on the value, naming the allowed values', async () => {
+    const editor = await openDomain('web01.xml');
+    const uri = editor.document.uri;
+    const value = positionOf(editor.document, "placement='static'", 'placement='.length);
+    const range = new vscode.Range(value, value.translate(0, "'static'".length));
+    await replace(editor, range, "'statik'");
+    try {
+      const diagnostics = await waitForDiagnostics(uri, 'an error on the placement value', (ds) => ourErrors(ds).some((d) => d.code === 'bad-attribute-value'));
+      const error = ourErrors(diagnostics).find((d) => d.code === 'bad-attribute-value');
+      assert.ok(error && error.range.isEqual(range), `the error covers 'statik' exactly; got ${listDiagnostics(diagnostics)}`);
+      assert.match(error.message, /`static` or `auto`/);
+    } finally {
+      await replace(editor, range, "'static'");
+    }
+    await waitForDiagnostics(uri, 'the error to clear after the fix', (ds) => ourErrors(ds).length === 0);
+  });
+
   test('typing `>` of a start tag closes it, and typing `</` completes the end tag', async () => {
     const editor = await openDomain('web01.xml');
     const doc = editor.document;
