@@ -1,0 +1,238 @@
+/**
+ * The bundled checker (dist/cli.js) run as a user runs it: on files, directories and stdin,
+ * checking exit status, output lines, JSON and SARIF, and that it reports what the server does.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { LspClient } from './lspClient';
+
+const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+const VALID = `<domain type='kvm'>
+  <name>web01</name>
+  <memory unit='KiB'>1048576</memory>
+  <vcpu placement='static'>2</vcpu>
+  <os><type arch='x86_64'>hvm</type></os>
+  <devices>
+    <disk type='file' device='disk'>
+      <source file='/var/lib/libvirt/images/web01.qcow2'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+  </devices>
+</domain>
+`;
+const BAD_PLACEMENT = VALID.replace("placement='static'", "placement='sometimes'");
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  lines: string[];
+}
+
+function domxml(args: string[], options: { cwd?: string; input?: string } = {}): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? workDir, input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
+  assert.equal(result.error, undefined);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter((line) => line !== '') };
+}
+
+/** 1-based line and column (UTF-16 code units) of the first `needle` in `text`. */
+function lineColumnOf(text: string, needle: string): [number, number] {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `${needle} not in the text`);
+  const before = text.slice(0, offset);
+  return [before.split('\n').length, offset - before.lastIndexOf('\n')];
+}
+
+let workDir: string;
+const write = (relative: string, text: string): string => {
+  const file = path.join(workDir, relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return relative;
+};
+
+before(() => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-test-'));
+});
+after(() => {
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+test('a valid document: exit 0, nothing on stdout, the summary on stderr', () => {
+  const file = write('valid.xml', VALID);
+  const run = domxml(['check', file]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '');
+  assert.equal(run.stderr, 'domxml: checked 1 document: no problems\n');
+});
+
+test('a bad placement value: exit 1 and one line on the value, with its code', () => {
+  const file = write('bad.xml', BAD_PLACEMENT);
+  const run = domxml(['check', file]);
+  assert.equal(run.status, 1);
+  const [line, column] = lineColumnOf(BAD_PLACEMENT, "'sometimes'");
+  assert.deepEqual(run.lines, [`bad.xml:${line}:${column}: error: \`placement\` must be \`static\` or \`auto\`. [bad-attribute-value]`]);
+  assert.equal([line, column].join(':'), '4:19');
+  assert.equal(run.stderr, 'domxml: checked 1 document: 1 error in 1 document\n');
+});
+
+test('- reads standard input, shown as <stdin>', () => {
+  const run = domxml(['check', '-'], { input: BAD_PLACEMENT });
+  assert.equal(run.status, 1);
+  assert.deepEqual(run.lines.map((l) => l.split(': ')[0]), ['<stdin>:4:19']);
+  assert.equal(domxml(['check', '-'], { input: VALID }).status, 0);
+});
+
+test('a directory: its .xml files, recursively, in sorted order; other files are left alone', () => {
+  const misspelt = BAD_PLACEMENT.replace('<name>web01</name>', '<name>web01</name><nmae/>');
+  write('tree/b.xml', BAD_PLACEMENT);
+  write('tree/a/z.xml', misspelt);
+  write('tree/a/ok.xml', VALID);
+  write('tree/notes.txt', 'not xml <');
+  const run = domxml(['check', 'tree']);
+  assert.equal(run.status, 1);
+  assert.deepEqual(
+    run.lines.map((l) => l.replace(/: .*\[/, ' [')),
+    [`tree${path.sep}a${path.sep}z.xml:${lineColumnOf(misspelt, 'nmae').join(':')} [unexpected-element]`, `tree${path.sep}a${path.sep}z.xml:4:19 [bad-attribute-value]`, `tree${path.sep}b.xml:4:19 [bad-attribute-value]`],
+  );
+  assert.equal(run.stderr, 'domxml: checked 3 documents: 3 errors in 2 documents\n');
+});
+
+test('an error in any one of the files fails the run', () => {
+  write('mixed/1.xml', VALID);
+  write('mixed/2.xml', BAD_PLACEMENT);
+  assert.equal(domxml(['check', 'mixed/1.xml', 'mixed/2.xml']).status, 1);
+  assert.equal(domxml(['check', 'mixed/1.xml']).status, 0);
+});
+
+test('--format json: an array of {file, line, column, endLine, endColumn, severity, code, message}', () => {
+  const file = write('json.xml', BAD_PLACEMENT);
+  const run = domxml(['check', '--format', 'json', file]);
+  assert.equal(run.status, 1);
+  assert.deepEqual(JSON.parse(run.stdout), [
+    { file, line: 4, column: 19, endLine: 4, endColumn: 30, severity: 'error', code: 'bad-attribute-value', message: '`placement` must be `static` or `auto`.' },
+  ]);
+  const clean = domxml(['check', '--format=json', write('json-ok.xml', VALID)]);
+  assert.equal(clean.status, 0);
+  assert.deepEqual(JSON.parse(clean.stdout), []);
+});
+
+test('--format sarif: a SARIF 2.1.0 log with rules, levels, relative paths and regions', () => {
+  const bad = write('sarif/bad one.xml', BAD_PLACEMENT);
+  const broken = write('sarif/broken.xml', VALID.replace('</disk>', ''));
+  const run = domxml(['check', '--format', 'sarif', bad, broken]);
+  assert.equal(run.status, 1);
+  const log = JSON.parse(run.stdout);
+  assert.equal(log.version, '2.1.0');
+  assert.match(log.$schema, /sarif-schema-2\.1\.0\.json$/);
+  assert.equal(log.runs.length, 1);
+  const [sarifRun] = log.runs;
+  assert.equal(sarifRun.tool.driver.name, 'domxml');
+  assert.match(sarifRun.tool.driver.version, /^\d+\.\d+\.\d+/);
+  assert.deepEqual(sarifRun.tool.driver.rules, [{ id: 'bad-attribute-value' }, { id: 'unclosed-element' }]);
+  assert.equal(sarifRun.columnKind, 'utf16CodeUnits');
+  assert.equal(sarifRun.originalUriBaseIds['%SRCROOT%'].uri, `${new URL(`file://${fs.realpathSync(workDir)}/`).href}`);
+  assert.deepEqual(sarifRun.invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
+  assert.deepEqual(
+    sarifRun.results.map((r: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: unknown[] }) => [r.ruleId, sarifRun.tool.driver.rules[r.ruleIndex].id, r.level, typeof r.message.text, r.locations]),
+    [
+      [
+        'bad-attribute-value',
+        'bad-attribute-value',
+        'error',
+        'string',
+        [{ physicalLocation: { artifactLocation: { uri: 'sarif/bad%20one.xml', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 19, endLine: 4, endColumn: 30 } } }],
+      ],
+      [
+        'unclosed-element',
+        'unclosed-element',
+        'error',
+        'string',
+        [{ physicalLocation: { artifactLocation: { uri: 'sarif/broken.xml', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 6, endLine: 7, endColumn: 10 } } }],
+      ],
+    ],
+  );
+});
+
+test('usage errors and unreadable files exit 2 with a message on stderr', () => {
+  for (const args of [[], ['lint', 'x.xml'], ['check'], ['check', '--format', 'xml', 'x.xml'], ['check', '--max-problems', '0', 'x.xml'], ['check', '--bogus', 'x.xml']]) {
+    const run = domxml(args);
+    assert.equal(run.status, 2, `domxml ${args.join(' ')}`);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^domxml: .+\nTry 'domxml --help'\.\n$/);
+  }
+  write('readable.xml', BAD_PLACEMENT);
+  const missing = domxml(['check', 'no-such-file.xml', 'readable.xml']);
+  assert.equal(missing.status, 2, 'a missing file outranks the errors found in the others');
+  assert.equal(missing.lines.length, 1, 'the readable file is still checked');
+  assert.match(missing.stderr, /^domxml: cannot read no-such-file\.xml: no such file or directory$/m);
+  fs.mkdirSync(path.join(workDir, 'empty'));
+  const empty = domxml(['check', 'empty']);
+  assert.equal(empty.status, 2);
+  assert.match(empty.stderr, /no \.xml files under empty/);
+});
+
+test('--help says how lines and columns are counted, and exits 0', () => {
+  const run = domxml(['--help']);
+  assert.equal(run.status, 0);
+  assert.match(run.stdout, /^Usage: domxml check/);
+  assert.match(run.stdout, /UTF-16 code units/);
+  assert.match(domxml(['--version']).stdout, /^domxml \d+\.\d+\.\d+\n$/);
+});
+
+test('columns count UTF-16 code units, and a byte order mark is not a column', () => {
+  const emoji = BAD_PLACEMENT.replace('<vcpu', '<!--\u{1F600}--><vcpu');
+  const [line, column] = lineColumnOf(emoji, "'sometimes'");
+  assert.equal(column, 19 + 9, 'the emoji counts two');
+  assert.deepEqual(domxml(['check', '-'], { input: emoji }).lines.map((l) => l.split(': ')[0]), [`<stdin>:${line}:${column}`]);
+  const unmarked = "<domain type='kvm'><name>a</name><vcpu placement='x'>1</vcpu></domain>";
+  const marked = domxml(['check', '-'], { input: `\ufeff${unmarked}` });
+  assert.deepEqual(marked.lines.map((l) => l.split(': ')[0]), [`<stdin>:${lineColumnOf(unmarked, "'x'").join(':')}`]);
+});
+
+test('--max-problems caps the problems per document', () => {
+  const many = VALID.replace('</devices>', '<a/><b/><c/><d/></devices>');
+  assert.equal(domxml(['check', '-'], { input: many }).lines.length, 4);
+  assert.equal(domxml(['check', '--max-problems', '2', '-'], { input: many }).lines.length, 2);
+});
+
+test('a file over the editor size limit is still checked', () => {
+  const huge = BAD_PLACEMENT.replace('<devices>', `<devices><!--${'x'.repeat(17 * 1024 * 1024)}-->`);
+  const run = domxml(['check', '--format', 'json', '-'], { input: huge });
+  assert.equal(run.status, 1);
+  assert.deepEqual(JSON.parse(run.stdout).map((p: { code: string }) => p.code), ['bad-attribute-value']);
+});
+
+test('the checker reports exactly what the language server publishes', async () => {
+  const documents = [
+    BAD_PLACEMENT,
+    VALID.replace('</disk>', '').replace("type='kvm'", "type='kvm' type='xen'"),
+    VALID.replace('<name>web01</name>', '<name>web01</name><name>again</name>').replace("bus='virtio'", "bus='virtio' bsu='x'"),
+    `<!DOCTYPE domain>\n<domain type='kvm'>\n  <name>&nbsp;</name>\n</domain>\ntrailing`,
+  ];
+  const client = await LspClient.start();
+  try {
+    for (const [index, text] of documents.entries()) {
+      const published = await client.open(`file:///same-${index}.xml`, text);
+      const expected = published.diagnostics.map((d) => ({
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: ['', 'error', 'warning', 'info', 'hint'][d.severity ?? 1],
+        code: d.code,
+        message: d.message,
+      }));
+      assert.ok(expected.length > 0);
+      const printed = JSON.parse(domxml(['check', '--format', 'json', '-'], { input: text }).stdout).map(({ file: _file, ...rest }: { file: string }) => rest);
+      assert.deepEqual(printed, expected, `document ${index}`);
+    }
+  } finally {
+    await client.stop();
+  }
+});
