@@ -118,12 +118,18 @@ class Compiler {
       throw new GrammarError(`cannot be read (${error instanceof Error ? error.message : String(error)})`, file);
     }
     const errors: string[] = [];
-    const document = new DOMParser({
+    const parser = new DOMParser({
       onError: (level: string, message: string) => {
         if (level !== 'warning') errors.push(message);
       },
-    }).parseFromString(text, 'text/xml');
-    const root = document.documentElement as unknown as XmlElement | null;
+    });
+    let root: XmlElement | null;
+    try {
+      root = parser.parseFromString(text, 'text/xml').documentElement as unknown as XmlElement | null;
+    } catch (error) {
+      // xmldom throws on fatal errors (an unclosed root) after reporting them; the file is named here.
+      throw new GrammarError(`is not well-formed XML: ${errors[0] ?? (error instanceof Error ? error.message : String(error))}`, file);
+    }
     if (errors.length > 0 || !root) throw new GrammarError(`is not well-formed XML: ${errors[0] ?? 'no root element'}`, file);
     if (root.namespaceURI !== RNG_NS) throw new GrammarError(`the root element is not in the RELAX NG namespace ${RNG_NS}`, file);
     this.documents.set(file, root);

@@ -30,9 +30,10 @@ export class Schema {
     return new Schema(fromModel(model), { libvirt: model.source.libvirt ?? 'unknown', location });
   }
 
-  /** "libvirt 12.8.0 (bundled)" */
+  /** "libvirt 12.8.0 (bundled)", or "libvirt schema from DIR" when the version is not known. */
   describe(): string {
-    return `libvirt ${this.origin.libvirt} (${this.origin.location})`;
+    const { libvirt, location } = this.origin;
+    return libvirt === 'unknown' ? `libvirt schema from ${location}` : `libvirt ${libvirt} (${location})`;
   }
 }
 

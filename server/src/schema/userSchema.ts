@@ -1,0 +1,301 @@
+/**
+ * The user's own libvirt schema: a directory holding domain.rng (libvirtXml.schema.path, or the
+ * system's /usr/share/libvirt/schemas), compiled at start so the editor checks what the user's
+ * libvirt checks. Compiling takes a few hundred ms, so the model is cached on disk and reused
+ * while every file the compile read still has the same content hash.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { compileGrammar } from './compileGrammar';
+import { compileDatatype, compileValue, isDatatypeError } from './datatypes';
+import { GrammarModel, fromModel, toModel } from './model';
+import { Grammar, Pattern } from './patterns';
+import { Schema } from './schema';
+
+/** Where distributions install libvirt's schemas (libvirtXml.schema.useSystemSchemas). */
+export const SYSTEM_SCHEMA_DIRECTORY = '/usr/share/libvirt/schemas';
+
+export interface SchemaSettings {
+  schemaPath: string;
+  useSystemSchemas: boolean;
+}
+
+/**
+ * The directory the settings ask for: undefined for the bundled schema, or an error when the
+ * settings ask for something that cannot be used.
+ */
+export function requestedSchemaDirectory(
+  settings: SchemaSettings,
+  systemDirectory = SYSTEM_SCHEMA_DIRECTORY,
+): { directory: string } | { error: string } | undefined {
+  let wanted = settings.schemaPath.trim();
+  if (wanted === '~' || wanted.startsWith('~/')) wanted = path.join(os.homedir(), wanted.slice(1));
+  if (wanted !== '') {
+    if (!path.isAbsolute(wanted)) return { error: `libvirtXml.schema.path must be an absolute directory, not "${settings.schemaPath}"` };
+    return { directory: path.resolve(wanted) };
+  }
+  if (!settings.useSystemSchemas) return undefined;
+  if (fs.existsSync(path.join(systemDirectory, 'domain.rng'))) return { directory: systemDirectory };
+  return { error: `libvirtXml.schema.useSystemSchemas is on, but ${systemDirectory}/domain.rng does not exist (is libvirt installed here?)` };
+}
+
+/** The `libvirtXml/schemaInUse` notification: which schema validates, and why not the user's. */
+export const SCHEMA_IN_USE_NOTIFICATION = 'libvirtXml/schemaInUse';
+
+export interface SchemaInUse {
+  /** "libvirt 12.8.0 (bundled)", "libvirt schema from DIR", or that there is none. */
+  description: string;
+  /** libvirt's version, or 'unknown'. */
+  libvirt: string;
+  /** 'bundled', the directory the schema came from, or 'none'. */
+  location: string;
+  /** Why the schema the settings ask for is not the one in use. */
+  error?: string;
+}
+
+export interface SchemaChoice {
+  schema: Schema | undefined;
+  inUse: SchemaInUse;
+  /** Worth a line in the server's log: what was compiled or loaded, cache trouble. */
+  notes: string[];
+}
+
+/** The schema the settings ask for, or `bundled` (with the reason) when that cannot be had. */
+export async function chooseSchema(
+  settings: SchemaSettings,
+  bundled: Schema | undefined,
+  cacheDirectory: string,
+  systemDirectory = SYSTEM_SCHEMA_DIRECTORY,
+): Promise<SchemaChoice> {
+  const fallback = (error?: string): SchemaChoice => {
+    const inUse: SchemaInUse = bundled
+      ? { description: bundled.describe(), libvirt: bundled.origin.libvirt, location: bundled.origin.location }
+      : { description: 'no schema: well-formedness is checked only', libvirt: 'unknown', location: 'none' };
+    if (error) inUse.error = error;
+    return { schema: bundled, inUse, notes: [] };
+  };
+  const requested = requestedSchemaDirectory(settings, systemDirectory);
+  if (!requested) return fallback();
+  if ('error' in requested) return fallback(requested.error);
+  const libvirt = await detectLibvirtVersion(requested.directory, systemDirectory);
+  const loaded = loadUserSchema(requested.directory, cacheDirectory, libvirt);
+  if ('error' in loaded) return fallback(loaded.error);
+  const { schema } = loaded;
+  const notes = [`${schema.describe()}: ${loaded.files} file${loaded.files === 1 ? '' : 's'}, ${loaded.cached ? `from the cache in ${cacheDirectory}` : 'compiled'}`];
+  if (loaded.cacheProblem) notes.push(loaded.cacheProblem);
+  return { schema, inUse: { description: schema.describe(), libvirt: schema.origin.libvirt, location: schema.origin.location }, notes };
+}
+
+export type UserSchemaResult =
+  | {
+      schema: Schema;
+      /** The model came from the cache, no compile was needed. */
+      cached: boolean;
+      /** How many files the schema is made of. */
+      files: number;
+      /** The cache could not be read or written; the schema is still good. */
+      cacheProblem?: string;
+    }
+  | { error: string };
+
+interface CacheEntry {
+  cacheFormat: typeof CACHE_FORMAT;
+  engine: string;
+  directory: string;
+  /** [absolute path, sha256 of its content] for every file the compile read. */
+  files: [string, string][];
+  model: GrammarModel;
+}
+
+const CACHE_FORMAT = 1;
+
+/**
+ * Compiles `directory`/domain.rng into a schema, or loads it from `cacheDirectory` when none of
+ * its files changed since. `libvirt` is the version to show ('unknown' when not known).
+ */
+export function loadUserSchema(directory: string, cacheDirectory: string, libvirt = 'unknown'): UserSchemaResult {
+  const mainFile = path.join(directory, 'domain.rng');
+  if (!isDirectory(directory)) return { error: `${directory} is not a directory` };
+  if (!fs.existsSync(mainFile)) return { error: `${directory} has no domain.rng` };
+
+  const cacheFile = path.join(cacheDirectory, `${sha256(`${engineIdentity()}\0${directory}`).slice(0, 32)}.json`);
+  const origin = { libvirt, location: directory };
+  let cacheProblem: string | undefined;
+  const entry = readCacheEntry(cacheFile);
+  if (entry === 'corrupt') cacheProblem = `ignored the unreadable cache file ${cacheFile}`;
+  else if (entry && entry.files.every(([file, hash]) => contentHash(file) === hash)) {
+    try {
+      return { schema: new Schema(fromModel(entry.model), origin), cached: true, files: entry.files.length };
+    } catch (error) {
+      cacheProblem = `ignored the cache file ${cacheFile}: ${message(error)}`;
+    }
+  }
+
+  const files = new Map<string, string>();
+  let grammar: Grammar;
+  try {
+    grammar = compileGrammar(mainFile, (file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      files.set(file, sha256(text));
+      return text;
+    });
+  } catch (error) {
+    return { error: message(error) };
+  }
+  const unsupported = unsupportedDatatypes(grammar);
+  if (unsupported.length > 0) {
+    const more = unsupported.length > 3 ? ` and ${unsupported.length - 3} more` : '';
+    return { error: `${mainFile} uses data types this extension cannot check: ${unsupported.slice(0, 3).join('; ')}${more}` };
+  }
+
+  const fileHashes = [...files.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const source = { libvirt, compiledFrom: directory, files: fileHashes.map(([file, hash]) => `${path.basename(file)} ${hash}`).join('; ') };
+  const model = toModel(grammar, source);
+  try {
+    const fresh: CacheEntry = { cacheFormat: CACHE_FORMAT, engine: engineIdentity(), directory, files: fileHashes, model };
+    writeAtomically(cacheFile, JSON.stringify(fresh));
+  } catch (error) {
+    cacheProblem = `could not write the schema cache: ${message(error)}`;
+  }
+  const result: UserSchemaResult = { schema: new Schema(grammar, origin), cached: false, files: files.size };
+  if (cacheProblem) result.cacheProblem = cacheProblem;
+  return result;
+}
+
+/**
+ * libvirt's version for a schema directory: a version in its path (/opt/libvirt-11.2.0/…), or for
+ * the system directory what `virsh --version` prints (virsh and the schemas ship from one libvirt
+ * build; --version only prints, it connects to nothing); else 'unknown'.
+ */
+export async function detectLibvirtVersion(
+  directory: string,
+  systemDirectory = SYSTEM_SCHEMA_DIRECTORY,
+  versionCommand: readonly string[] = ['virsh', '--version'],
+): Promise<string> {
+  for (const segment of directory.split(/[\\/]/).reverse()) {
+    const match = /^(?:libvirt-)?(\d+\.\d+\.\d+)$/.exec(segment);
+    if (match) return match[1];
+  }
+  if (path.resolve(directory) !== path.resolve(systemDirectory)) return 'unknown';
+  const [command, ...args] = versionCommand;
+  return new Promise((resolve) => {
+    execFile(command, args, { timeout: 3000, windowsHide: true }, (error, stdout) => {
+      const match = /^\s*(\d+\.\d+\.\d+)\s*$/.exec(String(stdout));
+      resolve(!error && match ? match[1] : 'unknown');
+    });
+  });
+}
+
+/** data and value patterns whose type or parameters the datatype library rejects, in words. */
+function unsupportedDatatypes(grammar: Grammar): string[] {
+  const problems = new Set<string>();
+  const seen = new Set<Pattern>();
+  const visit = (p: Pattern): void => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    switch (p.kind) {
+      case 'choice':
+      case 'group':
+      case 'interleave':
+        visit(p.a);
+        visit(p.b);
+        break;
+      case 'oneOrMore':
+      case 'list':
+      case 'attribute':
+        visit(p.p);
+        break;
+      case 'data': {
+        const compiled = compileDatatype(p.library, p.type, p.params);
+        if (isDatatypeError(compiled)) problems.add(`<data type="${p.type}">: ${compiled.error}`);
+        if (p.except) visit(p.except);
+        break;
+      }
+      case 'value': {
+        const compiled = compileValue(p.library, p.type, p.value);
+        if (isDatatypeError(compiled)) problems.add(`<value type="${p.type}">${p.value}</value>: ${compiled.error}`);
+        break;
+      }
+    }
+  };
+  visit(grammar.start);
+  for (const element of grammar.elements) visit(element.content);
+  return [...problems];
+}
+
+function readCacheEntry(file: string): CacheEntry | 'corrupt' | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const entry = JSON.parse(text) as Partial<CacheEntry>;
+    const wellFormed =
+      entry.cacheFormat === CACHE_FORMAT &&
+      Array.isArray(entry.files) &&
+      entry.files.length > 0 &&
+      entry.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'string') &&
+      typeof entry.model === 'object' &&
+      entry.model !== null;
+    if (!wellFormed) return 'corrupt';
+    // Written by another build of the server: its compiler may differ, so it is compiled again.
+    return entry.engine === engineIdentity() ? (entry as CacheEntry) : undefined;
+  } catch {
+    return 'corrupt';
+  }
+}
+
+function contentHash(file: string): string | undefined {
+  try {
+    return sha256(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Readers never see a half-written file: write beside it, then rename over it. */
+function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    fs.writeFileSync(temporary, text, { mode: 0o600 });
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Without a cache directory from the client: per user, since another user's files are not to be trusted. */
+export function defaultCacheDirectory(): string {
+  return path.join(os.tmpdir(), `libvirt-xml-schema-cache-${process.getuid?.() ?? 'user'}`);
+}
+
+let engine: string | undefined;
+
+/** The running server's code: a cache written by another version of the compiler is not trusted. */
+function engineIdentity(): string {
+  engine ??= sha256(fs.readFileSync(__filename));
+  return engine;
+}
+
+function isDirectory(directory: string): boolean {
+  try {
+    return fs.statSync(directory).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
