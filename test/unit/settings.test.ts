@@ -3,15 +3,23 @@ import { test } from 'node:test';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
 
 test('settings are read from the nested libvirtXml section', () => {
-  assert.deepEqual(readSettings({ docs: { language: 'zh' }, diagnostics: { maxProblems: 50.7 }, analysis: { maxFileSizeMB: 64 } }), {
+  const section = {
+    docs: { language: 'zh' },
+    diagnostics: { maxProblems: 50.7 },
+    analysis: { maxFileSizeMB: 64 },
+    schema: { path: ' /usr/local/share/libvirt/schemas ', useSystemSchemas: true },
+  };
+  assert.deepEqual(readSettings(section), {
     docsLanguage: 'zh',
     maxProblems: 50,
     maxFileSizeMB: 64,
+    schemaPath: '/usr/local/share/libvirt/schemas',
+    useSystemSchemas: true,
   });
 });
 
 test('missing or bad values fall back to the defaults', () => {
-  for (const section of [undefined, null, 'x', {}, { docs: 'zh' }, { docs: { language: 'fr' }, diagnostics: { maxProblems: -1 }, analysis: { maxFileSizeMB: 'big' } }]) {
+  for (const section of [undefined, null, 'x', {}, { docs: 'zh' }, { docs: { language: 'fr' }, diagnostics: { maxProblems: -1 }, analysis: { maxFileSizeMB: 'big' }, schema: { path: 3, useSystemSchemas: 'yes' } }]) {
     assert.deepEqual(readSettings(section), DEFAULT_SETTINGS, JSON.stringify(section));
   }
 });
