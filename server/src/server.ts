@@ -28,11 +28,14 @@ import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
 import { Schema, loadModelFile } from './schema/schema';
+import { SCHEMA_IN_USE_NOTIFICATION, chooseSchema, defaultCacheDirectory } from './schema/userSchema';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const docs = loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message));
-let schema = loadBundledSchema();
+const bundledSchema = loadBundledSchema();
+let schema = bundledSchema;
+let schemaCacheDirectory = defaultCacheDirectory();
 
 let settings: ServerSettings = DEFAULT_SETTINGS;
 const documents = new OpenDocuments(() => settings.maxFileSizeMB * 1024 * 1024);
@@ -74,8 +77,9 @@ function guarded<A extends unknown[], R>(name: string, fallback: R, handler: (..
 }
 
 connection.onInitialize((params) => {
-  const options = params.initializationOptions as { locale?: unknown } | undefined;
+  const options = params.initializationOptions as { locale?: unknown; cacheDirectory?: unknown } | undefined;
   editorLocale = typeof options?.locale === 'string' ? options.locale : params.locale;
+  if (typeof options?.cacheDirectory === 'string' && options.cacheDirectory !== '') schemaCacheDirectory = options.cacheDirectory;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -88,7 +92,8 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
-  void pullSettings();
+  // Without settings from the client the schema is still chosen (the bundled one) and announced.
+  void pullSettings().finally(() => useSchemaFrom(settings));
 });
 
 async function pullSettings(): Promise<void> {
@@ -105,6 +110,28 @@ function applySettings(next: ServerSettings): void {
   settings = next;
   if (limitChanged) documents.reparseAll();
   for (const uri of documents.uris()) scheduleValidation(uri);
+  void useSchemaFrom(next);
+}
+
+/** The libvirtXml.schema settings last acted on: only a change loads a schema again. */
+let schemaSettingsKey: string | undefined;
+
+/** Loads the schema the settings name (or falls back to the bundled one), tells the client, re-validates. */
+async function useSchemaFrom(next: ServerSettings): Promise<void> {
+  const key = JSON.stringify([next.schemaPath, next.useSystemSchemas]);
+  if (key === schemaSettingsKey) return;
+  schemaSettingsKey = key;
+  try {
+    const choice = await chooseSchema(next, bundledSchema, schemaCacheDirectory);
+    if (key !== schemaSettingsKey) return; // the settings changed again while this one loaded
+    schema = choice.schema;
+    for (const note of choice.notes) connection.console.info(note);
+    if (choice.inUse.error) connection.console.warn(`Validating with ${choice.inUse.description}: ${choice.inUse.error}`);
+    void connection.sendNotification(SCHEMA_IN_USE_NOTIFICATION, choice.inUse);
+    for (const uri of documents.uris()) scheduleValidation(uri);
+  } catch (error) {
+    connection.console.error(`Choosing the schema failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
 }
 
 /** The parsed document behind a request, if it is open and not over the size limit. */

@@ -33,11 +33,16 @@ import {
 export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
 
 type DiagnosticsWaiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+type NotificationWaiter = { method: string; accept: (params: unknown) => boolean; resolve: (params: unknown) => void };
 
 export class LspClient {
   private readonly waiters: DiagnosticsWaiter[] = [];
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** Notifications of the methods listened for (start's `notificationMethods`), in order. */
+  readonly notifications: { method: string; params: unknown }[] = [];
+  private readonly listenedFor = new Set<string>();
+  private readonly notificationWaiters: NotificationWaiter[] = [];
   readonly connection: ProtocolConnection;
   capabilities: InitializeResult | undefined;
 
@@ -59,8 +64,10 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static async start(initializationOptions: Record<string, unknown> = {}): Promise<LspClient> {
+  /** `notificationMethods`: the server's own notifications to record from the start (see waitForNotification). */
+  static async start(initializationOptions: Record<string, unknown> = {}, notificationMethods: string[] = []): Promise<LspClient> {
     const client = new LspClient(spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    for (const method of notificationMethods) client.listenFor(method);
     client.capabilities = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
@@ -81,6 +88,42 @@ export class LspClient {
         resolve: (params) => {
           clearTimeout(timer);
           resolve(params);
+        },
+      });
+    });
+  }
+
+  private listenFor(method: string): void {
+    if (this.listenedFor.has(method)) return;
+    this.listenedFor.add(method);
+    this.connection.onNotification(method, (params: unknown) => {
+      this.notifications.push({ method, params });
+      for (let i = this.notificationWaiters.length - 1; i >= 0; i--) {
+        const waiter = this.notificationWaiters[i];
+        if (waiter.method === method && waiter.accept(params)) {
+          this.notificationWaiters.splice(i, 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+  }
+
+  /**
+   * Resolves with the first `method` notification that `accept` takes, received already or to
+   * come. Those that came before this call are only seen when start() was told to record them.
+   */
+  waitForNotification<P>(method: string, accept: (params: P) => boolean = () => true, timeoutMs = 20000): Promise<P> {
+    this.listenFor(method);
+    const received = this.notifications.find((n) => n.method === method && accept(n.params as P));
+    if (received) return Promise.resolve(received.params as P);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching ${method} notification within ${timeoutMs} ms`)), timeoutMs);
+      this.notificationWaiters.push({
+        method,
+        accept: (params) => accept(params as P),
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params as P);
         },
       });
     });
