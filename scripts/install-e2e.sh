@@ -17,21 +17,7 @@ STAMP="$PREFIX/.installed-$CODE_SERVER_VERSION"
 
 log() { printf 'install-e2e: %s\n' "$*"; }
 
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$pkg")
-  fi
-done
-if ((${#missing[@]})); then
-  log "apt-get install ${missing[*]}"
-  sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
-else
-  log "Debian packages already installed"
-fi
+bash "$(dirname "$0")/apt-install.sh" "${APT_PACKAGES[@]}"
 
 if [ -f "$STAMP" ] && [ -x "$PREFIX/node_modules/.bin/code-server" ]; then
   log "code-server $CODE_SERVER_VERSION already in $PREFIX"
