@@ -3,6 +3,8 @@ import { registerAutoCloseTags } from './autoCloseTags';
 import { LANGUAGE_ID } from './detect';
 import { registerDomainDocumentDetection } from './documentLanguage';
 import { LanguageServer } from './languageClient';
+import { SCHEMA_IN_USE_NOTIFICATION, SchemaInUse } from './schemaInUse';
+import { SchemaStatus } from './schemaStatus';
 
 let server: LanguageServer | undefined;
 
@@ -10,6 +12,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Libvirt Domain XML', { log: true });
   const languageServer = new LanguageServer(context, output);
   server = languageServer;
+  const schemaStatus = new SchemaStatus();
+  languageServer.onNotification<SchemaInUse>(SCHEMA_IN_USE_NOTIFICATION, (inUse) => schemaStatus.show(inUse));
   const report = (what: string) => (error: unknown) => output.error(`${what}: ${String(error)}`);
   // The extension also activates for every XML file (to sniff it), so the server process is
   // only started once a libvirt-xml document exists.
@@ -19,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     output,
+    schemaStatus,
     registerDomainDocumentDetection(),
     registerAutoCloseTags((method, params) => languageServer.request<string | null>(method, params)),
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),

@@ -24,6 +24,7 @@ export class LanguageServer {
   private readonly traceChannel: SettingControlledTraceChannel;
   private readonly crashes = new RestartPolicy();
   private restartTimer: NodeJS.Timeout | undefined;
+  private readonly notificationHandlers: [string, (params: unknown) => void][] = [];
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
 
@@ -48,6 +49,11 @@ export class LanguageServer {
       await this.stopClient();
       await this.startClient();
     });
+  }
+
+  /** Handles a notification of the server's own, from every server started from now on. */
+  onNotification<P>(method: string, handler: (params: P) => void): void {
+    this.notificationHandlers.push([method, handler as (params: unknown) => void]);
   }
 
   /** A request to the running server; undefined when none is running. */
@@ -84,7 +90,11 @@ export class LanguageServer {
       // The server pulls the `libvirtXml` section (workspace/configuration); this makes the
       // client also notify it when that section changes.
       synchronize: { configurationSection: 'libvirtXml' },
-      initializationOptions: { locale: vscode.env.language },
+      initializationOptions: {
+        locale: vscode.env.language,
+        // Where the server keeps the user's compiled libvirt schema between starts.
+        cacheDirectory: vscode.Uri.joinPath(this.context.globalStorageUri, 'schema-cache').fsPath,
+      },
       outputChannel: this.output,
       traceOutputChannel: this.traceChannel,
       // Crashes are reported by a notification of our own; the panel is one command away.
@@ -99,6 +109,7 @@ export class LanguageServer {
       },
     };
     this.client = new LanguageClient('libvirtXml', NAME, serverOptions, clientOptions);
+    for (const [method, handler] of this.notificationHandlers) this.client.onNotification(method, handler);
     await this.client.start();
   }
 
