@@ -18,15 +18,15 @@ import {
 } from 'vscode-languageserver/node';
 import { DocsLanguage, resolveDocsLanguage } from './docs/elementDocs';
 import { loadElementDocs } from './docs/loadDocs';
-import { placeholderContentModel } from './features/childElements';
 import { autoCloseAt } from './features/autoClose';
-import { completeAt } from './features/completion';
+import { CompletionSuggestion, completeAt } from './features/completion';
 import { documentFindings } from './features/diagnostics';
 import { Severity } from './finding';
 import { hoverAt } from './features/hover';
 import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
+import { ElementValidation } from './schema/validate';
 import { Schema, loadModelFile } from './schema/schema';
 import { SCHEMA_IN_USE_NOTIFICATION, chooseSchema, defaultCacheDirectory } from './schema/userSchema';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
@@ -84,7 +84,8 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      completionProvider: { triggerCharacters: ['<', '/'] },
+      // A space in a start tag asks for attributes, a quote for the attribute's values.
+      completionProvider: { triggerCharacters: ['<', '/', ' ', '"', "'"] },
       hoverProvider: true,
     },
     serverInfo: { name: 'libvirt-xml' },
@@ -201,19 +202,35 @@ const validate = guarded('validation', undefined, (uri: string) => {
   idleCollector.afterWork(parsed.text.length);
 });
 
+const COMPLETION_KIND: Record<CompletionSuggestion['kind'], CompletionItemKind> = {
+  element: CompletionItemKind.Property,
+  attribute: CompletionItemKind.Field,
+  value: CompletionItemKind.EnumMember,
+  closingTag: CompletionItemKind.Keyword,
+};
+
+/** The docs text of an element, or of an attribute from its element's entry. */
+function suggestionDocs(suggestion: CompletionSuggestion, language: DocsLanguage): string | undefined {
+  if (suggestion.element) return docs.lookup(suggestion.element.name, suggestion.element.parent, language)?.entry.markdown;
+  if (suggestion.attribute) return docs.lookup(suggestion.attribute.element, suggestion.attribute.parent, language)?.entry.attributes?.[suggestion.attribute.name];
+  return undefined;
+}
+
 connection.onCompletion(
-  guarded('completion', null, ({ textDocument, position }) => {
+  guarded('completion', null, ({ textDocument, position, context }) => {
     const parsed = analysed(documents.get(textDocument.uri));
     if (!parsed) return null;
     const offset = parsed.offsetAt(position);
     const language = docsLanguage();
-    const items: CompletionItem[] = completeAt(parsed, offset, placeholderContentModel).map((suggestion) => {
-      const doc = suggestion.element ? docs.lookup(suggestion.element.name, suggestion.element.parent, language) : undefined;
+    // Validation's memo: the siblings before the cursor cost a lookup each.
+    const document = { text: parsed.text, tree: parsed.tree, memo: schema ? parsed.memo<ElementValidation>(schema) : undefined };
+    const items: CompletionItem[] = completeAt(document, offset, schema, context?.triggerCharacter).map((suggestion) => {
+      const doc = suggestionDocs(suggestion, language);
       return {
         label: suggestion.label,
-        kind: suggestion.kind === 'element' ? CompletionItemKind.Property : CompletionItemKind.Keyword,
+        kind: COMPLETION_KIND[suggestion.kind],
         detail: suggestion.detail,
-        documentation: doc ? { kind: MarkupKind.Markdown, value: doc.entry.markdown } : undefined,
+        documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
         filterText: suggestion.filterText,
         sortText: suggestion.sortText,
         insertTextFormat: suggestion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,

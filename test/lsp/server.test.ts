@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { TextDocumentSyncKind } from 'vscode-languageserver-protocol';
+import { CompletionItem, CompletionRequest, CompletionTriggerKind, InsertTextFormat, TextDocumentSyncKind } from 'vscode-languageserver-protocol';
 import { LspClient } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
@@ -26,6 +26,21 @@ function positionOf(text: string, needle: string, shift = 0): { line: number; ch
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
+/** The text a completion item inserts. */
+function newText(item: CompletionItem): string | undefined {
+  return item.textEdit && 'range' in item.textEdit ? item.textEdit.newText : undefined;
+}
+
+/** Completion as the editor asks right after `character` is typed. */
+async function completionAfter(uri: string, position: { line: number; character: number }, character: string): Promise<CompletionItem[]> {
+  const result = await client.connection.sendRequest(CompletionRequest.type, {
+    textDocument: { uri },
+    position,
+    context: { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: character },
+  });
+  return !result ? [] : Array.isArray(result) ? result : result.items;
+}
+
 let client: LspClient;
 before(async () => {
   client = await LspClient.start();
@@ -37,7 +52,7 @@ after(async () => {
 test('initialize announces incremental sync, completion and hover', () => {
   const capabilities = client.capabilities!.capabilities;
   assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
-  assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['<', '/']);
+  assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['<', '/', ' ', '"', "'"]);
   assert.equal(capabilities.hoverProvider, true);
 });
 
@@ -96,7 +111,10 @@ test('completion offers the children of <devices> and a closing tag', async () =
   const labels = items.map((i) => i.label);
   for (const expected of ['disk', 'interface', 'graphics', '/devices']) assert.ok(labels.includes(expected), `${expected} in ${labels.join(' ')}`);
   const disk = items.find((i) => i.label === 'disk')!;
-  assert.equal(disk.textEdit && 'range' in disk.textEdit ? disk.textEdit.newText : undefined, '<disk>$0</disk>');
+  // The type that decides the shape, the required <target> and its required dev, as tab stops.
+  assert.match(newText(disk) ?? '', /^<disk type="\$\{1\|file,block,[^}]*\|\}">\n\t<target dev="\$2"\/>\n\t\$0\n<\/disk>$/);
+  assert.equal(disk.insertTextFormat, InsertTextFormat.Snippet);
+  assert.equal(disk.detail, 'element · optional · repeatable');
   assert.ok(disk.documentation, 'documentation from the docs data');
 });
 
@@ -109,7 +127,26 @@ test('after `<` in <domain>, completion omits children already present once', as
   assert.ok(labels.includes('os') && labels.includes('cputune'));
   assert.ok(!labels.includes('name') && !labels.includes('memory') && !labels.includes('devices'), labels.join(' '));
   const os = items.find((i) => i.label === 'os')!;
-  assert.equal(os.textEdit && 'range' in os.textEdit ? os.textEdit.newText : undefined, 'os>$0</os>');
+  assert.match(newText(os) ?? '', /^os>\n\t<type>\$\{1\|[^}]*hvm[^}]*\|\}<\/type>\n\t\$0\n<\/os>$/, 'the `<` is typed already');
+});
+
+test('in a start tag completion offers the attributes not there yet; in a value, the values the schema lists', async () => {
+  const uri = 'file:///attributes.xml';
+  const text = DOMAIN.replace("<vcpu placement='static' cpuset='1-4,^3,6'>", "<vcpu placement='static' >");
+  await client.open(uri, text, 1);
+  const space = positionOf(text, "placement='static' >", "placement='static' ".length);
+  const attributes = await completionAfter(uri, space, ' ');
+  assert.deepEqual(attributes.map((i) => i.label).sort(), ['cpuset', 'current']);
+  const cpuset = attributes.find((i) => i.label === 'cpuset')!;
+  assert.equal(newText(cpuset), 'cpuset="$1"');
+  assert.match(cpuset.detail ?? '', /^attribute · optional · a CPU list/);
+  assert.ok(cpuset.documentation, "the attribute's text from the docs data");
+  const values = await completionAfter(uri, positionOf(text, "placement='static'", "placement='st".length), "'");
+  assert.deepEqual(values.map((i) => i.label), ['static', 'auto']);
+  const edit = values[0].textEdit;
+  assert.ok(edit && 'range' in edit);
+  assert.deepEqual(edit.range, { start: positionOf(text, "'static'", 1), end: positionOf(text, "'static'", 7) });
+  assert.deepEqual(await completionAfter(uri, positionOf(text, 'web01', 2), ' '), [], 'a space typed in text asks nothing');
 });
 
 test('typing `</` completes the element that is open', async () => {

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { ElementDocs, resolveDocsLanguage } from '../../server/src/docs/elementDocs';
-import { placeholderContentModel } from '../../server/src/features/childElements';
 import { autoCloseAt } from '../../server/src/features/autoClose';
 import { completeAt } from '../../server/src/features/completion';
 import { cursorTarget } from '../../server/src/features/cursor';
 import { hoverAt } from '../../server/src/features/hover';
 import { checkWellFormedness } from '../../server/src/features/wellFormedness';
 import { parseDocument } from '../../server/src/parser/parse';
+import { Schema, loadModelFile } from '../../server/src/schema/schema';
+
+const SCHEMA = Schema.fromModel(loadModelFile(path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json')), 'bundled');
 
 /** Splits `text` at the `|` marking the cursor. */
 function at(marked: string): { text: string; offset: number } {
@@ -17,7 +20,7 @@ function at(marked: string): { text: string; offset: number } {
 
 function complete(marked: string) {
   const { text, offset } = at(marked);
-  return completeAt({ text, tree: parseDocument(text) }, offset, placeholderContentModel);
+  return completeAt({ text, tree: parseDocument(text) }, offset, SCHEMA);
 }
 
 test('cursor targets: names, attributes, content, end tags', () => {
@@ -31,7 +34,7 @@ test('cursor targets: names, attributes, content, end tags', () => {
 test('completion inside content offers whole tags with the typed word replaced', () => {
   const items = complete('<domain>\n  <os>\n    bo|\n  </os>\n</domain>');
   const boot = items.find((i) => i.label === 'boot')!;
-  assert.equal(boot.insertText, '<boot>$0</boot>');
+  assert.equal(boot.insertText, '<boot dev="${1|hd,fd,cdrom,network|}"/>', 'the required attribute, with its values');
   assert.equal(boot.replaceEnd - boot.replaceStart, 2);
   assert.ok(items.some((i) => i.label === '/os'));
 });

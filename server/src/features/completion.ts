@@ -1,37 +1,59 @@
 /**
- * Completion of child elements and closing tags at the cursor.
- * A pure function of (text and tree, offset, content model, docs): the LSP layer only converts.
+ * Completion at the cursor, from the schema and the state around the cursor: the child elements
+ * allowed there (given the siblings before and after it), the attributes a start tag does not
+ * have yet, the fixed values of the attribute or element text under the cursor, and closing
+ * tags. A pure function of (document, offset, schema): the LSP layer only converts.
  */
-import { Ch, isNameChar } from '../parser/chars';
-import { DocumentNode, ElementNode, isClosed } from '../parser/nodes';
+import { Ch, isNameChar, isWhitespace } from '../parser/chars';
+import { Attribute, DocumentNode, ElementNode, Quote, isClosed } from '../parser/nodes';
 import { Located, childIndexAt } from '../parser/tree';
-import { ChildSuggestion, ContentModel } from './childElements';
+import { Derivatives, Expectations, P, QName, containsName } from '../schema/derivatives';
+import {
+  ContentPoint,
+  DocumentView,
+  LaterChildren,
+  SchemaView,
+  afterElement,
+  contentPatternAt,
+  enumeratedValues,
+  listedNames,
+  startTagPatternAt,
+  writtenName,
+} from '../schema/patternAt';
+import { Namespaces, describeName, qualified, requiredNames } from '../schema/validate';
 import { cursorTarget } from './cursor';
 
 export interface CompletionSuggestion {
   label: string;
-  kind: 'element' | 'closingTag';
+  kind: 'element' | 'attribute' | 'value' | 'closingTag';
   /** Replaces text[replaceStart, replaceEnd). */
   insertText: string;
-  /** insertText uses snippet syntax ($0 marks the cursor). */
+  /** insertText uses snippet syntax (tab stops `$1`, choices `${1|a,b|}`, `$0` the final cursor). */
   snippet: boolean;
   replaceStart: number;
   replaceEnd: number;
   filterText: string;
+  /** What the schema says: "element · required", "attribute · optional · static | auto". */
   detail: string;
   /** Element name and parent, for documentation looked up by the caller. */
   element?: { name: string; parent: string | undefined };
+  /** Attribute name, its element and that element's parent, for documentation. */
+  attribute?: { name: string; element: string; parent: string | undefined };
   sortText: string;
 }
 
-export interface CompletionInput {
-  text: string;
-  tree: DocumentNode;
-}
+export type CompletionInput = DocumentView;
 
-export function completeAt(document: CompletionInput, offset: number, model: ContentModel): CompletionSuggestion[] {
+/**
+ * Suggestions at `offset`. Without a schema only closing tags are offered. `trigger` is the
+ * character that asked (typed ` ` or a quote asks only inside a start tag).
+ */
+export function completeAt(document: CompletionInput, offset: number, schema: SchemaView | undefined, trigger?: string): CompletionSuggestion[] {
   const { text, tree } = document;
   const target = cursorTarget(tree, offset);
+  if (trigger === ' ' && target.kind !== 'insideTag') return [];
+  if ((trigger === '"' || trigger === "'") && target.kind !== 'attributeValue') return [];
+  const c: Context | undefined = schema && { schema, document, d: schema.derivatives, expect: new Expectations(schema.derivatives) };
   switch (target.kind) {
     case 'startTagName': {
       const { element, ancestors } = target;
@@ -39,29 +61,45 @@ export function completeAt(document: CompletionInput, offset: number, model: Con
       const nameEnd = nameStart + element.node.name.length;
       // A bare `<name` being typed gets the whole element; renaming an existing tag only the name.
       const whole = !element.node.startTagClosed && element.node.attributes.length === 0;
+      const point = c && contentPatternAt(c.schema, document, ancestors, element.start, element.node);
       return [
-        ...childSuggestions(model, ancestors, tree, nameStart, nameEnd, whole ? 'afterLessThan' : 'nameOnly', element.node),
+        ...(c && point ? elementSuggestions(c, point, nameStart, nameEnd, whole ? 'afterLessThan' : 'nameOnly') : []),
         ...(whole ? closingTagSuggestions(tree, ancestors, nameStart - 1, nameEnd) : []),
       ];
     }
     case 'content': {
       const { ancestors } = target;
       if (text.charCodeAt(offset - 1) === Ch.LessThan) {
-        return [
-          ...childSuggestions(model, ancestors, tree, offset, offset, 'afterLessThan'),
-          ...closingTagSuggestions(tree, ancestors, offset - 1, offset),
-        ];
+        const point = c && contentPatternAt(c.schema, document, ancestors, offset);
+        return [...(c && point ? elementSuggestions(c, point, offset, offset, 'afterLessThan') : []), ...closingTagSuggestions(tree, ancestors, offset - 1, offset)];
       }
       const wordStart = startOfName(text, offset);
       if (text.charCodeAt(wordStart - 1) === Ch.Slash && text.charCodeAt(wordStart - 2) === Ch.LessThan) {
         return closingTagSuggestions(tree, ancestors, wordStart - 2, offset);
       }
+      const point = c && contentPatternAt(c.schema, document, ancestors, offset);
       return [
-        ...childSuggestions(model, ancestors, tree, wordStart, offset, 'wholeTag'),
+        ...(c && point ? textValueSuggestions(c, point, offset, wordStart) : []),
+        ...(c && point ? elementSuggestions(c, point, wordStart, offset, 'wholeTag') : []),
         // Nothing typed yet: the children come first, closing the element last.
         ...closingTagSuggestions(tree, ancestors, wordStart, offset).map((suggestion) => ({ ...suggestion, sortText: `2${suggestion.sortText}` })),
       ];
     }
+    case 'insideTag': {
+      if (!c) return [];
+      const { element, ancestors } = target;
+      // Right after a value's closing quote the new attribute needs a space before it.
+      const prefix = isWhitespace(text.charCodeAt(offset - 1)) ? '' : ' ';
+      return attributeSuggestions(c, ancestors, element, undefined, offset, offset, prefix);
+    }
+    case 'attributeName': {
+      if (!c) return [];
+      const { element, attribute, ancestors } = target;
+      const nameStart = element.start + attribute.nameOffset;
+      return attributeSuggestions(c, ancestors, element, attribute, nameStart, nameStart + attribute.name.length, attribute.valueOffset < 0 ? '' : undefined);
+    }
+    case 'attributeValue':
+      return c ? attributeValueSuggestions(c, target.ancestors, target.element, target.attribute, offset) : [];
     case 'strayEndTag': {
       const { tag, ancestors } = target;
       return closingTagSuggestions(tree, ancestors, tag.start, Math.max(offset, tag.start + 2 + tag.node.name.length));
@@ -76,37 +114,306 @@ export function completeAt(document: CompletionInput, offset: number, model: Con
   }
 }
 
+interface Context {
+  schema: SchemaView;
+  document: DocumentView;
+  d: Derivatives;
+  expect: Expectations;
+}
+
 type InsertStyle = 'afterLessThan' | 'wholeTag' | 'nameOnly';
 
-function childSuggestions(
-  model: ContentModel,
+/** The elements the schema allows at the point, given the children before it and after it. */
+function elementSuggestions(c: Context, point: ContentPoint, replaceStart: number, replaceEnd: number, style: InsertStyle): CompletionSuggestion[] {
+  const required = new Set(requiredNames(point.pattern, 'element'));
+  const later = new LaterChildren(c.d, point);
+  const parent = point.element?.node.name;
+  const suggestions: CompletionSuggestion[] = [];
+  const seen = new Set<string>();
+  for (const nameClass of c.expect.elementNames(point.pattern)) {
+    for (const name of listedNames(nameClass)) {
+      const written = writtenName(name, point.namespaces, true);
+      if (!written || seen.has(written)) continue;
+      seen.add(written);
+      const after = afterElement(c.d, point.pattern, name);
+      // No second `<name>`, also when the first one comes after the cursor.
+      if (!later.accept(after)) continue;
+      const isRequired = required.has(describeName(nameClass));
+      const repeats = c.d.startTagOpen(after, name).kind !== 'notAllowed';
+      const snippet = style === 'nameOnly' ? written : cachedSnippet(c, point.pattern, name, written, point.namespaces);
+      suggestions.push({
+        label: written,
+        kind: 'element',
+        insertText: style === 'afterLessThan' ? snippet.slice(1) : snippet,
+        snippet: style !== 'nameOnly',
+        replaceStart,
+        replaceEnd,
+        filterText: written,
+        detail: `element · ${isRequired ? 'required' : 'optional'}${repeats ? ' · repeatable' : ''}`,
+        element: { name: written, parent },
+        sortText: `1${isRequired ? 0 : 1}${String(suggestions.length).padStart(4, '0')}`,
+      });
+    }
+  }
+  return suggestions;
+}
+
+/** Snippets by schema, then by place and name: the same few places are asked again and again as one types. */
+const snippets = new WeakMap<Derivatives, Map<string, string>>();
+
+function cachedSnippet(c: Context, p: P, name: QName, written: string, namespaces: Namespaces): string {
+  let cache = snippets.get(c.d);
+  if (!cache) {
+    cache = new Map();
+    snippets.set(c.d, cache);
+  }
+  const key = `${p.id}\u0000${written}\u0000${name.ns}\u0000${namespaces.key}`;
+  let snippet = cache.get(key);
+  if (snippet === undefined) {
+    if (cache.size >= 20_000) cache.clear();
+    snippet = elementSnippet(c, p, name, written, namespaces);
+    cache.set(key, snippet);
+  }
+  return snippet;
+}
+
+/** Nesting of required children an element snippet writes out. */
+const SNIPPET_DEPTH = 2;
+
+/**
+ * The element with its required attributes (a choice of the allowed values where the schema
+ * lists them) and its required children, as a snippet starting with `<`. Self-closing when it
+ * may be empty and either allows nothing inside or is an element of attributes (no text):
+ * `<boot dev="…"/>`, `<acpi/>`; otherwise open for its content: `<devices>$0</devices>`.
+ */
+function elementSnippet(c: Context, p: P, name: QName, written: string, namespaces: Namespaces): string {
+  let stops = 0;
+  const write = (at: P, elementName: QName, elementWritten: string, depth: number, indent: string): string => {
+    const open = c.d.startTagOpen(at, elementName);
+    let tag = open;
+    let head = `<${elementWritten}`;
+    for (const attribute of requiredAttributes(c, open, namespaces)) {
+      head += ` ${attribute.written}="${placeholder(++stops, attribute.values)}"`;
+      tag = c.d.attribute(tag, attribute.name, undefined);
+    }
+    const closed = c.d.startTagClose(tag);
+    const content = closed.kind === 'notAllowed' ? c.d.startTagCloseForgiving(tag) : closed;
+    const top = depth === 0;
+    const children = depth < SNIPPET_DEPTH ? requiredChildren(c, content, namespaces) : [];
+    if (children.length > 0) {
+      let body = '';
+      let q = content;
+      for (const child of children) {
+        body += `\n${indent}\t${write(q, child.name, child.written, depth + 1, `${indent}\t`)}`;
+        q = afterElement(c.d, q, child.name);
+      }
+      return `${head}>${body}${top ? `\n${indent}\t$0` : ''}\n${indent}</${elementWritten}>`;
+    }
+    const values = enumeratedValues(content);
+    const text = takesText(content);
+    if (values.length > 0) return `${head}>${placeholder(++stops, values)}</${elementWritten}>`;
+    const canBeEmpty = c.d.endTag(content).kind !== 'notAllowed';
+    const takesElements = c.expect.elementNames(content).length > 0;
+    if (canBeEmpty && !text && (!takesElements || c.expect.attributes(open).length > 0)) return `${head}/>`;
+    return `${head}>${top ? '$0' : `$${++stops}`}</${elementWritten}>`;
+  };
+  return write(p, name, written, 0, '');
+}
+
+interface RequiredAttribute {
+  name: QName;
+  written: string;
+  values: string[];
+}
+
+/**
+ * The attributes every way through the start tag `open` needs, with the values the schema lists
+ * for them; and `type` when it has listed values, even where it may be left out
+ * (`<disk type='file'>` is the default): in libvirt's schema it decides the element's shape.
+ */
+function requiredAttributes(c: Context, open: P, namespaces: Namespaces): RequiredAttribute[] {
+  const attributes = c.expect.attributes(open);
+  const found: RequiredAttribute[] = [];
+  const names = requiredNames(open, 'attribute');
+  const type = attributes.filter((a) => describeName(a.name) === 'type');
+  if (!names.includes('type') && type.some((a) => enumeratedValues(a.p).length > 0)) names.unshift('type');
+  for (const required of names) {
+    const patterns = attributes.filter((a) => describeName(a.name) === required);
+    const name = patterns.flatMap((a) => listedNames(a.name))[0];
+    const written = name && writtenName(name, namespaces, false);
+    if (!name || !written) continue;
+    found.push({ name, written, values: [...new Set(patterns.flatMap((a) => enumeratedValues(a.p)))] });
+  }
+  return found;
+}
+
+/** The child elements every way through `content` needs, in the order they may come. */
+function requiredChildren(c: Context, content: P, namespaces: Namespaces): { name: QName; written: string }[] {
+  const children: { name: QName; written: string }[] = [];
+  let q = content;
+  for (const required of requiredNames(content, 'element')) {
+    const nameClass = c.expect.elementNames(q).find((n) => describeName(n) === required);
+    const name = nameClass && listedNames(nameClass)[0];
+    const written = name && writtenName(name, namespaces, true);
+    if (!name || !written) continue;
+    children.push({ name, written });
+    q = afterElement(c.d, q, name);
+  }
+  return children;
+}
+
+/** Whether text (free, typed or fixed) may come at `p`. */
+function takesText(p: P): boolean {
+  const seen = new Set<number>();
+  const visit = (q: P): boolean => {
+    if (seen.has(q.id)) return false;
+    seen.add(q.id);
+    switch (q.kind) {
+      case 'text':
+      case 'data':
+      case 'value':
+      case 'list':
+        return true;
+      case 'choice':
+      case 'interleave':
+      case 'group':
+        return visit(q.a) || visit(q.b);
+      case 'after':
+        return visit(q.a);
+      case 'oneOrMore':
+        return visit(q.p);
+      default:
+        return false;
+    }
+  };
+  return visit(p);
+}
+
+/**
+ * The attributes the start tag of `element` may still take. `prefix` undefined inserts the name
+ * alone (an attribute with a value is being renamed); otherwise `prefix` and `name="…"`.
+ */
+function attributeSuggestions(
+  c: Context,
   ancestors: Located<ElementNode>[],
-  tree: DocumentNode,
+  element: Located<ElementNode>,
+  editing: Attribute | undefined,
   replaceStart: number,
   replaceEnd: number,
-  style: InsertStyle,
-  editing?: ElementNode,
+  prefix: string | undefined,
 ): CompletionSuggestion[] {
-  const names = ancestors.map((a) => a.node.name);
-  const parent = ancestors[ancestors.length - 1]?.node;
-  const siblings = parent ? parent.children : tree.children;
-  const present = new Set<string>();
-  for (const child of siblings) if (child.kind === 'element' && child !== editing) present.add(child.name);
-  return model
-    .childElements(names)
-    .filter((child: ChildSuggestion) => child.repeatable || !present.has(child.name))
-    .map((child, index) => ({
-      label: child.name,
-      kind: 'element' as const,
-      insertText: style === 'nameOnly' ? child.name : `${style === 'wholeTag' ? '<' : ''}${child.name}>$0</${child.name}>`,
-      snippet: style !== 'nameOnly',
+  const tag = startTagPatternAt(c.schema, c.document, ancestors, element, editing);
+  if (!tag) return [];
+  const present = new Set(element.node.attributes.filter((a) => a !== editing).map((a) => a.name));
+  const required = new Set(requiredNames(tag.pattern, 'attribute'));
+  const found = new Map<string, { values: Set<string>; data: Set<string>; required: boolean }>();
+  for (const attribute of c.expect.attributes(tag.pattern)) {
+    for (const name of listedNames(attribute.name)) {
+      const written = writtenName(name, tag.namespaces, false);
+      if (!written || present.has(written)) continue;
+      let entry = found.get(written);
+      if (!entry) {
+        entry = { values: new Set(), data: new Set(), required: false };
+        found.set(written, entry);
+      }
+      for (const value of enumeratedValues(attribute.p)) entry.values.add(value);
+      for (const data of c.expect.data(attribute.p)) entry.data.add(c.schema.datatypes.describe(data.source));
+      entry.required ||= required.has(describeName(attribute.name));
+    }
+  }
+  const parent = ancestors[ancestors.length - 1]?.node.name;
+  return [...found].map(([name, entry], index) => {
+    const values = [...entry.values];
+    const what = values.length > 0 ? listed(values) : [...entry.data].join(' or ');
+    return {
+      label: name,
+      kind: 'attribute' as const,
+      insertText: prefix === undefined ? name : `${prefix}${name}="${placeholder(1, values)}"`,
+      snippet: prefix !== undefined,
       replaceStart,
       replaceEnd,
-      filterText: child.name,
-      detail: parent ? `child of <${parent.name}>` : 'root element',
-      element: { name: child.name, parent: parent?.name },
-      sortText: `1${String(index).padStart(4, '0')}`,
-    }));
+      filterText: name,
+      detail: `attribute · ${entry.required ? 'required' : 'optional'}${what ? ` · ${what}` : ''}`,
+      attribute: { name, element: element.node.name, parent },
+      sortText: `${entry.required ? 0 : 1}${String(index).padStart(4, '0')}`,
+    };
+  });
+}
+
+/** The values the schema lists for the attribute whose value holds the cursor: they replace what is between the quotes. */
+function attributeValueSuggestions(c: Context, ancestors: Located<ElementNode>[], element: Located<ElementNode>, attribute: Attribute, offset: number): CompletionSuggestion[] {
+  const tag = startTagPatternAt(c.schema, c.document, ancestors, element, attribute);
+  if (!tag) return [];
+  const name = qualified(attribute.name, tag.namespaces, false);
+  const values = new Set<string>();
+  for (const candidate of c.expect.attributes(tag.pattern)) {
+    if (containsName(candidate.name, name)) for (const value of enumeratedValues(candidate.p)) values.add(value);
+  }
+  const quoted = attribute.quote !== Quote.None;
+  const valueStart = element.start + attribute.valueOffset + (quoted ? 1 : 0);
+  const valueEnd = quoted && !attribute.valueClosed ? offset : element.start + attribute.valueOffset + attribute.valueLength - (quoted ? 1 : 0);
+  const quote = attribute.quote === Quote.Single ? "'" : '"';
+  return [...values].map((value, index) => ({
+    label: value,
+    kind: 'value' as const,
+    insertText: escapeXml(value, quote),
+    snippet: false,
+    replaceStart: valueStart,
+    replaceEnd: Math.max(valueEnd, valueStart),
+    filterText: value,
+    detail: `value of ${attribute.name}`,
+    sortText: String(index).padStart(4, '0'),
+  }));
+}
+
+/** The values the schema lists for the text of the element holding the cursor (`<on_poweroff>` → destroy, restart, …). */
+function textValueSuggestions(c: Context, point: ContentPoint, offset: number, wordStart: number): CompletionSuggestion[] {
+  const element = point.element;
+  if (!element || element.node.children.some((child) => child.kind === 'element')) return [];
+  const values = enumeratedValues(point.contentStart);
+  if (values.length === 0) return [];
+  const { start, end } = typedText(c.document.text, element, offset) ?? { start: wordStart, end: offset };
+  return values.map((value, index) => ({
+    label: value,
+    kind: 'value' as const,
+    insertText: escapeXml(value, ''),
+    snippet: false,
+    replaceStart: start,
+    replaceEnd: end,
+    filterText: value,
+    detail: `value of <${element.node.name}>`,
+    sortText: `0${String(index).padStart(4, '0')}`,
+  }));
+}
+
+/** The text around the cursor in a text-only element, without its surrounding whitespace. */
+function typedText(text: string, element: Located<ElementNode>, offset: number): { start: number; end: number } | undefined {
+  const children = element.node.children;
+  const child = children[childIndexAt(children, offset - element.start)];
+  if (child?.kind !== 'text') return undefined;
+  let start = element.start + child.offset;
+  let end = start + child.length;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+  return offset >= start && offset <= end ? { start, end } : undefined;
+}
+
+/** A tab stop: a choice of the values when there are some. */
+function placeholder(stop: number, values: string[]): string {
+  if (values.length === 0) return `$${stop}`;
+  return `\${${stop}|${values.map((v) => escapeXml(v, '"').replace(/[\\,|$}]/g, '\\$&')).join(',')}|}`;
+}
+
+function escapeXml(value: string, quote: string): string {
+  let escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  if (quote === '"') escaped = escaped.replace(/"/g, '&quot;');
+  else if (quote === "'") escaped = escaped.replace(/'/g, '&apos;');
+  return escaped;
+}
+
+/** "static | auto", shortened when long. */
+function listed(values: string[]): string {
+  return values.length <= 8 ? values.join(' | ') : `${values.slice(0, 8).join(' | ')} | … (${values.length})`;
 }
 
 /**

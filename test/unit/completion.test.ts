@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { CompletionSuggestion, completeAt } from '../../server/src/features/completion';
+import { ParsedDocument } from '../../server/src/parser/parsedDocument';
+import { parseDocument } from '../../server/src/parser/parse';
+import { compileGrammar } from '../../server/src/schema/compileGrammar';
+import { DatatypeChecker, Derivatives } from '../../server/src/schema/derivatives';
+import { SchemaView, contentPatternAt } from '../../server/src/schema/patternAt';
+import { Schema, loadModelFile } from '../../server/src/schema/schema';
+import { ElementValidation, validateTree } from '../../server/src/schema/validate';
+import { cursorTarget } from '../../server/src/features/cursor';
+
+const RNG = 'xmlns="http://relaxng.org/ns/structure/1.0"';
+const TYPES: DatatypeChecker = {
+  allows: (pattern, value) => (pattern.type === 'int' ? /^\s*[+-]?\d+\s*$/.test(value) : true),
+  equals: (pattern, value) => value.trim() === pattern.value.trim(),
+};
+
+/** A small domain: the disk's type decides its source's shape, as in libvirt. */
+const GRAMMAR = `<grammar ${RNG} datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"><start><element name="domain">
+  <attribute name="type"><choice><value>kvm</value><value>qemu</value></choice></attribute>
+  <interleave>
+    <element name="name"><text/></element>
+    <optional><element name="vcpu"><optional><attribute name="placement"><choice><value>static</value><value>auto</value></choice></attribute></optional><data type="int"/></element></optional>
+    <optional><element name="on_poweroff"><choice><value>destroy</value><value>restart</value></choice></element></optional>
+    <element name="devices"><zeroOrMore><choice>
+      <element name="disk">
+        <choice>
+          <group><attribute name="type"><value>file</value></attribute><optional><element name="source"><attribute name="file"/></element></optional></group>
+          <group>
+            <attribute name="type"><value>network</value></attribute>
+            <element name="source">
+              <attribute name="protocol"><choice><value>nbd</value><value>rbd</value></choice></attribute>
+              <zeroOrMore><element name="host"><attribute name="name"/></element></zeroOrMore>
+            </element>
+          </group>
+        </choice>
+        <element name="target"><attribute name="dev"/><optional><attribute name="bus"/></optional></element>
+      </element>
+      <element name="interface"><empty/></element>
+    </choice></zeroOrMore></element>
+  </interleave>
+</element></start></grammar>`;
+
+const SMALL: SchemaView = {
+  derivatives: new Derivatives(compileGrammar('/m.rng', () => GRAMMAR), TYPES),
+  datatypes: { describe: (source) => (source.type === 'int' ? 'a whole number' : `a ${source.type}`) },
+};
+const BUNDLED = Schema.fromModel(loadModelFile(path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json')), 'bundled');
+
+/** Splits `marked` at the `|` marking the cursor. */
+function at(marked: string): { text: string; offset: number } {
+  const offset = marked.indexOf('|');
+  return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
+}
+
+function complete(marked: string, schema: SchemaView = SMALL, trigger?: string): CompletionSuggestion[] {
+  const { text, offset } = at(marked);
+  return completeAt({ text, tree: parseDocument(text) }, offset, schema, trigger).sort((a, b) => a.sortText.localeCompare(b.sortText));
+}
+
+const labels = (items: CompletionSuggestion[], kind?: CompletionSuggestion['kind']) => items.filter((i) => !kind || i.kind === kind).map((i) => i.label);
+const item = (items: CompletionSuggestion[], label: string) => {
+  const found = items.find((i) => i.label === label);
+  assert.ok(found, `${label} in ${labels(items).join(' ')}`);
+  return found;
+};
+
+test('elements: those the siblings before and after the cursor leave room for, required first', () => {
+  assert.deepEqual(labels(complete("<domain type='kvm'><name>a</name><|</domain>"), 'element'), ['devices', 'vcpu', 'on_poweroff']);
+  assert.deepEqual(labels(complete("<domain type='kvm'>\n  <|\n  <name>a</name>\n</domain>"), 'element'), ['devices', 'vcpu', 'on_poweroff'], 'the <name> after the cursor counts too');
+  const items = complete("<domain type='kvm'><|</domain>");
+  assert.equal(item(items, 'name').detail, 'element · required');
+  assert.equal(item(items, 'vcpu').detail, 'element · optional');
+  assert.equal(item(complete("<domain type='kvm'><devices><|</devices></domain>"), 'disk').detail, 'element · optional · repeatable');
+});
+
+test('a later sibling that is wrong already does not hide what may come before it', () => {
+  const items = complete("<domain type='kvm'><|<name>a</name><name>b</name><bogus/></domain>");
+  assert.deepEqual(labels(items, 'element'), ['devices', 'vcpu', 'on_poweroff']);
+});
+
+test("the disk's type decides the shape of its <source>", () => {
+  const network = complete("<domain type='kvm'><devices><disk type='network'><source |/></disk></devices></domain>");
+  assert.deepEqual(labels(network), ['protocol']);
+  assert.equal(network[0].detail, 'attribute · required · nbd | rbd');
+  assert.equal(network[0].insertText, 'protocol="${1|nbd,rbd|}"');
+  assert.deepEqual(labels(complete("<domain type='kvm'><devices><disk type='file'><source |/></disk></devices></domain>")), ['file']);
+  const children = complete("<domain type='kvm'><devices><disk type='network'><|</disk></devices></domain>");
+  assert.equal(item(children, 'source').detail, 'element · required');
+  assert.equal(item(children, 'source').insertText, 'source protocol="${1|nbd,rbd|}"/>');
+});
+
+test('attributes: those not on the tag yet; a value being typed still counts', () => {
+  assert.deepEqual(labels(complete("<domain type='kvm'><devices><disk type='file'><target dev='a' |/></disk></devices></domain>")), ['bus']);
+  assert.deepEqual(labels(complete("<domain type='kvm'><devices><disk type='file'><target bus='x' dev='|")), []);
+  const disk = complete("<domain type='kvm'><devices><disk |");
+  assert.deepEqual(labels(disk), ['type'], 'an unterminated tag of an unclosed element');
+  assert.equal(disk[0].detail, 'attribute · required · file | network');
+  assert.equal(disk[0].sortText[0], '0', 'required first');
+  // After a value's closing quote a space comes first; a name being typed is replaced.
+  assert.equal(complete("<domain type='kvm'><devices><disk type='file'><target dev='a'|/></disk></devices></domain>")[0].insertText, ' bus="$1"');
+  const renamed = complete("<domain type='kvm'><vcpu pla|>1</vcpu></domain>");
+  assert.equal(renamed[0].insertText, 'placement="${1|static,auto|}"');
+  assert.equal(renamed[0].replaceEnd - renamed[0].replaceStart, 3);
+});
+
+test('attribute values: the listed ones, replacing what is between the quotes', () => {
+  const marked = "<domain type='kvm'><vcpu placement='st|ic'>1</vcpu></domain>";
+  const items = complete(marked);
+  assert.deepEqual(labels(items), ['static', 'auto']);
+  const { text } = at(marked);
+  assert.equal(text.slice(items[0].replaceStart, items[0].replaceEnd), 'stic');
+  assert.deepEqual(labels(complete("<domain type='|'>")), ['kvm', 'qemu']);
+});
+
+test('element text values where the schema lists them', () => {
+  const items = complete("<domain type='kvm'><on_poweroff>re|</on_poweroff></domain>");
+  assert.deepEqual(labels(items), ['destroy', 'restart', '/on_poweroff']);
+  assert.equal(items[0].replaceEnd - items[0].replaceStart, 2, 'the typed text is replaced');
+  assert.deepEqual(labels(complete("<domain type='kvm'><vcpu>|</vcpu></domain>")), ['/vcpu'], 'a number has no list');
+});
+
+test('element snippets: required attributes and children with tab stops; self-closing when nothing more is needed', () => {
+  const items = complete("<domain type='kvm'><devices><|</devices></domain>");
+  assert.equal(item(items, 'disk').insertText, 'disk type="${1|file,network|}">\n\t<target dev="$2"/>\n\t$0\n</disk>');
+  assert.equal(item(items, 'interface').insertText, 'interface/>');
+  const inDomain = complete("<domain type='kvm'>\n  |\n</domain>");
+  assert.equal(item(inDomain, 'name').insertText, '<name>$0</name>');
+  assert.equal(item(inDomain, 'on_poweroff').insertText, '<on_poweroff>${1|destroy,restart|}</on_poweroff>');
+  assert.equal(item(inDomain, 'devices').insertText, '<devices>$0</devices>');
+});
+
+test('half-typed documents: unclosed ancestors, a misplaced ancestor, a tag name being typed', () => {
+  assert.ok(labels(complete("<domain type='kvm'>\n  <devices>\n    <disk type='network'>\n      <|")).includes('source'));
+  // A second <vcpu> is an error, but inside it the schema still knows its attributes.
+  assert.deepEqual(labels(complete("<domain type='kvm'><vcpu>1</vcpu><vcpu |>2</vcpu></domain>")), ['placement']);
+  const typing = complete("<domain type='kvm'><devices><di|</devices></domain>");
+  assert.equal(item(typing, 'disk').replaceEnd - item(typing, 'disk').replaceStart, 2);
+  assert.deepEqual(labels(complete("<domain type='kvm'><nonsense><|</nonsense></domain>")), ['/nonsense'], 'no place for the ancestor: closing tags only');
+});
+
+test('a typed space or quote asks only inside a start tag', () => {
+  assert.deepEqual(complete("<domain type='kvm'>\n  |\n</domain>", SMALL, ' '), []);
+  assert.deepEqual(labels(complete("<domain type='kvm'><vcpu |", SMALL, ' ')), ['placement']);
+  assert.deepEqual(complete("<domain type='kvm'><vcpu |", SMALL, '"'), []);
+});
+
+test('without a schema only closing tags are offered', () => {
+  const { text, offset } = at("<domain type='kvm'><devices><|</devices></domain>");
+  assert.deepEqual(labels(completeAt({ text, tree: parseDocument(text) }, offset, undefined)), ['/devices']);
+});
+
+test('the pattern at a point uses the validation memo for the siblings before it, and matches a walk without it', () => {
+  const marked = "<domain type='kvm'><name>a</name><devices><disk type='file'><target dev='a'/></disk><interface/>|</devices></domain>";
+  const { text, offset } = at(marked);
+  const document = ParsedDocument.parse(text);
+  const memo = document.memo<ElementValidation>(SMALL);
+  validateTree(SMALL.derivatives, SMALL.datatypes, text, document.tree, Infinity, memo);
+  const target = cursorTarget(document.tree, offset);
+  assert.equal(target.kind, 'content');
+  const ancestors = target.kind === 'content' ? target.ancestors : [];
+  const withMemo = contentPatternAt(SMALL, { text, tree: document.tree, memo }, ancestors, offset);
+  const without = contentPatternAt(SMALL, { text, tree: document.tree }, ancestors, offset);
+  assert.ok(withMemo && without);
+  assert.equal(withMemo.pattern, without.pattern, 'interned patterns: the same object');
+  // A matching entry's output is taken as it is: changed, it changes the answer.
+  const disk = ancestors[1].node.children[0];
+  assert.ok(disk.kind === 'element' && disk.name === 'disk');
+  const entry = memo.get(disk);
+  assert.ok(entry, 'validation left an entry for the <disk> before the cursor');
+  memo.set(disk, { ...entry, output: SMALL.derivatives.notAllowed });
+  assert.notEqual(contentPatternAt(SMALL, { text, tree: document.tree, memo }, ancestors, offset)?.pattern, without.pattern);
+});
+
+// ---- the bundled libvirt schema ---------------------------------------------------------------
+
+const DOMAIN = `<domain type='kvm'>
+  <name>web01</name>
+  <memory unit='KiB'>1048576</memory>
+  <vcpu placement='static'>2</vcpu>
+  <on_poweroff>destroy</on_poweroff>
+  <devices>
+    <disk type='file' device='disk'>
+      <source file='/var/lib/libvirt/images/web01.qcow2'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <interface type='network'>
+      <source network='default'/>
+    </interface>
+  </devices>
+</domain>
+`;
+
+/** DOMAIN with `marker` replaced by `replacement`, in which `|` marks the cursor. */
+function inDomain(marker: string, replacement: string, trigger?: string): CompletionSuggestion[] {
+  assert.ok(DOMAIN.includes(marker), marker);
+  return complete(DOMAIN.replace(marker, replacement), BUNDLED, trigger);
+}
+
+test('libvirt: <source> attributes follow the disk type', () => {
+  const source = "<source file='/var/lib/libvirt/images/web01.qcow2'/>";
+  const file = labels(inDomain(source, '<source |/>'));
+  assert.ok(file.includes('file') && !file.includes('protocol'), file.join(' '));
+  const network = complete(DOMAIN.replace("<disk type='file' device='disk'>", "<disk type='network' device='disk'>").replace(source, '<source |/>'), BUNDLED);
+  assert.equal(network[0].label, 'protocol', 'required first');
+  assert.match(network[0].detail, /^attribute · required · nbd \| gluster \| rbd/);
+  assert.ok(!labels(network).includes('file'), labels(network).join(' '));
+});
+
+test('libvirt: no second <name>, before or after the cursor; <devices> children', () => {
+  const afterName = labels(inDomain('  <memory', '  <|\n  <memory'), 'element');
+  assert.ok(afterName.includes('title') && afterName.includes('cputune'), afterName.join(' '));
+  assert.ok(!afterName.includes('name') && !afterName.includes('memory') && !afterName.includes('devices'), afterName.join(' '));
+  const beforeName = labels(inDomain('  <name>', '  |\n  <name>'), 'element');
+  assert.ok(!beforeName.includes('name') && beforeName.includes('uuid'), beforeName.join(' '));
+  const devices = inDomain('  </devices>', '    <|\n  </devices>');
+  for (const name of ['disk', 'interface', 'graphics', 'rng']) assert.ok(labels(devices).includes(name), name);
+  assert.ok(!labels(devices).includes('vcpu'));
+  assert.match(item(devices, 'disk').insertText, /^disk type="\$\{1\|file,block,[^}]*\|\}">\n\t<target dev="\$2"\/>\n\t\$0\n<\/disk>$/);
+});
+
+test('libvirt: placement and on_poweroff values; attributes not yet present', () => {
+  assert.deepEqual(labels(inDomain("placement='static'", "placement='|'")), ['static', 'auto']);
+  assert.deepEqual(labels(inDomain('<on_poweroff>destroy', '<on_poweroff>|'), 'value'), ['destroy', 'restart', 'preserve', 'rename-restart']);
+  const vcpu = inDomain("<vcpu placement='static'>", "<vcpu placement='static' |>", ' ');
+  assert.ok(!labels(vcpu).includes('placement'));
+  assert.deepEqual(labels(vcpu).sort(), ['cpuset', 'current']);
+  assert.match(item(vcpu, 'cpuset').detail, /^attribute · optional · /);
+});
