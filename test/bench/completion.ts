@@ -1,0 +1,167 @@
+/**
+ * Completion latency (issue 3, 8c: targets ≤ 1 ms at 5 KB, ≤ 5 ms at 1 MB), on generated domain
+ * documents with a bare `<` typed in the middle of `<devices>`:
+ *
+ * - completeAt alone, as the server calls it: on the parsed document with validation's memo
+ *   filled (validation runs after every change), at four points: the elements after that `<`
+ *   (thousands of siblings before and after it), the attributes of a `<source>` start tag, the
+ *   values of a disk's type (both in the middle), and `<on_poweroff>`'s text values;
+ * - the same right after a one-character edit in the middle disk's path, before validation has
+ *   run again (the edited disk misses the memo);
+ * - over stdio against the bundled server, beside a hover on plain text in the same run (it
+ *   answers null: what the protocol costs by itself).
+ * The first request after the schema loads also interns the patterns it meets: shown apart.
+ * The machine is shared: compare ratios, not absolute times. Medians.
+ */
+import * as path from 'node:path';
+import { CompletionSuggestion, completeAt } from '../../server/src/features/completion';
+import { ParsedDocument } from '../../server/src/parser/parsedDocument';
+import { Schema, loadModelFile } from '../../server/src/schema/schema';
+import { ElementValidation, validateTree } from '../../server/src/schema/validate';
+import { LspClient } from '../lsp/lspClient';
+import { generateDomain } from './generateDomain';
+
+const MODEL = path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json');
+const SIZES: [string, number, string][] = [
+  ['5 KB', 5 * 1024, '≤ 1'],
+  ['1 MB', 1024 * 1024, '≤ 5'],
+];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeMs<T>(run: () => T): [number, T] {
+  const start = process.hrtime.bigint();
+  const result = run();
+  return [Number(process.hrtime.bigint() - start) / 1e6, result];
+}
+
+function fmt(value: number, digits = 3): string {
+  return value.toFixed(digits);
+}
+
+/** The generated document with `<` typed on a line of its own before the middle device. */
+function documentWithCursor(bytes: number): { text: string; points: [string, number][]; editAt: number } {
+  const generated = generateDomain(bytes);
+  const middle = generated.indexOf('    <interface', generated.length >> 1);
+  const text = `${generated.slice(0, middle)}    <\n${generated.slice(middle)}`;
+  const after = (needle: string, from: number, shift: number): number => {
+    const found = text.indexOf(needle, from);
+    if (found < 0) throw new Error(`${needle} not in the generated document`);
+    return found + shift;
+  };
+  return {
+    text,
+    points: [
+      ['elements in <devices>, after `<`', middle + 5],
+      ['attributes of <source network=…>', after("<source network='default'", middle, "<source network='default'".length)],
+      ["values of <disk type='…'>", after("<disk type='file'", middle, "<disk type='".length)],
+      ['values of <on_poweroff>', after('<on_poweroff>', 0, '<on_poweroff>'.length)],
+    ],
+    editAt: after("file='", middle, "file='".length + 2),
+  };
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+interface Row {
+  size: string;
+  point: string;
+  items: number;
+  functionMs: number;
+  afterEditMs: number;
+}
+
+function measureFunction(schema: Schema, label: string, bytes: number): Row[] {
+  const { text, points, editAt } = documentWithCursor(bytes);
+  const document = ParsedDocument.parse(text);
+  const memo = document.memo<ElementValidation>(schema);
+  const validate = () => validateTree(schema.derivatives, schema.datatypes, document.text, document.tree, Infinity, memo);
+  validate();
+  const view = () => ({ text: document.text, tree: document.tree, memo });
+  const runs = bytes <= 10 * 1024 ? 200 : 40;
+  return points.map(([point, offset]) => {
+    let items: CompletionSuggestion[] = [];
+    const samples: number[] = [];
+    for (let i = 0; i < runs + 3; i++) {
+      const [ms, result] = timeMs(() => completeAt(view(), offset, schema));
+      items = result;
+      if (i >= 3) samples.push(ms);
+    }
+    // Insert a character in the middle disk's path, ask, then take it out and validate again.
+    const edited: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const shifted = offset > editAt ? offset + 1 : offset;
+      document.replace(editAt, editAt, 'x');
+      edited.push(timeMs(() => completeAt(view(), shifted, schema))[0]);
+      document.replace(editAt, editAt + 1, '');
+      validate();
+    }
+    return { size: label, point, items: items.length, functionMs: median(samples), afterEditMs: median(edited) };
+  });
+}
+
+async function measureServer(client: LspClient, label: string, bytes: number): Promise<{ size: string; completionMs: number; floorMs: number }> {
+  const { text, points } = documentWithCursor(bytes);
+  const uri = `file:///bench-completion-${bytes}.xml`;
+  await client.open(uri, text, 1);
+  const position = positionAt(text, points[0][1]);
+  const onText = positionAt(text, text.indexOf('bench01') + 2);
+  const completion: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < 33; i++) {
+    // Interleaved so both see the same machine load.
+    const start = process.hrtime.bigint();
+    const items = await client.completion(uri, position);
+    const completionMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const hoverStart = process.hrtime.bigint();
+    await client.hover(uri, onText);
+    const floorMs = Number(process.hrtime.bigint() - hoverStart) / 1e6;
+    if (items.length === 0) throw new Error('no completion items over stdio');
+    if (i >= 3) {
+      completion.push(completionMs);
+      floor.push(floorMs);
+    }
+  }
+  await client.close(uri);
+  return { size: label, completionMs: median(completion), floorMs: median(floor) };
+}
+
+async function main(): Promise<void> {
+  const [loadMs, schema] = timeMs(() => Schema.fromModel(loadModelFile(MODEL), 'bundled'));
+  const first = documentWithCursor(5 * 1024);
+  const firstDocument = ParsedDocument.parse(first.text);
+  const [firstMs] = timeMs(() => completeAt({ text: first.text, tree: firstDocument.tree }, first.points[0][1], schema));
+  console.log(`Completion (medians; targets ≤ 1 ms at 5 KB, ≤ 5 ms at 1 MB)\n`);
+  console.log(`First request after the schema loads (${fmt(loadMs, 1)} ms), elements in <devices> of 5 KB, no memo: ${fmt(firstMs, 1)} ms\n`);
+  console.log('| size | point | items | completeAt ms | target | right after a 1-char edit, before validation ms |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [label, bytes, target] of SIZES) {
+    for (const row of measureFunction(schema, label, bytes)) {
+      console.log(`| ${row.size} | ${row.point} | ${row.items} | ${fmt(row.functionMs)} | ${target} | ${fmt(row.afterEditMs)} |`);
+    }
+  }
+  const client = await LspClient.start();
+  try {
+    await measureServer(client, 'warm-up', 5 * 1024);
+    console.log('\nOver stdio: completion in <devices> after `<` beside a hover on text (answers null) in the same run\n');
+    console.log('| size | completion ms | target | hover on text ms (protocol floor) | completion − floor ms |');
+    console.log('|---|---|---|---|---|');
+    for (const [label, bytes, target] of SIZES) {
+      const row = await measureServer(client, label, bytes);
+      console.log(`| ${row.size} | ${fmt(row.completionMs)} | ${target} | ${fmt(row.floorMs)} | ${fmt(row.completionMs - row.floorMs)} |`);
+    }
+  } finally {
+    await client.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
