@@ -236,3 +236,27 @@ test('the checker reports exactly what the language server publishes', async () 
     await client.stop();
   }
 });
+
+test('--schema DIR checks against the libvirt schema in DIR, and says why it cannot', () => {
+  write(
+    'schema/domain.rng',
+    `<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="domain"><element name="name"><text/></element></element></start></grammar>`,
+  );
+  const onlyName = write('only-name.xml', '<domain><name>a</name></domain>\n');
+  const full = write('full.xml', VALID);
+  // The compiled schema is cached under the temporary directory: keep it in this test's.
+  const env = { ...process.env, TMPDIR: workDir };
+  const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: workDir, env, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run(['check', '--schema', 'schema', onlyName]).status, 0);
+  const strict = run(['check', '--schema', 'schema', full]);
+  assert.equal(strict.status, 1);
+  assert.deepEqual(strict.stdout.split('\n').slice(0, 2), [
+    'full.xml:1:9: error: `type` is not an attribute of `<domain>`. [unexpected-attribute]',
+    'full.xml:3:4: error: `<memory>` is not allowed in `<domain>` (nothing more may come here). [unexpected-element]',
+  ]);
+  // The second run loads the cached model and finds the same.
+  assert.equal(run(['check', '--schema', 'schema', full]).stdout, strict.stdout);
+  const missing = run(['check', '--schema', 'no-such-dir', onlyName]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /cannot use the schema in no-such-dir: .*no-such-dir is not a directory/);
+});

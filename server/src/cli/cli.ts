@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Schema, loadModelFile } from '../schema/schema';
+import { defaultCacheDirectory, detectLibvirtVersion, loadUserSchema } from '../schema/userSchema';
 import { Problem, checkText } from './check';
 import { describeError, expandArguments, inputName, readInput } from './files';
 import { formatJson } from './jsonFormat';
@@ -34,15 +35,27 @@ function packageVersion(): string | undefined {
   }
 }
 
-function check(command: Extract<Command, { kind: 'check' }>): number {
+/** The schema --schema names, else the bundled one; undefined (said why) when it cannot be had. */
+async function loadSchema(directory: string | undefined): Promise<Schema | undefined> {
+  if (directory !== undefined) {
+    const absolute = path.resolve(directory);
+    const loaded = loadUserSchema(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
+    if ('error' in loaded) say(`cannot use the schema in ${directory}: ${loaded.error}`);
+    else return loaded.schema;
+    return undefined;
+  }
   const schemaFile = path.join(INSTALL_DIRECTORY, 'schemas', 'libvirt-domain.json');
-  let schema: Schema;
   try {
-    schema = Schema.fromModel(loadModelFile(schemaFile), 'bundled');
+    return Schema.fromModel(loadModelFile(schemaFile), 'bundled');
   } catch (error) {
     say(`cannot load the bundled schema ${schemaFile}: ${describeError(error)}`);
-    return EXIT_CANNOT_CHECK;
+    return undefined;
   }
+}
+
+async function check(command: Extract<Command, { kind: 'check' }>): Promise<number> {
+  const schema = await loadSchema(command.schemaDirectory);
+  if (!schema) return EXIT_CANNOT_CHECK;
 
   const { inputs, problems: argumentFailures, emptyDirectories } = expandArguments(command.paths);
   const failures = [...argumentFailures];
@@ -81,7 +94,7 @@ function check(command: Extract<Command, { kind: 'check' }>): number {
   return problems.some((p) => p.severity === 'error') ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
-export function main(args: readonly string[]): number {
+export async function main(args: readonly string[]): Promise<number> {
   let command: Command;
   try {
     command = parseArguments(args);
@@ -112,4 +125,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_CLEAN);
   throw error;
 });
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

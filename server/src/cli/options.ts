@@ -7,7 +7,7 @@ export type Format = (typeof FORMATS)[number];
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; paths: string[]; format: Format; maxProblems: number };
+  | { kind: 'check'; paths: string[]; format: Format; maxProblems: number; schemaDirectory: string | undefined };
 
 export class UsageError extends Error {}
 
@@ -24,6 +24,10 @@ Options:
                               severity, code, message}
                             sarif: a SARIF 2.1.0 log, for code scanning in CI
   --max-problems N          report at most N problems per document (default ${DEFAULT_SETTINGS.maxProblems})
+  --schema DIR              check against the libvirt schema in DIR (a directory holding
+                              domain.rng, e.g. /usr/share/libvirt/schemas) instead of the
+                              bundled one; compiled once, then cached while its files
+                              are unchanged
   -h, --help                show this help
   --version                 show the version
 
@@ -43,6 +47,7 @@ export function parseArguments(args: readonly string[]): Command {
 
   let format: Format = 'text';
   let maxProblems = DEFAULT_SETTINGS.maxProblems;
+  let schemaDirectory: string | undefined;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
@@ -70,10 +75,12 @@ export function parseArguments(args: readonly string[]): Command {
       const chosen = value();
       if (!/^[1-9]\d*$/.test(chosen)) throw new UsageError(`--max-problems must be a whole number of at least 1, not ${JSON.stringify(chosen)}`);
       maxProblems = Number(chosen);
+    } else if (name === '--schema') {
+      schemaDirectory = value();
     } else {
       throw new UsageError(`unknown option ${name}`);
     }
   }
   if (paths.length === 0) throw new UsageError('check needs at least one FILE, DIR or - (standard input)');
-  return { kind: 'check', paths, format, maxProblems };
+  return { kind: 'check', paths, format, maxProblems, schemaDirectory };
 }
