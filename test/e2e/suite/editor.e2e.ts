@@ -152,6 +152,23 @@ suite('libvirt-xml in a real VS Code', () => {
     assert.ok(!inDomain.includes('disk'), `<domain> does not offer disk; got ${inDomain.join(', ')}`);
   });
 
+  test("inside <disk type='file'> the <source> completion offers file, and a value its listed values", async () => {
+    const editor = await openDomain('web01.xml');
+    const doc = editor.document;
+    const source = "<source file='/var/lib/libvirt/images/web01.qcow2'/>";
+    const start = positionOf(doc, source);
+    await replace(editor, new vscode.Range(start, start.translate(0, source.length)), '<source />');
+    try {
+      const labels = await completionLabels(doc, start.translate(0, '<source '.length), ' ');
+      assert.ok(labels.includes('file'), `<source> in a file disk offers file; got ${labels.join(', ')}`);
+      assert.ok(!labels.includes('protocol'), `protocol is for network disks; got ${labels.join(', ')}`);
+    } finally {
+      await replace(editor, new vscode.Range(start, start.translate(0, '<source />'.length)), source);
+    }
+    const placement = await completionLabels(doc, positionOf(doc, "placement='static'", "placement='".length), "'");
+    assert.deepEqual(placement.sort(), ['auto', 'static']);
+  });
+
   test('typing </ after an unclosed <disk> offers to close it', async () => {
     const editor = await openDomain('db01-broken.xml');
     const doc = editor.document;
