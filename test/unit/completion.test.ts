@@ -72,7 +72,8 @@ test('elements: those the siblings before and after the cursor leave room for, r
   assert.deepEqual(labels(complete("<domain type='kvm'>\n  <|\n  <name>a</name>\n</domain>"), 'element'), ['devices', 'vcpu', 'on_poweroff'], 'the <name> after the cursor counts too');
   const items = complete("<domain type='kvm'><|</domain>");
   assert.equal(item(items, 'name').detail, 'element · required');
-  assert.equal(item(items, 'vcpu').detail, 'element · optional');
+  assert.equal(item(items, 'vcpu').detail, 'element · optional · a whole number');
+  assert.equal(item(items, 'on_poweroff').detail, 'element · optional · destroy | restart');
   assert.equal(item(complete("<domain type='kvm'><devices><|</devices></domain>"), 'disk').detail, 'element · optional · repeatable');
 });
 

@@ -140,7 +140,8 @@ function elementSuggestions(c: Context, point: ContentPoint, replaceStart: numbe
       if (!later.accept(after)) continue;
       const isRequired = required.has(describeName(nameClass));
       const repeats = c.d.startTagOpen(after, name).kind !== 'notAllowed';
-      const snippet = style === 'nameOnly' ? written : cachedSnippet(c, point.pattern, name, written, point.namespaces);
+      const facts = elementFacts(c, point.pattern, name, written, point.namespaces);
+      const snippet = style === 'nameOnly' ? written : facts.snippet;
       suggestions.push({
         label: written,
         kind: 'element',
@@ -149,7 +150,7 @@ function elementSuggestions(c: Context, point: ContentPoint, replaceStart: numbe
         replaceStart,
         replaceEnd,
         filterText: written,
-        detail: `element · ${isRequired ? 'required' : 'optional'}${repeats ? ' · repeatable' : ''}`,
+        detail: `element · ${isRequired ? 'required' : 'optional'}${repeats ? ' · repeatable' : ''}${facts.text ? ` · ${facts.text}` : ''}`,
         element: { name: written, parent },
         sortText: `1${isRequired ? 0 : 1}${String(suggestions.length).padStart(4, '0')}`,
       });
@@ -158,23 +159,30 @@ function elementSuggestions(c: Context, point: ContentPoint, replaceStart: numbe
   return suggestions;
 }
 
-/** Snippets by schema, then by place and name: the same few places are asked again and again as one types. */
-const snippets = new WeakMap<Derivatives, Map<string, string>>();
+interface ElementFacts {
+  /** The element as a snippet starting with `<`. */
+  snippet: string;
+  /** What its text is, for an element of text only: "destroy | restart", "an integer from 1 to 65535"; else ''. */
+  text: string;
+}
 
-function cachedSnippet(c: Context, p: P, name: QName, written: string, namespaces: Namespaces): string {
-  let cache = snippets.get(c.d);
+/** By schema, then by place and name: the same few places are asked again and again as one types. */
+const factsCache = new WeakMap<Derivatives, Map<string, ElementFacts>>();
+
+function elementFacts(c: Context, p: P, name: QName, written: string, namespaces: Namespaces): ElementFacts {
+  let cache = factsCache.get(c.d);
   if (!cache) {
     cache = new Map();
-    snippets.set(c.d, cache);
+    factsCache.set(c.d, cache);
   }
   const key = `${p.id}\u0000${written}\u0000${name.ns}\u0000${namespaces.key}`;
-  let snippet = cache.get(key);
-  if (snippet === undefined) {
+  let facts = cache.get(key);
+  if (facts === undefined) {
     if (cache.size >= 20_000) cache.clear();
-    snippet = elementSnippet(c, p, name, written, namespaces);
-    cache.set(key, snippet);
+    facts = elementSnippet(c, p, name, written, namespaces);
+    cache.set(key, facts);
   }
-  return snippet;
+  return facts;
 }
 
 /** Nesting of required children an element snippet writes out. */
@@ -186,8 +194,9 @@ const SNIPPET_DEPTH = 2;
  * may be empty and either allows nothing inside or is an element of attributes (no text):
  * `<boot dev="…"/>`, `<acpi/>`; otherwise open for its content: `<devices>$0</devices>`.
  */
-function elementSnippet(c: Context, p: P, name: QName, written: string, namespaces: Namespaces): string {
+function elementSnippet(c: Context, p: P, name: QName, written: string, namespaces: Namespaces): ElementFacts {
   let stops = 0;
+  let text = '';
   const write = (at: P, elementName: QName, elementWritten: string, depth: number, indent: string): string => {
     const open = c.d.startTagOpen(at, elementName);
     let tag = open;
@@ -210,14 +219,16 @@ function elementSnippet(c: Context, p: P, name: QName, written: string, namespac
       return `${head}>${body}${top ? `\n${indent}\t$0` : ''}\n${indent}</${elementWritten}>`;
     }
     const values = enumeratedValues(content);
-    const text = takesText(content);
+    const hasText = takesText(content);
+    const takesElements = c.expect.elementNames(content).length > 0;
+    if (top && hasText && !takesElements) text = values.length > 0 ? listed(values) : unique(c.expect.data(content).map((q) => c.schema.datatypes.describe(q.source))).join(' or ');
     if (values.length > 0) return `${head}>${placeholder(++stops, values)}</${elementWritten}>`;
     const canBeEmpty = c.d.endTag(content).kind !== 'notAllowed';
-    const takesElements = c.expect.elementNames(content).length > 0;
-    if (canBeEmpty && !text && (!takesElements || c.expect.attributes(open).length > 0)) return `${head}/>`;
+    if (canBeEmpty && !hasText && (!takesElements || c.expect.attributes(open).length > 0)) return `${head}/>`;
     return `${head}>${top ? '$0' : `$${++stops}`}</${elementWritten}>`;
   };
-  return write(p, name, written, 0, '');
+  const snippet = write(p, name, written, 0, '');
+  return { snippet, text };
 }
 
 interface RequiredAttribute {
@@ -409,6 +420,10 @@ function escapeXml(value: string, quote: string): string {
   if (quote === '"') escaped = escaped.replace(/"/g, '&quot;');
   else if (quote === "'") escaped = escaped.replace(/'/g, '&apos;');
   return escaped;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
 }
 
 /** "static | auto", shortened when long. */
