@@ -1,0 +1,50 @@
+/** What a cpuset/nodeset value selects, for hover: the ids, how many, libvirt's form, and what the host lacks. */
+import { checkSet, namedIds, type SetNoun } from './checkSet';
+import { evaluateSet } from './evaluate';
+import { IdSet, type IdRange } from './idSet';
+
+export type SetDescription =
+  | {
+      accepted: true;
+      ranges: readonly IdRange[];
+      count: number;
+      /** Runs for reading: `0–3, 8, 9` (a run of two is written out). */
+      listing: string;
+      /** As libvirt prints it: `0-3,8-9`. */
+      canonical: string;
+      /** Only when a host was given and some selected ids are not on it. */
+      beyondHost?: { ranges: readonly IdRange[]; count: number; canonical: string };
+      /** One plain sentence: `4 CPUs: 1, 2, 4, 6.` */
+      summary: string;
+    }
+  | { accepted: false; summary: string };
+
+export function describeSet(value: string, options: { noun?: SetNoun; host?: readonly IdRange[] } = {}): SetDescription {
+  const noun = options.noun ?? 'CPU';
+  const set = evaluateSet(value);
+  if (!set) {
+    const firstError = checkSet(value, { noun }).find((f) => f.severity === 'error');
+    return { accepted: false, summary: `libvirt rejects this list${firstError ? `: ${firstError.message}` : '.'}` };
+  }
+  const count = set.count;
+  const listing = listRuns(set.ranges());
+  let summary = `${count} ${count === 1 ? noun : `${noun}s`}: ${listing}.`;
+  let beyondHost: { ranges: readonly IdRange[]; count: number; canonical: string } | undefined;
+  if (options.host) {
+    const hostSet = IdSet.of(options.host);
+    const outside = set.subtract(hostSet);
+    if (!outside.isEmpty) {
+      beyondHost = { ranges: outside.ranges(), count: outside.count, canonical: outside.format() };
+      summary += ` Not on this host (${hostSet.isEmpty ? `no ${noun}s` : namedIds(hostSet, noun)}): ${namedIds(outside, noun)}.`;
+    }
+  }
+  const description: SetDescription = { accepted: true, ranges: set.ranges(), count, listing, canonical: set.format(), summary };
+  if (beyondHost) description.beyondHost = beyondHost;
+  return description;
+}
+
+function listRuns(ranges: readonly IdRange[]): string {
+  return ranges
+    .map(([a, b]) => (a === b ? `${a}` : b === a + 1 ? `${a}, ${b}` : `${a}–${b}`))
+    .join(', ');
+}
