@@ -85,7 +85,8 @@ connection.onInitialize((params) => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       // A space in a start tag asks for attributes, a quote for the attribute's values.
-      completionProvider: { triggerCharacters: ['<', '/', ' ', '"', "'"] },
+      // Docs come with completionItem/resolve, for the item shown, so the list itself stays small.
+      completionProvider: { triggerCharacters: ['<', '/', ' ', '"', "'"], resolveProvider: true },
       hoverProvider: true,
     },
     serverInfo: { name: 'libvirt-xml' },
@@ -209,10 +210,13 @@ const COMPLETION_KIND: Record<CompletionSuggestion['kind'], CompletionItemKind> 
   closingTag: CompletionItemKind.Keyword,
 };
 
+/** What completionItem/resolve needs to find an item's docs. */
+type DocsKey = Pick<CompletionSuggestion, 'element' | 'attribute'>;
+
 /** The docs text of an element, or of an attribute from its element's entry. */
-function suggestionDocs(suggestion: CompletionSuggestion, language: DocsLanguage): string | undefined {
-  if (suggestion.element) return docs.lookup(suggestion.element.name, suggestion.element.parent, language)?.entry.markdown;
-  if (suggestion.attribute) return docs.lookup(suggestion.attribute.element, suggestion.attribute.parent, language)?.entry.attributes?.[suggestion.attribute.name];
+function suggestionDocs(key: DocsKey, language: DocsLanguage): string | undefined {
+  if (key.element) return docs.lookup(key.element.name, key.element.parent, language)?.entry.markdown;
+  if (key.attribute) return docs.lookup(key.attribute.element, key.attribute.parent, language)?.entry.attributes?.[key.attribute.name];
   return undefined;
 }
 
@@ -221,16 +225,15 @@ connection.onCompletion(
     const parsed = analysed(documents.get(textDocument.uri));
     if (!parsed) return null;
     const offset = parsed.offsetAt(position);
-    const language = docsLanguage();
     // Validation's memo: the siblings before the cursor cost a lookup each.
     const document = { text: parsed.text, tree: parsed.tree, memo: schema ? parsed.memo<ElementValidation>(schema) : undefined };
     const items: CompletionItem[] = completeAt(document, offset, schema, context?.triggerCharacter).map((suggestion) => {
-      const doc = suggestionDocs(suggestion, language);
+      const key: DocsKey | undefined = suggestion.element || suggestion.attribute ? { element: suggestion.element, attribute: suggestion.attribute } : undefined;
       return {
         label: suggestion.label,
         kind: COMPLETION_KIND[suggestion.kind],
         detail: suggestion.detail,
-        documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+        data: key,
         filterText: suggestion.filterText,
         sortText: suggestion.sortText,
         insertTextFormat: suggestion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
@@ -239,6 +242,13 @@ connection.onCompletion(
     });
     return { isIncomplete: false, items };
   }),
+);
+
+connection.onCompletionResolve((item: CompletionItem) =>
+  guarded('completionItem/resolve', item, () => {
+    const doc = item.data ? suggestionDocs(item.data as DocsKey, docsLanguage()) : undefined;
+    return doc ? { ...item, documentation: { kind: MarkupKind.Markdown, value: doc } } : item;
+  })(),
 );
 
 connection.onHover(

@@ -9,6 +9,7 @@ import {
   CompletionItem,
   CompletionList,
   CompletionRequest,
+  CompletionResolveRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -157,6 +158,10 @@ export class LspClient {
     const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     if (!result) return [];
     return Array.isArray(result) ? result : (result as CompletionList).items;
+  }
+
+  resolveCompletion(item: CompletionItem): Promise<CompletionItem> {
+    return this.connection.sendRequest(CompletionResolveRequest.type, item);
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {
