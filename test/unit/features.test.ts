@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { ElementDocs, resolveDocsLanguage } from '../../server/src/docs/elementDocs';
 import { autoCloseAt } from '../../server/src/features/autoClose';
@@ -8,9 +7,9 @@ import { cursorTarget } from '../../server/src/features/cursor';
 import { hoverAt } from '../../server/src/features/hover';
 import { checkWellFormedness } from '../../server/src/features/wellFormedness';
 import { parseDocument } from '../../server/src/parser/parse';
-import { Schema, loadModelFile } from '../../server/src/schema/schema';
+import { bundledSchema } from './helpers/documents';
 
-const SCHEMA = Schema.fromModel(loadModelFile(path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json')), 'bundled');
+const SCHEMA = bundledSchema();
 
 /** Splits `text` at the `|` marking the cursor. */
 function at(marked: string): { text: string; offset: number } {

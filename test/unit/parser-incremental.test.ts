@@ -3,38 +3,14 @@ import { test } from 'node:test';
 import { applyEdit } from '../../server/src/parser/incremental';
 import { parseDocument } from '../../server/src/parser/parse';
 import { describeTree } from './helpers/describeTree';
+import { WEB01 } from './helpers/documents';
 import { random, randomEdit } from './helpers/randomEdits';
 
-const BASE = `<?xml version="1.0"?>
-<!-- a guest -->
-<domain type='kvm'>
-  <name>web01</name>
-  <memory unit='KiB'>1048576</memory>
-  <vcpu placement='static' cpuset="1-4,^3,6">2</vcpu>
-  <cputune>
-    <vcpupin vcpu="0" cpuset="1"/>
-    <emulatorpin cpuset="1-3"/>
-  </cputune>
-  <os>
-    <type arch='x86_64' machine='pc-q35-8.2'>hvm</type>
-    <boot dev='hd'/>
-  </os>
-  <devices>
-    <disk type='file' device='disk'>
-      <driver name='qemu' type='qcow2'/>
-      <source file='/var/lib/libvirt/images/web01.qcow2'/>
-      <target dev='vda' bus='virtio'/>
-    </disk>
-    <!-- network -->
-    <interface type='network'>
-      <mac address='52:54:00:12:34:56'/>
-      <source network='default'/>
-    </interface>
-    <backingStore><backingStore/></backingStore>
-    <description><![CDATA[ a < b ]]> &amp; text</description>
-  </devices>
-</domain>
-`;
+// Beyond a valid domain: an element nested in itself, CDATA and references in text.
+const BASE = WEB01.replace(
+  '  </devices>',
+  '    <backingStore><backingStore/></backingStore>\n    <description><![CDATA[ a < b ]]> &amp; text</description>\n  </devices>',
+);
 
 test('incremental tree equals a fresh parse after every one of thousands of random edits', () => {
   let edits = 0;

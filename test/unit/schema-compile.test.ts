@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { GrammarError, compileGrammar } from '../../server/src/schema/compileGrammar';
 import { Grammar, NameClass, Pattern } from '../../server/src/schema/patterns';
+import { RNG } from './helpers/documents';
 
-const RNG = 'xmlns="http://relaxng.org/ns/structure/1.0"';
 
 /** Compiles grammars held in memory: file name -> text. */
 function compile(files: Record<string, string>, main = '/g/main.rng'): Grammar {

@@ -1,47 +1,18 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { documentFindings, inDocumentOrder } from '../../server/src/features/diagnostics';
 import { Finding } from '../../server/src/finding';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { parseDocument } from '../../server/src/parser/parse';
-import { Schema, loadModelFile } from '../../server/src/schema/schema';
 import { validateTree } from '../../server/src/schema/validate';
 import { checkWellFormedness } from '../../server/src/features/wellFormedness';
 import { random, randomEdit } from './helpers/randomEdits';
+import { WEB01, bundledSchema } from './helpers/documents';
 
-const schema = Schema.fromModel(loadModelFile(path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json')), 'bundled');
+const schema = bundledSchema();
 const LIMITS = { maxProblems: 1000, maxFileSizeMB: 16 };
 
-const BASE = `<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
-  <name>web01</name>
-  <memory unit='KiB'>1048576</memory>
-  <vcpu placement='static' cpuset='1-4,^3,6'>2</vcpu>
-  <cputune>
-    <vcpupin vcpu='0' cpuset='1'/>
-  </cputune>
-  <os>
-    <type arch='x86_64' machine='pc-q35-8.2'>hvm</type>
-    <boot dev='hd'/>
-  </os>
-  <on_poweroff>destroy</on_poweroff>
-  <devices>
-    <disk type='file' device='disk'>
-      <driver name='qemu' type='qcow2'/>
-      <source file='/var/lib/libvirt/images/web01.qcow2'/>
-      <target dev='vda' bus='virtio'/>
-    </disk>
-    <interface type='network'>
-      <mac address='52:54:00:12:34:56'/>
-      <source network='default'/>
-    </interface>
-    <graphics type='vnc' port='-1'/>
-  </devices>
-  <qemu:commandline>
-    <qemu:arg value='-S'/>
-  </qemu:commandline>
-</domain>
-`;
+const BASE = WEB01;
 
 /** What a from-scratch check finds: fresh parse, no memo. */
 function freshFindings(text: string): Finding[] {

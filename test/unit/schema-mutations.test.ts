@@ -12,33 +12,13 @@ import { documentFindings } from '../../server/src/features/diagnostics';
 import { ElementNode } from '../../server/src/parser/nodes';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { walk } from '../../server/src/parser/tree';
-import { Schema, loadModelFile } from '../../server/src/schema/schema';
 import { SHARED, xmlFilesUnder } from './helpers/corpus';
+import { WEB01, bundledSchema } from './helpers/documents';
 
-const schema = Schema.fromModel(loadModelFile(path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json')), 'bundled');
+const schema = bundledSchema();
 const LIMITS = { maxProblems: 1000, maxFileSizeMB: Number.POSITIVE_INFINITY };
 
-const DOMAIN = `<?xml version="1.0"?>
-<!-- a guest written for this test -->
-<domain type='kvm'>
-  <name>mutant</name>
-  <memory unit='MiB'>1024</memory>
-  <vcpu placement='static'>2</vcpu>
-  <os>
-    <type arch='x86_64' machine='q35'>hvm</type>
-  </os>
-  <devices>
-    <disk type='file' device='disk'>
-      <driver name='qemu' type='qcow2'/>
-      <source file='/var/lib/libvirt/images/mutant.qcow2'/>
-      <target dev='vda' bus='virtio'/>
-    </disk>
-    <interface type='network'>
-      <source network='default'/>
-    </interface>
-  </devices>
-</domain>
-`;
+const DOMAIN = WEB01;
 
 interface Mutant {
   text: string;

@@ -4,37 +4,21 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseDocument } from '../../server/src/parser/parse';
 import { compileGrammar } from '../../server/src/schema/compileGrammar';
-import { DatatypeChecker, Derivatives } from '../../server/src/schema/derivatives';
+import { Derivatives } from '../../server/src/schema/derivatives';
 import { XsdDatatypes } from '../../server/src/schema/datatypeChecker';
 import { GrammarModel, fromModel } from '../../server/src/schema/model';
 import { validateTree } from '../../server/src/schema/validate';
 import { SHARED, xmlFilesUnder } from './helpers/corpus';
+import { TEST_TYPES, TEST_WORDS, smallDomainGrammar } from './helpers/documents';
 
-const RNG = 'xmlns="http://relaxng.org/ns/structure/1.0"';
-const TYPES: DatatypeChecker = {
-  allows: (pattern, value) => (pattern.type === 'int' ? /^\s*[+-]?\d+\s*$/.test(value) : true),
-  equals: (pattern, value) => value.trim() === pattern.value.trim(),
-};
-const WORDS = { describe: (source: { type: string }) => (source.type === 'int' ? 'a whole number' : `a ${source.type}`) };
 
-const GRAMMAR = `<grammar ${RNG} datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"><start><element name="domain">
-  <attribute name="type"><choice><value>kvm</value><value>qemu</value></choice></attribute>
-  <interleave>
-    <element name="name"><text/></element>
-    <optional><element name="vcpu"><optional><attribute name="placement"><choice><value>static</value><value>auto</value></choice></attribute></optional><data type="int"/></element></optional>
-    <optional><element name="on_poweroff"><choice><value>destroy</value><value>restart</value></choice></element></optional>
-    <element name="devices"><zeroOrMore><choice>
-      <element name="disk"><attribute name="type"/><element name="target"><attribute name="dev"/></element></element>
-      <element name="interface"><empty/></element>
-    </choice></zeroOrMore></element>
-  </interleave>
-</element></start></grammar>`;
+const GRAMMAR = smallDomainGrammar('<element name="disk"><attribute name="type"/><element name="target"><attribute name="dev"/></element></element>');
 
-const derivatives = new Derivatives(compileGrammar('/m.rng', () => GRAMMAR), TYPES);
+const derivatives = new Derivatives(compileGrammar('/m.rng', () => GRAMMAR), TEST_TYPES);
 
 /** Findings as "code on `marked text`: message". */
 function check(xml: string): string[] {
-  return validateTree(derivatives, WORDS, xml, parseDocument(xml)).map((f) => `${f.code} on \`${xml.slice(f.start, f.end)}\`: ${f.message}`);
+  return validateTree(derivatives, TEST_WORDS, xml, parseDocument(xml)).map((f) => `${f.code} on \`${xml.slice(f.start, f.end)}\`: ${f.message}`);
 }
 
 const GOOD = "<domain type='kvm'>\n  <name>a</name>\n  <vcpu placement='static'>2</vcpu>\n  <devices>\n    <disk type='file'><target dev='vda'/></disk>\n    <interface/>\n  </devices>\n</domain>";
