@@ -7,4 +7,16 @@ export interface Finding {
   severity: Severity;
   code: string;
   message: string;
+  /** Edits that resolve it, offered as quick fixes. */
+  fixes?: Fix[];
+}
+
+/** Replace text[start, end) with `newText`. */
+export interface Fix {
+  title: string;
+  start: number;
+  end: number;
+  newText: string;
+  /** Keeps what the user meant without a judgement call, so "fix all" may apply it unasked. */
+  safe: boolean;
 }

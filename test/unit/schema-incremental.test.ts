@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { documentFindings, inDocumentOrder } from '../../server/src/features/diagnostics';
+import { documentFindings } from '../../server/src/features/diagnostics';
 import { Finding } from '../../server/src/finding';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
-import { parseDocument } from '../../server/src/parser/parse';
-import { validateTree } from '../../server/src/schema/validate';
-import { checkWellFormedness } from '../../server/src/features/wellFormedness';
 import { random, randomEdit } from './helpers/randomEdits';
 import { WEB01, bundledSchema } from './helpers/documents';
 
@@ -14,12 +11,9 @@ const LIMITS = { maxProblems: 1000, maxFileSizeMB: 16 };
 
 const BASE = WEB01;
 
-/** What a from-scratch check finds: fresh parse, no memo. */
+/** What a from-scratch check finds: a fresh parse, so an empty memo. */
 function freshFindings(text: string): Finding[] {
-  const tree = parseDocument(text);
-  const findings = checkWellFormedness(tree, LIMITS.maxProblems);
-  const valid = validateTree(schema.derivatives, schema.datatypes, text, tree, LIMITS.maxProblems - findings.length);
-  return [...findings, ...valid].sort(inDocumentOrder);
+  return documentFindings(ParsedDocument.parse(text), LIMITS, schema);
 }
 
 test('the base document is valid', () => {

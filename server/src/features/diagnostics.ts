@@ -3,6 +3,8 @@ import { ParsedDocument } from '../parser/parsedDocument';
 import { Finding } from '../finding';
 import { ElementValidation, validateTree } from '../schema/validate';
 import { Schema } from '../schema/schema';
+import { HostTopology, checkDocumentSets } from './cpuset/documentSets';
+import { setAttributeKeysOf } from './cpuset/setAttributes';
 import { checkWellFormedness } from './wellFormedness';
 
 export interface DiagnosticLimits {
@@ -14,7 +16,7 @@ export interface DiagnosticLimits {
  * Well-formedness findings, then the schema's, in document order and capped at maxProblems.
  * Validation re-uses what it found for elements that edits have not touched since.
  */
-export function documentFindings(document: ParsedDocument, limits: DiagnosticLimits, schema: Schema | undefined): Finding[] {
+export function documentFindings(document: ParsedDocument, limits: DiagnosticLimits, schema: Schema | undefined, host?: HostTopology): Finding[] {
   if (!document.parsed) {
     const sizeMB = (document.text.length / 1048576).toFixed(1);
     return [
@@ -30,9 +32,14 @@ export function documentFindings(document: ParsedDocument, limits: DiagnosticLim
   const findings = checkWellFormedness(document.tree, limits.maxProblems);
   if (schema && findings.length < limits.maxProblems) {
     const memo = document.memo<ElementValidation>(schema);
-    findings.push(...validateTree(schema.derivatives, schema.datatypes, document.text, document.tree, limits.maxProblems - findings.length, memo));
+    const valid = validateTree(schema.derivatives, schema.datatypes, document.text, document.tree, limits.maxProblems - findings.length, memo);
+    const sets = checkDocumentSets(document.text, document.tree, setAttributeKeysOf(schema), host);
+    // Where the set check says what is wrong with a list, the schema's "must be a CPU list" is noise.
+    const setErrors = sets.filter((f) => f.severity === 'error');
+    const explained = (f: Finding) => f.code === 'bad-attribute-value' && setErrors.some((e) => e.start >= f.start && e.end <= f.end);
+    findings.push(...valid.filter((f) => !explained(f)), ...sets);
   }
-  return findings.sort(inDocumentOrder);
+  return findings.sort(inDocumentOrder).slice(0, limits.maxProblems);
 }
 
 export function inDocumentOrder(a: Finding, b: Finding): number {

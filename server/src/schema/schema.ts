@@ -20,7 +20,7 @@ export class Schema {
   readonly datatypes = new XsdDatatypes();
 
   constructor(
-    grammar: Grammar,
+    readonly grammar: Grammar,
     readonly origin: SchemaOrigin,
   ) {
     this.derivatives = new Derivatives(grammar, this.datatypes);

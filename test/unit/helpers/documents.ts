@@ -9,7 +9,7 @@ export const WEB01 = `<?xml version="1.0"?>
 <domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
   <name>web01</name>
   <memory unit='KiB'>1048576</memory>
-  <vcpu placement='static' cpuset='1-4,^3,6'>2</vcpu>
+  <vcpu placement='static' cpuset='1-2,4,6'>2</vcpu>
   <cputune>
     <vcpupin vcpu='0' cpuset='1'/>
   </cputune>

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { documentFindings } from '../../server/src/features/diagnostics';
+import { safeFixEdits } from '../../server/src/features/cpuset/documentSets';
+import { setAttributeKeys } from '../../server/src/features/cpuset/setAttributes';
+import { ParsedDocument } from '../../server/src/parser/parsedDocument';
+import { bundledSchema } from './helpers/documents';
+
+const schema = bundledSchema();
+const LIMITS = { maxProblems: 1000, maxFileSizeMB: 16 };
+
+/** Findings as "code on `token`" (hints left out unless asked for). */
+function check(xml: string, host?: { cpus?: [number, number][]; nodes?: [number, number][] }, withHints = false): string[] {
+  return documentFindings(ParsedDocument.parse(xml), LIMITS, schema, host)
+    .filter((f) => withHints || f.severity !== 'hint')
+    .map((f) => `${f.code} on \`${xml.slice(f.start, f.end)}\``);
+}
+
+const domain = (vcpu: string, rest = '') =>
+  `<domain type='kvm'><name>a</name><memory>1</memory>${vcpu}${rest}<os><type>hvm</type></os><devices/></domain>`;
+
+test('the set attributes come from the schema: every one the issue names, by its cpuset type', () => {
+  const keys = setAttributeKeys(schema.grammar);
+  for (const key of ['vcpu@cpuset', 'vcpupin@cpuset', 'emulatorpin@cpuset', 'iothreadpin@cpuset', 'vcpusched@vcpus', 'iothreadsched@iothreads', 'cachetune@vcpus', 'memorytune@vcpus', 'monitor@vcpus', 'memory@nodeset', 'memnode@nodeset', 'page@nodeset', 'cell@cpus']) {
+    assert.ok(keys.has(key), key);
+  }
+  assert.ok(!keys.has('vcpupin@vcpu') && !keys.has('disk@type'));
+});
+
+test("a value's mistakes are found on their exact characters, and the schema's own complaint is not repeated", () => {
+  assert.deepEqual(check(domain("<vcpu cpuset='1-4,^3,6,4-1'>4</vcpu>")), ['cpuset-negation-before-range on `^3`', 'cpuset-reversed-range on `4-1`']);
+  assert.deepEqual(check(domain("<vcpu cpuset='1, 2'>4</vcpu>")), ['cpuset-space on ` `']);
+  assert.deepEqual(check(domain("<vcpu cpuset='0,'>4</vcpu>")), ['cpuset-empty-item on `,`']);
+  assert.deepEqual(check(domain("<vcpu cpuset='1-4,^3,6'>4</vcpu>"), undefined, true), ['cpuset-not-canonical on `1-4,^3,6`']);
+});
+
+test('a value written with references is judged whole, without a fix', () => {
+  const findings = documentFindings(ParsedDocument.parse(domain("<vcpu cpuset='4&#45;1'>4</vcpu>")), LIMITS, schema);
+  const reversed = findings.find((f) => f.code === 'cpuset-reversed-range');
+  assert.ok(reversed);
+  assert.equal(reversed.fixes, undefined);
+});
+
+test('cross references: pins, IOThreads, NUMA cells, the vCPU count', () => {
+  const cputune = `<iothreads>2</iothreads><cputune>
+    <vcpupin vcpu='0' cpuset='1'/><vcpupin vcpu='0' cpuset='2'/><vcpupin vcpu='7' cpuset='2'/>
+    <iothreadpin iothread='3' cpuset='1'/><iothreadpin iothread='2' cpuset='1'/>
+    <cachetune vcpus='0-5'><cache id='0' level='3' type='both' size='3' unit='MiB'/></cachetune>
+  </cputune><numatune><memnode cellid='2' mode='strict' nodeset='0'/><memnode cellid='1' mode='strict' nodeset='0'/></numatune>`;
+  const cpu = "<cpu><numa><cell id='0' cpus='0-1' memory='1024'/><cell id='1' cpus='2-3' memory='1024'/></numa></cpu>";
+  const xml = domain("<vcpu current='6'>4</vcpu>", cputune).replace('<devices/>', `${cpu}<devices/>`);
+  assert.deepEqual(check(xml), [
+    "vcpu-current-too-large on `6`",
+    'vcpupin-duplicate on `0`',
+    'vcpupin-vcpu-out-of-range on `7`',
+    'iothreadpin-unknown-iothread on `3`',
+    'vcpus-beyond-count on `0-5`',
+    'memnode-unknown-cell on `2`',
+  ]);
+  const dropped = documentFindings(ParsedDocument.parse(xml), LIMITS, schema).find((f) => f.code === 'vcpus-beyond-count');
+  assert.deepEqual(dropped?.fixes?.map((f) => [f.newText, f.safe]), [['0-3', true]]);
+});
+
+test("the host bounds physical CPUs and nodes only, never the guest's vCPUs or cells", () => {
+  const host = { cpus: [[0, 3]] as [number, number][], nodes: [[0, 0]] as [number, number][] };
+  const xml = domain(
+    "<vcpu cpuset='0-7'>8</vcpu>",
+    "<cputune><vcpupin vcpu='1' cpuset='6'/><vcpusched vcpus='4-7' scheduler='fifo' priority='1'/></cputune><numatune><memory mode='strict' nodeset='0-1'/></numatune>",
+  );
+  assert.deepEqual(check(xml, host), ['cpuset-beyond-host on `0-7`', 'cpuset-beyond-host on `6`', 'cpuset-beyond-host on `0-1`']);
+  assert.deepEqual(check(xml), [], 'without a host, nothing to say');
+});
+
+test('safe fixes for the whole document: each value repaired as meant, reference fixes that do not collide', () => {
+  const xml = domain(
+    "<vcpu cpuset='1, 2,4-3,'>4</vcpu>",
+    "<cputune><vcpupin vcpu='0' cpuset='5,^9'/><emulatorpin cpuset='0-3'/><cachetune vcpus='2-6'><cache id='0' level='3' type='both' size='3' unit='MiB'/></cachetune></cputune>",
+  );
+  const edits = safeFixEdits(xml, ParsedDocument.parse(xml).tree, setAttributeKeys(schema.grammar), undefined);
+  let fixed = xml;
+  for (const edit of [...edits].reverse()) fixed = fixed.slice(0, edit.start) + edit.newText + fixed.slice(edit.end);
+  assert.match(fixed, /<vcpu cpuset='1,2,3-4'>/);
+  assert.match(fixed, /<vcpupin vcpu='0' cpuset='5'\/>/);
+  assert.match(fixed, /<emulatorpin cpuset='0-3'\/>/, 'a good value is left as it is');
+  assert.match(fixed, /<cachetune vcpus='2-3'>/);
+  assert.deepEqual(check(fixed), []);
+});
