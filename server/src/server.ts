@@ -4,6 +4,8 @@
  */
 import * as path from 'node:path';
 import {
+  CodeAction,
+  CodeActionKind,
   CompletionItem,
   CompletionItemKind,
   Diagnostic,
@@ -21,7 +23,10 @@ import { loadElementDocs } from './docs/loadDocs';
 import { autoCloseAt } from './features/autoClose';
 import { CompletionSuggestion, completeAt } from './features/completion';
 import { documentFindings } from './features/diagnostics';
-import { Severity } from './finding';
+import { FixAction, fixAllAction, quickFixesAt } from './features/codeActions';
+import { HostTopology } from './features/cpuset/documentSets';
+import { Finding, Severity } from './finding';
+import { hostTopology } from './hostTopology';
 import { hoverAt } from './features/hover';
 import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
@@ -38,6 +43,7 @@ let schema = bundledSchema;
 let schemaCacheDirectory = defaultCacheDirectory();
 
 let settings: ServerSettings = DEFAULT_SETTINGS;
+let host: HostTopology | undefined = useHostFrom(DEFAULT_SETTINGS);
 const documents = new OpenDocuments(() => settings.maxFileSizeMB * 1024 * 1024);
 const idleCollector = new IdleCollector();
 let editorLocale: string | undefined;
@@ -88,6 +94,7 @@ connection.onInitialize((params) => {
       // Docs come with completionItem/resolve, for the item shown, so the list itself stays small.
       completionProvider: { triggerCharacters: ['<', '/', ' ', '"', "'"], resolveProvider: true },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     },
     serverInfo: { name: 'libvirt-xml' },
   };
@@ -107,9 +114,17 @@ async function pullSettings(): Promise<void> {
   }
 }
 
+/** The host the pins are checked against, from the settings or this machine; problems are logged. */
+function useHostFrom(next: ServerSettings): HostTopology | undefined {
+  const { topology, problems } = hostTopology(next);
+  for (const problem of problems) connection.console.warn(problem);
+  return topology;
+}
+
 function applySettings(next: ServerSettings): void {
   const limitChanged = next.maxFileSizeMB !== settings.maxFileSizeMB;
   settings = next;
+  host = useHostFrom(next);
   if (limitChanged) documents.reparseAll();
   for (const uri of documents.uris()) scheduleValidation(uri);
   void useSchemaFrom(next);
@@ -167,6 +182,7 @@ connection.onDidCloseTextDocument(
   guarded('didClose', undefined, ({ textDocument }) => {
     const closed = documents.close(textDocument.uri);
     pendingValidation.delete(textDocument.uri);
+    publishedFindings.delete(textDocument.uri);
     if (closed) idleCollector.afterWork(closed.parsed.text.length);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   }),
@@ -192,7 +208,9 @@ const validate = guarded('validation', undefined, (uri: string) => {
   const document = documents.get(uri);
   if (!document) return;
   const { parsed, version } = document;
-  const diagnostics: Diagnostic[] = documentFindings(parsed, settings, schema).map((finding) => ({
+  const findings = documentFindings(parsed, settings, schema, host);
+  publishedFindings.set(uri, { version, findings });
+  const diagnostics: Diagnostic[] = findings.map((finding) => ({
     range: parsed.rangeOf(finding.start, finding.end),
     severity: SEVERITY[finding.severity],
     code: finding.code,
@@ -202,6 +220,44 @@ const validate = guarded('validation', undefined, (uri: string) => {
   void connection.sendDiagnostics({ uri, version, diagnostics });
   idleCollector.afterWork(parsed.text.length);
 });
+
+/** What was last published per document, so code actions need not check the document again. */
+const publishedFindings = new Map<string, { version: number; findings: Finding[] }>();
+
+/** The document's findings at its current version. */
+function currentFindings(uri: string, document: OpenDocument): Finding[] {
+  const published = publishedFindings.get(uri);
+  if (published?.version === document.version) return published.findings;
+  return documentFindings(document.parsed, settings, schema, host);
+}
+
+/** `source.fixAll.libvirt-xml`: for "Source Action…" and editor.codeActionsOnSave. */
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.libvirt-xml`;
+
+connection.onCodeAction(
+  guarded('codeAction', null, ({ textDocument, range, context }): CodeAction[] | null => {
+    const document = documents.get(textDocument.uri);
+    const parsed = analysed(document);
+    if (!document || !parsed) return null;
+    const wanted = (kind: string) => !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
+    const actions: FixAction[] = [];
+    if (wanted(CodeActionKind.QuickFix)) actions.push(...quickFixesAt(currentFindings(textDocument.uri, document), parsed.offsetAt(range.start), parsed.offsetAt(range.end)));
+    if (wanted(FIX_ALL_KIND)) {
+      const all = fixAllAction(parsed, schema, host);
+      if (all) actions.push(all);
+    }
+    return actions.map((action) => ({
+      title: action.title,
+      kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : FIX_ALL_KIND,
+      isPreferred: action.preferred || undefined,
+      // The editor's own diagnostics for what the action resolves, matched by range and code.
+      diagnostics: context.diagnostics.filter((d) =>
+        action.findings.some((f) => d.code === f.code && parsed.offsetAt(d.range.start) === f.start && parsed.offsetAt(d.range.end) === f.end),
+      ),
+      edit: { changes: { [textDocument.uri]: action.edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText })) } },
+    }));
+  }),
+);
 
 const COMPLETION_KIND: Record<CompletionSuggestion['kind'], CompletionItemKind> = {
   element: CompletionItemKind.Property,

@@ -8,6 +8,12 @@ export interface ServerSettings {
   schemaPath: string;
   /** With no schemaPath: use /usr/share/libvirt/schemas when it has domain.rng. */
   useSystemSchemas: boolean;
+  /** Warn about pins and node sets beyond the host's CPUs and NUMA nodes. */
+  hostChecks: boolean;
+  /** The host's CPUs as a cpuset list ('' for the machine the server runs on). */
+  hostCpus: string;
+  /** The host's NUMA nodes as a nodeset list ('' for the machine the server runs on). */
+  hostNumaNodes: string;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -16,6 +22,9 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileSizeMB: 16,
   schemaPath: '',
   useSystemSchemas: false,
+  hostChecks: true,
+  hostCpus: '',
+  hostNumaNodes: '',
 };
 
 /** Reads the `libvirtXml` section as VS Code sends it (nested objects); bad values fall back. */
@@ -29,12 +38,18 @@ export function readSettings(section: unknown): ServerSettings {
   const maxFileSize = value('analysis', 'maxFileSizeMB');
   const schemaPath = value('schema', 'path');
   const useSystemSchemas = value('schema', 'useSystemSchemas');
+  const hostChecks = value('host', 'checks');
+  const hostCpus = value('host', 'cpus');
+  const hostNumaNodes = value('host', 'numaNodes');
   return {
     docsLanguage: language === 'en' || language === 'zh' || language === 'auto' ? language : DEFAULT_SETTINGS.docsLanguage,
     maxProblems: isPositiveNumber(maxProblems) ? Math.floor(maxProblems) : DEFAULT_SETTINGS.maxProblems,
     maxFileSizeMB: isPositiveNumber(maxFileSize) ? maxFileSize : DEFAULT_SETTINGS.maxFileSizeMB,
     schemaPath: typeof schemaPath === 'string' ? schemaPath.trim() : DEFAULT_SETTINGS.schemaPath,
     useSystemSchemas: typeof useSystemSchemas === 'boolean' ? useSystemSchemas : DEFAULT_SETTINGS.useSystemSchemas,
+    hostChecks: typeof hostChecks === 'boolean' ? hostChecks : DEFAULT_SETTINGS.hostChecks,
+    hostCpus: typeof hostCpus === 'string' ? hostCpus.trim() : DEFAULT_SETTINGS.hostCpus,
+    hostNumaNodes: typeof hostNumaNodes === 'string' ? hostNumaNodes.trim() : DEFAULT_SETTINGS.hostNumaNodes,
   };
 }
 

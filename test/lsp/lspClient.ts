@@ -8,9 +8,12 @@ import * as path from 'node:path';
 import {
   CompletionItem,
   CompletionList,
+  CodeAction,
+  CodeActionRequest,
   CompletionRequest,
   CompletionResolveRequest,
   DidChangeConfigurationNotification,
+  Diagnostic,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -22,6 +25,7 @@ import {
   InitializedNotification,
   Position,
   ProtocolConnection,
+  Range,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
   ShutdownRequest,
@@ -158,6 +162,12 @@ export class LspClient {
     const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     if (!result) return [];
     return Array.isArray(result) ? result : (result as CompletionList).items;
+  }
+
+  /** Code actions for `range`, given the diagnostics the editor shows there. */
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: only ? { diagnostics, only } : { diagnostics } });
+    return (result ?? []).filter((action): action is CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'));
   }
 
   resolveCompletion(item: CompletionItem): Promise<CompletionItem> {

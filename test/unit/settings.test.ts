@@ -8,6 +8,7 @@ test('settings are read from the nested libvirtXml section', () => {
     diagnostics: { maxProblems: 50.7 },
     analysis: { maxFileSizeMB: 64 },
     schema: { path: ' /usr/local/share/libvirt/schemas ', useSystemSchemas: true },
+    host: { checks: false, cpus: ' 0-63 ', numaNodes: '0-3' },
   };
   assert.deepEqual(readSettings(section), {
     docsLanguage: 'zh',
@@ -15,11 +16,14 @@ test('settings are read from the nested libvirtXml section', () => {
     maxFileSizeMB: 64,
     schemaPath: '/usr/local/share/libvirt/schemas',
     useSystemSchemas: true,
+    hostChecks: false,
+    hostCpus: '0-63',
+    hostNumaNodes: '0-3',
   });
 });
 
 test('missing or bad values fall back to the defaults', () => {
-  for (const section of [undefined, null, 'x', {}, { docs: 'zh' }, { docs: { language: 'fr' }, diagnostics: { maxProblems: -1 }, analysis: { maxFileSizeMB: 'big' }, schema: { path: 3, useSystemSchemas: 'yes' } }]) {
+  for (const section of [undefined, null, 'x', {}, { docs: 'zh' }, { docs: { language: 'fr' }, diagnostics: { maxProblems: -1 }, analysis: { maxFileSizeMB: 'big' }, schema: { path: 3, useSystemSchemas: 'yes' }, host: { checks: 'no', cpus: 16, numaNodes: [0] } }]) {
     assert.deepEqual(readSettings(section), DEFAULT_SETTINGS, JSON.stringify(section));
   }
 });
