@@ -16,7 +16,7 @@ import { Finding, Fix } from '../../finding';
 import { Attribute, DocumentNode, ElementNode } from '../../parser/nodes';
 import { walk } from '../../parser/tree';
 import { attributeValue } from '../../schema/validate';
-import { SetCheckOptions, checkSet, safeFixes } from './checkSet';
+import { SetCheckOptions, SetFinding, checkSet, safeFixes } from './checkSet';
 import { evaluateSet } from './evaluate';
 import { IdRange, IdSet } from './idSet';
 import { setAttributeKind } from './setAttributes';
@@ -45,11 +45,14 @@ export interface SetValue {
 /** Every attribute of `tree` whose "element@attribute" is in `keys`, in document order. */
 export function setValuesOf(text: string, tree: DocumentNode, keys: ReadonlySet<string>): SetValue[] {
   const values: SetValue[] = [];
+  const setAttributes = setAttributesByElement(keys);
   walk(tree, {
     enter(node, start, parent) {
       if (node.kind !== 'element') return;
+      const names = setAttributes.get(node.name);
+      if (!names) return;
       for (const attribute of node.attributes) {
-        if (attribute.valueOffset < 0 || !attribute.valueClosed || !keys.has(`${node.name}@${attribute.name}`)) continue;
+        if (attribute.valueOffset < 0 || !attribute.valueClosed || !names.has(attribute.name)) continue;
         const { from, to } = valueSpan(start, attribute);
         values.push({
           element: node,
@@ -70,9 +73,40 @@ export function setValuesOf(text: string, tree: DocumentNode, keys: ReadonlySet<
 /** Findings on every set value and on the references between the domain's vCPUs, IOThreads and cells. */
 export function checkDocumentSets(text: string, tree: DocumentNode, keys: ReadonlySet<string>, host: HostTopology | undefined): Finding[] {
   const findings: Finding[] = [];
-  for (const set of setValuesOf(text, tree, keys)) findings.push(...checkSetValue(set, host));
+  // Pin tables repeat their values (thousands of vCPUs on a few hundred CPUs): check each once.
+  // Keyed by the host bound (by identity), the noun, then the value.
+  const checked = new Map<readonly IdRange[] | undefined, Map<string | undefined, Map<string, SetFinding[]>>>();
+  for (const set of setValuesOf(text, tree, keys)) {
+    const options = setOptions(set, host);
+    let byNoun = checked.get(options.host);
+    if (!byNoun) checked.set(options.host, (byNoun = new Map()));
+    let byValue = byNoun.get(options.noun);
+    if (!byValue) byNoun.set(options.noun, (byValue = new Map()));
+    let found = byValue.get(set.value);
+    if (!found) byValue.set(set.value, (found = checkSet(set.value, options)));
+    if (found.length > 0) findings.push(...placed(set, found));
+  }
   findings.push(...checkReferences(text, tree));
   return findings;
+}
+
+/** The attribute names of `keys` ("element@attribute") per element name. */
+const byElementOf = new WeakMap<ReadonlySet<string>, Map<string, Set<string>>>();
+
+function setAttributesByElement(keys: ReadonlySet<string>): Map<string, Set<string>> {
+  let byElement = byElementOf.get(keys);
+  if (!byElement) {
+    byElement = new Map();
+    for (const key of keys) {
+      const at = key.indexOf('@');
+      const element = key.slice(0, at);
+      let names = byElement.get(element);
+      if (!names) byElement.set(element, (names = new Set()));
+      names.add(key.slice(at + 1));
+    }
+    byElementOf.set(keys, byElement);
+  }
+  return byElement;
 }
 
 /**
@@ -101,8 +135,9 @@ export function setOptions(set: Pick<SetValue, 'element' | 'attribute' | 'parent
   return bound ? { noun: kind.noun, host: bound } : { noun: kind.noun };
 }
 
-function checkSetValue(set: SetValue, host: HostTopology | undefined): Finding[] {
-  return checkSet(set.value, setOptions(set, host)).map(({ fix, ...finding }) => {
+/** checkSet's findings on `set`'s value, placed in the document. */
+function placed(set: SetValue, found: readonly SetFinding[]): Finding[] {
+  return found.map(({ fix, ...finding }) => {
     // With references in the text, a part of the value cannot be pointed at: the whole value is.
     const start = set.encoded ? set.from : set.from + finding.start;
     const end = set.encoded ? set.to : set.from + finding.end;
