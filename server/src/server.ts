@@ -25,6 +25,7 @@ import { CompletionSuggestion, completeAt } from './features/completion';
 import { documentFindings } from './features/diagnostics';
 import { FixAction, fixAllAction, quickFixesAt } from './features/codeActions';
 import { HostTopology } from './features/cpuset/documentSets';
+import { setAttributeKeysOf } from './features/cpuset/setAttributes';
 import { Finding, Severity } from './finding';
 import { hostTopology } from './hostTopology';
 import { hoverAt } from './features/hover';
@@ -283,7 +284,8 @@ connection.onCompletion(
     const offset = parsed.offsetAt(position);
     // Validation's memo: the siblings before the cursor cost a lookup each.
     const document = { text: parsed.text, tree: parsed.tree, memo: schema ? parsed.memo<ElementValidation>(schema) : undefined };
-    const items: CompletionItem[] = completeAt(document, offset, schema, context?.triggerCharacter).map((suggestion) => {
+    const sets = schema && { keys: setAttributeKeysOf(schema), host };
+    const items: CompletionItem[] = completeAt(document, offset, schema, context?.triggerCharacter, sets).map((suggestion) => {
       const key: DocsKey | undefined = suggestion.element || suggestion.attribute ? { element: suggestion.element, attribute: suggestion.attribute } : undefined;
       return {
         label: suggestion.label,
@@ -311,7 +313,8 @@ connection.onHover(
   guarded('hover', null, ({ textDocument, position }): Hover | null => {
     const parsed = analysed(documents.get(textDocument.uri));
     if (!parsed) return null;
-    const result = hoverAt(parsed.tree, parsed.offsetAt(position), docs, docsLanguage());
+    const sets = schema && { text: parsed.text, keys: setAttributeKeysOf(schema), host };
+    const result = hoverAt(parsed.tree, parsed.offsetAt(position), docs, docsLanguage(), sets);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
   }),

@@ -21,6 +21,8 @@ import {
   writtenName,
 } from '../schema/patternAt';
 import { Namespaces, describeName, qualified, requiredNames } from '../schema/validate';
+import { setValueCompletions } from './cpuset/setCompletion';
+import { SetContext } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
 
 export interface CompletionSuggestion {
@@ -44,15 +46,24 @@ export interface CompletionSuggestion {
 
 export type CompletionInput = DocumentView;
 
+/** Characters that ask only inside a cpuset/nodeset value: the next item, a negation, a range's end. */
+const SET_TRIGGERS = [',', '^', '-'];
+
 /**
  * Suggestions at `offset`. Without a schema only closing tags are offered. `trigger` is the
- * character that asked (typed ` ` or a quote asks only inside a start tag).
+ * character that asked (typed ` ` or a quote asks only inside a start tag). `sets` (the schema's
+ * set attributes and the host) adds the ids a cpuset/nodeset value may take (cpuset/setCompletion.ts).
  */
-export function completeAt(document: CompletionInput, offset: number, schema: SchemaView | undefined, trigger?: string): CompletionSuggestion[] {
+export function completeAt(document: CompletionInput, offset: number, schema: SchemaView | undefined, trigger?: string, sets?: Omit<SetContext, 'text'>): CompletionSuggestion[] {
   const { text, tree } = document;
   const target = cursorTarget(tree, offset);
   if (trigger === ' ' && target.kind !== 'insideTag') return [];
   if ((trigger === '"' || trigger === "'") && target.kind !== 'attributeValue') return [];
+  const setValues = (): CompletionSuggestion[] =>
+    sets && target.kind === 'attributeValue'
+      ? setValueCompletions({ ...sets, text }, tree, target.element, target.attribute, target.ancestors[target.ancestors.length - 1]?.node.name, offset)
+      : [];
+  if (trigger !== undefined && SET_TRIGGERS.includes(trigger)) return setValues();
   const c: Context | undefined = schema && { schema, document, d: schema.derivatives, expect: new Expectations(schema.derivatives) };
   switch (target.kind) {
     case 'startTagName': {
@@ -99,7 +110,7 @@ export function completeAt(document: CompletionInput, offset: number, schema: Sc
       return attributeSuggestions(c, ancestors, element, attribute, nameStart, nameStart + attribute.name.length, attribute.valueOffset < 0 ? '' : undefined);
     }
     case 'attributeValue':
-      return c ? attributeValueSuggestions(c, target.ancestors, target.element, target.attribute, offset) : [];
+      return [...setValues(), ...(c ? attributeValueSuggestions(c, target.ancestors, target.element, target.attribute, offset) : [])];
     case 'strayEndTag': {
       const { tag, ancestors } = target;
       return closingTagSuggestions(tree, ancestors, tag.start, Math.max(offset, tag.start + 2 + tag.node.name.length));

@@ -1,6 +1,10 @@
-/** Hover on an element or attribute name: the element's text from the spec (or ours in English). */
+/**
+ * Hover on an element or attribute name: the element's text from the spec (or ours in English);
+ * on a cpuset/nodeset value: what it selects (cpuset/setHover.ts).
+ */
 import { DocsLanguage, ElementDocs } from '../docs/elementDocs';
 import { DocumentNode } from '../parser/nodes';
+import { SetContext, setValueHover } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
 
 export interface HoverResult {
@@ -11,8 +15,12 @@ export interface HoverResult {
 
 const SECTION_LABEL: Record<DocsLanguage, string> = { en: 'Section', zh: '章节' };
 
-export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, language: DocsLanguage): HoverResult | undefined {
+/** `sets` (the text, the schema's set attributes, the host) enables the hover on set values. */
+export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, language: DocsLanguage, sets?: SetContext): HoverResult | undefined {
   const target = cursorTarget(tree, offset);
+  if (target.kind === 'attributeValue') {
+    return sets && setValueHover(sets, target.element, target.attribute, target.ancestors[target.ancestors.length - 1]?.node.name);
+  }
   if (target.kind !== 'startTagName' && target.kind !== 'endTagName' && target.kind !== 'attributeName') return undefined;
   const { element, ancestors } = target;
   const name = element.node.name;

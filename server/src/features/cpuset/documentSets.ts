@@ -147,7 +147,7 @@ function placed(set: SetValue, found: readonly SetFinding[]): Finding[] {
 }
 
 /** Where an attribute's value text stands, without its quotes. */
-function valueSpan(elementStart: number, attribute: Attribute): { from: number; to: number } {
+export function valueSpan(elementStart: number, attribute: Attribute): { from: number; to: number } {
   const quoted = attribute.quote !== 0 ? 1 : 0;
   const from = elementStart + attribute.valueOffset + quoted;
   return { from, to: elementStart + attribute.valueOffset + attribute.valueLength - quoted };
@@ -190,6 +190,17 @@ function elementText(text: string, located: Located): string {
   const { element, start } = located;
   const end = element.endTagOffset >= 0 ? element.endTagOffset : element.length;
   return text.slice(start + element.startTagLength, start + end);
+}
+
+/** The domain's `<vcpu>` count (when a whole number) and the vCPU each `<cputune><vcpupin>` pins: what vCPU completion offers. */
+export function guestVcpus(text: string, tree: DocumentNode): { count: number | undefined; pins: { element: ElementNode; vcpu: number }[] } {
+  const vcpu = elementsAt(tree, ['vcpu'])[0];
+  const pins: { element: ElementNode; vcpu: number }[] = [];
+  for (const pin of elementsAt(tree, ['cputune', 'vcpupin'])) {
+    const id = wholeNumber(attributeOf(text, pin, 'vcpu')?.value ?? '');
+    if (id !== undefined) pins.push({ element: pin.element, vcpu: id });
+  }
+  return { count: vcpu ? wholeNumber(elementText(text, vcpu)) : undefined, pins };
 }
 
 function checkReferences(text: string, tree: DocumentNode): Finding[] {

@@ -1,0 +1,166 @@
+/**
+ * Completion inside a cpuset/nodeset value, item by item (items are separated by commas, and a
+ * suggestion replaces only the item under the cursor): the host's online CPUs or NUMA nodes for
+ * the sets the host bounds, the guest's vCPUs for vCPU sets, and for `<vcpupin vcpu>` (one id,
+ * not a set) the vCPUs no other `<vcpupin>` pins yet. After `^` it offers the ids the items
+ * before select (a negation removes only what is already there); after `N-`, the ends of a range.
+ */
+import type { CompletionSuggestion } from '../completion';
+import { Attribute, DocumentNode, ElementNode, Quote } from '../../parser/nodes';
+import { Located } from '../../parser/tree';
+import { parseSet } from './cpusetSyntax';
+import { applyOperations, intendedOperations } from './evaluate';
+import { guestVcpus } from './documentSets';
+import { IdSet } from './idSet';
+import { setAttributeKind, type SetAttribute } from './setAttributes';
+import type { SetContext } from './setHover';
+
+/** Ids offered one by one at most; the rest can be typed (or taken as a range). */
+const MAX_ID_ITEMS = 1024;
+
+/** Where the ids offered come from, and how items name them. */
+interface Source {
+  ids: IdSet;
+  /** `host CPU`, `host NUMA node`, `vCPU`. */
+  noun: string;
+  /** The detail of the item that takes them all: `all 16 host CPUs online`. */
+  whole: string;
+}
+
+export function setValueCompletions(
+  context: SetContext,
+  tree: DocumentNode,
+  element: Located<ElementNode>,
+  attribute: Attribute,
+  parent: string | undefined,
+  offset: number,
+): CompletionSuggestion[] {
+  if (attribute.valueOffset < 0) return [];
+  const { text } = context;
+  const quoted = attribute.quote !== Quote.None;
+  const valueStart = element.start + attribute.valueOffset + (quoted ? 1 : 0);
+  const valueEnd = quoted && !attribute.valueClosed ? offset : element.start + attribute.valueOffset + attribute.valueLength - (quoted ? 1 : 0);
+  if (offset < valueStart || offset > valueEnd) return [];
+  const raw = text.slice(valueStart, valueEnd);
+  // With references the characters do not map onto the list's items.
+  if (raw.includes('&')) return [];
+  const name = element.node.name;
+
+  if (name === 'vcpupin' && attribute.name === 'vcpu') return unpinnedVcpus(text, tree, element.node, valueStart, valueEnd);
+  if (!context.keys.has(`${name}@${attribute.name}`)) return [];
+
+  const kind = setAttributeKind(name, attribute.name, parent);
+  const cursor = offset - valueStart;
+  const itemStart = cursor === 0 ? 0 : raw.lastIndexOf(',', cursor - 1) + 1;
+  const commaAfter = raw.indexOf(',', cursor);
+  const itemEnd = commaAfter < 0 ? raw.length : commaAfter;
+  const item = raw.slice(itemStart, itemEnd).trim();
+  const replace = { replaceStart: valueStart + itemStart, replaceEnd: valueStart + itemEnd };
+
+  if (item.startsWith('^')) return negations(selectedBy(raw.slice(0, itemStart)) ?? new IdSet(), nounOf(kind), replace);
+  const source = sourceOf(kind, context, text, tree);
+  if (!source) return [];
+  const rangeStart = /^(\d+)-/.exec(item);
+  if (rangeStart) return rangeEnds(Number(rangeStart[1]), source, replace);
+  return additions(selectedBy(raw.slice(0, itemStart) + raw.slice(itemEnd)) ?? new IdSet(), source, replace);
+}
+
+/** How items name one id of the attribute: `host CPU`, `guest NUMA node`, `vCPU`. */
+function nounOf(kind: SetAttribute): string {
+  switch (kind.noun) {
+    case 'CPU':
+      return 'host CPU';
+    case 'node':
+      return kind.host === 'nodes' ? 'host NUMA node' : 'guest NUMA node';
+    case 'iothread':
+      return 'IOThread';
+    default:
+      return kind.noun;
+  }
+}
+
+function sourceOf(kind: SetAttribute, context: SetContext, text: string, tree: DocumentNode): Source | undefined {
+  if (kind.host === 'cpus' && context.host?.cpus) {
+    const ids = IdSet.of(context.host.cpus);
+    return { ids, noun: nounOf(kind), whole: `all ${ids.count} host CPUs online` };
+  }
+  if (kind.host === 'nodes' && context.host?.nodes) {
+    const ids = IdSet.of(context.host.nodes);
+    return { ids, noun: nounOf(kind), whole: `all ${ids.count} host NUMA nodes online` };
+  }
+  if (kind.host === undefined && kind.noun === 'vCPU') {
+    const count = guestVcpus(text, tree).count;
+    if (!count) return undefined;
+    return { ids: IdSet.of([[0, count - 1]]), noun: 'vCPU', whole: `all ${count} vCPUs of the guest` };
+  }
+  return undefined;
+}
+
+/** What the items in `list` select, read as meant; undefined when an item cannot be read. */
+function selectedBy(list: string): IdSet | undefined {
+  const ops = intendedOperations(parseSet(list));
+  return ops && applyOperations(ops);
+}
+
+type Replace = Pick<CompletionSuggestion, 'replaceStart' | 'replaceEnd'>;
+
+function suggestion(value: string, detail: string, rank: string, replace: Replace): CompletionSuggestion {
+  return { label: value, kind: 'value', insertText: value, snippet: false, ...replace, filterText: value, detail, sortText: rank };
+}
+
+function plural(noun: string, count: number): string {
+  return count === 1 ? noun : `${noun}s`;
+}
+
+/** The whole source, each of its runs, then each id the rest of the list does not select yet. */
+function additions(selected: IdSet, source: Source, replace: Replace): CompletionSuggestion[] {
+  const items: CompletionSuggestion[] = [];
+  const missing = source.ids.subtract(selected);
+  if (missing.isEmpty) return items;
+  const runs = source.ids.ranges();
+  if (source.ids.count > 1) items.push(suggestion(source.ids.format(), source.whole, '0', replace));
+  if (runs.length > 1) {
+    runs.forEach(([first, last], index) => {
+      if (first === last || missing.countIn(first, last) === 0) return;
+      items.push(suggestion(`${first}-${last}`, `${plural(source.noun, 2)} ${first}-${last}`, `1${pad(index)}`, replace));
+    });
+  }
+  for (const id of ids(missing)) items.push(suggestion(String(id), source.noun === 'vCPU' ? `vCPU ${id}` : `${source.noun} ${id} · online`, `2${pad(id)}`, replace));
+  return items;
+}
+
+/** `^N` for each id the items before select: libvirt's negation removes only what is already there. */
+function negations(before: IdSet, noun: string, replace: Replace): CompletionSuggestion[] {
+  return ids(before).map((id) => suggestion(`^${id}`, `leaves out ${noun} ${id}`, pad(id), replace));
+}
+
+/** `N-M` for each M after N in the run of the source that holds N. */
+function rangeEnds(first: number, source: Source, replace: Replace): CompletionSuggestion[] {
+  const run = source.ids.ranges().find(([a, b]) => a <= first && first <= b);
+  if (!run || run[1] === first) return [];
+  const ends = IdSet.of([[first + 1, run[1]]]);
+  return ids(ends).map((last) => suggestion(`${first}-${last}`, `${plural(source.noun, 2)} ${first}-${last} (${last - first + 1})`, pad(last), replace));
+}
+
+/** The ids of `set`, ascending, at most MAX_ID_ITEMS of them. */
+function ids(set: IdSet): number[] {
+  const list: number[] = [];
+  for (const [first, last] of set.ranges()) {
+    for (let id = first; id <= last && list.length < MAX_ID_ITEMS; id++) list.push(id);
+  }
+  return list;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(5, '0');
+}
+
+/** `<vcpupin vcpu>`: the guest's vCPUs below the `<vcpu>` count that no other `<vcpupin>` pins. */
+function unpinnedVcpus(text: string, tree: DocumentNode, pin: ElementNode, valueStart: number, valueEnd: number): CompletionSuggestion[] {
+  const { count, pins } = guestVcpus(text, tree);
+  if (!count) return [];
+  const pinned = new IdSet();
+  for (const other of pins) if (other.element !== pin) pinned.add(other.vcpu, other.vcpu);
+  const free = IdSet.of([[0, count - 1]]).subtract(pinned);
+  return ids(free).map((id) => suggestion(String(id), `vCPU ${id} · not pinned yet`, pad(id), { replaceStart: valueStart, replaceEnd: valueEnd }));
+}
