@@ -91,9 +91,10 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      // A space in a start tag asks for attributes, a quote for the attribute's values.
+      // A space in a start tag asks for attributes, a quote for the attribute's values, and
+      // `,` `^` `-` for the next item of a cpuset list (they ask nothing elsewhere).
       // Docs come with completionItem/resolve, for the item shown, so the list itself stays small.
-      completionProvider: { triggerCharacters: ['<', '/', ' ', '"', "'"], resolveProvider: true },
+      completionProvider: { triggerCharacters: ['<', '/', ' ', '"', "'", ',', '^', '-'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     },

@@ -54,7 +54,7 @@ after(async () => {
 test('initialize announces incremental sync, completion and hover', () => {
   const capabilities = client.capabilities!.capabilities;
   assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
-  assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['<', '/', ' ', '"', "'"]);
+  assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['<', '/', ' ', '"', "'", ',', '^', '-']);
   assert.equal(capabilities.hoverProvider, true);
 });
 

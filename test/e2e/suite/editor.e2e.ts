@@ -267,6 +267,47 @@ suite('libvirt-xml in a real VS Code', () => {
     await waitForDiagnostics(uri, 'the error to clear after the fix', (ds) => ourErrors(ds).length === 0);
   });
 
+  test('cpuset 1-4,^3,6,4-1: `4-1` is an error, its quick fix writes 1-4, and hover lists the CPUs', async () => {
+    const editor = await openDomain('web01.xml');
+    const doc = editor.document;
+    const uri = doc.uri;
+    const vcpu = positionOf(doc, "<vcpu placement='static'>");
+    const tag = new vscode.Range(vcpu, vcpu.translate(0, "<vcpu placement='static'>".length));
+    await replace(editor, tag, "<vcpu placement='static' cpuset='1-4,^3,6,4-1'>");
+    try {
+      const reversedAt = positionOf(doc, '4-1');
+      const reversedRange = new vscode.Range(reversedAt, reversedAt.translate(0, 3));
+      const diagnostics = await waitForDiagnostics(uri, 'an error on 4-1', (ds) => ourErrors(ds).some((d) => d.code === 'cpuset-reversed-range'));
+      const reversed = ourErrors(diagnostics).find((d) => d.code === 'cpuset-reversed-range');
+      assert.ok(reversed && reversed.range.isEqual(reversedRange), `the error covers 4-1 exactly; got ${listDiagnostics(diagnostics)}`);
+
+      const valueStart = positionOf(doc, '1-4,^3');
+      const hover = await waitFor('a hover on the cpuset value', async () => {
+        const text = await hoverText(doc, valueStart.translate(0, 1));
+        return /CPU/.test(text) ? text : undefined;
+      });
+      assert.match(hover, /libvirt rejects this list: `4-1` counts down/, `the hover says the list is rejected and why: ${hover}`);
+
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, reversedRange, vscode.CodeActionKind.QuickFix.value);
+      const swap = actions.find((a) => a.isPreferred && a.edit);
+      assert.ok(swap?.edit, `a preferred quick fix; got ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(swap.edit), 'the fix applies');
+      assert.match(doc.lineAt(vcpu.line).text, /cpuset='1-4,\^3,6,1-4'/);
+      await waitForDiagnostics(uri, 'the error to clear after the fix', (ds) => !ds.some((d) => d.code === 'cpuset-reversed-range'));
+
+      // `1-4` at the end adds CPU 3 back, as libvirt reads it: the hover shows what the guest gets.
+      const fixedHover = await waitFor('a hover listing the CPUs', async () => {
+        const text = await hoverText(doc, valueStart.translate(0, 1));
+        return /5 CPUs/.test(text) ? text : undefined;
+      });
+      assert.match(fixedHover, /1–4, 6/);
+    } finally {
+      const line = doc.lineAt(vcpu.line);
+      await replace(editor, line.range, line.text.replace(/ cpuset='[^']*'/, ''));
+    }
+    await waitForDiagnostics(uri, 'web01.xml to be clean again', (ds) => ourErrors(ds).length === 0);
+  });
+
   test('typing `>` of a start tag closes it, and typing `</` completes the end tag', async () => {
     const editor = await openDomain('web01.xml');
     const doc = editor.document;
