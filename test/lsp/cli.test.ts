@@ -181,6 +181,8 @@ test('--help says how lines and columns are counted, and exits 0', () => {
   const run = domxml(['--help']);
   assert.equal(run.status, 0);
   assert.match(run.stdout, /^Usage: domxml check/);
+  assert.match(run.stdout, /^ {7}domxml fix \[--dry-run\]/m);
+  assert.match(run.stdout, /--host-cpus LIST/);
   assert.match(run.stdout, /UTF-16 code units/);
   assert.match(domxml(['--version']).stdout, /^domxml \d+\.\d+\.\d+\n$/);
 });
@@ -259,4 +261,142 @@ test('--schema DIR checks against the libvirt schema in DIR, and says why it can
   const missing = run(['check', '--schema', 'no-such-dir', onlyName]);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /cannot use the schema in no-such-dir: .*no-such-dir is not a directory/);
+});
+
+const FIXABLE = VALID.replace("<vcpu placement='static'>2</vcpu>", "<vcpu placement='static' cpuset='1, 2,4-3,'>2</vcpu>");
+
+/** The file's bytes and modification time, to tell whether a run wrote it. */
+function snapshot(relative: string): { bytes: Buffer; mtimeMs: number } {
+  const file = path.join(workDir, relative);
+  return { bytes: fs.readFileSync(file), mtimeMs: fs.statSync(file).mtimeMs };
+}
+
+/** Writes `text` with a modification time in the past, so a rewrite would show. */
+function writeAged(relative: string, text: string | Buffer): string {
+  const file = path.join(workDir, relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  const past = new Date(Date.now() - 3_600_000);
+  fs.utimesSync(file, past, past);
+  return relative;
+}
+
+test('fix writes the safe fixes back, touching only the values, and prints each change', () => {
+  const file = writeAged('fix/pinned.xml', FIXABLE);
+  const run = domxml(['fix', file]);
+  assert.equal(run.status, 0, run.stderr);
+  const fixed = FIXABLE.replace("cpuset='1, 2,4-3,'", "cpuset='1,2,3-4'");
+  assert.equal(fs.readFileSync(path.join(workDir, file), 'utf8'), fixed);
+  const [line, column] = lineColumnOf(fixed, "1,2,3-4'");
+  assert.deepEqual(run.lines, [`${file}:${line}:${column}: "1, 2,4-3," → "1,2,3-4" [cpuset-space, cpuset-reversed-range, cpuset-empty-item]`]);
+  assert.equal(run.stderr, 'domxml: fixed 1 value in 1 of 1 document; no errors or warnings left\n');
+  // Fixed, the document passes the check; a second fix has nothing to do.
+  assert.equal(domxml(['check', file]).status, 0);
+  const before = snapshot(file);
+  const again = domxml(['fix', file]);
+  assert.equal(again.status, 0);
+  assert.equal(again.stdout, '');
+  assert.equal(again.stderr, 'domxml: nothing to fix in 1 document; no errors or warnings left\n');
+  assert.deepEqual(snapshot(file), before);
+});
+
+test('fix keeps a byte order mark and CRLF line ends', () => {
+  const crlf = `\ufeff${FIXABLE.replace(/\n/g, '\r\n')}`;
+  const file = writeAged('fix/windows.xml', crlf);
+  assert.equal(domxml(['fix', file]).status, 0);
+  assert.deepEqual(fs.readFileSync(path.join(workDir, file)), Buffer.from(crlf.replace("cpuset='1, 2,4-3,'", "cpuset='1,2,3-4'"), 'utf8'));
+});
+
+test('fix --dry-run prints what it would change and leaves the file as it is', () => {
+  const file = writeAged('fix/dry.xml', FIXABLE);
+  const before = snapshot(file);
+  const run = domxml(['fix', '--dry-run', file]);
+  assert.equal(run.status, 0, run.stderr);
+  const [line, column] = lineColumnOf(FIXABLE, "1, 2,4-3,'");
+  assert.deepEqual(run.lines, [`${file}:${line}:${column}: "1, 2,4-3," → "1,2,3-4" [cpuset-space, cpuset-reversed-range, cpuset-empty-item]`]);
+  assert.equal(run.stderr, 'domxml: would fix 1 value in 1 of 1 document; no errors or warnings left\n');
+  assert.deepEqual(snapshot(file), before);
+});
+
+test('fix - reads standard input and writes the fixed document to standard output, the report to standard error', () => {
+  const run = domxml(['fix', '-'], { input: `\ufeff${FIXABLE}` });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, `\ufeff${FIXABLE.replace("cpuset='1, 2,4-3,'", "cpuset='1,2,3-4'")}`);
+  assert.match(run.stderr, /^<stdin>:4:\d+: "1, 2,4-3," → "1,2,3-4" \[cpuset-space, cpuset-reversed-range, cpuset-empty-item\]\ndomxml: fixed 1 value in 1 of 1 document; no errors or warnings left\n$/);
+  // Nothing to fix: the document goes through unchanged.
+  const clean = domxml(['fix', '-'], { input: VALID });
+  assert.equal(clean.status, 0);
+  assert.equal(clean.stdout, VALID);
+});
+
+test('fix over a directory leaves the files with nothing to fix untouched', () => {
+  const clean = writeAged('fix-tree/clean.xml', VALID);
+  const pinned = writeAged('fix-tree/sub/pinned.xml', FIXABLE);
+  const before = snapshot(clean);
+  const run = domxml(['fix', 'fix-tree']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(run.lines.map((l) => l.split(': ')[0].replace(/:\d+:\d+$/, '')), [pinned]);
+  assert.equal(run.stderr, 'domxml: fixed 1 value in 1 of 2 documents; no errors or warnings left\n');
+  assert.deepEqual(snapshot(clean), before);
+});
+
+test('fix: errors left after fixing fail the run and are printed where they now stand', () => {
+  const twice = FIXABLE.replace('<os>', "<cputune><vcpupin vcpu='1' cpuset='0'/><vcpupin vcpu='1' cpuset='1'/></cputune>\n  <os>");
+  const file = writeAged('fix/twice.xml', twice);
+  const run = domxml(['fix', file]);
+  assert.equal(run.status, 1);
+  const fixed = fs.readFileSync(path.join(workDir, file), 'utf8');
+  assert.equal(fixed, twice.replace("cpuset='1, 2,4-3,'", "cpuset='1,2,3-4'"));
+  const [line, column] = lineColumnOf(fixed, "1' cpuset='1'/>");
+  assert.equal(run.lines.length, 2);
+  assert.equal(run.lines[1], `${file}:${line}:${column}: error: vCPU 1 is pinned twice: libvirt rejects a second \`<vcpupin>\` for the same vCPU. [vcpupin-duplicate]`);
+  assert.equal(run.stderr, 'domxml: fixed 1 value in 1 of 1 document; left: 1 error in 1 document\n');
+});
+
+test('fix leaves alone what is not well-formed XML or not UTF-8', () => {
+  const broken = writeAged('fix/broken.xml', FIXABLE.replace('</disk>', ''));
+  const brokenBefore = snapshot(broken);
+  const run = domxml(['fix', broken]);
+  assert.equal(run.status, 1);
+  assert.deepEqual(snapshot(broken), brokenBefore);
+  assert.match(run.stderr, /^domxml: fix\/broken\.xml is not well-formed XML: not fixed\n/);
+  assert.ok(run.lines.some((l) => l.endsWith('[unclosed-element]')));
+
+  const latin1 = writeAged('fix/latin1.xml', Buffer.concat([Buffer.from(FIXABLE.replace('<name>web01</name>', '<name>caf')), Buffer.from([0xe9]), Buffer.from('</name>')]));
+  const latin1Before = snapshot(latin1);
+  const notUtf8 = domxml(['fix', latin1]);
+  assert.equal(notUtf8.status, 2);
+  assert.deepEqual(snapshot(latin1), latin1Before);
+  assert.match(notUtf8.stderr, /fix\/latin1\.xml is not UTF-8 text: left as it is/);
+});
+
+test('--host-cpus and --host-nodes turn on the beyond-host warnings, for check and fix', () => {
+  const pinned = VALID.replace("<vcpu placement='static'>2</vcpu>", "<vcpu placement='static' cpuset='0-3'>2</vcpu>\n  <numatune><memory mode='strict' nodeset='1'/></numatune>");
+  const file = writeAged('host.xml', pinned);
+  assert.equal(domxml(['check', file]).stdout, '', 'no host: nothing to say');
+  const checked = domxml(['check', '--host-cpus', '0-1', '--host-nodes=0', file]);
+  assert.equal(checked.status, 0, 'warnings alone do not fail');
+  assert.deepEqual(
+    checked.lines.map((l) => l.replace(/^[^ ]+ /, '')),
+    ['warning: CPUs 2-3 are not on this host (it has CPUs 0-1): the guest will not start here. [cpuset-beyond-host]', 'warning: node 1 is not on this host (it has node 0): the guest will not start here. [cpuset-beyond-host]'],
+  );
+  const before = snapshot(file);
+  const fixed = domxml(['fix', '--host-cpus', '0-1', file]);
+  assert.equal(fixed.status, 0);
+  assert.deepEqual(snapshot(file), before, 'removing CPUs beyond the host is not a safe fix');
+  assert.deepEqual(fixed.lines.map((l) => l.split(' [')[1]), ['cpuset-beyond-host]']);
+  const bad = domxml(['check', '--host-cpus', '0-3,', file]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--host-cpus must be a list like 0-15 or 0-7,16-23, not "0-3,"/);
+});
+
+test('fix: usage errors exit 2', () => {
+  for (const args of [['fix'], ['fix', '-', 'a.xml'], ['fix', '--format', 'json', 'a.xml'], ['check', '--dry-run', 'a.xml']]) {
+    const run = domxml(args);
+    assert.equal(run.status, 2, `domxml ${args.join(' ')}`);
+    assert.match(run.stderr, /^domxml: .+\nTry 'domxml --help'\.\n$/);
+  }
+  const missing = domxml(['fix', 'no-such.xml']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /cannot read no-such\.xml: no such file or directory/);
 });

@@ -3,17 +3,38 @@ import { test } from 'node:test';
 import { parseArguments, UsageError } from '../../server/src/cli/options';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 
+const DEFAULTS = { maxProblems: DEFAULT_SETTINGS.maxProblems, schemaDirectory: undefined, host: undefined };
+
 test('check takes paths, - and options in any order; the defaults are the server settings', () => {
-  const defaults = { kind: 'check', format: 'text', maxProblems: DEFAULT_SETTINGS.maxProblems, schemaDirectory: undefined };
+  const defaults = { kind: 'check', format: 'text', ...DEFAULTS };
   assert.deepEqual(parseArguments(['check', 'a.xml', '-', 'dir']), { ...defaults, paths: ['a.xml', '-', 'dir'] });
   assert.deepEqual(parseArguments(['check', '--format=sarif', 'a.xml', '--max-problems', '5']), { ...defaults, paths: ['a.xml'], format: 'sarif', maxProblems: 5 });
   assert.deepEqual(parseArguments(['check', '--format', 'json', '--', '--odd-name.xml', '-']), { ...defaults, paths: ['--odd-name.xml', '-'], format: 'json' });
   assert.deepEqual(parseArguments(['check', '--schema', '/usr/share/libvirt/schemas', 'a.xml']), { ...defaults, paths: ['a.xml'], schemaDirectory: '/usr/share/libvirt/schemas' });
 });
 
+test('fix takes files, directories or - alone, and --dry-run', () => {
+  const defaults = { kind: 'fix', dryRun: false, ...DEFAULTS };
+  assert.deepEqual(parseArguments(['fix', 'a.xml', 'dir']), { ...defaults, paths: ['a.xml', 'dir'] });
+  assert.deepEqual(parseArguments(['fix', 'a.xml', '--dry-run']), { ...defaults, paths: ['a.xml'], dryRun: true });
+  assert.deepEqual(parseArguments(['fix', '-']), { ...defaults, paths: ['-'] });
+  assert.deepEqual(parseArguments(['fix', '--schema=s', '--max-problems', '3', '--', '--odd.xml']), { ...defaults, paths: ['--odd.xml'], schemaDirectory: 's', maxProblems: 3 });
+});
+
+test('--host-cpus and --host-nodes read cpuset lists as libvirt does; without them there is no host', () => {
+  assert.deepEqual(parseArguments(['check', '--host-cpus', '0-15', 'a.xml']), { kind: 'check', format: 'text', ...DEFAULTS, paths: ['a.xml'], host: { cpus: [[0, 15]] } });
+  const both = parseArguments(['fix', '--host-nodes=0-1', '--host-cpus', '0-7,16-23,^5', 'a.xml']);
+  assert.ok(both.kind === 'fix');
+  assert.deepEqual(both.host, { cpus: [[0, 4], [6, 7], [16, 23]], nodes: [[0, 1]] });
+  const nodesOnly = parseArguments(['check', '--host-nodes', '0', 'a.xml']);
+  assert.ok(nodesOnly.kind === 'check');
+  assert.deepEqual(nodesOnly.host, { nodes: [[0, 0]] });
+});
+
 test('help and version', () => {
   assert.deepEqual(parseArguments(['--help']), { kind: 'help' });
   assert.deepEqual(parseArguments(['check', 'a.xml', '-h']), { kind: 'help' });
+  assert.deepEqual(parseArguments(['fix', '--help']), { kind: 'help' });
   assert.deepEqual(parseArguments(['--version']), { kind: 'version' });
 });
 
@@ -21,13 +42,24 @@ test('what cannot be used is a usage error that says why', () => {
   const cases: [string[], RegExp][] = [
     [[], /no command/],
     [['validate', 'a.xml'], /unknown command "validate"/],
-    [['check'], /at least one FILE/],
+    [['check'], /check needs at least one FILE/],
+    [['fix', '--dry-run'], /fix needs at least one FILE/],
     [['check', '--format'], /--format needs a value/],
     [['check', '--format', 'html', 'a.xml'], /--format must be text, json, sarif, not "html"/],
     [['check', '--max-problems', '-3', 'a.xml'], /--max-problems must be a whole number/],
     [['check', '--max-problems=1.5', 'a.xml'], /--max-problems must be a whole number/],
     [['check', 'a.xml', '--schema'], /--schema needs a value/],
     [['check', '--color', 'a.xml'], /unknown option --color/],
+    [['check', '--dry-run', 'a.xml'], /--dry-run is for fix/],
+    [['fix', '--format', 'json', 'a.xml'], /--format is for check/],
+    [['fix', '--dry-run=yes', 'a.xml'], /--dry-run takes no value/],
+    [['fix', '-', 'a.xml'], /fix reads - \(standard input\) alone/],
+    [['check', 'a.xml', '--host-cpus'], /--host-cpus needs a value/],
+    [['check', '--host-cpus', '0-', 'a.xml'], /--host-cpus must be a list like 0-15 or 0-7,16-23, not "0-"/],
+    [['check', '--host-cpus', '0, 1', 'a.xml'], /--host-cpus must be a list/],
+    [['check', '--host-cpus', '4-1', 'a.xml'], /--host-cpus must be a list/],
+    [['fix', '--host-nodes=^0', 'a.xml'], /--host-nodes must be a list like 0-1, not "\^0"/],
+    [['fix', '--host-nodes', '16384', 'a.xml'], /--host-nodes must be a list/],
   ];
   for (const [args, message] of cases) assert.throws(() => parseArguments(args), (error: unknown) => error instanceof UsageError && message.test(error.message), args.join(' '));
 });

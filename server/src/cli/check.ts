@@ -1,9 +1,11 @@
 /**
  * One document's problems as `domxml check` reports them: exactly the server's findings
- * (well-formedness, then the schema's), with 1-based lines and columns in UTF-16 code units.
+ * (well-formedness, the schema's, cpuset/nodeset), with 1-based lines and columns in UTF-16 code units.
  */
+import { HostTopology } from '../features/cpuset/documentSets';
 import { documentFindings } from '../features/diagnostics';
-import { Severity } from '../finding';
+import { Finding, Severity } from '../finding';
+import { Position } from '../parser/lineIndex';
 import { ParsedDocument } from '../parser/parsedDocument';
 import { Schema } from '../schema/schema';
 
@@ -28,6 +30,8 @@ export interface CheckOptions {
   schema: Schema | undefined;
   /** Most problems per document, as libvirtXml.diagnostics.maxProblems. */
   maxProblems: number;
+  /** The host the pins are meant for (--host-cpus, --host-nodes); undefined: no host checks. */
+  host?: HostTopology;
 }
 
 const SEVERITY: Record<Severity, ProblemSeverity> = {
@@ -38,21 +42,32 @@ const SEVERITY: Record<Severity, ProblemSeverity> = {
 };
 
 export function checkText(file: string, text: string, options: CheckOptions): Problem[] {
-  // No size limit: whoever runs the checker on a file asked for it to be checked.
-  const document = ParsedDocument.parse(text, Number.POSITIVE_INFINITY);
+  const document = parseForCheck(text);
+  return checkDocument(document, options).map((finding) => problemOf(file, finding, (offset) => document.positionAt(offset)));
+}
+
+/** No size limit: whoever runs the checker on a file asked for it to be checked. */
+export function parseForCheck(text: string): ParsedDocument {
+  return ParsedDocument.parse(text, Number.POSITIVE_INFINITY);
+}
+
+export function checkDocument(document: ParsedDocument, options: CheckOptions): Finding[] {
   const limits = { maxProblems: options.maxProblems, maxFileSizeMB: Number.POSITIVE_INFINITY };
-  return documentFindings(document, limits, options.schema).map((finding) => {
-    const start = document.positionAt(finding.start);
-    const end = document.positionAt(finding.end);
-    return {
-      file,
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-      severity: SEVERITY[finding.severity],
-      code: finding.code,
-      message: finding.message,
-    };
-  });
+  return documentFindings(document, limits, options.schema, options.host);
+}
+
+/** The finding as printed, its offsets turned into lines and columns by `positionAt`. */
+export function problemOf(file: string, finding: Pick<Finding, 'start' | 'end' | 'severity' | 'code' | 'message'>, positionAt: (offset: number) => Position): Problem {
+  const start = positionAt(finding.start);
+  const end = positionAt(finding.end);
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    message: finding.message,
+  };
 }

@@ -1,17 +1,19 @@
 /**
  * `domxml`, the command-line checker (dist/cli.js): the language server's findings for files,
- * directories or stdin, as text, JSON or SARIF. Exit status 0 clean, 1 errors, 2 could not check.
+ * directories or stdin, as text, JSON or SARIF (`check`), and the editor's safe cpuset/nodeset
+ * fixes written back (`fix`). Exit status 0 clean, 1 errors, 2 could not check.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Schema, loadModelFile } from '../schema/schema';
 import { defaultCacheDirectory, detectLibvirtVersion, loadUserSchema } from '../schema/userSchema';
 import { Problem, checkText } from './check';
-import { describeError, expandArguments, inputName, readInput } from './files';
+import { ExactText, NotUtf8Error, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
+import { FixedDocument, fixDocument, formatChanges } from './fix';
 import { formatJson } from './jsonFormat';
 import { Command, USAGE, UsageError, parseArguments } from './options';
 import { formatSarif } from './sarifFormat';
-import { summaryLine } from './summary';
+import { FixCounts, fixSummaryLine, summaryLine } from './summary';
 import { formatText } from './textFormat';
 
 const TOOL = 'domxml';
@@ -72,7 +74,7 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
       continue;
     }
     try {
-      problems.push(...checkText(name, text, { schema, maxProblems: command.maxProblems }));
+      problems.push(...checkText(name, text, { schema, maxProblems: command.maxProblems, host: command.host }));
       checked++;
     } catch (error) {
       // A bug in the checker costs this document, not the run.
@@ -92,6 +94,71 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
     return EXIT_CANNOT_CHECK;
   }
   return problems.some((p) => p.severity === 'error') ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> {
+  const schema = await loadSchema(command.schemaDirectory);
+  if (!schema) return EXIT_CANNOT_CHECK;
+
+  const { inputs, problems: argumentFailures, emptyDirectories } = expandArguments(command.paths);
+  const failures = [...argumentFailures];
+  for (const directory of emptyDirectories) say(`no .xml files under ${directory}`);
+  // `fix -` is a filter: the fixed document takes standard output, the report standard error.
+  const filter = !command.dryRun && inputs.length === 1 && inputs[0].kind === 'stdin';
+  const report = (text: string): void => {
+    if (text !== '') (filter ? process.stderr : process.stdout).write(text);
+  };
+  const counts: FixCounts = { documents: 0, values: 0, changedDocuments: 0, notWellFormed: 0, failures: 0 };
+  const remaining: Problem[] = [];
+  for (const input of inputs) {
+    const name = inputName(input);
+    let read: ExactText;
+    try {
+      read = readExactInput(input);
+    } catch (error) {
+      failures.push(error instanceof NotUtf8Error ? `${name} is not UTF-8 text: left as it is` : `cannot read ${name}: ${describeError(error)}`);
+      continue;
+    }
+    let fixed: FixedDocument;
+    try {
+      fixed = fixDocument(name, read.text, { schema, maxProblems: command.maxProblems, host: command.host, positionsIn: command.dryRun ? 'original' : 'fixed' });
+    } catch (error) {
+      // A bug in the fixer costs this document, not the run; the file stays as it was.
+      failures.push(`could not fix ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      continue;
+    }
+    if (!command.dryRun && input.kind === 'file' && fixed.changes.length > 0) {
+      try {
+        writeExactText(input.path, { text: fixed.text, byteOrderMark: read.byteOrderMark });
+      } catch (error) {
+        failures.push(`cannot write ${name}: ${describeError(error)}`);
+        continue;
+      }
+    }
+    counts.documents++;
+    if (fixed.notWellFormed) {
+      counts.notWellFormed++;
+      say(`${name} is not well-formed XML: not fixed`);
+    }
+    if (fixed.changes.length > 0) {
+      counts.changedDocuments++;
+      counts.values += fixed.changes.length;
+    }
+    report(formatChanges(name, fixed.changes));
+    report(formatText(fixed.remaining));
+    remaining.push(...fixed.remaining);
+    if (filter) process.stdout.write(withByteOrderMark(fixed.text, read.byteOrderMark));
+  }
+
+  for (const failure of failures) say(failure);
+  counts.failures = failures.length;
+  say(fixSummaryLine(counts, remaining, command.dryRun));
+  if (failures.length > 0) return EXIT_CANNOT_CHECK;
+  if (counts.documents === 0) {
+    say('no document was read');
+    return EXIT_CANNOT_CHECK;
+  }
+  return remaining.some((p) => p.severity === 'error') ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -117,7 +184,7 @@ export async function main(args: readonly string[]): Promise<number> {
     process.stdout.write(`${TOOL} ${version}\n`);
     return EXIT_CLEAN;
   }
-  return check(command);
+  return command.kind === 'fix' ? fix(command) : check(command);
 }
 
 // A reader that stops early (`domxml check … | head`) is not an error of ours.

@@ -1,4 +1,4 @@
-/** Which documents a `domxml check` run reads: files, directories' .xml files, or stdin. */
+/** Which documents a `domxml check` or `fix` run reads (files, directories' .xml files, or stdin), and writing fixed ones back. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Ch } from '../parser/chars';
@@ -65,8 +65,52 @@ export function expandArguments(args: readonly string[]): ExpandedInputs {
 
 /** The document's text as an editor shows it: UTF-8, without a byte order mark. */
 export function readInput(input: Input): string {
-  const text = fs.readFileSync(input.kind === 'stdin' ? 0 : input.path, 'utf8');
-  return text.charCodeAt(0) === Ch.ByteOrderMark ? text.slice(1) : text;
+  return withoutByteOrderMark(readBytes(input).toString('utf8')).text;
+}
+
+export class NotUtf8Error extends Error {
+  constructor() {
+    super('not UTF-8 text');
+  }
+}
+
+/** A document to be written back: its text, and whether a byte order mark stood before it. */
+export interface ExactText {
+  text: string;
+  byteOrderMark: boolean;
+}
+
+/**
+ * The document's text, when writing it back changes no byte of it: valid UTF-8 only (a lenient
+ * read would turn other bytes into U+FFFD, and writing that back would destroy them).
+ */
+export function readExactInput(input: Input): ExactText {
+  const bytes = readBytes(input);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new NotUtf8Error();
+  }
+  return withoutByteOrderMark(text);
+}
+
+/** Writes in place, so the file keeps its owner, mode and links. */
+export function writeExactText(file: string, { text, byteOrderMark }: ExactText): void {
+  fs.writeFileSync(file, withByteOrderMark(text, byteOrderMark));
+}
+
+export function withByteOrderMark(text: string, byteOrderMark: boolean): string {
+  return byteOrderMark ? String.fromCharCode(Ch.ByteOrderMark) + text : text;
+}
+
+function withoutByteOrderMark(text: string): ExactText {
+  const byteOrderMark = text.charCodeAt(0) === Ch.ByteOrderMark;
+  return { text: byteOrderMark ? text.slice(1) : text, byteOrderMark };
+}
+
+function readBytes(input: Input): Buffer {
+  return fs.readFileSync(input.kind === 'stdin' ? 0 : input.path);
 }
 
 export function inputName(input: Input): string {
@@ -79,6 +123,7 @@ export function describeError(error: unknown): string {
     if (code === 'ENOENT') return 'no such file or directory';
     if (code === 'EACCES') return 'permission denied';
     if (code === 'EISDIR') return 'is a directory';
+    if (code === 'EROFS') return 'read-only file system';
   }
   return error instanceof Error ? error.message : String(error);
 }
