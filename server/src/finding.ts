@@ -9,6 +9,8 @@ export interface Finding {
   message: string;
   /** Edits that resolve it, offered as quick fixes. */
   fixes?: Fix[];
+  /** libvirt's schema accepts what this is about; libvirt's own parser, or the guest's start, does not. */
+  beyondSchema?: true;
 }
 
 /** Replace text[start, end) with `newText`. */

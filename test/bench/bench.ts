@@ -21,6 +21,7 @@ import { documentFindings } from '../../server/src/features/diagnostics';
 import { Schema, loadModelFile } from '../../server/src/schema/schema';
 import { LspClient } from '../lsp/lspClient';
 import { generateDomain } from './generateDomain';
+import { fmt, median, timeMs } from './measure';
 
 const SIZES: [string, number][] = [
   ['5 KB', 5 * 1024],
@@ -28,17 +29,6 @@ const SIZES: [string, number][] = [
   ['1 MB', 1024 * 1024],
   ['10 MB', 10 * 1024 * 1024],
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function timeMs(run: () => void): number {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 let sink = 0;
 function characterLoop(text: string): void {
@@ -55,10 +45,6 @@ function repetitions(bytes: number): number {
 function middleEditOffset(text: string): number {
   const path = text.indexOf("file='", text.length >> 1);
   return path >= 0 ? path + 8 : text.indexOf('<title>') + 9;
-}
-
-function fmt(value: number, digits = 3): string {
-  return value.toFixed(digits);
 }
 
 interface Row {

@@ -20,27 +20,13 @@ import { Schema, loadModelFile } from '../../server/src/schema/schema';
 import { ElementValidation, validateTree } from '../../server/src/schema/validate';
 import { LspClient } from '../lsp/lspClient';
 import { generateDomain } from './generateDomain';
+import { fmt, median, timed } from './measure';
 
 const MODEL = path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json');
 const SIZES: [string, number, string][] = [
   ['5 KB', 5 * 1024, '≤ 1'],
   ['1 MB', 1024 * 1024, '≤ 5'],
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function timeMs<T>(run: () => T): [number, T] {
-  const start = process.hrtime.bigint();
-  const result = run();
-  return [Number(process.hrtime.bigint() - start) / 1e6, result];
-}
-
-function fmt(value: number, digits = 3): string {
-  return value.toFixed(digits);
-}
 
 /** The generated document with `<` typed on a line of its own before the middle device. */
 function documentWithCursor(bytes: number): { text: string; points: [string, number][]; editAt: number } {
@@ -89,7 +75,7 @@ function measureFunction(schema: Schema, label: string, bytes: number): Row[] {
     let items: CompletionSuggestion[] = [];
     const samples: number[] = [];
     for (let i = 0; i < runs + 3; i++) {
-      const [ms, result] = timeMs(() => completeAt(view(), offset, schema));
+      const [ms, result] = timed(() => completeAt(view(), offset, schema));
       items = result;
       if (i >= 3) samples.push(ms);
     }
@@ -98,7 +84,7 @@ function measureFunction(schema: Schema, label: string, bytes: number): Row[] {
     for (let i = 0; i < 20; i++) {
       const shifted = offset > editAt ? offset + 1 : offset;
       document.replace(editAt, editAt, 'x');
-      edited.push(timeMs(() => completeAt(view(), shifted, schema))[0]);
+      edited.push(timed(() => completeAt(view(), shifted, schema))[0]);
       document.replace(editAt, editAt + 1, '');
       validate();
     }
@@ -133,10 +119,10 @@ async function measureServer(client: LspClient, label: string, bytes: number): P
 }
 
 async function main(): Promise<void> {
-  const [loadMs, schema] = timeMs(() => Schema.fromModel(loadModelFile(MODEL), 'bundled'));
+  const [loadMs, schema] = timed(() => Schema.fromModel(loadModelFile(MODEL), 'bundled'));
   const first = documentWithCursor(5 * 1024);
   const firstDocument = ParsedDocument.parse(first.text);
-  const [firstMs] = timeMs(() => completeAt({ text: first.text, tree: firstDocument.tree }, first.points[0][1], schema));
+  const [firstMs] = timed(() => completeAt({ text: first.text, tree: firstDocument.tree }, first.points[0][1], schema));
   console.log(`Completion (medians; targets ≤ 1 ms at 5 KB, ≤ 5 ms at 1 MB)\n`);
   console.log(`First request after the schema loads (${fmt(loadMs, 1)} ms), elements in <devices> of 5 KB, no memo: ${fmt(firstMs, 1)} ms\n`);
   console.log('| size | point | items | completeAt ms | target | right after a 1-char edit, before validation ms |');

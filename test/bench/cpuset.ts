@@ -27,6 +27,7 @@ import { Schema, loadModelFile } from '../../server/src/schema/schema';
 import { ElementValidation, validateTree } from '../../server/src/schema/validate';
 import { LspClient } from '../lsp/lspClient';
 import { generateDomain } from './generateDomain';
+import { fmt, median, timed } from './measure';
 
 const MODEL = path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json');
 const PINS = 4096;
@@ -35,21 +36,6 @@ const LIMITS = { maxProblems: 1000, maxFileSizeMB: 16 };
 /** The host the pins are meant for: the beyond-host checks run, and find nothing. */
 const HOST: HostTopology = { cpus: [[0, 255]], nodes: [[0, 1]] };
 const HOST_SETTINGS = { cpus: '0-255', numaNodes: '0-1' };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function timeMs<T>(run: () => T): [number, T] {
-  const start = process.hrtime.bigint();
-  const result = run();
-  return [Number(process.hrtime.bigint() - start) / 1e6, result];
-}
-
-function fmt(value: number, digits = 2): string {
-  return value.toFixed(digits);
-}
 
 /** The generated domain's head with `<vcpu>` raised to `pins` and one `<vcpupin>` per vCPU. */
 function pinnedDomain(pins: number): string {
@@ -94,10 +80,10 @@ function measureFromScratch(text: string, schema: Schema): FunctionRow {
   const total: number[] = [];
   for (let i = 0; i < 23; i++) {
     // Interleaved so each sees the same machine load; a fresh document each time (no memo).
-    const [parseMs, document] = timeMs(() => ParsedDocument.parse(text));
-    const [plainMs] = timeMs(() => wellFormedAndSchema(ParsedDocument.parse(text), schema));
-    const [setsMs] = timeMs(() => checkDocumentSets(document.text, document.tree, keys, HOST));
-    const [totalMs, findings] = timeMs(() => documentFindings(ParsedDocument.parse(text), LIMITS, schema, HOST));
+    const [parseMs, document] = timed(() => ParsedDocument.parse(text));
+    const [plainMs] = timed(() => wellFormedAndSchema(ParsedDocument.parse(text), schema));
+    const [setsMs] = timed(() => checkDocumentSets(document.text, document.tree, keys, HOST));
+    const [totalMs, findings] = timed(() => documentFindings(ParsedDocument.parse(text), LIMITS, schema, HOST));
     if (findings.some((f) => f.severity === 'error' || f.severity === 'warning')) throw new Error(`the pinned domain is not clean: ${findings[0].code}`);
     if (i >= 3) {
       parse.push(parseMs);
@@ -129,15 +115,15 @@ function measureAfterEdit(text: string, schema: Schema): FunctionRow {
   for (let i = 0; i < 43; i++) {
     // Type a digit in front of the value (`5,133` → `15,133`: still clean), then take it out.
     const insert = i % 2 === 0;
-    const [editMs] = timeMs(() => (insert ? document.replace(at, at, '1') : document.replace(at, at + 1, '')));
-    const [totalMs, findings] = timeMs(() => documentFindings(document, LIMITS, schema, HOST));
+    const [editMs] = timed(() => (insert ? document.replace(at, at, '1') : document.replace(at, at + 1, '')));
+    const [totalMs, findings] = timed(() => documentFindings(document, LIMITS, schema, HOST));
     if (findings.some((f) => f.severity === 'error')) throw new Error(`the edit made an error: ${findings[0].code}`);
     // The same edit again (undone and redone), for the parts alone with the same memo state.
     document.replace(at, insert ? at + 1 : at, insert ? '' : '1');
     documentFindings(document, LIMITS, schema, HOST);
     document.replace(at, insert ? at : at + 1, insert ? '1' : '');
-    const [plainMs] = timeMs(() => wellFormedAndSchema(document, schema));
-    const [setsMs] = timeMs(() => checkDocumentSets(document.text, document.tree, keys, HOST));
+    const [plainMs] = timed(() => wellFormedAndSchema(document, schema));
+    const [setsMs] = timed(() => checkDocumentSets(document.text, document.tree, keys, HOST));
     if (i >= 3) {
       edit.push(editMs);
       plain.push(plainMs);
@@ -189,9 +175,9 @@ async function keystrokeMs(client: LspClient, uri: string, text: string, at: num
 }
 
 async function main(): Promise<void> {
-  const [loadMs, schema] = timeMs(() => Schema.fromModel(loadModelFile(MODEL), 'bundled'));
+  const [loadMs, schema] = timed(() => Schema.fromModel(loadModelFile(MODEL), 'bundled'));
   const text = pinnedDomain(PINS);
-  const [firstMs] = timeMs(() => documentFindings(ParsedDocument.parse(text), LIMITS, schema, HOST));
+  const [firstMs] = timed(() => documentFindings(ParsedDocument.parse(text), LIMITS, schema, HOST));
   console.log(`cpuset diagnostics on ${PINS} <vcpupin> lines (${fmt(text.length / 1024, 0)} KB; medians; target ≤ ${TARGET_MS} ms)\n`);
   console.log(`Schema load ${fmt(loadMs, 1)} ms; first documentFindings after it (the engine derives lazily) ${fmt(firstMs, 1)} ms\n`);
   console.log('| case | ms | target | beside, same run |');

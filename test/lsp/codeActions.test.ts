@@ -1,7 +1,7 @@
 /** Quick fixes and "fix all" for cpuset/nodeset lists, through the server as an editor uses them. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CodeAction, Diagnostic, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
@@ -19,9 +19,7 @@ const DOMAIN = `<domain type='kvm'>
 
 let client: LspClient;
 before(async () => {
-  client = await LspClient.start();
-  // The tests say which host they mean, not whichever machine runs them.
-  await client.configure({ host: { cpus: '0-15', numaNodes: '0' } });
+  client = await LspClient.startWith();
 });
 after(async () => {
   await client.stop();
@@ -40,14 +38,9 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 
 const marked = (text: string, d: Diagnostic) => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character);
 
-async function published(uri: string, text: string): Promise<PublishDiagnosticsParams> {
-  // The host settings above must have reached the server: its diagnostics then name host CPUs 0-15.
-  return client.open(uri, text);
-}
-
 test('`4-1` is an error on exactly those characters, and its quick fix writes `1-4`', async () => {
   const uri = 'file:///pins.xml';
-  const { diagnostics } = await published(uri, DOMAIN);
+  const { diagnostics } = await client.open(uri, DOMAIN);
   const reversed = diagnostics.find((d) => d.code === 'cpuset-reversed-range');
   assert.ok(reversed, diagnostics.map((d) => d.code).join(' '));
   assert.equal(marked(DOMAIN, reversed), '4-1');
@@ -68,7 +61,7 @@ test('`4-1` is an error on exactly those characters, and its quick fix writes `1
 
 test('the space in `1, 2` gets its own fix; "fix all" repairs every value it safely can', async () => {
   const uri = 'file:///pins-all.xml';
-  const { diagnostics } = await published(uri, DOMAIN);
+  const { diagnostics } = await client.open(uri, DOMAIN);
   const space = diagnostics.find((d) => d.code === 'cpuset-space');
   assert.ok(space);
   assert.equal(marked(DOMAIN, space), ' ');

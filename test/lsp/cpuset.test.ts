@@ -49,9 +49,7 @@ function replaced(item: CompletionItem): string {
 
 let client: LspClient;
 before(async () => {
-  client = await LspClient.start();
-  // A named host rather than the machine running the tests.
-  await client.configure({ host: { cpus: '0-3', numaNodes: '0' } });
+  client = await LspClient.startWith({ host: { cpus: '0-3', numaNodes: '0' } });
   await client.open(URI, DOMAIN);
 });
 after(async () => {

@@ -35,6 +35,9 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
+/** Pins are checked against a host: tests name one rather than depend on the machine running them. */
+export const TEST_HOST = { cpus: '0-15', numaNodes: '0' };
+
 export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
 
 type DiagnosticsWaiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -80,6 +83,13 @@ export class LspClient {
       initializationOptions,
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /** A started client that has sent `settings` (libvirtXml section), by default naming the host the tests mean. */
+  static async startWith(settings: Record<string, unknown> = { host: TEST_HOST }): Promise<LspClient> {
+    const client = await LspClient.start();
+    await client.configure(settings);
     return client;
   }
 

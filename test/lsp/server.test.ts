@@ -43,9 +43,7 @@ async function completionAfter(uri: string, position: { line: number; character:
 
 let client: LspClient;
 before(async () => {
-  client = await LspClient.start();
-  // Pins are checked against the host: name one rather than depend on the machine running the tests.
-  await client.configure({ host: { cpus: '0-15', numaNodes: '0' } });
+  client = await LspClient.startWith();
 });
 after(async () => {
   await client.stop();

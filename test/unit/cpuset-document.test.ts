@@ -85,3 +85,10 @@ test('safe fixes for the whole document: each value repaired as meant, reference
   assert.match(fixed, /<cachetune vcpus='2-3'>/);
   assert.deepEqual(check(fixed), []);
 });
+
+test("findings the schema alone would not raise are marked: libvirt's test suite keeps such documents among the schema-valid", () => {
+  const marked = (xml: string) => documentFindings(ParsedDocument.parse(xml), LIMITS, schema).filter((f) => f.severity === 'error').map((f) => [f.code, f.beyondSchema ?? false]);
+  assert.deepEqual(marked(domain("<vcpu cpuset='0,^0'>4</vcpu>")), [['cpuset-empty-set', true]], 'the pattern takes it; libvirt rejects the empty set');
+  assert.deepEqual(marked(domain("<vcpu cpuset='0, 1'>4</vcpu>")), [['cpuset-space', false]], 'the pattern rejects the space');
+  assert.deepEqual(marked(domain("<vcpu current='5'>4</vcpu>")), [['vcpu-current-too-large', true]]);
+});

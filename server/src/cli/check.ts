@@ -23,6 +23,8 @@ export interface Problem {
   severity: ProblemSeverity;
   code: string;
   message: string;
+  /** Set when libvirt's schema accepts what this is about (libvirt's parser or the guest's start does not). */
+  beyondSchema?: true;
 }
 
 export interface CheckOptions {
@@ -57,10 +59,10 @@ export function checkDocument(document: ParsedDocument, options: CheckOptions): 
 }
 
 /** The finding as printed, its offsets turned into lines and columns by `positionAt`. */
-export function problemOf(file: string, finding: Pick<Finding, 'start' | 'end' | 'severity' | 'code' | 'message'>, positionAt: (offset: number) => Position): Problem {
+export function problemOf(file: string, finding: Pick<Finding, 'start' | 'end' | 'severity' | 'code' | 'message' | 'beyondSchema'>, positionAt: (offset: number) => Position): Problem {
   const start = positionAt(finding.start);
   const end = positionAt(finding.end);
-  return {
+  const problem: Problem = {
     file,
     line: start.line + 1,
     column: start.character + 1,
@@ -70,4 +72,6 @@ export function problemOf(file: string, finding: Pick<Finding, 'start' | 'end' |
     code: finding.code,
     message: finding.message,
   };
+  if (finding.beyondSchema) problem.beyondSchema = true;
+  return problem;
 }

@@ -61,3 +61,21 @@ export function combine(kind: 'choice' | 'group' | 'interleave', a: Pattern, b: 
 export function oneOrMore(p: Pattern): Pattern {
   return p.kind === 'notAllowed' || p.kind === 'empty' ? p : { kind: 'oneOrMore', p };
 }
+
+/** The patterns directly inside `p` (an element's content is behind its reference, not inside). */
+export function subpatterns(p: Pattern): Pattern[] {
+  switch (p.kind) {
+    case 'choice':
+    case 'group':
+    case 'interleave':
+      return [p.a, p.b];
+    case 'oneOrMore':
+    case 'list':
+    case 'attribute':
+      return [p.p];
+    case 'data':
+      return p.except ? [p.except] : [];
+    default:
+      return [];
+  }
+}

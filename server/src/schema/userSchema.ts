@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { compileGrammar } from './compileGrammar';
 import { compileDatatype, compileValue, isDatatypeError } from './datatypes';
 import { GrammarModel, fromModel, toModel } from './model';
-import { Grammar, Pattern } from './patterns';
+import { Grammar, Pattern, subpatterns } from './patterns';
 import { Schema } from './schema';
 
 /** Where distributions install libvirt's schemas (libvirtXml.schema.useSystemSchemas). */
@@ -196,30 +196,14 @@ function unsupportedDatatypes(grammar: Grammar): string[] {
   const visit = (p: Pattern): void => {
     if (seen.has(p)) return;
     seen.add(p);
-    switch (p.kind) {
-      case 'choice':
-      case 'group':
-      case 'interleave':
-        visit(p.a);
-        visit(p.b);
-        break;
-      case 'oneOrMore':
-      case 'list':
-      case 'attribute':
-        visit(p.p);
-        break;
-      case 'data': {
-        const compiled = compileDatatype(p.library, p.type, p.params);
-        if (isDatatypeError(compiled)) problems.add(`<data type="${p.type}">: ${compiled.error}`);
-        if (p.except) visit(p.except);
-        break;
-      }
-      case 'value': {
-        const compiled = compileValue(p.library, p.type, p.value);
-        if (isDatatypeError(compiled)) problems.add(`<value type="${p.type}">${p.value}</value>: ${compiled.error}`);
-        break;
-      }
+    if (p.kind === 'data') {
+      const compiled = compileDatatype(p.library, p.type, p.params);
+      if (isDatatypeError(compiled)) problems.add(`<data type="${p.type}">: ${compiled.error}`);
+    } else if (p.kind === 'value') {
+      const compiled = compileValue(p.library, p.type, p.value);
+      if (isDatatypeError(compiled)) problems.add(`<value type="${p.type}">${p.value}</value>: ${compiled.error}`);
     }
+    for (const inner of subpatterns(p)) visit(inner);
   };
   visit(grammar.start);
   for (const element of grammar.elements) visit(element.content);

@@ -19,7 +19,7 @@ import { attributeValue } from '../../schema/validate';
 import { SetCheckOptions, SetFinding, checkSet, safeFixes } from './checkSet';
 import { evaluateSet } from './evaluate';
 import { IdRange, IdSet } from './idSet';
-import { setAttributeKind } from './setAttributes';
+import { CPUSET_PATTERN, setAttributeKind } from './setAttributes';
 
 /** The host's online CPUs and NUMA nodes, when known and wanted. */
 export interface HostTopology {
@@ -136,8 +136,13 @@ export function setOptions(set: Pick<SetValue, 'element' | 'attribute' | 'parent
 }
 
 /** checkSet's findings on `set`'s value, placed in the document. */
+/** A value the schema's cpuset pattern takes: what is wrong with it, only libvirt's parser says. */
+const SCHEMA_ACCEPTS = new RegExp(`^(?:${CPUSET_PATTERN})$`);
+
 function placed(set: SetValue, found: readonly SetFinding[]): Finding[] {
-  return found.map(({ fix, ...finding }) => {
+  const beyondSchema = SCHEMA_ACCEPTS.test(set.value) || undefined;
+  return found.map(({ fix, ...checked }) => {
+    const finding: Finding = beyondSchema ? { ...checked, beyondSchema } : checked;
     // With references in the text, a part of the value cannot be pointed at: the whole value is.
     const start = set.encoded ? set.from : set.from + finding.start;
     const end = set.encoded ? set.to : set.from + finding.end;
@@ -205,8 +210,10 @@ export function guestVcpus(text: string, tree: DocumentNode): { count: number | 
 
 function checkReferences(text: string, tree: DocumentNode): Finding[] {
   const findings: Finding[] = [];
+  // The schema knows nothing of how the domain's parts refer to each other.
   const report = (span: { from: number; to: number }, severity: Finding['severity'], code: string, message: string, fixes?: Fix[]): void => {
-    findings.push(fixes ? { start: span.from, end: span.to, severity, code, message, fixes } : { start: span.from, end: span.to, severity, code, message });
+    const finding: Finding = { start: span.from, end: span.to, severity, code, message, beyondSchema: true };
+    findings.push(fixes ? { ...finding, fixes } : finding);
   };
 
   const vcpu = elementsAt(tree, ['vcpu'])[0];

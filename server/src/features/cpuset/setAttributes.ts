@@ -3,7 +3,7 @@
  * define, found in the grammar rather than listed by hand, so a newer libvirt's schema (the
  * user's own) brings its new ones along.
  */
-import { Grammar, NameClass, Pattern } from '../../schema/patterns';
+import { Grammar, NameClass, Pattern, subpatterns } from '../../schema/patterns';
 import { Schema } from '../../schema/schema';
 import { SetNoun } from './checkSet';
 
@@ -35,22 +35,8 @@ export function setAttributeKeys(grammar: Grammar): Set<string> {
   for (const definition of grammar.elements) {
     const elements = names(definition.name);
     const visit = (p: Pattern): void => {
-      switch (p.kind) {
-        case 'choice':
-        case 'group':
-        case 'interleave':
-          visit(p.a);
-          visit(p.b);
-          return;
-        case 'oneOrMore':
-          visit(p.p);
-          return;
-        case 'attribute':
-          if (holdsSet(p.p)) for (const element of elements) for (const attribute of names(p.name)) keys.add(`${element}@${attribute}`);
-          return;
-        default:
-          return;
-      }
+      if (p.kind !== 'attribute') for (const inner of subpatterns(p)) visit(inner);
+      else if (holdsSet(p.p)) for (const element of elements) for (const attribute of names(p.name)) keys.add(`${element}@${attribute}`);
     };
     visit(definition.content);
   }
