@@ -55,13 +55,19 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
   }
 }
 
-async function check(command: Extract<Command, { kind: 'check' }>): Promise<number> {
+/** The schema and the documents a command works on, with the arguments that name none; undefined without a schema. */
+async function prepare(command: { schemaDirectory: string | undefined; paths: string[] }) {
   const schema = await loadSchema(command.schemaDirectory);
-  if (!schema) return EXIT_CANNOT_CHECK;
-
-  const { inputs, problems: argumentFailures, emptyDirectories } = expandArguments(command.paths);
-  const failures = [...argumentFailures];
+  if (!schema) return undefined;
+  const { inputs, problems, emptyDirectories } = expandArguments(command.paths);
   for (const directory of emptyDirectories) say(`no .xml files under ${directory}`);
+  return { schema, inputs, failures: [...problems] };
+}
+
+async function check(command: Extract<Command, { kind: 'check' }>): Promise<number> {
+  const prepared = await prepare(command);
+  if (!prepared) return EXIT_CANNOT_CHECK;
+  const { schema, inputs, failures } = prepared;
   const problems: Problem[] = [];
   let checked = 0;
   for (const input of inputs) {
@@ -97,12 +103,9 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
 }
 
 async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> {
-  const schema = await loadSchema(command.schemaDirectory);
-  if (!schema) return EXIT_CANNOT_CHECK;
-
-  const { inputs, problems: argumentFailures, emptyDirectories } = expandArguments(command.paths);
-  const failures = [...argumentFailures];
-  for (const directory of emptyDirectories) say(`no .xml files under ${directory}`);
+  const prepared = await prepare(command);
+  if (!prepared) return EXIT_CANNOT_CHECK;
+  const { schema, inputs, failures } = prepared;
   // `fix -` is a filter: the fixed document takes standard output, the report standard error.
   const filter = !command.dryRun && inputs.length === 1 && inputs[0].kind === 'stdin';
   const report = (text: string): void => {
