@@ -22,6 +22,53 @@ const TRANSLATED_NAMES = new Map([
   ['丢弃', 'discard'],
 ]);
 
+// The spec's section headings, mapped to the English headings of libvirt's formatdomain page,
+// whose ids (see sectionAnchor) the entries link to.
+const SECTION_TITLES = new Map([
+  ['元素和属性', 'General metadata'],
+  ['操作系统启动', 'Operating system booting'],
+  ['内核启动', 'Direct kernel boot'],
+  ['容器启动', 'Container boot'],
+  ['CPU分配', 'CPU Allocation'],
+  ['IOThreads 线程分配', 'IOThreads Allocation'],
+  ['CPU调整', 'CPU Tuning'],
+  ['内存分配', 'Memory Allocation'],
+  ['内存支持', 'Memory Backing'],
+  ['内存调整', 'Memory Tuning'],
+  ['NUMA节点调整', 'NUMA Node Tuning'],
+  ['Block I/O 调整', 'Block I/O Tuning'],
+  ['Resource partitioning', 'Resource partitioning'],
+  ['CPU模型和拓扑', 'CPU model and topology'],
+  ['事件配置', 'Events configuration'],
+  ['电源管理', 'Power Management'],
+  ['Hypervisor features', 'Hypervisor features'],
+  ['Time keeping', 'Time keeping'],
+  ['Performance monitoring events', 'Performance monitoring events'],
+  ['设备', 'Devices'],
+  ['硬盘，软盘，CD-ROM', 'Hard drives, floppy disks, CDROMs'],
+  ['Filesystems', 'Filesystems'],
+  ['设备地址', 'Device Addresses'],
+  ['Virtio相关选项', 'Virtio-related options'],
+  ['控制器', 'Controllers'],
+  ['主机设备分配', 'Host device assignment'],
+  ['网络接口', 'Network interfaces'],
+]);
+const LIBVIRT_DOMAIN_DOCS = 'https://libvirt.org/formatdomain.html';
+
+/** The id libvirt's site gives a heading: lowercase, runs of anything else as one `-`. */
+export function sectionAnchor(title) {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function sectionLink(heading) {
+  const title = SECTION_TITLES.get(heading);
+  if (!title) throw new Error(`Spec section "${heading}" has no English heading; add it to SECTION_TITLES`);
+  return `${LIBVIRT_DOMAIN_DOCS}#${sectionAnchor(title)}`;
+}
+
 // Elements that only wrap others; a section's subject is what sits inside them.
 const WRAPPERS = new Set(['domain', 'devices']);
 const MAX_EXAMPLE_LINES = 12;
@@ -321,16 +368,11 @@ export function buildDocs(markdownText, fileName) {
     const markdown = e.prose.length
       ? e.prose.map((p) => (p.section === section ? p.text : `**${p.section}**：${p.text}`)).join('\n\n')
       : `**${section}**`;
-    const doc = { parents: e.parent ? [e.parent] : [], section, markdown };
+    const doc = { section, link: sectionLink(section), markdown };
     const example = exampleFor(e, section);
     if (example) doc.example = example;
     if (Object.keys(e.attributes).length) doc.attributes = e.attributes;
-    (elements[e.name] ??= []).push({ doc, prose: e.prose.length > 0, order: e.order });
-  }
-  for (const name of Object.keys(elements)) {
-    elements[name] = elements[name]
-      .sort((a, b) => Number(b.doc.parents.length > 0) - Number(a.doc.parents.length > 0) || Number(b.prose) - Number(a.prose) || a.order - b.order)
-      .map((x) => x.doc);
+    elements[entryKey(e.name, e.parent)] = doc;
   }
 
   return {
@@ -340,8 +382,14 @@ export function buildDocs(markdownText, fileName) {
       sha256: createHash('sha256').update(markdownText).digest('hex'),
       generatedBy: 'node scripts/import-docs.mjs <path>',
     },
-    elements,
+    entries: elements,
   };
+}
+
+/** `domain`, `domain/vcpu` under the root, `parent/name` below it (a path suffix). */
+function entryKey(name, parent) {
+  if (!parent) return name;
+  return parent === 'domain' ? `domain/${name}` : `${parent}/${name}`;
 }
 
 /** `name：text`, `os firmware:text` or `` `kernel` text ``. */
@@ -401,9 +449,9 @@ function main(argv) {
   const text = readFileSync(input, 'utf8');
   const docs = buildDocs(text, basename(input));
   writeFileSync(out, serialize(docs));
-  const names = Object.keys(docs.elements);
-  const attrs = Object.values(docs.elements).flat().reduce((n, e) => n + Object.keys(e.attributes ?? {}).length, 0);
-  console.log(`${resolve(out)}: ${names.length} element names, ${Object.values(docs.elements).flat().length} entries, ${attrs} attributes`);
+  const entries = Object.values(docs.entries);
+  const attrs = entries.reduce((n, e) => n + Object.keys(e.attributes ?? {}).length, 0);
+  console.log(`${resolve(out)}: ${entries.length} entries, ${attrs} attributes`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv);

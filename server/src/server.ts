@@ -271,10 +271,15 @@ const COMPLETION_KIND: Record<CompletionSuggestion['kind'], CompletionItemKind> 
 /** What completionItem/resolve needs to find an item's docs. */
 type DocsKey = Pick<CompletionSuggestion, 'element' | 'attribute'>;
 
+/** The tail of an element's path that completion knows: its parent, if any, and its name. */
+function knownPath(parent: string | undefined, name: string): string[] {
+  return parent === undefined ? [name] : [parent, name];
+}
+
 /** The docs text of an element, or of an attribute from its element's entry. */
 function suggestionDocs(key: DocsKey, language: DocsLanguage): string | undefined {
-  if (key.element) return docs.lookup(key.element.name, key.element.parent, language)?.entry.markdown;
-  if (key.attribute) return docs.lookup(key.attribute.element, key.attribute.parent, language)?.entry.attributes?.[key.attribute.name];
+  if (key.element) return docs.lookup(knownPath(key.element.parent, key.element.name), language)?.entry.markdown;
+  if (key.attribute) return docs.lookup(knownPath(key.attribute.parent, key.attribute.element), language)?.entry.attributes?.[key.attribute.name];
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import { parseDocument } from '../../server/src/parser/parse';
 import { bundledSchema } from './helpers/documents';
 
 const KEYS = setAttributeKeysOf(bundledSchema());
-const DOCS = new ElementDocs([{ language: 'en', source: {}, elements: { vcpu: [{ parents: ['domain'], markdown: 'vCPUs.', attributes: { cpuset: 'Host CPUs.' } }] } }]);
+const DOCS = new ElementDocs([{ language: 'en', source: {}, entries: { 'domain/vcpu': { markdown: 'vCPUs.', attributes: { cpuset: 'Host CPUs.' } } } }]);
 
 const domain = (inside: string) => `<domain type='kvm'><name>a</name><memory>1</memory>${inside}<os><type>hvm</type></os><devices/></domain>`;
 

@@ -56,15 +56,13 @@ const DOCS = new ElementDocs([
   {
     language: 'en',
     source: {},
-    elements: {
-      type: [
-        { parents: ['os'], markdown: 'OS type.', section: 'Boot' },
-        { parents: [], markdown: 'Some type.' },
-      ],
-      vcpu: [{ parents: ['domain'], markdown: 'vCPUs.', attributes: { cpuset: 'Host CPUs.' } }],
+    entries: {
+      'os/type': { markdown: 'OS type.', section: 'Boot' },
+      type: { markdown: 'Some type.' },
+      'domain/vcpu': { markdown: 'vCPUs.', attributes: { cpuset: 'Host CPUs.' } },
     },
   },
-  { language: 'zh', source: {}, elements: { vcpu: [{ parents: ['domain'], markdown: '虚拟 CPU。', section: 'CPU分配' }] } },
+  { language: 'zh', source: {}, entries: { 'domain/vcpu': { markdown: '虚拟 CPU。', section: 'CPU分配' } } },
 ]);
 
 test('hover picks the entry for the parent, falls back across languages, and covers attributes', () => {

@@ -1,14 +1,16 @@
 /**
  * Hover documentation as data (schemas/docs/<language>.json): the spec's Chinese text and our
- * English text, keyed by element name and the parents under which that text applies.
+ * English text, keyed by element path (`domain/cputune/vcpupin`), attributes inside the entry.
+ * A key may be a path suffix (`vcpupin`, `disk/source`): it applies wherever the element's
+ * path ends that way, and the most specific matching key wins.
  */
 
 export type DocsLanguage = 'en' | 'zh';
 
 export interface DocEntry {
-  /** Parent element names this entry applies under; empty = any parent. */
-  parents: string[];
   section?: string;
+  /** The matching section of libvirt's online documentation. */
+  link?: string;
   markdown: string;
   example?: string;
   attributes?: Record<string, string>;
@@ -17,32 +19,97 @@ export interface DocEntry {
 export interface DocsData {
   language: DocsLanguage;
   source: Record<string, string>;
-  elements: Record<string, DocEntry[]>;
+  /** Keyed by element path: names from the root, or a suffix of such a path, joined by `/`. */
+  entries: Record<string, DocEntry>;
+}
+
+export interface FoundDoc {
+  entry: DocEntry;
+  /** The key that matched. */
+  key: string;
+  language: DocsLanguage;
+}
+
+/**
+ * The id libvirt's site (docutils) gives a section heading: lowercase, each run of anything
+ * else as one `-` ("CPU Allocation" → cpu-allocation). scripts/import-docs.mjs builds links the same way.
+ */
+export function sectionAnchor(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function splitKey(key: string): string[] {
+  return key.split('/');
+}
+
+interface Keyed {
+  segments: string[];
+  key: string;
+  entry: DocEntry;
+}
+
+/**
+ * How well `key` fits `path`: the number of trailing names they share when the shorter one is
+ * a suffix of the other, else 0. A key longer than the path fits a path known only in part
+ * (completion knows the parent, not the whole ancestry).
+ */
+export function keyScore(segments: readonly string[], path: readonly string[]): number {
+  const overlap = Math.min(segments.length, path.length);
+  for (let i = 1; i <= overlap; i++) {
+    if (segments[segments.length - i] !== path[path.length - i]) return 0;
+  }
+  return overlap;
 }
 
 export class ElementDocs {
-  private readonly byLanguage = new Map<DocsLanguage, DocsData>();
+  /** Per language, the entries by their element's own name (the key's last segment). */
+  private readonly byLanguage = new Map<DocsLanguage, Map<string, Keyed[]>>();
 
   constructor(data: readonly DocsData[]) {
-    for (const entry of data) this.byLanguage.set(entry.language, entry);
+    for (const docs of data) {
+      const byName = new Map<string, Keyed[]>();
+      for (const [key, entry] of Object.entries(docs.entries ?? {})) {
+        const segments = splitKey(key);
+        const name = segments[segments.length - 1];
+        const list = byName.get(name) ?? [];
+        list.push({ segments, key, entry });
+        byName.set(name, list);
+      }
+      this.byLanguage.set(docs.language, byName);
+    }
   }
 
   /**
-   * The entry for `name` under `parent` in `language`, falling back to the other language
-   * when that one has nothing for the element.
+   * The entry for the element at `path` (element names from the root down to it, or as much
+   * of that as the caller knows) in `language`, falling back to the other language when that
+   * one has nothing for the element. The key sharing the most trailing names wins; between
+   * equals, the shorter key (the one that is a suffix of the path).
    */
-  lookup(name: string, parent: string | undefined, language: DocsLanguage): { entry: DocEntry; language: DocsLanguage } | undefined {
+  lookup(path: readonly string[], language: DocsLanguage): FoundDoc | undefined {
+    if (path.length === 0) return undefined;
     const order: DocsLanguage[] = language === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
     for (const candidate of order) {
-      const entries = this.byLanguage.get(candidate)?.elements[name];
-      if (!entries || entries.length === 0) continue;
-      const entry =
-        (parent !== undefined ? entries.find((e) => e.parents.includes(parent)) : undefined) ??
-        entries.find((e) => e.parents.length === 0) ??
-        entries[0];
-      return { entry, language: candidate };
+      const best = this.bestIn(candidate, path);
+      if (best) return { entry: best.entry, key: best.key, language: candidate };
     }
     return undefined;
+  }
+
+  private bestIn(language: DocsLanguage, path: readonly string[]): Keyed | undefined {
+    const candidates = this.byLanguage.get(language)?.get(path[path.length - 1]);
+    let best: Keyed | undefined;
+    let bestScore = 0;
+    for (const keyed of candidates ?? []) {
+      const score = keyScore(keyed.segments, path);
+      if (score > bestScore || (score === bestScore && score > 0 && best && keyed.segments.length < best.segments.length)) {
+        best = keyed;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 }
 

@@ -24,8 +24,7 @@ export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, l
   if (target.kind !== 'startTagName' && target.kind !== 'endTagName' && target.kind !== 'attributeName') return undefined;
   const { element, ancestors } = target;
   const name = element.node.name;
-  const parent = ancestors[ancestors.length - 1]?.node.name;
-  const found = docs.lookup(name, parent, language);
+  const found = docs.lookup([...ancestors.map((a) => a.node.name), name], language);
   if (!found) return undefined;
   const { entry } = found;
   if (target.kind === 'attributeName') {
@@ -50,5 +49,6 @@ export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, l
     );
   }
   if (entry.example) parts.push('```xml\n' + entry.example + '\n```');
+  if (entry.link) parts.push(`[libvirt.org](${entry.link})`);
   return { markdown: parts.join('\n\n'), start: nameStart, end: nameStart + name.length };
 }
