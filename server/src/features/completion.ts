@@ -22,6 +22,7 @@ import {
 } from '../schema/patternAt';
 import { Namespaces, describeName, qualified, requiredNames } from '../schema/validate';
 import { setValueCompletions } from './cpuset/setCompletion';
+import { describeAttributeValue, describeText, elementPlacement, openAttributes, takesText } from './schemaFacts';
 import { SetContext } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
 
@@ -136,7 +137,6 @@ type InsertStyle = 'afterLessThan' | 'wholeTag' | 'nameOnly';
 
 /** The elements the schema allows at the point, given the children before it and after it. */
 function elementSuggestions(c: Context, point: ContentPoint, replaceStart: number, replaceEnd: number, style: InsertStyle): CompletionSuggestion[] {
-  const required = new Set(requiredNames(point.pattern, 'element'));
   const later = new LaterChildren(c.d, point);
   const parent = point.element?.node.name;
   const suggestions: CompletionSuggestion[] = [];
@@ -149,8 +149,7 @@ function elementSuggestions(c: Context, point: ContentPoint, replaceStart: numbe
       const after = afterElement(c.d, point.pattern, name);
       // No second `<name>`, also when the first one comes after the cursor.
       if (!later.accept(after)) continue;
-      const isRequired = required.has(describeName(nameClass));
-      const repeats = c.d.startTagOpen(after, name).kind !== 'notAllowed';
+      const { required: isRequired, repeatable: repeats } = elementPlacement(c.d, point.pattern, nameClass, name);
       const facts = elementFacts(c, point.pattern, name, written, point.namespaces);
       const snippet = style === 'nameOnly' ? written : facts.snippet;
       suggestions.push({
@@ -232,7 +231,7 @@ function elementSnippet(c: Context, p: P, name: QName, written: string, namespac
     const values = enumeratedValues(content);
     const hasText = takesText(content);
     const takesElements = c.expect.elementNames(content).length > 0;
-    if (top && hasText && !takesElements) text = values.length > 0 ? listed(values) : unique(c.expect.data(content).map((q) => c.schema.datatypes.describe(q.source))).join(' or ');
+    if (top) text = describeText(c.schema, content);
     if (values.length > 0) return `${head}>${placeholder(++stops, values)}</${elementWritten}>`;
     const canBeEmpty = c.d.endTag(content).kind !== 'notAllowed';
     if (canBeEmpty && !hasText && (!takesElements || c.expect.attributes(open).length > 0)) return `${head}/>`;
@@ -284,33 +283,6 @@ function requiredChildren(c: Context, content: P, namespaces: Namespaces): { nam
   return children;
 }
 
-/** Whether text (free, typed or fixed) may come at `p`. */
-function takesText(p: P): boolean {
-  const seen = new Set<number>();
-  const visit = (q: P): boolean => {
-    if (seen.has(q.id)) return false;
-    seen.add(q.id);
-    switch (q.kind) {
-      case 'text':
-      case 'data':
-      case 'value':
-      case 'list':
-        return true;
-      case 'choice':
-      case 'interleave':
-      case 'group':
-        return visit(q.a) || visit(q.b);
-      case 'after':
-        return visit(q.a);
-      case 'oneOrMore':
-        return visit(q.p);
-      default:
-        return false;
-    }
-  };
-  return visit(p);
-}
-
 /**
  * The attributes the start tag of `element` may still take. `prefix` undefined inserts the name
  * alone (an attribute with a value is being renamed); otherwise `prefix` and `name="…"`.
@@ -327,26 +299,11 @@ function attributeSuggestions(
   const tag = startTagPatternAt(c.schema, c.document, ancestors, element, editing);
   if (!tag) return [];
   const present = new Set(element.node.attributes.filter((a) => a !== editing).map((a) => a.name));
-  const required = new Set(requiredNames(tag.pattern, 'attribute'));
-  const found = new Map<string, { values: Set<string>; data: Set<string>; required: boolean }>();
-  for (const attribute of c.expect.attributes(tag.pattern)) {
-    for (const name of listedNames(attribute.name)) {
-      const written = writtenName(name, tag.namespaces, false);
-      if (!written || present.has(written)) continue;
-      let entry = found.get(written);
-      if (!entry) {
-        entry = { values: new Set(), data: new Set(), required: false };
-        found.set(written, entry);
-      }
-      for (const value of enumeratedValues(attribute.p)) entry.values.add(value);
-      for (const data of c.expect.data(attribute.p)) entry.data.add(c.schema.datatypes.describe(data.source));
-      entry.required ||= required.has(describeName(attribute.name));
-    }
-  }
+  const found = [...openAttributes(c.schema, tag.pattern, tag.namespaces)].filter(([name]) => !present.has(name));
   const parent = ancestors[ancestors.length - 1]?.node.name;
-  return [...found].map(([name, entry], index) => {
-    const values = [...entry.values];
-    const what = values.length > 0 ? listed(values) : [...entry.data].join(' or ');
+  return found.map(([name, entry], index) => {
+    const values = entry.values;
+    const what = describeAttributeValue(entry);
     return {
       label: name,
       kind: 'attribute' as const,
@@ -431,15 +388,6 @@ function escapeXml(value: string, quote: string): string {
   if (quote === '"') escaped = escaped.replace(/"/g, '&quot;');
   else if (quote === "'") escaped = escaped.replace(/'/g, '&apos;');
   return escaped;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-/** "static | auto", shortened when long. */
-function listed(values: string[]): string {
-  return values.length <= 8 ? values.join(' | ') : `${values.slice(0, 8).join(' | ')} | … (${values.length})`;
 }
 
 /**
