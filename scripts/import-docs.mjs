@@ -4,6 +4,7 @@
 // itself, so everything it shows in Chinese comes from here.
 //
 //   node scripts/import-docs.mjs <path>/formatdomain.zh.md [--out FILE]
+//   node scripts/import-docs.mjs <path>/formatdomain.zh.md --inventory   (what the spec covers, as JSON)
 //
 // Every Chinese string in the output is the spec's own text (trimmed or joined); the
 // only rewriting is inside XML examples, where machine-translated element names and
@@ -386,6 +387,32 @@ export function buildDocs(markdownText, fileName) {
   };
 }
 
+/**
+ * What the spec covers, for the coverage report: each element its examples show (keyed as the
+ * entries are), the attributes the examples give it, and those its text describes.
+ */
+export function specInventory(markdownText) {
+  const docs = buildDocs(markdownText, 'spec');
+  const shown = new Map();
+  for (const section of parseMarkdown(markdownText)) {
+    for (const block of section.blocks) {
+      if (block.kind !== 'code') continue;
+      for (const occ of scanExample(normalizeExample(block.text))) {
+        if (!ELEMENT_NAME.test(occ.name) || occ.name.includes(':')) continue;
+        const key = entryKey(occ.name, occ.parent ? occ.parent.name : occ.name === 'domain' ? null : 'domain');
+        const attrs = shown.get(key) ?? new Set();
+        for (const a of occ.attributes) if (!a.includes(':') && a !== 'xmlns') attrs.add(a);
+        shown.set(key, attrs);
+      }
+    }
+  }
+  const elements = {};
+  for (const key of [...shown.keys()].sort()) {
+    elements[key] = { shown: [...shown.get(key)].sort(), described: Object.keys(docs.entries[key]?.attributes ?? {}).sort() };
+  }
+  return { elements };
+}
+
 /** `domain`, `domain/vcpu` under the root, `parent/name` below it (a path suffix). */
 function entryKey(name, parent) {
   if (!parent) return name;
@@ -439,6 +466,16 @@ export function serialize(value) {
 
 function main(argv) {
   const args = argv.slice(2);
+  const inventoryIdx = args.indexOf('--inventory');
+  if (inventoryIdx >= 0) {
+    args.splice(inventoryIdx, 1);
+    if (!args[0]) {
+      console.error('usage: node scripts/import-docs.mjs <path>/formatdomain.zh.md --inventory');
+      process.exit(2);
+    }
+    process.stdout.write(serialize(specInventory(readFileSync(args[0], 'utf8'))));
+    return;
+  }
   const outIdx = args.indexOf('--out');
   const out = outIdx >= 0 ? args.splice(outIdx, 2)[1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas', 'docs', 'zh.json');
   const [input] = args;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { sectionAnchor } from '../../server/src/docs/elementDocs';
+import { DocsData, ElementDocs, sectionAnchor, splitKey } from '../../server/src/docs/elementDocs';
 
 interface DocEntry {
   section: string;
@@ -208,6 +208,27 @@ test('every link points at a section heading of libvirt formatdomain.en.rst', (t
     for (const [key, e] of Object.entries(docs.entries)) {
       const anchor = e.link.slice(e.link.indexOf('#') + 1);
       assert.ok(anchors.has(anchor), `${lang} ${key}: #${anchor} is not a heading of formatdomain.en.rst`);
+    }
+  }
+});
+
+test('every element the spec shows and every attribute its text describes has docs in zh and in en', (t) => {
+  if (!existsSync(zhSpec)) {
+    t.skip(`${zhSpec} not present`);
+    return;
+  }
+  const run = spawnSync(process.execPath, [join(root, 'scripts', 'import-docs.mjs'), zhSpec, '--inventory'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const inventory = JSON.parse(run.stdout) as { elements: Record<string, { shown: string[]; described: string[] }> };
+  assert.deepEqual(inventory.elements['cputune/vcpupin'], { shown: ['cpuset', 'vcpu'], described: [] });
+  assert.deepEqual(inventory.elements['domain/vcpu'].described, ['cpuset', 'current', 'placement']);
+  for (const [language, data] of [['zh', zh], ['en', en]] as const) {
+    // One language alone, so the other cannot stand in for it.
+    const docs = new ElementDocs([data as unknown as DocsData]);
+    for (const [key, { described }] of Object.entries(inventory.elements)) {
+      const found = docs.lookup(splitKey(key), language);
+      assert.ok(found, `${language} has no entry for ${key}`);
+      for (const attribute of described) assert.ok(found.entry.attributes?.[attribute], `${language} ${key} lacks @${attribute}`);
     }
   }
 });
