@@ -320,7 +320,9 @@ connection.onHover(
     const parsed = analysed(documents.get(textDocument.uri));
     if (!parsed) return null;
     const sets = schema && { text: parsed.text, keys: setAttributeKeysOf(schema), host };
-    const result = hoverAt(parsed.tree, parsed.offsetAt(position), docs, docsLanguage(), sets);
+    // Validation's memo: the facts at a point reuse what validation derived.
+    const facts = schema && { schema, document: { text: parsed.text, tree: parsed.tree, memo: parsed.memo<ElementValidation>(schema) } };
+    const result = hoverAt(parsed.tree, parsed.offsetAt(position), docs, docsLanguage(), sets, facts);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
   }),

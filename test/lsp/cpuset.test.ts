@@ -72,7 +72,8 @@ test('hover on an accepted value lists its CPUs, their number, the canonical for
   assert.match(markdown, /\*\*Not on this host\*\* \(it has CPUs 0-3\): CPUs 4,6\./);
   const vcpus = await hoverText("vcpus='0-1,^1'", 7);
   assert.match(vcpus.markdown, /guest vCPUs\n\n\*\*1 vCPU\*\*: 0\n\nlibvirt prints it as `0`\.$/);
-  assert.equal(await client.hover(URI, positionOf("placement='static'", 12)), null, 'not a set value');
+  const placement = await client.hover(URI, positionOf("placement='static'", 12));
+  assert.match((placement?.contents as MarkupContent | undefined)?.value ?? '', /^`domain › vcpu @placement`\n\n`static`: one of the allowed values/, 'not a set value: the enumerated value hover');
 });
 
 test('completion in a pin offers the host CPUs for the item under the cursor', async () => {

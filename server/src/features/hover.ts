@@ -1,11 +1,20 @@
 /**
- * Hover on an element or attribute name: the element's text from the spec (or ours in English);
- * on a cpuset/nodeset value: what it selects (cpuset/setHover.ts).
+ * Hover on an element name, an attribute name or value, or the text of a text-only element: the
+ * path to it (`domain › cputune › vcpupin @cpuset`), its docs text (the spec's, or ours in
+ * English), what the schema says of it where it stands (schemaFacts.ts), and what a value means
+ * (valueMeaning.ts; cpuset/nodeset values in cpuset/setHover.ts).
  */
-import { DocsLanguage, ElementDocs } from '../docs/elementDocs';
-import { DocumentNode } from '../parser/nodes';
+import { decodeReferences, isWhitespace } from '../parser/chars';
+import { DocEntry, DocsLanguage, ElementDocs } from '../docs/elementDocs';
+import { DocumentNode, ElementNode } from '../parser/nodes';
+import { Located } from '../parser/tree';
+import { DocumentView, SchemaView, enumeratedValues } from '../schema/patternAt';
+import { attributeValue } from '../schema/validate';
+import { valueSpan } from './cpuset/documentSets';
 import { SetContext, setValueHover } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
+import { AttributeFacts, ElementFacts, attributeFactsAt, contentAfterStartTag, describeAttributeValue, elementFactsAt } from './schemaFacts';
+import { describeEnumerated, describeMemoryAmount, isMemoryAmount } from './valueMeaning';
 
 export interface HoverResult {
   markdown: string;
@@ -13,32 +22,65 @@ export interface HoverResult {
   end: number;
 }
 
+/** The schema and the document as validation sees it (with its memo), for the schema's facts. */
+export interface HoverSchema {
+  schema: SchemaView;
+  document: DocumentView;
+}
+
 const SECTION_LABEL: Record<DocsLanguage, string> = { en: 'Section', zh: '章节' };
 
-/** `sets` (the text, the schema's set attributes, the host) enables the hover on set values. */
-export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, language: DocsLanguage, sets?: SetContext): HoverResult | undefined {
+/**
+ * `sets` (the text, the schema's set attributes, the host) enables the hover on set values;
+ * `schema` adds the schema's facts and the hovers on values and text.
+ */
+export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, language: DocsLanguage, sets?: SetContext, schema?: HoverSchema): HoverResult | undefined {
   const target = cursorTarget(tree, offset);
-  if (target.kind === 'attributeValue') {
-    return sets && setValueHover(sets, target.element, target.attribute, target.ancestors[target.ancestors.length - 1]?.node.name);
-  }
-  if (target.kind !== 'startTagName' && target.kind !== 'endTagName' && target.kind !== 'attributeName') return undefined;
+  if (target.kind === 'content') return schema && textHover(schema, target.ancestors, offset);
+  if (target.kind !== 'startTagName' && target.kind !== 'endTagName' && target.kind !== 'attributeName' && target.kind !== 'attributeValue') return undefined;
   const { element, ancestors } = target;
   const name = element.node.name;
-  const found = docs.lookup([...ancestors.map((a) => a.node.name), name], language);
-  if (!found) return undefined;
-  const { entry } = found;
+  const names = [...ancestors.map((a) => a.node.name), name];
+  const found = docs.lookup(names, language);
+  if (target.kind === 'attributeValue') {
+    const { attribute } = target;
+    // A set value's hover names its attribute and element in its own first line.
+    const set = sets && setValueHover(sets, element, attribute, ancestors[ancestors.length - 1]?.node.name);
+    if (set) return set;
+    if (!schema || attribute.valueOffset < 0 || !attribute.valueClosed) return undefined;
+    const facts = attributeFactsAt(schema.schema, schema.document, ancestors, element, attribute);
+    const value = attributeValue(schema.document.text, element.start, attribute);
+    const meaning = valueMeaning(value, facts?.values ?? [], isMemoryAmount(names, attribute.name) ? unitOf(schema.document.text, element) : undefined);
+    if (!meaning && !facts) return undefined;
+    const docsText = found?.entry.attributes?.[attribute.name];
+    const { from, to } = valueSpan(element.start, attribute);
+    return { markdown: blocks(pathLine(names, attribute.name), meaning, docsText, facts && attributeFactsLine(facts)), start: from, end: to };
+  }
   if (target.kind === 'attributeName') {
-    const text = entry.attributes?.[target.attribute.name];
-    if (!text) return undefined;
-    const start = element.start + target.attribute.nameOffset;
+    const { attribute } = target;
+    const text = found?.entry.attributes?.[attribute.name];
+    const facts = schema && attributeFactsAt(schema.schema, schema.document, ancestors, element, attribute);
+    if (!text && !facts) return undefined;
+    const start = element.start + attribute.nameOffset;
     return {
-      markdown: `**\`${target.attribute.name}\`** · \`<${name}>\`\n\n${text}`,
+      markdown: blocks(pathLine(names, attribute.name), text && `**\`${attribute.name}\`** · \`<${name}>\`\n\n${text}`, facts && attributeFactsLine(facts)),
       start,
-      end: start + target.attribute.name.length,
+      end: start + attribute.name.length,
     };
   }
+  const facts = schema && elementFactsAt(schema.schema, schema.document, ancestors, element);
+  if (!found && !facts) return undefined;
   const nameStart = target.kind === 'startTagName' ? element.start + 1 : element.start + element.node.endTagOffset + 2;
-  const parts = [`**\`<${name}>\`**${entry.section ? ` · ${SECTION_LABEL[found.language]}: ${entry.section}` : ''}`];
+  return {
+    markdown: blocks(pathLine(names), found && elementDocs(name, found.entry, found.language), facts && elementFactsLines(facts)),
+    start: nameStart,
+    end: nameStart + name.length,
+  };
+}
+
+/** The docs of an element: its heading and section, text, attributes, example and link. */
+function elementDocs(name: string, entry: DocEntry, language: DocsLanguage): string {
+  const parts = [`**\`<${name}>\`**${entry.section ? ` · ${SECTION_LABEL[language]}: ${entry.section}` : ''}`];
   // Elements the spec only shows in an example have the section heading as their text.
   if (entry.markdown !== `**${entry.section}**`) parts.push(entry.markdown);
   if (entry.attributes) {
@@ -50,5 +92,71 @@ export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, l
   }
   if (entry.example) parts.push('```xml\n' + entry.example + '\n```');
   if (entry.link) parts.push(`[libvirt.org](${entry.link})`);
-  return { markdown: parts.join('\n\n'), start: nameStart, end: nameStart + name.length };
+  return parts.join('\n\n');
+}
+
+/** On the text of an element of text only, when the text means something: a memory amount, an enumerated value. */
+function textHover(schema: HoverSchema, ancestors: Located<ElementNode>[], offset: number): HoverResult | undefined {
+  const element = ancestors[ancestors.length - 1];
+  if (!element || element.node.children.some((child) => child.kind !== 'text') || element.node.endTagOffset < 0) return undefined;
+  const { text } = schema.document;
+  const span = trimmedContent(text, element);
+  if (!span || offset < span.from || offset > span.to) return undefined;
+  const names = ancestors.map((a) => a.node.name);
+  const content = contentAfterStartTag(schema.schema, schema.document, ancestors.slice(0, -1), element);
+  const value = decodeReferences(text.slice(span.from, span.to));
+  const meaning = valueMeaning(value, content ? enumeratedValues(content) : [], isMemoryAmount(names) ? unitOf(text, element) : undefined);
+  if (!meaning) return undefined;
+  return { markdown: blocks(pathLine(names), meaning), start: span.from, end: span.to };
+}
+
+/** The element's content without the whitespace around it; undefined when it is only whitespace. */
+function trimmedContent(text: string, element: Located<ElementNode>): { from: number; to: number } | undefined {
+  let from = element.start + element.node.startTagLength;
+  let to = element.start + element.node.endTagOffset;
+  while (from < to && isWhitespace(text.charCodeAt(from))) from++;
+  while (to > from && isWhitespace(text.charCodeAt(to - 1))) to--;
+  return from < to ? { from, to } : undefined;
+}
+
+/** The element's `unit` attribute; null (the default unit applies) when it has none. */
+function unitOf(text: string, element: Located<ElementNode>): string | null {
+  const unit = element.node.attributes.find((a) => a.name === 'unit' && a.valueClosed);
+  return unit ? attributeValue(text, element.start, unit) : null;
+}
+
+/** A memory amount converted (`unit` null: the default KiB; undefined: not an amount), else an enumerated value among the others. */
+function valueMeaning(value: string, allowed: string[], unit: string | null | undefined): string | undefined {
+  if (unit !== undefined) {
+    const amount = describeMemoryAmount(value, unit ?? undefined);
+    if (amount) return `**${amount}**`;
+  }
+  return describeEnumerated(value.trim(), allowed);
+}
+
+/** `domain › cputune › vcpupin @cpuset` */
+function pathLine(names: readonly string[], attribute?: string): string {
+  return `\`${names.join(' › ')}${attribute ? ` @${attribute}` : ''}\``;
+}
+
+function attributeFactsLine(facts: AttributeFacts): string {
+  const what = describeAttributeValue(facts);
+  const values = facts.values.length > 0 ? `allowed values: ${what}` : what;
+  return `**Schema:** ${facts.required ? 'required' : 'optional'} attribute${values ? ` · ${values}` : ''}`;
+}
+
+function elementFactsLines(facts: ElementFacts): string {
+  const placement = [facts.required ? 'required' : 'optional', ...(facts.repeatable ? ['repeatable'] : [])].join(', ');
+  const lines = [`**Schema:** ${placement} element`];
+  const required = [...facts.attributes].filter(([, attribute]) => attribute.required).map(([name]) => `\`${name}\``);
+  const count = facts.attributes.size;
+  if (count === 0) lines.push('no attributes');
+  else lines.push(`${count} attribute${count === 1 ? '' : 's'} allowed${required.length > 0 ? `; required: ${required.join(', ')}` : ', none required'}`);
+  if (facts.text) lines.push(`text: ${facts.text}`);
+  return lines.join(' · ');
+}
+
+/** The parts given, one paragraph each. */
+function blocks(...parts: (string | undefined)[]): string {
+  return parts.filter((part): part is string => !!part).join('\n\n');
 }

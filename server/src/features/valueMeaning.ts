@@ -1,0 +1,107 @@
+/**
+ * What a value means beyond its text: a memory amount in its unit and in a readable one
+ * (`524288` KiB = 512 MiB), an enumerated value among the others the schema allows.
+ */
+
+/** Where libvirt reads a memory amount whose `unit` defaults to KiB (formatdomain: Memory Allocation, Memory Tuning, Memory devices). */
+const KIB_TEXT_PATHS = [
+  'domain/memory',
+  'domain/currentMemory',
+  'domain/maxMemory',
+  'memtune/hard_limit',
+  'memtune/soft_limit',
+  'memtune/swap_hard_limit',
+  'memtune/min_guarantee',
+  'devices/memory/target/size',
+  'devices/memory/target/requested',
+  'devices/memory/target/current',
+  'devices/memory/target/block',
+  'devices/memory/target/label/size',
+  'devices/memory/source/pagesize',
+  'devices/memory/source/alignsize',
+];
+/** Attributes that are memory amounts, scaled by their element's `unit` attribute. */
+const KIB_ATTRIBUTE_PATHS = ['hugepages/page@size', 'numa/cell@memory'];
+
+/** Whether the text of the element at `path` (names from the root), or its `attribute`, is a memory amount in `unit` (default KiB). */
+export function isMemoryAmount(path: readonly string[], attribute?: string): boolean {
+  const joined = path.join('/');
+  const places = attribute === undefined ? KIB_TEXT_PATHS : KIB_ATTRIBUTE_PATHS.map((place) => place.replace('@', '\u0000'));
+  const key = attribute === undefined ? joined : `${joined}\u0000${attribute}`;
+  return places.some((place) => key === place || key.endsWith(`/${place}`));
+}
+
+const PREFIXES = 'kmgtpe';
+
+/**
+ * Bytes in one `unit`, as libvirt reads it (virScaleInteger): case does not matter; `b`, `byte`,
+ * `bytes`; a prefix k…e alone or with `iB` is a power of 1024, with `B` a power of 1000.
+ */
+export function unitBytes(unit: string): bigint | undefined {
+  const lower = unit.toLowerCase();
+  if (lower === 'b' || lower === 'byte' || lower === 'bytes') return 1n;
+  const power = PREFIXES.indexOf(lower[0]) + 1;
+  if (power === 0) return undefined;
+  const rest = lower.slice(1);
+  if (rest === '' || rest === 'ib') return 1024n ** BigInt(power);
+  if (rest === 'b') return 1000n ** BigInt(power);
+  return undefined;
+}
+
+const BINARY_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+const DECIMAL_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+
+/**
+ * `value` in `unit` (KiB when undefined) in words: "524288 KiB = 512 MiB (536,870,912 bytes)",
+ * "4 GB = 4 GB ≈ 3.73 GiB" is shortened to "4 GB ≈ 3.73 GiB (…)";
+ * undefined when it is not a whole number or the unit is not one libvirt knows.
+ */
+export function describeMemoryAmount(value: string, unit: string | undefined): string | undefined {
+  const trimmed = value.trim();
+  if (!/^\d+$/.test(trimmed)) return undefined;
+  const scale = unitBytes(unit ?? 'KiB');
+  if (scale === undefined) return undefined;
+  const bytes = BigInt(trimmed) * scale;
+  const decimal = unit !== undefined && /^[kmgtpe]b$/i.test(unit);
+  let words = `${trimmed} ${unit ?? 'KiB'}`;
+  // Decimal amounts are shown in binary units too: that is how memory is counted.
+  const shown = new Set([`${grouped(BigInt(trimmed))} ${unit ?? 'KiB'}`]);
+  for (const [base, units] of decimal ? ([[1000n, DECIMAL_UNITS], [1024n, BINARY_UNITS]] as const) : ([[1024n, BINARY_UNITS]] as const)) {
+    const converted = inUnit(bytes, base, units);
+    if (shown.has(converted.text)) continue;
+    shown.add(converted.text);
+    words += ` ${converted.exact ? '=' : '≈'} ${converted.text}`;
+  }
+  if (bytes >= 1024n) words += ` (${grouped(bytes)} bytes)`;
+  if (unit === undefined) words += '; KiB is the default unit';
+  if (bytes % 1024n !== 0n) words += `; libvirt rounds it up to ${grouped((bytes + 1023n) / 1024n)} KiB`;
+  return words;
+}
+
+/** `bytes` in the largest of `units` it reaches, with up to two decimals. */
+function inUnit(bytes: bigint, base: bigint, units: readonly string[]): { text: string; exact: boolean } {
+  let index = 0;
+  let divisor = 1n;
+  while (index < units.length - 1 && bytes >= divisor * base) {
+    divisor *= base;
+    index++;
+  }
+  if (index === 0) return { text: `${grouped(bytes)} ${bytes === 1n ? 'byte' : 'bytes'}`, exact: true };
+  const hundredths = (bytes * 100n + divisor / 2n) / divisor;
+  const fraction = (hundredths % 100n).toString().padStart(2, '0').replace(/0+$/, '');
+  return { text: `${grouped(hundredths / 100n)}${fraction ? `.${fraction}` : ''} ${units[index]}`, exact: bytes * 100n === hundredths * divisor };
+}
+
+function grouped(n: bigint): string {
+  return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** An enumerated value among the schema's: "`static`: one of the allowed values (the other: `auto`)". */
+export function describeEnumerated(value: string, allowed: readonly string[]): string | undefined {
+  if (allowed.length === 0) return undefined;
+  const code = (v: string): string => `\`${v}\``;
+  if (!allowed.includes(value)) return `${code(value)} is not one of the allowed values: ${allowed.map(code).join(', ')}.`;
+  const others = allowed.filter((v) => v !== value);
+  if (others.length === 0) return `${code(value)}: the only allowed value.`;
+  return `${code(value)}: one of the allowed values (${others.length === 1 ? 'the other' : 'the others'}: ${others.map(code).join(', ')}).`;
+}
