@@ -373,7 +373,7 @@ export function buildDocs(markdownText, fileName) {
     const example = exampleFor(e, section);
     if (example) doc.example = example;
     if (Object.keys(e.attributes).length) doc.attributes = e.attributes;
-    elements[entryKey(e.name, e.parent)] = doc;
+    elements[pathKey(e)] = doc;
   }
 
   return {
@@ -388,29 +388,53 @@ export function buildDocs(markdownText, fileName) {
 }
 
 /**
- * What the spec covers, for the coverage report: each element its examples show (keyed as the
- * entries are), the attributes the examples give it, and those its text describes.
+ * What the spec covers, for the coverage report: each element path its examples show, the
+ * attributes the examples give it, and those its text describes.
  */
 export function specInventory(markdownText) {
-  const docs = buildDocs(markdownText, 'spec');
+  const { entries } = buildDocs(markdownText, 'spec');
   const shown = new Map();
+  const described = new Map();
   for (const section of parseMarkdown(markdownText)) {
     for (const block of section.blocks) {
       if (block.kind !== 'code') continue;
       for (const occ of scanExample(normalizeExample(block.text))) {
         if (!ELEMENT_NAME.test(occ.name) || occ.name.includes(':')) continue;
-        const key = entryKey(occ.name, occ.parent ? occ.parent.name : occ.name === 'domain' ? null : 'domain');
-        const attrs = shown.get(key) ?? new Set();
+        const path = occurrencePath(occ);
+        const attrs = shown.get(path) ?? new Set();
         for (const a of occ.attributes) if (!a.includes(':') && a !== 'xmlns') attrs.add(a);
-        shown.set(key, attrs);
+        shown.set(path, attrs);
+        const entry = entries[path] ?? entries[entryKey(occ.name, occ.parent ? occ.parent.name : occ.name === 'domain' ? null : 'domain')];
+        described.set(path, Object.keys(entry?.attributes ?? {}));
       }
     }
   }
   const elements = {};
-  for (const key of [...shown.keys()].sort()) {
-    elements[key] = { shown: [...shown.get(key)].sort(), described: Object.keys(docs.entries[key]?.attributes ?? {}).sort() };
+  for (const path of [...shown.keys()].sort()) {
+    elements[path] = { shown: [...shown.get(path)].sort(), described: [...described.get(path)].sort() };
   }
   return { elements };
+}
+
+/**
+ * An entry's key: the element's whole path when the examples show it at one place within the
+ * first levels (`domain/cputune/vcpupin`, `domain/devices/disk`), else the `parent/name` suffix.
+ * Deeper elements sit in definitions the schema reuses (a disk <source>'s children recur in
+ * every <backingStore>), and the suffix reaches them all.
+ */
+const MAX_FULL_PATH_DEPTH = 3;
+
+function pathKey(entry) {
+  const paths = new Set(entry.occurrences.map(({ occ }) => occurrencePath(occ)));
+  const [only] = paths;
+  return paths.size === 1 && only.split('/').length <= MAX_FULL_PATH_DEPTH ? only : entryKey(entry.name, entry.parent);
+}
+
+/** Names from the example's top down to `occ`; examples that start below <domain> sit in it. */
+function occurrencePath(occ) {
+  const names = [];
+  for (let o = occ; o; o = o.parent) names.unshift(o.name);
+  return names[0] === 'domain' ? names.join('/') : ['domain', ...names].join('/');
 }
 
 /** `domain`, `domain/vcpu` under the root, `parent/name` below it (a path suffix). */

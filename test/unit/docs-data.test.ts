@@ -52,8 +52,12 @@ function sortedJson(value: unknown): string {
   return `${JSON.stringify(sort(value), null, 2)}\n`;
 }
 
-function entry(docs: DocsFile, key: string): DocEntry | undefined {
-  return docs.entries[key];
+/** The entry keyed `path`, or else the one entry whose key ends with it. */
+function entry(docs: DocsFile, path: string): DocEntry | undefined {
+  if (docs.entries[path]) return docs.entries[path];
+  const keys = Object.keys(docs.entries).filter((key) => key.endsWith(`/${path}`));
+  assert.ok(keys.length <= 1, `${path} ends ${keys.join(', ')}`);
+  return keys.length ? docs.entries[keys[0]] : undefined;
 }
 
 for (const [lang, docs, text] of [['zh', zh, zhText], ['en', en, enText]] as const) {
@@ -95,6 +99,10 @@ test('zh.json spot checks', () => {
   assert.ok(vcpu?.attributes?.cpuset, 'vcpu documents cpuset');
   assert.match(vcpu.markdown, /虚拟 CPU/);
   assert.ok(entry(zh, 'vcpus/vcpu'), 'vcpu under vcpus is a separate entry');
+  // Elements the examples show at one place in the first levels are keyed by their whole path;
+  // deeper ones (a disk source's children recur in every backingStore) by parent/name.
+  assert.ok(zh.entries['domain/cputune/vcpupin'] && zh.entries['domain/devices/disk']);
+  assert.ok(zh.entries['disk/source'] && zh.entries['source/auth'] && zh.entries['backingStore/source']);
 
   const domain = entry(zh, 'domain');
   assert.match(domain?.markdown ?? '', /管理程序/);
@@ -220,7 +228,8 @@ test('every element the spec shows and every attribute its text describes has do
   const run = spawnSync(process.execPath, [join(root, 'scripts', 'import-docs.mjs'), zhSpec, '--inventory'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const inventory = JSON.parse(run.stdout) as { elements: Record<string, { shown: string[]; described: string[] }> };
-  assert.deepEqual(inventory.elements['cputune/vcpupin'], { shown: ['cpuset', 'vcpu'], described: [] });
+  assert.deepEqual(inventory.elements['domain/cputune/vcpupin'], { shown: ['cpuset', 'vcpu'], described: [] });
+  assert.ok(inventory.elements['domain/devices/disk/backingStore/backingStore/format'], 'the backing chain, as deep as the example goes');
   assert.deepEqual(inventory.elements['domain/vcpu'].described, ['cpuset', 'current', 'placement']);
   for (const [language, data] of [['zh', zh], ['en', en]] as const) {
     // One language alone, so the other cannot stand in for it.
