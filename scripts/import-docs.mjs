@@ -352,6 +352,12 @@ export function buildDocs(markdownText, fileName) {
         }
       }
       target = next;
+      if (!names.length && /参数|属性/.test(sentence)) {
+        // `loader：…可以选择 readonly 和 secure 两个参数`: attributes named without backticks.
+        const bare = [...sentence.matchAll(/[A-Za-z][\w-]*/g)].map((m) => m[0]).filter((n) => attributesOf(section, entry.name).has(n));
+        for (const attribute of new Set(bare)) addAttribute(entry, attribute, sentence.trim());
+        if (bare.length) continue;
+      }
       if (!target) continue;
       const owner = target.element ?? entry;
       const s = sentence.trim();
