@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DocsData, ElementDocs } from '../../server/src/docs/elementDocs';
+import { DocsData, ElementDocs, sectionAnchor } from '../../server/src/docs/elementDocs';
 import { pathsForKey, schemaPaths, unreachableDocs } from '../../server/src/docs/schemaPaths';
 import { Grammar } from '../../server/src/schema/patterns';
 import { bundledSchema } from './helpers/documents';
@@ -76,4 +76,11 @@ test('lookup takes the element path: the most specific key wins, a known tail is
   assert.equal(text(['domain', 'vcpus', 'vcpu']), 'one vcpu');
   assert.equal(text(['domain', 'cpu']), undefined);
   assert.equal(text([]), undefined);
+});
+
+test('section anchors as libvirt.org makes them from the headings', () => {
+  assert.equal(sectionAnchor('CPU Allocation'), 'cpu-allocation');
+  assert.equal(sectionAnchor('Block I/O Tuning'), 'block-i-o-tuning');
+  assert.equal(sectionAnchor('Hard drives, floppy disks, CDROMs'), 'hard-drives-floppy-disks-cdroms');
+  assert.equal(sectionAnchor('Consoles, serial, parallel & channel devices'), 'consoles-serial-parallel-channel-devices');
 });
