@@ -25,7 +25,7 @@ test('a value libvirt rejects: the hover says so and why, over the whole value',
   const found = hover(xml, '1-4,^3', 2);
   assert.ok(found);
   assert.equal(found.covers, '1-4,^3,6,4-1');
-  assert.match(found.markdown, /^\*\*`cpuset`\*\* of `<vcpu>` · host CPUs/);
+  assert.match(found.markdown, /^`domain › vcpu @cpuset`\n\n\*\*`cpuset`\*\* of `<vcpu>` · host CPUs/);
   assert.match(found.markdown, /libvirt rejects this list: `4-1` counts down/);
   assert.doesNotMatch(found.markdown, /CPUs\*\*:/, 'no set is listed for a rejected value');
   assert.match(hover(domain("<vcpu cpuset='1, 2'>4</vcpu>"), '1, 2', 0)!.markdown, /rejects this list: Spaces/);
@@ -52,7 +52,7 @@ test('with the host: the ids it does not have, or that all are on it; only for s
   assert.match(hover(xml, '1-4', 0, { cpus: [[0, 15]] })!.markdown, /All on this host \(it has CPUs 0-15\)\./);
   assert.doesNotMatch(hover(xml, '1-4', 0)!.markdown, /host \(/, 'no host, nothing said about it');
   const vcpus = hover(xml, '0-5', 0, small)!.markdown;
-  assert.match(vcpus, /^\*\*`vcpus`\*\* of `<vcpusched>` · guest vCPUs/);
+  assert.match(vcpus, /^`domain › cputune › vcpusched @vcpus`\n\n\*\*`vcpus`\*\* of `<vcpusched>` · guest vCPUs/);
   assert.match(vcpus, /\*\*6 vCPUs\*\*: 0–5/);
   assert.doesNotMatch(vcpus, /host \(/, "the guest's vCPUs are not the host's CPUs");
 });
@@ -62,7 +62,7 @@ test('every kind of set attribute names its attribute and what its ids are', () 
     <memoryBacking><hugepages><page size='1' unit='G' nodeset='0'/></hugepages></memoryBacking>
     <numatune><memory mode='strict' nodeset='0-1'/></numatune>`);
   const nodes = { nodes: [[0, 0]] as [number, number][] };
-  assert.match(hover(xml, "cpuset='2'", 8)!.markdown, /^\*\*`cpuset`\*\* of `<vcpupin>` · host CPUs\n\n\*\*1 CPU\*\*: 2$/);
+  assert.match(hover(xml, "cpuset='2'", 8)!.markdown, /^`domain › cputune › vcpupin @cpuset`\n\n\*\*`cpuset`\*\* of `<vcpupin>` · host CPUs\n\n\*\*1 CPU\*\*: 2$/);
   assert.match(hover(xml, "iothreads='1-2'", 11)!.markdown, /· IOThreads\n\n\*\*2 iothreads\*\*: 1, 2/);
   assert.match(hover(xml, "nodeset='0'", 9, nodes)!.markdown, /`<page>` · guest NUMA nodes\n\n\*\*1 node\*\*: 0$/, 'hugepages name guest nodes: the host does not bound them');
   const memory = hover(xml, "nodeset='0-1'", 9, nodes)!.markdown;

@@ -44,9 +44,8 @@ export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, l
   const found = docs.lookup(names, language);
   if (target.kind === 'attributeValue') {
     const { attribute } = target;
-    // A set value's hover names its attribute and element in its own first line.
     const set = sets && setValueHover(sets, element, attribute, ancestors[ancestors.length - 1]?.node.name);
-    if (set) return set;
+    if (set) return { ...set, markdown: blocks(pathLine(names, attribute.name), set.markdown) };
     if (!schema || attribute.valueOffset < 0 || !attribute.valueClosed) return undefined;
     const facts = attributeFactsAt(schema.schema, schema.document, ancestors, element, attribute);
     const value = attributeValue(schema.document.text, element.start, attribute);

@@ -209,6 +209,33 @@ suite('libvirt-xml in a real VS Code', () => {
     assert.match(english, /cpuset/);
   });
 
+  test('hover on <vcpupin>: the spec text in Chinese or ours in English, with its path and the schema facts in both', async () => {
+    const { document: doc } = await openDomain('web01.xml');
+    const at = positionOf(doc, '<vcpupin', 2);
+    const facts = (text: string) => {
+      assert.match(text, /domain › cputune › vcpupin/, `the path; got ${text}`);
+      assert.match(text, /\*\*Schema:\*\*/, `the schema's facts; got ${text}`);
+    };
+    const config = vscode.workspace.getConfiguration('libvirtXml');
+    await config.update('docs.language', 'zh', vscode.ConfigurationTarget.Global);
+    try {
+      const chinese = await waitFor('a Chinese hover on vcpupin', async () => {
+        const text = await hoverText(doc, at);
+        return /[\u4e00-\u9fff]/.test(text) ? text : undefined;
+      });
+      assert.match(chinese, /物理CPU/, "the spec's text");
+      facts(chinese);
+    } finally {
+      await config.update('docs.language', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const english = await waitFor('the English hover on vcpupin', async () => {
+      const text = await hoverText(doc, at);
+      return /[\u4e00-\u9fff]/.test(text) ? undefined : text;
+    });
+    assert.match(english, /Pins one vCPU/);
+    facts(english);
+  });
+
   test('toggling a line comment uses XML comments (the language configuration is loaded)', async () => {
     const editor = await openDomain('web01.xml');
     const line = positionOf(editor.document, '<description>').line;
