@@ -91,8 +91,11 @@ export class TreeValidator {
     const before = this.findings.length;
     const output = this.validateElement(element, start, p, outer, parent, depth);
     // Leaves are cheap to check again and the most numerous: memoised, they would cost memory
-    // and save little. With the cap reached, the findings are incomplete: not worth keeping.
-    if (this.memo && hasChildElement(element) && this.findings.length < this.maxFindings) {
+    // and save little, except in long runs of siblings (thousands of <vcpupin>), which every
+    // edit among them, and every completion or hover after them, would walk again.
+    // With the cap reached, the findings are incomplete: not worth keeping.
+    const worthKeeping = hasChildElement(element) || (parent !== undefined && parent.node.children.length > MANY_SIBLINGS);
+    if (this.memo && worthKeeping && this.findings.length < this.maxFindings) {
       const findings = this.findings.length === before ? NO_FINDINGS : this.findings.slice(before).map((f) => ({ ...f, start: f.start - start, end: f.end - start }));
       this.memo.set(element, { input: p, scope: outer.key, parent: parent?.label, output, findings });
     }
@@ -275,6 +278,9 @@ function earlierSibling(parent: ElementNode, element: ElementNode): boolean {
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/** Above this many children, a parent's leaves are memoised too. */
+const MANY_SIBLINGS = 64;
 
 function hasChildElement(element: ElementNode): boolean {
   return element.children.some((child) => child.kind === 'element');
