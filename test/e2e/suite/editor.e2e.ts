@@ -146,7 +146,7 @@ suite('libvirt-xml in a real VS Code', () => {
     const inDomain = await offeredElements(doc, positionOf(doc, "<domain type='kvm'>", "<domain type='kvm'>".length));
     // Elements web01.xml does not have yet (whether present ones are offered again is
     // the server's choice).
-    for (const name of ['title', 'metadata', 'cputune', 'memtune']) {
+    for (const name of ['title', 'metadata', 'numatune', 'memtune']) {
       assert.ok(inDomain.includes(name), `<domain> offers ${name}; got ${inDomain.join(', ')}`);
     }
     assert.ok(!inDomain.includes('disk'), `<domain> does not offer disk; got ${inDomain.join(', ')}`);
