@@ -4,24 +4,12 @@
  * recursive (backingStore in backingStore, ...), so an element definition is entered at most
  * once per path and paths stop at MAX_DEPTH.
  */
-import { Grammar, NameClass, Pattern, subpatterns } from '../schema/patterns';
+import { Grammar, Pattern, plainNames, subpatterns } from '../schema/patterns';
 
 const MAX_DEPTH = 12;
 
 /** Path (`domain/devices/disk`) → the attribute names allowed there. */
 export type SchemaPaths = Map<string, Set<string>>;
-
-/** The plain names a name class lists; wildcards (anyName, nsName) name nothing to document. */
-function namesOf(nc: NameClass): string[] {
-  switch (nc.kind) {
-    case 'name':
-      return [nc.local];
-    case 'choice':
-      return [...namesOf(nc.a), ...namesOf(nc.b)];
-    default:
-      return [];
-  }
-}
 
 interface Content {
   children: number[];
@@ -36,7 +24,7 @@ function contentOf(pattern: Pattern): Content {
   while (stack.length) {
     const p = stack.pop()!;
     if (p.kind === 'element') children.add(p.id);
-    else if (p.kind === 'attribute') for (const name of namesOf(p.name)) attributes.add(name);
+    else if (p.kind === 'attribute') for (const name of plainNames(p.name)) attributes.add(name);
     else stack.push(...subpatterns(p));
   }
   return { children: [...children], attributes: [...attributes] };
@@ -54,7 +42,7 @@ export function schemaPaths(grammar: Grammar): SchemaPaths {
     const definition = grammar.elements[id];
     const { children, attributes } = content(id);
     const within = new Set(onPath).add(id);
-    for (const name of namesOf(definition.name)) {
+    for (const name of plainNames(definition.name)) {
       const path = prefix ? `${prefix}/${name}` : name;
       let attrs = paths.get(path);
       if (!attrs) paths.set(path, (attrs = new Set()));

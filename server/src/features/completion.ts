@@ -16,10 +16,10 @@ import {
   afterElement,
   contentPatternAt,
   enumeratedValues,
-  listedNames,
   startTagPatternAt,
   writtenName,
 } from '../schema/patternAt';
+import { listedNames } from '../schema/patterns';
 import { Namespaces, describeName, qualified, requiredNames } from '../schema/validate';
 import { setValueCompletions } from './cpuset/setCompletion';
 import { describeAttributeValue, describeText, elementPlacement, openAttributes, takesText } from './schemaFacts';

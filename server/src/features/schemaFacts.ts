@@ -6,8 +6,8 @@
 import { ElementNode, Attribute } from '../parser/nodes';
 import { Located } from '../parser/tree';
 import { Derivatives, Expectations, P, QName, containsName } from '../schema/derivatives';
-import { NameClass } from '../schema/patterns';
-import { DocumentView, SchemaView, afterElement, contentPatternAt, enumeratedValues, listedNames, startTagPatternAt, writtenName } from '../schema/patternAt';
+import { NameClass, listedNames } from '../schema/patterns';
+import { DocumentView, SchemaView, afterElement, contentPatternAt, enumeratedValues, startTagPatternAt, writtenName } from '../schema/patternAt';
 import { Namespaces, describeName, qualified, requiredNames } from '../schema/validate';
 
 /** What an attribute may hold where it stands. */

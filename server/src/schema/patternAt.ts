@@ -10,7 +10,6 @@ import { Attribute, ChildNode, DocumentNode, ElementNode } from '../parser/nodes
 import { NodeMemo } from '../parser/parsedDocument';
 import { Located, childIndexAt } from '../parser/tree';
 import { Derivatives, P, QName } from './derivatives';
-import { NameClass } from './patterns';
 import { DescribeData, ElementValidation, Namespaces, Parent, ROOT_SCOPE, TreeValidator, attributeValue, labelOf, qualified, scopeOf } from './validate';
 
 /** What the walk needs of a schema (a Schema has both). */
@@ -276,18 +275,6 @@ export class LaterChildren {
 
 function nameKey(name: QName): string {
   return `${name.ns}\u0000${name.local}`;
-}
-
-/** The names a name class lists; wildcards (anyName, nsName) list none. */
-export function listedNames(nameClass: NameClass): QName[] {
-  switch (nameClass.kind) {
-    case 'name':
-      return [{ ns: nameClass.ns, local: nameClass.local }];
-    case 'choice':
-      return [...listedNames(nameClass.a), ...listedNames(nameClass.b)];
-    default:
-      return [];
-  }
 }
 
 /** How `name` is written where `namespaces` are in scope: with a declared prefix when it needs one; undefined when none is declared. */

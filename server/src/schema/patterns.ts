@@ -79,3 +79,20 @@ export function subpatterns(p: Pattern): Pattern[] {
       return [];
   }
 }
+
+/** The names a name class lists, with their namespaces; wildcards (anyName, nsName) list none. */
+export function listedNames(nameClass: NameClass): { ns: string; local: string }[] {
+  switch (nameClass.kind) {
+    case 'name':
+      return [{ ns: nameClass.ns, local: nameClass.local }];
+    case 'choice':
+      return [...listedNames(nameClass.a), ...listedNames(nameClass.b)];
+    default:
+      return [];
+  }
+}
+
+/** The local names a name class lists. */
+export function plainNames(nameClass: NameClass): string[] {
+  return listedNames(nameClass).map((name) => name.local);
+}

@@ -3,7 +3,7 @@
  * define, found in the grammar rather than listed by hand, so a newer libvirt's schema (the
  * user's own) brings its new ones along.
  */
-import { Grammar, NameClass, Pattern, subpatterns } from '../../schema/patterns';
+import { Grammar, Pattern, plainNames, subpatterns } from '../../schema/patterns';
 import { Schema } from '../../schema/schema';
 import { SetNoun } from './checkSet';
 
@@ -33,10 +33,10 @@ export function setAttributeKeysOf(schema: Schema): ReadonlySet<string> {
 export function setAttributeKeys(grammar: Grammar): Set<string> {
   const keys = new Set<string>();
   for (const definition of grammar.elements) {
-    const elements = names(definition.name);
+    const elements = plainNames(definition.name);
     const visit = (p: Pattern): void => {
       if (p.kind !== 'attribute') for (const inner of subpatterns(p)) visit(inner);
-      else if (holdsSet(p.p)) for (const element of elements) for (const attribute of names(p.name)) keys.add(`${element}@${attribute}`);
+      else if (holdsSet(p.p)) for (const element of elements) for (const attribute of plainNames(p.name)) keys.add(`${element}@${attribute}`);
     };
     visit(definition.content);
   }
@@ -63,13 +63,3 @@ function holdsSet(p: Pattern): boolean {
   }
 }
 
-function names(nameClass: NameClass): string[] {
-  switch (nameClass.kind) {
-    case 'name':
-      return [nameClass.local];
-    case 'choice':
-      return [...names(nameClass.a), ...names(nameClass.b)];
-    default:
-      return [];
-  }
-}
