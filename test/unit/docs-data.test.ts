@@ -13,6 +13,7 @@ interface DocEntry {
   markdown: string;
   example?: string;
   attributes?: Record<string, string>;
+  values?: Record<string, Record<string, string>>;
 }
 interface DocsFile {
   language: string;
@@ -69,7 +70,7 @@ for (const [lang, docs, text] of [['zh', zh, zhText], ['en', en, enText]] as con
     for (const [key, e] of Object.entries(docs.entries)) {
       const where = `${lang} ${key}`;
       assert.match(key, /^[A-Za-z_][\w.-]*(\/[A-Za-z_][\w.-]*)*$/, `${where}: element path`);
-      assert.deepEqual(Object.keys(e).filter((k) => !['section', 'link', 'markdown', 'example', 'attributes'].includes(k)), [], where);
+      assert.deepEqual(Object.keys(e).filter((k) => !['section', 'link', 'markdown', 'example', 'attributes', 'values'].includes(k)), [], where);
       assert.ok(typeof e.section === 'string' && e.section.trim().length > 0, `${where} section`);
       assert.match(e.link, /^https:\/\/libvirt\.org\/formatdomain\.html#[a-z0-9]+(-[a-z0-9]+)*$/, `${where} link`);
       assert.ok(typeof e.markdown === 'string' && e.markdown.trim().length > 0, `${where} markdown`);
@@ -77,6 +78,11 @@ for (const [lang, docs, text] of [['zh', zh, zhText], ['en', en, enText]] as con
       for (const [attr, doc] of Object.entries(e.attributes ?? {})) {
         assert.match(attr, /^[A-Za-z_][\w:.-]*$/, `${where} attribute name`);
         assert.ok(doc.trim().length > 0, `${where} @${attr}`);
+      }
+      // Per attribute ('' for the element's text), what each listed value means.
+      for (const [attr, byValue] of Object.entries(e.values ?? {})) {
+        assert.ok(attr === '' || /^[A-Za-z_][\w:.-]*$/.test(attr), `${where} values of ${attr}`);
+        for (const [value, doc] of Object.entries(byValue)) assert.ok(value.length > 0 && doc.trim().length > 0, `${where} ${attr}=${value}`);
       }
     }
   });
@@ -131,7 +137,8 @@ test('en.json covers every zh entry and attribute in English', () => {
     for (const attr of Object.keys(z.attributes ?? {})) assert.ok(e.attributes?.[attr], `en lacks ${key}@${attr}`);
   }
   for (const [key, e] of Object.entries(en.entries)) {
-    for (const s of [e.markdown, e.section, ...Object.values(e.attributes ?? {})]) assert.ok(!CJK.test(s), `${key}: non-English text`);
+    const valueTexts = Object.values(e.values ?? {}).flatMap((byValue) => Object.values(byValue));
+    for (const s of [e.markdown, e.section, ...Object.values(e.attributes ?? {}), ...valueTexts]) assert.ok(!CJK.test(s), `${key}: non-English text`);
   }
   assert.match(entry(en, 'domain/vcpu')?.attributes?.cpuset ?? '', /\^/);
   assert.match(entry(en, 'os/type')?.markdown ?? '', /hvm/);

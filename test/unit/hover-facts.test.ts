@@ -118,3 +118,22 @@ test('without a schema, hover is the docs alone, and names without docs show not
   assert.equal(hoverAt(TREE, offsetOf('<vcpupin', 2), NO_DOCS, 'en'), undefined);
   assert.equal(hoverAt(TREE, offsetOf('524288', 2), NO_DOCS, 'en'), undefined);
 });
+
+test("a listed value's own doc: for an attribute, and for an element's text, in the chosen language or else the other", () => {
+  const docs = new ElementDocs([
+    {
+      language: 'en',
+      source: {},
+      entries: {
+        'domain/vcpu': { markdown: 'vCPUs', values: { placement: { static: 'Pinned where `cpuset` says.' } } },
+        'domain/on_crash': { markdown: 'On a crash', values: { '': { destroy: 'The domain is stopped for good.' } } },
+      },
+    },
+    { language: 'zh', source: {}, entries: { 'domain/vcpu': { markdown: '虚拟CPU' } } },
+  ]);
+  const at = (needle: string, shift: number, language: 'en' | 'zh') =>
+    hoverAt(TREE, offsetOf(needle, shift), docs, language, undefined, { schema: SCHEMA, document: DOCUMENT })?.markdown ?? '';
+  assert.match(at("placement='static'", 12, 'en'), /Pinned where `cpuset` says\./);
+  assert.match(at("placement='static'", 12, 'zh'), /Pinned where `cpuset` says\./, 'no Chinese for the value: the English one');
+  assert.match(at('<on_crash>destroy', 12, 'en'), /`destroy`: one of the allowed values[\s\S]*The domain is stopped for good\./);
+});

@@ -14,6 +14,8 @@ export interface DocEntry {
   markdown: string;
   example?: string;
   attributes?: Record<string, string>;
+  /** What each listed value means, per attribute; under `""`, the values of the element's own text. */
+  values?: Record<string, Record<string, string>>;
 }
 
 export interface DocsData {
@@ -94,6 +96,19 @@ export class ElementDocs {
     for (const candidate of order) {
       const best = this.bestIn(candidate, path);
       if (best) return { entry: best.entry, key: best.key, language: candidate };
+    }
+    return undefined;
+  }
+
+  /**
+   * What `value` means for `attribute` of the element at `path` (`''`: the element's text), in
+   * `language` or else the other one.
+   */
+  valueDoc(path: readonly string[], attribute: string, value: string, language: DocsLanguage): string | undefined {
+    const order: DocsLanguage[] = language === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
+    for (const candidate of order) {
+      const text = this.bestIn(candidate, path)?.entry.values?.[attribute]?.[value];
+      if (text) return text;
     }
     return undefined;
   }

@@ -36,7 +36,7 @@ const SECTION_LABEL: Record<DocsLanguage, string> = { en: 'Section', zh: '章节
  */
 export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, language: DocsLanguage, sets?: SetContext, schema?: HoverSchema): HoverResult | undefined {
   const target = cursorTarget(tree, offset);
-  if (target.kind === 'content') return schema && textHover(schema, target.ancestors, offset);
+  if (target.kind === 'content') return schema && textHover(schema, target.ancestors, offset, docs, language);
   if (target.kind !== 'startTagName' && target.kind !== 'endTagName' && target.kind !== 'attributeName' && target.kind !== 'attributeValue') return undefined;
   const { element, ancestors } = target;
   const name = element.node.name;
@@ -51,9 +51,10 @@ export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, l
     const value = attributeValue(schema.document.text, element.start, attribute);
     const meaning = valueMeaning(value, facts?.values ?? [], isMemoryAmount(names, attribute.name) ? unitOf(schema.document.text, element) : undefined);
     if (!meaning && !facts) return undefined;
+    const valueText = docs.valueDoc(names, attribute.name, value.trim(), language);
     const docsText = found?.entry.attributes?.[attribute.name];
     const { from, to } = valueSpan(element.start, attribute);
-    return { markdown: blocks(pathLine(names, attribute.name), meaning, docsText, facts && attributeFactsLine(facts)), start: from, end: to };
+    return { markdown: blocks(pathLine(names, attribute.name), meaning, valueText, docsText, facts && attributeFactsLine(facts)), start: from, end: to };
   }
   if (target.kind === 'attributeName') {
     const { attribute } = target;
@@ -95,7 +96,7 @@ function elementDocs(name: string, entry: DocEntry, language: DocsLanguage): str
 }
 
 /** On the text of an element of text only, when the text means something: a memory amount, an enumerated value. */
-function textHover(schema: HoverSchema, ancestors: Located<ElementNode>[], offset: number): HoverResult | undefined {
+function textHover(schema: HoverSchema, ancestors: Located<ElementNode>[], offset: number, docs: ElementDocs, language: DocsLanguage): HoverResult | undefined {
   const element = ancestors[ancestors.length - 1];
   if (!element || element.node.children.some((child) => child.kind !== 'text') || element.node.endTagOffset < 0) return undefined;
   const { text } = schema.document;
@@ -106,7 +107,7 @@ function textHover(schema: HoverSchema, ancestors: Located<ElementNode>[], offse
   const value = decodeReferences(text.slice(span.from, span.to));
   const meaning = valueMeaning(value, content ? enumeratedValues(content) : [], isMemoryAmount(names) ? unitOf(text, element) : undefined);
   if (!meaning) return undefined;
-  return { markdown: blocks(pathLine(names), meaning), start: span.from, end: span.to };
+  return { markdown: blocks(pathLine(names), meaning, docs.valueDoc(names, '', value.trim(), language)), start: span.from, end: span.to };
 }
 
 /** The element's content without the whitespace around it; undefined when it is only whitespace. */
