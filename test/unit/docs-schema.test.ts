@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocsData, ElementDocs, sectionAnchor } from '../../server/src/docs/elementDocs';
-import { pathsForKey, schemaPaths, unreachableDocs } from '../../server/src/docs/schemaPaths';
+import { pathsForKey, schemaPaths, schemaValues, unreachableDocs } from '../../server/src/docs/schemaPaths';
 import { Grammar } from '../../server/src/schema/patterns';
 import { bundledSchema } from './helpers/documents';
 
 const paths = schemaPaths(bundledSchema().grammar);
+const values = schemaValues(bundledSchema().grammar);
 const DOCS_DIR = join(__dirname, '..', '..', '..', 'schemas', 'docs');
 const read = (language: string) => JSON.parse(readFileSync(join(DOCS_DIR, `${language}.json`), 'utf8')) as DocsData;
 
@@ -38,16 +39,19 @@ test('a name class choice gives each name its path; recursion stops where the el
 });
 
 for (const language of ['en', 'zh']) {
-  test(`every ${language}.json entry and attribute is one the schema has`, () => {
-    assert.deepEqual(unreachableDocs(paths, read(language).entries), []);
+  test(`every ${language}.json entry, attribute and value is one the schema has`, () => {
+    assert.deepEqual(unreachableDocs(paths, read(language).entries, values), []);
   });
 }
 
-test('unreachableDocs names a path or attribute the schema lacks', () => {
-  assert.deepEqual(unreachableDocs(paths, { 'cputune/vcpupin': { attributes: { cpuset: 'x', cpus: 'y' } }, 'domain/vcpupin': {} }), [
-    'cputune/vcpupin @cpus',
-    'domain/vcpupin',
-  ]);
+test('unreachableDocs names a path, attribute or value the schema lacks', () => {
+  const entries = {
+    'cputune/vcpupin': { attributes: { cpuset: 'x', cpus: 'y' } },
+    'domain/vcpupin': {},
+    'domain/vcpu': { values: { placement: { static: 'x', sometimes: 'y' } } },
+    'domain/on_crash': { values: { '': { destroy: 'x', explode: 'y' } } },
+  };
+  assert.deepEqual(unreachableDocs(paths, entries, values), ['cputune/vcpupin @cpus', 'domain/vcpupin', 'domain/vcpu @placement=sometimes', 'domain/on_crash text=explode']);
 });
 
 test('lookup takes the element path: the most specific key wins, a known tail is enough', () => {
