@@ -11,6 +11,7 @@ const DOMAIN = `<domain type='kvm'>
     <vcpupin vcpu='0' cpuset='1'/>
   </cputune>
   <os><type>hvm</type></os>
+  <on_crash>coredump-destroy</on_crash>
   <devices>
     <disk type='network' device='disk'>
       <source protocol='rbd' name='pool/image'/>
@@ -53,6 +54,12 @@ test('hover on placement lists its allowed values; on its value, the others', as
   const value = await hoverOn("'static'", 3);
   assert.equal(value.covers, 'static');
   assert.match(value.markdown, /`static`: one of the allowed values \(the other: `auto`\)/);
+});
+
+test("hover on a listed value says what it means, from the docs data", async () => {
+  const { markdown, covers } = await hoverOn('coredump-destroy', 3);
+  assert.equal(covers, 'coredump-destroy');
+  assert.match(markdown, /`coredump-destroy`: one of the allowed values[\s\S]*core dump/);
 });
 
 test('hover on a memory amount converts its unit', async () => {

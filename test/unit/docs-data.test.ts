@@ -194,7 +194,8 @@ test('en.json prose is not copied from libvirt formatdomain.en.rst', (t) => {
   const rst = ` ${words(readFileSync(enSpec, 'utf8')).join(' ')} `;
   const RUN = 8; // eight words in a row is a copied phrase, not a shared fact
   for (const [name, e] of Object.entries(en.entries)) {
-    for (const s of [e.markdown, ...Object.values(e.attributes ?? {})]) {
+    const valueTexts = Object.values(e.values ?? {}).flatMap((byValue) => Object.values(byValue));
+    for (const s of [e.markdown, ...Object.values(e.attributes ?? {}), ...valueTexts]) {
       const w = words(s);
       for (let i = 0; i + RUN <= w.length; i++) {
         const run = w.slice(i, i + RUN).join(' ');
