@@ -5,7 +5,7 @@
  * tags. A pure function of (document, offset, schema): the LSP layer only converts.
  */
 import { Ch, isNameChar, isWhitespace } from '../parser/chars';
-import { Attribute, DocumentNode, ElementNode, Quote, isClosed } from '../parser/nodes';
+import { Attribute, DocumentNode, ElementNode, Quote, isClosed, valueSpan } from '../parser/nodes';
 import { Located, childIndexAt } from '../parser/tree';
 import { Derivatives, Expectations, P, QName, containsName } from '../schema/derivatives';
 import {
@@ -328,9 +328,7 @@ function attributeValueSuggestions(c: Context, ancestors: Located<ElementNode>[]
   for (const candidate of c.expect.attributes(tag.pattern)) {
     if (containsName(candidate.name, name)) for (const value of enumeratedValues(candidate.p)) values.add(value);
   }
-  const quoted = attribute.quote !== Quote.None;
-  const valueStart = element.start + attribute.valueOffset + (quoted ? 1 : 0);
-  const valueEnd = quoted && !attribute.valueClosed ? offset : element.start + attribute.valueOffset + attribute.valueLength - (quoted ? 1 : 0);
+  const { from: valueStart, to: valueEnd } = valueSpan(element.start, attribute, offset);
   const quote = attribute.quote === Quote.Single ? "'" : '"';
   return [...values].map((value, index) => ({
     label: value,

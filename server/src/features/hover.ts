@@ -6,11 +6,10 @@
  */
 import { decodeReferences, isWhitespace } from '../parser/chars';
 import { DocEntry, DocsLanguage, ElementDocs } from '../docs/elementDocs';
-import { DocumentNode, ElementNode } from '../parser/nodes';
+import { DocumentNode, ElementNode, valueSpan } from '../parser/nodes';
 import { Located } from '../parser/tree';
 import { DocumentView, SchemaView, enumeratedValues } from '../schema/patternAt';
 import { attributeValue } from '../schema/validate';
-import { valueSpan } from './cpuset/documentSets';
 import { SetContext, setValueHover } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
 import { AttributeFacts, ElementFacts, attributeFactsAt, contentAfterStartTag, describeAttributeValue, elementFactsAt } from './schemaFacts';

@@ -136,6 +136,17 @@ export type ChildNode =
 export type ParentNode = ElementNode | DocumentNode;
 export type XmlNode = ChildNode | DocumentNode;
 
+/**
+ * Where an attribute's value text stands (absolute), without its quotes. A value whose closing
+ * quote is missing runs to the end of its token, or to `typedUpTo` (the cursor) when given.
+ */
+export function valueSpan(elementStart: number, attribute: Attribute, typedUpTo?: number): { from: number; to: number } {
+  const quoted = attribute.quote !== Quote.None;
+  const from = elementStart + attribute.valueOffset + (quoted ? 1 : 0);
+  if (quoted && !attribute.valueClosed) return { from, to: typedUpTo ?? elementStart + attribute.valueOffset + attribute.valueLength };
+  return { from, to: elementStart + attribute.valueOffset + attribute.valueLength - (quoted ? 1 : 0) };
+}
+
 /** The element is terminated by an end tag or `/>`, i.e. it was not closed by recovery. */
 export function isClosed(element: ElementNode): boolean {
   return element.selfClosing || element.endTagOffset >= 0;

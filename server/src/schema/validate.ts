@@ -5,7 +5,7 @@
  */
 import { Finding } from '../finding';
 import { decodeReferences, isWhitespaceText } from '../parser/chars';
-import { Attribute, DocumentNode, ElementNode, isClosed } from '../parser/nodes';
+import { Attribute, DocumentNode, ElementNode, isClosed, valueSpan } from '../parser/nodes';
 import { NodeMemo } from '../parser/parsedDocument';
 import { Derivatives, Expectations, P, QName, containsName } from './derivatives';
 import { NameClass } from './patterns';
@@ -331,9 +331,7 @@ export function qualified(name: string, namespaces: Namespaces, element: boolean
 
 export function attributeValue(text: string, start: number, attribute: Attribute): string {
   if (attribute.valueOffset < 0) return '';
-  const quoted = attribute.quote !== 0;
-  const from = start + attribute.valueOffset + (quoted ? 1 : 0);
-  const to = start + attribute.valueOffset + attribute.valueLength - (quoted && attribute.valueClosed ? 1 : 0);
+  const { from, to } = valueSpan(start, attribute);
   // Attribute values normalise line breaks and tabs to spaces (XML 3.3.3).
   return decodeReferences(text.slice(from, to)).replace(/[\t\n\r]/g, ' ');
 }

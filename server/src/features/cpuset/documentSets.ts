@@ -13,7 +13,7 @@
  * | vcpus-beyond-count           | warning  | the `vcpus` value  | cachetune/memorytune vCPUs at or above the `<vcpu>` count: libvirt drops them (fix: leave them out) |
  */
 import { Finding, Fix } from '../../finding';
-import { Attribute, DocumentNode, ElementNode } from '../../parser/nodes';
+import { Attribute, DocumentNode, ElementNode, valueSpan } from '../../parser/nodes';
 import { walk } from '../../parser/tree';
 import { attributeValue } from '../../schema/validate';
 import { SetCheckOptions, SetFinding, checkSet, safeFixes } from './checkSet';
@@ -151,12 +151,6 @@ function placed(set: SetValue, found: readonly SetFinding[]): Finding[] {
   });
 }
 
-/** Where an attribute's value text stands, without its quotes. */
-export function valueSpan(elementStart: number, attribute: Attribute): { from: number; to: number } {
-  const quoted = attribute.quote !== 0 ? 1 : 0;
-  const from = elementStart + attribute.valueOffset + quoted;
-  return { from, to: elementStart + attribute.valueOffset + attribute.valueLength - quoted };
-}
 
 interface Located {
   element: ElementNode;

@@ -6,7 +6,7 @@
  * before select (a negation removes only what is already there); after `N-`, the ends of a range.
  */
 import type { CompletionSuggestion } from '../completion';
-import { Attribute, DocumentNode, ElementNode, Quote } from '../../parser/nodes';
+import { Attribute, DocumentNode, ElementNode, valueSpan } from '../../parser/nodes';
 import { Located } from '../../parser/tree';
 import { parseSet } from './cpusetSyntax';
 import { applyOperations, intendedOperations } from './evaluate';
@@ -37,9 +37,7 @@ export function setValueCompletions(
 ): CompletionSuggestion[] {
   if (attribute.valueOffset < 0) return [];
   const { text } = context;
-  const quoted = attribute.quote !== Quote.None;
-  const valueStart = element.start + attribute.valueOffset + (quoted ? 1 : 0);
-  const valueEnd = quoted && !attribute.valueClosed ? offset : element.start + attribute.valueOffset + attribute.valueLength - (quoted ? 1 : 0);
+  const { from: valueStart, to: valueEnd } = valueSpan(element.start, attribute, offset);
   if (offset < valueStart || offset > valueEnd) return [];
   const raw = text.slice(valueStart, valueEnd);
   // With references the characters do not map onto the list's items.

@@ -3,12 +3,12 @@
  * prints, and against the host's topology which ids it does not have; for a value libvirt
  * rejects, why.
  */
-import { Attribute, ElementNode } from '../../parser/nodes';
+import { Attribute, ElementNode, valueSpan } from '../../parser/nodes';
 import { Located } from '../../parser/tree';
 import { attributeValue } from '../../schema/validate';
 import { namedIds, type SetNoun } from './checkSet';
 import { describeSet } from './describeSet';
-import { HostTopology, setOptions, valueSpan } from './documentSets';
+import { HostTopology, setOptions } from './documentSets';
 import { IdSet } from './idSet';
 import { setAttributeKind } from './setAttributes';
 
