@@ -244,7 +244,9 @@ connection.onCodeAction(
     const wanted = (kind: string) => !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
     const actions: FixAction[] = [];
     if (wanted(CodeActionKind.QuickFix)) actions.push(...quickFixesAt(currentFindings(textDocument.uri, document), parsed.offsetAt(range.start), parsed.offsetAt(range.end)));
-    if (wanted(FIX_ALL_KIND)) {
+    // Only when asked for (Source Action menu, on save): the lightbulb asks with no `only` on
+    // every cursor move, and fix-all reads every set value of the document.
+    if (context.only && wanted(FIX_ALL_KIND)) {
       const all = fixAllAction(parsed, schema, host);
       if (all) actions.push(all);
     }

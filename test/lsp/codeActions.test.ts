@@ -52,6 +52,7 @@ test('`4-1` is an error on exactly those characters, and its quick fix writes `1
   const swap = actions.find((a) => a.kind === 'quickfix' && a.diagnostics?.some((d) => d.code === 'cpuset-reversed-range'));
   assert.ok(swap, actions.map((a) => a.title).join(' | '));
   assert.equal(swap.isPreferred, true);
+  assert.ok(!actions.some((a) => a.kind?.startsWith('source')), 'the lightbulb (no `only`) gets no fix-all: it is for the Source Action menu and saving');
   const fixed = applyEdits(DOMAIN, swap.edit!.changes![uri]);
   assert.match(fixed, /cpuset='1-4,\^3,6,1-4'/);
   const after = await client.change(uri, 2, [{ text: fixed }]);

@@ -49,11 +49,13 @@ after(async () => {
   await client.stop();
 });
 
-test('initialize announces incremental sync, completion and hover', () => {
+test('initialize announces incremental sync, completion, hover and code actions', () => {
   const capabilities = client.capabilities!.capabilities;
   assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
   assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['<', '/', ' ', '"', "'", ',', '^', '-']);
+  assert.equal(capabilities.completionProvider?.resolveProvider, true);
   assert.equal(capabilities.hoverProvider, true);
+  assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.libvirt-xml'] });
 });
 
 test('a valid document gets an empty diagnostics list with its version', async () => {
