@@ -191,15 +191,26 @@ function elementText(text: string, located: Located): string {
   return text.slice(start + element.startTagLength, start + end);
 }
 
-/** The domain's `<vcpu>` count (when a whole number) and the vCPU each `<cputune><vcpupin>` pins: what vCPU completion offers. */
-export function guestVcpus(text: string, tree: DocumentNode): { count: number | undefined; pins: { element: ElementNode; vcpu: number }[] } {
+/** A `<vcpupin>` and the vCPU it pins, with where that id is written. */
+export interface VcpuPin {
+  element: ElementNode;
+  vcpu: number;
+  span: { from: number; to: number };
+}
+
+/**
+ * The domain's `<vcpu>` (and its count, when a whole number) and the vCPU each
+ * `<cputune><vcpupin>` pins: what vCPU completion offers and the pin checks read.
+ */
+export function guestVcpus(text: string, tree: DocumentNode): { vcpu: Located | undefined; count: number | undefined; pins: VcpuPin[] } {
   const vcpu = elementsAt(tree, ['vcpu'])[0];
-  const pins: { element: ElementNode; vcpu: number }[] = [];
+  const pins: VcpuPin[] = [];
   for (const pin of elementsAt(tree, ['cputune', 'vcpupin'])) {
-    const id = wholeNumber(attributeOf(text, pin, 'vcpu')?.value ?? '');
-    if (id !== undefined) pins.push({ element: pin.element, vcpu: id });
+    const attribute = attributeOf(text, pin, 'vcpu');
+    const id = attribute && wholeNumber(attribute.value);
+    if (attribute && id !== undefined) pins.push({ element: pin.element, vcpu: id, span: attribute });
   }
-  return { count: vcpu ? wholeNumber(elementText(text, vcpu)) : undefined, pins };
+  return { vcpu, count: vcpu ? wholeNumber(elementText(text, vcpu)) : undefined, pins };
 }
 
 function checkReferences(text: string, tree: DocumentNode): Finding[] {
@@ -210,8 +221,7 @@ function checkReferences(text: string, tree: DocumentNode): Finding[] {
     findings.push(fixes ? { ...finding, fixes } : finding);
   };
 
-  const vcpu = elementsAt(tree, ['vcpu'])[0];
-  const vcpus = vcpu ? wholeNumber(elementText(text, vcpu)) : undefined;
+  const { vcpu, count: vcpus, pins } = guestVcpus(text, tree);
   if (vcpu && vcpus !== undefined) {
     const current = attributeOf(text, vcpu, 'current');
     const online = current && wholeNumber(current.value);
@@ -220,18 +230,15 @@ function checkReferences(text: string, tree: DocumentNode): Finding[] {
     }
   }
 
-  const pinned = new Map<number, Located>();
-  for (const pin of elementsAt(tree, ['cputune', 'vcpupin'])) {
-    const attribute = attributeOf(text, pin, 'vcpu');
-    const id = attribute && wholeNumber(attribute.value);
-    if (!attribute || id === undefined) continue;
+  const pinned = new Set<number>();
+  for (const { vcpu: id, span } of pins) {
     if (pinned.has(id)) {
-      report(attribute, 'error', 'vcpupin-duplicate', `vCPU ${id} is pinned twice: libvirt rejects a second \`<vcpupin>\` for the same vCPU.`);
+      report(span, 'error', 'vcpupin-duplicate', `vCPU ${id} is pinned twice: libvirt rejects a second \`<vcpupin>\` for the same vCPU.`);
       continue;
     }
-    pinned.set(id, pin);
+    pinned.add(id);
     if (vcpus !== undefined && id >= vcpus) {
-      report(attribute, 'warning', 'vcpupin-vcpu-out-of-range', `The domain has ${vcpus} vCPU${vcpus === 1 ? '' : 's'} (0-${vcpus - 1}): libvirt ignores this pin for vCPU ${id}.`);
+      report(span, 'warning', 'vcpupin-vcpu-out-of-range', `The domain has ${vcpus} vCPU${vcpus === 1 ? '' : 's'} (0-${vcpus - 1}): libvirt ignores this pin for vCPU ${id}.`);
     }
   }
 
