@@ -11,6 +11,14 @@ export interface Finding {
   fixes?: Fix[];
   /** libvirt's schema accepts what this is about; libvirt's own parser, or the guest's start, does not. */
   beyondSchema?: true;
+  /** Other places the finding is about: the first device on the same address, the element that conflicts. */
+  related?: Related[];
+}
+
+export interface Related {
+  start: number;
+  end: number;
+  message: string;
 }
 
 /** Replace text[start, end) with `newText`. */

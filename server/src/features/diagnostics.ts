@@ -6,6 +6,8 @@ import { Schema } from '../schema/schema';
 import { HostTopology, checkDocumentSets } from './cpuset/documentSets';
 import { setAttributeKeysOf } from './cpuset/setAttributes';
 import { checkWellFormedness } from './wellFormedness';
+import { Domain } from '../rules/domain';
+import { runRules } from '../rules';
 
 export interface DiagnosticLimits {
   maxProblems: number;
@@ -38,6 +40,8 @@ export function documentFindings(document: ParsedDocument, limits: DiagnosticLim
     const setErrors = sets.filter((f) => f.severity === 'error');
     const explained = (f: Finding) => f.code === 'bad-attribute-value' && setErrors.some((e) => e.start >= f.start && e.end <= f.end);
     findings.push(...valid.filter((f) => !explained(f)), ...sets);
+    const domain = Domain.of(document.text, document.tree);
+    if (domain) findings.push(...runRules(domain));
   }
   return findings.sort(inDocumentOrder).slice(0, limits.maxProblems);
 }

@@ -6,10 +6,9 @@
  */
 import { decodeReferences, isWhitespace } from '../parser/chars';
 import { DocEntry, DocsLanguage, ElementDocs } from '../docs/elementDocs';
-import { DocumentNode, ElementNode, valueSpan } from '../parser/nodes';
+import { DocumentNode, ElementNode, attributeValue, valueSpan } from '../parser/nodes';
 import { Located } from '../parser/tree';
 import { DocumentView, SchemaView, enumeratedValues } from '../schema/patternAt';
-import { attributeValue } from '../schema/validate';
 import { SetContext, setValueHover } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
 import { AttributeFacts, ElementFacts, attributeFactsAt, contentAfterStartTag, describeAttributeValue, elementFactsAt } from './schemaFacts';

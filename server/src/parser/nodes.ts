@@ -9,6 +9,8 @@
  * document (see tree.ts).
  */
 
+import { decodeReferences } from './chars';
+
 export type NodeKind =
   | 'document'
   | 'element'
@@ -155,4 +157,25 @@ export function isClosed(element: ElementNode): boolean {
 /** End of the element's content relative to the element (the `</` of its end tag, or its end). */
 export function contentEnd(element: ElementNode): number {
   return element.endTagOffset >= 0 ? element.endTagOffset : element.length;
+}
+
+/** An attribute's value as XML reads it: references decoded, line breaks and tabs made spaces (XML 3.3.3). */
+export function attributeValue(text: string, elementStart: number, attribute: Attribute): string {
+  if (attribute.valueOffset < 0) return '';
+  const { from, to } = valueSpan(elementStart, attribute);
+  return decodeReferences(text.slice(from, to)).replace(/[\t\n\r]/g, ' ');
+}
+
+/** The text of an element without child elements (references decoded, CDATA kept), and where its content stands. */
+export function elementText(text: string, elementStart: number, element: ElementNode): { value: string; from: number; to: number } {
+  const from = elementStart + element.startTagLength;
+  const to = elementStart + contentEnd(element);
+  let value = '';
+  for (const child of element.children) {
+    const childStart = elementStart + child.offset;
+    if (child.kind === 'text') value += decodeReferences(text.slice(childStart, childStart + child.length));
+    else if (child.kind === 'cdata') value += text.slice(childStart + 9, childStart + child.length - 3);
+  }
+  if (value === '' && element.children.length === 0) value = text.slice(from, to);
+  return { value, from, to };
 }

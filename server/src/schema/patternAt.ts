@@ -6,11 +6,11 @@
  * siblings of a large `<devices>` cost a lookup each.
  */
 import { decodeReferences, isWhitespaceText } from '../parser/chars';
-import { Attribute, ChildNode, DocumentNode, ElementNode } from '../parser/nodes';
+import { Attribute, ChildNode, DocumentNode, ElementNode, attributeValue } from '../parser/nodes';
 import { NodeMemo } from '../parser/parsedDocument';
 import { Located, childIndexAt } from '../parser/tree';
 import { Derivatives, P, QName } from './derivatives';
-import { DescribeData, ElementValidation, Namespaces, Parent, ROOT_SCOPE, TreeValidator, attributeValue, labelOf, qualified, scopeOf } from './validate';
+import { DescribeData, ElementValidation, Namespaces, Parent, ROOT_SCOPE, TreeValidator, labelOf, qualified, scopeOf } from './validate';
 
 /** What the walk needs of a schema (a Schema has both). */
 export interface SchemaView {

@@ -5,7 +5,7 @@
  */
 import { Finding } from '../finding';
 import { decodeReferences, isWhitespaceText } from '../parser/chars';
-import { Attribute, DocumentNode, ElementNode, isClosed, valueSpan } from '../parser/nodes';
+import { Attribute, DocumentNode, ElementNode, attributeValue, elementText, isClosed } from '../parser/nodes';
 import { NodeMemo } from '../parser/parsedDocument';
 import { Derivatives, Expectations, P, QName, containsName } from './derivatives';
 import { NameClass } from './patterns';
@@ -172,7 +172,7 @@ export class TreeValidator {
     const elements = element.children.filter((child) => child.kind === 'element');
     if (elements.length === 0) {
       // Text-only (or empty) content is one value, checked as a whole.
-      const { value, from, to } = textValue(element, start, this.text);
+      const { value, from, to } = elementText(this.text, start, element);
       const after = this.d.text(p, value);
       if (isWhitespaceText(value)) return this.d.choice(p, after);
       if (after.kind === 'notAllowed') {
@@ -327,27 +327,6 @@ export function qualified(name: string, namespaces: Namespaces, element: boolean
   const colon = name.indexOf(':');
   if (colon < 0) return { ns: element ? (namespaces.map.get('') ?? '') : '', local: name };
   return { ns: namespaces.map.get(name.slice(0, colon)) ?? `undeclared:${name.slice(0, colon)}`, local: name.slice(colon + 1) };
-}
-
-export function attributeValue(text: string, start: number, attribute: Attribute): string {
-  if (attribute.valueOffset < 0) return '';
-  const { from, to } = valueSpan(start, attribute);
-  // Attribute values normalise line breaks and tabs to spaces (XML 3.3.3).
-  return decodeReferences(text.slice(from, to)).replace(/[\t\n\r]/g, ' ');
-}
-
-/** The text of an element without child elements, and where it stands. */
-function textValue(element: ElementNode, start: number, text: string): { value: string; from: number; to: number } {
-  const contentStart = start + element.startTagLength;
-  const contentEnd = start + (element.endTagOffset >= 0 ? element.endTagOffset : element.length);
-  let value = '';
-  for (const child of element.children) {
-    const childStart = start + child.offset;
-    if (child.kind === 'text') value += decodeReferences(text.slice(childStart, childStart + child.length));
-    else if (child.kind === 'cdata') value += text.slice(childStart + 9, childStart + child.length - 3);
-  }
-  if (value === '' && element.children.length === 0) value = text.slice(contentStart, contentEnd);
-  return { value, from: contentStart, to: contentEnd };
 }
 
 export function describeName(name: NameClass): string {

@@ -13,9 +13,8 @@
  * | vcpus-beyond-count           | warning  | the `vcpus` value  | cachetune/memorytune vCPUs at or above the `<vcpu>` count: libvirt drops them (fix: leave them out) |
  */
 import { Finding, Fix } from '../../finding';
-import { Attribute, DocumentNode, ElementNode, valueSpan } from '../../parser/nodes';
+import { Attribute, DocumentNode, ElementNode, attributeValue, valueSpan } from '../../parser/nodes';
 import { walk } from '../../parser/tree';
-import { attributeValue } from '../../schema/validate';
 import { SetCheckOptions, SetFinding, checkSet, safeFixes } from './checkSet';
 import { evaluateSet } from './evaluate';
 import { IdRange, IdSet } from './idSet';

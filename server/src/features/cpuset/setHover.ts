@@ -3,9 +3,8 @@
  * prints, and against the host's topology which ids it does not have; for a value libvirt
  * rejects, why.
  */
-import { Attribute, ElementNode, valueSpan } from '../../parser/nodes';
+import { Attribute, ElementNode, attributeValue, valueSpan } from '../../parser/nodes';
 import { Located } from '../../parser/tree';
-import { attributeValue } from '../../schema/validate';
 import { namedIds, type SetNoun } from './checkSet';
 import { describeSet } from './describeSet';
 import { HostTopology, setOptions } from './documentSets';

@@ -1,0 +1,48 @@
+/**
+ * A device's `<address>` as libvirt reads it (virDomainDeviceInfoParseXML,
+ * src/conf/domain_conf.c): its type and its numeric fields, each read as libvirt reads that
+ * type's fields, with where each is written. The rules of each bus interpret them.
+ */
+import { AttrValue, Domain, El, Span, libvirtNumber } from './domain';
+
+export interface AddressField {
+  /** The number libvirt reads; undefined when the text is not one. */
+  value: number | undefined;
+  attr: AttrValue;
+}
+
+export interface DeviceAddress {
+  /** The `<address>` element. */
+  el: El;
+  /** `type`: pci, drive, usb, ccw, virtio-serial, spapr-vio, ccid, isa, ... (undefined when absent). */
+  type: string | undefined;
+  /** Every other attribute, read as a number (base 0: decimal, 0x hex, leading-0 octal). */
+  fields: ReadonlyMap<string, AddressField>;
+  /** What a finding on the whole address marks: the `<address>` tag's name. */
+  span: Span;
+}
+
+/** The `<address>` child of a device element, when it has one. */
+export function addressOf(domain: Domain, device: El): DeviceAddress | undefined {
+  const el = domain.child(device, 'address');
+  if (!el) return undefined;
+  const fields = new Map<string, AddressField>();
+  for (const attribute of el.element.attributes) {
+    if (attribute.name === 'type') continue;
+    const attr = domain.attr(el, attribute.name);
+    if (attr) fields.set(attribute.name, { value: libvirtNumber(attr.value), attr });
+  }
+  return { el, type: domain.value(el, 'type'), fields, span: domain.nameSpan(el) };
+}
+
+/** A field's number, or `fallback` when the attribute is absent (libvirt's default is 0 for most). */
+export function fieldValue(address: DeviceAddress, name: string, fallback = 0): number | undefined {
+  const field = address.fields.get(name);
+  return field ? field.value : fallback;
+}
+
+/** libvirt's spelling of a PCI address: 0000:00:01.1. */
+export function formatPciAddress(domain: number, bus: number, slot: number, fn: number): string {
+  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+  return `${hex(domain, 4)}:${hex(bus, 2)}:${hex(slot, 2)}.${hex(fn, 1)}`;
+}

@@ -1,0 +1,4 @@
+/** The boot family of libvirt's rules. */
+import { Rule } from '../rule';
+
+export const bootRules: readonly Rule[] = [];

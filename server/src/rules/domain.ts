@@ -1,0 +1,146 @@
+/**
+ * The domain as libvirt's rules read it: a typed view over one version of the tree, with the
+ * facts most rules need (virt type, arch, machine, devices) read once, and `derived` for the
+ * facts a family of rules computes from them (the PCI address map, the disks' drive addresses),
+ * computed at most once per document version however many rules ask.
+ */
+import { DocumentNode, ElementNode, attributeValue, elementText, valueSpan } from '../parser/nodes';
+
+/** Absolute offsets of a piece of text: a value, a name, an element. */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/** An element with its absolute start. */
+export interface El {
+  element: ElementNode;
+  start: number;
+}
+
+/** An attribute's decoded value and where its text stands. */
+export interface AttrValue extends Span {
+  name: string;
+  value: string;
+}
+
+export class Domain {
+  readonly root: El;
+  /** `<domain type>`: kvm, qemu, xen, lxc, ... */
+  readonly virtType: string | undefined;
+  /** `<os><type arch>`, as written (libvirt picks the host's arch when it is absent). */
+  readonly arch: string | undefined;
+  /** `<os><type machine>`, as written. */
+  readonly machine: string | undefined;
+  /** `<os><type>` text: hvm, linux, xen, exe, ... */
+  readonly osType: string | undefined;
+  /** The children of every `<devices>`, in document order. */
+  readonly devices: readonly El[];
+  private readonly derivedFacts = new Map<(domain: Domain) => unknown, unknown>();
+
+  private constructor(
+    readonly text: string,
+    root: El,
+  ) {
+    this.root = root;
+    this.virtType = this.attr(root, 'type')?.value;
+    const osType = this.first(['os', 'type']);
+    this.arch = osType && this.attr(osType, 'arch')?.value.trim();
+    this.machine = osType && this.attr(osType, 'machine')?.value.trim();
+    this.osType = osType && this.content(osType).value.trim();
+    this.devices = this.at(['devices']).flatMap((devices) => this.children(devices));
+  }
+
+  /** The domain of a tree whose root element is `<domain>`; undefined for anything else. */
+  static of(text: string, tree: DocumentNode): Domain | undefined {
+    const root = tree.children.find((child): child is ElementNode => child.kind === 'element');
+    if (!root || root.name !== 'domain') return undefined;
+    return new Domain(text, { element: root, start: root.offset });
+  }
+
+  /** True for the QEMU driver's domains (`type='kvm'` or `type='qemu'`). */
+  get isQemu(): boolean {
+    return this.virtType === 'kvm' || this.virtType === 'qemu';
+  }
+
+  /** `compute(this)`, computed once per document version: facts derived from the domain that several rules read. */
+  derived<T>(compute: (domain: Domain) => T): T {
+    if (this.derivedFacts.has(compute)) return this.derivedFacts.get(compute) as T;
+    const value = compute(this);
+    this.derivedFacts.set(compute, value);
+    return value;
+  }
+
+  /** The elements along `path` (names from the root's children down), in document order. */
+  at(path: readonly string[], from: El = this.root): El[] {
+    let level = [from];
+    for (const name of path) level = level.flatMap((el) => this.children(el, name));
+    return level;
+  }
+
+  /** The first element along `path`, if any. */
+  first(path: readonly string[], from: El = this.root): El | undefined {
+    return this.at(path, from)[0];
+  }
+
+  /** The child elements of `el` (named `name` when given). */
+  children(el: El, name?: string): El[] {
+    const found: El[] = [];
+    for (const child of el.element.children) {
+      if (child.kind === 'element' && (name === undefined || child.name === name)) found.push({ element: child, start: el.start + child.offset });
+    }
+    return found;
+  }
+
+  child(el: El, name: string): El | undefined {
+    for (const child of el.element.children) if (child.kind === 'element' && child.name === name) return { element: child, start: el.start + child.offset };
+    return undefined;
+  }
+
+  /** A complete attribute (its closing quote typed) with its decoded value. */
+  attr(el: El, name: string): AttrValue | undefined {
+    const attribute = el.element.attributes.find((a) => a.name === name && a.valueOffset >= 0 && a.valueClosed);
+    if (!attribute) return undefined;
+    return { name, value: attributeValue(this.text, el.start, attribute), ...valueSpan(el.start, attribute) };
+  }
+
+  /** The value of an attribute, trimmed, or undefined. */
+  value(el: El | undefined, name: string): string | undefined {
+    return el && this.attr(el, name)?.value.trim();
+  }
+
+  /** The text content of an element without child elements. */
+  content(el: El): AttrValue {
+    return { name: '#text', ...elementText(this.text, el.start, el.element) };
+  }
+
+  /** Where the element's name stands in its start tag: what a finding about the element marks. */
+  nameSpan(el: El): Span {
+    return { from: el.start + 1, to: el.start + 1 + el.element.name.length };
+  }
+
+  /** The whole element, start tag to end tag. */
+  span(el: El): Span {
+    return { from: el.start, to: el.start + el.element.length };
+  }
+}
+
+/**
+ * A number as libvirt's virStrToLong_ui with base 0 reads it (addresses, indexes): decimal,
+ * 0x hexadecimal or leading-0 octal; undefined when it is not one.
+ */
+export function libvirtNumber(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^0[xX][0-9a-fA-F]+$/.test(trimmed)) return parseInt(trimmed.slice(2), 16);
+  if (/^0[0-7]+$/.test(trimmed)) return parseInt(trimmed.slice(1), 8);
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return undefined;
+}
+
+/** A decimal number as virStrToLong_ui with base 10 reads it (counts, ids); undefined when it is not one. */
+export function decimalNumber(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
+}

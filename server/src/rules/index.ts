@@ -1,0 +1,56 @@
+/**
+ * Every rule of libvirt's that the schema cannot say, by family, and running them over a domain.
+ * A rule that fails (a bug of ours) is skipped rather than taking the others with it.
+ */
+import { Finding } from '../finding';
+import { bootRules } from './boot';
+import { cpuRules } from './cpu';
+import { devicesRules } from './devices';
+import { Domain } from './domain';
+import { pciRules } from './pci';
+import { referencesRules } from './references';
+import { Rule, Stage } from './rule';
+import { storageRules } from './storage';
+import { usbRules } from './usb';
+
+export const RULES: readonly Rule[] = [...referencesRules, ...pciRules, ...storageRules, ...usbRules, ...devicesRules, ...cpuRules, ...bootRules];
+
+const BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
+
+export function ruleByCode(code: string): Rule | undefined {
+  return BY_CODE.get(code);
+}
+
+/** What the message adds after the rule's words: when libvirt refuses. */
+const CONSEQUENCE: Record<Stage, string> = {
+  define: ': libvirt rejects the domain.',
+  start: ': the guest fails to start.',
+  accepted: '.',
+};
+
+/** The findings of every rule that applies to the domain's driver. */
+export function runRules(domain: Domain, rules: readonly Rule[] = RULES, onError?: (rule: Rule, error: unknown) => void): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (rule.driver === 'qemu' && !domain.isQemu) continue;
+    try {
+      rule.check(domain, (at, message, options) => {
+        const finding: Finding = {
+          start: at.from,
+          end: at.to,
+          severity: rule.stage === 'accepted' ? 'warning' : 'error',
+          code: rule.code,
+          message: message + CONSEQUENCE[rule.stage],
+          beyondSchema: true,
+        };
+        if (options?.related?.length) finding.related = options.related.map(({ from, to, message }) => ({ start: from, end: to, message }));
+        if (options?.fixes?.length) finding.fixes = options.fixes;
+        findings.push(finding);
+      });
+    } catch (error) {
+      // A rule's bug must not cost the user the other rules' findings, nor the server.
+      onError?.(rule, error);
+    }
+  }
+  return findings;
+}

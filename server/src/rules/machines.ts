@@ -1,0 +1,65 @@
+/**
+ * What libvirt knows of QEMU's architectures and machine types, read from schemas/machines.json
+ * (each fact there names the libvirt function it comes from): which family a machine belongs to
+ * (q35, i440fx, ARM virt, pseries, s390-ccw ...), and the arch and machine libvirt assumes when
+ * the document leaves them out.
+ */
+import machineData from '../../../schemas/machines.json';
+import { Domain } from './domain';
+
+export type ArchFamily = keyof typeof machineData.archFamilies;
+export type MachineFamily = keyof typeof machineData.machineFamilies;
+
+interface MachineFamilyData {
+  archFamily?: string;
+  arches?: string[];
+  names: string[];
+  prefixes: string[];
+}
+
+export function isArchIn(arch: string | undefined, family: ArchFamily): boolean {
+  return arch !== undefined && machineData.archFamilies[family].arches.includes(arch);
+}
+
+/** The machine family of `machine` on `arch` (libvirt's qemuDomainMachineIs* tests), if it has one. */
+export function machineFamilyOf(machine: string | undefined, arch: string | undefined): MachineFamily | undefined {
+  if (machine === undefined || arch === undefined) return undefined;
+  for (const [name, data] of Object.entries(machineData.machineFamilies) as [MachineFamily, MachineFamilyData][]) {
+    const archMatches = data.arches ? data.arches.includes(arch) : isArchIn(arch, data.archFamily as ArchFamily);
+    if (archMatches && (data.names.includes(machine) || data.prefixes.some((prefix) => machine.startsWith(prefix)))) return name;
+  }
+  return undefined;
+}
+
+const QEMU_BINARY = /(?:^|\/)qemu-system-([a-z0-9_]+)$/;
+
+/**
+ * The guest architecture libvirt uses: `<os><type arch>`, else the one the `<emulator>` binary is
+ * named for (qemu-system-ARCH), else undefined: libvirt would take the host's, which we do not guess.
+ */
+export function effectiveArch(domain: Domain): string | undefined {
+  if (domain.arch) return domain.arch;
+  const emulator = domain.first(['devices', 'emulator']);
+  const binary = emulator && QEMU_BINARY.exec(domain.content(emulator).value.trim());
+  return binary ? binary[1] : undefined;
+}
+
+/** The machine type libvirt uses: `<os><type machine>`, else the default for the arch (when known). */
+export function effectiveMachine(domain: Domain): string | undefined {
+  if (domain.machine) return domain.machine;
+  const arch = effectiveArch(domain);
+  const defaults = machineData.defaultMachines as Record<string, string>;
+  return arch && arch !== 'about' ? defaults[arch] : undefined;
+}
+
+/** The machine family of the domain's effective arch and machine. */
+export function domainMachineFamily(domain: Domain): MachineFamily | undefined {
+  return domain.derived(familyOfDomain);
+}
+
+function familyOfDomain(domain: Domain): MachineFamily | undefined {
+  return machineFamilyOf(effectiveMachine(domain), effectiveArch(domain));
+}
+
+/** The libvirt release the machine facts were read from. */
+export const MACHINE_FACTS_LIBVIRT = machineData.libvirt;

@@ -1,0 +1,4 @@
+/** The usb family of libvirt's rules. */
+import { Rule } from '../rule';
+
+export const usbRules: readonly Rule[] = [];
