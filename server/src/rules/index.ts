@@ -7,13 +7,13 @@ import { bootRules } from './boot';
 import { cpuRules } from './cpu';
 import { devicesRules } from './devices';
 import { Domain } from './domain';
-import { pciRules } from './pci';
+import { busesRules } from './buses';
 import { referencesRules } from './references';
 import { Rule, Stage } from './rule';
 import { storageRules } from './storage';
 import { usbRules } from './usb';
 
-export const RULES: readonly Rule[] = [...referencesRules, ...pciRules, ...storageRules, ...usbRules, ...devicesRules, ...cpuRules, ...bootRules];
+export const RULES: readonly Rule[] = [...referencesRules, ...busesRules, ...storageRules, ...usbRules, ...devicesRules, ...cpuRules, ...bootRules];
 
 const BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
 

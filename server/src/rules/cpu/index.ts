@@ -1,4 +1,4 @@
-/** The cpu family of libvirt's rules. */
+/** vCPUs, CPU model and cache, guest NUMA, memory, hugepages and memory devices. */
 import { Rule } from '../rule';
 
 export const cpuRules: readonly Rule[] = [];

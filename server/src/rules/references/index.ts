@@ -1,4 +1,4 @@
-/** The references family of libvirt's rules. */
+/** References between the domain's parts: vCPU and IOThread pins, NUMA cell ids. */
 import { Rule } from '../rule';
 
 export const referencesRules: readonly Rule[] = [];

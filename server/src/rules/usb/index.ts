@@ -1,4 +1,4 @@
-/** The usb family of libvirt's rules. */
+/** USB controllers, ports and hubs, input devices and graphics. */
 import { Rule } from '../rule';
 
 export const usbRules: readonly Rule[] = [];

@@ -1,4 +1,4 @@
 /** The pci family of libvirt's rules. */
 import { Rule } from '../rule';
 
-export const pciRules: readonly Rule[] = [];
+export const busesRules: readonly Rule[] = [];
