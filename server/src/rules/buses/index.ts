@@ -1,4 +1,4 @@
-/** The pci family of libvirt's rules. */
+/** PCI and the other buses with address maps (ccw, spapr-vio, virtio-serial): controllers, their indexes and models, and the addresses devices take on them. */
 import { Rule } from '../rule';
 
 export const busesRules: readonly Rule[] = [];
