@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { documentFindings } from '../../server/src/features/diagnostics';
-import { safeFixEdits } from '../../server/src/features/cpuset/documentSets';
+import { safeFixEdits } from '../../server/src/features/safeFixes';
 import { setAttributeKeys } from '../../server/src/features/cpuset/setAttributes';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { bundledSchema } from './helpers/documents';

@@ -1,9 +1,9 @@
 /**
- * `domxml fix` on one document: every safe cpuset/nodeset fix (the editor's "fix all"), what each
+ * `domxml fix` on one document: every safe fix (the editor's "fix all"), what each
  * changed, and the problems left afterwards. Only the changed values' text is replaced.
  */
-import { checkDocumentSets, safeFixEdits } from '../features/cpuset/documentSets';
 import { setAttributeKeysOf } from '../features/cpuset/setAttributes';
+import { safeFixEdits } from '../features/safeFixes';
 import { checkWellFormedness } from '../features/wellFormedness';
 import { Fix } from '../finding';
 import { Position } from '../parser/lineIndex';
@@ -55,17 +55,6 @@ export function fixDocument(file: string, text: string, options: FixOptions): Fi
     return { text, changes: [], remaining: remaining.filter(needsPerson), notWellFormed: false };
   }
 
-  // The findings whose safe fix replaces the same span as an edit are the ones it resolves.
-  const codesBySpan = new Map<string, Set<string>>();
-  for (const finding of checkDocumentSets(text, original.tree, keys, options.host)) {
-    for (const fix of finding.fixes ?? []) {
-      if (!fix.safe) continue;
-      const span = `${fix.start}:${fix.end}`;
-      let codes = codesBySpan.get(span);
-      if (!codes) codesBySpan.set(span, (codes = new Set()));
-      codes.add(finding.code);
-    }
-  }
   const fixedText = applyEdits(text, edits);
   const fixed = parseForCheck(fixedText);
   const inFixed = options.positionsIn === 'fixed';
@@ -73,8 +62,7 @@ export function fixDocument(file: string, text: string, options: FixOptions): Fi
   const changes = edits.map((edit): ValueChange => {
     const start = inFixed ? fixed.positionAt(edit.start + shift) : original.positionAt(edit.start);
     shift += edit.newText.length - (edit.end - edit.start);
-    const codes = [...(codesBySpan.get(`${edit.start}:${edit.end}`) ?? [])];
-    return { line: start.line + 1, column: start.character + 1, oldText: text.slice(edit.start, edit.end), newText: edit.newText, codes };
+    return { line: start.line + 1, column: start.character + 1, oldText: text.slice(edit.start, edit.end), newText: edit.newText, codes: edit.codes };
   });
   const remaining = checkDocument(fixed, options).map((finding) =>
     inFixed

@@ -6,7 +6,8 @@
 import { Finding, Fix } from '../finding';
 import { ParsedDocument } from '../parser/parsedDocument';
 import { Schema } from '../schema/schema';
-import { HostTopology, safeFixEdits } from './cpuset/documentSets';
+import { HostTopology } from './cpuset/documentSets';
+import { safeFixEdits } from './safeFixes';
 import { setAttributeKeysOf } from './cpuset/setAttributes';
 
 export interface FixAction {
@@ -36,5 +37,5 @@ export function fixAllAction(document: ParsedDocument, schema: Schema | undefine
   if (!schema || !document.parsed) return undefined;
   const edits = safeFixEdits(document.text, document.tree, setAttributeKeysOf(schema), host);
   if (edits.length === 0) return undefined;
-  return { title: `Fix all safe cpuset/nodeset problems (${edits.length} value${edits.length === 1 ? '' : 's'})`, kind: 'fixAll', edits, findings: [], preferred: false };
+  return { title: `Fix all safe problems (${edits.length} change${edits.length === 1 ? '' : 's'})`, kind: 'fixAll', edits, findings: [], preferred: false };
 }

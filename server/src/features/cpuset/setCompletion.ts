@@ -10,7 +10,8 @@ import { Attribute, DocumentNode, ElementNode, valueSpan } from '../../parser/no
 import { Located } from '../../parser/tree';
 import { parseSet } from './cpusetSyntax';
 import { applyOperations, intendedOperations } from './evaluate';
-import { guestVcpus } from './documentSets';
+import { Domain } from '../../rules/domain';
+import { guestVcpus } from '../../rules/references/guestIds';
 import { IdSet } from './idSet';
 import { setAttributeKind, type SetAttribute } from './setAttributes';
 import type { SetContext } from './setHover';
@@ -87,7 +88,8 @@ function sourceOf(kind: SetAttribute, context: SetContext, text: string, tree: D
     return { ids, noun: nounOf(kind), whole: `all ${ids.count} host NUMA nodes online` };
   }
   if (kind.host === undefined && kind.noun === 'vCPU') {
-    const count = guestVcpus(text, tree).count;
+    const domain = Domain.of(text, tree);
+    const count = domain && guestVcpus(domain).count;
     if (!count) return undefined;
     return { ids: IdSet.of([[0, count - 1]]), noun: 'vCPU', whole: `all ${count} vCPUs of the guest` };
   }
@@ -155,10 +157,12 @@ function pad(n: number): string {
 
 /** `<vcpupin vcpu>`: the guest's vCPUs below the `<vcpu>` count that no other `<vcpupin>` pins. */
 function unpinnedVcpus(text: string, tree: DocumentNode, pin: ElementNode, valueStart: number, valueEnd: number): CompletionSuggestion[] {
-  const { count, pins } = guestVcpus(text, tree);
+  const domain = Domain.of(text, tree);
+  if (!domain) return [];
+  const { count, pins } = guestVcpus(domain);
   if (!count) return [];
   const pinned = new IdSet();
-  for (const other of pins) if (other.element !== pin) pinned.add(other.vcpu, other.vcpu);
+  for (const other of pins) if (other.el.element !== pin) pinned.add(other.vcpu, other.vcpu);
   const free = IdSet.of([[0, count - 1]]).subtract(pinned);
   return ids(free).map((id) => suggestion(String(id), `vCPU ${id} · not pinned yet`, pad(id), { replaceStart: valueStart, replaceEnd: valueEnd }));
 }
