@@ -29,6 +29,8 @@ import { setAttributeKeysOf } from './features/cpuset/setAttributes';
 import { Finding, Severity } from './finding';
 import { hostTopology } from './hostTopology';
 import { hoverAt } from './features/hover';
+import { withRuleExplanations } from './features/ruleHover';
+import { ruleByCode, ruleHelpUri } from './rules';
 import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
@@ -212,16 +214,26 @@ const validate = guarded('validation', undefined, (uri: string) => {
   const { parsed, version } = document;
   const findings = documentFindings(parsed, settings, schema, host);
   publishedFindings.set(uri, { version, findings });
-  const diagnostics: Diagnostic[] = findings.map((finding) => ({
+  const diagnostics: Diagnostic[] = findings.map((finding) => diagnosticOf(uri, parsed, finding));
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+  idleCollector.afterWork(parsed.text.length);
+});
+
+function diagnosticOf(uri: string, parsed: ParsedDocument, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
     range: parsed.rangeOf(finding.start, finding.end),
     severity: SEVERITY[finding.severity],
     code: finding.code,
     source: 'libvirt-xml',
     message: finding.message,
-  }));
-  void connection.sendDiagnostics({ uri, version, diagnostics });
-  idleCollector.afterWork(parsed.text.length);
-});
+  };
+  const rule = ruleByCode(finding.code);
+  if (rule) diagnostic.codeDescription = { href: ruleHelpUri(rule) };
+  if (finding.related) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: parsed.rangeOf(related.start, related.end) }, message: related.message }));
+  }
+  return diagnostic;
+}
 
 /** What was last published per document, so code actions need not check the document again. */
 const publishedFindings = new Map<string, { version: number; findings: Finding[] }>();
@@ -319,12 +331,14 @@ connection.onCompletionResolve((item: CompletionItem) =>
 
 connection.onHover(
   guarded('hover', null, ({ textDocument, position }): Hover | null => {
-    const parsed = analysed(documents.get(textDocument.uri));
-    if (!parsed) return null;
+    const document = documents.get(textDocument.uri);
+    const parsed = analysed(document);
+    if (!document || !parsed) return null;
     const sets = schema && { text: parsed.text, keys: setAttributeKeysOf(schema), host };
     // Validation's memo: the facts at a point reuse what validation derived.
     const facts = schema && { schema, document: { text: parsed.text, tree: parsed.tree, memo: parsed.memo<ElementValidation>(schema) } };
-    const result = hoverAt(parsed.tree, parsed.offsetAt(position), docs, docsLanguage(), sets, facts);
+    const offset = parsed.offsetAt(position);
+    const result = withRuleExplanations(hoverAt(parsed.tree, offset, docs, docsLanguage(), sets, facts), currentFindings(textDocument.uri, document), offset);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
   }),

@@ -348,8 +348,11 @@ test('fix: errors left after fixing fail the run and are printed where they now 
   const fixed = fs.readFileSync(path.join(workDir, file), 'utf8');
   assert.equal(fixed, twice.replace("cpuset='1, 2,4-3,'", "cpuset='1,2,3-4'"));
   const [line, column] = lineColumnOf(fixed, "1' cpuset='1'/>");
-  assert.equal(run.lines.length, 2);
+  const [firstLine, firstColumn] = lineColumnOf(fixed, "1' cpuset='0'/>");
+  assert.equal(run.lines.length, 4);
   assert.equal(run.lines[1], `${file}:${line}:${column}: error: vCPU 1 is pinned twice: libvirt rejects the domain. [vcpupin-duplicate]`);
+  assert.equal(run.lines[2], `  note: ${file}:${firstLine}:${firstColumn}: The first \`<vcpupin>\` of vCPU 1`);
+  assert.match(run.lines[3], /^  help: Each vCPU takes at most one `<vcpupin>`.* \(https:\/\/libvirt\.org\/formatdomain\.html#cpu-tuning\)$/);
   assert.equal(run.stderr, 'domxml: fixed 1 value in 1 of 1 document; left: 1 error in 1 document\n');
 });
 

@@ -37,3 +37,31 @@ test('files that could not be read make the invocation unsuccessful, with a noti
   assert.deepEqual(log.runs[0].results, []);
   assert.equal(log.runs[0].tool.driver.version, '1.2.3');
 });
+
+test("a libvirt rule's entry has its description and libvirt.org help; its results link the other party", () => {
+  const twice: Problem = {
+    ...problem('a.xml', 'error', 'vcpupin-duplicate'),
+    related: [{ line: 1, column: 5, endLine: 1, endColumn: 6, message: 'The first `<vcpupin>` of vCPU 1' }],
+    help: 'Each vCPU takes at most one `<vcpupin>`. Merge them.',
+    helpUri: 'https://libvirt.org/formatdomain.html#cpu-tuning',
+  };
+  const log = sarif([twice, problem('a.xml', 'error', 'bad-attribute-value')]);
+  assert.deepEqual(log.runs[0].tool.driver.rules, [
+    { id: 'bad-attribute-value' },
+    {
+      id: 'vcpupin-duplicate',
+      shortDescription: { text: 'Each vCPU takes at most one `<vcpupin>`.' },
+      fullDescription: { text: twice.help },
+      help: { text: twice.help, markdown: twice.help },
+      helpUri: twice.helpUri,
+    },
+  ]);
+  assert.deepEqual(log.runs[0].results[0].relatedLocations, [
+    {
+      id: 0,
+      physicalLocation: { artifactLocation: { uri: 'a.xml', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 5, endLine: 1, endColumn: 6 } },
+      message: { text: 'The first `<vcpupin>` of vCPU 1' },
+    },
+  ]);
+  assert.equal(log.runs[0].results[1].relatedLocations, undefined);
+});

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { DocsData, ElementDocs, sectionAnchor, splitKey } from '../../server/src/docs/elementDocs';
+import { DocsData, ElementDocs, splitKey } from '../../server/src/docs/elementDocs';
+import { copiedPhrase, specAnchors } from './helpers/englishSpec';
 
 interface DocEntry {
   section: string;
@@ -190,17 +191,11 @@ test('en.json prose is not copied from libvirt formatdomain.en.rst', (t) => {
     t.skip(`${enSpec} not present`);
     return;
   }
-  const words = (s: string) => s.toLowerCase().replace(/[`*"']/g, '').split(/[^a-z0-9]+/).filter(Boolean);
-  const rst = ` ${words(readFileSync(enSpec, 'utf8')).join(' ')} `;
-  const RUN = 8; // eight words in a row is a copied phrase, not a shared fact
   for (const [name, e] of Object.entries(en.entries)) {
     const valueTexts = Object.values(e.values ?? {}).flatMap((byValue) => Object.values(byValue));
     for (const s of [e.markdown, ...Object.values(e.attributes ?? {}), ...valueTexts]) {
-      const w = words(s);
-      for (let i = 0; i + RUN <= w.length; i++) {
-        const run = w.slice(i, i + RUN).join(' ');
-        assert.ok(!rst.includes(` ${run} `), `${name}: "${run}" copies formatdomain.en.rst`);
-      }
+      const run = copiedPhrase(s);
+      assert.equal(run, undefined, `${name}: "${run}" copies formatdomain.en.rst`);
     }
   }
 });
@@ -210,15 +205,7 @@ test('every link points at a section heading of libvirt formatdomain.en.rst', (t
     t.skip(`${enSpec} not present`);
     return;
   }
-  // reStructuredText headings: a title line over a line of one repeated punctuation mark.
-  const lines = readFileSync(enSpec, 'utf8').split('\n');
-  const anchors = new Set<string>();
-  lines.forEach((line, i) => {
-    const under = lines[i + 1] ?? '';
-    if (line.trim() && /^([=\-~^*"])\1{2,}\s*$/.test(under) && under.trim().length >= line.trim().length) {
-      anchors.add(sectionAnchor(line.trim()));
-    }
-  });
+  const anchors = specAnchors()!;
   assert.ok(anchors.has('cpu-allocation') && anchors.has('hard-drives-floppy-disks-cdroms'), 'headings read');
   for (const [lang, docs] of [['zh', zh], ['en', en]] as const) {
     for (const [key, e] of Object.entries(docs.entries)) {

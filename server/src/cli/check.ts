@@ -8,6 +8,7 @@ import { Finding, Severity } from '../finding';
 import { Position } from '../parser/lineIndex';
 import { ParsedDocument } from '../parser/parsedDocument';
 import { Schema } from '../schema/schema';
+import { ruleByCode, ruleHelpUri } from '../rules';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -25,6 +26,19 @@ export interface Problem {
   message: string;
   /** Set when libvirt's schema accepts what this is about (libvirt's parser or the guest's start does not). */
   beyondSchema?: true;
+  /** The other places it is about (the first device on the same address), in the same file. */
+  related?: RelatedProblem[];
+  /** For a libvirt rule's finding: what libvirt checks and how to put it right, and where libvirt.org documents it. */
+  help?: string;
+  helpUri?: string;
+}
+
+export interface RelatedProblem {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export interface CheckOptions {
@@ -59,19 +73,25 @@ export function checkDocument(document: ParsedDocument, options: CheckOptions): 
 }
 
 /** The finding as printed, its offsets turned into lines and columns by `positionAt`. */
-export function problemOf(file: string, finding: Pick<Finding, 'start' | 'end' | 'severity' | 'code' | 'message' | 'beyondSchema'>, positionAt: (offset: number) => Position): Problem {
-  const start = positionAt(finding.start);
-  const end = positionAt(finding.end);
-  const problem: Problem = {
-    file,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
-    severity: SEVERITY[finding.severity],
-    code: finding.code,
-    message: finding.message,
-  };
+export function problemOf(
+  file: string,
+  finding: Pick<Finding, 'start' | 'end' | 'severity' | 'code' | 'message' | 'beyondSchema' | 'related'>,
+  positionAt: (offset: number) => Position,
+): Problem {
+  const problem: Problem = { file, ...lineColumns(finding.start, finding.end, positionAt), severity: SEVERITY[finding.severity], code: finding.code, message: finding.message };
   if (finding.beyondSchema) problem.beyondSchema = true;
+  if (finding.related) problem.related = finding.related.map((related) => ({ ...lineColumns(related.start, related.end, positionAt), message: related.message }));
+  const rule = ruleByCode(finding.code);
+  if (rule) {
+    problem.help = rule.help;
+    problem.helpUri = ruleHelpUri(rule);
+  }
   return problem;
+}
+
+/** 1-based lines and columns of [start, end). */
+function lineColumns(start: number, end: number, positionAt: (offset: number) => Position): Pick<Problem, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const from = positionAt(start);
+  const to = positionAt(end);
+  return { line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
 }

@@ -1,12 +1,24 @@
 /**
  * `--format json`: the problems as an array of {file, line, column, endLine, endColumn, severity,
- * code, message}, with `beyondSchema: true` on those libvirt's schema alone would not raise.
+ * code, message}, with `beyondSchema: true` on those libvirt's schema alone would not raise, and
+ * for libvirt's rules `related` (other places, each with line, column, endLine, endColumn and
+ * message), `help` and `helpUri`.
  */
 import { Problem } from './check';
 
 export function formatJson(problems: readonly Problem[]): string {
-  const plain = problems.map(({ file, line, column, endLine, endColumn, severity, code, message, beyondSchema }) =>
-    beyondSchema ? { file, line, column, endLine, endColumn, severity, code, message, beyondSchema } : { file, line, column, endLine, endColumn, severity, code, message },
-  );
+  const plain = problems.map(({ file, line, column, endLine, endColumn, severity, code, message, beyondSchema, related, help, helpUri }) => ({
+    file,
+    line,
+    column,
+    endLine,
+    endColumn,
+    severity,
+    code,
+    message,
+    ...(beyondSchema ? { beyondSchema } : {}),
+    ...(related ? { related } : {}),
+    ...(help ? { help, helpUri } : {}),
+  }));
   return `${JSON.stringify(plain, null, 2)}\n`;
 }

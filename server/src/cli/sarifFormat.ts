@@ -18,24 +18,34 @@ interface ArtifactLocation {
   uriBaseId?: string;
 }
 
+interface PhysicalLocation {
+  artifactLocation: ArtifactLocation;
+  region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+}
+
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
   level: SarifLevel;
   message: { text: string };
-  locations: {
-    physicalLocation: {
-      artifactLocation: ArtifactLocation;
-      region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
-    };
-  }[];
+  locations: { physicalLocation: PhysicalLocation }[];
+  relatedLocations?: { id: number; physicalLocation: PhysicalLocation; message: { text: string } }[];
+}
+
+/** A reportingDescriptor: the code, and for libvirt's rules what the rule checks and where libvirt.org documents it. */
+interface SarifRule {
+  id: string;
+  shortDescription?: { text: string };
+  fullDescription?: { text: string };
+  help?: { text: string; markdown: string };
+  helpUri?: string;
 }
 
 export interface SarifLog {
   $schema: string;
   version: '2.1.0';
   runs: {
-    tool: { driver: { name: string; version?: string; informationUri?: string; rules: { id: string }[] } };
+    tool: { driver: { name: string; version?: string; informationUri?: string; rules: SarifRule[] } };
     originalUriBaseIds: Record<string, { uri: string }>;
     columnKind: 'utf16CodeUnits';
     invocations: {
@@ -69,7 +79,7 @@ export function formatSarif(problems: readonly Problem[], run: SarifRun): string
           driver: {
             name: run.toolName,
             ...(run.toolVersion === undefined ? {} : { version: run.toolVersion }),
-            rules: ruleIds.map((id) => ({ id })),
+            rules: ruleIds.map((id) => ruleOf(id, problems.find((p) => p.code === id))),
           },
         },
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(run.workingDirectory) } },
@@ -85,19 +95,35 @@ export function formatSarif(problems: readonly Problem[], run: SarifRun): string
           ruleIndex: ruleIndex.get(p.code) ?? 0,
           level: LEVEL[p.severity],
           message: { text: p.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: artifactLocation(p.file, run.workingDirectory),
-                region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
-              },
-            },
-          ],
+          locations: [{ physicalLocation: physicalLocation(p.file, p, run.workingDirectory) }],
+          ...(p.related
+            ? { relatedLocations: p.related.map((r, id) => ({ id, physicalLocation: physicalLocation(p.file, r, run.workingDirectory), message: { text: r.message } })) }
+            : {}),
         })),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function physicalLocation(file: string, at: Pick<Problem, 'line' | 'column' | 'endLine' | 'endColumn'>, workingDirectory: string): PhysicalLocation {
+  return {
+    artifactLocation: artifactLocation(file, workingDirectory),
+    region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn },
+  };
+}
+
+/** The rule entry of a code: its help, when the problems of that code carry one. */
+function ruleOf(id: string, example: Problem | undefined): SarifRule {
+  if (!example?.help) return { id };
+  const firstSentence = /^.*?[.:](?=\s|$)/.exec(example.help)?.[0] ?? example.help;
+  return {
+    id,
+    shortDescription: { text: firstSentence },
+    fullDescription: { text: example.help },
+    help: { text: example.help, markdown: example.help },
+    ...(example.helpUri ? { helpUri: example.helpUri } : {}),
+  };
 }
 
 /** A relative URI under the working directory; an absolute file URI for anything outside it. */

@@ -21,6 +21,18 @@ export function ruleByCode(code: string): Rule | undefined {
   return BY_CODE.get(code);
 }
 
+/** The page on libvirt.org that documents what the rule is about. */
+export function ruleHelpUri(rule: Rule): string {
+  return `https://libvirt.org/formatdomain.html${rule.docsAnchor ? `#${rule.docsAnchor}` : ''}`;
+}
+
+/** What libvirt does with a document that breaks the rule, in words. */
+export const STAGE_WORDS: Record<Stage, string> = {
+  define: '`virsh define` rejects the domain',
+  start: 'the domain is defined, but the guest fails to start',
+  accepted: 'libvirt accepts the domain but ignores or drops this',
+};
+
 /** What the message adds after the rule's words: when libvirt refuses. */
 const CONSEQUENCE: Record<Stage, string> = {
   define: ': libvirt rejects the domain.',
