@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import { HostTopology } from './features/cpuset/documentSets';
-import { evaluateSet } from './features/cpuset/evaluate';
-import { IdRange } from './features/cpuset/idSet';
+import { evaluateSet } from './rules/cpuset/evaluate';
+import { IdRange } from './rules/cpuset/idSet';
 
 export interface HostSettings {
   hostChecks: boolean;

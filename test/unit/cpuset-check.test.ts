@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkSet, safeFixes, type SetCheckOptions } from '../../server/src/features/cpuset/checkSet';
-import { parseSet } from '../../server/src/features/cpuset/cpusetSyntax';
+import { parseSet } from '../../server/src/rules/cpuset/cpusetSyntax';
 import { describeSet } from '../../server/src/features/cpuset/describeSet';
-import { canonicalForm, CPUMASK_LEN, evaluateSet } from '../../server/src/features/cpuset/evaluate';
-import { IdSet } from '../../server/src/features/cpuset/idSet';
+import { canonicalForm, CPUMASK_LEN, evaluateSet } from '../../server/src/rules/cpuset/evaluate';
+import { IdSet } from '../../server/src/rules/cpuset/idSet';
 
 /** [code, severity, start, end, fixed value (undefined: no fix)] */
 type Verdict = [string, string, number, number, string?];

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { checkSet, safeFixes, type SetFinding } from '../../server/src/features/cpuset/checkSet';
-import { parseSet } from '../../server/src/features/cpuset/cpusetSyntax';
-import { applyOperations, canonicalForm, evaluateSet, intendedOperations } from '../../server/src/features/cpuset/evaluate';
-import { IdSet, type IdRange } from '../../server/src/features/cpuset/idSet';
+import { parseSet } from '../../server/src/rules/cpuset/cpusetSyntax';
+import { applyOperations, canonicalForm, evaluateSet, intendedOperations } from '../../server/src/rules/cpuset/evaluate';
+import { IdSet, type IdRange } from '../../server/src/rules/cpuset/idSet';
 import { compileXsdRegex } from '../../server/src/schema/xsdRegex';
 
 const RUNS = { numRuns: 1000 };

@@ -1,6 +1,6 @@
 /** `domxml` command line: what was asked for, or why the arguments cannot be used. */
 import { HostTopology } from '../features/cpuset/documentSets';
-import { evaluateSet } from '../features/cpuset/evaluate';
+import { evaluateSet } from '../rules/cpuset/evaluate';
 import { DEFAULT_SETTINGS } from '../settings';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;

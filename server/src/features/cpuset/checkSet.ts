@@ -28,9 +28,9 @@
  * the finding was the only error, libvirt accepts the fixed value (the property tests check both).
  */
 import type { Finding, Severity } from '../../finding';
-import { parseSet, segmentTexts, type ParsedSet, type SetItem } from './cpusetSyntax';
-import { CPUMASK_LEN, intendedOperations, itemsAcceptedAsWritten, type SetOperation } from './evaluate';
-import { formatRanges, IdSet, type IdRange } from './idSet';
+import { parseSet, segmentTexts, type ParsedSet, type SetItem } from '../../rules/cpuset/cpusetSyntax';
+import { CPUMASK_LEN, intendedOperations, itemsAcceptedAsWritten, type SetOperation } from '../../rules/cpuset/evaluate';
+import { formatRanges, IdSet, type IdRange } from '../../rules/cpuset/idSet';
 
 /** What the ids name, for messages: `CPU 3`, `node 1`, `vCPUs 0-3`. */
 export type SetNoun = 'CPU' | 'vCPU' | 'node' | 'iothread' | 'id';

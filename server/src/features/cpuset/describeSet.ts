@@ -1,7 +1,7 @@
 /** What a cpuset/nodeset value selects, for hover: the ids, how many, libvirt's form, and what the host lacks. */
 import { checkSet, namedIds, type SetNoun } from './checkSet';
-import { evaluateSet } from './evaluate';
-import { IdSet, type IdRange } from './idSet';
+import { evaluateSet } from '../../rules/cpuset/evaluate';
+import { IdSet, type IdRange } from '../../rules/cpuset/idSet';
 
 export type SetDescription =
   | {

@@ -7,7 +7,7 @@ import { Finding, Fix } from '../../finding';
 import { Attribute, DocumentNode, ElementNode, attributeValue, valueSpan } from '../../parser/nodes';
 import { walk } from '../../parser/tree';
 import { SetCheckOptions, SetFinding, checkSet, safeFixes } from './checkSet';
-import { IdRange } from './idSet';
+import { IdRange } from '../../rules/cpuset/idSet';
 import { CPUSET_PATTERN, setAttributeKind } from './setAttributes';
 
 /** The host's online CPUs and NUMA nodes, when known and wanted. */

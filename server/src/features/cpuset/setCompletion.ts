@@ -8,11 +8,11 @@
 import type { CompletionSuggestion } from '../completion';
 import { Attribute, DocumentNode, ElementNode, valueSpan } from '../../parser/nodes';
 import { Located } from '../../parser/tree';
-import { parseSet } from './cpusetSyntax';
-import { applyOperations, intendedOperations } from './evaluate';
+import { parseSet } from '../../rules/cpuset/cpusetSyntax';
+import { applyOperations, intendedOperations } from '../../rules/cpuset/evaluate';
 import { Domain } from '../../rules/domain';
 import { guestVcpus } from '../../rules/references/guestIds';
-import { IdSet } from './idSet';
+import { IdSet } from '../../rules/cpuset/idSet';
 import { setAttributeKind, type SetAttribute } from './setAttributes';
 import type { SetContext } from './setHover';
 

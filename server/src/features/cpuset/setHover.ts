@@ -8,7 +8,7 @@ import { Located } from '../../parser/tree';
 import { namedIds, type SetNoun } from './checkSet';
 import { describeSet } from './describeSet';
 import { HostTopology, setOptions } from './documentSets';
-import { IdSet } from './idSet';
+import { IdSet } from '../../rules/cpuset/idSet';
 import { setAttributeKind } from './setAttributes';
 
 /** What set features need besides the tree: the text, the schema's set attributes, the host. */

@@ -4,7 +4,7 @@
  * the reference rules and cpuset completion share them.
  */
 import { AttrValue, Domain, El, decimalNumber } from '../domain';
-import { IdSet } from '../../features/cpuset/idSet';
+import { IdSet } from '../cpuset/idSet';
 
 /** A `<vcpupin>` and the vCPU it pins, with where that id is written. */
 export interface VcpuPin {

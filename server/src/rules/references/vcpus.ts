@@ -2,8 +2,8 @@
  * The vCPU count and what refers to vCPUs: `<vcpu current>`, `<vcpupin vcpu>`, and the `vcpus`
  * lists of cache and memory bandwidth tuning (src/conf/domain_conf.c).
  */
-import { evaluateSet } from '../../features/cpuset/evaluate';
-import { IdSet } from '../../features/cpuset/idSet';
+import { evaluateSet } from '../cpuset/evaluate';
+import { IdSet } from '../cpuset/idSet';
 import { Rule } from '../rule';
 import { guestVcpus } from './guestIds';
 
