@@ -25,7 +25,6 @@ import { CompletionSuggestion, completeAt } from './features/completion';
 import { documentFindings } from './features/diagnostics';
 import { FixAction, fixAllAction, quickFixesAt } from './features/codeActions';
 import { HostTopology } from './features/cpuset/documentSets';
-import { setAttributeKeysOf } from './features/cpuset/setAttributes';
 import { Finding, Severity } from './finding';
 import { hostTopology } from './hostTopology';
 import { hoverAt } from './features/hover';
@@ -34,10 +33,10 @@ import { ruleByCode, ruleHelpUri } from './rules';
 import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
-import { ElementValidation } from './schema/validate';
 import { Schema, loadModelFile } from './schema/schema';
 import { SCHEMA_IN_USE_NOTIFICATION, chooseSchema, defaultCacheDirectory } from './schema/userSchema';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
+import { Analysis, AnalysisContext } from './features/analysis';
 
 const connection = createConnection(ProposedFeatures.all);
 const docs = loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message));
@@ -47,6 +46,8 @@ let schemaCacheDirectory = defaultCacheDirectory();
 
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let host: HostTopology | undefined = useHostFrom(DEFAULT_SETTINGS);
+/** What every analysis is made with; a new object whenever the schema, the host or the settings change. */
+let context: AnalysisContext = { schema, host, limits: settings };
 const documents = new OpenDocuments(() => settings.maxFileSizeMB * 1024 * 1024);
 const idleCollector = new IdleCollector();
 let editorLocale: string | undefined;
@@ -129,6 +130,7 @@ function applySettings(next: ServerSettings): void {
   const limitChanged = next.maxFileSizeMB !== settings.maxFileSizeMB;
   settings = next;
   host = useHostFrom(next);
+  context = { schema, host, limits: settings };
   if (limitChanged) documents.reparseAll();
   for (const uri of documents.uris()) scheduleValidation(uri);
   void useSchemaFrom(next);
@@ -146,6 +148,7 @@ async function useSchemaFrom(next: ServerSettings): Promise<void> {
     const choice = await chooseSchema(next, bundledSchema, schemaCacheDirectory);
     if (key !== schemaSettingsKey) return; // the settings changed again while this one loaded
     schema = choice.schema;
+    context = { schema, host, limits: settings };
     for (const note of choice.notes) connection.console.info(note);
     if (choice.inUse.error) connection.console.warn(`Validating with ${choice.inUse.description}: ${choice.inUse.error}`);
     void connection.sendNotification(SCHEMA_IN_USE_NOTIFICATION, choice.inUse);
@@ -155,9 +158,21 @@ async function useSchemaFrom(next: ServerSettings): Promise<void> {
   }
 }
 
-/** The parsed document behind a request, if it is open and not over the size limit. */
-function analysed(document: OpenDocument | undefined): ParsedDocument | undefined {
-  return document?.parsed.parsed ? document.parsed : undefined;
+/** The analysis of each open document, for the version and context it was made for. */
+const analyses = new Map<string, { version: number; context: AnalysisContext; analysis: Analysis }>();
+
+/** The analysis of the document's current version: made once, whichever request asks first. */
+function analysisOf(uri: string, document: OpenDocument): Analysis {
+  const cached = analyses.get(uri);
+  if (cached && cached.version === document.version && cached.context === context) return cached.analysis;
+  const analysis = new Analysis(document.parsed, context);
+  analyses.set(uri, { version: document.version, context, analysis });
+  return analysis;
+}
+
+/** The analysis behind a request, if the document is open and not over the size limit. */
+function analysed(uri: string, document: OpenDocument | undefined): Analysis | undefined {
+  return document?.parsed.parsed ? analysisOf(uri, document) : undefined;
 }
 
 connection.onDidChangeConfiguration(
@@ -186,7 +201,7 @@ connection.onDidCloseTextDocument(
   guarded('didClose', undefined, ({ textDocument }) => {
     const closed = documents.close(textDocument.uri);
     pendingValidation.delete(textDocument.uri);
-    publishedFindings.delete(textDocument.uri);
+    analyses.delete(textDocument.uri);
     if (closed) idleCollector.afterWork(closed.parsed.text.length);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   }),
@@ -212,8 +227,7 @@ const validate = guarded('validation', undefined, (uri: string) => {
   const document = documents.get(uri);
   if (!document) return;
   const { parsed, version } = document;
-  const findings = documentFindings(parsed, settings, schema, host);
-  publishedFindings.set(uri, { version, findings });
+  const findings = documentFindings(analysisOf(uri, document));
   const diagnostics: Diagnostic[] = findings.map((finding) => diagnosticOf(uri, parsed, finding));
   void connection.sendDiagnostics({ uri, version, diagnostics });
   idleCollector.afterWork(parsed.text.length);
@@ -235,31 +249,21 @@ function diagnosticOf(uri: string, parsed: ParsedDocument, finding: Finding): Di
   return diagnostic;
 }
 
-/** What was last published per document, so code actions need not check the document again. */
-const publishedFindings = new Map<string, { version: number; findings: Finding[] }>();
-
-/** The document's findings at its current version. */
-function currentFindings(uri: string, document: OpenDocument): Finding[] {
-  const published = publishedFindings.get(uri);
-  if (published?.version === document.version) return published.findings;
-  return documentFindings(document.parsed, settings, schema, host);
-}
-
 /** `source.fixAll.libvirt-xml`: for "Source Action…" and editor.codeActionsOnSave. */
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.libvirt-xml`;
 
 connection.onCodeAction(
   guarded('codeAction', null, ({ textDocument, range, context }): CodeAction[] | null => {
-    const document = documents.get(textDocument.uri);
-    const parsed = analysed(document);
-    if (!document || !parsed) return null;
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    const parsed = analysis.document;
     const wanted = (kind: string) => !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
     const actions: FixAction[] = [];
-    if (wanted(CodeActionKind.QuickFix)) actions.push(...quickFixesAt(currentFindings(textDocument.uri, document), parsed.offsetAt(range.start), parsed.offsetAt(range.end)));
+    if (wanted(CodeActionKind.QuickFix)) actions.push(...quickFixesAt(documentFindings(analysis), parsed.offsetAt(range.start), parsed.offsetAt(range.end)));
     // Only when asked for (Source Action menu, on save): the lightbulb asks with no `only` on
     // every cursor move, and fix-all reads every set value of the document.
     if (context.only && wanted(FIX_ALL_KIND)) {
-      const all = fixAllAction(parsed, schema, host);
+      const all = fixAllAction(analysis);
       if (all) actions.push(all);
     }
     return actions.map((action) => ({
@@ -299,13 +303,10 @@ function suggestionDocs(key: DocsKey, language: DocsLanguage): string | undefine
 
 connection.onCompletion(
   guarded('completion', null, ({ textDocument, position, context }) => {
-    const parsed = analysed(documents.get(textDocument.uri));
-    if (!parsed) return null;
-    const offset = parsed.offsetAt(position);
-    // Validation's memo: the siblings before the cursor cost a lookup each.
-    const document = { text: parsed.text, tree: parsed.tree, memo: schema ? parsed.memo<ElementValidation>(schema) : undefined };
-    const sets = schema && { keys: setAttributeKeysOf(schema), host };
-    const items: CompletionItem[] = completeAt(document, offset, schema, context?.triggerCharacter, sets).map((suggestion) => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    const parsed = analysis.document;
+    const items: CompletionItem[] = completeAt(analysis, parsed.offsetAt(position), context?.triggerCharacter).map((suggestion) => {
       const key: DocsKey | undefined = suggestion.element || suggestion.attribute ? { element: suggestion.element, attribute: suggestion.attribute } : undefined;
       return {
         label: suggestion.label,
@@ -331,14 +332,11 @@ connection.onCompletionResolve((item: CompletionItem) =>
 
 connection.onHover(
   guarded('hover', null, ({ textDocument, position }): Hover | null => {
-    const document = documents.get(textDocument.uri);
-    const parsed = analysed(document);
-    if (!document || !parsed) return null;
-    const sets = schema && { text: parsed.text, keys: setAttributeKeysOf(schema), host };
-    // Validation's memo: the facts at a point reuse what validation derived.
-    const facts = schema && { schema, document: { text: parsed.text, tree: parsed.tree, memo: parsed.memo<ElementValidation>(schema) } };
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    const parsed = analysis.document;
     const offset = parsed.offsetAt(position);
-    const result = withRuleExplanations(hoverAt(parsed.tree, offset, docs, docsLanguage(), sets, facts), currentFindings(textDocument.uri, document), offset);
+    const result = withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), documentFindings(analysis), offset);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
   }),
@@ -348,9 +346,9 @@ connection.onHover(
 const AUTO_CLOSE_TAG_REQUEST = 'libvirtXml/autoCloseTag';
 
 connection.onRequest(AUTO_CLOSE_TAG_REQUEST, async ({ textDocument, position }: VersionedTextDocumentPositionParams): Promise<string | null> => {
-  const parsed = analysed(await documents.atVersion(textDocument.uri, textDocument.version));
-  if (!parsed) return null;
-  return guarded('autoCloseTag', null, () => autoCloseAt(parsed.text, parsed.tree, parsed.offsetAt(position)) ?? null)();
+  const analysis = analysed(textDocument.uri, await documents.atVersion(textDocument.uri, textDocument.version));
+  if (!analysis) return null;
+  return guarded('autoCloseTag', null, () => autoCloseAt(analysis, analysis.document.offsetAt(position)) ?? null)();
 });
 
 interface VersionedTextDocumentPositionParams {

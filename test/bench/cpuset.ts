@@ -28,6 +28,7 @@ import { ElementValidation, validateTree } from '../../server/src/schema/validat
 import { LspClient } from '../lsp/lspClient';
 import { generateDomain } from './generateDomain';
 import { fmt, median, timed } from './measure';
+import { Analysis } from '../../server/src/features/analysis';
 
 const MODEL = path.resolve(__dirname, '..', '..', '..', 'schemas', 'libvirt-domain.json');
 const PINS = 4096;
@@ -83,7 +84,7 @@ function measureFromScratch(text: string, schema: Schema): FunctionRow {
     const [parseMs, document] = timed(() => ParsedDocument.parse(text));
     const [plainMs] = timed(() => wellFormedAndSchema(ParsedDocument.parse(text), schema));
     const [setsMs] = timed(() => checkDocumentSets(document.text, document.tree, keys, HOST));
-    const [totalMs, findings] = timed(() => documentFindings(ParsedDocument.parse(text), LIMITS, schema, HOST));
+    const [totalMs, findings] = timed(() => documentFindings(new Analysis(ParsedDocument.parse(text), { limits: LIMITS, schema: schema, host: HOST })));
     if (findings.some((f) => f.severity === 'error' || f.severity === 'warning')) throw new Error(`the pinned domain is not clean: ${findings[0].code}`);
     if (i >= 3) {
       parse.push(parseMs);
@@ -107,7 +108,7 @@ function measureAfterEdit(text: string, schema: Schema): FunctionRow {
   const keys = setAttributeKeysOf(schema);
   const at = middlePinEdit(text);
   const document = ParsedDocument.parse(text);
-  documentFindings(document, LIMITS, schema, HOST);
+  documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: HOST }));
   const edit: number[] = [];
   const plain: number[] = [];
   const sets: number[] = [];
@@ -116,11 +117,11 @@ function measureAfterEdit(text: string, schema: Schema): FunctionRow {
     // Type a digit in front of the value (`5,133` → `15,133`: still clean), then take it out.
     const insert = i % 2 === 0;
     const [editMs] = timed(() => (insert ? document.replace(at, at, '1') : document.replace(at, at + 1, '')));
-    const [totalMs, findings] = timed(() => documentFindings(document, LIMITS, schema, HOST));
+    const [totalMs, findings] = timed(() => documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: HOST })));
     if (findings.some((f) => f.severity === 'error')) throw new Error(`the edit made an error: ${findings[0].code}`);
     // The same edit again (undone and redone), for the parts alone with the same memo state.
     document.replace(at, insert ? at + 1 : at, insert ? '' : '1');
-    documentFindings(document, LIMITS, schema, HOST);
+    documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: HOST }));
     document.replace(at, insert ? at : at + 1, insert ? '1' : '');
     const [plainMs] = timed(() => wellFormedAndSchema(document, schema));
     const [setsMs] = timed(() => checkDocumentSets(document.text, document.tree, keys, HOST));
@@ -177,7 +178,7 @@ async function keystrokeMs(client: LspClient, uri: string, text: string, at: num
 async function main(): Promise<void> {
   const [loadMs, schema] = timed(() => Schema.fromModel(loadModelFile(MODEL), 'bundled'));
   const text = pinnedDomain(PINS);
-  const [firstMs] = timed(() => documentFindings(ParsedDocument.parse(text), LIMITS, schema, HOST));
+  const [firstMs] = timed(() => documentFindings(new Analysis(ParsedDocument.parse(text), { limits: LIMITS, schema: schema, host: HOST })));
   console.log(`cpuset diagnostics on ${PINS} <vcpupin> lines (${fmt(text.length / 1024, 0)} KB; medians; target ≤ ${TARGET_MS} ms)\n`);
   console.log(`Schema load ${fmt(loadMs, 1)} ms; first documentFindings after it (the engine derives lazily) ${fmt(firstMs, 1)} ms\n`);
   console.log('| case | ms | target | beside, same run |');

@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CompletionSuggestion, completeAt } from '../../server/src/features/completion';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
-import { parseDocument } from '../../server/src/parser/parse';
 import { compileGrammar } from '../../server/src/schema/compileGrammar';
-import { Derivatives } from '../../server/src/schema/derivatives';
-import { SchemaView, contentPatternAt } from '../../server/src/schema/patternAt';
+import { contentPatternAt } from '../../server/src/schema/patternAt';
+import { Schema } from '../../server/src/schema/schema';
 import { ElementValidation, validateTree } from '../../server/src/schema/validate';
 import { cursorTarget } from '../../server/src/features/cursor';
-import { TEST_TYPES, TEST_WORDS, WEB01, bundledSchema, smallDomainGrammar } from './helpers/documents';
+import { WEB01, analysisOf, bundledSchema, smallDomainGrammar } from './helpers/documents';
 
 
 /** A small domain: the disk's type decides its source's shape, as in libvirt. */
@@ -26,10 +25,7 @@ const GRAMMAR = smallDomainGrammar(`<element name="disk">
         <element name="target"><attribute name="dev"/><optional><attribute name="bus"/></optional></element>
       </element>`);
 
-const SMALL: SchemaView = {
-  derivatives: new Derivatives(compileGrammar('/m.rng', () => GRAMMAR), TEST_TYPES),
-  datatypes: TEST_WORDS,
-};
+const SMALL = new Schema(compileGrammar('/m.rng', () => GRAMMAR), { libvirt: 'test', location: 'test' });
 const BUNDLED = bundledSchema();
 
 /** Splits `marked` at the `|` marking the cursor. */
@@ -38,9 +34,9 @@ function at(marked: string): { text: string; offset: number } {
   return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
 }
 
-function complete(marked: string, schema: SchemaView = SMALL, trigger?: string): CompletionSuggestion[] {
+function complete(marked: string, schema: Schema = SMALL, trigger?: string): CompletionSuggestion[] {
   const { text, offset } = at(marked);
-  return completeAt({ text, tree: parseDocument(text) }, offset, schema, trigger).sort((a, b) => a.sortText.localeCompare(b.sortText));
+  return completeAt(analysisOf(text, schema), offset, trigger).sort((a, b) => a.sortText.localeCompare(b.sortText));
 }
 
 const labels = (items: CompletionSuggestion[], kind?: CompletionSuggestion['kind']) => items.filter((i) => !kind || i.kind === kind).map((i) => i.label);
@@ -55,7 +51,7 @@ test('elements: those the siblings before and after the cursor leave room for, r
   assert.deepEqual(labels(complete("<domain type='kvm'>\n  <|\n  <name>a</name>\n</domain>"), 'element'), ['devices', 'vcpu', 'on_poweroff'], 'the <name> after the cursor counts too');
   const items = complete("<domain type='kvm'><|</domain>");
   assert.equal(item(items, 'name').detail, 'element · required');
-  assert.equal(item(items, 'vcpu').detail, 'element · optional · a whole number');
+  assert.equal(item(items, 'vcpu').detail, 'element · optional · an integer from -2147483648 to 2147483647');
   assert.equal(item(items, 'on_poweroff').detail, 'element · optional · destroy | restart');
   assert.equal(item(complete("<domain type='kvm'><devices><|</devices></domain>"), 'disk').detail, 'element · optional · repeatable');
 });
@@ -133,7 +129,7 @@ test('a typed space or quote asks only inside a start tag', () => {
 
 test('without a schema only closing tags are offered', () => {
   const { text, offset } = at("<domain type='kvm'><devices><|</devices></domain>");
-  assert.deepEqual(labels(completeAt({ text, tree: parseDocument(text) }, offset, undefined)), ['/devices']);
+  assert.deepEqual(labels(completeAt(analysisOf(text), offset)), ['/devices']);
 });
 
 test('the pattern at a point uses the validation memo for the siblings before it, and matches a walk without it', () => {

@@ -2,12 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CompletionSuggestion, completeAt } from '../../server/src/features/completion';
 import { HostTopology } from '../../server/src/features/cpuset/documentSets';
-import { setAttributeKeysOf } from '../../server/src/features/cpuset/setAttributes';
-import { parseDocument } from '../../server/src/parser/parse';
-import { bundledSchema } from './helpers/documents';
+import { analysisOf, bundledSchema } from './helpers/documents';
 
 const SCHEMA = bundledSchema();
-const KEYS = setAttributeKeysOf(SCHEMA);
 const HOST: HostTopology = { cpus: [[0, 15]], nodes: [[0, 1]] };
 /** Neither CPUs nor nodes known: the setting is off, or /sys could not be read. */
 const NO_HOST: HostTopology = {};
@@ -18,7 +15,7 @@ const domain = (inside: string) => `<domain type='kvm'><name>a</name><memory>1</
 function complete(marked: string, host: HostTopology = HOST, trigger?: string) {
   const offset = marked.indexOf('|');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
-  return completeAt({ text, tree: parseDocument(text) }, offset, SCHEMA, trigger, { keys: KEYS, host })
+  return completeAt(analysisOf(text, SCHEMA, host), offset, trigger)
     .sort((a, b) => a.sortText.localeCompare(b.sortText))
     .map((s: CompletionSuggestion) => ({ label: s.label, detail: s.detail, replaces: text.slice(s.replaceStart, s.replaceEnd), insertText: s.insertText }));
 }

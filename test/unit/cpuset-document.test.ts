@@ -5,13 +5,14 @@ import { safeFixEdits } from '../../server/src/features/safeFixes';
 import { setAttributeKeys } from '../../server/src/features/cpuset/setAttributes';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { bundledSchema } from './helpers/documents';
+import { Analysis } from '../../server/src/features/analysis';
 
 const schema = bundledSchema();
 const LIMITS = { maxProblems: 1000, maxFileSizeMB: 16 };
 
 /** Findings as "code on `token`" (hints left out unless asked for). */
 function check(xml: string, host?: { cpus?: [number, number][]; nodes?: [number, number][] }, withHints = false): string[] {
-  return documentFindings(ParsedDocument.parse(xml), LIMITS, schema, host)
+  return documentFindings(new Analysis(ParsedDocument.parse(xml), { limits: LIMITS, schema: schema, host: host }))
     .filter((f) => withHints || f.severity !== 'hint')
     .map((f) => `${f.code} on \`${xml.slice(f.start, f.end)}\``);
 }
@@ -35,7 +36,7 @@ test("a value's mistakes are found on their exact characters, and the schema's o
 });
 
 test('a value written with references is judged whole, without a fix', () => {
-  const findings = documentFindings(ParsedDocument.parse(domain("<vcpu cpuset='4&#45;1'>4</vcpu>")), LIMITS, schema);
+  const findings = documentFindings(new Analysis(ParsedDocument.parse(domain("<vcpu cpuset='4&#45;1'>4</vcpu>")), { limits: LIMITS, schema: schema, host: undefined }));
   const reversed = findings.find((f) => f.code === 'cpuset-reversed-range');
   assert.ok(reversed);
   assert.equal(reversed.fixes, undefined);
@@ -57,7 +58,7 @@ test('cross references: pins, IOThreads, NUMA cells, the vCPU count', () => {
     'vcpus-beyond-count on `0-5`',
     'memnode-unknown-cell on `2`',
   ]);
-  const dropped = documentFindings(ParsedDocument.parse(xml), LIMITS, schema).find((f) => f.code === 'vcpus-beyond-count');
+  const dropped = documentFindings(new Analysis(ParsedDocument.parse(xml), { limits: LIMITS, schema: schema, host: undefined })).find((f) => f.code === 'vcpus-beyond-count');
   assert.deepEqual(dropped?.fixes?.map((f) => [f.newText, f.safe]), [['0-3', true]]);
 });
 
@@ -87,7 +88,7 @@ test('safe fixes for the whole document: each value repaired as meant, reference
 });
 
 test("findings the schema alone would not raise are marked: libvirt's test suite keeps such documents among the schema-valid", () => {
-  const marked = (xml: string) => documentFindings(ParsedDocument.parse(xml), LIMITS, schema).filter((f) => f.severity === 'error').map((f) => [f.code, f.beyondSchema ?? false]);
+  const marked = (xml: string) => documentFindings(new Analysis(ParsedDocument.parse(xml), { limits: LIMITS, schema: schema, host: undefined })).filter((f) => f.severity === 'error').map((f) => [f.code, f.beyondSchema ?? false]);
   assert.deepEqual(marked(domain("<vcpu cpuset='0,^0'>4</vcpu>")), [['cpuset-empty-set', true]], 'the pattern takes it; libvirt rejects the empty set');
   assert.deepEqual(marked(domain("<vcpu cpuset='0, 1'>4</vcpu>")), [['cpuset-space', false]], 'the pattern rejects the space');
   assert.deepEqual(marked(domain("<vcpu current='5'>4</vcpu>")), [['vcpu-current-too-large', true]]);

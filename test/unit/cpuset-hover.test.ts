@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ElementDocs } from '../../server/src/docs/elementDocs';
 import { HostTopology } from '../../server/src/features/cpuset/documentSets';
-import { setAttributeKeysOf } from '../../server/src/features/cpuset/setAttributes';
 import { hoverAt } from '../../server/src/features/hover';
-import { parseDocument } from '../../server/src/parser/parse';
-import { bundledSchema } from './helpers/documents';
+import { analysisOf, bundledSchema } from './helpers/documents';
 
-const KEYS = setAttributeKeysOf(bundledSchema());
+const SCHEMA = bundledSchema();
 const DOCS = new ElementDocs([{ language: 'en', source: {}, entries: { 'domain/vcpu': { markdown: 'vCPUs.', attributes: { cpuset: 'Host CPUs.' } } } }]);
 
 const domain = (inside: string) => `<domain type='kvm'><name>a</name><memory>1</memory>${inside}<os><type>hvm</type></os><devices/></domain>`;
@@ -16,7 +14,7 @@ const domain = (inside: string) => `<domain type='kvm'><name>a</name><memory>1</
 function hover(xml: string, needle: string, shift: number, host?: HostTopology) {
   const offset = xml.indexOf(needle);
   assert.ok(offset >= 0, needle);
-  const result = hoverAt(parseDocument(xml), offset + shift, DOCS, 'en', { text: xml, keys: KEYS, host });
+  const result = hoverAt(analysisOf(xml, SCHEMA, host), offset + shift, DOCS, 'en');
   return result && { markdown: result.markdown, covers: xml.slice(result.start, result.end) };
 }
 
@@ -72,9 +70,9 @@ test('every kind of set attribute names its attribute and what its ids are', () 
 
 test('not a set, or no set context: no value hover; names keep their docs hover', () => {
   const xml = domain("<vcpu placement='static' cpuset='1'>4</vcpu><cputune><vcpupin vcpu='0' cpuset='1'/></cputune>");
-  assert.equal(hover(xml, 'static', 1), undefined);
-  assert.equal(hover(xml, "vcpu='0'", 6), undefined, "vcpupin's vcpu is one id, not a set");
-  assert.equal(hoverAt(parseDocument(xml), xml.indexOf("cpuset='1'") + 8, DOCS, 'en'), undefined, 'without the set context');
+  assert.doesNotMatch(hover(xml, 'static', 1)!.markdown, /\*\*`placement`\*\* of/, 'placement is a listed value, not a set');
+  assert.doesNotMatch(hover(xml, "vcpu='0'", 6)?.markdown ?? '', /\*\*`vcpu`\*\* of/, "vcpupin's vcpu is one id, not a set");
+  assert.equal(hoverAt(analysisOf(xml), xml.indexOf("cpuset='1'") + 8, DOCS, 'en'), undefined, 'without a schema, no set context');
   assert.match(hover(xml, 'cpuset', 2)!.markdown, /Host CPUs\./, 'the attribute name still has its docs');
   assert.match(hover(xml, 'vcpu ', 1)!.markdown, /vCPUs\./);
   assert.equal(hover(domain("<vcpu cpuset='1>4</vcpu>"), "'1", 1), undefined, 'an unclosed value is not described');

@@ -7,7 +7,7 @@ import { cursorTarget } from '../../server/src/features/cursor';
 import { hoverAt } from '../../server/src/features/hover';
 import { checkWellFormedness } from '../../server/src/features/wellFormedness';
 import { parseDocument } from '../../server/src/parser/parse';
-import { bundledSchema } from './helpers/documents';
+import { analysisOf, bundledSchema } from './helpers/documents';
 
 const SCHEMA = bundledSchema();
 
@@ -19,7 +19,7 @@ function at(marked: string): { text: string; offset: number } {
 
 function complete(marked: string) {
   const { text, offset } = at(marked);
-  return completeAt({ text, tree: parseDocument(text) }, offset, SCHEMA);
+  return completeAt(analysisOf(text, SCHEMA), offset);
 }
 
 test('cursor targets: names, attributes, content, end tags', () => {
@@ -67,7 +67,7 @@ const DOCS = new ElementDocs([
 
 test('hover picks the entry for the parent, falls back across languages, and covers attributes', () => {
   const { text, offset } = at('<domain><os><ty|pe>hvm</type></os><vcpu cpuset="1">1</vcpu></domain>');
-  const tree = parseDocument(text);
+  const tree = analysisOf(text);
   assert.match(hoverAt(tree, offset, DOCS, 'en')!.markdown, /OS type\./);
   assert.match(hoverAt(tree, offset, DOCS, 'zh')!.markdown, /OS type\./, 'zh has no <type>: English is shown');
   const vcpu = text.indexOf('vcpu') + 1;
@@ -96,7 +96,7 @@ test('document structure: root must be one <domain>, no text outside it', () => 
 test('auto-closing: `>` of an element without end tag gets one; `</` gets the open element', () => {
   const close = (marked: string) => {
     const { text, offset } = at(marked);
-    return autoCloseAt(text, parseDocument(text), offset);
+    return autoCloseAt(analysisOf(text), offset);
   };
   assert.equal(close("<domain>\n  <devices>\n    <disk type='file'>|\n  </devices>\n</domain>"), '$0</disk>');
   assert.equal(close('<domain>\n  <name>|</name>\n</domain>'), undefined, 'already closed');

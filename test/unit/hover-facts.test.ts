@@ -4,8 +4,7 @@ import { ElementDocs } from '../../server/src/docs/elementDocs';
 import { hoverAt } from '../../server/src/features/hover';
 import { attributeFactsAt, elementFactsAt } from '../../server/src/features/schemaFacts';
 import { cursorTarget } from '../../server/src/features/cursor';
-import { parseDocument } from '../../server/src/parser/parse';
-import { bundledSchema } from './helpers/documents';
+import { analysisOf, bundledSchema } from './helpers/documents';
 
 const SCHEMA = bundledSchema();
 const NO_DOCS = new ElementDocs([]);
@@ -31,8 +30,8 @@ const DOMAIN = `<domain type='kvm'>
     </disk>
   </devices>
 </domain>`;
-const TREE = parseDocument(DOMAIN);
-const DOCUMENT = { text: DOMAIN, tree: TREE };
+const WITHOUT_SCHEMA = analysisOf(DOMAIN);
+const WITH_SCHEMA = analysisOf(DOMAIN, SCHEMA);
 
 /** Offset of the `nth` occurrence of `needle`, plus `shift`. */
 function offsetOf(needle: string, shift = 0, nth = 0): number {
@@ -43,20 +42,20 @@ function offsetOf(needle: string, shift = 0, nth = 0): number {
 }
 
 function hover(needle: string, shift = 1, nth = 0) {
-  return hoverAt(TREE, offsetOf(needle, shift, nth), NO_DOCS, 'en', undefined, { schema: SCHEMA, document: DOCUMENT });
+  return hoverAt(WITH_SCHEMA, offsetOf(needle, shift, nth), NO_DOCS, 'en');
 }
 
 function elementFacts(needle: string, nth = 0) {
-  const target = cursorTarget(TREE, offsetOf(needle, 1, nth));
+  const target = cursorTarget(WITH_SCHEMA.tree, offsetOf(needle, 1, nth));
   assert.equal(target.kind, 'startTagName');
-  return elementFactsAt(SCHEMA, DOCUMENT, target.ancestors, target.element);
+  return elementFactsAt(SCHEMA, WITH_SCHEMA, target.ancestors, target.element);
 }
 
 test('attribute facts: required or optional, and allowed values or the datatype in words', () => {
   const onAttribute = (needle: string) => {
-    const target = cursorTarget(TREE, offsetOf(needle, 1));
+    const target = cursorTarget(WITH_SCHEMA.tree, offsetOf(needle, 1));
     assert.equal(target.kind, 'attributeName');
-    return attributeFactsAt(SCHEMA, DOCUMENT, target.ancestors, target.element, target.attribute);
+    return attributeFactsAt(SCHEMA, WITH_SCHEMA, target.ancestors, target.element, target.attribute);
   };
   assert.deepEqual(onAttribute('placement'), { required: false, values: ['static', 'auto'], data: [] });
   const vcpu = onAttribute("vcpu='0'")!;
@@ -115,8 +114,8 @@ test('hover on values: memory amounts converted, enumerated values among the oth
 });
 
 test('without a schema, hover is the docs alone, and names without docs show nothing', () => {
-  assert.equal(hoverAt(TREE, offsetOf('<vcpupin', 2), NO_DOCS, 'en'), undefined);
-  assert.equal(hoverAt(TREE, offsetOf('524288', 2), NO_DOCS, 'en'), undefined);
+  assert.equal(hoverAt(WITHOUT_SCHEMA, offsetOf('<vcpupin', 2), NO_DOCS, 'en'), undefined);
+  assert.equal(hoverAt(WITHOUT_SCHEMA, offsetOf('524288', 2), NO_DOCS, 'en'), undefined);
 });
 
 test("a listed value's own doc: for an attribute, and for an element's text, in the chosen language or else the other", () => {
@@ -132,7 +131,7 @@ test("a listed value's own doc: for an attribute, and for an element's text, in 
     { language: 'zh', source: {}, entries: { 'domain/vcpu': { markdown: '虚拟CPU' } } },
   ]);
   const at = (needle: string, shift: number, language: 'en' | 'zh') =>
-    hoverAt(TREE, offsetOf(needle, shift), docs, language, undefined, { schema: SCHEMA, document: DOCUMENT })?.markdown ?? '';
+    hoverAt(WITH_SCHEMA, offsetOf(needle, shift), docs, language)?.markdown ?? '';
   assert.match(at("placement='static'", 12, 'en'), /Pinned where `cpuset` says\./);
   assert.match(at("placement='static'", 12, 'zh'), /Pinned where `cpuset` says\./, 'no Chinese for the value: the English one');
   assert.match(at('<on_crash>destroy', 12, 'en'), /`destroy`: one of the allowed values[\s\S]*The domain is stopped for good\./);

@@ -5,6 +5,7 @@ import { Finding } from '../../server/src/finding';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { random, randomEdit } from './helpers/randomEdits';
 import { WEB01, bundledSchema } from './helpers/documents';
+import { Analysis } from '../../server/src/features/analysis';
 
 const schema = bundledSchema();
 const LIMITS = { maxProblems: 1000, maxFileSizeMB: 16 };
@@ -13,7 +14,7 @@ const BASE = WEB01;
 
 /** What a from-scratch check finds: a fresh parse, so an empty memo. */
 function freshFindings(text: string): Finding[] {
-  return documentFindings(ParsedDocument.parse(text), LIMITS, schema);
+  return documentFindings(new Analysis(ParsedDocument.parse(text), { limits: LIMITS, schema: schema, host: undefined }));
 }
 
 test('the base document is valid', () => {
@@ -29,7 +30,7 @@ test('validation that re-uses unchanged elements finds exactly what a fresh chec
       const { start, end, inserted } = randomEdit(document.text, next);
       document.replace(start, end, inserted);
       edits++;
-      const actual = documentFindings(document, LIMITS, schema);
+      const actual = documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: undefined }));
       const expected = freshFindings(document.text);
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
         assert.deepEqual(actual, expected, `seed ${seed}, step ${step}: ${JSON.stringify({ start, end, inserted })}`);
@@ -42,15 +43,15 @@ test('validation that re-uses unchanged elements finds exactly what a fresh chec
 
 test('an edit inside one <disk> is reported there, and fixing it clears it', () => {
   const document = ParsedDocument.parse(BASE);
-  assert.deepEqual(documentFindings(document, LIMITS, schema), []);
+  assert.deepEqual(documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: undefined })), []);
   const at = BASE.indexOf("bus='virtio'") + 5;
   document.replace(at, at + 6, 'virtoi');
-  const findings = documentFindings(document, LIMITS, schema);
+  const findings = documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: undefined }));
   assert.deepEqual(
     findings.map((f) => [f.code, document.text.slice(f.start, f.end)]),
     [['bad-attribute-value', "'virtoi'"]],
   );
   assert.match(findings[0].message, /did you mean `virtio`/);
   document.replace(at, at + 6, 'virtio');
-  assert.deepEqual(documentFindings(document, LIMITS, schema), []);
+  assert.deepEqual(documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: undefined })), []);
 });

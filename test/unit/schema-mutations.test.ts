@@ -14,6 +14,7 @@ import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { walk } from '../../server/src/parser/tree';
 import { SHARED, xmlFilesUnder } from './helpers/corpus';
 import { WEB01, bundledSchema } from './helpers/documents';
+import { Analysis } from '../../server/src/features/analysis';
 
 const schema = bundledSchema();
 const LIMITS = { maxProblems: 1000, maxFileSizeMB: Number.POSITIVE_INFINITY };
@@ -97,7 +98,7 @@ function misses(label: string, text: string): { tried: number; failures: string[
     const mutant = mutate(text);
     if (!mutant) continue;
     tried++;
-    const findings = documentFindings(ParsedDocument.parse(mutant.text), LIMITS, schema);
+    const findings = documentFindings(new Analysis(ParsedDocument.parse(mutant.text), { limits: LIMITS, schema: schema, host: undefined }));
     if (findings.some((f) => f.code === mutant.code && f.start === mutant.start && f.end === mutant.end)) continue;
     const got = findings.map((f) => `${f.code} on \`${mutant.text.slice(f.start, f.end)}\`@${f.start}`).join('; ') || 'nothing';
     failures.push(`${label}, ${mutation}: expected ${mutant.code} on \`${mutant.text.slice(mutant.start, mutant.end)}\`@${mutant.start}, got ${got}`);
@@ -106,7 +107,7 @@ function misses(label: string, text: string): { tried: number; failures: string[
 }
 
 test('the document written here is valid, and each mutation of it is found on its token', () => {
-  assert.deepEqual(documentFindings(ParsedDocument.parse(DOMAIN), LIMITS, schema), []);
+  assert.deepEqual(documentFindings(new Analysis(ParsedDocument.parse(DOMAIN), { limits: LIMITS, schema: schema, host: undefined })), []);
   const { tried, failures } = misses('test document', DOMAIN);
   assert.equal(tried, Object.keys(MUTATIONS).length);
   assert.deepEqual(failures, []);

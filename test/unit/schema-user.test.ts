@@ -8,6 +8,7 @@ import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { compileGrammar } from '../../server/src/schema/compileGrammar';
 import { Schema } from '../../server/src/schema/schema';
 import { chooseSchema, detectLibvirtVersion, loadUserSchema, requestedSchemaDirectory } from '../../server/src/schema/userSchema';
+import { Analysis } from '../../server/src/features/analysis';
 
 const RNG = 'xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"';
 const DOMAIN_RNG = `<grammar ${RNG}><include href="common.rng"/><start><element name="domain"><ref name="name"/><ref name="colour"/></element></start></grammar>`;
@@ -38,7 +39,7 @@ function load(schemas: string, cache: string) {
 
 /** The findings' codes and messages for `xml` under `schema`. */
 function check(schema: Schema, xml: string): string[] {
-  return documentFindings(ParsedDocument.parse(xml), { maxProblems: 100, maxFileSizeMB: 16 }, schema).map((f) => `${f.code}: ${f.message}`);
+  return documentFindings(new Analysis(ParsedDocument.parse(xml), { limits: { maxProblems: 100, maxFileSizeMB: 16 }, schema: schema, host: undefined })).map((f) => `${f.code}: ${f.message}`);
 }
 
 function cacheFiles(cache: string): string[] {

@@ -9,6 +9,7 @@ import { Position } from '../parser/lineIndex';
 import { ParsedDocument } from '../parser/parsedDocument';
 import { Schema } from '../schema/schema';
 import { ruleByCode, ruleHelpUri } from '../rules';
+import { Analysis } from '../features/analysis';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -69,7 +70,7 @@ export function parseForCheck(text: string): ParsedDocument {
 
 export function checkDocument(document: ParsedDocument, options: CheckOptions): Finding[] {
   const limits = { maxProblems: options.maxProblems, maxFileSizeMB: Number.POSITIVE_INFINITY };
-  return documentFindings(document, limits, options.schema, options.host);
+  return documentFindings(new Analysis(document, { limits: limits, schema: options.schema, host: options.host }));
 }
 
 /** The finding as printed, its offsets turned into lines and columns by `positionAt`. */

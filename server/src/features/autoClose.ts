@@ -5,12 +5,13 @@
  * Returns the snippet to insert at the cursor ($0 marks where the cursor goes), or undefined.
  */
 import { Ch, isNameStartChar } from '../parser/chars';
-import { DocumentNode } from '../parser/nodes';
 import { pathAt } from '../parser/tree';
 import { closingTagNames } from './completion';
 import { cursorTarget } from './cursor';
+import { Analysis } from './analysis';
 
-export function autoCloseAt(text: string, tree: DocumentNode, offset: number): string | undefined {
+export function autoCloseAt(analysis: Analysis, offset: number): string | undefined {
+  const { text, tree } = analysis;
   const typed = text.charCodeAt(offset - 1);
   if (typed === Ch.GreaterThan) {
     const path = pathAt(tree, offset - 1);

@@ -4,11 +4,8 @@
  * `editor.codeActionsOnSave` runs).
  */
 import { Finding, Fix } from '../finding';
-import { ParsedDocument } from '../parser/parsedDocument';
-import { Schema } from '../schema/schema';
-import { HostTopology } from './cpuset/documentSets';
+import { Analysis } from './analysis';
 import { safeFixEdits } from './safeFixes';
-import { setAttributeKeysOf } from './cpuset/setAttributes';
 
 export interface FixAction {
   title: string;
@@ -33,9 +30,9 @@ export function quickFixesAt(findings: readonly Finding[], start: number, end: n
 }
 
 /** Every safe fix of the document in one action, when there is any. */
-export function fixAllAction(document: ParsedDocument, schema: Schema | undefined, host: HostTopology | undefined): FixAction | undefined {
-  if (!schema || !document.parsed) return undefined;
-  const edits = safeFixEdits(document.text, document.tree, setAttributeKeysOf(schema), host);
+export function fixAllAction(analysis: Analysis): FixAction | undefined {
+  if (!analysis.setKeys || !analysis.document.parsed) return undefined;
+  const edits = safeFixEdits(analysis.text, analysis.tree, analysis.setKeys, analysis.host);
   if (edits.length === 0) return undefined;
   return { title: `Fix all safe problems (${edits.length} change${edits.length === 1 ? '' : 's'})`, kind: 'fixAll', edits, findings: [], preferred: false };
 }

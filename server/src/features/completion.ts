@@ -2,7 +2,7 @@
  * Completion at the cursor, from the schema and the state around the cursor: the child elements
  * allowed there (given the siblings before and after it), the attributes a start tag does not
  * have yet, the fixed values of the attribute or element text under the cursor, and closing
- * tags. A pure function of (document, offset, schema): the LSP layer only converts.
+ * tags. A pure function of (analysis, offset): the LSP layer only converts.
  */
 import { Ch, isNameChar, isWhitespace } from '../parser/chars';
 import { Attribute, DocumentNode, ElementNode, Quote, isClosed, valueSpan } from '../parser/nodes';
@@ -25,6 +25,7 @@ import { setValueCompletions } from './cpuset/setCompletion';
 import { describeAttributeValue, describeText, elementPlacement, openAttributes, takesText } from './schemaFacts';
 import { SetContext } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
+import { Analysis } from './analysis';
 
 export interface CompletionSuggestion {
   label: string;
@@ -45,8 +46,6 @@ export interface CompletionSuggestion {
   sortText: string;
 }
 
-export type CompletionInput = DocumentView;
-
 /** Characters that ask only inside a cpuset/nodeset value: the next item, a negation, a range's end. */
 const SET_TRIGGERS = [',', '^', '-'];
 
@@ -55,7 +54,10 @@ const SET_TRIGGERS = [',', '^', '-'];
  * character that asked (typed ` ` or a quote asks only inside a start tag). `sets` (the schema's
  * set attributes and the host) adds the ids a cpuset/nodeset value may take (cpuset/setCompletion.ts).
  */
-export function completeAt(document: CompletionInput, offset: number, schema: SchemaView | undefined, trigger?: string, sets?: Omit<SetContext, 'text'>): CompletionSuggestion[] {
+export function completeAt(analysis: Analysis, offset: number, trigger?: string): CompletionSuggestion[] {
+  const document: DocumentView = analysis;
+  const schema: SchemaView | undefined = analysis.schema;
+  const sets: Omit<SetContext, 'text'> | undefined = analysis.setKeys && { keys: analysis.setKeys, host: analysis.host };
   const { text, tree } = document;
   const target = cursorTarget(tree, offset);
   if (trigger === ' ' && target.kind !== 'insideTag') return [];

@@ -1,24 +1,23 @@
 /** Every finding for a document: what the server publishes and the CLI prints. */
-import { ParsedDocument } from '../parser/parsedDocument';
 import { Finding } from '../finding';
-import { ElementValidation, validateTree } from '../schema/validate';
-import { Schema } from '../schema/schema';
-import { HostTopology, checkDocumentSets } from './cpuset/documentSets';
+import { validateTree } from '../schema/validate';
+import { Analysis } from './analysis';
+import { checkDocumentSets } from './cpuset/documentSets';
 import { setAttributeKeysOf } from './cpuset/setAttributes';
 import { checkWellFormedness } from './wellFormedness';
-import { Domain } from '../rules/domain';
 import { runRules } from '../rules';
-
-export interface DiagnosticLimits {
-  maxProblems: number;
-  maxFileSizeMB: number;
-}
 
 /**
  * Well-formedness findings, then the schema's, in document order and capped at maxProblems.
  * Validation re-uses what it found for elements that edits have not touched since.
  */
-export function documentFindings(document: ParsedDocument, limits: DiagnosticLimits, schema: Schema | undefined, host?: HostTopology): Finding[] {
+export function documentFindings(analysis: Analysis): Finding[] {
+  return analysis.derived(findingsOf);
+}
+
+function findingsOf(analysis: Analysis): Finding[] {
+  const { document, schema, host } = analysis;
+  const limits = analysis.context.limits;
   if (!document.parsed) {
     const sizeMB = (document.text.length / 1048576).toFixed(1);
     return [
@@ -33,14 +32,13 @@ export function documentFindings(document: ParsedDocument, limits: DiagnosticLim
   }
   const findings = checkWellFormedness(document.tree, limits.maxProblems);
   if (schema && findings.length < limits.maxProblems) {
-    const memo = document.memo<ElementValidation>(schema);
-    const valid = validateTree(schema.derivatives, schema.datatypes, document.text, document.tree, limits.maxProblems - findings.length, memo);
+    const valid = validateTree(schema.derivatives, schema.datatypes, document.text, document.tree, limits.maxProblems - findings.length, analysis.memo);
     const sets = checkDocumentSets(document.text, document.tree, setAttributeKeysOf(schema), host);
     // Where the set check says what is wrong with a list, the schema's "must be a CPU list" is noise.
     const setErrors = sets.filter((f) => f.severity === 'error');
     const explained = (f: Finding) => f.code === 'bad-attribute-value' && setErrors.some((e) => e.start >= f.start && e.end <= f.end);
     findings.push(...valid.filter((f) => !explained(f)), ...sets);
-    const domain = Domain.of(document.text, document.tree);
+    const domain = analysis.domain;
     if (domain) findings.push(...runRules(domain));
   }
   return findings.sort(inDocumentOrder).slice(0, limits.maxProblems);

@@ -6,7 +6,8 @@
  */
 import { decodeReferences, isWhitespace } from '../parser/chars';
 import { DocEntry, DocsLanguage, ElementDocs } from '../docs/elementDocs';
-import { DocumentNode, ElementNode, attributeValue, valueSpan } from '../parser/nodes';
+import { ElementNode, attributeValue, valueSpan } from '../parser/nodes';
+import { Analysis } from './analysis';
 import { Located } from '../parser/tree';
 import { DocumentView, SchemaView, enumeratedValues } from '../schema/patternAt';
 import { SetContext, setValueHover } from './cpuset/setHover';
@@ -29,11 +30,13 @@ export interface HoverSchema {
 const SECTION_LABEL: Record<DocsLanguage, string> = { en: 'Section', zh: '章节' };
 
 /**
- * `sets` (the text, the schema's set attributes, the host) enables the hover on set values;
- * `schema` adds the schema's facts and the hovers on values and text.
+ * With a schema, the hover adds the schema's facts and the hovers on values (set values among
+ * them) and text; without one, the docs alone.
  */
-export function hoverAt(tree: DocumentNode, offset: number, docs: ElementDocs, language: DocsLanguage, sets?: SetContext, schema?: HoverSchema): HoverResult | undefined {
-  const target = cursorTarget(tree, offset);
+export function hoverAt(analysis: Analysis, offset: number, docs: ElementDocs, language: DocsLanguage): HoverResult | undefined {
+  const sets: SetContext | undefined = analysis.setKeys && { text: analysis.text, keys: analysis.setKeys, host: analysis.host };
+  const schema: HoverSchema | undefined = analysis.schema && { schema: analysis.schema, document: analysis };
+  const target = cursorTarget(analysis.tree, offset);
   if (target.kind === 'content') return schema && textHover(schema, target.ancestors, offset, docs, language);
   if (target.kind !== 'startTagName' && target.kind !== 'endTagName' && target.kind !== 'attributeName' && target.kind !== 'attributeValue') return undefined;
   const { element, ancestors } = target;

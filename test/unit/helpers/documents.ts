@@ -2,6 +2,8 @@
 import * as path from 'node:path';
 import { DatatypeChecker } from '../../../server/src/schema/derivatives';
 import { Schema, loadModelFile } from '../../../server/src/schema/schema';
+import { Analysis } from '../../../server/src/features/analysis';
+import { HostTopology } from '../../../server/src/features/cpuset/documentSets';
 
 /** A valid domain with a bit of everything: prolog, namespaces, sets, enums, devices. */
 export const WEB01 = `<?xml version="1.0"?>
@@ -74,4 +76,9 @@ let bundled: Schema | undefined;
 export function bundledSchema(): Schema {
   bundled ??= Schema.fromModel(loadModelFile(path.resolve(__dirname, '..', '..', '..', '..', 'schemas', 'libvirt-domain.json')), 'bundled');
   return bundled;
+}
+
+/** The analysis of `text` as the server makes it, with `schema` (none: docs and well-formedness only) and `host`. */
+export function analysisOf(text: string, schema?: Schema, host?: HostTopology): Analysis {
+  return Analysis.ofText(text, { schema, host, limits: { maxProblems: 1000, maxFileSizeMB: Number.POSITIVE_INFINITY } });
 }
