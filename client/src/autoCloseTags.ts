@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './detect';
 
-export const AUTO_CLOSE_TAG_REQUEST = 'libvirtXml/autoCloseTag';
+import { AUTO_CLOSE_TAG_REQUEST } from '../../server/src/protocol';
 
 type Request = (method: string, params: unknown) => Promise<string | null | undefined>;
 

@@ -3,7 +3,7 @@ import { registerAutoCloseTags } from './autoCloseTags';
 import { LANGUAGE_ID } from './detect';
 import { registerDomainDocumentDetection } from './documentLanguage';
 import { LanguageServer } from './languageClient';
-import { SCHEMA_IN_USE_NOTIFICATION, SchemaInUse } from './schemaInUse';
+import { SCHEMA_IN_USE_NOTIFICATION, type SchemaInUse } from '../../server/src/protocol';
 import { SchemaStatus } from './schemaStatus';
 
 let server: LanguageServer | undefined;

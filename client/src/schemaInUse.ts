@@ -2,12 +2,7 @@
  * What the language status item says about the schema the server validates with, from its
  * `libvirtXml/schemaInUse` notification. Kept apart from the vscode API so tests can call it.
  */
-import type { SchemaInUse } from '../../server/src/schema/userSchema';
-
-export type { SchemaInUse };
-
-/** Sent by the server whenever the schema in use is chosen (server/src/schema/userSchema.ts). */
-export const SCHEMA_IN_USE_NOTIFICATION = 'libvirtXml/schemaInUse';
+import type { SchemaInUse } from '../../server/src/protocol';
 
 export interface SchemaStatusText {
   text: string;

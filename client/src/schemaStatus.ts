@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './detect';
-import { SchemaInUse, schemaStatusText } from './schemaInUse';
+import type { SchemaInUse } from '../../server/src/protocol';
+import { schemaStatusText } from './schemaInUse';
 
 /** The language status item ({} in the status bar) naming the schema documents are checked against. */
 export class SchemaStatus implements vscode.Disposable {

@@ -14,7 +14,6 @@ import {
   InsertTextFormat,
   MarkupKind,
   ProposedFeatures,
-  Position,
   TextDocumentSyncKind,
   createConnection,
 } from 'vscode-languageserver/node';
@@ -34,7 +33,8 @@ import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
 import { Schema, loadModelFile } from './schema/schema';
-import { SCHEMA_IN_USE_NOTIFICATION, chooseSchema, defaultCacheDirectory } from './schema/userSchema';
+import { chooseSchema, defaultCacheDirectory } from './schema/userSchema';
+import { AUTO_CLOSE_TAG_REQUEST, AutoCloseTagParams, SCHEMA_IN_USE_NOTIFICATION } from './protocol';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 import { Analysis, AnalysisContext } from './features/analysis';
 
@@ -343,17 +343,10 @@ connection.onHover(
 );
 
 /** The client asks right after the user types `>` or `/`; see features/autoClose.ts. */
-const AUTO_CLOSE_TAG_REQUEST = 'libvirtXml/autoCloseTag';
-
-connection.onRequest(AUTO_CLOSE_TAG_REQUEST, async ({ textDocument, position }: VersionedTextDocumentPositionParams): Promise<string | null> => {
+connection.onRequest(AUTO_CLOSE_TAG_REQUEST, async ({ textDocument, position }: AutoCloseTagParams): Promise<string | null> => {
   const analysis = analysed(textDocument.uri, await documents.atVersion(textDocument.uri, textDocument.version));
   if (!analysis) return null;
   return guarded('autoCloseTag', null, () => autoCloseAt(analysis, analysis.document.offsetAt(position)) ?? null)();
 });
-
-interface VersionedTextDocumentPositionParams {
-  textDocument: { uri: string; version: number };
-  position: Position;
-}
 
 connection.listen();

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { SCHEMA_IN_USE_NOTIFICATION, SchemaInUse } from '../../server/src/schema/userSchema';
+import { SCHEMA_IN_USE_NOTIFICATION, SchemaInUse } from '../../server/src/protocol';
 import { LspClient } from './lspClient';
 
 // A schema of the user's own: <domain> holds a <name> and a <colour> that is red or blue.

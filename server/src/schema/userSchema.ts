@@ -14,6 +14,7 @@ import { compileDatatype, compileValue, isDatatypeError } from './datatypes';
 import { GrammarModel, fromModel, toModel } from './model';
 import { Grammar, Pattern, subpatterns } from './patterns';
 import { Schema } from './schema';
+import { SchemaInUse } from '../protocol';
 
 /** Where distributions install libvirt's schemas (libvirtXml.schema.useSystemSchemas). */
 export const SYSTEM_SCHEMA_DIRECTORY = '/usr/share/libvirt/schemas';
@@ -40,20 +41,6 @@ export function requestedSchemaDirectory(
   if (!settings.useSystemSchemas) return undefined;
   if (fs.existsSync(path.join(systemDirectory, 'domain.rng'))) return { directory: systemDirectory };
   return { error: `libvirtXml.schema.useSystemSchemas is on, but ${systemDirectory}/domain.rng does not exist (is libvirt installed here?)` };
-}
-
-/** The `libvirtXml/schemaInUse` notification: which schema validates, and why not the user's. */
-export const SCHEMA_IN_USE_NOTIFICATION = 'libvirtXml/schemaInUse';
-
-export interface SchemaInUse {
-  /** "libvirt 12.8.0 (bundled)", "libvirt schema from DIR", or that there is none. */
-  description: string;
-  /** libvirt's version, or 'unknown'. */
-  libvirt: string;
-  /** 'bundled', the directory the schema came from, or 'none'. */
-  location: string;
-  /** Why the schema the settings ask for is not the one in use. */
-  error?: string;
 }
 
 export interface SchemaChoice {

@@ -1,0 +1,29 @@
+/**
+ * The server's extensions to LSP, in one place for both sides: the client (client/src) imports
+ * this module and nothing else of the server's.
+ */
+
+/** Server → client, whenever the server chooses a schema: which one validates, and why not the user's. */
+export const SCHEMA_IN_USE_NOTIFICATION = 'libvirtXml/schemaInUse';
+
+export interface SchemaInUse {
+  /** "libvirt 12.8.0 (bundled)", "libvirt schema from DIR", or that there is none. */
+  description: string;
+  /** libvirt's version, or 'unknown'. */
+  libvirt: string;
+  /** 'bundled', the directory the schema came from, or 'none'. */
+  location: string;
+  /** Why the schema the settings ask for is not the one in use. */
+  error?: string;
+}
+
+/**
+ * Client → server, right after the user types `>` or `/`: the text to insert at the position
+ * (`</name>` or the name to close), or null. The version lets the server wait for that edit.
+ */
+export const AUTO_CLOSE_TAG_REQUEST = 'libvirtXml/autoCloseTag';
+
+export interface AutoCloseTagParams {
+  textDocument: { uri: string; version: number };
+  position: { line: number; character: number };
+}
