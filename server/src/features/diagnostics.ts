@@ -4,7 +4,7 @@ import { validateTree } from '../schema/validate';
 import { Analysis } from './analysis';
 import { checkDocumentSets } from './cpuset/documentSets';
 import { setAttributeKeysOf } from './cpuset/setAttributes';
-import { checkWellFormedness } from './wellFormedness';
+import { WELL_FORMEDNESS, checkWellFormedness } from './wellFormedness';
 import { runRules } from '../rules';
 
 /**
@@ -30,10 +30,10 @@ function findingsOf(analysis: Analysis): Finding[] {
       },
     ];
   }
-  const findings = checkWellFormedness(document.tree, limits.maxProblems);
+  const findings = checkWellFormedness(document.tree, limits.maxProblems, document.memo(WELL_FORMEDNESS));
   if (schema && findings.length < limits.maxProblems) {
     const valid = validateTree(schema.derivatives, schema.datatypes, document.text, document.tree, limits.maxProblems - findings.length, analysis.memo);
-    const sets = checkDocumentSets(document.text, document.tree, setAttributeKeysOf(schema), host);
+    const sets = checkDocumentSets(document.text, document.tree, setAttributeKeysOf(schema), host, document);
     // Where the set check says what is wrong with a list, the schema's "must be a CPU list" is noise.
     const setErrors = sets.filter((f) => f.severity === 'error');
     const explained = (f: Finding) => f.code === 'bad-attribute-value' && setErrors.some((e) => e.start >= f.start && e.end <= f.end);

@@ -1,45 +1,54 @@
 /**
  * Well-formedness findings: what the parser noted on each node, references to entities the
- * DOCTYPE does not declare, and the document-level rules (one root, and it is `<domain>`).
+ * DOCTYPE does not declare, and the document-level rules (one root, and it is `<domain>`). With
+ * the document's memo, a keystroke looks again only at the elements the edit patched.
  */
 import { DocumentNode, Problem } from '../parser/nodes';
-import { walk } from '../parser/tree';
+import { NodeMemo } from '../parser/parsedDocument';
 import { Finding } from '../finding';
+import { LocalFindings, Summary, subtreeFindings } from './subtreeFindings';
 
-export function checkWellFormedness(tree: DocumentNode, maxFindings = Number.POSITIVE_INFINITY): Finding[] {
-  const findings: Finding[] = [];
+/** A finding on a node; a reference to an entity stays a candidate until the DOCTYPE is known. */
+type Noted = Finding & { entity?: string };
+
+/** What the parser noted on each node, and where it refers to entities. */
+const notedOn: LocalFindings<Noted> = (node, start) => {
+  const noted: Noted[] = [];
   const add = (problems: Problem[] | undefined, base: number): void => {
-    if (!problems) return;
-    for (const problem of problems) {
-      if (findings.length >= maxFindings) return;
-      findings.push({ start: base + problem.start, end: base + problem.end, severity: 'error', code: problem.code, message: problem.message });
-    }
+    for (const problem of problems ?? []) noted.push({ start: base + problem.start, end: base + problem.end, severity: 'error', code: problem.code, message: problem.message });
   };
+  add(node.problems, start);
+  if (node.kind === 'element') add(node.endTagProblems, start + node.endTagOffset);
+  for (const reference of node.entityReferences ?? []) {
+    const at = start + reference.start;
+    noted.push({
+      start: at,
+      end: at + reference.name.length + 2,
+      severity: 'error',
+      code: 'undefined-entity',
+      message: `The entity \`&${reference.name};\` is not defined. Only &lt; &gt; &amp; &quot; &apos; exist unless the DOCTYPE declares more.`,
+      entity: reference.name,
+    });
+  }
+  return noted;
+};
+
+const shiftNoted = (noted: Noted, by: number): Noted => ({ ...noted, start: noted.start + by, end: noted.end + by });
+
+/** Per-element memo of what the parser noted in each subtree (`ParsedDocument.memo(WELL_FORMEDNESS)`). */
+export const WELL_FORMEDNESS = {};
+
+export function checkWellFormedness(tree: DocumentNode, maxFindings = Number.POSITIVE_INFINITY, memo?: NodeMemo<Summary<Noted>>): Finding[] {
   const declared = new Set<string>();
   for (const child of tree.children) {
     if (child.kind === 'doctype') for (const name of child.declaredEntities) declared.add(name);
   }
-  walk(tree, {
-    enter(node, start) {
-      if (findings.length >= maxFindings) return false;
-      add(node.problems, start);
-      if (node.kind === 'element') add(node.endTagProblems, start + node.endTagOffset);
-      if (node.entityReferences) {
-        for (const reference of node.entityReferences) {
-          if (declared.has(reference.name) || findings.length >= maxFindings) continue;
-          const at = start + reference.start;
-          findings.push({
-            start: at,
-            end: at + reference.name.length + 2,
-            severity: 'error',
-            code: 'undefined-entity',
-            message: `The entity \`&${reference.name};\` is not defined. Only &lt; &gt; &amp; &quot; &apos; exist unless the DOCTYPE declares more.`,
-          });
-        }
-      }
-      return true;
-    },
-  });
+  const findings: Finding[] = [];
+  // References to declared entities drop out here: with any declared, gather all to fill the cap.
+  for (const { entity, ...finding } of subtreeFindings(tree, memo, notedOn, shiftNoted, declared.size === 0 ? maxFindings : undefined)) {
+    if (findings.length >= maxFindings) break;
+    if (entity === undefined || !declared.has(entity)) findings.push(finding);
+  }
   checkDocumentStructure(tree, findings);
   return findings.length > maxFindings ? findings.slice(0, maxFindings) : findings;
 }

@@ -5,7 +5,9 @@
  */
 import { Finding, Fix } from '../../finding';
 import { Attribute, DocumentNode, ElementNode, attributeValue, valueSpan } from '../../parser/nodes';
+import { NodeMemo } from '../../parser/parsedDocument';
 import { walk } from '../../parser/tree';
+import { LocalFindings, shiftFinding, subtreeFindings } from '../subtreeFindings';
 import { SetCheckOptions, SetFinding, checkSet, safeFixes } from './checkSet';
 import { IdRange } from '../../rules/cpuset/idSet';
 import { CPUSET_PATTERN, setAttributeKind } from './setAttributes';
@@ -37,45 +39,68 @@ export function setValuesOf(text: string, tree: DocumentNode, keys: ReadonlySet<
   const setAttributes = setAttributesByElement(keys);
   walk(tree, {
     enter(node, start, parent) {
-      if (node.kind !== 'element') return;
-      const names = setAttributes.get(node.name);
-      if (!names) return;
-      for (const attribute of node.attributes) {
-        if (attribute.valueOffset < 0 || !attribute.valueClosed || !names.has(attribute.name)) continue;
-        const { from, to } = valueSpan(start, attribute);
-        values.push({
-          element: node,
-          elementStart: start,
-          parent: parent.kind === 'element' ? parent.name : undefined,
-          attribute,
-          value: attributeValue(text, start, attribute),
-          from,
-          to,
-          encoded: text.slice(from, to).includes('&'),
-        });
-      }
+      if (node.kind === 'element') values.push(...setValuesOn(text, node, start, parent.kind === 'element' ? parent.name : undefined, setAttributes));
     },
   });
   return values;
 }
 
-/** Findings on every set value. */
-export function checkDocumentSets(text: string, tree: DocumentNode, keys: ReadonlySet<string>, host: HostTopology | undefined): Finding[] {
-  const findings: Finding[] = [];
+/** The set attributes of one element. */
+function setValuesOn(text: string, element: ElementNode, start: number, parent: string | undefined, setAttributes: Map<string, Set<string>>): SetValue[] {
+  const names = setAttributes.get(element.name);
+  if (!names) return [];
+  const values: SetValue[] = [];
+  for (const attribute of element.attributes) {
+    if (attribute.valueOffset < 0 || !attribute.valueClosed || !names.has(attribute.name)) continue;
+    const { from, to } = valueSpan(start, attribute);
+    values.push({ element, elementStart: start, parent, attribute, value: attributeValue(text, start, attribute), from, to, encoded: text.slice(from, to).includes('&') });
+  }
+  return values;
+}
+
+/**
+ * Findings on every set value. With `memos` (the document's, per owner), a keystroke looks again
+ * only at the elements the edit patched.
+ */
+export function checkDocumentSets(
+  text: string,
+  tree: DocumentNode,
+  keys: ReadonlySet<string>,
+  host: HostTopology | undefined,
+  memos?: { memo<T>(owner: object): NodeMemo<T> },
+): Finding[] {
   // Pin tables repeat their values (thousands of vCPUs on a few hundred CPUs): check each once.
   // Keyed by the host bound (by identity), the noun, then the value.
   const checked = new Map<readonly IdRange[] | undefined, Map<string | undefined, Map<string, SetFinding[]>>>();
-  for (const set of setValuesOf(text, tree, keys)) {
-    const options = setOptions(set, host);
-    let byNoun = checked.get(options.host);
-    if (!byNoun) checked.set(options.host, (byNoun = new Map()));
-    let byValue = byNoun.get(options.noun);
-    if (!byValue) byNoun.set(options.noun, (byValue = new Map()));
-    let found = byValue.get(set.value);
-    if (!found) byValue.set(set.value, (found = checkSet(set.value, options)));
-    if (found.length > 0) findings.push(...placed(set, found));
-  }
-  return findings;
+  const setAttributes = setAttributesByElement(keys);
+  const onElement: LocalFindings<Finding> = (node, start, parent) => {
+    if (node.kind !== 'element') return [];
+    const findings: Finding[] = [];
+    for (const set of setValuesOn(text, node, start, parent, setAttributes)) {
+      const options = setOptions(set, host);
+      let byNoun = checked.get(options.host);
+      if (!byNoun) checked.set(options.host, (byNoun = new Map()));
+      let byValue = byNoun.get(options.noun);
+      if (!byValue) byNoun.set(options.noun, (byValue = new Map()));
+      let found = byValue.get(set.value);
+      if (!found) byValue.set(set.value, (found = checkSet(set.value, options)));
+      if (found.length > 0) findings.push(...placed(set, found));
+    }
+    return findings;
+  };
+  return subtreeFindings(tree, memos?.memo(memoOwner(keys, host)), onElement, shiftFinding);
+}
+
+/** One memo owner per set attributes and host: the findings depend on both. */
+const owners = new WeakMap<ReadonlySet<string>, WeakMap<object, object>>();
+const NO_HOST = {};
+
+function memoOwner(keys: ReadonlySet<string>, host: HostTopology | undefined): object {
+  let byHost = owners.get(keys);
+  if (!byHost) owners.set(keys, (byHost = new WeakMap()));
+  let owner = byHost.get(host ?? NO_HOST);
+  if (!owner) byHost.set(host ?? NO_HOST, (owner = {}));
+  return owner;
 }
 
 /** The attribute names of `keys` ("element@attribute") per element name. */

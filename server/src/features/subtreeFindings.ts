@@ -1,0 +1,121 @@
+/**
+ * Findings gathered over the whole tree, remembered per element so a keystroke only looks again
+ * at the elements the edit patched (the path to it): each element with child elements keeps what
+ * its subtree holds, relative to its own start, in a NodeMemo that the parser clears for every
+ * element it patches. Leaves are looked at through their parent. Walks are iterative, since
+ * documents nest deeply, and the result comes in document order, capped.
+ */
+import { Finding } from '../finding';
+import { ChildNode, DocumentNode, ElementNode, ParentNode } from '../parser/nodes';
+import { NodeMemo } from '../parser/parsedDocument';
+
+/**
+ * What one node contributes by itself (not its child elements), in absolute offsets: `start` is
+ * the node's own start, `parent` the enclosing element's name (undefined at the top).
+ */
+export type LocalFindings<T> = (node: ChildNode, start: number, parent: string | undefined) => readonly T[];
+
+/** A finding (or anything with offsets) that can be moved by a distance. */
+export interface Placed {
+  start: number;
+  end: number;
+}
+
+/** A subtree's findings: its own, relative to its start, and the child elements that have some, in document order. */
+export interface Summary<T> {
+  items: (T | ElementNode)[];
+}
+
+const NOTHING: Summary<never> = { items: [] };
+
+interface Frame<T> {
+  node: ParentNode;
+  start: number;
+  name: string | undefined;
+  index: number;
+  items: (T | ElementNode)[];
+}
+
+const hasChildElements = (element: ElementNode) => element.children.some((child) => child.kind === 'element');
+
+/**
+ * Every finding `local` gives for the nodes of `tree`, in document order, at most `max`; `shift`
+ * moves a finding by a distance. Subtrees unchanged since the last call with the same `memo` are
+ * taken from it (without one, everything is looked at).
+ */
+export function subtreeFindings<T extends Placed>(
+  tree: DocumentNode,
+  memo: NodeMemo<Summary<T>> = new NodeMemo(),
+  local: LocalFindings<T>,
+  shift: (finding: T, by: number) => T,
+  max = Number.POSITIVE_INFINITY,
+): T[] {
+  const summary = summarize(tree, memo, local, shift);
+  const found: T[] = [];
+  // Depth-first through the summaries, each element's items relative to its start.
+  const stack: { items: (T | ElementNode)[]; index: number; start: number }[] = [{ items: summary.items, index: 0, start: 0 }];
+  while (stack.length > 0 && found.length < max) {
+    const top = stack[stack.length - 1];
+    if (top.index >= top.items.length) {
+      stack.pop();
+      continue;
+    }
+    const item = top.items[top.index++];
+    if (isElement(item)) {
+      const start = top.start + item.offset;
+      stack.push({ items: (memo.get(item) as Summary<T>).items, index: 0, start });
+    } else found.push(top.start === 0 ? item : shift(item, top.start));
+  }
+  return found;
+}
+
+function isElement(item: unknown): item is ElementNode {
+  return (item as ElementNode).kind === 'element' && (item as ElementNode).children !== undefined;
+}
+
+/** The summary of the document, computing those of the elements not in `memo` (post-order, without recursion). */
+function summarize<T extends Placed>(tree: DocumentNode, memo: NodeMemo<Summary<T>>, local: LocalFindings<T>, shift: (finding: T, by: number) => T): Summary<T> {
+  const cached = memo.get(tree);
+  if (cached) return cached;
+  const stack: Frame<T>[] = [{ node: tree, start: 0, name: undefined, index: 0, items: [] }];
+  const relative = (items: (T | ElementNode)[], findings: readonly T[], base: number) => {
+    for (const finding of findings) items.push(shift(finding, -base));
+  };
+  for (;;) {
+    const frame = stack[stack.length - 1];
+    if (frame.index < frame.node.children.length) {
+      const child = frame.node.children[frame.index++];
+      const start = frame.start + child.offset;
+      if (child.kind === 'element' && hasChildElements(child)) {
+        const known = memo.get(child);
+        if (known) {
+          if (known.items.length > 0) frame.items.push(child);
+          continue;
+        }
+        const items: (T | ElementNode)[] = [];
+        relative(items, local(child, start, frame.name), start);
+        stack.push({ node: child, start, name: child.name, index: 0, items });
+        continue;
+      }
+      // A leaf and what it holds (text, comments) count as its parent's own.
+      relative(frame.items, local(child, start, frame.name), frame.start);
+      if (child.kind === 'element') {
+        for (const inner of child.children) relative(frame.items, local(inner, start + inner.offset, child.name), frame.start);
+      }
+      continue;
+    }
+    stack.pop();
+    const summary: Summary<T> = frame.items.length > 0 ? { items: frame.items } : (NOTHING as Summary<T>);
+    memo.set(frame.node, summary);
+    if (stack.length === 0) return summary;
+    if (summary.items.length > 0) stack[stack.length - 1].items.push(frame.node as ElementNode);
+  }
+}
+
+/** `finding` moved by `by`, its fixes and related places too. */
+export function shiftFinding(finding: Finding, by: number): Finding {
+  const moved: Finding = { ...finding, start: finding.start + by, end: finding.end + by };
+  if (finding.fixes) moved.fixes = finding.fixes.map((fix) => ({ ...fix, start: fix.start + by, end: fix.end + by }));
+  if (finding.related) moved.related = finding.related.map((related) => ({ ...related, start: related.start + by, end: related.end + by }));
+  return moved;
+}
