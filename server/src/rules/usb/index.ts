@@ -1,4 +1,27 @@
 /** USB controllers, ports and hubs, input devices and graphics. */
 import { Rule } from '../rule';
+import { eglHeadlessPairingRule, eglHeadlessSpiceGlRule, graphicsTypeTwiceRule, hostdevDisplayGraphicsRule } from './graphics';
+import { inputBusRule, inputPs2DisabledRule, inputVirtioTransitionalRule } from './inputs';
+import { usbAddressDuplicateRule, usbBusMissingRule, usbPortRangeRule } from './usbAddresses';
+import { usbQusbRule, usbXhciPortsRule } from './usbControllerModel';
+import { usbNoMasterRule, usbNoneAddressRule, usbNoneInputRule, usbNoneOtherControllerRule, usbNoneRedirdevRule } from './usbDisabled';
 
-export const usbRules: readonly Rule[] = [];
+export const usbRules: readonly Rule[] = [
+  usbNoneOtherControllerRule,
+  usbNoMasterRule,
+  usbNoneInputRule,
+  usbNoneRedirdevRule,
+  usbNoneAddressRule,
+  usbQusbRule,
+  usbXhciPortsRule,
+  usbBusMissingRule,
+  usbPortRangeRule,
+  usbAddressDuplicateRule,
+  inputBusRule,
+  inputPs2DisabledRule,
+  inputVirtioTransitionalRule,
+  eglHeadlessPairingRule,
+  eglHeadlessSpiceGlRule,
+  graphicsTypeTwiceRule,
+  hostdevDisplayGraphicsRule,
+];
