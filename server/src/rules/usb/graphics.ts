@@ -1,10 +1,9 @@
 /**
  * Graphics combinations the QEMU driver refuses at define time (src/qemu/qemu_validate.c):
  * egl-headless only pairs with a VNC or SPICE display, and not with a SPICE display that renders
- * with OpenGL itself (qemuValidateDomainDeviceDefGraphics); one `<graphics>` of each type
- * (qemuValidateDomainDefGraphics? the per-type count in qemuValidateDomainDef); and a host
- * device with `display='on'` needs a `<graphics>` to show that display
- * (qemuValidateDomainDeviceDefHostdev and its mediated-device check).
+ * with OpenGL itself (qemuValidateDomainDeviceDefGraphics); a VNC password has at most 8
+ * characters (qemuValidateDomainDeviceDefVNCGraphics); and a mediated device (vGPU) with
+ * `display='on'` needs a `<graphics>` to show that display (qemuValidateDomainMdevDefVFIOPCI).
  */
 import { AttrValue, Domain, El } from '../domain';
 import { Rule } from '../rule';
@@ -71,45 +70,42 @@ export const eglHeadlessSpiceGlRule: Rule = {
   },
 };
 
-export const graphicsTypeTwiceRule: Rule = {
-  code: 'graphics-type-twice',
-  libvirt: 'qemuValidateDomainDef (src/qemu/qemu_validate.c)',
+export const vncPasswordLengthRule: Rule = {
+  code: 'graphics-vnc-password-too-long',
+  libvirt: 'qemuValidateDomainDeviceDefVNCGraphics (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
-  libvirtMessages: ['only 1 graphics device of each type (sdl, vnc, spice, headless, dbus) is supported'],
+  libvirtMessages: ['VNC password is %1$zu characters long, only 8 permitted'],
   help:
-    'QEMU runs at most one display of each kind (one VNC server, one SPICE server, one SDL window ...), so libvirt refuses a second `<graphics>` of a type. ' +
-    'Merge them into one; a VNC or SPICE server can listen on several addresses with `<listen>`.',
+    "VNC's password authentication uses at most 8 characters (bytes) of the password, so libvirt refuses a longer `passwd` rather than cut it silently. " +
+    'Use a password of 8 characters or fewer, or put the VNC server behind TLS or a socket that only trusted users can reach.',
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
-    const first = new Map<string, AttrValue>();
     for (const graphics of graphicsOf(domain)) {
-      const type = typeOf(graphics);
-      if (!graphics.type || !type) continue;
-      const earlier = first.get(type);
-      if (earlier) report(graphics.type, `A second \`<graphics type='${type}'>\``, { related: [{ ...earlier, message: `The first \`${type}\` display` }] });
-      else first.set(type, graphics.type);
+      if (typeOf(graphics) !== 'vnc') continue;
+      const passwd = domain.attr(graphics.el, 'passwd');
+      if (!passwd) continue;
+      const bytes = Buffer.byteLength(passwd.value, 'utf8');
+      if (bytes > 8) report(passwd, `The VNC password is ${bytes} characters long; VNC takes at most 8`);
     }
   },
 };
 
 export const hostdevDisplayGraphicsRule: Rule = {
   code: 'hostdev-display-needs-graphics',
-  libvirt: 'qemuValidateDomainMdevDefVFIOPCI, qemuValidateDomainDeviceDefHostdev (src/qemu/qemu_validate.c)',
+  libvirt: 'qemuValidateDomainMdevDefVFIOPCI (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["graphics device is needed for attribute value 'display=on' in <hostdev>"],
   help:
-    "`<hostdev display='on'>` shows the assigned device's own display (a vGPU's screen) through the domain's VNC or SPICE display, so the domain needs a `<graphics>` element. " +
+    "`<hostdev type='mdev' model='vfio-pci' display='on'>` shows the mediated device's own display (a vGPU's screen) through the domain's VNC or SPICE display, so the domain needs a `<graphics>` element. " +
     "Add one (for example `<graphics type='vnc'/>`), or set `display='off'`.",
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
     if (domain.devices.some((d) => d.element.name === 'graphics')) return;
     for (const hostdev of domain.devices) {
       if (hostdev.element.name !== 'hostdev') continue;
-      const type = domain.value(hostdev, 'type');
-      if (type !== 'mdev' && type !== 'pci') continue;
-      if (type === 'mdev' && domain.value(hostdev, 'model') !== 'vfio-pci') continue;
+      if (domain.value(hostdev, 'type') !== 'mdev' || domain.value(hostdev, 'model') !== 'vfio-pci') continue;
       const display = domain.attr(hostdev, 'display');
       if (display?.value.trim() === 'on') report(display, "`display='on'` with no `<graphics>` in the domain to show it");
     }

@@ -1,6 +1,6 @@
 /** USB controllers, ports and hubs, input devices and graphics. */
 import { Rule } from '../rule';
-import { eglHeadlessPairingRule, eglHeadlessSpiceGlRule, graphicsTypeTwiceRule, hostdevDisplayGraphicsRule } from './graphics';
+import { eglHeadlessPairingRule, eglHeadlessSpiceGlRule, hostdevDisplayGraphicsRule, vncPasswordLengthRule } from './graphics';
 import { inputBusRule, inputPs2DisabledRule, inputVirtioTransitionalRule } from './inputs';
 import { usbAddressDuplicateRule, usbBusMissingRule, usbPortRangeRule } from './usbAddresses';
 import { usbQusbRule, usbXhciPortsRule } from './usbControllerModel';
@@ -22,6 +22,6 @@ export const usbRules: readonly Rule[] = [
   inputVirtioTransitionalRule,
   eglHeadlessPairingRule,
   eglHeadlessSpiceGlRule,
-  graphicsTypeTwiceRule,
+  vncPasswordLengthRule,
   hostdevDisplayGraphicsRule,
 ];

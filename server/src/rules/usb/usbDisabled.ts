@@ -2,12 +2,13 @@
  * `<controller type='usb' model='none'>` turns USB off for the whole domain. libvirt's parser
  * (virDomainDefParseXML, src/conf/domain_conf.c, while it reads the controllers and then the
  * inputs) refuses any second USB controller beside it (a `none` one included) and any
- * `<input bus='usb'>`; its validation then refuses a USB redirection
- * (virDomainRedirdevDefValidate) and any other device with a USB address
- * (virDomainDefValidateInternal: virDomainDefHasUSB is false while a USB address is present),
- * all in src/conf/domain_validate.c.
+ * `<input bus='usb'>`; its validation refuses a USB redirection (virDomainRedirdevDefValidate,
+ * in src/conf/domain_validate.c), and the QEMU driver's USB address assignment refuses any other
+ * USB device (qemuDomainUSBAddressAddHubs, src/qemu/qemu_domain_address.c).
  */
-import { Domain } from '../domain';
+import machineData from '../../../../schemas/machines.json';
+import { AttrValue, Domain, El } from '../domain';
+import { effectiveArch, effectiveMachine } from '../machines';
 import { RelatedSpan, Rule } from '../rule';
 import { UsbController, usbTopology } from './usbTopology';
 
@@ -16,10 +17,31 @@ function noneRelated(domain: Domain, none: UsbController): RelatedSpan[] {
   return [{ from: at.from, to: at.to, message: "USB is disabled here (`model='none'`)" }];
 }
 
-/** USB is off: a `none` controller and no other USB controller (virDomainDefHasUSB is false). */
-function disabledBy(domain: Domain): UsbController | undefined {
+/**
+ * No USB controller is written and libvirt adds none for this arch and machine
+ * (qemuDomainDefAddDefaultDevices), so USB is off as with `model='none'`.
+ */
+function machineWithoutUsb(domain: Domain): boolean {
+  const facts = machineData.noDefaultUsb;
+  const arch = effectiveArch(domain);
+  const machine = effectiveMachine(domain);
+  if (arch === undefined || machine === undefined) return false;
+  const listed = (facts.machinesOf as Record<string, string[]>)[arch];
+  if (listed) return listed.includes(machine);
+  if (!facts.arches.includes(arch)) return false;
+  return !facts.exceptMachines.includes(machine) && !facts.exceptPrefixes.some((prefix) => machine.startsWith(prefix));
+}
+
+/** Why USB is off (virDomainDefHasUSB is false), as related spans; undefined when it is on or may be. */
+function disabledBy(domain: Domain): RelatedSpan[] | undefined {
   const topology = usbTopology(domain);
-  return topology.otherControllers.length === 0 ? topology.noneControllers[0] : undefined;
+  if (topology.otherControllers.length > 0) return undefined;
+  const none = topology.noneControllers[0];
+  if (none) return noneRelated(domain, none);
+  if (!machineWithoutUsb(domain)) return undefined;
+  const osType = domain.first(['os', 'type']);
+  const at = (osType && (domain.attr(osType, 'machine') ?? domain.attr(osType, 'arch'))) ?? domain.nameSpan(domain.root);
+  return [{ from: at.from, to: at.to, message: 'This machine has no USB controller unless the domain adds one' }];
 }
 
 export const usbNoneOtherControllerRule: Rule = {
@@ -82,36 +104,64 @@ export const usbNoneRedirdevRule: Rule = {
     'Remove the redirection, or give the domain a USB controller.',
   docsAnchor: 'redirected-devices',
   check(domain, report) {
-    const none = disabledBy(domain);
-    if (!none) return;
+    const related = disabledBy(domain);
+    if (!related) return;
     for (const redirdev of domain.devices) {
       if (redirdev.element.name !== 'redirdev') continue;
       const bus = domain.attr(redirdev, 'bus');
-      if (!bus || bus.value.trim() === 'usb') report(bus ?? domain.nameSpan(redirdev), 'A USB redirection while USB is disabled', { related: noneRelated(domain, none) });
+      if (!bus || bus.value.trim() === 'usb') report(bus ?? domain.nameSpan(redirdev), 'A USB redirection while the domain has no USB controller', { related });
     }
   },
 };
 
+/** The devices libvirt plugs into a USB port (virDomainUSBDeviceDefForeach), redirections aside. */
+function isUsbDevice(domain: Domain, device: El): boolean {
+  switch (device.element.name) {
+    case 'hub':
+      return domain.value(device, 'type') === 'usb';
+    case 'hostdev':
+      return domain.value(device, 'mode') !== 'capabilities' && domain.value(device, 'type') === 'usb';
+    case 'disk': {
+      const target = domain.child(device, 'target');
+      return target !== undefined && domain.value(target, 'bus') === 'usb';
+    }
+    case 'controller':
+      return domain.value(device, 'type') === 'ccid';
+    case 'input':
+      return domain.value(device, 'bus') === 'usb';
+    case 'serial': {
+      const target = domain.child(device, 'target');
+      return target !== undefined && domain.value(target, 'type') === 'usb-serial';
+    }
+    case 'sound':
+      return domain.value(device, 'model') === 'usb';
+    default:
+      return false;
+  }
+}
+
 export const usbNoneAddressRule: Rule = {
-  code: 'usb-none-usb-address',
-  libvirt: 'virDomainDefValidateInternal (src/conf/domain_validate.c)',
+  code: 'usb-none-usb-devices',
+  libvirt: 'qemuDomainUSBAddressAddHubs, from qemuDomainAssignUSBAddresses (src/qemu/qemu_domain_address.c)',
   stage: 'define',
-  driver: 'any',
+  driver: 'qemu',
   libvirtMessages: ['USB is disabled for this domain, but USB devices are present in the domain XML'],
   help:
-    "With `<controller type='usb' model='none'>` there is no USB bus, so no device can have an `<address type='usb'>`. " +
-    'Remove the USB devices (or their USB addresses), or give the domain a USB controller.',
+    "With `<controller type='usb' model='none'>`, or with no USB controller on a machine that has none of its own (ARM virt, RISC-V, s390, LoongArch, isapc, microvm), there is no USB bus, so USB devices (a USB disk, host device, hub, sound card, serial port or smartcard reader, " +
+    'or any device with an `<address type=\'usb\'>`) have nowhere to plug in. Remove them, or give the domain a USB controller instead of `model=\'none\'`.',
   docsAnchor: 'controllers',
   check(domain, report) {
-    const none = disabledBy(domain);
-    if (!none) return;
+    const related = disabledBy(domain);
+    if (!related) return;
+    const explicitNone = usbTopology(domain).noneControllers.length > 0;
     for (const device of domain.devices) {
-      // An <input bus='usb'> is refused earlier, by usb-none-usb-input.
-      if (device.element.name === 'input' && domain.value(device, 'bus') === 'usb') continue;
-      if (device.element.name === 'redirdev') continue;
+      // With model='none' written, an <input bus='usb'> is refused earlier (usb-none-usb-input); a <redirdev> has its own rule.
+      if ((explicitNone && device.element.name === 'input') || device.element.name === 'redirdev') continue;
       const address = domain.child(device, 'address');
       const type = address && domain.attr(address, 'type');
-      if (type?.value.trim() === 'usb') report(type, `A \`<${device.element.name}>\` with a USB address while USB is disabled`, { related: noneRelated(domain, none) });
+      const usbAddress = type?.value.trim() === 'usb';
+      if (!usbAddress && !(isUsbDevice(domain, device) && !type)) continue;
+      report(usbAddress ? (type as AttrValue) : domain.nameSpan(device), `A USB device (\`<${device.element.name}>\`) while the domain has no USB controller`, { related });
     }
   },
 };
