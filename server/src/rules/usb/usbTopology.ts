@@ -277,5 +277,7 @@ function computeTopology(domain: Domain): UsbTopology {
     }
   }
 
+  // libvirt's order decides which device is the first on a port; findings read in document order.
+  problems.sort((a, b) => a.at.from - b.at.from);
   return topology;
 }
