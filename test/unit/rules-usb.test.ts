@@ -5,8 +5,8 @@ import { Domain } from '../../server/src/rules/domain';
 import { usbRules } from '../../server/src/rules/usb';
 import { eglHeadlessPairingRule, eglHeadlessSpiceGlRule, hostdevDisplayGraphicsRule, vncPasswordLengthRule } from '../../server/src/rules/usb/graphics';
 import { inputBusRule, inputPs2DisabledRule, inputVirtioTransitionalRule } from '../../server/src/rules/usb/inputs';
-import { usbAddressDuplicateRule, usbBusMissingRule, usbPortRangeRule } from '../../server/src/rules/usb/usbAddresses';
-import { usbQusbRule, usbXhciPortsRule } from '../../server/src/rules/usb/usbControllerModel';
+import { usbAddressDuplicateRule, usbBusMissingRule, usbControllerIndexRule, usbPortRangeRule } from '../../server/src/rules/usb/usbAddresses';
+import { usbCompanionMasterRule, usbPortsModelRule, usbQusbRule, usbXhciPortsRule } from '../../server/src/rules/usb/usbControllerModel';
 import { usbNoMasterRule, usbNoneAddressRule, usbNoneInputRule, usbNoneOtherControllerRule, usbNoneRedirdevRule } from '../../server/src/rules/usb/usbDisabled';
 import { parsePortPath, usbTopology } from '../../server/src/rules/usb/usbTopology';
 import { expectRule, kvmDomain, ruleFindings } from './helpers/rules';
@@ -136,6 +136,50 @@ describe('rules: usb', () => {
     it('usb-qusb-model near miss: qemu-xhci; and qusb under another driver', () => {
       expectRule(usbQusbRule, kvmDomain(`<controller type='usb' model='qemu-xhci'/>`));
       expectRule(usbQusbRule, kvmDomain(`<controller type='usb' model='qusb2'/>`).replace("type='kvm'", "type='xen'"));
+    });
+    it("usb-ports-unsupported-model: ports on piix3-uhci and on a model-less controller of a PC machine", () => {
+      expectRule(
+        usbPortsModelRule,
+        kvmDomain(`<controller type='usb' index='0' model='piix3-uhci' ports='⟦4⟧'/>
+    <controller type='usb' index='1' ports='⟦4⟧'/>`, i440fx),
+      );
+    });
+
+    it('usb-ports-unsupported-model near miss: ports on qemu-xhci; a model-less controller where the default depends on QEMU', () => {
+      expectRule(usbPortsModelRule, kvmDomain(`<controller type='usb' model='qemu-xhci' ports='8'/>`));
+      expectRule(usbPortsModelRule, kvmDomain(`<controller type='usb' ports='8'/>`, { arch: 'aarch64', machine: 'virt' }));
+    });
+
+    it('usb-companion-master-missing: a companion on an index without its master', () => {
+      expectRule(
+        usbCompanionMasterRule,
+        kvmDomain(`<controller type='usb' index='0' model='ich9-ehci1'/>
+    <controller type='usb' index='⟦1⟧' model='ich9-uhci1'><master startport='0'/></controller>`),
+      );
+    });
+
+    it('usb-companion-master-missing near miss: the companion shares its master\'s index', () => {
+      expectRule(usbCompanionMasterRule, kvmDomain(`<controller type='usb' index='1' model='ich9-ehci1'/>
+    <controller type='usb' index='1' model='ich9-uhci1'><master startport='0'/></controller>`));
+    });
+
+    it('usb-controller-index-duplicate: two controllers with ports on one index, the first linked', () => {
+      const [finding] = expectRule(
+        usbControllerIndexRule,
+        kvmDomain(`<controller type='usb' index='0' model='qemu-xhci'/>
+    <controller type='usb' index='⟦0⟧' model='ich9-ehci1'/>`),
+      );
+      assert.equal(finding.related?.length, 1);
+    });
+
+    it('usb-controller-index-duplicate near miss: companions share the index of their EHCI master; controllers without index are numbered', () => {
+      expectRule(usbControllerIndexRule, kvmDomain(`<controller type='usb' index='0' model='ich9-ehci1'/>
+    <controller type='usb' index='0' model='ich9-uhci1'><master startport='0'/></controller>`));
+      expectRule(usbControllerIndexRule, kvmDomain(`<controller type='usb' model='qemu-xhci'/>
+    <controller type='usb' model='ich9-ehci1'/>
+    <controller type='usb' model='ich9-uhci1'/>`));
+      expectRule(usbControllerIndexRule, kvmDomain(`<controller type='usb' model='qemu-xhci'/>
+    <controller type='usb' model='nec-xhci'/>`));
     });
   });
 

@@ -2,8 +2,8 @@
 import { Rule } from '../rule';
 import { eglHeadlessPairingRule, eglHeadlessSpiceGlRule, hostdevDisplayGraphicsRule, vncPasswordLengthRule } from './graphics';
 import { inputBusRule, inputPs2DisabledRule, inputVirtioTransitionalRule } from './inputs';
-import { usbAddressDuplicateRule, usbBusMissingRule, usbPortRangeRule } from './usbAddresses';
-import { usbQusbRule, usbXhciPortsRule } from './usbControllerModel';
+import { usbAddressDuplicateRule, usbBusMissingRule, usbControllerIndexRule, usbPortRangeRule } from './usbAddresses';
+import { usbCompanionMasterRule, usbPortsModelRule, usbQusbRule, usbXhciPortsRule } from './usbControllerModel';
 import { usbNoMasterRule, usbNoneAddressRule, usbNoneInputRule, usbNoneOtherControllerRule, usbNoneRedirdevRule } from './usbDisabled';
 
 export const usbRules: readonly Rule[] = [
@@ -14,6 +14,9 @@ export const usbRules: readonly Rule[] = [
   usbNoneAddressRule,
   usbQusbRule,
   usbXhciPortsRule,
+  usbPortsModelRule,
+  usbCompanionMasterRule,
+  usbControllerIndexRule,
   usbBusMissingRule,
   usbPortRangeRule,
   usbAddressDuplicateRule,

@@ -63,3 +63,16 @@ export const usbAddressDuplicateRule: Rule = {
   docsAnchor: 'controllers',
   check: reportKind('duplicate'),
 };
+
+export const usbControllerIndexRule: Rule = {
+  code: 'usb-controller-index-duplicate',
+  libvirt: 'virDomainUSBAddressSetAddController (src/conf/domain_addr.c), from qemuDomainAssignUSBAddresses (src/qemu/qemu_domain_address.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['Duplicate USB controllers with index %1$u'],
+  help:
+    "Each USB controller's `index` names its bus. Only the companion controllers of an EHCI controller (ich9-uhci1..3, with `<master>`) may share its index; " +
+    'two controllers that each bring ports cannot. Give the second controller a free index.',
+  docsAnchor: 'controllers',
+  check: reportKind('controller-index'),
+};

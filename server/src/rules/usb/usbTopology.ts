@@ -54,7 +54,7 @@ export interface UsbController {
   companion: boolean;
 }
 
-export type UsbProblemKind = 'bus-missing' | 'port-range' | 'duplicate';
+export type UsbProblemKind = 'bus-missing' | 'port-range' | 'duplicate' | 'controller-index';
 
 export interface UsbProblem {
   kind: UsbProblemKind;
@@ -93,12 +93,29 @@ export function usbTopology(domain: Domain): UsbTopology {
 
 /** Reads `<controller type='usb'>`. */
 export function readUsbController(domain: Domain, el: El): UsbController {
+  const index = domain.value(el, 'index');
   return {
     el,
     model: domain.value(el, 'model'),
-    index: decimalNumber(domain.value(el, 'index') ?? '0'),
+    index: index === undefined ? undefined : decimalNumber(index),
     companion: domain.child(el, 'master') !== undefined,
   };
+}
+
+const COMPANION_MODELS = new Set(['ich9-uhci1', 'ich9-uhci2', 'ich9-uhci3']);
+
+/**
+ * libvirt numbers USB controllers written without `index`. When none has one and none is a
+ * companion, they take 0, 1, 2 ... in document order (each the lowest unused index); with
+ * companions, or indexes written for some only, libvirt's numbering is not modelled and the
+ * indexes stay unknown.
+ */
+function numberControllers(controllers: UsbController[]): void {
+  if (controllers.every((c) => c.index !== undefined || c.el.element.attributes.some((a) => a.name === 'index'))) return;
+  const simple = controllers.every((c) => !c.el.element.attributes.some((a) => a.name === 'index') && !c.companion && !COMPANION_MODELS.has(c.model ?? ''));
+  controllers.forEach((controller, i) => {
+    controller.index = simple ? i : undefined;
+  });
 }
 
 /**
@@ -182,21 +199,33 @@ function computeTopology(domain: Domain): UsbTopology {
       byKind.set(name, list);
     }
   }
+  numberControllers(controllers);
   const noneControllers = controllers.filter((c) => c.model === 'none');
   const otherControllers = controllers.filter((c) => c.model !== 'none');
   const topology: UsbTopology = { controllers, noneControllers, otherControllers, problems: [] };
   // With USB disabled there is no map; the rules about `model='none'` say what is wrong.
   if (otherControllers.length === 0) return topology;
 
-  const buses = new Map<number, Hub>();
+  const problems = topology.problems;
+  const buses = new Map<number, Hub & { at: Span }>();
   for (const controller of otherControllers) {
     if (controller.index === undefined) return topology;
     const nports = controllerPorts(domain, controller);
     if (nports === 0) continue;
     const model = controller.model ?? 'default piix3-uhci';
-    if (!buses.has(controller.index)) buses.set(controller.index, { nports, what: `the ${model} controller of bus ${controller.index}`, ports: new Map() });
+    const existing = buses.get(controller.index);
+    if (existing) {
+      const at = domain.attr(controller.el, 'index') ?? domain.nameSpan(controller.el);
+      problems.push({
+        kind: 'controller-index',
+        at,
+        message: `A second USB controller with index ${controller.index} (only companions with \`<master>\` may share an index)`,
+        related: [{ ...existing.at, message: 'The first USB controller with that index' }],
+      });
+      continue;
+    }
+    buses.set(controller.index, { nports, what: `the ${model} controller of bus ${controller.index}`, at: domain.attr(controller.el, 'index') ?? domain.nameSpan(controller.el), ports: new Map() });
   }
-  const problems = topology.problems;
 
   const busSpan = (device: UsbDevice): Span => device.busAttr ?? domain.nameSpan(device.address);
   /** The hub holding the last level of the device's path, or undefined (a problem recorded, or the map unknown). */
