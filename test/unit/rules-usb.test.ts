@@ -3,7 +3,14 @@ import * as assert from 'node:assert/strict';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { Domain } from '../../server/src/rules/domain';
 import { usbRules } from '../../server/src/rules/usb';
-import { eglHeadlessPairingRule, eglHeadlessSpiceGlRule, hostdevDisplayGraphicsRule, vncPasswordLengthRule } from '../../server/src/rules/usb/graphics';
+import {
+  dbusP2pAddressRule,
+  eglHeadlessPairingRule,
+  eglHeadlessSpiceGlRule,
+  graphicsListenRule,
+  hostdevDisplayGraphicsRule,
+  vncPasswordLengthRule,
+} from '../../server/src/rules/usb/graphics';
 import { inputBusRule, inputPs2DisabledRule, inputVirtioTransitionalRule } from '../../server/src/rules/usb/inputs';
 import { usbAddressDuplicateRule, usbBusMissingRule, usbControllerIndexRule, usbPortRangeRule } from '../../server/src/rules/usb/usbAddresses';
 import { usbCompanionMasterRule, usbPortsModelRule, usbQusbRule, usbXhciPortsRule } from '../../server/src/rules/usb/usbControllerModel';
@@ -354,6 +361,32 @@ describe('rules: usb', () => {
 
     it('graphics-vnc-password-too-long near miss: eight characters', () => {
       expectRule(vncPasswordLengthRule, kvmDomain(`<graphics type='vnc' passwd='12345678'/>`));
+    });
+
+    it('graphics-listen-unsupported: a network listen without its network, a socket listen on RDP', () => {
+      expectRule(
+        graphicsListenRule,
+        kvmDomain(`<graphics type='vnc'><⟦listen⟧ type='network'/></graphics>
+    <graphics type='rdp'><listen type='⟦socket⟧'/></graphics>`),
+      );
+    });
+
+    it('graphics-listen-unsupported near miss: a named network, a VNC socket, an RDP address', () => {
+      expectRule(
+        graphicsListenRule,
+        kvmDomain(`<graphics type='vnc'><listen type='network' network='default'/></graphics>
+    <graphics type='spice'><listen type='socket'/></graphics>
+    <graphics type='rdp'><listen type='address' address='127.0.0.1'/></graphics>`),
+      );
+    });
+
+    it('graphics-dbus-p2p-address: p2p with an address', () => {
+      expectRule(dbusP2pAddressRule, kvmDomain(`<graphics type='dbus' p2p='yes' address='⟦unix:path=/tmp/bus⟧'/>`));
+    });
+
+    it('graphics-dbus-p2p-address near miss: p2p alone; an address alone', () => {
+      expectRule(dbusP2pAddressRule, kvmDomain(`<graphics type='dbus' p2p='yes'/>
+    <graphics type='dbus' address='unix:path=/tmp/bus'/>`));
     });
 
     it("hostdev-display-needs-graphics: a vGPU with display='on' and no <graphics>", () => {

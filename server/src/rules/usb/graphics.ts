@@ -4,6 +4,9 @@
  * with OpenGL itself (qemuValidateDomainDeviceDefGraphics); a VNC password has at most 8
  * characters (qemuValidateDomainDeviceDefVNCGraphics); and a mediated device (vGPU) with
  * `display='on'` needs a `<graphics>` to show that display (qemuValidateDomainMdevDefVFIOPCI).
+ * For every driver (src/conf/domain_validate.c): a network listen names its network, socket and
+ * none listens are for VNC and SPICE only (virDomainGraphicsDefListensValidate), and a D-Bus
+ * display is peer-to-peer or on a bus address, not both (virDomainGraphicsDefValidate).
  */
 import { AttrValue, Domain, El } from '../domain';
 import { Rule } from '../rule';
@@ -108,6 +111,56 @@ export const hostdevDisplayGraphicsRule: Rule = {
       if (domain.value(hostdev, 'type') !== 'mdev' || domain.value(hostdev, 'model') !== 'vfio-pci') continue;
       const display = domain.attr(hostdev, 'display');
       if (display?.value.trim() === 'on') report(display, "`display='on'` with no `<graphics>` in the domain to show it");
+    }
+  },
+};
+
+export const graphicsListenRule: Rule = {
+  code: 'graphics-listen-unsupported',
+  libvirt: 'virDomainGraphicsDefListensValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "'network' attribute is required for listen type 'network'",
+    "listen type 'socket' is not available for graphics type '%1$s'",
+    "listen type 'none' is not available for graphics type '%1$s'",
+  ],
+  help:
+    "A `<listen>` says where a remote display server waits for clients. A `type='network'` listen needs the `network` it takes its address from; " +
+    "a UNIX socket (`type='socket'`) or no listener at all (`type='none'`) only exist for VNC and SPICE. Name the network, or listen on an address instead.",
+  docsAnchor: 'graphical-framebuffers',
+  check(domain, report) {
+    for (const graphics of graphicsOf(domain)) {
+      const type = typeOf(graphics);
+      if (type !== 'vnc' && type !== 'spice' && type !== 'rdp') continue;
+      for (const listen of domain.children(graphics.el, 'listen')) {
+        const listenType = domain.attr(listen, 'type');
+        const value = listenType?.value.trim();
+        if (!listenType) continue;
+        if (value === 'network' && domain.attr(listen, 'network') === undefined) {
+          report(domain.nameSpan(listen), "A `type='network'` listen without the `network` it uses");
+        } else if ((value === 'socket' || value === 'none') && type === 'rdp') {
+          report(listenType, `An RDP display cannot have a \`${value}\` listen; only VNC and SPICE can`);
+        }
+      }
+    }
+  },
+};
+
+export const dbusP2pAddressRule: Rule = {
+  code: 'graphics-dbus-p2p-address',
+  libvirt: 'virDomainGraphicsDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ['D-Bus p2p with an address is not supported'],
+  help:
+    "A D-Bus display either talks peer-to-peer with its client (`p2p='yes'`) or joins the bus at `address`; it cannot do both. Drop `address`, or `p2p`.",
+  docsAnchor: 'graphical-framebuffers',
+  check(domain, report) {
+    for (const graphics of graphicsOf(domain)) {
+      if (typeOf(graphics) !== 'dbus' || domain.value(graphics.el, 'p2p') !== 'yes') continue;
+      const address = domain.attr(graphics.el, 'address');
+      if (address) report(address, "A peer-to-peer (`p2p='yes'`) D-Bus display with a bus `address`");
     }
   },
 };

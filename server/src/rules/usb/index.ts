@@ -1,6 +1,13 @@
 /** USB controllers, ports and hubs, input devices and graphics. */
 import { Rule } from '../rule';
-import { eglHeadlessPairingRule, eglHeadlessSpiceGlRule, hostdevDisplayGraphicsRule, vncPasswordLengthRule } from './graphics';
+import {
+  dbusP2pAddressRule,
+  eglHeadlessPairingRule,
+  eglHeadlessSpiceGlRule,
+  graphicsListenRule,
+  hostdevDisplayGraphicsRule,
+  vncPasswordLengthRule,
+} from './graphics';
 import { inputBusRule, inputPs2DisabledRule, inputVirtioTransitionalRule } from './inputs';
 import { usbAddressDuplicateRule, usbBusMissingRule, usbControllerIndexRule, usbPortRangeRule } from './usbAddresses';
 import { usbCompanionMasterRule, usbPortsModelRule, usbQusbRule, usbXhciPortsRule } from './usbControllerModel';
@@ -26,5 +33,7 @@ export const usbRules: readonly Rule[] = [
   eglHeadlessPairingRule,
   eglHeadlessSpiceGlRule,
   vncPasswordLengthRule,
+  graphicsListenRule,
+  dbusP2pAddressRule,
   hostdevDisplayGraphicsRule,
 ];
