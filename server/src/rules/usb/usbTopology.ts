@@ -9,12 +9,13 @@
  *
  * Left out: a device that names a bus but no port (virDomainUSBAddressAssign then looks for a
  * free port on that bus). libvirt only places such devices for a new domain (at start, or a
- * define with ABI update); libvirt's own tests define such documents without error
- * (usb-bus-missing.x86_64-latest.xml), so flagging them would call a defined document wrong.
+ * define with ABI update) and skips the whole USB map otherwise, so such a document can be
+ * defined (libvirt's own test outputs include one); flagging it would call a defined document wrong.
  *
  * What the document does not say is left open rather than guessed: a controller without a model
  * gets its model from the QEMU binary (2 ports on the x86 PC machines, whose default is
- * piix3-uhci; unknown elsewhere), and a bus 0 with no controller written may be the machine's implicit one.
+ * piix3-uhci; unknown elsewhere), and a bus 0 with no controller written may be the machine's
+ * implicit one.
  */
 import { AttrValue, Domain, El, Span, decimalNumber } from '../domain';
 import { domainMachineFamily } from '../machines';
@@ -119,10 +120,9 @@ function numberControllers(controllers: UsbController[]): void {
 }
 
 /**
- * On the x86 PC machines (i440fx, q35) a USB controller without a model becomes a piix3-uhci
- * (qemuDomainDefaultUSBControllerModel, as libvirt's x86_64 test outputs show, with and without
- * ABI update); or, where QEMU lacks it, libvirt refuses the model-less controller. Either way
- * the bus has at most 2 ports.
+ * On the x86 PC machines (i440fx, q35) a USB controller written without a model becomes a
+ * piix3-uhci (qemuDomainDefaultUSBControllerModel; libvirt's x86_64 test outputs show it with
+ * and without ABI update; only the controller libvirt adds itself gets an xHCI one on q35).
  */
 function x86DefaultModel(domain: Domain): boolean {
   const family = domainMachineFamily(domain);
