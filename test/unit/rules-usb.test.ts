@@ -215,7 +215,7 @@ describe('rules: usb', () => {
       );
     });
 
-    it('usb-bus-missing near miss: bus 1 exists; bus 0 with no controller written may be the implicit one', () => {
+    it('usb-bus-missing near miss: bus 1 exists; bus 0 with no controller written is the one libvirt adds, or unknown', () => {
       expectRule(
         usbBusMissingRule,
         kvmDomain(`<controller type='usb' index='0' model='qemu-xhci'/>
@@ -227,6 +227,7 @@ describe('rules: usb', () => {
         kvmDomain(`<controller type='usb' index='1' model='qemu-xhci'/>
     <input type='tablet' bus='usb'><address type='usb' bus='0' port='1'/></input>`),
       );
+      expectRule(usbBusMissingRule, kvmDomain(`<input type='tablet' bus='usb'><address type='usb' bus='0' port='1'/></input>`, { arch: 'ppc64', machine: 'pseries' }));
     });
 
     it('usb-port-out-of-range: beyond a hub, beyond the default piix3-uhci, behind a port without a hub', () => {
@@ -241,6 +242,13 @@ describe('rules: usb', () => {
       assert.match(findings[0].message, /hub at port 1 has 8 ports/);
       assert.match(findings[1].message, /piix3-uhci controller of bus 0 has 2 ports/);
       assert.match(findings[2].message, /no `<hub>`/);
+    });
+
+    it('usb-port-out-of-range: the controller libvirt adds itself, piix3-uhci on i440fx and qemu-xhci on q35', () => {
+      const [finding] = expectRule(usbPortRangeRule, kvmDomain(`<input type='tablet' bus='usb'><address type='usb' bus='0' port='⟦3⟧'/></input>`, i440fx));
+      assert.match(finding.message, /piix3-uhci controller libvirt adds as bus 0 has 2 ports/);
+      expectRule(usbPortRangeRule, kvmDomain(`<input type='tablet' bus='usb'><address type='usb' bus='0' port='⟦5⟧'/></input>`));
+      expectRule(usbPortRangeRule, kvmDomain(`<input type='tablet' bus='usb'><address type='usb' bus='0' port='4'/></input>`));
     });
 
     it('usb-port-out-of-range near miss: ports that exist; a model-less controller off x86 has an unknown port count', () => {

@@ -14,8 +14,8 @@
  *
  * What the document does not say is left open rather than guessed: a controller without a model
  * gets its model from the QEMU binary (2 ports on the x86 PC machines, whose default is
- * piix3-uhci; unknown elsewhere), and a bus 0 with no controller written may be the machine's
- * implicit one.
+ * piix3-uhci; unknown elsewhere), and a bus 0 with no controller written is the one libvirt adds
+ * on the x86 PC machines and unknown elsewhere.
  */
 import { AttrValue, Domain, El, Span, decimalNumber } from '../domain';
 import { domainMachineFamily } from '../machines';
@@ -204,7 +204,7 @@ function computeTopology(domain: Domain): UsbTopology {
   const otherControllers = controllers.filter((c) => c.model !== 'none');
   const topology: UsbTopology = { controllers, noneControllers, otherControllers, problems: [] };
   // With USB disabled there is no map; the rules about `model='none'` say what is wrong.
-  if (otherControllers.length === 0) return topology;
+  if (otherControllers.length === 0 && noneControllers.length > 0) return topology;
 
   const problems = topology.problems;
   const buses = new Map<number, Hub & { at: Span }>();
@@ -212,7 +212,7 @@ function computeTopology(domain: Domain): UsbTopology {
     if (controller.index === undefined) return topology;
     const nports = controllerPorts(domain, controller);
     if (nports === 0) continue;
-    const model = controller.model ?? 'default piix3-uhci';
+    const model = controller.model ?? (x86DefaultModel(domain) ? 'default piix3-uhci' : 'default');
     const existing = buses.get(controller.index);
     if (existing) {
       const at = domain.attr(controller.el, 'index') ?? domain.nameSpan(controller.el);
@@ -225,6 +225,16 @@ function computeTopology(domain: Domain): UsbTopology {
       continue;
     }
     buses.set(controller.index, { nports, what: `the ${model} controller of bus ${controller.index}`, at: domain.attr(controller.el, 'index') ?? domain.nameSpan(controller.el), ports: new Map() });
+  }
+  // With no USB controller of index 0 written, the x86 PC machines get one from libvirt
+  // (qemuDomainDefAddDefaultDevices): piix3-uhci on i440fx, qemu-xhci on q35 (libvirt's x86_64
+  // test outputs); elsewhere bus 0 stays unknown.
+  if (!controllers.some((c) => c.index === 0)) {
+    const family = domainMachineFamily(domain);
+    const implicit = family === 'i440fx' ? { model: 'piix3-uhci', nports: 2 } : family === 'q35' ? { model: 'qemu-xhci', nports: 4 } : undefined;
+    if (implicit) {
+      buses.set(0, { nports: implicit.nports, what: `the ${implicit.model} controller libvirt adds as bus 0`, at: domain.nameSpan(domain.root), ports: new Map() });
+    }
   }
 
   const busSpan = (device: UsbDevice): Span => device.busAttr ?? domain.nameSpan(device.address);
