@@ -100,7 +100,7 @@ export const usbNoneRedirdevRule: Rule = {
   driver: 'any',
   libvirtMessages: ['cannot add redirected USB device: USB is disabled for this domain'],
   help:
-    "A `<redirdev bus='usb'>` forwards a client's USB device into the guest over a USB port; with `<controller type='usb' model='none'>` there is none. " +
+    "A `<redirdev bus='usb'>` forwards a client's USB device into the guest over a USB port; with `<controller type='usb' model='none'>`, or with no USB controller on a machine that has none of its own, there is none. " +
     'Remove the redirection, or give the domain a USB controller.',
   docsAnchor: 'redirected-devices',
   check(domain, report) {
