@@ -1,0 +1,166 @@
+/**
+ * Graphics combinations the QEMU driver refuses at define time (src/qemu/qemu_validate.c):
+ * egl-headless only pairs with a VNC or SPICE display, and not with a SPICE display that renders
+ * with OpenGL itself (qemuValidateDomainDeviceDefGraphics); a VNC password has at most 8
+ * characters (qemuValidateDomainDeviceDefVNCGraphics); and a mediated device (vGPU) with
+ * `display='on'` needs a `<graphics>` to show that display (qemuValidateDomainMdevDefVFIOPCI).
+ * For every driver (src/conf/domain_validate.c): a network listen names its network, socket and
+ * none listens are for VNC and SPICE only (virDomainGraphicsDefListensValidate), and a D-Bus
+ * display is peer-to-peer or on a bus address, not both (virDomainGraphicsDefValidate).
+ */
+import { AttrValue, Domain, El } from '../domain';
+import { Rule } from '../rule';
+
+interface GraphicsDevice {
+  el: El;
+  type: AttrValue | undefined;
+}
+
+function graphicsOf(domain: Domain): GraphicsDevice[] {
+  return domain.devices.filter((d) => d.element.name === 'graphics').map((el) => ({ el, type: domain.attr(el, 'type') }));
+}
+
+function typeOf(graphics: GraphicsDevice): string | undefined {
+  return graphics.type?.value.trim();
+}
+
+export const eglHeadlessPairingRule: Rule = {
+  code: 'graphics-egl-headless-pairing',
+  libvirt: 'qemuValidateDomainDeviceDefGraphics (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ["graphics type 'egl-headless' is only supported with one of: %1$s graphics types", "graphics type 'egl-headless' is only supported with one of: 'vnc', 'spice' graphics types"],
+  help:
+    "`<graphics type='egl-headless'>` renders with OpenGL on the host and hands the frames to another display; QEMU can hand them to VNC or SPICE only. " +
+    'Pair egl-headless with a `vnc` or `spice` `<graphics>`, or remove it.',
+  docsAnchor: 'graphical-framebuffers',
+  check(domain, report) {
+    const all = graphicsOf(domain);
+    const egl = all.find((g) => typeOf(g) === 'egl-headless');
+    if (!egl?.type) return;
+    for (const graphics of all) {
+      const type = typeOf(graphics);
+      if (!graphics.type || type === 'egl-headless' || type === 'vnc' || type === 'spice') continue;
+      report(graphics.type, `\`<graphics type='${type}'>\` cannot be paired with egl-headless; only vnc and spice can`, {
+        related: [{ ...egl.type, message: 'The egl-headless display' }],
+      });
+    }
+  },
+};
+
+export const eglHeadlessSpiceGlRule: Rule = {
+  code: 'graphics-multiple-opengl',
+  libvirt: 'qemuValidateDomainDeviceDefGraphics (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['multiple OpenGL displays are not supported by QEMU'],
+  help:
+    "QEMU renders a domain's display with OpenGL in one place only: either SPICE does it (`<gl enable='yes'>`) or an egl-headless display does. " +
+    "Turn SPICE's `<gl>` off to keep egl-headless, or remove the egl-headless `<graphics>`.",
+  docsAnchor: 'graphical-framebuffers',
+  check(domain, report) {
+    const all = graphicsOf(domain);
+    const egl = all.find((g) => typeOf(g) === 'egl-headless');
+    if (!egl?.type) return;
+    for (const graphics of all) {
+      if (typeOf(graphics) !== 'spice') continue;
+      const gl = domain.child(graphics.el, 'gl');
+      const enable = gl && domain.attr(gl, 'enable');
+      if (enable?.value.trim() === 'yes') {
+        report(enable, "SPICE renders with OpenGL while an egl-headless display does too", { related: [{ ...egl.type, message: 'The egl-headless display' }] });
+      }
+    }
+  },
+};
+
+export const vncPasswordLengthRule: Rule = {
+  code: 'graphics-vnc-password-too-long',
+  libvirt: 'qemuValidateDomainDeviceDefVNCGraphics (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['VNC password is %1$zu characters long, only 8 permitted'],
+  help:
+    "VNC's password authentication uses at most 8 characters (bytes) of the password, so libvirt refuses a longer `passwd` rather than cut it silently. " +
+    'Use a password of 8 characters or fewer, or put the VNC server behind TLS or a socket that only trusted users can reach.',
+  docsAnchor: 'graphical-framebuffers',
+  check(domain, report) {
+    for (const graphics of graphicsOf(domain)) {
+      if (typeOf(graphics) !== 'vnc') continue;
+      const passwd = domain.attr(graphics.el, 'passwd');
+      if (!passwd) continue;
+      const bytes = Buffer.byteLength(passwd.value, 'utf8');
+      if (bytes > 8) report(passwd, `The VNC password is ${bytes} characters long; VNC takes at most 8`);
+    }
+  },
+};
+
+export const hostdevDisplayGraphicsRule: Rule = {
+  code: 'hostdev-display-needs-graphics',
+  libvirt: 'qemuValidateDomainMdevDefVFIOPCI (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ["graphics device is needed for attribute value 'display=on' in <hostdev>"],
+  help:
+    "`<hostdev type='mdev' model='vfio-pci' display='on'>` shows the mediated device's own display (a vGPU's screen) through the domain's VNC or SPICE display, so the domain needs a `<graphics>` element. " +
+    "Add one (for example `<graphics type='vnc'/>`), or set `display='off'`.",
+  docsAnchor: 'host-device-assignment',
+  check(domain, report) {
+    if (domain.devices.some((d) => d.element.name === 'graphics')) return;
+    for (const hostdev of domain.devices) {
+      if (hostdev.element.name !== 'hostdev') continue;
+      if (domain.value(hostdev, 'type') !== 'mdev' || domain.value(hostdev, 'model') !== 'vfio-pci') continue;
+      const display = domain.attr(hostdev, 'display');
+      if (display?.value.trim() === 'on') report(display, "`display='on'` with no `<graphics>` in the domain to show it");
+    }
+  },
+};
+
+export const graphicsListenRule: Rule = {
+  code: 'graphics-listen-unsupported',
+  libvirt: 'virDomainGraphicsDefListensValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "'network' attribute is required for listen type 'network'",
+    "listen type 'socket' is not available for graphics type '%1$s'",
+    "listen type 'none' is not available for graphics type '%1$s'",
+  ],
+  help:
+    "A `<listen>` says where a remote display server waits for clients. A `type='network'` listen needs the `network` it takes its address from; " +
+    "a UNIX socket (`type='socket'`) or no listener at all (`type='none'`) only exist for VNC and SPICE. Name the network, or listen on an address instead.",
+  docsAnchor: 'graphical-framebuffers',
+  check(domain, report) {
+    for (const graphics of graphicsOf(domain)) {
+      const type = typeOf(graphics);
+      if (type !== 'vnc' && type !== 'spice' && type !== 'rdp') continue;
+      for (const listen of domain.children(graphics.el, 'listen')) {
+        const listenType = domain.attr(listen, 'type');
+        const value = listenType?.value.trim();
+        if (!listenType) continue;
+        if (value === 'network' && domain.attr(listen, 'network') === undefined) {
+          report(domain.nameSpan(listen), "A `type='network'` listen without the `network` it uses");
+        } else if ((value === 'socket' || value === 'none') && type === 'rdp') {
+          report(listenType, `An RDP display cannot have a \`${value}\` listen; only VNC and SPICE can`);
+        }
+      }
+    }
+  },
+};
+
+export const dbusP2pAddressRule: Rule = {
+  code: 'graphics-dbus-p2p-address',
+  libvirt: 'virDomainGraphicsDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ['D-Bus p2p with an address is not supported'],
+  help:
+    "A D-Bus display either talks peer-to-peer with its client (`p2p='yes'`) or joins the bus at `address`; it cannot do both. Drop `address`, or `p2p`.",
+  docsAnchor: 'graphical-framebuffers',
+  check(domain, report) {
+    for (const graphics of graphicsOf(domain)) {
+      if (typeOf(graphics) !== 'dbus' || domain.value(graphics.el, 'p2p') !== 'yes') continue;
+      const address = domain.attr(graphics.el, 'address');
+      if (address) report(address, "A peer-to-peer (`p2p='yes'`) D-Bus display with a bus `address`");
+    }
+  },
+};

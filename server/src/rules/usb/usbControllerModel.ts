@@ -1,0 +1,105 @@
+/**
+ * USB controller models the QEMU driver refuses at define time, in its controller post-parse
+ * (qemuDomainControllerDefPostParse, src/qemu/qemu_postparse.c): the qusb1/qusb2 models (which
+ * belong to another hypervisor), and an xHCI controller (nec-xhci, qemu-xhci) asked for more
+ * than the 15 ports QEMU's xHCI emulation has (QEMU_USB_XHCI_MAXPORTS). When it builds the
+ * controllers for QEMU at start (qemuBuildUSBControllerDevProps, src/qemu/qemu_command.c), it
+ * refuses `ports` on a model other than the xHCI ones (qemuValidateDomainDeviceDefControllerUSB)
+ * and a companion controller with no master on its index (qemuBuildUSBControllerFindMasterAlias).
+ */
+import { decimalNumber } from '../domain';
+import { domainMachineFamily } from '../machines';
+import { Rule } from '../rule';
+import { usbTopology } from './usbTopology';
+
+const XHCI_MAX_PORTS = 15;
+
+export const usbXhciPortsRule: Rule = {
+  code: 'usb-xhci-too-many-ports',
+  libvirt: 'qemuDomainControllerDefPostParse (src/qemu/qemu_postparse.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ["'%1$s' controller only supports up to '%2$u' ports"],
+  help:
+    `QEMU's xHCI controllers (\`nec-xhci\`, \`qemu-xhci\`) have at most ${XHCI_MAX_PORTS} ports; libvirt refuses a larger \`ports\`. ` +
+    'Lower `ports`, add a second USB controller, or plug a `<hub>` into a port for 8 more.',
+  docsAnchor: 'controllers',
+  check(domain, report) {
+    for (const controller of usbTopology(domain).controllers) {
+      if (controller.model !== 'nec-xhci' && controller.model !== 'qemu-xhci') continue;
+      const ports = domain.attr(controller.el, 'ports');
+      const count = decimalNumber(ports?.value);
+      if (ports && count !== undefined && count > XHCI_MAX_PORTS) {
+        report(ports, `The \`${controller.model}\` controller asks for ${count} ports; it has at most ${XHCI_MAX_PORTS}`, {
+          fixes: [{ title: `Set ports to ${XHCI_MAX_PORTS}`, start: ports.from, end: ports.to, newText: String(XHCI_MAX_PORTS), safe: false }],
+        });
+      }
+    }
+  },
+};
+
+export const usbQusbRule: Rule = {
+  code: 'usb-qusb-model',
+  libvirt: 'qemuDomainControllerDefPostParse (src/qemu/qemu_postparse.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ["USB controller model type 'qusb1' or 'qusb2' is not supported in %1$s"],
+  help:
+    'The `qusb1` and `qusb2` USB controller models are not QEMU devices, and the QEMU driver refuses them. ' +
+    'Use a QEMU model such as `qemu-xhci` (or leave `model` out for the machine\'s default).',
+  docsAnchor: 'controllers',
+  check(domain, report) {
+    for (const controller of usbTopology(domain).controllers) {
+      if (controller.model !== 'qusb1' && controller.model !== 'qusb2') continue;
+      const model = domain.attr(controller.el, 'model');
+      if (model) report(model, `The USB controller model \`${controller.model}\` is not available with \`<domain type='${domain.virtType}'>\``);
+    }
+  },
+};
+
+export const usbPortsModelRule: Rule = {
+  code: 'usb-ports-unsupported-model',
+  libvirt: 'qemuValidateDomainDeviceDefControllerUSB, from qemuBuildUSBControllerDevProps (src/qemu/qemu_command.c)',
+  stage: 'start',
+  driver: 'qemu',
+  libvirtMessages: ["usb controller type '%1$s' doesn't support 'ports' with this QEMU binary"],
+  help:
+    'Only the xHCI controllers (`qemu-xhci`, `nec-xhci`) have a configurable number of ports; the UHCI, OHCI and EHCI models have a fixed count, and libvirt ' +
+    "refuses `ports` on them when it starts the guest. Drop `ports`, or use `model='qemu-xhci'`.",
+  docsAnchor: 'controllers',
+  check(domain, report) {
+    const family = domainMachineFamily(domain);
+    for (const controller of usbTopology(domain).controllers) {
+      const ports = domain.attr(controller.el, 'ports');
+      if (!ports) continue;
+      // Without a model, the x86 PC machines get piix3-uhci; elsewhere the model depends on the QEMU binary.
+      const model = controller.model ?? (family === 'i440fx' || family === 'q35' ? 'piix3-uhci' : undefined);
+      if (model === undefined || model === 'none' || model === 'qemu-xhci' || model === 'nec-xhci' || model === 'qusb1' || model === 'qusb2') continue;
+      report(ports, `The \`${model}\` USB controller has a fixed number of ports; only qemu-xhci and nec-xhci take \`ports\``);
+    }
+  },
+};
+
+export const usbCompanionMasterRule: Rule = {
+  code: 'usb-companion-master-missing',
+  libvirt: 'qemuBuildUSBControllerFindMasterAlias, from qemuBuildUSBControllerDevProps (src/qemu/qemu_command.c)',
+  stage: 'start',
+  driver: 'qemu',
+  libvirtMessages: ['masterbus not found'],
+  help:
+    'A companion USB controller (one with `<master startport>`, such as ich9-uhci1..3) attaches to the master controller with the same `index` (such as ich9-ehci1). ' +
+    'When none has that index, QEMU has nothing to attach it to and the guest does not start. Give the companion the index of its master, or add the master.',
+  docsAnchor: 'controllers',
+  check(domain, report) {
+    const { otherControllers } = usbTopology(domain);
+    const masters = new Set<number>();
+    for (const controller of usbTopology(domain).controllers) if (!controller.companion && controller.index !== undefined) masters.add(controller.index);
+    // With no master at all, libvirt's parser refuses the domain first (usb-companion-without-master).
+    if (masters.size === 0) return;
+    for (const controller of otherControllers) {
+      if (!controller.companion || controller.index === undefined || masters.has(controller.index)) continue;
+      const index = domain.attr(controller.el, 'index') ?? domain.nameSpan(controller.el);
+      report(index, `No USB controller with index ${controller.index} is the master of this companion`);
+    }
+  },
+};

@@ -1,0 +1,186 @@
+/**
+ * `<controller type='usb' model='none'>` turns USB off for the whole domain. libvirt's parser
+ * (virDomainDefParseXML, src/conf/domain_conf.c, while it reads the controllers and then the
+ * inputs) refuses any second USB controller beside it (a `none` one included) and any
+ * `<input bus='usb'>`; its validation refuses a USB redirection (virDomainRedirdevDefValidate,
+ * in src/conf/domain_validate.c), and the QEMU driver's USB address assignment refuses any other
+ * USB device (qemuDomainUSBAddressAddHubs, src/qemu/qemu_domain_address.c).
+ */
+import machineData from '../../../../schemas/machines.json';
+import { AttrValue, Domain, El } from '../domain';
+import { effectiveArch, effectiveMachine } from '../machines';
+import { RelatedSpan, Rule } from '../rule';
+import { UsbController, usbTopology } from './usbTopology';
+
+function noneRelated(domain: Domain, none: UsbController): RelatedSpan[] {
+  const at = domain.attr(none.el, 'model') ?? domain.nameSpan(none.el);
+  return [{ from: at.from, to: at.to, message: "USB is disabled here (`model='none'`)" }];
+}
+
+/**
+ * No USB controller is written and libvirt adds none for this arch and machine
+ * (qemuDomainDefAddDefaultDevices), so USB is off as with `model='none'`.
+ */
+function machineWithoutUsb(domain: Domain): boolean {
+  const facts = machineData.noDefaultUsb;
+  const arch = effectiveArch(domain);
+  const machine = effectiveMachine(domain);
+  if (arch === undefined || machine === undefined) return false;
+  const listed = (facts.machinesOf as Record<string, string[]>)[arch];
+  if (listed) return listed.includes(machine);
+  if (!facts.arches.includes(arch)) return false;
+  return !facts.exceptMachines.includes(machine) && !facts.exceptPrefixes.some((prefix) => machine.startsWith(prefix));
+}
+
+/** Why USB is off (virDomainDefHasUSB is false), as related spans; undefined when it is on or may be. */
+function disabledBy(domain: Domain): RelatedSpan[] | undefined {
+  const topology = usbTopology(domain);
+  if (topology.otherControllers.length > 0) return undefined;
+  const none = topology.noneControllers[0];
+  if (none) return noneRelated(domain, none);
+  if (!machineWithoutUsb(domain)) return undefined;
+  const osType = domain.first(['os', 'type']);
+  const at = (osType && (domain.attr(osType, 'machine') ?? domain.attr(osType, 'arch'))) ?? domain.nameSpan(domain.root);
+  return [{ from: at.from, to: at.to, message: 'This machine has no USB controller unless the domain adds one' }];
+}
+
+export const usbNoneOtherControllerRule: Rule = {
+  code: 'usb-none-second-controller',
+  libvirt: 'virDomainDefParseXML (src/conf/domain_conf.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ["Can't add another USB controller: USB is disabled for this domain"],
+  help:
+    "`<controller type='usb' model='none'>` says the domain has no USB at all, so it must be the only USB controller. " +
+    'libvirt refuses any other `<controller type=\'usb\'>` beside it. Remove the `none` controller to keep USB, or remove the other USB controllers.',
+  docsAnchor: 'controllers',
+  check(domain, report) {
+    let none: UsbController | undefined;
+    let first: UsbController | undefined;
+    for (const controller of usbTopology(domain).controllers) {
+      const at = domain.attr(controller.el, 'model') ?? domain.nameSpan(controller.el);
+      if (controller.model === 'none' && first) {
+        const firstAt = domain.attr(first.el, 'model') ?? domain.nameSpan(first.el);
+        const message = first.model === 'none' ? "A second `<controller type='usb' model='none'>`" : "`model='none'` disables USB, but there is another USB controller";
+        report(at, message, { related: [{ ...firstAt, message: 'The first USB controller' }] });
+      } else if (controller.model !== 'none' && none) {
+        report(at, "Another USB controller while `model='none'` disables USB", { related: noneRelated(domain, none) });
+      }
+      if (controller.model === 'none') none ??= controller;
+      first ??= controller;
+    }
+  },
+};
+
+export const usbNoneInputRule: Rule = {
+  code: 'usb-none-usb-input',
+  libvirt: 'virDomainDefParseXML (src/conf/domain_conf.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ["Can't add USB input device. USB bus is disabled"],
+  help:
+    "With `<controller type='usb' model='none'>` the domain has no USB bus, so an `<input bus='usb'>` (a USB tablet, mouse or keyboard) has nowhere to plug in. " +
+    "Use another bus (`virtio`, or `ps2` for a mouse or keyboard on x86), or give the domain a USB controller instead of `model='none'`.",
+  docsAnchor: 'input-devices',
+  check(domain, report) {
+    const none = usbTopology(domain).noneControllers[0];
+    if (!none) return;
+    for (const input of domain.devices) {
+      if (input.element.name !== 'input') continue;
+      const bus = domain.attr(input, 'bus');
+      if (bus?.value.trim() === 'usb') report(bus, "`<input bus='usb'>` while USB is disabled", { related: noneRelated(domain, none) });
+    }
+  },
+};
+
+export const usbNoneRedirdevRule: Rule = {
+  code: 'usb-none-redirdev',
+  libvirt: 'virDomainRedirdevDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ['cannot add redirected USB device: USB is disabled for this domain'],
+  help:
+    "A `<redirdev bus='usb'>` forwards a client's USB device into the guest over a USB port; with `<controller type='usb' model='none'>`, or with no USB controller on a machine that has none of its own, there is none. " +
+    'Remove the redirection, or give the domain a USB controller.',
+  docsAnchor: 'redirected-devices',
+  check(domain, report) {
+    const related = disabledBy(domain);
+    if (!related) return;
+    for (const redirdev of domain.devices) {
+      if (redirdev.element.name !== 'redirdev') continue;
+      const bus = domain.attr(redirdev, 'bus');
+      if (!bus || bus.value.trim() === 'usb') report(bus ?? domain.nameSpan(redirdev), 'A USB redirection while the domain has no USB controller', { related });
+    }
+  },
+};
+
+/** The devices libvirt plugs into a USB port (virDomainUSBDeviceDefForeach), redirections aside. */
+function isUsbDevice(domain: Domain, device: El): boolean {
+  switch (device.element.name) {
+    case 'hub':
+      return domain.value(device, 'type') === 'usb';
+    case 'hostdev':
+      return domain.value(device, 'mode') !== 'capabilities' && domain.value(device, 'type') === 'usb';
+    case 'disk': {
+      const target = domain.child(device, 'target');
+      return target !== undefined && domain.value(target, 'bus') === 'usb';
+    }
+    case 'controller':
+      return domain.value(device, 'type') === 'ccid';
+    case 'input':
+      return domain.value(device, 'bus') === 'usb';
+    case 'serial': {
+      const target = domain.child(device, 'target');
+      return target !== undefined && domain.value(target, 'type') === 'usb-serial';
+    }
+    case 'sound':
+      return domain.value(device, 'model') === 'usb';
+    default:
+      return false;
+  }
+}
+
+export const usbNoneAddressRule: Rule = {
+  code: 'usb-none-usb-devices',
+  libvirt: 'qemuDomainUSBAddressAddHubs, from qemuDomainAssignUSBAddresses (src/qemu/qemu_domain_address.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['USB is disabled for this domain, but USB devices are present in the domain XML'],
+  help:
+    "With `<controller type='usb' model='none'>`, or with no USB controller on a machine that has none of its own (ARM virt, RISC-V, s390, LoongArch, isapc, microvm), there is no USB bus, so USB devices (a USB disk, host device, hub, sound card, serial port or smartcard reader, " +
+    'or any device with an `<address type=\'usb\'>`) have nowhere to plug in. Remove them, or give the domain a USB controller instead of `model=\'none\'`.',
+  docsAnchor: 'controllers',
+  check(domain, report) {
+    const related = disabledBy(domain);
+    if (!related) return;
+    const explicitNone = usbTopology(domain).noneControllers.length > 0;
+    for (const device of domain.devices) {
+      // With model='none' written, an <input bus='usb'> is refused earlier (usb-none-usb-input); a <redirdev> has its own rule.
+      if ((explicitNone && device.element.name === 'input') || device.element.name === 'redirdev') continue;
+      const address = domain.child(device, 'address');
+      const type = address && domain.attr(address, 'type');
+      const usbAddress = type?.value.trim() === 'usb';
+      if (!usbAddress && !(isUsbDevice(domain, device) && !type)) continue;
+      report(usbAddress ? (type as AttrValue) : domain.nameSpan(device), `A USB device (\`<${device.element.name}>\`) while the domain has no USB controller`, { related });
+    }
+  },
+};
+
+export const usbNoMasterRule: Rule = {
+  code: 'usb-companion-without-master',
+  libvirt: 'virDomainDefParseXML (src/conf/domain_conf.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ['No master USB controller specified'],
+  help:
+    'A USB controller with a `<master startport>` child is a companion (such as ich9-uhci1..3, which add USB 1 ports to an ich9-ehci1): it serves ' +
+    'the ports of another USB controller with the same `index`. libvirt refuses a domain whose USB controllers are all companions. ' +
+    "Add the master controller (for ich9-uhci companions, `<controller type='usb' index='N' model='ich9-ehci1'>`), or drop `<master>`.",
+  docsAnchor: 'controllers',
+  check(domain, report) {
+    const { otherControllers } = usbTopology(domain);
+    if (otherControllers.length === 0 || otherControllers.some((c) => !c.companion)) return;
+    const master = domain.child(otherControllers[0].el, 'master');
+    if (master) report(domain.nameSpan(master), 'Every USB controller is a companion (`<master>`); none is the master they attach to');
+  },
+};
