@@ -10,7 +10,7 @@ test('rules: codes are unique and kebab-case; each names its libvirt function an
     assert.match(rule.code, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, rule.code);
     assert.ok(!codes.has(rule.code), `${rule.code} twice`);
     codes.add(rule.code);
-    assert.match(rule.libvirt, /^[\w, ]+ \(src\/[\w/]+\.c\)$/, `${rule.code}: libvirt names a function and its file`);
+    assert.match(rule.libvirt, /^[a-zA-Z]\w+\b.*\(src\/[\w/]+\.c\)$/, `${rule.code}: libvirt names a function and its file`);
     assert.ok(rule.help.length > 40 && !rule.help.includes('TODO'), `${rule.code}: help says what libvirt checks and how to fix it`);
     if (rule.stage !== 'accepted') assert.ok(rule.libvirtMessages.length > 0, `${rule.code}: libvirt's own message, for conformance`);
   }
