@@ -1,4 +1,33 @@
 /** Boot order, firmware, loader and NVRAM, hypervisor features, arch and machine compatibility, clock timers, security labels. */
 import { Rule } from '../rule';
+import { acpiMachineRule, acpiNeedsUefiRule, uefiNeedsAcpiRule } from './acpi';
+import { bootOrderDuplicateRule, bootOrderMixedRule } from './bootOrder';
+import { emulatorArchRule, osTypeRule, qemuBootloaderRule } from './emulator';
+import { featureMachineRule, pmuPpc64Rule, tcgVirtTypeRule } from './features';
+import { firmwareRule, secureBootRule } from './firmware';
+import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from './platform';
+import { seclabelDuplicateModelRule, seclabelMissingModelRule } from './seclabel';
+import { timerArchRule, timerSettingRule } from './timers';
 
-export const bootRules: readonly Rule[] = [];
+export const bootRules: readonly Rule[] = [
+  emulatorArchRule,
+  osTypeRule,
+  qemuBootloaderRule,
+  acpiMachineRule,
+  acpiNeedsUefiRule,
+  uefiNeedsAcpiRule,
+  featureMachineRule,
+  pmuPpc64Rule,
+  tcgVirtTypeRule,
+  firmwareRule,
+  secureBootRule,
+  bootOrderDuplicateRule,
+  bootOrderMixedRule,
+  timerArchRule,
+  timerSettingRule,
+  x86PlatformRule,
+  minGuaranteeRule,
+  lifecycleRule,
+  seclabelDuplicateModelRule,
+  seclabelMissingModelRule,
+];
