@@ -5,6 +5,7 @@ import { bootOrderDuplicateRule, bootOrderMixedRule } from './bootOrder';
 import { emulatorArchRule, osTypeRule, qemuBootloaderRule } from './emulator';
 import { featureMachineRule, pmuPpc64Rule, tcgVirtTypeRule } from './features';
 import { firmwareRule, secureBootRule } from './firmware';
+import { memorySizeRule } from './memory';
 import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from './platform';
 import { seclabelDuplicateModelRule, seclabelMissingModelRule } from './seclabel';
 import { timerArchRule, timerSettingRule } from './timers';
@@ -26,6 +27,7 @@ export const bootRules: readonly Rule[] = [
   timerArchRule,
   timerSettingRule,
   x86PlatformRule,
+  memorySizeRule,
   minGuaranteeRule,
   lifecycleRule,
   seclabelDuplicateModelRule,
