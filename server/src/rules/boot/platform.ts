@@ -21,6 +21,12 @@ export const x86PlatformRule: Rule = {
   check(domain, report) {
     const arch = guestArch(domain);
     const nonX86 = arch !== undefined && !isX86(arch);
+    const bios = domain.first(['os', 'bios']);
+    const useserial = bios && domain.attr(bios, 'useserial');
+    if (useserial && useserial.value.trim() === 'yes') {
+      if (nonX86) report(useserial, `The BIOS serial console exists only on x86, not on arch '${arch}'`);
+      else if (!domain.devices.some((d) => d.element.name === 'serial')) report(useserial, 'The BIOS serial console needs a `<serial>` device');
+    }
     if (nonX86) {
       for (const pm of domain.at(['pm'])) {
         for (const state of domain.children(pm)) {
@@ -28,12 +34,6 @@ export const x86PlatformRule: Rule = {
             report(domain.nameSpan(state), `ACPI sleep states (\`<${state.element.name}>\`) exist only on x86, not on arch '${arch}'`);
         }
       }
-    }
-    const bios = domain.first(['os', 'bios']);
-    const useserial = bios && domain.attr(bios, 'useserial');
-    if (useserial && useserial.value.trim() === 'yes') {
-      if (nonX86) report(useserial, `The BIOS serial console exists only on x86, not on arch '${arch}'`);
-      else if (!domain.devices.some((d) => d.element.name === 'serial')) report(useserial, 'The BIOS serial console needs a `<serial>` device');
     }
   },
 };
