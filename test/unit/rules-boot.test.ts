@@ -8,7 +8,7 @@ import { firmwareRule, secureBootRule } from '../../server/src/rules/boot/firmwa
 import { memorySizeRule } from '../../server/src/rules/boot/memory';
 import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from '../../server/src/rules/boot/platform';
 import { seclabelDuplicateModelRule, seclabelMissingModelRule } from '../../server/src/rules/boot/seclabel';
-import { timerArchRule, timerSettingRule } from '../../server/src/rules/boot/timers';
+import { timerArchRule, timerAttributeRule, timerSettingRule } from '../../server/src/rules/boot/timers';
 import { bootRules } from '../../server/src/rules/boot';
 import { expectRule, kvmDomain, ruleFindings, unmark } from './helpers/rules';
 
@@ -137,6 +137,7 @@ describe('rules: boot', () => {
       domainWith({ os: "    <loader stateless='yes' readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader>\n    <⟦nvram⟧ type='file'><source file='/guest_VARS.fd'/></nvram>\n" }),
     );
     expectRule(firmwareRule, domainWith({ os: "    <loader stateless='no' type='⟦rom⟧'>/usr/share/seabios/bios.bin</loader>\n" }));
+    expectRule(firmwareRule, domainWith({ os: "    <⟦loader⟧ stateless='no'>/usr/share/seabios/bios.bin</loader>\n" }));
   });
 
   it('firmware-loader-nvram near miss: efi with NVRAM, a manual pflash loader with its path and NVRAM, a stateless loader alone', () => {
@@ -220,6 +221,33 @@ describe('rules: boot', () => {
     expectRule(timerSettingRule, kvmDomain('', { head: "  <clock offset='utc'>\n    <timer name='rtc' track='guest' tickpolicy='catchup'/>\n    <timer name='pit' tickpolicy='delay'/>\n  </clock>\n" }));
   });
 
+  it('timer-attribute-not-applicable: a tick policy on kvmclock, catchup limits without catchup, frequency and mode off tsc, track off rtc', () => {
+    expectRule(
+      timerAttributeRule,
+      kvmDomain('', {
+        head: `  <clock offset='utc'>
+    <timer name='kvmclock' tickpolicy='⟦delay⟧'/>
+    <timer name='rtc' tickpolicy='delay'><⟦catchup⟧ threshold='123'/></timer>
+    <timer name='hpet' frequency='⟦100⟧' mode='⟦native⟧' track='⟦guest⟧'/>
+  </clock>
+`,
+      }),
+    );
+  });
+
+  it('timer-attribute-not-applicable near miss: tsc frequency and mode, rtc track, catchup with tickpolicy catchup', () => {
+    expectRule(
+      timerAttributeRule,
+      kvmDomain('', {
+        head: `  <clock offset='utc'>
+    <timer name='tsc' frequency='3504000000' mode='native'/>
+    <timer name='rtc' track='guest' tickpolicy='catchup'><catchup threshold='123' slew='120' limit='10000'/></timer>
+  </clock>
+`,
+      }),
+    );
+  });
+
   it('x86-only-platform-setting: <pm> and the BIOS serial console off x86, the BIOS serial console without a serial', () => {
     expectRule(
       x86PlatformRule,
@@ -266,6 +294,7 @@ describe('rules: boot', () => {
         devices: "    <memory model='dimm'><target><size unit='GiB'>2</size><node>0</node></target></memory>",
       }),
     );
+    expectRule(memorySizeRule, domainWith({ top: "  <maxMemory slots='4' unit='KiB'>⟦0⟧</maxMemory>\n  <memory unit='GiB'>1</memory>\n" }));
   });
 
   it('memory-size near miss: memory from NUMA cells, units, maxMemory above it', () => {

@@ -86,8 +86,10 @@ export const firmwareRule: Rule = {
       else if (nvram && hasNvram) report(domain.nameSpan(nvram), 'A stateless `<loader>` has no NVRAM', { related: [{ ...domain.attr(loader, 'stateless')!, message: "stateless='yes'" }] });
     } else if (stateless === 'no') {
       if (!firmware) {
+        // virDomainDefPostParseOs: a loader with a path and no type is a ROM.
         const type = domain.attr(loader, 'type');
-        if (type && type.value.trim() === 'rom') report(type, "Only a `<loader type='pflash'>` keeps NVRAM (stateless='no')");
+        if (type ? type.value.trim() === 'rom' : domain.content(loader).value.trim() !== '')
+          report(type ?? domain.nameSpan(loader), "Only a `<loader type='pflash'>` keeps NVRAM (stateless='no'; a loader without a type is a ROM)");
       } else if (firmware !== 'efi') report(firmwareAttr!, `Only 'efi' firmware keeps NVRAM (the loader says stateless='no')`);
     }
   },

@@ -8,7 +8,7 @@ import { firmwareRule, secureBootRule } from './firmware';
 import { memorySizeRule } from './memory';
 import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from './platform';
 import { seclabelDuplicateModelRule, seclabelMissingModelRule } from './seclabel';
-import { timerArchRule, timerSettingRule } from './timers';
+import { timerArchRule, timerAttributeRule, timerSettingRule } from './timers';
 
 export const bootRules: readonly Rule[] = [
   emulatorArchRule,
@@ -26,6 +26,7 @@ export const bootRules: readonly Rule[] = [
   bootOrderMixedRule,
   timerArchRule,
   timerSettingRule,
+  timerAttributeRule,
   x86PlatformRule,
   memorySizeRule,
   minGuaranteeRule,

@@ -48,6 +48,7 @@ export const memorySizeRule: Rule = {
   libvirtMessages: [
     'Memory size must be specified via <memory> or in the <numa> configuration',
     'Total size of memory devices exceeds the total memory size',
+    'maximum memory size must be specified when specifying number of memory slots',
     'maximum memory size must be equal or greater than the actual memory size',
   ],
   help:
@@ -82,6 +83,8 @@ export const memorySizeRule: Rule = {
     if (!maxMemory) return;
     const maxText = domain.content(maxMemory);
     const max = sizeKiB(domain, maxMemory, maxText);
-    if (max !== undefined && max > 0 && max < effective) report(maxText, `\`<maxMemory>\` (${max} KiB) is below the guest's memory (${effective} KiB)`);
+    const slots = domain.attr(maxMemory, 'slots');
+    if (max === 0 && slots && /^\d+$/.test(slots.value.trim()) && Number(slots.value.trim()) > 0) report(maxText, '`<maxMemory>` is 0 although it has memory `slots`');
+    else if (max !== undefined && max > 0 && max < effective) report(maxText, `\`<maxMemory>\` (${max} KiB) is below the guest's memory (${effective} KiB)`);
   },
 };

@@ -99,3 +99,41 @@ export const timerSettingRule: Rule = {
     }
   },
 };
+
+export const timerAttributeRule: Rule = {
+  code: 'timer-attribute-not-applicable',
+  libvirt: 'virDomainDefPostParseTimer (src/conf/domain_postparse.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "timer %1$s doesn't support setting of timer tickpolicy",
+    "setting of timer catchup policies is only supported with tickpolicy='catchup'",
+    "timer %1$s doesn't support setting of timer frequency",
+    "timer %1$s doesn't support setting of timer mode",
+    "timer %1$s doesn't support setting of timer track",
+  ],
+  help:
+    "Not every `<timer>` attribute applies to every timer: `kvmclock` and `hypervclock` have no tick policy, only `tsc` has a `frequency` and a " +
+    "`mode`, only `rtc` and `platform` have a `track`, and `<catchup>` limits apply only with tickpolicy='catchup'. Remove the attribute that does " +
+    'not apply to the timer.',
+  docsAnchor: 'time-keeping',
+  check(domain, report) {
+    for (const timer of domain.at(['clock', 'timer'])) {
+      const name = domain.value(timer, 'name');
+      if (!name) continue;
+      const tickpolicy = domain.attr(timer, 'tickpolicy');
+      if ((name === 'kvmclock' || name === 'hypervclock') && tickpolicy) report(tickpolicy, `The \`${name}\` timer has no tick policy`);
+      const catchup = domain.child(timer, 'catchup');
+      if (catchup && tickpolicy?.value.trim() !== 'catchup' && ['threshold', 'slew', 'limit'].some((a) => Number(domain.value(catchup, a) ?? '0') !== 0))
+        report(domain.nameSpan(catchup), "`<catchup>` limits need tickpolicy='catchup'");
+      if (name !== 'tsc') {
+        for (const attribute of ['frequency', 'mode']) {
+          const at = domain.attr(timer, attribute);
+          if (at && (attribute === 'mode' || Number(at.value.trim()) !== 0)) report(at, `The \`${name}\` timer has no ${attribute} (only \`tsc\` has)`);
+        }
+      }
+      const track = domain.attr(timer, 'track');
+      if (track && name !== 'rtc' && name !== 'platform') report(track, `The \`${name}\` timer has no track (only \`rtc\` has)`);
+    }
+  },
+};
