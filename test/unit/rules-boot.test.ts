@@ -7,7 +7,7 @@ import { featureMachineRule, pmuPpc64Rule, tcgVirtTypeRule } from '../../server/
 import { firmwareRule, secureBootRule } from '../../server/src/rules/boot/firmware';
 import { memorySizeRule } from '../../server/src/rules/boot/memory';
 import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from '../../server/src/rules/boot/platform';
-import { seclabelDuplicateModelRule, seclabelMissingModelRule } from '../../server/src/rules/boot/seclabel';
+import { seclabelDuplicateModelRule, seclabelMissingModelRule, seclabelOverrideRule } from '../../server/src/rules/boot/seclabel';
 import { timerArchRule, timerAttributeRule, timerSettingRule } from '../../server/src/rules/boot/timers';
 import { bootRules } from '../../server/src/rules/boot';
 import { expectRule, kvmDomain, ruleFindings, unmark } from './helpers/rules';
@@ -324,6 +324,26 @@ describe('rules: boot', () => {
 
   it('seclabel-missing-model near miss: a single seclabel without a model', () => {
     expectRule(seclabelMissingModelRule, kvmDomain("<disk type='file' device='disk'><source file='/a.img'><seclabel relabel='no'/></source><target dev='vda' bus='virtio'/></disk>").replace('</domain>', "  <seclabel type='none'/>\n</domain>"));
+  });
+
+  it('seclabel-override-without-relabel: a device overrides the label of a model the domain does not relabel, the domain label linked', () => {
+    const [finding] = expectRule(
+      seclabelOverrideRule,
+      kvmDomain("<disk type='file' device='disk'><source file='/a.img'><seclabel model='⟦selinux⟧' relabel='no'/></source><target dev='vda' bus='virtio'/></disk>").replace(
+        '</domain>',
+        "  <seclabel type='static' model='selinux'><label>system_u:system_r:svirt_t:s0:c1,c2</label></seclabel>\n</domain>",
+      ),
+    );
+    assert.equal(finding.related?.length, 1);
+  });
+
+  it('seclabel-override-without-relabel near miss: the domain relabels (dynamic, or static with relabel=yes)', () => {
+    const disk = "<disk type='file' device='disk'><source file='/a.img'><seclabel model='selinux' relabel='no'/></source><target dev='vda' bus='virtio'/></disk>";
+    expectRule(seclabelOverrideRule, kvmDomain(disk).replace('</domain>', "  <seclabel type='dynamic' model='selinux'/>\n</domain>"));
+    expectRule(
+      seclabelOverrideRule,
+      kvmDomain(disk).replace('</domain>', "  <seclabel type='static' model='selinux' relabel='yes'><label>system_u:system_r:svirt_t:s0:c1,c2</label></seclabel>\n</domain>"),
+    );
   });
 
   it('every boot rule is quiet on a plain KVM domain, and none throws on a half-typed one', () => {

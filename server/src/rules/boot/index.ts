@@ -7,7 +7,7 @@ import { featureMachineRule, pmuPpc64Rule, tcgVirtTypeRule } from './features';
 import { firmwareRule, secureBootRule } from './firmware';
 import { memorySizeRule } from './memory';
 import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from './platform';
-import { seclabelDuplicateModelRule, seclabelMissingModelRule } from './seclabel';
+import { seclabelDuplicateModelRule, seclabelMissingModelRule, seclabelOverrideRule } from './seclabel';
 import { timerArchRule, timerAttributeRule, timerSettingRule } from './timers';
 
 export const bootRules: readonly Rule[] = [
@@ -33,4 +33,5 @@ export const bootRules: readonly Rule[] = [
   lifecycleRule,
   seclabelDuplicateModelRule,
   seclabelMissingModelRule,
+  seclabelOverrideRule,
 ];

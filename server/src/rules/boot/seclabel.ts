@@ -62,3 +62,49 @@ function walk(domain: Domain, el: El, report: Parameters<Rule['check']>[1]): voi
   }
   flagUnnamed(domain, labels, report);
 }
+
+/** The domain-level relabel setting of each security model: relabel='yes'|'no', else no for static and none labels, yes for dynamic ones. */
+function domainRelabel(domain: Domain): Map<string, { relabel: boolean; at: { from: number; to: number } }> {
+  const byModel = new Map<string, { relabel: boolean; at: { from: number; to: number } }>();
+  for (const label of domain.children(domain.root, 'seclabel')) {
+    const model = domain.value(label, 'model');
+    if (!model || byModel.has(model)) continue;
+    const relabel = domain.attr(label, 'relabel');
+    const type = domain.value(label, 'type') ?? 'dynamic';
+    const on = relabel ? relabel.value.trim() === 'yes' : type !== 'static' && type !== 'none';
+    byModel.set(model, { relabel: on, at: relabel ?? domain.nameSpan(label) });
+  }
+  return byModel;
+}
+
+export const seclabelOverrideRule: Rule = {
+  code: 'seclabel-override-without-relabel',
+  libvirt: 'virSecurityDeviceLabelDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ['label overrides require relabeling to be enabled at the domain level'],
+  help:
+    "A `<seclabel>` inside a device (a disk's or a character device's `<source>`) overrides how the domain's security driver labels that one " +
+    "resource. libvirt refuses the override when the domain-level `<seclabel>` of the same model does not relabel resources at all (relabel='no', " +
+    "which static and 'none' labels default to). Turn relabeling on at the domain level, or drop the device's override.",
+  docsAnchor: 'security-label',
+  check(domain, report) {
+    const byModel = domainRelabel(domain);
+    if (byModel.size === 0) return;
+    const visit = (el: El): void => {
+      for (const child of domain.children(el)) {
+        if (child.element.name !== 'seclabel') {
+          visit(child);
+          continue;
+        }
+        const model = domain.attr(child, 'model');
+        const vm = model && byModel.get(model.value.trim());
+        if (model && vm && !vm.relabel)
+          report(model, `The domain does not relabel resources for model '${model.value.trim()}', so a device cannot override its label`, {
+            related: [{ ...vm.at, message: `The domain-level \`<seclabel>\` for '${model.value.trim()}' does not relabel` }],
+          });
+      }
+    };
+    for (const device of domain.devices) visit(device);
+  },
+};
