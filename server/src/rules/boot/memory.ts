@@ -57,6 +57,8 @@ export const memorySizeRule: Rule = {
     'the total memory.',
   docsAnchor: 'memory-allocation',
   check(domain, report) {
+    // libvirt's parser stops at a missing `<os><type>` ("an os <type> must be specified") before post-parse.
+    if (!domain.osType) return;
     const memory = domain.child(domain.root, 'memory');
     const memoryText = memory && domain.content(memory);
     const total = memory ? sizeKiB(domain, memory, memoryText) : 0;
