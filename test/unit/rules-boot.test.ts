@@ -4,7 +4,7 @@ import { acpiMachineRule, acpiNeedsUefiRule, uefiNeedsAcpiRule } from '../../ser
 import { bootOrderDuplicateRule, bootOrderMixedRule } from '../../server/src/rules/boot/bootOrder';
 import { emulatorArchRule, osTypeRule, qemuBootloaderRule } from '../../server/src/rules/boot/emulator';
 import { featureMachineRule, pmuPpc64Rule, tcgVirtTypeRule } from '../../server/src/rules/boot/features';
-import { firmwareRule, secureBootRule } from '../../server/src/rules/boot/firmware';
+import { firmwareRule, fwcfgNameRule, secureBootRule } from '../../server/src/rules/boot/firmware';
 import { memorySizeRule } from '../../server/src/rules/boot/memory';
 import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from '../../server/src/rules/boot/platform';
 import { seclabelDuplicateModelRule, seclabelMissingModelRule, seclabelOverrideRule } from '../../server/src/rules/boot/seclabel';
@@ -158,6 +158,17 @@ describe('rules: boot', () => {
     const loader = "    <loader readonly='yes' secure='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.secboot.fd</loader>\n";
     expectRule(secureBootRule, domainWith({ os: loader, head: "  <features>\n    <acpi/>\n    <smm state='on'/>\n  </features>\n" }));
     expectRule(secureBootRule, domainWith({ firmware: 'efi', os: loader, head: '  <features>\n    <acpi/>\n  </features>\n' }));
+  });
+
+  it('fwcfg-entry-name: a fw_cfg name outside opt/, and one reserved for the firmware', () => {
+    expectRule(
+      fwcfgNameRule,
+      kvmDomain('', { head: "  <sysinfo type='fwcfg'>\n    <entry name='⟦etc/foo⟧'>x</entry>\n    <entry name='⟦opt/ovmf/X-PciMmio64Mb⟧'>262144</entry>\n  </sysinfo>\n" }),
+    );
+  });
+
+  it('fwcfg-entry-name near miss: opt/ names of the user', () => {
+    expectRule(fwcfgNameRule, kvmDomain('', { head: "  <sysinfo type='fwcfg'>\n    <entry name='opt/com.example/name'>x</entry>\n  </sysinfo>\n" }));
   });
 
   it('boot-order-duplicate: a second device with the same boot order, the first linked', () => {

@@ -132,3 +132,28 @@ export const secureBootRule: Rule = {
     }
   },
 };
+
+export const fwcfgNameRule: Rule = {
+  code: 'fwcfg-entry-name',
+  libvirt: 'qemuValidateDomainDefSysinfo (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['Invalid firmware name', 'That firmware name is reserved'],
+  help:
+    "Entries of `<sysinfo type='fwcfg'>` become QEMU firmware configuration files, whose names for users must start with `opt/` (by convention " +
+    '`opt/` followed by a reverse domain name). Names under `opt/ovmf/` and `opt/org.qemu/` belong to the firmware and QEMU themselves, and libvirt ' +
+    'refuses them.',
+  docsAnchor: 'smbios-system-information',
+  check(domain, report) {
+    for (const sysinfo of domain.children(domain.root, 'sysinfo')) {
+      if (domain.value(sysinfo, 'type') !== 'fwcfg') continue;
+      for (const entry of domain.children(sysinfo, 'entry')) {
+        const name = domain.attr(entry, 'name');
+        if (!name) continue;
+        const value = name.value;
+        if (!value.startsWith('opt/')) report(name, `The fw_cfg name '${value}' does not start with \`opt/\``);
+        else if (value.startsWith('opt/ovmf/') || value.startsWith('opt/org.qemu/')) report(name, `The fw_cfg name '${value}' is reserved for the firmware and QEMU`);
+      }
+    }
+  },
+};

@@ -4,7 +4,7 @@ import { acpiMachineRule, acpiNeedsUefiRule, uefiNeedsAcpiRule } from './acpi';
 import { bootOrderDuplicateRule, bootOrderMixedRule } from './bootOrder';
 import { emulatorArchRule, osTypeRule, qemuBootloaderRule } from './emulator';
 import { featureMachineRule, pmuPpc64Rule, tcgVirtTypeRule } from './features';
-import { firmwareRule, secureBootRule } from './firmware';
+import { firmwareRule, fwcfgNameRule, secureBootRule } from './firmware';
 import { memorySizeRule } from './memory';
 import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from './platform';
 import { seclabelDuplicateModelRule, seclabelMissingModelRule, seclabelOverrideRule } from './seclabel';
@@ -22,6 +22,7 @@ export const bootRules: readonly Rule[] = [
   tcgVirtTypeRule,
   firmwareRule,
   secureBootRule,
+  fwcfgNameRule,
   bootOrderDuplicateRule,
   bootOrderMixedRule,
   timerArchRule,

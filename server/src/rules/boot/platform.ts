@@ -30,7 +30,7 @@ export const x86PlatformRule: Rule = {
     if (nonX86) {
       for (const pm of domain.at(['pm'])) {
         for (const state of domain.children(pm)) {
-          if (state.element.name === 'suspend-to-mem' || state.element.name === 'suspend-to-disk')
+          if ((state.element.name === 'suspend-to-mem' || state.element.name === 'suspend-to-disk') && domain.value(state, 'enabled'))
             report(domain.nameSpan(state), `ACPI sleep states (\`<${state.element.name}>\`) exist only on x86, not on arch '${arch}'`);
         }
       }
