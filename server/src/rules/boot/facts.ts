@@ -1,0 +1,105 @@
+/**
+ * What the boot family's rules read of a domain: the guest arch and machine as libvirt settles
+ * them, the `<features>` switches, the `<os>` loader and NVRAM, and the machine facts of
+ * schemas/machines.json this family added (each names the libvirt function it comes from).
+ */
+import machineData from '../../../../schemas/machines.json';
+import { AttrValue, Domain, El } from '../domain';
+import { effectiveArch, effectiveMachine, isArchIn, MachineFamily, domainMachineFamily } from '../machines';
+
+const EMULATOR_ARCHES = machineData.emulatorArches;
+
+/** The arch a QEMU binary name stands for (virQEMUCapsArchFromString: i386 is i686, arm is armv7l). */
+export function archOfBinaryName(name: string): string {
+  return (EMULATOR_ARCHES.names as Record<string, string>)[name] ?? name;
+}
+
+/** The guest arch libvirt uses (see effectiveArch), with the binary's name read as libvirt reads it. */
+export function guestArch(domain: Domain): string | undefined {
+  if (domain.arch) return domain.arch;
+  const arch = effectiveArch(domain);
+  return arch === undefined ? undefined : archOfBinaryName(arch);
+}
+
+/** The machine type libvirt uses, if known. */
+export function guestMachine(domain: Domain): string | undefined {
+  return effectiveMachine(domain);
+}
+
+export function isX86(arch: string | undefined): boolean {
+  return isArchIn(arch, 'x86');
+}
+
+export function familyIs(domain: Domain, family: MachineFamily): boolean {
+  return domainMachineFamily(domain) === family;
+}
+
+/** `arch 'X' and machine 'Y'` for messages, leaving out what is unknown. */
+export function archAndMachine(domain: Domain): string {
+  const arch = guestArch(domain);
+  const machine = guestMachine(domain);
+  const parts: string[] = [];
+  if (arch) parts.push(`arch '${arch}'`);
+  if (machine) parts.push(`machine type '${machine}'`);
+  return parts.join(' and ');
+}
+
+/** `<features>`'s child named `name`, if any. */
+export function feature(domain: Domain, name: string): El | undefined {
+  const features = domain.first(['features']);
+  return features && domain.child(features, name);
+}
+
+/** Whether `<features><acpi/>` switches ACPI on (libvirt reads the bare element as on). */
+export function acpiOn(domain: Domain): El | undefined {
+  const acpi = feature(domain, 'acpi');
+  if (!acpi) return undefined;
+  const state = domain.value(acpi, 'state');
+  return state === undefined || state === 'on' ? acpi : undefined;
+}
+
+/** `<os firmware>`: efi, bios, or undefined when firmware autoselection is off. */
+export function osFirmware(domain: Domain): AttrValue | undefined {
+  const os = domain.first(['os']);
+  return os && domain.attr(os, 'firmware');
+}
+
+export function osChild(domain: Domain, name: string): El | undefined {
+  const os = domain.first(['os']);
+  return os && domain.child(os, name);
+}
+
+/** A loader of the old style libvirt calls UEFI (virDomainDefHasOldStyleUEFI): `<loader type='pflash'>`. */
+export function oldStyleUefiLoader(domain: Domain): El | undefined {
+  const loader = osChild(domain, 'loader');
+  return loader && domain.value(loader, 'type') === 'pflash' ? loader : undefined;
+}
+
+/** Whether the guest boots UEFI as libvirt counts it: `<os firmware='efi'>` or a pflash loader. */
+export function bootsUefi(domain: Domain): boolean {
+  return osFirmware(domain)?.value.trim() === 'efi' || oldStyleUefiLoader(domain) !== undefined;
+}
+
+/**
+ * Whether `<nvram>` gives libvirt an NVRAM store (loader->nvram): a `type` with its source, or
+ * a path as its text; a bare `<nvram template='...'/>` names only the template.
+ */
+export function nvramStore(domain: Domain, nvram: El): boolean {
+  if (domain.attr(nvram, 'type')) return true;
+  return domain.content(nvram).value.trim() !== '';
+}
+
+/** The `<boot>` children of the devices (and of the device's nested parts libvirt reads boot from). */
+export function deviceBoots(domain: Domain): { device: El; boot: El; order: AttrValue }[] {
+  return domain.derived(collectDeviceBoots);
+}
+
+function collectDeviceBoots(domain: Domain): { device: El; boot: El; order: AttrValue }[] {
+  const found: { device: El; boot: El; order: AttrValue }[] = [];
+  for (const device of domain.devices) {
+    const boot = domain.child(device, 'boot');
+    const order = boot && domain.attr(boot, 'order');
+    if (boot && order) found.push({ device, boot, order });
+  }
+  return found;
+}
