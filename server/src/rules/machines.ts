@@ -35,13 +35,18 @@ const QEMU_BINARY = /(?:^|\/)qemu-system-([a-z0-9_]+)$/;
 
 /**
  * The guest architecture libvirt uses: `<os><type arch>`, else the one the `<emulator>` binary is
- * named for (qemu-system-ARCH), else undefined: libvirt would take the host's, which we do not guess.
+ * named for (qemu-system-ARCH, read as libvirt reads the name), else undefined: libvirt would take the host's, which we do not guess.
  */
 export function effectiveArch(domain: Domain): string | undefined {
   if (domain.arch) return domain.arch;
   const emulator = domain.first(['devices', 'emulator']);
   const binary = emulator && QEMU_BINARY.exec(domain.content(emulator).value.trim());
-  return binary ? binary[1] : undefined;
+  return binary ? archOfBinaryName(binary[1]) : undefined;
+}
+
+/** The arch a QEMU binary's name stands for (virQEMUCapsArchFromString: i386 is i686, arm is armv7l). */
+export function archOfBinaryName(name: string): string {
+  return (machineData.emulatorArches.names as Record<string, string>)[name] ?? name;
 }
 
 /** The machine type libvirt uses: `<os><type machine>`, else the default for the arch (when known). */

@@ -6,9 +6,9 @@
  * (`<os firmware='efi'>` or a pflash `<loader>`) without `<acpi/>`.
  */
 import machineData from '../../../../schemas/machines.json';
-import { domainMachineFamily, isArchIn } from '../machines';
+import { domainMachineFamily, isArchIn, effectiveArch, effectiveMachine } from '../machines';
 import { Rule } from '../rule';
-import { acpiOn, bootsUefi, guestArch, guestMachine, oldStyleUefiLoader, osFirmware } from './facts';
+import { acpiOn, bootsUefi, oldStyleUefiLoader, osFirmware } from './facts';
 
 const NO_ACPI_FAMILIES: readonly string[] = machineData.acpiUnsupported.families;
 const ACPI_NEEDS_UEFI: readonly string[] = machineData.acpiNeedsUefi.arches;
@@ -27,7 +27,7 @@ export const acpiMachineRule: Rule = {
     const acpi = acpiOn(domain);
     const family = acpi && domainMachineFamily(domain);
     if (acpi && family && NO_ACPI_FAMILIES.includes(family))
-      report(domain.nameSpan(acpi), `Machine type '${guestMachine(domain)}' has no ACPI`, {
+      report(domain.nameSpan(acpi), `Machine type '${effectiveMachine(domain)}' has no ACPI`, {
         fixes: [{ title: 'Remove `<acpi/>`', start: acpi.start, end: acpi.start + acpi.element.length, newText: '', safe: false }],
       });
   },
@@ -45,7 +45,7 @@ export const acpiNeedsUefiRule: Rule = {
   docsAnchor: 'hypervisor-features',
   check(domain, report) {
     const acpi = acpiOn(domain);
-    const arch = guestArch(domain);
+    const arch = effectiveArch(domain);
     if (acpi && arch && ACPI_NEEDS_UEFI.includes(arch) && !bootsUefi(domain))
       report(domain.nameSpan(acpi), `\`<acpi/>\` on arch '${arch}' needs UEFI firmware (\`<os firmware='efi'>\` or a pflash \`<loader>\`)`);
   },
@@ -61,7 +61,7 @@ export const uefiNeedsAcpiRule: Rule = {
     "UEFI firmware for x86 guests expects ACPI, so libvirt refuses `<os firmware='efi'>` or a pflash `<loader>` on x86 unless `<features>` has `<acpi/>`. Add `<acpi/>`.",
   docsAnchor: 'hypervisor-features',
   check(domain, report) {
-    const arch = guestArch(domain);
+    const arch = effectiveArch(domain);
     if (!isArchIn(arch, machineData.uefiNeedsAcpi.archFamily as 'x86') || acpiOn(domain)) return;
     const firmware = osFirmware(domain);
     const loader = oldStyleUefiLoader(domain);

@@ -8,7 +8,7 @@
  */
 import machineData from '../../../../schemas/machines.json';
 import { Rule } from '../rule';
-import { archOfBinaryName } from './facts';
+import { archOfBinaryName } from '../machines';
 
 const QEMU_BINARY = /(?:^|\/)qemu-system-([a-z0-9_]+)$/;
 const ALSO_RUNS = machineData.emulatorArches.alsoRuns as Record<string, string[]>;

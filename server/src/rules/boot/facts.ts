@@ -1,30 +1,6 @@
-/**
- * What the boot family's rules read of a domain: the guest arch and machine as libvirt settles
- * them, the `<features>` switches, the `<os>` loader and NVRAM, and the machine facts of
- * schemas/machines.json this family added (each names the libvirt function it comes from).
- */
-import machineData from '../../../../schemas/machines.json';
+/** What the boot family's rules read of a domain: the `<features>` switches, the `<os>` loader and NVRAM. */
 import { AttrValue, Domain, El } from '../domain';
 import { effectiveArch, effectiveMachine, isArchIn, MachineFamily, domainMachineFamily } from '../machines';
-
-const EMULATOR_ARCHES = machineData.emulatorArches;
-
-/** The arch a QEMU binary name stands for (virQEMUCapsArchFromString: i386 is i686, arm is armv7l). */
-export function archOfBinaryName(name: string): string {
-  return (EMULATOR_ARCHES.names as Record<string, string>)[name] ?? name;
-}
-
-/** The guest arch libvirt uses (see effectiveArch), with the binary's name read as libvirt reads it. */
-export function guestArch(domain: Domain): string | undefined {
-  if (domain.arch) return domain.arch;
-  const arch = effectiveArch(domain);
-  return arch === undefined ? undefined : archOfBinaryName(arch);
-}
-
-/** The machine type libvirt uses, if known. */
-export function guestMachine(domain: Domain): string | undefined {
-  return effectiveMachine(domain);
-}
 
 export function isX86(arch: string | undefined): boolean {
   return isArchIn(arch, 'x86');
@@ -36,8 +12,8 @@ export function familyIs(domain: Domain, family: MachineFamily): boolean {
 
 /** `arch 'X' and machine 'Y'` for messages, leaving out what is unknown. */
 export function archAndMachine(domain: Domain): string {
-  const arch = guestArch(domain);
-  const machine = guestMachine(domain);
+  const arch = effectiveArch(domain);
+  const machine = effectiveMachine(domain);
   const parts: string[] = [];
   if (arch) parts.push(`arch '${arch}'`);
   if (machine) parts.push(`machine type '${machine}'`);

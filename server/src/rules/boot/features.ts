@@ -8,26 +8,26 @@
  */
 import { Domain, El } from '../domain';
 import { Rule } from '../rule';
-import { archAndMachine, feature, guestArch, guestMachine, isX86 } from './facts';
-import { domainMachineFamily, isArchIn } from '../machines';
+import { archAndMachine, feature, isX86 } from './facts';
+import { domainMachineFamily, isArchIn, effectiveArch, effectiveMachine } from '../machines';
 
 const PSERIES_FEATURES = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs'];
 
 /** Whether the guest is an ARM virt machine: true, false, or undefined when the machine is unknown. */
 function isArmVirt(domain: Domain): boolean | undefined {
-  const arch = guestArch(domain);
+  const arch = effectiveArch(domain);
   if (arch === undefined) return undefined;
   if (!['armv6l', 'armv7l', 'aarch64'].includes(arch)) return false;
-  if (guestMachine(domain) === undefined) return undefined;
+  if (effectiveMachine(domain) === undefined) return undefined;
   return domainMachineFamily(domain) === 'armVirt';
 }
 
 /** Whether the guest is a pSeries machine: true, false, or undefined when the machine is unknown. */
 function isPSeries(domain: Domain): boolean | undefined {
-  const arch = guestArch(domain);
+  const arch = effectiveArch(domain);
   if (arch === undefined) return undefined;
   if (!isArchIn(arch, 'ppc64')) return false;
-  if (guestMachine(domain) === undefined) return undefined;
+  if (effectiveMachine(domain) === undefined) return undefined;
   return domainMachineFamily(domain) === 'pseries';
 }
 
@@ -55,7 +55,7 @@ export const featureMachineRule: Rule = {
   check(domain, report) {
     const features = domain.first(['features']);
     if (!features) return;
-    const arch = guestArch(domain);
+    const arch = effectiveArch(domain);
     const where = archAndMachine(domain);
     for (const el of domain.children(features)) {
       const name = el.element.name;
@@ -92,7 +92,7 @@ export const pmuPpc64Rule: Rule = {
   check(domain, report) {
     const pmu = feature(domain, 'pmu');
     const state = pmu && domain.attr(pmu, 'state');
-    const arch = guestArch(domain);
+    const arch = effectiveArch(domain);
     if (state && state.value.trim() === 'off' && isArchIn(arch, 'ppc64')) report(state, `The PMU cannot be switched off on arch '${arch}'`);
   },
 };

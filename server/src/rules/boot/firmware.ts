@@ -9,8 +9,8 @@
  */
 import { Domain } from '../domain';
 import { Rule } from '../rule';
-import { domainMachineFamily } from '../machines';
-import { feature, guestArch, guestMachine, nvramStore, osChild, osFirmware } from './facts';
+import { domainMachineFamily, effectiveArch, effectiveMachine } from '../machines';
+import { feature, nvramStore, osChild, osFirmware } from './facts';
 
 /** `<os><firmware><feature name enabled>` as a map of name to its enabled attribute. */
 function firmwareFeatures(domain: Domain) {
@@ -114,9 +114,9 @@ export const secureBootRule: Rule = {
     const loader = osChild(domain, 'loader');
     const secure = loader && domain.attr(loader, 'secure');
     if (!secure || secure.value.trim() !== 'yes') return;
-    const arch = guestArch(domain);
+    const arch = effectiveArch(domain);
     if (arch === undefined) return;
-    const machine = guestMachine(domain);
+    const machine = effectiveMachine(domain);
     if (machine !== undefined && domainMachineFamily(domain) !== 'q35') {
       report(secure, `Secure boot needs a q35 machine type, not '${machine}'`);
       return;

@@ -6,7 +6,8 @@
  * cannot carry out.
  */
 import { Rule } from '../rule';
-import { guestArch, isX86 } from './facts';
+import { isX86 } from './facts';
+import { effectiveArch } from '../machines';
 
 export const x86PlatformRule: Rule = {
   code: 'x86-only-platform-setting',
@@ -19,7 +20,7 @@ export const x86PlatformRule: Rule = {
     'x86 settings, which libvirt refuses on other architectures. The BIOS serial console also needs a `<serial>` device.',
   docsAnchor: 'power-management',
   check(domain, report) {
-    const arch = guestArch(domain);
+    const arch = effectiveArch(domain);
     const nonX86 = arch !== undefined && !isX86(arch);
     const bios = domain.first(['os', 'bios']);
     const useserial = bios && domain.attr(bios, 'useserial');

@@ -7,9 +7,8 @@
  * merge tick policy; and `<clock offset='absolute'>` no later than the year 9999.
  */
 import machineData from '../../../../schemas/machines.json';
-import { domainMachineFamily, isArchIn } from '../machines';
+import { domainMachineFamily, isArchIn, effectiveArch, effectiveMachine } from '../machines';
 import { Rule } from '../rule';
-import { guestArch, guestMachine } from './facts';
 
 const X86_ONLY = machineData.x86OnlyTimers.timers;
 const HPET_ARCHES = machineData.hpetArches.arches;
@@ -30,7 +29,7 @@ export const timerArchRule: Rule = {
     "set present='no' where the timer may be switched off.",
   docsAnchor: 'time-keeping',
   check(domain, report) {
-    const arch = guestArch(domain);
+    const arch = effectiveArch(domain);
     for (const timer of domain.at(['clock', 'timer'])) {
       const name = domain.attr(timer, 'name');
       if (!name) continue;
@@ -43,8 +42,8 @@ export const timerArchRule: Rule = {
         if (present === 'yes' && arch !== undefined && !HPET_ARCHES.includes(arch)) report(name, `The \`hpet\` timer exists only on i686 and x86_64, not on arch '${arch}'`);
       } else if (timerName === 'armvtimer') {
         if (domain.virtType !== 'kvm') report(name, `The \`armvtimer\` timer needs a KVM guest, not \`type='${domain.virtType}'\``);
-        else if (arch !== undefined && (!['armv6l', 'armv7l', 'aarch64'].includes(arch) || (guestMachine(domain) !== undefined && domainMachineFamily(domain) !== 'armVirt')))
-          report(name, `The \`armvtimer\` timer exists only on ARM \`virt\` machines, not on arch '${arch}'${guestMachine(domain) ? ` machine type '${guestMachine(domain)}'` : ''}`);
+        else if (arch !== undefined && (!['armv6l', 'armv7l', 'aarch64'].includes(arch) || (effectiveMachine(domain) !== undefined && domainMachineFamily(domain) !== 'armVirt')))
+          report(name, `The \`armvtimer\` timer exists only on ARM \`virt\` machines, not on arch '${arch}'${effectiveMachine(domain) ? ` machine type '${effectiveMachine(domain)}'` : ''}`);
       }
     }
   },
