@@ -1,0 +1,359 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { diskAddressTypeRule, driveAddressDuplicateRule } from '../../server/src/rules/storage/driveAddresses';
+import { diskVendorProductRule } from '../../server/src/rules/storage/diskFrontend';
+import { derivedDriveAddress, diskFacts, parseTarget } from '../../server/src/rules/storage/disks';
+import {
+  diskEncryptionFormatRule,
+  diskFormatRule,
+  diskSharedFormatRule,
+  diskSourceTwiceRule,
+  usbDiskEmptyRule,
+} from '../../server/src/rules/storage/diskSource';
+import { diskTargetDuplicateRule, diskTargetPartitionRule, diskTargetUnknownRule } from '../../server/src/rules/storage/diskTargets';
+import { hostdevBootRule, hostdevDuplicateRule, hostdevMdevAddressRule, hostdevRamfbRule } from '../../server/src/rules/storage/hostdevs';
+import { ideControllerRule } from '../../server/src/rules/storage/ide';
+import { storageRules } from '../../server/src/rules/storage';
+import { Domain } from '../../server/src/rules/domain';
+import { ParsedDocument } from '../../server/src/parser/parsedDocument';
+import { expectRule, kvmDomain } from './helpers/rules';
+
+const file = (target: string, bus: string, extra = '') => `<disk type='file' device='disk'>
+      <source file='/var/lib/images/${target}.img'/>
+      <target dev='${target}' bus='${bus}'/>${extra}
+    </disk>`;
+
+describe('rules: storage', () => {
+  it('disk facts: target index, partition and the drive address libvirt derives', () => {
+    assert.deepEqual(parseTarget('sda'), { prefix: 'sd', index: 0, partition: 0 });
+    assert.deepEqual(parseTarget('hdc'), { prefix: 'hd', index: 2, partition: 0 });
+    assert.deepEqual(parseTarget('vdaa'), { prefix: 'vd', index: 26, partition: 0 });
+    assert.deepEqual(parseTarget('xvdb12'), { prefix: 'xvd', index: 1, partition: 12 });
+    assert.equal(parseTarget('vda01'), undefined);
+    assert.equal(parseTarget('nvme0n1'), undefined);
+    assert.equal(parseTarget('hdaxxxxxxxxxx'), undefined);
+    assert.deepEqual(derivedDriveAddress('ide', 2), { controller: 0, bus: 1, target: 0, unit: 0 });
+    assert.deepEqual(derivedDriveAddress('scsi', 7), { controller: 1, bus: 0, target: 0, unit: 0 });
+    assert.deepEqual(derivedDriveAddress('sata', 8), { controller: 1, bus: 0, target: 0, unit: 2 });
+    assert.equal(derivedDriveAddress('virtio', 0), undefined);
+    const text = kvmDomain(`<disk type='file' device='cdrom'><target dev='sdb'/></disk>`);
+    const domain = Domain.of(text, ParsedDocument.parse(text).tree)!;
+    const [disk] = domain.derived(diskFacts);
+    assert.equal(disk.bus, 'scsi');
+    assert.deepEqual(disk.drive, { controller: 0, bus: 0, target: 0, unit: 1 });
+    assert.equal(domain.derived(diskFacts), domain.derived(diskFacts), 'computed once per version');
+  });
+
+  it('every storage rule has a code, libvirt function, message and help', () => {
+    const codes = new Set<string>();
+    for (const rule of storageRules) {
+      assert.match(rule.code, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.ok(!codes.has(rule.code), rule.code);
+      codes.add(rule.code);
+      assert.match(rule.libvirt, /\(src\/[a-z_/]+\.c\)$/);
+      assert.ok(rule.libvirtMessages.length > 0 && rule.help.length > 80, rule.code);
+    }
+  });
+
+  it('disk-target-duplicate: a second disk on the same target is flagged, the first linked', () => {
+    const [finding] = expectRule(
+      diskTargetDuplicateRule,
+      kvmDomain(`${file('vda', 'virtio')}
+    <disk type='file' device='disk'><source file='/b.img'/><target dev='⟦vda⟧' bus='scsi'/></disk>`),
+    );
+    assert.equal(finding.related?.length, 1);
+    assert.match(finding.message, /libvirt rejects the domain\.$/);
+  });
+
+  it('disk-target-duplicate near miss: distinct targets', () => {
+    expectRule(diskTargetDuplicateRule, kvmDomain(`${file('vda', 'virtio')}\n    ${file('vdb', 'virtio')}`));
+  });
+
+  it('disk-target-unknown: a target libvirt cannot count, on a disk without address', () => {
+    expectRule(
+      diskTargetUnknownRule,
+      kvmDomain(`<disk type='file' device='disk'><source file='/a.img'/><target dev='⟦hdaxxxxxxxxxx⟧' bus='virtio'/></disk>
+    <disk type='file' device='disk'><source file='/b.img'/><target dev='⟦disk2⟧' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-target-unknown near miss: the same name with an address, and readable names', () => {
+    expectRule(
+      diskTargetUnknownRule,
+      kvmDomain(`<disk type='file' device='disk'><source file='/a.img'/><target dev='disk2' bus='virtio'/>
+      <address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/></disk>
+    ${file('vdzz', 'virtio')}\n    ${file('sdb3', 'scsi')}`),
+    );
+  });
+
+  it('disk-target-partition: a partition as target, and an unreadable target with an address', () => {
+    const [partition] = expectRule(
+      diskTargetPartitionRule,
+      kvmDomain(`<disk type='file' device='disk'><source file='/a.img'/><target dev='⟦vda1⟧' bus='virtio'/></disk>
+    <disk type='file' device='disk'><source file='/b.img'/><target dev='⟦disk2⟧' bus='virtio'/>
+      <address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/></disk>`),
+    );
+    assert.equal(partition.fixes?.[0].newText, 'vda');
+  });
+
+  it('disk-target-partition near miss: whole disks (vda0 reads as partition 0)', () => {
+    expectRule(diskTargetPartitionRule, kvmDomain(`${file('vda', 'virtio')}\n    ${file('vdb0', 'virtio')}`));
+  });
+
+  it('disk-address-type: a SCSI disk with a PCI address', () => {
+    expectRule(
+      diskAddressTypeRule,
+      kvmDomain(`<disk type='file' device='disk'><source file='/a.img'/><target dev='sda' bus='scsi'/>
+      <address type='⟦pci⟧' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/></disk>`),
+    );
+  });
+
+  it('disk-address-type near miss: drive address on SCSI, PCI address on virtio', () => {
+    expectRule(
+      diskAddressTypeRule,
+      kvmDomain(`${file('sda', 'scsi', "\n      <address type='drive' controller='0' bus='0' target='0' unit='0'/>")}
+    ${file('vda', 'virtio', "\n      <address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/>")}`),
+    );
+  });
+
+  it('drive-address-duplicate: a written address equal to one derived from a target name', () => {
+    const [finding] = expectRule(
+      driveAddressDuplicateRule,
+      kvmDomain(`${file('sda', 'scsi')}
+    ${file('sdb', 'scsi', "\n      <⟦address⟧ type='drive' controller='0' bus='0' target='0' unit='0'/>")}`),
+    );
+    assert.equal(finding.related?.length, 1);
+    assert.match(finding.message, /controller 0, bus 0, target 0, unit 0/);
+  });
+
+  it('drive-address-duplicate: two derived IDE addresses (hdc is bus 1 unit 0) and a SCSI hostdev on a disk', () => {
+    const findings = expectRule(
+      driveAddressDuplicateRule,
+      kvmDomain(
+        `${file('hdc', 'ide')}
+    <disk type='file' device='cdrom'><target dev='hdb' bus='ide'/><⟦address⟧ type='drive' controller='0' bus='1' target='0' unit='0'/></disk>
+    ${file('sda', 'scsi')}
+    <hostdev mode='subsystem' type='scsi'><source><adapter name='scsi_host0'/><address bus='0' target='0' unit='0'/></source>
+      <⟦address⟧ type='drive' controller='0' bus='0' target='0' unit='0'/></hostdev>`,
+        { machine: 'pc' },
+      ),
+    );
+    assert.ok(findings.every((f) => f.related?.length === 1));
+  });
+
+  it('drive-address-duplicate near miss: derived addresses that differ, and the same address on another bus', () => {
+    expectRule(
+      driveAddressDuplicateRule,
+      kvmDomain(`${file('sda', 'scsi')}\n    ${file('sdb', 'scsi')}
+    ${file('sdc', 'sata', "\n      <address type='drive' controller='0' bus='0' target='0' unit='0'/>")}`),
+    );
+  });
+
+  it('ide-unsupported: IDE disks and controllers on q35 and ARM virt', () => {
+    expectRule(
+      ideControllerRule,
+      kvmDomain(`<disk type='file' device='cdrom'><target dev='hdc' bus='⟦ide⟧'/></disk>
+    <controller type='⟦ide⟧' index='0'/>`),
+    );
+    expectRule(ideControllerRule, kvmDomain(`<disk type='file' device='cdrom'><target dev='⟦hda⟧'/></disk>`, { arch: 'aarch64', machine: 'virt' }));
+  });
+
+  it('ide-unsupported: a second IDE controller on i440fx, also implied by hde', () => {
+    expectRule(
+      ideControllerRule,
+      kvmDomain(`${file('hde', '⟦ide⟧')}\n    <controller type='⟦ide⟧' index='1'/>`, { machine: 'pc-i440fx-9.0' }),
+    );
+  });
+
+  it('ide-unsupported near miss: hda to hdd on i440fx, SATA on q35, an unknown machine', () => {
+    expectRule(ideControllerRule, kvmDomain(`${file('hda', 'ide')}\n    ${file('hdd', 'ide')}\n    <controller type='ide' index='0'/>`, { machine: 'pc' }));
+    expectRule(ideControllerRule, kvmDomain(file('sda', 'sata')));
+    expectRule(ideControllerRule, kvmDomain(file('hda', 'ide'), { arch: 'sparc64', machine: 'niagara' }));
+  });
+
+  it('disk-source-twice: <encryption> in <disk> and in <source>', () => {
+    const [finding] = expectRule(
+      diskSourceTwiceRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw'/>
+      <source file='/a.img'><encryption format='luks'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption></source>
+      <target dev='vda' bus='virtio'/>
+      <⟦encryption⟧ format='luks'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption>
+    </disk>`),
+    );
+    assert.equal(finding.related?.length, 1);
+  });
+
+  it('disk-source-twice near miss: encryption in <source> only', () => {
+    expectRule(
+      diskSourceTwiceRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw'/>
+      <source file='/a.img'><encryption format='luks'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption></source>
+      <target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-format-unsupported: the cow format', () => {
+    expectRule(diskFormatRule, kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='⟦cow⟧'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`));
+  });
+
+  it('disk-format-unsupported near miss: qcow2 and fat', () => {
+    expectRule(
+      diskFormatRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>
+    <disk type='dir' device='floppy'><driver name='qemu' type='fat'/><source dir='/tmp'/><target dev='fda'/></disk>`),
+    );
+  });
+
+  it('disk-encryption-format: LUKS on a vmdk image, old qcow encryption on qcow2', () => {
+    const [vmdk] = expectRule(
+      diskEncryptionFormatRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='⟦vmdk⟧'/>
+      <source file='/a.img'><encryption format='luks'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption></source>
+      <target dev='vda' bus='virtio'/></disk>
+    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/>
+      <source file='/b.img'><encryption format='⟦qcow⟧'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption></source>
+      <target dev='vdb' bus='virtio'/></disk>`),
+    );
+    assert.equal(vmdk.related?.length, 1);
+  });
+
+  it('disk-encryption-format near miss: LUKS on raw and qcow2', () => {
+    expectRule(
+      diskEncryptionFormatRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw'/>
+      <source file='/a.img'><encryption format='luks'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption></source>
+      <target dev='vda' bus='virtio'/></disk>
+    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/>
+      <source file='/b.img'><encryption format='luks'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption></source>
+      <target dev='vdb' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-shared-format: a writable shared qcow2 disk', () => {
+    const [finding] = expectRule(
+      diskSharedFormatRule,
+      kvmDomain(`<disk type='block' device='disk'><driver name='qemu' type='⟦qcow2⟧'/><source dev='/dev/sdz'/><target dev='vda' bus='virtio'/><shareable/></disk>`),
+    );
+    assert.equal(finding.related?.length, 1);
+  });
+
+  it('disk-shared-format near miss: shared raw, shared read-only qcow2, shared cdrom', () => {
+    expectRule(
+      diskSharedFormatRule,
+      kvmDomain(`<disk type='block' device='disk'><driver name='qemu' type='raw'/><source dev='/dev/sdz'/><target dev='vda' bus='virtio'/><shareable/></disk>
+    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/b.img'/><target dev='vdb' bus='virtio'/><readonly/><shareable/></disk>
+    <disk type='file' device='cdrom'><driver name='qemu' type='qcow2'/><source file='/c.img'/><target dev='sda' bus='sata'/><shareable/></disk>`),
+    );
+  });
+
+  it('usb-disk-empty: a USB cdrom without a medium', () => {
+    expectRule(usbDiskEmptyRule, kvmDomain(`<disk type='file' device='cdrom'><target dev='sdb' bus='⟦usb⟧'/></disk>`));
+  });
+
+  it('usb-disk-empty near miss: a USB cdrom with a medium, an empty SATA cdrom', () => {
+    expectRule(
+      usbDiskEmptyRule,
+      kvmDomain(`<disk type='file' device='cdrom'><source file='/a.iso'/><target dev='sdb' bus='usb'/></disk>
+    <disk type='file' device='cdrom'><target dev='sdc' bus='sata'/></disk>`),
+    );
+  });
+
+  it('disk-vendor-product-bus: vendor on a virtio disk, product on a USB disk', () => {
+    expectRule(
+      diskVendorProductRule,
+      kvmDomain(`${file('vda', 'virtio', '\n      <⟦vendor⟧>SEAGATE</vendor>')}
+    ${file('sdb', 'usb', '\n      <⟦product⟧>ST3146707LC</product>')}`),
+    );
+  });
+
+  it('disk-vendor-product-bus near miss: vendor and product on SCSI, product on SATA', () => {
+    expectRule(
+      diskVendorProductRule,
+      kvmDomain(`${file('sda', 'scsi', '\n      <vendor>SEAGATE</vendor>\n      <product>ST3146707LC</product>')}
+    ${file('sdb', 'sata', '\n      <product>ST3146707LC</product>')}`),
+    );
+  });
+
+  it('hostdev-duplicate: the same USB device twice, and a PCI function as hostdev and as interface', () => {
+    const findings = expectRule(
+      hostdevDuplicateRule,
+      kvmDomain(`<hostdev mode='subsystem' type='usb'><source><address bus='14' device='6'/></source></hostdev>
+    <hostdev mode='subsystem' type='usb'><source><⟦address⟧ bus='14' device='6'/></source></hostdev>
+    <hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x06' slot='0x12' function='0x5'/></source></hostdev>
+    <interface type='hostdev'><⟦source⟧><address type='pci' domain='0' bus='6' slot='18' function='5'/></source></interface>`),
+    );
+    assert.ok(findings.every((f) => f.related?.length === 1));
+  });
+
+  it('hostdev-duplicate: mediated devices by UUID, USB by vendor and product', () => {
+    expectRule(
+      hostdevDuplicateRule,
+      kvmDomain(`<hostdev mode='subsystem' type='mdev' model='vfio-pci'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev>
+    <hostdev mode='subsystem' type='mdev' model='vfio-pci'><source><address uuid='⟦53764D0E-85A0-42B4-AF5C-2046B460B1DC⟧'/></source></hostdev>
+    <hostdev mode='subsystem' type='usb'><source><vendor id='0x1234'/><product id='0xbeef'/></source></hostdev>
+    <hostdev mode='subsystem' type='usb'><⟦source⟧><vendor id='0x1234'/><product id='0xbeef'/></source></hostdev>`),
+    );
+  });
+
+  it('hostdev-duplicate near miss: other devices, and a USB device named by address after one named by id', () => {
+    expectRule(
+      hostdevDuplicateRule,
+      kvmDomain(`<hostdev mode='subsystem' type='usb'><source><address bus='14' device='6'/></source></hostdev>
+    <hostdev mode='subsystem' type='usb'><source><address bus='14' device='7'/></source></hostdev>
+    <hostdev mode='subsystem' type='usb'><source><vendor id='0x1234'/><product id='0xbeef'/><address bus='1' device='2'/></source></hostdev>
+    <hostdev mode='subsystem' type='usb'><source><vendor id='0x1234'/><product id='0xbeef'/><address bus='1' device='3'/></source></hostdev>
+    <hostdev mode='subsystem' type='scsi'><source><adapter name='scsi_host0'/><address bus='0' target='0' unit='0'/></source></hostdev>
+    <hostdev mode='subsystem' type='scsi'><source><adapter name='scsi_host0'/><address bus='0' target='0' unit='1'/></source></hostdev>`),
+    );
+  });
+
+  it('hostdev-ramfb-twice: two mediated devices with ramfb on', () => {
+    const [finding] = expectRule(
+      hostdevRamfbRule,
+      kvmDomain(`<hostdev mode='subsystem' type='mdev' model='vfio-pci' ramfb='on'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev>
+    <hostdev mode='subsystem' type='mdev' model='vfio-pci' ramfb='⟦on⟧'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dd'/></source></hostdev>`),
+    );
+    assert.equal(finding.related?.length, 1);
+  });
+
+  it('hostdev-ramfb-twice near miss: one ramfb on', () => {
+    expectRule(
+      hostdevRamfbRule,
+      kvmDomain(`<hostdev mode='subsystem' type='mdev' model='vfio-pci' ramfb='on'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev>
+    <hostdev mode='subsystem' type='mdev' model='vfio-pci' ramfb='off'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dd'/></source></hostdev>`),
+    );
+  });
+
+  it('hostdev-mdev-address: a drive address on a vfio-pci mediated device', () => {
+    expectRule(
+      hostdevMdevAddressRule,
+      kvmDomain(`<hostdev mode='subsystem' type='mdev' model='vfio-pci'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source>
+      <address type='⟦drive⟧' controller='0' bus='0' target='0' unit='1'/></hostdev>`),
+    );
+  });
+
+  it('hostdev-mdev-address near miss: a PCI address on vfio-pci, none on vfio-ap', () => {
+    expectRule(
+      hostdevMdevAddressRule,
+      kvmDomain(`<hostdev mode='subsystem' type='mdev' model='vfio-pci'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source>
+      <address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/></hostdev>
+    <hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='90c6c135-ad44-41d0-b1b7-bae47de48627'/></source></hostdev>`),
+    );
+  });
+
+  it('hostdev-boot-unsupported: boot order on vhost-scsi and on a vfio-ap mediated device', () => {
+    expectRule(
+      hostdevBootRule,
+      kvmDomain(`<hostdev mode='subsystem' type='scsi_host'><source protocol='vhost' wwpn='naa.5123456789abcde0'/><⟦boot⟧ order='1'/></hostdev>
+    <hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='90c6c135-ad44-41d0-b1b7-bae47de48627'/></source><⟦boot⟧ order='2'/></hostdev>`),
+    );
+  });
+
+  it('hostdev-boot-unsupported near miss: boot order on a PCI host device and a vfio-ccw one', () => {
+    expectRule(
+      hostdevBootRule,
+      kvmDomain(`<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x06' slot='0x12' function='0x5'/></source><boot order='1'/></hostdev>
+    <hostdev mode='subsystem' type='mdev' model='vfio-ccw'><source><address uuid='90c6c135-ad44-41d0-b1b7-bae47de48627'/></source><boot order='2'/></hostdev>`),
+    );
+  });
+});
