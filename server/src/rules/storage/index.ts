@@ -1,5 +1,16 @@
 /** Disks and host devices: targets, drive addresses, formats, encryption, sources and duplicates. */
 import { Rule } from '../rule';
+import { diskDeviceBusRule, diskIotuneConflictRule, diskLunOnlyRule, diskSourceMissingRule, diskVirtioOnlyRule } from './diskConfig';
+import {
+  diskBusUnsupportedRule,
+  diskCopyOnReadRule,
+  diskDriverNameRule,
+  diskIoNativeCacheRule,
+  diskIothreadRule,
+  diskLunUnsupportedRule,
+  diskSerialCharsRule,
+  diskTransientRule,
+} from './diskQemu';
 import { diskAddressTypeRule, driveAddressDuplicateRule } from './driveAddresses';
 import { diskVendorProductRule } from './diskFrontend';
 import { diskEncryptionFormatRule, diskFormatRule, diskSharedFormatRule, diskSourceTwiceRule, usbDiskEmptyRule } from './diskSource';
@@ -20,6 +31,19 @@ export const storageRules: readonly Rule[] = [
   diskSharedFormatRule,
   usbDiskEmptyRule,
   diskVendorProductRule,
+  diskDeviceBusRule,
+  diskLunOnlyRule,
+  diskVirtioOnlyRule,
+  diskIotuneConflictRule,
+  diskSourceMissingRule,
+  diskBusUnsupportedRule,
+  diskLunUnsupportedRule,
+  diskCopyOnReadRule,
+  diskIoNativeCacheRule,
+  diskSerialCharsRule,
+  diskDriverNameRule,
+  diskIothreadRule,
+  diskTransientRule,
   hostdevDuplicateRule,
   hostdevRamfbRule,
   hostdevMdevAddressRule,
