@@ -13,6 +13,23 @@ import {
 import { diskTargetDuplicateRule, diskTargetPartitionRule, diskTargetUnknownRule } from '../../server/src/rules/storage/diskTargets';
 import { hostdevBootRule, hostdevDuplicateRule, hostdevMdevAddressRule, hostdevRamfbRule } from '../../server/src/rules/storage/hostdevs';
 import { ideControllerRule } from '../../server/src/rules/storage/ide';
+import {
+  diskDeviceBusRule,
+  diskIotuneConflictRule,
+  diskLunOnlyRule,
+  diskSourceMissingRule,
+  diskVirtioOnlyRule,
+} from '../../server/src/rules/storage/diskConfig';
+import {
+  diskBusUnsupportedRule,
+  diskCopyOnReadRule,
+  diskDriverNameRule,
+  diskIoNativeCacheRule,
+  diskIothreadRule,
+  diskLunUnsupportedRule,
+  diskSerialCharsRule,
+  diskTransientRule,
+} from '../../server/src/rules/storage/diskQemu';
 import { storageRules } from '../../server/src/rules/storage';
 import { Domain } from '../../server/src/rules/domain';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
@@ -355,5 +372,213 @@ describe('rules: storage', () => {
       kvmDomain(`<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x06' slot='0x12' function='0x5'/></source><boot order='1'/></hostdev>
     <hostdev mode='subsystem' type='mdev' model='vfio-ccw'><source><address uuid='90c6c135-ad44-41d0-b1b7-bae47de48627'/></source><boot order='2'/></hostdev>`),
     );
+  });
+
+  it('disk-device-bus: a floppy off fdc, a cdrom on fdc, target names, removable on virtio', () => {
+    expectRule(
+      diskDeviceBusRule,
+      kvmDomain(`<disk type='file' device='floppy'><source file='/f.img'/><target dev='fda' bus='⟦ide⟧'/></disk>
+    <disk type='file' device='cdrom'><target dev='fdb' bus='⟦fdc⟧'/></disk>
+    <disk type='file' device='disk'><source file='/a.img'/><target dev='⟦mydisk⟧' bus='virtio'/></disk>
+    <disk type='file' device='floppy'><source file='/g.img'/><target dev='⟦hdd⟧' bus='fdc'/></disk>
+    <disk type='file' device='disk'><source file='/b.img'/><target dev='vdb' bus='virtio' removable='⟦on⟧'/></disk>`),
+    );
+  });
+
+  it('disk-device-bus near miss: floppy on fdc, removable USB and SCSI disks', () => {
+    expectRule(
+      diskDeviceBusRule,
+      kvmDomain(`<disk type='file' device='floppy'><source file='/f.img'/><target dev='fda'/></disk>
+    <disk type='file' device='disk'><source file='/a.img'/><target dev='sda' bus='usb' removable='on'/></disk>
+    <disk type='file' device='disk'><source file='/b.img'/><target dev='sdb' bus='scsi' removable='off'/></disk>
+    <disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>`),
+    );
+  });
+
+  it('disk-lun-only: rawio, sgio and reservations on a hard disk; unfiltered sgio anywhere', () => {
+    expectRule(
+      diskLunOnlyRule,
+      kvmDomain(`<disk type='block' device='disk' rawio='⟦yes⟧' sgio='⟦filtered⟧'><source dev='/dev/sdz'><⟦reservations⟧ managed='yes'/></source><target dev='vda' bus='virtio'/></disk>
+    <disk type='block' device='lun' sgio='⟦unfiltered⟧'><source dev='/dev/sdy'/><target dev='sda' bus='scsi'/></disk>`),
+    );
+  });
+
+  it('disk-lun-only near miss: the same on a lun', () => {
+    expectRule(
+      diskLunOnlyRule,
+      kvmDomain(`<disk type='block' device='lun' rawio='yes' sgio='filtered'><source dev='/dev/sdz'><reservations managed='yes'/></source><target dev='sda' bus='scsi'/></disk>`),
+    );
+  });
+
+  it('disk-virtio-only: virtio model and driver queues on a SATA disk', () => {
+    expectRule(
+      diskVirtioOnlyRule,
+      kvmDomain(`<disk type='file' device='disk' model='⟦virtio-transitional⟧'><driver name='qemu' type='raw' queues='⟦4⟧' ioeventfd='⟦on⟧'/><source file='/a.img'/><target dev='sda' bus='sata'/></disk>`),
+    );
+  });
+
+  it('disk-virtio-only near miss: the same on virtio', () => {
+    expectRule(
+      diskVirtioOnlyRule,
+      kvmDomain(`<disk type='file' device='disk' model='virtio-transitional'><driver name='qemu' type='raw' queues='4' ioeventfd='on'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-iotune-conflict: a total and a read limit of bytes', () => {
+    const [finding] = expectRule(
+      diskIotuneConflictRule,
+      kvmDomain(file('vda', 'virtio', '\n      <iotune><⟦total_bytes_sec⟧>1000</total_bytes_sec><read_bytes_sec>500</read_bytes_sec></iotune>')),
+    );
+    assert.equal(finding.related?.length, 1);
+  });
+
+  it('disk-iotune-conflict near miss: total bytes with read and write iops', () => {
+    expectRule(
+      diskIotuneConflictRule,
+      kvmDomain(file('vda', 'virtio', '\n      <iotune><total_bytes_sec>1000</total_bytes_sec><read_iops_sec>50</read_iops_sec><write_iops_sec>50</write_iops_sec></iotune>')),
+    );
+  });
+
+  it('disk-source-missing: a hard disk without source', () => {
+    expectRule(
+      diskSourceMissingRule,
+      kvmDomain(`<disk type='file' device='disk'><target dev='⟦vda⟧' bus='virtio'/></disk>
+    <disk type='block' device='disk'><⟦source⟧/><target dev='vdb' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-source-missing near miss: an empty cdrom, a network disk', () => {
+    expectRule(
+      diskSourceMissingRule,
+      kvmDomain(`<disk type='file' device='cdrom'><target dev='sda' bus='sata'/></disk>
+    <disk type='network' device='disk'><source protocol='nbd' name='x'><host name='example.org' port='10809'/></source><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-bus-unsupported: cdrom on virtio, wwn on virtio, read-only SATA disk, geometry on USB, IOThread on SCSI', () => {
+    expectRule(
+      diskBusUnsupportedRule,
+      kvmDomain(`<disk type='file' device='cdrom'><target dev='vdc' bus='⟦virtio⟧'/></disk>
+    ${file('vda', 'virtio', '\n      <⟦wwn⟧>5000c50015ea71ac</wwn>')}
+    ${file('sda', 'sata', '\n      <⟦readonly⟧/>')}
+    ${file('sdb', 'usb', "\n      <⟦geometry⟧ cyls='16383' heads='16' secs='63'/>")}
+    <disk type='file' device='disk'><driver name='qemu' type='raw' iothread='⟦1⟧'/><source file='/c.img'/><target dev='sdc' bus='scsi'/></disk>`),
+    );
+  });
+
+  it('disk-bus-unsupported near miss: the same settings on buses that have them', () => {
+    expectRule(
+      diskBusUnsupportedRule,
+      kvmDomain(`<disk type='file' device='cdrom'><target dev='sdd' bus='sata'/><readonly/></disk>
+    ${file('sda', 'scsi', "\n      <wwn>5000c50015ea71ac</wwn>\n      <geometry cyls='16383' heads='16' secs='63'/>")}
+    <disk type='file' device='disk'><driver name='qemu' type='raw' iothread='1'/><source file='/c.img'/><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-lun-unsupported: vendor and serial on a SCSI lun', () => {
+    expectRule(
+      diskLunUnsupportedRule,
+      kvmDomain(`<disk type='block' device='lun'><source dev='/dev/sdz'/><target dev='sda' bus='scsi'/><⟦vendor⟧>X</vendor><⟦serial⟧>abc</serial></disk>`),
+    );
+  });
+
+  it('disk-lun-unsupported near miss: a plain lun, vendor on a SCSI disk', () => {
+    expectRule(
+      diskLunUnsupportedRule,
+      kvmDomain(`<disk type='block' device='lun'><source dev='/dev/sdz'/><target dev='sda' bus='scsi'/></disk>
+    ${file('sdb', 'scsi', '\n      <vendor>X</vendor>')}`),
+    );
+  });
+
+  it('disk-copy-on-read: on a read-only disk and on a cdrom', () => {
+    expectRule(
+      diskCopyOnReadRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='qcow2' copy_on_read='⟦on⟧'/><source file='/a.img'/><target dev='vda' bus='virtio'/><readonly/></disk>
+    <disk type='file' device='cdrom'><driver name='qemu' type='raw' copy_on_read='⟦on⟧'/><target dev='sda' bus='sata'/></disk>`),
+    );
+  });
+
+  it('disk-copy-on-read near miss: a writable disk', () => {
+    expectRule(
+      diskCopyOnReadRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='qcow2' copy_on_read='on'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-io-native-cache: native I/O with writeback and with the default cache', () => {
+    expectRule(
+      diskIoNativeCacheRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw' cache='⟦writeback⟧' io='native'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>
+    <disk type='file' device='disk'><driver name='qemu' type='raw' io='⟦native⟧'/><source file='/b.img'/><target dev='vdb' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-io-native-cache near miss: cache none and directsync, threads with writeback', () => {
+    expectRule(
+      diskIoNativeCacheRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw' cache='none' io='native'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>
+    <disk type='file' device='disk'><driver name='qemu' type='raw' cache='directsync' io='native'/><source file='/b.img'/><target dev='vdb' bus='virtio'/></disk>
+    <disk type='file' device='disk'><driver name='qemu' type='raw' cache='writeback' io='threads'/><source file='/c.img'/><target dev='vdc' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-serial-chars: a serial with a comma', () => {
+    expectRule(diskSerialCharsRule, kvmDomain(file('vda', 'virtio', '\n      <serial>⟦WD-1,2⟧</serial>')));
+  });
+
+  it('disk-serial-chars near miss: letters, digits, space and -_.+', () => {
+    expectRule(diskSerialCharsRule, kvmDomain(file('vda', 'virtio', '\n      <serial>WD-WMAP9A966149 a_b.c+d</serial>')));
+  });
+
+  it('disk-driver-name: a Xen driver name in a QEMU domain', () => {
+    const [finding] = expectRule(
+      diskDriverNameRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='⟦tap⟧' type='raw'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`),
+    );
+    assert.equal(finding.fixes?.[0].newText, 'qemu');
+  });
+
+  it('disk-driver-name near miss: qemu, and no name', () => {
+    expectRule(
+      diskDriverNameRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>
+    <disk type='file' device='disk'><driver type='raw'/><source file='/b.img'/><target dev='vdb' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-iothread-undefined: IOThread 3 of 2', () => {
+    expectRule(
+      diskIothreadRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw' iothread='⟦3⟧'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`, {
+        head: '  <iothreads>2</iothreads>\n',
+      }),
+    );
+  });
+
+  it('disk-iothread-undefined near miss: ids from the count, and from <iothreadids>', () => {
+    expectRule(
+      diskIothreadRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw' iothread='2'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`, {
+        head: '  <iothreads>2</iothreads>\n',
+      }),
+    );
+    expectRule(
+      diskIothreadRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw' iothread='7'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`, {
+        head: "  <iothreads>1</iothreads>\n  <iothreadids><iothread id='7'/></iothreadids>\n",
+      }),
+    );
+  });
+
+  it('disk-transient: on a read-only disk and on a block disk', () => {
+    expectRule(
+      diskTransientRule,
+      kvmDomain(`${file('vda', 'virtio', '\n      <readonly/>\n      <⟦transient⟧/>')}
+    <disk type='block' device='disk'><source dev='/dev/sdz'/><target dev='vdb' bus='virtio'/><⟦transient⟧/></disk>`),
+    );
+  });
+
+  it('disk-transient near miss: a writable file disk', () => {
+    expectRule(diskTransientRule, kvmDomain(file('vda', 'virtio', '\n      <transient/>')));
   });
 });
