@@ -11,7 +11,20 @@ import {
   usbDiskEmptyRule,
 } from '../../server/src/rules/storage/diskSource';
 import { diskTargetDuplicateRule, diskTargetPartitionRule, diskTargetUnknownRule } from '../../server/src/rules/storage/diskTargets';
-import { hostdevBootRule, hostdevDuplicateRule, hostdevMdevAddressRule, hostdevRamfbRule } from '../../server/src/rules/storage/hostdevs';
+import {
+  hostdevBootRule,
+  hostdevDuplicateRule,
+  hostdevMdevAddressRule,
+  hostdevQemuModelRule,
+  hostdevRamfbRule,
+} from '../../server/src/rules/storage/hostdevs';
+import {
+  diskAuthProtocolRule,
+  diskEncryptionCipherRule,
+  diskLunSourceRule,
+  diskStartupPolicyRule,
+  diskVendorProductLengthRule,
+} from '../../server/src/rules/storage/diskSourceConfig';
 import { ideControllerRule } from '../../server/src/rules/storage/ide';
 import {
   diskDeviceBusRule,
@@ -26,6 +39,7 @@ import {
   diskDriverNameRule,
   diskIoNativeCacheRule,
   diskIothreadRule,
+  diskIotuneUnsupportedRule,
   diskLunUnsupportedRule,
   diskSerialCharsRule,
   diskTransientRule,
@@ -580,5 +594,108 @@ describe('rules: storage', () => {
 
   it('disk-transient near miss: a writable file disk', () => {
     expectRule(diskTransientRule, kvmDomain(file('vda', 'virtio', '\n      <transient/>')));
+  });
+
+  it('disk-iotune-unsupported: a group name without limits, limits on an sd card', () => {
+    expectRule(
+      diskIotuneUnsupportedRule,
+      kvmDomain(`${file('vda', 'virtio', '\n      <iotune><⟦group_name⟧>g1</group_name></iotune>')}
+    ${file('sda', 'sd', '\n      <⟦iotune⟧><total_iops_sec>100</total_iops_sec></iotune>')}`, { arch: 'aarch64', machine: 'virt' }),
+    );
+  });
+
+  it('disk-iotune-unsupported near miss: a group name with limits', () => {
+    expectRule(diskIotuneUnsupportedRule, kvmDomain(file('vda', 'virtio', '\n      <iotune><total_iops_sec>100</total_iops_sec><group_name>g1</group_name></iotune>')));
+  });
+
+  it('disk-lun-source: a lun on a qcow2 file, and over NBD', () => {
+    expectRule(
+      diskLunSourceRule,
+      kvmDomain(`<disk type='⟦file⟧' device='lun'><driver name='qemu' type='⟦qcow2⟧'/><source file='/a.img'/><target dev='sda' bus='scsi'/></disk>
+    <disk type='network' device='lun'><source protocol='⟦nbd⟧' name='x'><host name='example.org'/></source><target dev='sdb' bus='scsi'/></disk>`),
+    );
+  });
+
+  it('disk-lun-source near miss: a raw block lun, an iSCSI lun', () => {
+    expectRule(
+      diskLunSourceRule,
+      kvmDomain(`<disk type='block' device='lun'><driver name='qemu' type='raw'/><source dev='/dev/sdz'/><target dev='sda' bus='scsi'/></disk>
+    <disk type='network' device='lun'><source protocol='iscsi' name='iqn.1992-01.com.example:storage/1'><host name='example.org'/></source><target dev='sdb' bus='scsi'/></disk>`),
+    );
+  });
+
+  it('disk-auth-protocol: auth on NBD, a ceph secret for iSCSI', () => {
+    const findings = expectRule(
+      diskAuthProtocolRule,
+      kvmDomain(`<disk type='network' device='disk'><source protocol='nbd' name='x'><host name='example.org'/><⟦auth⟧ username='u'><secret type='iscsi' usage='u'/></auth></source><target dev='vda' bus='virtio'/></disk>
+    <disk type='network' device='disk'><source protocol='iscsi' name='iqn.1992-01.com.example:storage/1'><host name='example.org'/><auth username='u'><secret type='⟦ceph⟧' usage='u'/></auth></source><target dev='vdb' bus='virtio'/></disk>`),
+    );
+    assert.equal(findings[1].fixes?.[0].newText, 'iscsi');
+  });
+
+  it('disk-auth-protocol near miss: iSCSI with an iscsi secret, RBD with a ceph secret', () => {
+    expectRule(
+      diskAuthProtocolRule,
+      kvmDomain(`<disk type='network' device='disk'><source protocol='iscsi' name='iqn.1992-01.com.example:storage/1'><host name='example.org'/><auth username='u'><secret type='iscsi' usage='u'/></auth></source><target dev='vda' bus='virtio'/></disk>
+    <disk type='network' device='disk'><source protocol='rbd' name='pool/image'><host name='example.org'/></source><auth username='u'><secret type='ceph' usage='u'/></auth><target dev='vdb' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-encryption-cipher: a cipher on a LUKS disk', () => {
+    expectRule(
+      diskEncryptionCipherRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='/a.img'><encryption format='luks'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/><⟦cipher⟧ name='aes' size='256' mode='xts' hash='sha256'/></encryption></source><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-encryption-cipher near miss: a LUKS disk with its secret only', () => {
+    expectRule(
+      diskEncryptionCipherRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='/a.img'><encryption format='luks'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption></source><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-startup-policy: requisite on a hard disk, a policy on a network disk', () => {
+    expectRule(
+      diskStartupPolicyRule,
+      kvmDomain(`<disk type='file' device='disk'><source file='/a.img' startupPolicy='⟦requisite⟧'/><target dev='vda' bus='virtio'/></disk>
+    <disk type='network' device='cdrom'><source protocol='http' name='/a.iso' startupPolicy='⟦optional⟧'><host name='example.org'/></source><target dev='sda' bus='sata'/></disk>`),
+    );
+  });
+
+  it('disk-startup-policy near miss: requisite on a cdrom, optional on a hard disk', () => {
+    expectRule(
+      diskStartupPolicyRule,
+      kvmDomain(`<disk type='file' device='cdrom'><source file='/a.iso' startupPolicy='requisite'/><target dev='sda' bus='sata'/></disk>
+    <disk type='file' device='disk'><source file='/a.img' startupPolicy='optional'/><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-vendor-product-length: a vendor of 9 characters', () => {
+    expectRule(diskVendorProductLengthRule, kvmDomain(file('sda', 'scsi', '\n      <vendor>⟦SEAGATEXX⟧</vendor>\n      <product>ST3146707LC</product>')));
+  });
+
+  it('disk-vendor-product-length near miss: 8 and 16 characters', () => {
+    expectRule(diskVendorProductLengthRule, kvmDomain(file('sda', 'scsi', '\n      <vendor>SEAGATEX</vendor>\n      <product>ST3146707LC12345</product>')));
+  });
+
+  it('hostdev-qemu-unsupported: capabilities mode, display without graphics, a second vfio-ap', () => {
+    const findings = expectRule(
+      hostdevQemuModelRule,
+      kvmDomain(`<hostdev mode='⟦capabilities⟧' type='storage'><source><block>/dev/sdf1</block></source></hostdev>
+    <hostdev mode='subsystem' type='mdev' model='vfio-pci' display='⟦on⟧'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev>
+    <hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='90c6c135-ad44-41d0-b1b7-bae47de48627'/></source></hostdev>
+    <hostdev mode='subsystem' type='mdev' model='⟦vfio-ap⟧'><source><address uuid='90c6c135-ad44-41d0-b1b7-bae47de48628'/></source></hostdev>`),
+    );
+    assert.equal(findings[2].related?.length, 1);
+  });
+
+  it('hostdev-qemu-unsupported near miss: display on with graphics, one vfio-ap', () => {
+    expectRule(
+      hostdevQemuModelRule,
+      kvmDomain(`<hostdev mode='subsystem' type='mdev' model='vfio-pci' display='on'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev>
+    <hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='90c6c135-ad44-41d0-b1b7-bae47de48627'/></source></hostdev>
+    <graphics type='vnc'/>`),
+    );
   });
 });

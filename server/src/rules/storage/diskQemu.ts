@@ -16,9 +16,11 @@
  * - disk-driver-name: the QEMU driver's only disk driver is `qemu`.
  * - disk-iothread-undefined: a disk's `iothread` must be one of the domain's IOThreads.
  * - disk-transient: a `<transient/>` disk is a writable, non-empty file hard disk.
+ * - disk-iotune-unsupported: qemuValidateDomainDeviceDefDiskBlkdeviotune: no throttling on sd
+ *   cards, and a throttle `group_name` only with limits to share.
  */
 import { Rule } from '../rule';
-import { Domain, decimalNumber } from '../domain';
+import { Domain, El, decimalNumber } from '../domain';
 import { DiskFacts, diskFacts, diskName, isEmptyLocalSource } from './disks';
 
 /** Read-only as libvirt sees it: `<readonly/>`, and every cdrom (virDomainDiskDefPostParse). */
@@ -280,6 +282,32 @@ export const diskTransientRule: Rule = {
       else if (isReadonly(domain, disk)) report(at, `Transient disk \`${name}\` is read-only`);
       else if (disk.type !== 'file' && disk.type !== 'volume') report(at, `A transient disk must be \`type='file'\`, not \`${disk.type}\``);
       else if (disk.device !== 'disk') report(at, `A transient disk must be \`device='disk'\`, not \`${disk.device}\``);
+    }
+  },
+};
+
+export const diskIotuneUnsupportedRule: Rule = {
+  code: 'disk-iotune-unsupported',
+  libvirt: 'qemuValidateDomainDeviceDefDiskBlkdeviotune (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['group_name can be configured only together with settings', "<iotune> is not supported with bus='sd'"],
+  help:
+    "`<iotune>` throttles a disk's I/O. QEMU cannot throttle an sd card, and a `group_name` alone does nothing: it shares " +
+    'the limits set next to it among the disks of the group. Add limits to the group, or remove `<iotune>`.',
+  docsAnchor: 'hard-drives-floppy-disks-cdroms',
+  check(domain, report) {
+    for (const disk of domain.derived(diskFacts)) {
+      const iotune = domain.child(disk.el, 'iotune');
+      if (!iotune) continue;
+      let limits = false;
+      let group: El | undefined;
+      for (const child of domain.children(iotune)) {
+        if (child.element.name === 'group_name') group = child;
+        else if (decimalNumber(domain.content(child).value)) limits = true;
+      }
+      if (disk.bus === 'sd' && limits) report(domain.nameSpan(iotune), 'An sd card cannot be throttled');
+      else if (group && !limits) report(domain.nameSpan(group), 'A throttle group needs limits to share');
     }
   },
 };

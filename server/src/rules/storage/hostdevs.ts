@@ -12,6 +12,8 @@
  * - hostdev-boot-unsupported: qemuValidateDomainDeviceDefHostdev and qemuValidateDomainMdevDef*
  *   (src/qemu/qemu_validate.c): vhost SCSI devices and vfio-pci / vfio-ap mediated devices cannot
  *   be booted from.
+ * - hostdev-qemu-unsupported: the same functions: no `capabilities` mode in QEMU domains, the
+ *   mediated device `display` only on vfio-pci and with `<graphics>` when on, one vfio-ap device.
  */
 import { Rule } from '../rule';
 import { Domain, El, Span, libvirtNumber } from '../domain';
@@ -205,6 +207,51 @@ export const hostdevBootRule: Rule = {
       if (type === 'scsi_host') what = 'a vhost SCSI host device';
       else if (type === 'mdev' && (model === 'vfio-pci' || model === 'vfio-ap')) what = `a \`${model}\` mediated device`;
       if (what) report(domain.nameSpan(boot), `The guest cannot boot from ${what}`);
+    }
+  },
+};
+
+export const hostdevQemuModelRule: Rule = {
+  code: 'hostdev-qemu-unsupported',
+  libvirt: 'qemuValidateDomainDeviceDefHostdev (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    "hostdev mode 'capabilities' is not supported in %1$s",
+    "<hostdev> attribute 'display' is only supported with model='vfio-pci'",
+    "graphics device is needed for attribute value 'display=on' in <hostdev>",
+    'Only one hostdev of model vfio-ap is supported',
+  ],
+  help:
+    "The QEMU driver assigns host devices in `mode='subsystem'` only (`capabilities` mode is for containers). A mediated " +
+    "device's `display` is a vfio-pci feature and `display='on'` shows the vGPU on the domain's `<graphics>`, which must exist. " +
+    'A guest takes a single vfio-ap (crypto) mediated device. Change the mode, add `<graphics>`, or remove the extra device.',
+  docsAnchor: 'host-device-assignment',
+  check(domain, report) {
+    let hasGraphics: boolean | undefined;
+    let firstAp: Span | undefined;
+    for (const el of domain.devices) {
+      if (el.element.name !== 'hostdev') continue;
+      const mode = domain.attr(el, 'mode');
+      if (mode?.value.trim() === 'capabilities') {
+        report(mode, `QEMU domains take host devices in \`subsystem\` mode, not \`capabilities\``);
+        continue;
+      }
+      if (domain.value(el, 'type') !== 'mdev') continue;
+      const model = domain.value(el, 'model');
+      const display = domain.attr(el, 'display');
+      if (display && display.value.trim() !== '') {
+        if (model !== 'vfio-pci') report(display, `\`display\` is a vfio-pci feature, not one of \`${model ?? 'this model'}\``);
+        else if (display.value.trim() === 'on') {
+          hasGraphics ??= domain.devices.some((d) => d.element.name === 'graphics');
+          if (!hasGraphics) report(display, "`display='on'` needs a `<graphics>` device to show the vGPU on");
+        }
+      }
+      if (model === 'vfio-ap') {
+        const at = domain.attr(el, 'model') ?? domain.nameSpan(el);
+        if (!firstAp) firstAp = at;
+        else report(at, 'A second vfio-ap mediated device', { related: [{ ...firstAp, message: 'The first vfio-ap mediated device' }] });
+      }
     }
   },
 };

@@ -9,13 +9,15 @@ import {
   diskIothreadRule,
   diskLunUnsupportedRule,
   diskSerialCharsRule,
+  diskIotuneUnsupportedRule,
   diskTransientRule,
 } from './diskQemu';
+import { diskAuthProtocolRule, diskEncryptionCipherRule, diskLunSourceRule, diskStartupPolicyRule, diskVendorProductLengthRule } from './diskSourceConfig';
 import { diskAddressTypeRule, driveAddressDuplicateRule } from './driveAddresses';
 import { diskVendorProductRule } from './diskFrontend';
 import { diskEncryptionFormatRule, diskFormatRule, diskSharedFormatRule, diskSourceTwiceRule, usbDiskEmptyRule } from './diskSource';
 import { diskTargetDuplicateRule, diskTargetPartitionRule, diskTargetUnknownRule } from './diskTargets';
-import { hostdevBootRule, hostdevDuplicateRule, hostdevMdevAddressRule, hostdevRamfbRule } from './hostdevs';
+import { hostdevBootRule, hostdevDuplicateRule, hostdevMdevAddressRule, hostdevQemuModelRule, hostdevRamfbRule } from './hostdevs';
 import { ideControllerRule } from './ide';
 
 export const storageRules: readonly Rule[] = [
@@ -44,8 +46,15 @@ export const storageRules: readonly Rule[] = [
   diskDriverNameRule,
   diskIothreadRule,
   diskTransientRule,
+  diskIotuneUnsupportedRule,
+  diskLunSourceRule,
+  diskAuthProtocolRule,
+  diskEncryptionCipherRule,
+  diskStartupPolicyRule,
+  diskVendorProductLengthRule,
   hostdevDuplicateRule,
   hostdevRamfbRule,
   hostdevMdevAddressRule,
   hostdevBootRule,
+  hostdevQemuModelRule,
 ];
