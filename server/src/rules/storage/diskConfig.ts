@@ -117,7 +117,7 @@ export const diskVirtioOnlyRule: Rule = {
       if (disk.bus === undefined || disk.bus === 'virtio') continue;
       const model = domain.attr(disk.el, 'model');
       if (model && VIRTIO_MODELS.has(model.value.trim())) report(model, `Model \`${model.value.trim()}\` is for the virtio bus, not \`${disk.bus}\``);
-      const driver = domain.child(disk.el, 'driver');
+      const driver = disk.driver;
       if (!driver) continue;
       for (const name of ['queues', 'queue_size', 'event_idx', 'ioeventfd']) {
         const attr = domain.attr(driver, name);

@@ -86,7 +86,7 @@ export const diskBusUnsupportedRule: Rule = {
       }
       const serial = domain.child(disk.el, 'serial');
       if (serial && bus === 'sd') report(domain.nameSpan(serial), 'An sd card takes no `<serial>`');
-      const driver = domain.child(disk.el, 'driver');
+      const driver = disk.driver;
       const iothread = driver && domain.attr(driver, 'iothread');
       if (iothread && decimalNumber(iothread.value) && bus !== 'virtio') report(iothread, `Only virtio disks run in an IOThread, not ${diskName(disk)} on \`${bus}\``);
     }
@@ -115,7 +115,7 @@ export const diskLunUnsupportedRule: Rule = {
         const el = domain.child(disk.el, name);
         if (el) report(domain.nameSpan(el), `A \`lun\` reports the host device's identity; \`<${name}>\` cannot be set`);
       }
-      const driver = domain.child(disk.el, 'driver');
+      const driver = disk.driver;
       const cor = driver && domain.attr(driver, 'copy_on_read');
       if (cor?.value.trim() === 'on' && !domain.child(disk.el, 'readonly')) report(cor, 'A `lun` cannot use copy-on-read');
       const serial = domain.child(disk.el, 'serial');
@@ -136,7 +136,7 @@ export const diskCopyOnReadRule: Rule = {
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
-      const driver = domain.child(disk.el, 'driver');
+      const driver = disk.driver;
       const cor = driver && domain.attr(driver, 'copy_on_read');
       if (!cor || cor.value.trim() !== 'on') continue;
       if (isReadonly(domain, disk)) report(cor, `${diskName(disk)} is read-only and cannot copy on read`);
@@ -157,7 +157,7 @@ export const diskIoNativeCacheRule: Rule = {
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
-      const driver = domain.child(disk.el, 'driver');
+      const driver = disk.driver;
       const io = driver && domain.attr(driver, 'io');
       if (!driver || !io || io.value.trim() !== 'native') continue;
       const cache = domain.attr(driver, 'cache');
@@ -204,7 +204,7 @@ export const diskDriverNameRule: Rule = {
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
-      const driver = domain.child(disk.el, 'driver');
+      const driver = disk.driver;
       const name = driver && domain.attr(driver, 'name');
       if (!name || name.value === '' || name.value === 'qemu') continue;
       report(name, `QEMU disks take driver \`qemu\`, not \`${name.value}\``, {
@@ -247,7 +247,7 @@ export const diskIothreadRule: Rule = {
     let ids: Set<number> | undefined | null = null;
     for (const disk of domain.derived(diskFacts)) {
       if (disk.bus !== 'virtio') continue;
-      const driver = domain.child(disk.el, 'driver');
+      const driver = disk.driver;
       const attr = driver && domain.attr(driver, 'iothread');
       const id = attr && decimalNumber(attr.value);
       if (!attr || !id) continue;

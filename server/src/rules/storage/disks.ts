@@ -123,6 +123,8 @@ export interface DiskFacts {
   drive: DriveAddress | undefined;
   /** True when `drive` comes from the target name. */
   driveDerived: boolean;
+  /** The `<driver>` element. */
+  driver: El | undefined;
   /** `<driver type>`: the image format as written. */
   format: AttrValue | undefined;
   /** The `<source>` element. */
@@ -162,6 +164,7 @@ function readDisk(domain: Domain, el: El): DiskFacts {
     addressType,
     drive,
     driveDerived,
+    driver,
     format: driver && domain.attr(driver, 'type'),
     source: domain.child(el, 'source'),
   };
