@@ -26,6 +26,7 @@ import {
   diskVendorProductLengthRule,
 } from '../../server/src/rules/storage/diskSourceConfig';
 import { ideControllerRule } from '../../server/src/rules/storage/ide';
+import { diskNvmeNamespaceRule, diskVhostUserRule } from '../../server/src/rules/storage/diskVhostUser';
 import {
   diskDeviceBusRule,
   diskIotuneConflictRule,
@@ -696,6 +697,36 @@ describe('rules: storage', () => {
       kvmDomain(`<hostdev mode='subsystem' type='mdev' model='vfio-pci' display='on'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev>
     <hostdev mode='subsystem' type='mdev' model='vfio-ap'><source><address uuid='90c6c135-ad44-41d0-b1b7-bae47de48627'/></source></hostdev>
     <graphics type='vnc'/>`),
+    );
+  });
+
+  it('disk-vhostuser-unsupported: a vhost-user disk on SCSI with a cache mode and a serial', () => {
+    expectRule(
+      diskVhostUserRule,
+      kvmDomain(`<disk type='vhostuser' device='disk'><driver name='qemu' type='raw' cache='⟦none⟧'/><source type='unix' path='/tmp/blk.sock'/><target dev='sda' bus='⟦scsi⟧'/><⟦serial⟧>x</serial></disk>`),
+    );
+  });
+
+  it('disk-vhostuser-unsupported near miss: a plain vhost-user disk, a file disk with the same settings', () => {
+    expectRule(
+      diskVhostUserRule,
+      kvmDomain(`<disk type='vhostuser' device='disk'><driver name='qemu' type='raw' queues='4'/><source type='unix' path='/tmp/blk.sock'/><target dev='vda' bus='virtio'/></disk>
+    <disk type='file' device='disk'><driver name='qemu' type='raw' cache='none'/><source file='/a.img'/><target dev='sda' bus='scsi'/><serial>x</serial></disk>`),
+    );
+  });
+
+  it('disk-nvme-namespace: namespace 0', () => {
+    const [finding] = expectRule(
+      diskNvmeNamespaceRule,
+      kvmDomain(`<disk type='nvme' device='disk'><driver name='qemu' type='raw'/><source type='pci' managed='yes' namespace='⟦0⟧'><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source><target dev='vda' bus='virtio'/></disk>`),
+    );
+    assert.equal(finding.fixes?.[0].newText, '1');
+  });
+
+  it('disk-nvme-namespace near miss: namespace 1', () => {
+    expectRule(
+      diskNvmeNamespaceRule,
+      kvmDomain(`<disk type='nvme' device='disk'><driver name='qemu' type='raw'/><source type='pci' managed='yes' namespace='1'><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source><target dev='vda' bus='virtio'/></disk>`),
     );
   });
 });

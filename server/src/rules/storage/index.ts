@@ -18,6 +18,7 @@ import { diskVendorProductRule } from './diskFrontend';
 import { diskEncryptionFormatRule, diskFormatRule, diskSharedFormatRule, diskSourceTwiceRule, usbDiskEmptyRule } from './diskSource';
 import { diskTargetDuplicateRule, diskTargetPartitionRule, diskTargetUnknownRule } from './diskTargets';
 import { hostdevBootRule, hostdevDuplicateRule, hostdevMdevAddressRule, hostdevQemuModelRule, hostdevRamfbRule } from './hostdevs';
+import { diskNvmeNamespaceRule, diskVhostUserRule } from './diskVhostUser';
 import { ideControllerRule } from './ide';
 
 export const storageRules: readonly Rule[] = [
@@ -52,6 +53,8 @@ export const storageRules: readonly Rule[] = [
   diskEncryptionCipherRule,
   diskStartupPolicyRule,
   diskVendorProductLengthRule,
+  diskVhostUserRule,
+  diskNvmeNamespaceRule,
   hostdevDuplicateRule,
   hostdevRamfbRule,
   hostdevMdevAddressRule,
