@@ -15,7 +15,7 @@
  */
 import { Rule } from '../rule';
 import { Domain, El, Span, decimalNumber } from '../domain';
-import { DiskFacts, diskFacts, diskName } from './disks';
+import { DiskFacts, diskFacts, diskName, diskTitle } from './disks';
 
 const HARDDISK_PREFIXES = ['hd', 'sd', 'vd', 'xvd', 'ubd'];
 
@@ -188,7 +188,7 @@ export const diskSourceMissingRule: Rule = {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.device !== 'disk' || !missingSource(domain, disk)) continue;
       const at: Span = disk.source ? domain.nameSpan(disk.source) : (disk.dev ?? domain.nameSpan(disk.el));
-      report(at, `${diskName(disk)} has no source`);
+      report(at, `${diskTitle(disk)} has no source`);
     }
   },
 };

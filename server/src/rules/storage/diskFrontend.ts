@@ -6,7 +6,7 @@
  *   device models that report them).
  */
 import { Rule } from '../rule';
-import { diskFacts, diskName } from './disks';
+import { diskFacts, diskTitle } from './disks';
 
 export const diskVendorProductRule: Rule = {
   code: 'disk-vendor-product-bus',
@@ -23,10 +23,10 @@ export const diskVendorProductRule: Rule = {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.bus === undefined || disk.bus === 'scsi') continue;
       const vendor = domain.child(disk.el, 'vendor');
-      if (vendor) report(domain.nameSpan(vendor), `${diskName(disk)} is on the \`${disk.bus}\` bus; only SCSI disks report a \`<vendor>\``);
+      if (vendor) report(domain.nameSpan(vendor), `${diskTitle(disk)} is on the \`${disk.bus}\` bus; only SCSI disks report a \`<vendor>\``);
       const product = domain.child(disk.el, 'product');
       if (product && disk.bus !== 'ide' && disk.bus !== 'sata') {
-        report(domain.nameSpan(product), `${diskName(disk)} is on the \`${disk.bus}\` bus; only IDE, SATA and SCSI disks report a \`<product>\``);
+        report(domain.nameSpan(product), `${diskTitle(disk)} is on the \`${disk.bus}\` bus; only IDE, SATA and SCSI disks report a \`<product>\``);
       }
     }
   },

@@ -21,7 +21,7 @@
  */
 import { Rule } from '../rule';
 import { Domain, El, decimalNumber } from '../domain';
-import { DiskFacts, diskFacts, diskName, isEmptyLocalSource } from './disks';
+import { DiskFacts, diskFacts, diskName, diskTitle, isEmptyLocalSource } from './disks';
 
 /** Read-only as libvirt sees it: `<readonly/>`, and every cdrom (virDomainDiskDefPostParse). */
 function isReadonly(domain: Domain, disk: DiskFacts): boolean {
@@ -139,8 +139,8 @@ export const diskCopyOnReadRule: Rule = {
       const driver = disk.driver;
       const cor = driver && domain.attr(driver, 'copy_on_read');
       if (!cor || cor.value.trim() !== 'on') continue;
-      if (isReadonly(domain, disk)) report(cor, `${diskName(disk)} is read-only and cannot copy on read`);
-      else if (disk.device === 'floppy') report(cor, `${diskName(disk)} is removable and cannot copy on read`);
+      if (isReadonly(domain, disk)) report(cor, `${diskTitle(disk)} is read-only and cannot copy on read`);
+      else if (disk.device === 'floppy') report(cor, `${diskTitle(disk)} is removable and cannot copy on read`);
     }
   },
 };

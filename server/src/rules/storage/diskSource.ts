@@ -17,7 +17,7 @@
  */
 import { Rule } from '../rule';
 import { Domain, El } from '../domain';
-import { DiskFacts, diskFacts, diskName, isEmptyLocalSource } from './disks';
+import { DiskFacts, diskFacts, diskName, diskTitle, isEmptyLocalSource } from './disks';
 
 function inDiskAndSource(domain: Domain, disk: DiskFacts, name: string): { inDisk: El; inSource: El } | undefined {
   const inDisk = domain.child(disk.el, name);
@@ -42,7 +42,7 @@ export const diskSourceTwiceRule: Rule = {
       for (const name of ['auth', 'encryption']) {
         const both = inDiskAndSource(domain, disk, name);
         if (!both) continue;
-        report(domain.nameSpan(both.inDisk), `${diskName(disk)} has \`<${name}>\` both in \`<disk>\` and in its \`<source>\``, {
+        report(domain.nameSpan(both.inDisk), `${diskTitle(disk)} has \`<${name}>\` both in \`<disk>\` and in its \`<source>\``, {
           related: [{ ...domain.nameSpan(both.inSource), message: `The \`<${name}>\` in \`<source>\`` }],
         });
       }
@@ -104,7 +104,7 @@ export const diskEncryptionFormatRule: Rule = {
       if ((format === 'qcow' || format === 'qcow2') && (scheme === 'qcow' || scheme === 'default')) {
         report(at, `The old qcow encryption of ${diskName(disk)} is not supported; use LUKS`);
       } else if (format !== 'raw' && format !== 'qcow2') {
-        report(disk.format, `${diskName(disk)} is encrypted, which QEMU supports only on \`raw\` and \`qcow2\` images, not \`${format}\``, {
+        report(disk.format, `${diskTitle(disk)} is encrypted, which QEMU supports only on \`raw\` and \`qcow2\` images, not \`${format}\``, {
           related: [{ ...domain.nameSpan(encryption), message: 'The encryption' }],
         });
       }
@@ -128,7 +128,7 @@ export const diskSharedFormatRule: Rule = {
       if (!shareable || !disk.format || disk.device === 'cdrom' || domain.child(disk.el, 'readonly')) continue;
       const format = disk.format.value.trim();
       if (format === '' || format === 'raw') continue;
-      report(disk.format, `${diskName(disk)} is \`<shareable/>\` and writable, which needs a raw image, not \`${format}\``, {
+      report(disk.format, `${diskTitle(disk)} is \`<shareable/>\` and writable, which needs a raw image, not \`${format}\``, {
         related: [{ ...domain.nameSpan(shareable), message: 'Shared here' }],
       });
     }
@@ -149,7 +149,7 @@ export const usbDiskEmptyRule: Rule = {
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.bus !== 'usb' || domain.value(disk.el, 'model') === 'usb-bot' || !isEmptyLocalSource(domain, disk)) continue;
-      report(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), `${diskName(disk)} on the USB bus has no medium`);
+      report(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), `${diskTitle(disk)} on the USB bus has no medium`);
     }
   },
 };

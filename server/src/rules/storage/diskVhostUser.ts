@@ -9,7 +9,7 @@
  */
 import { Rule } from '../rule';
 import { decimalNumber } from '../domain';
-import { diskFacts, diskName } from './disks';
+import { diskFacts, diskTitle } from './disks';
 
 const DRIVER_ATTRS: [attr: string, what: string][] = [
   ['cache', 'cache'],
@@ -55,7 +55,6 @@ export const diskVhostUserRule: Rule = {
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.type !== 'vhostuser') continue;
-      if (disk.bus !== undefined && disk.bus !== 'virtio') report(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), `A vhost-user disk goes on the virtio bus, not \`${disk.bus}\``);
       if (disk.driver) {
         for (const [name, what] of DRIVER_ATTRS) {
           const attr = domain.attr(disk.driver, name);
@@ -64,9 +63,10 @@ export const diskVhostUserRule: Rule = {
         const metadata = domain.child(disk.driver, 'metadata_cache');
         if (metadata) report(domain.nameSpan(metadata), 'A vhost-user disk takes no `metadata_cache`');
       }
+      if (disk.bus !== undefined && disk.bus !== 'virtio') report(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), `A vhost-user disk goes on the virtio bus, not \`${disk.bus}\``);
       for (const [name, what] of DISK_ELEMENTS) {
         const el = domain.child(disk.el, name) ?? (name === 'encryption' || name === 'auth' ? disk.source && domain.child(disk.source, name) : undefined);
-        if (el) report(domain.nameSpan(el), `${diskName(disk)} is a vhost-user disk, which takes no \`<${what}>\``);
+        if (el) report(domain.nameSpan(el), `${diskTitle(disk)} is a vhost-user disk, which takes no \`<${what}>\``);
       }
     }
   },

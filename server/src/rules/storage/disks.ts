@@ -188,6 +188,12 @@ export function diskName(disk: DiskFacts): string {
   return target ? `disk \`${target}\`` : 'this `<disk>`';
 }
 
+/** The same at the start of a message. */
+export function diskTitle(disk: DiskFacts): string {
+  const name = diskName(disk);
+  return name[0].toUpperCase() + name.slice(1);
+}
+
 /** virStorageSourceIsEmpty for local disks: a file or block disk without a path (cdroms and floppies with no medium). */
 export function isEmptyLocalSource(domain: Domain, disk: DiskFacts): boolean {
   if (disk.type !== 'file' && disk.type !== 'block') return false;

@@ -13,7 +13,7 @@
  */
 import { Rule } from '../rule';
 import { Domain, Span } from '../domain';
-import { DiskFacts, DriveAddress, diskFacts, diskName, driveKey, writtenDriveAddress } from './disks';
+import { DiskFacts, DriveAddress, diskFacts, diskName, diskTitle, driveKey, writtenDriveAddress } from './disks';
 
 const DRIVE_ONLY_BUSES = new Set(['ide', 'fdc', 'scsi', 'sata']);
 
@@ -78,8 +78,8 @@ export const driveAddressDuplicateRule: Rule = {
         continue;
       }
       const derived = disk.driveDerived ? ' (derived from its target name)' : '';
-      report(addressSpan(domain, disk), `${diskName(disk)} is on ${disk.bus} ${describe(disk.drive)}${derived}, which ${diskName(first)} already uses`, {
-        related: [{ ...addressSpan(domain, first), message: `${diskName(first)} on ${disk.bus} ${describe(disk.drive)}${first.driveDerived ? ' (derived from its target name)' : ''}` }],
+      report(addressSpan(domain, disk), `${diskTitle(disk)} is on ${disk.bus} ${describe(disk.drive)}${derived}, which ${diskName(first)} already uses`, {
+        related: [{ ...addressSpan(domain, first), message: `${diskTitle(first)} on ${disk.bus} ${describe(disk.drive)}${first.driveDerived ? ' (derived from its target name)' : ''}` }],
       });
     }
     const hostdevs = new Map<string, Span>();
@@ -94,7 +94,7 @@ export const driveAddressDuplicateRule: Rule = {
       const other = hostdevs.get(key);
       const disk = scsiDisks.get(key);
       if (other) report(span, `SCSI ${describe(address)} is already taken by another SCSI \`<hostdev>\``, { related: [{ ...other, message: 'The first SCSI host device on this address' }] });
-      else if (disk) report(span, `SCSI ${describe(address)} is already taken by ${diskName(disk)}`, { related: [{ ...addressSpan(domain, disk), message: `${diskName(disk)} on this address` }] });
+      else if (disk) report(span, `SCSI ${describe(address)} is already taken by ${diskName(disk)}`, { related: [{ ...addressSpan(domain, disk), message: `${diskTitle(disk)} on this address` }] });
       if (!other) hostdevs.set(key, span);
     }
   },
