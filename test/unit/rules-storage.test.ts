@@ -6,6 +6,8 @@ import { derivedDriveAddress, diskFacts, parseTarget } from '../../server/src/ru
 import {
   diskEncryptionFormatRule,
   diskFormatRule,
+  diskMetadataCacheRule,
+  diskNetworkProtocolRule,
   diskSharedFormatRule,
   diskSourceTwiceRule,
   usbDiskEmptyRule,
@@ -228,11 +230,20 @@ describe('rules: storage', () => {
     expectRule(diskFormatRule, kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='⟦cow⟧'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`));
   });
 
+  it('disk-format-unsupported: iso, fat on a file, a writable directory disk', () => {
+    expectRule(
+      diskFormatRule,
+      kvmDomain(`<disk type='file' device='cdrom'><driver name='qemu' type='⟦iso⟧'/><source file='/a.iso'/><target dev='sda' bus='sata'/></disk>
+    <disk type='file' device='disk'><driver name='qemu' type='⟦fat⟧'/><source file='/b.img'/><target dev='vda' bus='virtio'/></disk>
+    <disk type='⟦dir⟧' device='disk'><driver name='qemu' type='fat'/><source dir='/srv'/><target dev='vdb' bus='virtio'/></disk>`),
+    );
+  });
+
   it('disk-format-unsupported near miss: qcow2 and fat', () => {
     expectRule(
       diskFormatRule,
       kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>
-    <disk type='dir' device='floppy'><driver name='qemu' type='fat'/><source dir='/tmp'/><target dev='fda'/></disk>`),
+    <disk type='dir' device='floppy'><driver name='qemu' type='fat'/><source dir='/tmp'/><target dev='fda'/><readonly/></disk>`),
     );
   });
 
@@ -247,6 +258,21 @@ describe('rules: storage', () => {
       <target dev='vdb' bus='virtio'/></disk>`),
     );
     assert.equal(vmdk.related?.length, 1);
+  });
+
+  it('disk-encryption-format: luks2 with the qemu engine, two secrets, librbd on a file', () => {
+    expectRule(
+      diskEncryptionFormatRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw'/>
+      <source file='/a.img'><encryption format='⟦luks2⟧' engine='qemu'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption></source>
+      <target dev='vda' bus='virtio'/></disk>
+    <disk type='file' device='disk'><driver name='qemu' type='qcow2'/>
+      <source file='/b.img'><encryption format='luks'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/><⟦secret⟧ type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6e'/></encryption></source>
+      <target dev='vdb' bus='virtio'/></disk>
+    <disk type='file' device='disk'><driver name='qemu' type='raw'/>
+      <source file='/c.img'><encryption format='luks' engine='⟦librbd⟧'><secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/></encryption></source>
+      <target dev='vdc' bus='virtio'/></disk>`),
+    );
   });
 
   it('disk-encryption-format near miss: LUKS on raw and qcow2', () => {
@@ -727,6 +753,36 @@ describe('rules: storage', () => {
     expectRule(
       diskNvmeNamespaceRule,
       kvmDomain(`<disk type='nvme' device='disk'><driver name='qemu' type='raw'/><source type='pci' managed='yes' namespace='1'><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-network-protocol: TFTP, and an NFS host with a port', () => {
+    expectRule(
+      diskNetworkProtocolRule,
+      kvmDomain(`<disk type='network' device='cdrom'><source protocol='⟦tftp⟧' name='/a.iso'><host name='example.org'/></source><target dev='sda' bus='sata'/></disk>
+    <disk type='network' device='disk'><source protocol='nfs' name='/export/a.img'><host name='example.org' port='⟦2049⟧'/></source><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-network-protocol near miss: NFS with one TCP host, HTTP', () => {
+    expectRule(
+      diskNetworkProtocolRule,
+      kvmDomain(`<disk type='network' device='disk'><source protocol='nfs' name='/export/a.img'><host name='example.org' transport='tcp'/></source><target dev='vda' bus='virtio'/></disk>
+    <disk type='network' device='cdrom'><source protocol='http' name='/a.iso'><host name='example.org' port='80'/></source><target dev='sda' bus='sata'/></disk>`),
+    );
+  });
+
+  it('disk-metadata-cache: a metadata cache on a raw image', () => {
+    expectRule(
+      diskMetadataCacheRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='raw'><⟦metadata_cache⟧><max_size unit='bytes'>1234</max_size></metadata_cache></driver><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('disk-metadata-cache near miss: on a qcow2 image', () => {
+    expectRule(
+      diskMetadataCacheRule,
+      kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='qcow2'><metadata_cache><max_size unit='bytes'>1234</max_size></metadata_cache></driver><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`),
     );
   });
 });

@@ -5,10 +5,13 @@
  *   `<encryption>` either in `<source>` or (the older place) directly in `<disk>`, and refuses a
  *   disk that has one in both places.
  * - disk-format-unsupported: qemuDomainValidateStorageSource (src/qemu/qemu_domain.c) refuses
- *   the `cow` format and the `dir` format (a directory is a `<disk type='dir'>`, not a format).
- * - disk-encryption-format: the same function takes the old built-in qcow encryption
- *   (format `qcow`/`default`) on no qcow/qcow2 image, and libvirt's own (LUKS) encryption only
- *   on raw and qcow2 images.
+ *   the `cow`, `dir` and `iso` formats, `fat` on anything but a directory disk, and a directory
+ *   disk (virtual FAT) that is not fat or not read-only.
+ * - disk-encryption-format: the same function refuses the old built-in qcow encryption
+ *   (format `qcow`/`default`), takes LUKS with QEMU's engine only on raw and qcow2 images and
+ *   with one secret, luks2/luks-any only with librbd, and librbd only on network (RBD) disks.
+ * - disk-network-protocol: the same function: no TFTP, and NFS with one TCP host, no port.
+ * - disk-metadata-cache: the same function: a metadata cache size only for qcow2.
  * - disk-shared-format: qemuValidateDomainDeviceDefDisk (src/qemu/qemu_validate.c) with
  *   qemuBlockStorageSourceSupportsConcurrentAccess (src/qemu/qemu_block.c): a `<shareable/>`
  *   disk that is written to must be raw. A cdrom is read-only (virDomainDiskDefPostParse).
@@ -16,7 +19,7 @@
  *   a USB disk without a medium (usb-storage cannot eject one), cdroms included.
  */
 import { Rule } from '../rule';
-import { Domain, El } from '../domain';
+import { Domain, El, decimalNumber } from '../domain';
 import { DiskFacts, diskFacts, diskName, diskTitle, isEmptyLocalSource } from './disks';
 
 function inDiskAndSource(domain: Domain, disk: DiskFacts, name: string): { inDisk: El; inSource: El } | undefined {
@@ -52,7 +55,8 @@ export const diskSourceTwiceRule: Rule = {
 
 const FORMAT_MESSAGES: Record<string, string> = {
   cow: 'The `cow` image format is not supported by QEMU; convert the image to qcow2 or raw',
-  dir: 'A directory is not an image format: use `<disk type=\'dir\'>` with `<driver type=\'fat\'>`',
+  dir: "A directory is not an image format: use `<disk type='dir'>` with `<driver type='fat'>`",
+  iso: 'QEMU reads an ISO image as `raw`; `iso` is not a format it takes',
 };
 
 export const diskFormatRule: Rule = {
@@ -60,17 +64,35 @@ export const diskFormatRule: Rule = {
   libvirt: 'qemuDomainValidateStorageSource (src/qemu/qemu_domain.c)',
   stage: 'define',
   driver: 'qemu',
-  libvirtMessages: ["'cow' storage format is not supported", "'directory' storage format is not directly supported by QEMU, use 'dir' disk type instead"],
+  libvirtMessages: [
+    "'cow' storage format is not supported",
+    "'directory' storage format is not directly supported by QEMU, use 'dir' disk type instead",
+    "storage format 'iso' is not directly supported by QEMU, use 'raw' instead",
+    "storage format 'fat' is supported only with 'dir' storage type",
+    "storage type 'dir' requires use of storage format 'fat'",
+    "virtual FAT storage can't be accessed in read-write mode",
+  ],
   help:
-    "QEMU no longer reads the old `cow` image format, and `dir` names no image format at all (a host directory is shown to the " +
-    "guest as a `<disk type='dir'>` with a `fat` driver). Convert a cow image (`qemu-img convert -O qcow2`) and set " +
-    '`<driver type>` to the format the image really has.',
+    "`<driver type>` names the format QEMU reads the image in. QEMU no longer reads the old `cow` format, reads ISO images " +
+    "as `raw`, and `dir` names no image format at all. A host directory is shown to the guest as a virtual FAT disk: " +
+    "`<disk type='dir'>` with `<driver type='fat'>` and `<readonly/>` (QEMU cannot write it back); `fat` on any other disk " +
+    'type is refused. Convert a cow image (`qemu-img convert -O qcow2`) and set the format the image really has.',
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       const format = disk.format?.value.trim();
-      if (!disk.format || format === undefined || !(format in FORMAT_MESSAGES)) continue;
-      report(disk.format, FORMAT_MESSAGES[format]);
+      if (disk.format && format !== undefined && format in FORMAT_MESSAGES) {
+        report(disk.format, FORMAT_MESSAGES[format]);
+        continue;
+      }
+      if (disk.type === 'dir') {
+        if (disk.format && format && format !== 'fat') report(disk.format, `A directory disk is a virtual FAT disk: its format is \`fat\`, not \`${format}\``);
+        else if (disk.device !== 'cdrom' && !domain.child(disk.el, 'readonly')) {
+          report(domain.attr(disk.el, 'type') ?? domain.nameSpan(disk.el), `${diskTitle(disk)} is a virtual FAT disk, which QEMU cannot write: add \`<readonly/>\``);
+        }
+      } else if (disk.format && format === 'fat' && disk.type !== 'volume') {
+        report(disk.format, `The \`fat\` format is for \`<disk type='dir'>\`, not \`type='${disk.type}'\``);
+      }
     }
   },
 };
@@ -85,29 +107,50 @@ export const diskEncryptionFormatRule: Rule = {
   libvirt: 'qemuDomainValidateStorageSource (src/qemu/qemu_domain.c)',
   stage: 'define',
   driver: 'qemu',
-  libvirtMessages: ["encryption is supported only with 'raw' and 'qcow2' image format", 'old qcow/qcow2 encryption is not supported'],
+  libvirtMessages: [
+    'old qcow/qcow2 encryption is not supported',
+    "encryption is supported only with 'raw' and 'qcow2' image format",
+    "'%1$s' is currently not supported by the qemu encryption engine",
+    'qemu encryption engine expects only a single secret',
+    'librbd encryption is supported only with RBD backed disks',
+  ],
   help:
-    "QEMU encrypts disks with LUKS, on raw images (`<driver type='raw'>`, the whole image is a LUKS volume) and on qcow2 " +
-    "images (the qcow2 data is encrypted), not on other image formats. The old built-in encryption of qcow images " +
-    "(`<encryption format='qcow'>`) is no longer supported: convert such images to LUKS (`qemu-img convert`) and use " +
-    "`<encryption format='luks'>`.",
+    "QEMU encrypts disks with LUKS (`<encryption format='luks'>`), on raw images (the whole image is a LUKS volume) and on " +
+    "qcow2 images, with a single secret. The old built-in qcow encryption (`format='qcow'`) is no longer supported: convert " +
+    "such images to LUKS with `qemu-img convert`. `luks2` and `luks-any` need `engine='librbd'`, which only RBD (Ceph) " +
+    'network disks have.',
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       const encryption = encryptionOf(domain, disk);
-      if (!encryption || !disk.format) continue;
-      const format = disk.format.value.trim();
-      if (format === '') continue;
-      if (domain.value(encryption, 'engine') === 'librbd') continue;
-      const scheme = domain.value(encryption, 'format') ?? 'default';
-      const at = domain.attr(encryption, 'format') ?? domain.nameSpan(encryption);
-      if ((format === 'qcow' || format === 'qcow2') && (scheme === 'qcow' || scheme === 'default')) {
+      if (!encryption) continue;
+      const schemeAttr = domain.attr(encryption, 'format');
+      const scheme = schemeAttr?.value.trim() ?? 'default';
+      const at = schemeAttr ?? domain.nameSpan(encryption);
+      if (scheme === 'qcow' || scheme === 'default') {
         report(at, `The old qcow encryption of ${diskName(disk)} is not supported; use LUKS`);
-      } else if (format !== 'raw' && format !== 'qcow2') {
+        continue;
+      }
+      const engineAttr = domain.attr(encryption, 'engine');
+      const engine = engineAttr?.value.trim() || 'qemu';
+      if (engine === 'librbd') {
+        if (disk.type !== 'network' && disk.type !== 'volume') report(engineAttr ?? at, `librbd encryption needs an RBD network disk, not \`type='${disk.type}'\``);
+        continue;
+      }
+      if (engine !== 'qemu') continue;
+      if (scheme === 'luks2' || scheme === 'luks-any') {
+        report(at, `QEMU's own encryption reads \`luks\`, not \`${scheme}\` (that needs \`engine='librbd'\`)`);
+        continue;
+      }
+      if (scheme !== 'luks') continue;
+      const format = disk.format?.value.trim();
+      if (disk.format && format && format !== 'raw' && format !== 'qcow2') {
         report(disk.format, `${diskTitle(disk)} is encrypted, which QEMU supports only on \`raw\` and \`qcow2\` images, not \`${format}\``, {
           related: [{ ...domain.nameSpan(encryption), message: 'The encryption' }],
         });
       }
+      const secrets = domain.children(encryption, 'secret');
+      if (secrets.length > 1) report(domain.nameSpan(secrets[1]), `QEMU's encryption takes a single secret; ${diskName(disk)} has ${secrets.length}`);
     }
   },
 };
@@ -150,6 +193,65 @@ export const usbDiskEmptyRule: Rule = {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.bus !== 'usb' || domain.value(disk.el, 'model') === 'usb-bot' || !isEmptyLocalSource(domain, disk)) continue;
       report(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), `${diskTitle(disk)} on the USB bus has no medium`);
+    }
+  },
+};
+
+export const diskNetworkProtocolRule: Rule = {
+  code: 'disk-network-protocol',
+  libvirt: 'qemuDomainValidateStorageSource (src/qemu/qemu_domain.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    "'tftp' protocol is not supported with this QEMU binary",
+    "'nfs' protocol requires the usage of exactly one host",
+    "'nfs' host must use TCP protocol",
+    "port cannot be specified in 'nfs' protocol host",
+  ],
+  help:
+    'QEMU dropped its TFTP block driver, so a `tftp` network disk cannot be opened. An `nfs` disk names exactly one ' +
+    "`<host>`, reached over TCP on the standard port: no `transport` other than `tcp` and no `port`. Fetch TFTP images to a " +
+    'file first; for NFS keep one host without a port.',
+  docsAnchor: 'hard-drives-floppy-disks-cdroms',
+  check(domain, report) {
+    for (const disk of domain.derived(diskFacts)) {
+      if (disk.type !== 'network' || !disk.source) continue;
+      const protocol = domain.attr(disk.source, 'protocol');
+      const name = protocol?.value.trim();
+      if (!protocol || !name) continue;
+      if (name === 'tftp') report(protocol, 'QEMU no longer opens disks over TFTP');
+      if (name !== 'nfs') continue;
+      const hosts = domain.children(disk.source, 'host');
+      if (hosts.length !== 1) {
+        report(hosts.length > 1 ? domain.nameSpan(hosts[1]) : protocol, `An NFS disk names exactly one \`<host>\`, not ${hosts.length}`);
+        continue;
+      }
+      const transport = domain.attr(hosts[0], 'transport');
+      if (transport && transport.value.trim() !== '' && transport.value.trim() !== 'tcp') report(transport, `An NFS host is reached over TCP, not \`${transport.value.trim()}\``);
+      const port = domain.attr(hosts[0], 'port');
+      if (port && port.value.trim() !== '' && port.value.trim() !== '0') report(port, 'An NFS host takes no port');
+    }
+  },
+};
+
+export const diskMetadataCacheRule: Rule = {
+  code: 'disk-metadata-cache',
+  libvirt: 'qemuDomainValidateStorageSource (src/qemu/qemu_domain.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['metadata cache max size control is supported only with qcow2 images'],
+  help:
+    "`<metadata_cache>` in `<driver>` sizes the cache QEMU keeps of a qcow2 image's tables; other formats have no such " +
+    'cache. Remove it, or use a qcow2 image.',
+  docsAnchor: 'hard-drives-floppy-disks-cdroms',
+  check(domain, report) {
+    for (const disk of domain.derived(diskFacts)) {
+      const format = disk.format?.value.trim();
+      if (!disk.driver || !format || format === 'qcow2') continue;
+      const cache = domain.child(disk.driver, 'metadata_cache');
+      const size = cache && domain.child(cache, 'max_size');
+      if (!cache || !size || !decimalNumber(domain.content(size).value)) continue;
+      report(domain.nameSpan(cache), `A metadata cache is for qcow2 images, not \`${format}\``);
     }
   },
 };

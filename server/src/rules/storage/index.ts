@@ -15,7 +15,15 @@ import {
 import { diskAuthProtocolRule, diskEncryptionCipherRule, diskLunSourceRule, diskStartupPolicyRule, diskVendorProductLengthRule } from './diskSourceConfig';
 import { diskAddressTypeRule, driveAddressDuplicateRule } from './driveAddresses';
 import { diskVendorProductRule } from './diskFrontend';
-import { diskEncryptionFormatRule, diskFormatRule, diskSharedFormatRule, diskSourceTwiceRule, usbDiskEmptyRule } from './diskSource';
+import {
+  diskEncryptionFormatRule,
+  diskFormatRule,
+  diskMetadataCacheRule,
+  diskNetworkProtocolRule,
+  diskSharedFormatRule,
+  diskSourceTwiceRule,
+  usbDiskEmptyRule,
+} from './diskSource';
 import { diskTargetDuplicateRule, diskTargetPartitionRule, diskTargetUnknownRule } from './diskTargets';
 import { hostdevBootRule, hostdevDuplicateRule, hostdevMdevAddressRule, hostdevQemuModelRule, hostdevRamfbRule } from './hostdevs';
 import { diskNvmeNamespaceRule, diskVhostUserRule } from './diskVhostUser';
@@ -32,6 +40,8 @@ export const storageRules: readonly Rule[] = [
   diskFormatRule,
   diskEncryptionFormatRule,
   diskSharedFormatRule,
+  diskNetworkProtocolRule,
+  diskMetadataCacheRule,
   usbDiskEmptyRule,
   diskVendorProductRule,
   diskDeviceBusRule,
