@@ -14,6 +14,7 @@ import {
 } from '../../server/src/rules/storage/diskSource';
 import { diskTargetDuplicateRule, diskTargetPartitionRule, diskTargetUnknownRule } from '../../server/src/rules/storage/diskTargets';
 import {
+  hostdevAddressTypeRule,
   hostdevBootRule,
   hostdevDuplicateRule,
   hostdevMdevAddressRule,
@@ -783,6 +784,25 @@ describe('rules: storage', () => {
     expectRule(
       diskMetadataCacheRule,
       kvmDomain(`<disk type='file' device='disk'><driver name='qemu' type='qcow2'><metadata_cache><max_size unit='bytes'>1234</max_size></metadata_cache></driver><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>`),
+    );
+  });
+
+  it('hostdev-address-type: a drive address on a PCI device, a PCI address on a USB device, teaming on USB', () => {
+    expectRule(
+      hostdevAddressTypeRule,
+      kvmDomain(`<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x06' slot='0x12' function='0x5'/></source>
+      <address type='⟦drive⟧' controller='0' bus='0' target='0' unit='0'/></hostdev>
+    <hostdev mode='subsystem' type='usb'><source><address bus='1' device='2'/></source><address type='⟦pci⟧' domain='0' bus='0' slot='5' function='0'/></hostdev>
+    <hostdev mode='subsystem' type='usb'><source><address bus='1' device='3'/></source><⟦teaming⟧ type='transient' persistent='ua-net0'/></hostdev>`),
+    );
+  });
+
+  it('hostdev-address-type near miss: unassigned PCI, USB address, a PCI failover member', () => {
+    expectRule(
+      hostdevAddressTypeRule,
+      kvmDomain(`<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x06' slot='0x12' function='0x5'/></source><address type='unassigned'/></hostdev>
+    <hostdev mode='subsystem' type='usb'><source><address bus='1' device='2'/></source><address type='usb' bus='0' port='1'/></hostdev>
+    <hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x06' slot='0x12' function='0x6'/></source><teaming type='transient' persistent='ua-net0'/></hostdev>`),
     );
   });
 });

@@ -12,6 +12,9 @@
  * - hostdev-boot-unsupported: qemuValidateDomainDeviceDefHostdev and qemuValidateDomainMdevDef*
  *   (src/qemu/qemu_validate.c): vhost SCSI devices and vfio-pci / vfio-ap mediated devices cannot
  *   be booted from.
+ * - hostdev-address-type: virDomainHostdevDefValidate (src/conf/domain_validate.c): the guest
+ *   address type of each host device type, no unfiltered sgio, `<teaming>` only as the
+ *   transient half of a PCI failover pair.
  * - hostdev-qemu-unsupported: the same functions: no `capabilities` mode in QEMU domains, the
  *   mediated device `display` only on vfio-pci and with `<graphics>` when on, one vfio-ap device.
  */
@@ -252,6 +255,53 @@ export const hostdevQemuModelRule: Rule = {
         if (!firstAp) firstAp = at;
         else report(at, 'A second vfio-ap mediated device', { related: [{ ...firstAp, message: 'The first vfio-ap mediated device' }] });
       }
+    }
+  },
+};
+
+const HOSTDEV_ADDRESS_TYPES: Record<string, { allowed: string[]; message: string; wanted: string }> = {
+  pci: { allowed: ['pci', 'unassigned'], message: "PCI host devices must use 'pci' or 'unassigned' address type", wanted: '`pci` or `unassigned`' },
+  scsi: { allowed: ['drive'], message: "SCSI host device must use 'drive' address type", wanted: '`drive`' },
+  scsi_host: { allowed: ['pci', 'ccw'], message: "SCSI_host host device must use 'pci' or 'ccw' address type", wanted: '`pci` or `ccw`' },
+  usb: { allowed: ['usb'], message: "USB host device must use 'usb' address type", wanted: '`usb`' },
+};
+
+export const hostdevAddressTypeRule: Rule = {
+  code: 'hostdev-address-type',
+  libvirt: 'virDomainHostdevDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    ...Object.values(HOSTDEV_ADDRESS_TYPES).map((t) => t.message),
+    'unfiltered sgio is no longer supported',
+    "teaming hostdev devices must have type='transient'",
+    'missing required persistent attribute in hostdev teaming element',
+    'teaming is only supported for pci hostdev devices',
+  ],
+  help:
+    "A host device's guest `<address>` follows the bus it appears on: a PCI device takes a `pci` address (or `unassigned`, " +
+    'to hide it from the guest), a SCSI device a `drive` address, a vhost-scsi host a `pci` or `ccw` address, a USB device a ' +
+    "`usb` address. `sgio='unfiltered'` is no longer supported, and `<teaming>` on a host device is for a PCI device that is " +
+    "the `transient` half of a failover pair, naming its `persistent` partner.",
+  docsAnchor: 'host-device-assignment',
+  check(domain, report) {
+    for (const el of domain.devices) {
+      if (el.element.name !== 'hostdev' || (domain.value(el, 'mode') ?? 'subsystem') !== 'subsystem') continue;
+      const type = domain.value(el, 'type');
+      const expected = type !== undefined ? HOSTDEV_ADDRESS_TYPES[type] : undefined;
+      const address = domain.child(el, 'address');
+      const addressType = address && domain.attr(address, 'type');
+      if (expected && addressType && addressType.value.trim() !== '' && !expected.allowed.includes(addressType.value.trim())) {
+        report(addressType, `A \`${type}\` host device takes a ${expected.wanted} address, not \`${addressType.value.trim()}\``);
+      }
+      const sgio = domain.attr(el, 'sgio');
+      if (type === 'scsi' && sgio?.value.trim() === 'unfiltered') report(sgio, "`sgio='unfiltered'` is no longer supported");
+      const teaming = domain.child(el, 'teaming');
+      if (!teaming) continue;
+      const teamingType = domain.attr(teaming, 'type');
+      if (teamingType && teamingType.value.trim() !== 'transient') report(teamingType, `A host device can only be the \`transient\` member of a team, not \`${teamingType.value.trim()}\``);
+      else if (!domain.attr(teaming, 'persistent')) report(domain.nameSpan(teaming), '`<teaming>` on a host device names its `persistent` partner');
+      else if (type !== 'pci') report(domain.nameSpan(teaming), `Only PCI host devices can be in a team, not a \`${type ?? 'untyped'}\` one`);
     }
   },
 };

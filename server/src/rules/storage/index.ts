@@ -25,7 +25,14 @@ import {
   usbDiskEmptyRule,
 } from './diskSource';
 import { diskTargetDuplicateRule, diskTargetPartitionRule, diskTargetUnknownRule } from './diskTargets';
-import { hostdevBootRule, hostdevDuplicateRule, hostdevMdevAddressRule, hostdevQemuModelRule, hostdevRamfbRule } from './hostdevs';
+import {
+  hostdevAddressTypeRule,
+  hostdevBootRule,
+  hostdevDuplicateRule,
+  hostdevMdevAddressRule,
+  hostdevQemuModelRule,
+  hostdevRamfbRule,
+} from './hostdevs';
 import { diskNvmeNamespaceRule, diskVhostUserRule } from './diskVhostUser';
 import { ideControllerRule } from './ide';
 
@@ -68,6 +75,7 @@ export const storageRules: readonly Rule[] = [
   hostdevDuplicateRule,
   hostdevRamfbRule,
   hostdevMdevAddressRule,
+  hostdevAddressTypeRule,
   hostdevBootRule,
   hostdevQemuModelRule,
 ];
