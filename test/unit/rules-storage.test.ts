@@ -135,11 +135,13 @@ describe('rules: storage', () => {
     expectRule(diskTargetPartitionRule, kvmDomain(`${file('vda', 'virtio')}\n    ${file('vdb0', 'virtio')}`));
   });
 
-  it('disk-address-type: a SCSI disk with a PCI address', () => {
+  it('disk-address-type: a SCSI disk and a USB disk with PCI addresses', () => {
     expectRule(
       diskAddressTypeRule,
       kvmDomain(`<disk type='file' device='disk'><source file='/a.img'/><target dev='sda' bus='scsi'/>
-      <address type='⟦pci⟧' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/></disk>`),
+      <address type='⟦pci⟧' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/></disk>
+    <disk type='file' device='disk'><source file='/b.img'/><target dev='sdb' bus='usb'/>
+      <address type='⟦pci⟧' domain='0x0000' bus='0x00' slot='0x06' function='0x0'/></disk>`),
     );
   });
 

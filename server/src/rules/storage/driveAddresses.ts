@@ -2,7 +2,9 @@
  * Drive addresses of disks and SCSI host devices.
  *
  * - disk-address-type: virDomainDiskAddressDiskBusCompatibility (src/conf/domain_validate.c)
- *   lets a disk on the ide, fdc, scsi or sata bus have only a `drive` address. Checked for QEMU
+ *   lets a disk on the ide, fdc, scsi or sata bus have only a `drive` address, and
+ *   qemuValidateDomainDeviceDefDiskFrontend (src/qemu/qemu_validate.c) a USB disk only a `usb`
+ *   one. Checked for QEMU
  *   domains only: bhyve places each SATA (AHCI) disk in a PCI slot of its own, and libvirt's
  *   bhyve importer writes that slot as the disk's address.
  * - drive-address-duplicate: virDomainDefDuplicateDriveAddressesValidate
@@ -22,18 +24,21 @@ export const diskAddressTypeRule: Rule = {
   libvirt: 'virDomainDiskAddressDiskBusCompatibility (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'qemu',
-  libvirtMessages: ["Invalid address type '%1$s' for the disk '%2$s' with the bus type '%3$s'"],
+  libvirtMessages: ["Invalid address type '%1$s' for the disk '%2$s' with the bus type '%3$s'", 'unexpected address type for usb disk'],
   help:
     'A disk on an IDE, floppy (fdc), SCSI or SATA bus is placed by its controller, bus, target and unit: its `<address>` ' +
     "must be `type='drive'`. A PCI (or other) address belongs to the controller, not to the disk. " +
-    "Write `<address type='drive' controller='0' bus='0' target='0' unit='0'/>` or leave the address out and let libvirt pick one.",
+    "Write `<address type='drive' controller='0' bus='0' target='0' unit='0'/>` or leave the address out and let libvirt pick one. " +
+    "A USB disk is placed by a `usb` address (bus and port).",
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
-      if (!disk.addressEl || disk.bus === undefined || !DRIVE_ONLY_BUSES.has(disk.bus)) continue;
+      if (!disk.addressEl || disk.bus === undefined) continue;
       const type = domain.attr(disk.addressEl, 'type');
-      if (!type || type.value.trim() === 'drive' || type.value.trim() === '') continue;
-      report(type, `A disk on the \`${disk.bus}\` bus takes a \`drive\` address, not \`${type.value.trim()}\``);
+      const value = type?.value.trim();
+      if (!type || !value) continue;
+      if (DRIVE_ONLY_BUSES.has(disk.bus) && value !== 'drive') report(type, `A disk on the \`${disk.bus}\` bus takes a \`drive\` address, not \`${value}\``);
+      else if (disk.bus === 'usb' && value !== 'usb') report(type, `A USB disk takes a \`usb\` address, not \`${value}\``);
     }
   },
 };
