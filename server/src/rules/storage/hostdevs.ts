@@ -36,14 +36,26 @@ function pciKey(domain: Domain, address: El | undefined): string | undefined {
   return `pci:${dom}:${bus}:${slot}:${fn}`;
 }
 
-/** What identifies a `<hostdev mode='subsystem'>` (or hostdev `<interface>`) on the host; undefined when it is not complete. */
-function identify(domain: Domain, el: El): { ownKey: string; matchKeys: string[]; span: Span } | undefined {
+/**
+ * What identifies a `<hostdev mode='subsystem'>` (or hostdev `<interface>`) on the host, undefined
+ * when it is not complete: `key`, under which a later device finds it, and for a USB device named
+ * by both, `idKey`, its vendor and product, by which it also matches an earlier device named by
+ * vendor and product only (virDomainHostdevMatchSubsysUSB compares bus and device when the
+ * first device names them, else vendor and product).
+ */
+interface HostdevIdentity {
+  key: string;
+  idKey?: string;
+  span: Span;
+}
+
+function identify(domain: Domain, el: El): HostdevIdentity | undefined {
   const source = domain.child(el, 'source');
   if (!source) return undefined;
   const span = domain.nameSpan(source);
   if (el.element.name === 'interface') {
     const key = pciKey(domain, domain.child(source, 'address'));
-    return key ? { ownKey: key, matchKeys: [key], span } : undefined;
+    return key ? { key, span } : undefined;
   }
   const address = domain.child(source, 'address');
   const at = address ? domain.nameSpan(address) : span;
@@ -55,42 +67,36 @@ function identify(domain: Domain, el: El): { ownKey: string; matchKeys: string[]
       const product = num(domain, domain.child(source, 'product'), 'id');
       const byAddress = bus && device ? `usb:${bus}:${device}` : undefined;
       const byId = vendor !== undefined && product !== undefined ? `usbid:${vendor}:${product}` : undefined;
-      // virDomainHostdevMatchSubsysUSB compares bus and device when the first names them, else vendor and product.
-      const ownKey = byAddress ?? byId;
-      if (!ownKey) return undefined;
-      return { ownKey, matchKeys: [byAddress, byId].filter((k): k is string => k !== undefined), span: at };
+      if (byAddress) return { key: byAddress, idKey: byId, span: at };
+      return byId ? { key: byId, span: at } : undefined;
     }
     case 'pci': {
       const key = pciKey(domain, address);
-      return key ? { ownKey: key, matchKeys: [key], span: at } : undefined;
+      return key ? { key, span: at } : undefined;
     }
     case 'scsi': {
       if (domain.value(source, 'protocol') === 'iscsi') {
         const host = domain.value(domain.child(source, 'host'), 'name');
         const name = domain.value(source, 'name');
         if (!host || !name) return undefined;
-        const key = `iscsi:${host}:${name}`;
-        return { ownKey: key, matchKeys: [key], span };
+        return { key: `iscsi:${host}:${name}`, span };
       }
       const adapter = domain.value(domain.child(source, 'adapter'), 'name');
       const bus = num(domain, address, 'bus');
       const target = num(domain, address, 'target');
       const unit = num(domain, address, 'unit');
       if (!adapter || bus === undefined || target === undefined || unit === undefined) return undefined;
-      const key = `scsi:${adapter}:${bus}:${target}:${unit}`;
-      return { ownKey: key, matchKeys: [key], span: at };
+      return { key: `scsi:${adapter}:${bus}:${target}:${unit}`, span: at };
     }
     case 'scsi_host': {
       const wwpn = domain.attr(source, 'wwpn');
       if (!wwpn || wwpn.value.trim() === '') return undefined;
-      const key = `vhost:${wwpn.value.trim()}`;
-      return { ownKey: key, matchKeys: [key], span: wwpn };
+      return { key: `vhost:${wwpn.value.trim()}`, span: wwpn };
     }
     case 'mdev': {
       const uuid = address && domain.attr(address, 'uuid');
       if (!uuid || uuid.value.trim() === '') return undefined;
-      const key = `mdev:${uuid.value.trim().toLowerCase()}`;
-      return { ownKey: key, matchKeys: [key], span: uuid };
+      return { key: `mdev:${uuid.value.trim().toLowerCase()}`, span: uuid };
     }
     default:
       return undefined;
@@ -119,13 +125,12 @@ export const hostdevDuplicateRule: Rule = {
       if (!isSubsystemHostdev(domain, el)) continue;
       const id = identify(domain, el);
       if (!id) continue;
-      const earlier = first.get(id.ownKey) ?? (id.matchKeys.length > 1 ? first.get(id.matchKeys[1]) : undefined);
+      const earlier = first.get(id.key) ?? (id.idKey !== undefined ? first.get(id.idKey) : undefined);
       if (earlier) {
         report(id.span, 'This host device is already assigned to the domain', { related: [{ ...earlier, message: 'The first assignment of this host device' }] });
         continue;
       }
-      // A USB device named by bus and device is found again only by them; one named by vendor and product, by those.
-      first.set(id.ownKey, id.span);
+      first.set(id.key, id.span);
     }
   },
 };
