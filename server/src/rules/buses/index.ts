@@ -1,4 +1,28 @@
 /** PCI and the other buses with address maps (ccw, spapr-vio, virtio-serial): controllers, their indexes and models, and the addresses devices take on them. */
 import { Rule } from '../rule';
+import { controllerDuplicateIndexRule } from './controllerIndex';
+import {
+  pciAddressDoubleUseRule,
+  pciAddressIncompatibleRule,
+  pciAddressIntegratedRule,
+  pciAddressInvalidRule,
+  pciBuiltinAddressRule,
+  pciControllerNoSlotRule,
+  pciNoBusesRule,
+} from './pciAddresses';
+import { pciControllerOptionsRule } from './pciControllerOptions';
+import { pciRootIndexRule, pciRootModelRule } from './pciRoot';
 
-export const busesRules: readonly Rule[] = [];
+export const busesRules: readonly Rule[] = [
+  pciRootModelRule,
+  pciRootIndexRule,
+  controllerDuplicateIndexRule,
+  pciControllerOptionsRule,
+  pciAddressDoubleUseRule,
+  pciAddressIncompatibleRule,
+  pciAddressIntegratedRule,
+  pciAddressInvalidRule,
+  pciNoBusesRule,
+  pciBuiltinAddressRule,
+  pciControllerNoSlotRule,
+];
