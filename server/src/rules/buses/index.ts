@@ -1,5 +1,6 @@
 /** PCI and the other buses with address maps (ccw, spapr-vio, virtio-serial): controllers, their indexes and models, and the addresses devices take on them. */
 import { Rule } from '../rule';
+import { ccwAddressDoubleUseRule } from './ccw';
 import { controllerDuplicateIndexRule } from './controllerIndex';
 import {
   pciAddressDoubleUseRule,
@@ -12,6 +13,8 @@ import {
 } from './pciAddresses';
 import { pciControllerOptionsRule } from './pciControllerOptions';
 import { pciRootIndexRule, pciRootModelRule } from './pciRoot';
+import { spaprVioAddressClashRule } from './spaprVio';
+import { virtioSerialPortRule } from './virtioSerial';
 
 export const busesRules: readonly Rule[] = [
   pciRootModelRule,
@@ -25,4 +28,7 @@ export const busesRules: readonly Rule[] = [
   pciNoBusesRule,
   pciBuiltinAddressRule,
   pciControllerNoSlotRule,
+  spaprVioAddressClashRule,
+  virtioSerialPortRule,
+  ccwAddressDoubleUseRule,
 ];
