@@ -4,10 +4,10 @@
  * refused (virDomainCCWAddressAssign, src/conf/domain_addr.c, from
  * qemuDomainAssignS390Addresses, src/qemu/qemu_domain_address.c).
  */
-import { addressOf } from '../addresses';
 import { Span } from '../domain';
 import { domainMachineFamily } from '../machines';
 import { Rule } from '../rule';
+import { devicesWithAddress } from './deviceAddresses';
 
 export const ccwAddressDoubleUseRule: Rule = {
   code: 'ccw-address-double-use',
@@ -22,10 +22,8 @@ export const ccwAddressDoubleUseRule: Rule = {
   check(domain, report) {
     if (domainMachineFamily(domain) !== 's390ccw') return;
     const taken = new Map<string, { span: Span; name: string }>();
-    for (const el of domain.devices) {
+    for (const { el, address } of devicesWithAddress(domain, 'ccw')) {
       if (el.element.name === 'console') continue;
-      const address = addressOf(domain, el);
-      if (address?.type !== 'ccw') continue;
       const cssid = address.fields.get('cssid')?.value;
       const ssid = address.fields.get('ssid')?.value;
       const devno = address.fields.get('devno')?.value;

@@ -4,8 +4,9 @@
  * src/conf/domain_conf.c), where a USB2 companion joins the index of the USB2 controller
  * written just before it. Computed once per document version.
  */
-import { addressOf, DeviceAddress } from '../addresses';
+import { DeviceAddress } from '../addresses';
 import { AttrValue, decimalNumber, Domain, El } from '../domain';
+import { deviceAddresses } from './deviceAddresses';
 
 export interface Controller {
   el: El;
@@ -29,13 +30,14 @@ export function controllersOf(domain: Domain): readonly Controller[] {
 
 function computeControllers(domain: Domain): Controller[] {
   const found: Controller[] = [];
+  const addresses = deviceAddresses(domain).of;
   const used = new Map<string, Set<number>>();
   for (const el of domain.devices) {
     if (el.element.name !== 'controller') continue;
     const type = domain.value(el, 'type') ?? '';
     const model = domain.value(el, 'model') || undefined;
     const indexAttr = domain.attr(el, 'index');
-    const controller: Controller = { el, type, model, index: -1, indexAttr, address: addressOf(domain, el) };
+    const controller: Controller = { el, type, model, index: -1, indexAttr, address: addresses.get(el.element) };
     if (indexAttr) {
       const index = decimalNumber(indexAttr.value);
       // An index libvirt cannot read is the schema's finding; the controller takes no part here.

@@ -14,11 +14,12 @@
  * Each rule of the family reads its own list of findings from here.
  */
 import machineData from '../../../../schemas/machines.json';
-import { addressOf, DeviceAddress, fieldValue, formatPciAddress } from '../addresses';
+import { DeviceAddress, fieldValue, formatPciAddress } from '../addresses';
 import { Domain, El, Span } from '../domain';
 import { domainMachineFamily, effectiveArch, effectiveMachine, isArchIn, MachineFamily } from '../machines';
 import { RelatedSpan } from '../rule';
 import { Controller, controllersOf } from './controllers';
+import { deviceAddresses } from './deviceAddresses';
 
 export type PciModel =
   | 'pci-root'
@@ -336,10 +337,11 @@ function computePciMap(domain: Domain): PciMap {
   for (const controller of controllers) controllerOfEl.set(controller.el.element, controller);
 
   const devices: PciDevice[] = [];
+  const addresses = deviceAddresses(domain).of;
   for (const el of domain.devices) {
     const name = el.element.name;
     if (name === 'console' || name === 'emulator') continue;
-    const address = addressOf(domain, el);
+    const address = addresses.get(el.element);
     if (address && address.type !== 'pci') continue;
     const at = address ? pciAddressValue(address) : undefined;
     if (address && !at) continue;
@@ -467,7 +469,7 @@ function computePciMap(domain: Domain): PciMap {
         // libvirt adds the IDE controller of IDE disks on drive addresses (virDomainDefAddDiskControllersForType).
         present = domain.devices.some((el) => {
           if (el.element.name !== 'disk' || domain.value(domain.child(el, 'target'), 'bus') !== 'ide') return false;
-          const address = addressOf(domain, el);
+          const address = addresses.get(el.element);
           return !address || (address.type === 'drive' && fieldValue(address, 'controller') === 0);
         });
       } else {

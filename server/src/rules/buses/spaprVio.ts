@@ -4,9 +4,9 @@
  * `reg` written in the document must be free (qemuDomainAssignSpaprVIOAddress,
  * src/qemu/qemu_domain_address.c). Two devices written with the same `reg` are refused.
  */
-import { addressOf } from '../addresses';
 import { AttrValue, El } from '../domain';
 import { Rule } from '../rule';
+import { devicesWithAddress } from './deviceAddresses';
 
 /** A reg as virDomainDeviceSpaprVioAddressParseXML reads it: hexadecimal, with or without 0x. */
 function regValue(value: string): bigint | undefined {
@@ -31,10 +31,8 @@ export const spaprVioAddressClashRule: Rule = {
   check(domain, report) {
     const first = new Map<bigint, { el: El; reg: AttrValue }>();
     const seen: { el: El; reg: AttrValue; value: bigint }[] = [];
-    for (const el of domain.devices) {
+    for (const { el, address } of devicesWithAddress(domain, 'spapr-vio')) {
       if (el.element.name === 'console') continue;
-      const address = addressOf(domain, el);
-      if (address?.type !== 'spapr-vio') continue;
       const reg = address.fields.get('reg')?.attr;
       const value = reg && regValue(reg.value);
       if (!reg || value === undefined) continue;

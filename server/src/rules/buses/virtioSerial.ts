@@ -4,10 +4,11 @@
  * default) and be free (virDomainVirtioSerialAddrReserve, src/conf/domain_addr.c). Port 0 means
  * "pick one" and is left to libvirt.
  */
-import { addressOf, fieldValue } from '../addresses';
+import { fieldValue } from '../addresses';
 import { decimalNumber, Span } from '../domain';
 import { Rule } from '../rule';
 import { controllersOf } from './controllers';
+import { devicesWithAddress } from './deviceAddresses';
 
 const DEFAULT_PORTS = 31;
 
@@ -29,9 +30,7 @@ export const virtioSerialPortRule: Rule = {
       ports.set(controller.index, decimalNumber(domain.value(controller.el, 'ports')) ?? DEFAULT_PORTS);
     }
     const taken = new Map<string, { span: Span; name: string }>();
-    for (const el of domain.devices) {
-      const address = addressOf(domain, el);
-      if (address?.type !== 'virtio-serial') continue;
+    for (const { el, address } of devicesWithAddress(domain, 'virtio-serial')) {
       const port = fieldValue(address, 'port');
       const controller = fieldValue(address, 'controller');
       if (!port || controller === undefined) continue;
