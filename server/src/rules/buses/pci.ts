@@ -380,16 +380,24 @@ function computePciMap(domain: Domain): PciMap {
       map.invalid.push({ at: field('domain'), message: `PCI address ${text} is in domain ${at.domain}, but only PCI domain 0 exists` });
       continue;
     }
-    if (at.bus >= nbuses) {
+    // A bus, slot or function beyond what a PCI address can hold is the schema's finding.
+    if (at.bus > 255 || at.slot > 31) continue;
+    if (at.bus >= buses.length) {
       // libvirt adds buses for endpoints (virDomainPCIAddressSetGrow), but no slot for a controller.
       if (connect.integrated) {
         map.integrated.push({ at: field('bus'), message: `${elementLabel(domain, device.el)} at PCI address ${text} must be an integrated device, on bus 0` });
-      } else if (!ENDPOINTS.includes(connect.type) && connect.type !== 'pcie-switch-upstream-port') {
+        continue;
+      }
+      if (!ENDPOINTS.includes(connect.type) && connect.type !== 'pcie-switch-upstream-port') {
         map.noSlot.push({ at: field('bus'), message: `\`<controller model='${connect.type}'>\` is placed on PCI bus ${at.bus}, which no controller provides, and libvirt cannot add one for it` });
         continue;
       }
-      reserve(device, at, text, connect);
-      continue;
+      const grown = growModel(connect.type, family, hasPCIeRoot);
+      if (!grown) {
+        reserve(device, at, text, connect);
+        continue;
+      }
+      while (buses.length <= at.bus) buses.push({ index: buses.length, model: grown, controller: undefined });
     }
     const bus = buses[at.bus];
     if (connect.integrated && at.bus !== 0) {
@@ -505,6 +513,18 @@ function computePciMap(domain: Domain): PciMap {
     }
   }
   return map;
+}
+
+/**
+ * The model of the buses virDomainPCIAddressSetGrow adds for a device written on a bus beyond the
+ * last controller: PHBs on pSeries, pci-bridges for PCI devices on pci-root machines,
+ * pcie-root-ports for PCIe devices on pcie-root machines; undefined where libvirt rearranges the
+ * address (a conventional PCI device on a pcie-root machine).
+ */
+function growModel(type: ConnectType, family: MachineFamily | undefined, hasPCIeRoot: boolean): PciModel | undefined {
+  if (family === 'pseries') return 'pci-root';
+  if (!hasPCIeRoot) return 'pci-bridge';
+  return type === 'pcie-device' || type === 'pcie-switch-upstream-port' ? 'pcie-root-port' : undefined;
 }
 
 function acceptsEndpoint(model: PciModel): boolean {
