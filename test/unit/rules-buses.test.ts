@@ -12,6 +12,7 @@ import {
   pciNoBusesRule,
 } from '../../server/src/rules/buses/pciAddresses';
 import { pciControllerOptionsRule } from '../../server/src/rules/buses/pciControllerOptions';
+import { pciBridgeIndexRule, pciControllerNumaNodeRule, pciExpanderMachineRule } from '../../server/src/rules/buses/pciExpander';
 import { pciRootIndexRule, pciRootModelRule } from '../../server/src/rules/buses/pciRoot';
 import { spaprVioAddressClashRule } from '../../server/src/rules/buses/spaprVio';
 import { virtioSerialPortRule } from '../../server/src/rules/buses/virtioSerial';
@@ -86,6 +87,33 @@ describe('rules: buses', () => {
     <controller type='pci' index='1' model='pci-root'>
       <target index='30'/>
     </controller>`, pseries));
+  });
+
+  it('pci-expander-bus-machine: pxb on q35, pxb-pcie on pc', () => {
+    expectRule(pciExpanderMachineRule, kvmDomain(`<controller type='pci' index='1' model='⟦pci-expander-bus⟧'/>`));
+    expectRule(pciExpanderMachineRule, kvmDomain(`<controller type='pci' index='1' model='⟦pcie-expander-bus⟧'/>`, pc));
+  });
+
+  it('pci-expander-bus-machine near miss: each on its machine', () => {
+    expectRule(pciExpanderMachineRule, kvmDomain(`<controller type='pci' index='1' model='pcie-expander-bus'/>`));
+    expectRule(pciExpanderMachineRule, kvmDomain(`<controller type='pci' index='1' model='pci-expander-bus'/>`, pc));
+  });
+
+  it('pci-controller-numa-node: a node that <cpu><numa> lacks', () => {
+    const head = `  <cpu><numa><cell id='0' cpus='0' memory='524288' unit='KiB'/><cell id='1' cpus='1' memory='524288' unit='KiB'/></numa></cpu>\n`;
+    expectRule(pciControllerNumaNodeRule, kvmDomain(`<controller type='pci' index='1' model='pci-expander-bus'><target busNr='254'><node>⟦2⟧</node></target></controller>`, { ...pc, head }));
+    expectRule(pciControllerNumaNodeRule, kvmDomain(`<controller type='pci' index='1' model='pci-expander-bus'><target busNr='254'><node>1</node></target></controller>`, { ...pc, head }));
+  });
+
+  it('pci-bridge-index-order: a pci-bridge plugged into a bus numbered at or above its index', () => {
+    expectRule(pciBridgeIndexRule, kvmDomain(`<controller type='pci' index='1' model='pci-bridge'><address type='pci' bus='0' slot='3'/></controller>
+    <controller type='pci' index='2' model='pci-bridge'><address type='pci' bus='⟦3⟧' slot='1'/></controller>
+    <controller type='pci' index='3' model='pci-bridge'><address type='pci' bus='1' slot='1'/></controller>`, pc));
+  });
+
+  it('pci-bridge-index-order near miss: bridges chained upwards', () => {
+    expectRule(pciBridgeIndexRule, kvmDomain(`<controller type='pci' index='1' model='pci-bridge'><address type='pci' bus='0' slot='3'/></controller>
+    <controller type='pci' index='2' model='pci-bridge'><address type='pci' bus='1' slot='1'/></controller>`, pc));
   });
 
   it('pci-address-double-use: XML copied from another guest reuses a slot; the second address is flagged, the first linked', () => {

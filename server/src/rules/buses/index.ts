@@ -12,6 +12,7 @@ import {
   pciNoBusesRule,
 } from './pciAddresses';
 import { pciControllerOptionsRule } from './pciControllerOptions';
+import { pciBridgeIndexRule, pciControllerNumaNodeRule, pciExpanderMachineRule } from './pciExpander';
 import { pciRootIndexRule, pciRootModelRule } from './pciRoot';
 import { spaprVioAddressClashRule } from './spaprVio';
 import { virtioSerialPortRule } from './virtioSerial';
@@ -21,6 +22,9 @@ export const busesRules: readonly Rule[] = [
   pciRootIndexRule,
   controllerDuplicateIndexRule,
   pciControllerOptionsRule,
+  pciExpanderMachineRule,
+  pciControllerNumaNodeRule,
+  pciBridgeIndexRule,
   pciAddressDoubleUseRule,
   pciAddressIncompatibleRule,
   pciAddressIntegratedRule,
