@@ -227,6 +227,12 @@ describe('rules: buses', () => {
     </controller>`, pc));
   });
 
+  it('pci-builtin-address: the PIIX3 USB functions need a conventional PCI bus 0, which q35 lacks', () => {
+    expectRule(pciBuiltinAddressRule, kvmDomain(`<controller type='usb' index='0' model='piix3-uhci'>
+      <⟦address⟧ type='pci' bus='0' slot='1' function='2'/>
+    </controller>`));
+  });
+
   it('pci-builtin-address near miss: the IDE controller where it belongs, a second SATA controller anywhere', () => {
     expectRule(pciBuiltinAddressRule, kvmDomain(`<controller type='ide' index='0'><address type='pci' bus='0' slot='1' function='1'/></controller>`, pc));
     expectRule(pciBuiltinAddressRule, kvmDomain(`<controller type='sata' index='1'><address type='pci' bus='0' slot='5' function='0'/></controller>`));

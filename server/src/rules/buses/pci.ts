@@ -364,7 +364,7 @@ function computePciMap(domain: Domain): PciMap {
         (controller.type === 'ide' && controller.index === 0 && at.fn === 1) ||
         (controller.type === 'usb' && controller.index === 0 && (controller.model === undefined || controller.model === 'piix3-uhci') && at.fn === 2);
       if (piix3) {
-        if (nbuses > 0 && !acceptsEndpoint(buses[0].model)) {
+        if (nbuses > 0 && !acceptsPciDevice(buses[0].model)) {
           map.builtin.push({ at: address.span, message: `The PIIX3 ${controller.type.toUpperCase()} controller at ${text} needs bus 0 to be conventional PCI, but it is a \`${buses[0].model}\`` });
         }
         continue;
@@ -527,8 +527,9 @@ function growModel(type: ConnectType, family: MachineFamily | undefined, hasPCIe
   return type === 'pcie-device' || type === 'pcie-switch-upstream-port' ? 'pcie-root-port' : undefined;
 }
 
-function acceptsEndpoint(model: PciModel): boolean {
-  return BUS_MODELS[model].accepts.some((type) => ENDPOINTS.includes(type));
+/** Whether a bus takes conventional PCI devices (VIR_PCI_CONNECT_TYPE_PCI_DEVICE), as the PIIX3 functions need. */
+function acceptsPciDevice(model: PciModel): boolean {
+  return BUS_MODELS[model].accepts.includes('pci-device');
 }
 
 /**
