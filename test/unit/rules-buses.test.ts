@@ -16,6 +16,7 @@ import { pciBridgeIndexRule, pciControllerNumaNodeRule, pciExpanderMachineRule }
 import { pciRootIndexRule, pciRootModelRule } from '../../server/src/rules/buses/pciRoot';
 import { spaprVioAddressClashRule } from '../../server/src/rules/buses/spaprVio';
 import { virtioSerialPortRule } from '../../server/src/rules/buses/virtioSerial';
+import { zpciAddressRule } from '../../server/src/rules/buses/zpci';
 import { busesRules } from '../../server/src/rules/buses';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { runRules } from '../../server/src/rules';
@@ -284,6 +285,19 @@ describe('rules: buses', () => {
   it('ccw-address-double-use near miss: different devnos', () => {
     expectRule(ccwAddressDoubleUseRule, kvmDomain(`<rng model='virtio'><backend model='random'/><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0007'/></rng>
     <memballoon model='virtio'><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0008'/></memballoon>`, s390));
+  });
+
+  it('zpci-address: a uid used twice, a uid of 0', () => {
+    const hostdev = (uid: string, fid: string) => `<hostdev mode='subsystem' type='pci'><source><address domain='0' bus='0' slot='1' function='0'/></source>
+      <address type='pci'><zpci uid='${uid}' fid='${fid}'/></address></hostdev>`;
+    const [finding] = expectRule(zpciAddressRule, kvmDomain(`${hostdev('0x0001', '0x1')}\n${hostdev('⟦0x0001⟧', '0x2')}\n${hostdev('⟦0x0000⟧', '0x3')}`, s390));
+    assert.equal(finding.related?.length, 1);
+  });
+
+  it('zpci-address near miss: distinct identifiers', () => {
+    const hostdev = (uid: string, fid: string) => `<hostdev mode='subsystem' type='pci'><source><address domain='0' bus='0' slot='1' function='0'/></source>
+      <address type='pci'><zpci uid='${uid}' fid='${fid}'/></address></hostdev>`;
+    expectRule(zpciAddressRule, kvmDomain(`${hostdev('0x0001', '0x1')}\n${hostdev('0x0002', '0x2')}`, s390));
   });
 
   it('the address map is built once per document version and a 50,000-device document stays fast', () => {

@@ -16,6 +16,7 @@ import { pciBridgeIndexRule, pciControllerNumaNodeRule, pciExpanderMachineRule }
 import { pciRootIndexRule, pciRootModelRule } from './pciRoot';
 import { spaprVioAddressClashRule } from './spaprVio';
 import { virtioSerialPortRule } from './virtioSerial';
+import { zpciAddressRule } from './zpci';
 
 export const busesRules: readonly Rule[] = [
   pciRootModelRule,
@@ -35,4 +36,5 @@ export const busesRules: readonly Rule[] = [
   spaprVioAddressClashRule,
   virtioSerialPortRule,
   ccwAddressDoubleUseRule,
+  zpciAddressRule,
 ];
