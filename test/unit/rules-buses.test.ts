@@ -15,6 +15,7 @@ import { pciControllerOptionsRule } from '../../server/src/rules/buses/pciContro
 import { pciBridgeIndexRule, pciControllerNumaNodeRule, pciExpanderMachineRule } from '../../server/src/rules/buses/pciExpander';
 import { pciRootIndexRule, pciRootModelRule } from '../../server/src/rules/buses/pciRoot';
 import { spaprVioAddressClashRule } from '../../server/src/rules/buses/spaprVio';
+import { virtioDiskAddressTypeRule } from '../../server/src/rules/buses/virtioDiskAddress';
 import { virtioSerialPortRule } from '../../server/src/rules/buses/virtioSerial';
 import { zpciAddressRule } from '../../server/src/rules/buses/zpci';
 import { busesRules } from '../../server/src/rules/buses';
@@ -298,6 +299,23 @@ describe('rules: buses', () => {
     const hostdev = (uid: string, fid: string) => `<hostdev mode='subsystem' type='pci'><source><address domain='0' bus='0' slot='1' function='0'/></source>
       <address type='pci'><zpci uid='${uid}' fid='${fid}'/></address></hostdev>`;
     expectRule(zpciAddressRule, kvmDomain(`${hostdev('0x0001', '0x1')}\n${hostdev('0x0002', '0x2')}`, s390));
+  });
+
+  it('zpci-address: no zPCI outside s390', () => {
+    expectRule(zpciAddressRule, kvmDomain(`<hostdev mode='subsystem' type='pci'><source><address domain='0' bus='0' slot='1' function='0'/></source>
+      <address type='pci' bus='0' slot='5'><⟦zpci⟧ uid='0x0001'/></address></hostdev>`));
+  });
+
+  it('virtio-disk-address-type: a drive address copied onto a virtio disk', () => {
+    expectRule(virtioDiskAddressTypeRule, kvmDomain(`<disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/>
+      <address type='⟦drive⟧' controller='0' bus='0' target='0' unit='0'/></disk>`));
+  });
+
+  it('virtio-disk-address-type near miss: PCI and CCW addresses, a SCSI disk on a drive address', () => {
+    expectRule(virtioDiskAddressTypeRule, kvmDomain(`<disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/>
+      <address type='pci' bus='0' slot='5'/></disk>
+    <disk type='file' device='disk'><source file='/b.img'/><target dev='sda' bus='scsi'/>
+      <address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>`));
   });
 
   it('the address map is built once per document version and a 50,000-device document stays fast', () => {

@@ -15,6 +15,7 @@ import { pciControllerOptionsRule } from './pciControllerOptions';
 import { pciBridgeIndexRule, pciControllerNumaNodeRule, pciExpanderMachineRule } from './pciExpander';
 import { pciRootIndexRule, pciRootModelRule } from './pciRoot';
 import { spaprVioAddressClashRule } from './spaprVio';
+import { virtioDiskAddressTypeRule } from './virtioDiskAddress';
 import { virtioSerialPortRule } from './virtioSerial';
 import { zpciAddressRule } from './zpci';
 
@@ -37,4 +38,5 @@ export const busesRules: readonly Rule[] = [
   virtioSerialPortRule,
   ccwAddressDoubleUseRule,
   zpciAddressRule,
+  virtioDiskAddressTypeRule,
 ];
