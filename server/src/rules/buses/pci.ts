@@ -503,7 +503,8 @@ function computePciMap(domain: Domain): PciMap {
   if (nbuses > 0 && buses[0].model === 'pcie-root') placeControllers(domain, map, buses, devices, slotOf, family, controllerOfEl);
 
   // Machines without any PCI bus: devices that need one (qemuDomainAssignDevicePCISlots).
-  if (nbuses === 0 && root === 'none' && (family === 'isapc' || family === 'microvm')) {
+  // (microvm guests normally use virtio-mmio; only isapc is known to want PCI slots it lacks.)
+  if (nbuses === 0 && root === 'none' && family === 'isapc') {
     for (const device of devices) {
       if (!device.connect || !wantsAddress(device)) continue;
       const controller = controllerOfEl.get(device.el.element);
