@@ -269,8 +269,11 @@ function wantsAddress(device: PciDevice): boolean {
 }
 
 function elementLabel(domain: Domain, el: El): string {
-  const type = el.element.name === 'controller' ? domain.value(el, 'type') : undefined;
-  return type ? `\`<controller type='${type}'>\`` : `\`<${el.element.name}>\``;
+  if (el.element.name !== 'controller') return `\`<${el.element.name}>\``;
+  const type = domain.value(el, 'type');
+  const model = domain.value(el, 'model');
+  if (type === 'pci' && model) return `\`<controller type='pci' model='${model}'>\``;
+  return type ? `\`<controller type='${type}'>\`` : '`<controller>`';
 }
 
 interface Slot {

@@ -22,7 +22,7 @@ export const virtioSerialPortRule: Rule = {
     'Each virtio-serial port holds one channel or console: `<address type=\'virtio-serial\' controller=... port=...>` names the controller\'s index and the port. ' +
     "A controller has as many ports as its `ports` attribute says (31 by default, numbered from 0). Two devices on one port, or a port the controller does not have, are refused. " +
     'Remove the `port` to let libvirt pick a free one.',
-  docsAnchor: 'channel',
+  docsAnchor: 'consoles-serial-parallel-channel-devices',
   check(domain, report) {
     const ports = new Map<number, number>();
     for (const controller of controllersOf(domain)) {
