@@ -23,7 +23,7 @@ import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { runRules } from '../../server/src/rules';
 import { pciMap } from '../../server/src/rules/buses/pci';
 import { Domain } from '../../server/src/rules/domain';
-import { expectRule, kvmDomain, unmark } from './helpers/rules';
+import { expectRule, kvmDomain, ruleFindings, unmark } from './helpers/rules';
 
 const pc = { machine: 'pc-i440fx-9.0' };
 const pseries = { arch: 'ppc64', machine: 'pseries' };
@@ -135,6 +135,24 @@ describe('rules: buses', () => {
     assert.equal(finding.related?.length, 1);
     assert.match(finding.related?.[0].message ?? '', /interface/);
     assert.match(finding.message, /0000:00:03\.0/);
+    const fix = finding.fixes?.[0];
+    assert.ok(fix && !fix.safe);
+  });
+
+  it('pci-address-double-use: its fix removes the second address with its line', () => {
+    const { text } = unmark(kvmDomain(`<rng model='virtio'>
+      <backend model='random'/>
+      <address type='pci' bus='0' slot='5'/>
+    </rng>
+    <memballoon model='virtio'>
+      <address type='pci' bus='0' slot='5'/>
+    </memballoon>`, pc));
+    const [finding] = ruleFindings(pciAddressDoubleUseRule, text);
+    const fix = finding.fixes?.[0];
+    assert.ok(fix);
+    const fixed = text.slice(0, fix.start) + fix.newText + text.slice(fix.end);
+    assert.match(fixed, /<memballoon model='virtio'>\n    <\/memballoon>/);
+    assert.equal(ruleFindings(pciAddressDoubleUseRule, fixed).length, 0);
   });
 
   it("pci-address-double-use: i440fx's IDE controller occupies 00:01.1", () => {
@@ -307,8 +325,9 @@ describe('rules: buses', () => {
   });
 
   it('virtio-disk-address-type: a drive address copied onto a virtio disk', () => {
-    expectRule(virtioDiskAddressTypeRule, kvmDomain(`<disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/>
+    const [finding] = expectRule(virtioDiskAddressTypeRule, kvmDomain(`<disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/>
       <address type='⟦drive⟧' controller='0' bus='0' target='0' unit='0'/></disk>`));
+    assert.equal(finding.fixes?.[0].safe, true);
   });
 
   it('virtio-disk-address-type near miss: PCI and CCW addresses, a SCSI disk on a drive address', () => {

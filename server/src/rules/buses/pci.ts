@@ -17,7 +17,9 @@ import machineData from '../../../../schemas/machines.json';
 import { DeviceAddress, fieldValue, formatPciAddress } from '../addresses';
 import { Domain, El, Span } from '../domain';
 import { domainMachineFamily, effectiveArch, effectiveMachine, isArchIn, MachineFamily } from '../machines';
+import { Fix } from '../../finding';
 import { RelatedSpan } from '../rule';
+import { removeAddressFix } from './removeAddress';
 import { Controller, controllersOf } from './controllers';
 import { deviceAddresses } from './deviceAddresses';
 
@@ -135,6 +137,7 @@ export interface PciFinding {
   at: Span;
   message: string;
   related?: RelatedSpan[];
+  fixes?: Fix[];
 }
 
 export interface PciMap {
@@ -445,6 +448,7 @@ function computePciMap(domain: Domain): PciMap {
         at: (device.address as DeviceAddress).span,
         message: `PCI address ${text} is already taken by ${first?.device ? elementLabel(domain, first.device.el) : (first?.what ?? 'another device')}`,
         related: first?.device ? related(first.device) : [],
+        fixes: [removeAddressFix(domain, device.address as DeviceAddress, 'Remove this address (libvirt picks a free slot)', false)],
       });
       return;
     }
@@ -463,7 +467,12 @@ function computePciMap(domain: Domain): PciMap {
         const owner = slot.owners.get(fn);
         if (owner?.device && !(controller && owner.device.el.element === controller.el.element) && owner.device.address) {
           const relatedSpan: RelatedSpan[] = controller ? [{ ...domain.nameSpan(controller.el), message: `${elementLabel(domain, controller.el)} index='${controller.index}' is ${what}, built in at ${text}` }] : [];
-          map.doubleUse.push({ at: owner.device.address.span, message: `PCI address ${text} belongs to ${what} of machine \`${machine}\``, related: relatedSpan });
+          map.doubleUse.push({
+            at: owner.device.address.span,
+            message: `PCI address ${text} belongs to ${what} of machine \`${machine}\``,
+            related: relatedSpan,
+            fixes: [removeAddressFix(domain, owner.device.address, 'Remove this address (libvirt picks a free slot)', false)],
+          });
         }
         return;
       }

@@ -9,7 +9,12 @@ import { Report, Rule } from '../rule';
 import { PciFinding, PciMap, pciMap } from './pci';
 
 function reportAll(findings: readonly PciFinding[], report: Report): void {
-  for (const finding of findings) report(finding.at, finding.message, finding.related?.length ? { related: finding.related } : undefined);
+  for (const finding of findings) {
+    report(finding.at, finding.message, {
+      ...(finding.related?.length ? { related: finding.related } : {}),
+      ...(finding.fixes?.length ? { fixes: finding.fixes } : {}),
+    });
+  }
 }
 
 function mapRule(

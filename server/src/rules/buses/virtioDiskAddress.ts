@@ -7,6 +7,7 @@
 import { Rule } from '../rule';
 import { deviceAddresses } from './deviceAddresses';
 import { pciMap } from './pci';
+import { removeAddressFix } from './removeAddress';
 
 const ACCEPTED = new Set(['pci', 'ccw', 'virtio-mmio', 'virtio-s390']);
 
@@ -32,7 +33,9 @@ export const virtioDiskAddressTypeRule: Rule = {
       const address = addresses.get(el.element);
       if (!address || address.type === undefined || ACCEPTED.has(address.type)) continue;
       const type = domain.attr(address.el, 'type');
-      report(type ?? address.span, `A virtio disk cannot have a '${address.type}' address`);
+      report(type ?? address.span, `A virtio disk cannot have a '${address.type}' address`, {
+        fixes: [removeAddressFix(domain, address, 'Remove the address (libvirt assigns a PCI one)', true)],
+      });
     }
   },
 };
