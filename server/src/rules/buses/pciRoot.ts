@@ -1,0 +1,58 @@
+/**
+ * The root PCI controller: libvirt adds pci-root or pcie-root as index 0 on machines that have one
+ * and refuses an index-0 PCI controller of another model (qemuDomainDefAddDefaultDevices,
+ * src/qemu/qemu_postparse.c) — the classic domain switched from q35 to pc that keeps its
+ * pcie-root. Only pSeries may have more than one root; elsewhere a root controller at another
+ * index is refused (qemuDomainControllerDefPostParse).
+ */
+import { domainMachineFamily } from '../machines';
+import { Rule } from '../rule';
+import { controllersOf } from './controllers';
+import { machineRoot } from './pci';
+
+export const pciRootModelRule: Rule = {
+  code: 'pci-root-model',
+  libvirt: 'qemuDomainDefAddDefaultDevices (src/qemu/qemu_postparse.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    "The PCI controller with index='0' must be model='pci-root' for this machine type, but model='%1$s' was found instead",
+    "The PCI controller with index='0' must be model='pcie-root' for this machine type, but model='%1$s' was found instead",
+  ],
+  help:
+    'The PCI controller with index 0 is the root bus the machine is built around: `pci-root` for i440fx (`pc`), pSeries and other conventional PCI machines, ' +
+    '`pcie-root` for q35, ARM and RISC-V `virt`. libvirt refuses an index-0 PCI controller of another model. This usually happens when the machine ' +
+    'type was changed (q35 to pc or back) and the old PCI controllers stayed: remove the PCI controllers (libvirt adds the right ones) or change the machine back.',
+  docsAnchor: 'controllers',
+  check(domain, report) {
+    const root = machineRoot(domain);
+    if (root !== 'pci-root' && root !== 'pcie-root') return;
+    const first = controllersOf(domain).find((c) => c.type === 'pci' && c.index === 0);
+    if (!first || first.model === undefined || first.model === root) return;
+    const at = domain.attr(first.el, 'model');
+    if (!at) return;
+    const machine = domain.machine ?? domainMachineFamily(domain) ?? '';
+    report(at, `Machine \`${machine}\` is built around a \`${root}\`, so the PCI controller with index='0' must be model='${root}', not '${first.model}'`, {
+      fixes: [{ title: `Use model='${root}'`, start: at.from, end: at.to, newText: root, safe: false }],
+    });
+  },
+};
+
+export const pciRootIndexRule: Rule = {
+  code: 'pci-root-index',
+  libvirt: 'qemuDomainControllerDefPostParse (src/qemu/qemu_postparse.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['pci-root and pcie-root controllers should have index 0'],
+  help:
+    'A `pci-root` or `pcie-root` controller is the machine\'s root bus, which is always PCI controller index 0. Only pSeries guests may have several ' +
+    '`pci-root` controllers (one per PCI host bridge). Give the root controller index 0, or use a bridge or port model for the other index.',
+  docsAnchor: 'controllers',
+  check(domain, report) {
+    if (domainMachineFamily(domain) === 'pseries') return;
+    for (const controller of controllersOf(domain)) {
+      if (controller.type !== 'pci' || (controller.model !== 'pci-root' && controller.model !== 'pcie-root') || controller.index === 0) continue;
+      report(controller.indexAttr ?? domain.nameSpan(controller.el), `A \`${controller.model}\` is the root bus and must have index 0, not ${controller.index}`);
+    }
+  },
+};

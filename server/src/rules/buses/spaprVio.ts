@@ -1,0 +1,54 @@
+/**
+ * spapr-vio addresses on pSeries: libvirt gives each VIO device (spapr-vlan interfaces, ibmvscsi
+ * controllers, spapr-vio serials, the NVRAM, the TPM) a `reg`, skipping the ones in use, but a
+ * `reg` written in the document must be free (qemuDomainAssignSpaprVIOAddress,
+ * src/qemu/qemu_domain_address.c). Two devices written with the same `reg` are refused.
+ */
+import { AttrValue, El } from '../domain';
+import { Rule } from '../rule';
+import { devicesWithAddress } from './deviceAddresses';
+
+/** A reg as virDomainDeviceSpaprVioAddressParseXML reads it: hexadecimal, with or without 0x. */
+function regValue(value: string): bigint | undefined {
+  const trimmed = value.trim().replace(/^0[xX]/, '');
+  return /^[0-9a-fA-F]+$/.test(trimmed) ? BigInt(`0x${trimmed}`) : undefined;
+}
+
+/** The devices qemuDomainAssignSpaprVIOAddresses places (the others with a reg still count as taken). */
+const PLACED = new Set(['interface', 'controller', 'serial', 'nvram', 'tpm']);
+
+export const spaprVioAddressClashRule: Rule = {
+  code: 'spapr-vio-address-clash',
+  libvirt: 'qemuDomainAssignSpaprVIOAddress (src/qemu/qemu_domain_address.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['spapr-vio address %1$#llx already in use'],
+  help:
+    'On pSeries, VIO devices (spapr-vlan interfaces, ibmvscsi SCSI controllers, spapr-vio serial consoles, the NVRAM, the TPM) are told apart by their ' +
+    "`<address type='spapr-vio' reg=...>`. libvirt picks a free reg for a device without one, but two devices written with the same reg clash. " +
+    'Change or remove one of the regs.',
+  docsAnchor: 'device-addresses',
+  check(domain, report) {
+    const first = new Map<bigint, { el: El; reg: AttrValue }>();
+    const seen: { el: El; reg: AttrValue; value: bigint }[] = [];
+    for (const { el, address } of devicesWithAddress(domain, 'spapr-vio')) {
+      if (el.element.name === 'console') continue;
+      const reg = address.fields.get('reg')?.attr;
+      const value = reg && regValue(reg.value);
+      if (!reg || value === undefined) continue;
+      seen.push({ el, reg, value });
+    }
+    for (const device of seen) {
+      const earlier = first.get(device.value);
+      if (!earlier) {
+        first.set(device.value, device);
+        continue;
+      }
+      if (!PLACED.has(device.el.element.name) && !PLACED.has(earlier.el.element.name)) continue;
+      const hex = `0x${device.value.toString(16)}`;
+      report(device.reg, `spapr-vio address ${hex} is already used by \`<${earlier.el.element.name}>\``, {
+        related: [{ ...earlier.reg, message: `\`<${earlier.el.element.name}>\` has spapr-vio address ${hex}` }],
+      });
+    }
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * The address types a virtio disk can have: a PCI address (or none, and libvirt assigns one),
+ * a CCW address on s390, a virtio-mmio address. Any other type, such as a `drive` address copied
+ * from a SCSI disk, is refused when libvirt assigns addresses (qemuDomainAssignDevicePCISlots,
+ * src/qemu/qemu_domain_address.c).
+ */
+import { Rule } from '../rule';
+import { deviceAddresses } from './deviceAddresses';
+import { pciMap } from './pci';
+import { removeAddressFix } from './removeAddress';
+
+const ACCEPTED = new Set(['pci', 'ccw', 'virtio-mmio', 'virtio-s390']);
+
+export const virtioDiskAddressTypeRule: Rule = {
+  code: 'virtio-disk-address-type',
+  libvirt: 'qemuDomainAssignDevicePCISlots (src/qemu/qemu_domain_address.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ["virtio disk cannot have an address of type '%1$s'"],
+  help:
+    "A virtio disk is a device of its own on the guest's bus: it takes a PCI address (or a CCW address on s390, a virtio-mmio address on boards without PCI), " +
+    'never a `drive` address, which belongs to disks on an IDE, SATA or SCSI controller. Remove the `<address>` to let libvirt assign one.',
+  docsAnchor: 'hard-drives-floppy-disks-cdroms',
+  check(domain, report) {
+    // libvirt assigns PCI addresses, and makes this check, on machines with a PCI bus only.
+    if (pciMap(domain).buses.length === 0) return;
+    const addresses = deviceAddresses(domain).of;
+    for (const el of domain.devices) {
+      if (el.element.name !== 'disk') continue;
+      const target = domain.child(el, 'target');
+      const bus = domain.value(target, 'bus') ?? (domain.value(target, 'dev')?.startsWith('vd') ? 'virtio' : undefined);
+      if (bus !== 'virtio') continue;
+      const address = addresses.get(el.element);
+      if (!address || address.type === undefined || ACCEPTED.has(address.type)) continue;
+      const type = domain.attr(address.el, 'type');
+      report(type ?? address.span, `A virtio disk cannot have a '${address.type}' address`, {
+        fixes: [removeAddressFix(domain, address, 'Remove the address (libvirt assigns a PCI one)', true)],
+      });
+    }
+  },
+};
