@@ -1,5 +1,45 @@
 /** Rules about devices that are neither disks, PCI plumbing nor USB: video, character devices, TPM, IOMMU, panic, shared memory ... */
 import { Rule } from '../rule';
+import { chardevReconnectListenRule, chardevReconnectTimeoutRule, chardevSourceMissingRule, chardevSpiceRule, chardevTcpProtocolRule } from './chardevSource';
+import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRule } from './iommu';
+import { netQueueSizeRule, netVhostUserRule } from './network';
+import { panicAddressRule, panicModelRule } from './panic';
+import { qemuPlatformDevicesRule } from './platformDevices';
+import { serialMachineRule, serialTargetRule } from './serialTarget';
+import { shmemModelRule, shmemNameRule, shmemSizeRule } from './shmem';
+import { tpmBackendRule, tpmCountRule, tpmVersionRule } from './tpm';
+import { vhostUserSharedMemoryRule } from './vhostUserMemory';
+import { videoAttributesRule, videoQemuRule } from './videoModel';
 import { videoPrimaryRule } from './videoPrimary';
+import { watchdogModelRule, watchdogSetRule } from './watchdog';
 
-export const devicesRules: readonly Rule[] = [videoPrimaryRule];
+export const devicesRules: readonly Rule[] = [
+  videoPrimaryRule,
+  videoAttributesRule,
+  videoQemuRule,
+  chardevSourceMissingRule,
+  chardevReconnectListenRule,
+  chardevReconnectTimeoutRule,
+  chardevTcpProtocolRule,
+  chardevSpiceRule,
+  serialTargetRule,
+  serialMachineRule,
+  tpmCountRule,
+  tpmVersionRule,
+  tpmBackendRule,
+  iommuMachineRule,
+  iommuOptionsRule,
+  iommuVirtioRule,
+  iommuInterruptsRule,
+  panicModelRule,
+  panicAddressRule,
+  shmemSizeRule,
+  shmemNameRule,
+  shmemModelRule,
+  vhostUserSharedMemoryRule,
+  netQueueSizeRule,
+  netVhostUserRule,
+  watchdogModelRule,
+  watchdogSetRule,
+  qemuPlatformDevicesRule,
+];

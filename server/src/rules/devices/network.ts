@@ -1,0 +1,83 @@
+/**
+ * Network interfaces. qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c): the virtio
+ * `rx_queue_size` and `tx_queue_size` are powers of two. virDomainNetDefValidate
+ * (src/conf/domain_validate.c): a vhost-user interface uses a virtio model, and its server-mode
+ * socket cannot reconnect. The model libvirt gives an interface without one
+ * (qemuDomainDefaultNetModel, src/qemu/qemu_postparse.c) is virtio for vhost-user and vDPA
+ * interfaces and on s390, ARM virt, RISC-V virt and LoongArch virt; elsewhere it depends on the QEMU
+ * binary, and the queue sizes are not checked.
+ */
+import { Domain, El, decimalNumber } from '../domain';
+import { domainMachineFamily, effectiveArch, isArchIn } from '../machines';
+import { Rule } from '../rule';
+
+const VIRTIO_MODELS = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional']);
+
+/** Whether the interface's model is (or defaults to) a virtio one; undefined when that depends on the QEMU binary. */
+function isVirtio(domain: Domain, net: El): boolean | undefined {
+  const model = domain.value(domain.child(net, 'model'), 'type');
+  if (model !== undefined) return VIRTIO_MODELS.has(model);
+  const type = domain.value(net, 'type');
+  if (type === 'vhostuser' || type === 'vdpa') return true;
+  if (type === 'hostdev') return false;
+  const arch = effectiveArch(domain);
+  const family = domainMachineFamily(domain);
+  if (isArchIn(arch, 's390') || family === 'armVirt' || family === 'riscvVirt' || family === 'loongarchVirt') return true;
+  return undefined;
+}
+
+export const netQueueSizeRule: Rule = {
+  code: 'net-queue-size',
+  libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['rx_queue_size has to be a power of two', 'tx_queue_size has to be a power of two'],
+  help:
+    'The virtio-net ring sizes (`<driver rx_queue_size>` and `tx_queue_size`) must be powers of two: 256, 512, 1024.',
+  docsAnchor: 'setting-nic-driver-specific-options',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const driver = domain.child(net, 'driver');
+      if (!driver) continue;
+      for (const name of ['rx_queue_size', 'tx_queue_size']) {
+        const attr = domain.attr(driver, name);
+        const value = decimalNumber(attr?.value);
+        if (!attr || value === undefined || value === 0 || (value & (value - 1)) === 0) continue;
+        if (isVirtio(domain, net) !== true) continue;
+        let lower = 1;
+        while (lower * 2 <= value) lower *= 2;
+        report(attr, `\`${name}\` is ${value}, not a power of two (${lower} or ${lower * 2} would do)`);
+      }
+    }
+  },
+};
+
+export const netVhostUserRule: Rule = {
+  code: 'net-vhostuser-invalid',
+  libvirt: 'virDomainNetDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "Wrong or no <model> 'type' attribute specified with <interface type='vhostuser'/>. vhostuser requires the virtio-net* frontend",
+    "'reconnect' attribute unsupported 'server' mode for <interface type='vhostuser'>",
+  ],
+  help:
+    "A vhost-user interface is a virtio-net device whose backend runs in another process: its `<model type>` must be virtio (or be left out). " +
+    "When libvirt's side is the socket server (`<source mode='server'>`), it cannot reconnect: only a client reconnects.",
+  docsAnchor: 'vhost-user-interface',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface' || domain.value(net, 'type') !== 'vhostuser') continue;
+      const modelEl = domain.child(net, 'model');
+      const model = modelEl && domain.attr(modelEl, 'type');
+      if (model && !VIRTIO_MODELS.has(model.value.trim())) report(model, `A vhost-user interface needs a virtio model, not '${model.value.trim()}'`);
+      const source = domain.child(net, 'source');
+      const reconnect = source && domain.child(source, 'reconnect');
+      const enabled = reconnect && domain.attr(reconnect, 'enabled');
+      if (source && domain.value(source, 'mode') === 'server' && enabled?.value.trim() === 'yes') {
+        report(enabled, "The vhost-user socket is in server mode, and a server cannot reconnect");
+      }
+    }
+  },
+};
