@@ -7,7 +7,7 @@
  * interfaces and on s390, ARM virt, RISC-V virt and LoongArch virt; elsewhere it depends on the QEMU
  * binary, and the queue sizes are not checked.
  */
-import { Domain, El, decimalNumber } from '../domain';
+import { Domain, El, Span, decimalNumber } from '../domain';
 import { domainMachineFamily, effectiveArch, isArchIn } from '../machines';
 import { Rule } from '../rule';
 
@@ -69,15 +69,17 @@ export const netVhostUserRule: Rule = {
   check(domain, report) {
     for (const net of domain.devices) {
       if (net.element.name !== 'interface' || domain.value(net, 'type') !== 'vhostuser') continue;
+      const found: [Span, string][] = [];
       const modelEl = domain.child(net, 'model');
       const model = modelEl && domain.attr(modelEl, 'type');
-      if (model && !VIRTIO_MODELS.has(model.value.trim())) report(model, `A vhost-user interface needs a virtio model, not '${model.value.trim()}'`);
+      if (model && !VIRTIO_MODELS.has(model.value.trim())) found.push([model, `A vhost-user interface needs a virtio model, not '${model.value.trim()}'`]);
       const source = domain.child(net, 'source');
       const reconnect = source && domain.child(source, 'reconnect');
       const enabled = reconnect && domain.attr(reconnect, 'enabled');
       if (source && domain.value(source, 'mode') === 'server' && enabled?.value.trim() === 'yes') {
-        report(enabled, "The vhost-user socket is in server mode, and a server cannot reconnect");
+        found.push([enabled, 'The vhost-user socket is in server mode, and a server cannot reconnect']);
       }
+      for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
     }
   },
 };
