@@ -10,7 +10,9 @@ import {
   chardevTcpProtocolRule,
 } from '../../server/src/rules/devices/chardevSource';
 import { serialMachineRule, serialTargetRule } from '../../server/src/rules/devices/serialTarget';
-import { tpmBackendRule, tpmCountRule, tpmVersionRule } from '../../server/src/rules/devices/tpm';
+import { tpmBackendRule, tpmCountRule, tpmModelArchRule, tpmVersionRule } from '../../server/src/rules/devices/tpm';
+import { filesystemQemuRule, filesystemTargetRule } from '../../server/src/rules/devices/filesystem';
+import { graphicsCombinationRule, graphicsListenRule, vncPasswordRule, vsockCidRule } from '../../server/src/rules/devices/graphics';
 import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRule } from '../../server/src/rules/devices/iommu';
 import { panicAddressRule, panicModelRule } from '../../server/src/rules/devices/panic';
 import { shmemModelRule, shmemNameRule, shmemSizeRule } from '../../server/src/rules/devices/shmem';
@@ -381,6 +383,91 @@ describe('rules: devices', () => {
     expectRule(qemuPlatformDevicesRule, kvmDomain(`<console type='pty'><target type='virtio'/></console>
     <memballoon model='virtio'/>
     <nvram><address type='spapr-vio' reg='0x3000'/></nvram>`, { arch: 'ppc64', machine: 'pseries' }));
+  });
+
+  it('tpm-model-arch: a spapr TPM on x86', () => {
+    expectRule(tpmModelArchRule, kvmDomain(`<tpm model='⟦tpm-spapr⟧'><backend type='emulator' version='2.0'/></tpm>`));
+  });
+
+  it('tpm-model-arch near miss: a spapr TPM on ppc64, tpm-crb on x86', () => {
+    expectRule(tpmModelArchRule, kvmDomain(`<tpm model='tpm-spapr'><backend type='emulator' version='2.0'/></tpm>`, { arch: 'ppc64', machine: 'pseries' }));
+    expectRule(tpmModelArchRule, kvmDomain(`<tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>`));
+  });
+
+  it('filesystem-qemu: a template filesystem, fmode without mapped access, a virtiofs model', () => {
+    expectRule(
+      filesystemQemuRule,
+      kvmDomain(`<filesystem type='⟦template⟧'><source name='t'/><target dir='a'/></filesystem>
+    <filesystem type='mount' fmode='⟦0644⟧'><source dir='/s'/><target dir='b'/></filesystem>
+    <filesystem type='mount' model='⟦virtio⟧'><driver type='virtiofs'/><source dir='/s'/><target dir='c'/></filesystem>`),
+    );
+  });
+
+  it('filesystem-qemu near miss: 9p mapped with fmode, virtiofs plain, virtiofs with its own socket and a write policy', () => {
+    expectRule(
+      filesystemQemuRule,
+      kvmDomain(`<filesystem type='mount' accessmode='mapped' fmode='0644' dmode='0755'><source dir='/s'/><target dir='b'/></filesystem>
+    <filesystem type='mount'><driver type='virtiofs'/><binary path='/usr/libexec/virtiofsd'><sandbox mode='chroot'/></binary><source dir='/s'/><target dir='c'/></filesystem>
+    <filesystem type='mount'><driver type='virtiofs' wrpolicy='immediate'/><source socket='/tmp/sock'/><target dir='d'/></filesystem>`),
+    );
+  });
+
+  it('filesystem-target: boot order on a 9p filesystem, two virtiofs with one tag (the first linked)', () => {
+    const findings = expectRule(
+      filesystemTargetRule,
+      kvmDomain(`<filesystem type='mount'><source dir='/s'/><target dir='a'/><⟦boot⟧ order='1'/></filesystem>
+    <filesystem type='mount'><driver type='virtiofs'/><source dir='/s'/><target dir='tag'/></filesystem>
+    <filesystem type='mount'><driver type='virtiofs'/><source dir='/t'/><target dir='⟦tag⟧'/></filesystem>`),
+    );
+    assert.equal(findings[1].related?.length, 1);
+  });
+
+  it('filesystem-target near miss: a 9p and a virtiofs filesystem with one tag, boot from virtiofs', () => {
+    expectRule(
+      filesystemTargetRule,
+      kvmDomain(`<filesystem type='mount'><source dir='/s'/><target dir='tag'/></filesystem>
+    <filesystem type='mount'><driver type='virtiofs'/><source dir='/t'/><target dir='tag'/><boot order='1'/></filesystem>`),
+    );
+  });
+
+  it('vnc-password-length: nine characters', () => {
+    expectRule(vncPasswordRule, kvmDomain(`<graphics type='vnc' passwd='⟦123456789⟧'/>`));
+  });
+
+  it('vnc-password-length near miss: eight characters; a long spice password', () => {
+    expectRule(vncPasswordRule, kvmDomain(`<graphics type='vnc' passwd='12345678'/>
+    <graphics type='spice' passwd='a-much-longer-password'/>`));
+  });
+
+  it('graphics-combination: sdl beside egl-headless, spice with its own OpenGL beside egl-headless', () => {
+    expectRule(graphicsCombinationRule, kvmDomain(`<graphics type='⟦sdl⟧'/>
+    <graphics type='⟦spice⟧'><gl enable='yes'/></graphics>
+    <graphics type='egl-headless'/>`));
+  });
+
+  it('graphics-combination near miss: vnc and spice beside egl-headless; sdl alone', () => {
+    expectRule(graphicsCombinationRule, kvmDomain(`<graphics type='vnc'/>
+    <graphics type='spice'/>
+    <graphics type='egl-headless'/>`));
+    expectRule(graphicsCombinationRule, kvmDomain(`<graphics type='sdl'/>`));
+  });
+
+  it('graphics-listen: a network listen without network, a socket listen on rdp', () => {
+    expectRule(graphicsListenRule, kvmDomain(`<graphics type='vnc'><listen type='⟦network⟧'/></graphics>
+    <graphics type='rdp'><listen type='⟦socket⟧'/></graphics>`));
+  });
+
+  it('graphics-listen near miss: a network listen naming its network, a socket listen on vnc', () => {
+    expectRule(graphicsListenRule, kvmDomain(`<graphics type='vnc'><listen type='network' network='default'/></graphics>
+    <graphics type='vnc'><listen type='socket'/></graphics>`));
+  });
+
+  it('vsock-cid: a reserved CID', () => {
+    expectRule(vsockCidRule, kvmDomain(`<vsock model='virtio'><cid auto='no' address='⟦2⟧'/></vsock>`));
+  });
+
+  it('vsock-cid near miss: CID 3', () => {
+    expectRule(vsockCidRule, kvmDomain(`<vsock model='virtio'><cid auto='no' address='3'/></vsock>`));
   });
 
   it('the family never throws on half-typed devices', () => {

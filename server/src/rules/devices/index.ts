@@ -7,7 +7,9 @@ import { panicAddressRule, panicModelRule } from './panic';
 import { qemuPlatformDevicesRule } from './platformDevices';
 import { serialMachineRule, serialTargetRule } from './serialTarget';
 import { shmemModelRule, shmemNameRule, shmemSizeRule } from './shmem';
-import { tpmBackendRule, tpmCountRule, tpmVersionRule } from './tpm';
+import { tpmBackendRule, tpmCountRule, tpmModelArchRule, tpmVersionRule } from './tpm';
+import { filesystemQemuRule, filesystemTargetRule } from './filesystem';
+import { graphicsCombinationRule, graphicsListenRule, vncPasswordRule, vsockCidRule } from './graphics';
 import { vhostUserSharedMemoryRule } from './vhostUserMemory';
 import { videoAttributesRule, videoQemuRule } from './videoModel';
 import { videoPrimaryRule } from './videoPrimary';
@@ -27,6 +29,7 @@ export const devicesRules: readonly Rule[] = [
   tpmCountRule,
   tpmVersionRule,
   tpmBackendRule,
+  tpmModelArchRule,
   iommuMachineRule,
   iommuOptionsRule,
   iommuVirtioRule,
@@ -37,9 +40,15 @@ export const devicesRules: readonly Rule[] = [
   shmemNameRule,
   shmemModelRule,
   vhostUserSharedMemoryRule,
+  filesystemQemuRule,
+  filesystemTargetRule,
   netQueueSizeRule,
   netVhostUserRule,
   watchdogModelRule,
   watchdogSetRule,
   qemuPlatformDevicesRule,
+  vncPasswordRule,
+  graphicsCombinationRule,
+  graphicsListenRule,
+  vsockCidRule,
 ];

@@ -103,3 +103,26 @@ export const tpmBackendRule: Rule = {
     }
   },
 };
+
+const SPAPR_MODELS = new Set(['tpm-spapr', 'spapr-tpm-proxy']);
+
+export const tpmModelArchRule: Rule = {
+  code: 'tpm-model-arch',
+  libvirt: 'qemuValidateDomainDeviceDefTPM (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['The QEMU executable %1$s does not support TPM model %2$s'],
+  help:
+    'The `tpm-spapr` and `spapr-tpm-proxy` models are devices of the pSeries (ppc64) platform: no other QEMU binary has them. ' +
+    'Use tpm-tis or tpm-crb on x86, tpm-tis on ARM.',
+  docsAnchor: 'tpm-device',
+  check(domain, report) {
+    const arch = effectiveArch(domain);
+    if (!arch || isArchIn(arch, 'ppc64')) return;
+    for (const tpm of domain.devices) {
+      if (tpm.element.name !== 'tpm') continue;
+      const model = domain.attr(tpm, 'model');
+      if (model && SPAPR_MODELS.has(model.value.trim())) report(model, `The '${model.value.trim()}' TPM exists on ppc64 only, not on '${arch}'`);
+    }
+  },
+};
