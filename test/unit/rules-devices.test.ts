@@ -17,7 +17,8 @@ import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRul
 import { panicAddressRule, panicModelRule } from '../../server/src/rules/devices/panic';
 import { shmemModelRule, shmemNameRule, shmemSizeRule } from '../../server/src/rules/devices/shmem';
 import { vhostUserSharedMemoryRule } from '../../server/src/rules/devices/vhostUserMemory';
-import { netQueueSizeRule, netVhostUserRule } from '../../server/src/rules/devices/network';
+import { netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from '../../server/src/rules/devices/network';
+import { virtioOptionsRule } from '../../server/src/rules/devices/virtioOptions';
 import { watchdogModelRule, watchdogSetRule } from '../../server/src/rules/devices/watchdog';
 import { qemuPlatformDevicesRule } from '../../server/src/rules/devices/platformDevices';
 import { devicesRules } from '../../server/src/rules/devices';
@@ -468,6 +469,40 @@ describe('rules: devices', () => {
 
   it('vsock-cid near miss: CID 3', () => {
     expectRule(vsockCidRule, kvmDomain(`<vsock model='virtio'><cid auto='no' address='3'/></vsock>`));
+  });
+
+  it('net-qemu-options: coalescing on a direct interface, a vDPA e1000, a failover pair of the wrong kinds', () => {
+    expectRule(
+      netQemuOptionsRule,
+      kvmDomain(`<interface type='direct'><source dev='eth0' mode='bridge'/><⟦coalesce⟧><rx><frames max='7'/></rx></coalesce></interface>
+    <interface type='vdpa'><source dev='/dev/vhost-vdpa-0'/><model type='⟦e1000⟧'/></interface>
+    <interface type='bridge'><source bridge='br0'/><model type='⟦e1000e⟧'/><teaming type='persistent'/></interface>
+    <interface type='⟦bridge⟧'><source bridge='br0'/><model type='virtio'/><teaming type='transient' persistent='ua-net0'/></interface>`),
+    );
+  });
+
+  it('net-qemu-options near miss: coalescing on a bridge, a virtio persistent and a hostdev transient interface', () => {
+    expectRule(
+      netQemuOptionsRule,
+      kvmDomain(`<interface type='bridge'><source bridge='br0'/><coalesce><rx><frames max='7'/></rx></coalesce><model type='virtio'/><teaming type='persistent'/></interface>
+    <interface type='hostdev'><source><address type='pci' domain='0' bus='3' slot='0' function='1'/></source><teaming type='transient' persistent='ua-net0'/></interface>`),
+    );
+  });
+
+  it('virtio-options-non-virtio: iommu on a vga adapter, packed on an e1000 interface', () => {
+    expectRule(
+      virtioOptionsRule,
+      kvmDomain(`<video><model type='vga'/><driver iommu='⟦on⟧'/></video>
+    <interface type='network'><source network='default'/><model type='e1000'/><driver packed='⟦on⟧'/></interface>`),
+    );
+  });
+
+  it('virtio-options-non-virtio near miss: options on virtio devices and on an interface without model', () => {
+    expectRule(
+      virtioOptionsRule,
+      kvmDomain(`<video><model type='virtio'/><driver iommu='on' ats='on'/></video>
+    <interface type='network'><source network='default'/><driver packed='on'/></interface>`),
+    );
   });
 
   it('the family never throws on half-typed devices', () => {

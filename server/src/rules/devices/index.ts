@@ -2,7 +2,8 @@
 import { Rule } from '../rule';
 import { chardevReconnectListenRule, chardevReconnectTimeoutRule, chardevSourceMissingRule, chardevSpiceRule, chardevTcpProtocolRule } from './chardevSource';
 import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRule } from './iommu';
-import { netQueueSizeRule, netVhostUserRule } from './network';
+import { netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from './network';
+import { virtioOptionsRule } from './virtioOptions';
 import { panicAddressRule, panicModelRule } from './panic';
 import { qemuPlatformDevicesRule } from './platformDevices';
 import { serialMachineRule, serialTargetRule } from './serialTarget';
@@ -44,6 +45,8 @@ export const devicesRules: readonly Rule[] = [
   filesystemTargetRule,
   netQueueSizeRule,
   netVhostUserRule,
+  netQemuOptionsRule,
+  virtioOptionsRule,
   watchdogModelRule,
   watchdogSetRule,
   qemuPlatformDevicesRule,

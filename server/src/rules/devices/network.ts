@@ -83,3 +83,46 @@ export const netVhostUserRule: Rule = {
     }
   },
 };
+
+/** qemuValidateNetSupportsCoalesce. */
+const COALESCE_TYPES = new Set(['network', 'bridge']);
+
+export const netQemuOptionsRule: Rule = {
+  code: 'net-qemu-options',
+  libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    'coalesce settings on interface type %1$s are not supported',
+    "invalid model for interface of type '%1$s': '%2$s'",
+    "virtio-net teaming persistent interface must be <model type='virtio'/>, not '%1$s'",
+    "virtio-net teaming transient interface must be type='hostdev', not '%1$s'",
+  ],
+  help:
+    "Under QEMU, interrupt coalescing (`<coalesce>`) is available on network and bridge interfaces only; a vDPA interface is a virtio " +
+    "device; in a failover pair (`<teaming>`) the persistent interface is a virtio one and the transient one a hostdev (or network) interface.",
+  docsAnchor: 'network-interfaces',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const typeAttr = domain.attr(net, 'type');
+      const type = typeAttr?.value.trim();
+      if (!type) continue;
+      const modelEl = domain.child(net, 'model');
+      const model = modelEl && domain.attr(modelEl, 'type');
+      const found: [Span, string][] = [];
+      const coalesce = domain.child(net, 'coalesce');
+      if (coalesce && !COALESCE_TYPES.has(type)) found.push([domain.nameSpan(coalesce), `Interrupt coalescing is not available on a '${type}' interface`]);
+      if (type === 'vdpa' && model && model.value.trim() !== 'virtio') found.push([model, `A vDPA interface is a virtio device, not '${model.value.trim()}'`]);
+      const teaming = domain.child(net, 'teaming');
+      const teamingType = domain.value(teaming, 'type');
+      if (teamingType === 'persistent' && model && !VIRTIO_MODELS.has(model.value.trim())) {
+        found.push([model, `The persistent interface of a failover pair must be virtio, not '${model.value.trim()}'`]);
+      }
+      if (teamingType === 'transient' && type !== 'hostdev' && type !== 'network' && typeAttr) {
+        found.push([typeAttr, `The transient interface of a failover pair must be a hostdev interface, not '${type}'`]);
+      }
+      for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
+    }
+  },
+};
