@@ -17,7 +17,7 @@ import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRul
 import { panicAddressRule, panicModelRule } from '../../server/src/rules/devices/panic';
 import { shmemModelRule, shmemNameRule, shmemSizeRule } from '../../server/src/rules/devices/shmem';
 import { vhostUserSharedMemoryRule } from '../../server/src/rules/devices/vhostUserMemory';
-import { netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from '../../server/src/rules/devices/network';
+import { netDefinitionRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from '../../server/src/rules/devices/network';
 import { virtioOptionsRule } from '../../server/src/rules/devices/virtioOptions';
 import { watchdogModelRule, watchdogSetRule } from '../../server/src/rules/devices/watchdog';
 import { qemuPlatformDevicesRule } from '../../server/src/rules/devices/platformDevices';
@@ -502,6 +502,25 @@ describe('rules: devices', () => {
       virtioOptionsRule,
       kvmDomain(`<video><model type='virtio'/><driver iommu='on' ats='on'/></video>
     <interface type='network'><source network='default'/><driver packed='on'/></interface>`),
+    );
+  });
+
+  it('net-definition: an unmanaged tap on a bridge, a transient partner without persistent, isolation on direct, passt on a bridge', () => {
+    expectRule(
+      netDefinitionRule,
+      kvmDomain(`<interface type='bridge'><source bridge='br0'/><target dev='tap0' managed='⟦no⟧'/></interface>
+    <interface type='hostdev'><source><address type='pci' domain='0' bus='3' slot='0' function='1'/></source><teaming type='⟦transient⟧'/></interface>
+    <interface type='direct'><source dev='eth0' mode='bridge'/><port isolated='⟦yes⟧'/></interface>
+    <interface type='bridge'><source bridge='br0'/><backend type='⟦passt⟧'/></interface>`),
+    );
+  });
+
+  it('net-definition near miss: an unmanaged tap on ethernet, isolation on a bridge, passt on user with port forwards', () => {
+    expectRule(
+      netDefinitionRule,
+      kvmDomain(`<interface type='ethernet'><target dev='tap0' managed='no'/></interface>
+    <interface type='bridge'><source bridge='br0'/><port isolated='yes'/></interface>
+    <interface type='user'><backend type='passt'/><portForward proto='tcp'><range start='2022' to='22'/></portForward></interface>`),
     );
   });
 

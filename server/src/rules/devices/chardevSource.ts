@@ -37,7 +37,11 @@ export const chardevSourceMissingRule: Rule = {
     'a `channel` (letters, digits, `_`, `-`, `.`) for `spiceport`. Add the missing attribute to `<source>`.',
   docsAnchor: 'host-interface',
   check(domain, report) {
-    for (const chardev of chardevsOf(domain)) {
+    const all = chardevsOf(domain);
+    const hasSerial = all.some((chardev) => chardev.kind === 'serial');
+    for (const chardev of all) {
+      // A console on the first serial port stands for that port: libvirt replaces it with the serial's copy (virDomainDefAddConsoleCompat).
+      if (chardev.kind === 'console' && hasSerial && (targetType(domain, chardev) ?? 'serial') === 'serial') continue;
       const source = firstSource(chardev);
       const at = source ? domain.nameSpan(source) : chardevSpan(domain, chardev);
       const attr = (name: string) => (source ? domain.attr(source, name) : undefined);

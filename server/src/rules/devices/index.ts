@@ -2,7 +2,7 @@
 import { Rule } from '../rule';
 import { chardevReconnectListenRule, chardevReconnectTimeoutRule, chardevSourceMissingRule, chardevSpiceRule, chardevTcpProtocolRule } from './chardevSource';
 import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRule } from './iommu';
-import { netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from './network';
+import { netDefinitionRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from './network';
 import { virtioOptionsRule } from './virtioOptions';
 import { panicAddressRule, panicModelRule } from './panic';
 import { qemuPlatformDevicesRule } from './platformDevices';
@@ -46,6 +46,7 @@ export const devicesRules: readonly Rule[] = [
   netQueueSizeRule,
   netVhostUserRule,
   netQemuOptionsRule,
+  netDefinitionRule,
   virtioOptionsRule,
   watchdogModelRule,
   watchdogSetRule,

@@ -65,7 +65,7 @@ export const netVhostUserRule: Rule = {
   help:
     "A vhost-user interface is a virtio-net device whose backend runs in another process: its `<model type>` must be virtio (or be left out). " +
     "When libvirt's side is the socket server (`<source mode='server'>`), it cannot reconnect: only a client reconnects.",
-  docsAnchor: 'vhost-user-interface',
+  docsAnchor: 'vhost-user-connection',
   check(domain, report) {
     for (const net of domain.devices) {
       if (net.element.name !== 'interface' || domain.value(net, 'type') !== 'vhostuser') continue;
@@ -122,6 +122,58 @@ export const netQemuOptionsRule: Rule = {
       if (teamingType === 'transient' && type !== 'hostdev' && type !== 'network' && typeAttr) {
         found.push([typeAttr, `The transient interface of a failover pair must be a hostdev interface, not '${type}'`]);
       }
+      for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
+    }
+  },
+};
+
+/** The interface types the passt backend and its port forwards go with (virDomainNetDefValidate; vhost-user since libvirt 11.1). */
+const PASST_TYPES = new Set(['user', 'vhostuser']);
+
+export const netDefinitionRule: Rule = {
+  code: 'net-definition',
+  libvirt: 'virDomainNetDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "unmanaged target dev is not supported on interfaces of type '%1$s'",
+    "teaming persistent attribute must be set if teaming type is 'transient'",
+    "teaming persistent attribute not allowed if teaming type is '%1$s'",
+    "interface %1$s - <port isolated='yes'/> is not supported for network interfaces with type='%2$s'",
+    "The 'passt' backend can only be used with interface type='user'",
+    "The <portForward> element can only be used with <interface type='user'> and its 'passt' backend",
+  ],
+  help:
+    "`<target managed='no'>` (a tap device created beforehand) is for ethernet interfaces. A transient failover interface names its " +
+    "persistent partner (`<teaming type='transient' persistent='ALIAS'>`); a persistent one names none. Port isolation exists on " +
+    "network and bridge interfaces. The passt backend and its `<portForward>` rules go with user (and vhost-user) interfaces.",
+  docsAnchor: 'network-interfaces',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const typeAttr = domain.attr(net, 'type');
+      const type = typeAttr?.value.trim();
+      if (!type) continue;
+      const found: [Span, string][] = [];
+      const target = domain.child(net, 'target');
+      const managed = target && domain.attr(target, 'managed');
+      if (managed?.value.trim() === 'no' && type !== 'ethernet') found.push([managed, `An unmanaged tap device is for ethernet interfaces, not '${type}' ones`]);
+      const teaming = domain.child(net, 'teaming');
+      if (teaming) {
+        const teamingType = domain.attr(teaming, 'type');
+        const persistent = domain.attr(teaming, 'persistent');
+        if (teamingType?.value.trim() === 'transient' && !persistent) found.push([teamingType, 'A transient failover interface must name its persistent partner (`persistent`)']);
+        if (teamingType && teamingType.value.trim() !== 'transient' && persistent) found.push([persistent, `\`persistent\` belongs to the transient interface, not a '${teamingType.value.trim()}' one`]);
+      }
+      const port = domain.child(net, 'port');
+      const isolated = port && domain.attr(port, 'isolated');
+      if (isolated?.value.trim() === 'yes' && type !== 'network' && type !== 'bridge') found.push([isolated, `Port isolation exists on network and bridge interfaces, not '${type}' ones`]);
+      const backend = domain.child(net, 'backend');
+      const backendType = backend && domain.attr(backend, 'type');
+      const passt = backendType?.value.trim() === 'passt';
+      if (passt && backendType && !PASST_TYPES.has(type)) found.push([backendType, `The passt backend goes with user interfaces, not '${type}' ones`]);
+      const forward = domain.child(net, 'portForward');
+      if (forward && (!PASST_TYPES.has(type) || !passt)) found.push([domain.nameSpan(forward), '`<portForward>` needs a user interface with the passt backend']);
       for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
     }
   },
