@@ -55,6 +55,19 @@ describe('rules: devices', () => {
     expectRule(videoAttributesRule, kvmDomain(`<video><model type='qxl' ram='65536' vram='65536' vgamem='16384'/></video>`));
   });
 
+  it('video-model-attributes: a vhost-user vga, a render node without vhost-user, blob on qxl', () => {
+    expectRule(
+      videoAttributesRule,
+      kvmDomain(`<video><driver name='⟦vhostuser⟧'/><model type='vga'/></video>
+    <video><model type='virtio'><acceleration accel3d='yes' rendernode='⟦/dev/dri/renderD128⟧'/></model></video>
+    <video><model type='qxl' blob='⟦on⟧'/></video>`),
+    );
+  });
+
+  it('video-model-attributes near miss: a vhost-user virtio adapter with a render node and blob', () => {
+    expectRule(videoAttributesRule, kvmDomain(`<video><driver name='vhostuser'/><model type='virtio' blob='on'><acceleration rendernode='/dev/dri/renderD128'/></model></video>`));
+  });
+
   it('video-model-qemu: a secondary vga, several heads on cirrus, a qxl vgamem not a power of two', () => {
     expectRule(
       videoQemuRule,
@@ -62,6 +75,19 @@ describe('rules: devices', () => {
     <video><model type='⟦vga⟧'/></video>
     <video><model type='qxl' vgamem='⟦3000⟧'/></video>`),
     );
+  });
+
+  it('video-model-qemu: a cirrus resolution, 2D acceleration, 3D on qxl, blob without memfd', () => {
+    expectRule(
+      videoQemuRule,
+      kvmDomain(`<video><model type='cirrus'><⟦resolution⟧ x='800' y='600'/></model></video>
+    <video><model type='qxl'><acceleration accel3d='⟦yes⟧' accel2d='⟦yes⟧'/></model></video>
+    <video><model type='virtio' blob='⟦on⟧'/></video>`),
+    );
+  });
+
+  it('video-model-qemu near miss: 3D virtio with blob on memfd memory', () => {
+    expectRule(videoQemuRule, kvmDomain(`<video><model type='virtio' blob='on'><acceleration accel3d='yes'/><resolution x='800' y='600'/></model></video>`, { head: "  <memoryBacking><source type='memfd'/></memoryBacking>\n" }));
   });
 
   it('video-model-qemu near miss: a primary vga and a secondary qxl', () => {
