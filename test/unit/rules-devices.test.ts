@@ -9,6 +9,7 @@ import {
   chardevSpiceRule,
   chardevTcpProtocolRule,
 } from '../../server/src/rules/devices/chardevSource';
+import { channelGuestfwdRule, consoleSclpRule } from '../../server/src/rules/devices/channelTarget';
 import { serialMachineRule, serialTargetRule } from '../../server/src/rules/devices/serialTarget';
 import { tpmBackendRule, tpmCountRule, tpmModelArchRule, tpmVersionRule } from '../../server/src/rules/devices/tpm';
 import { filesystemQemuRule, filesystemTargetRule } from '../../server/src/rules/devices/filesystem';
@@ -548,6 +549,22 @@ describe('rules: devices', () => {
     <interface type='bridge'><source bridge='br0'/><port isolated='yes'/></interface>
     <interface type='user'><backend type='passt'/><portForward proto='tcp'><range start='2022' to='22'/></portForward></interface>`),
     );
+  });
+
+  it('channel-guestfwd-target: no port', () => {
+    expectRule(channelGuestfwdRule, kvmDomain(`<channel type='pty'><target type='⟦guestfwd⟧' address='10.0.2.1'/></channel>`));
+  });
+
+  it('channel-guestfwd-target near miss: address and port', () => {
+    expectRule(channelGuestfwdRule, kvmDomain(`<channel type='pty'><target type='guestfwd' address='10.0.2.1' port='4600'/></channel>`));
+  });
+
+  it('console-sclp-arch: an sclp console on x86', () => {
+    expectRule(consoleSclpRule, kvmDomain(`<console type='pty'><target type='⟦sclp⟧'/></console>`));
+  });
+
+  it('console-sclp-arch near miss: an sclp console on s390x', () => {
+    expectRule(consoleSclpRule, kvmDomain(`<console type='pty'><target type='sclp'/></console>`, { arch: 's390x', machine: 's390-ccw-virtio' }));
   });
 
   it('the family never throws on half-typed devices', () => {

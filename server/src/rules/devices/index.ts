@@ -1,5 +1,6 @@
 /** Rules about devices that are neither disks, PCI plumbing nor USB: video, character devices, TPM, IOMMU, panic, shared memory ... */
 import { Rule } from '../rule';
+import { channelGuestfwdRule, consoleSclpRule } from './channelTarget';
 import { chardevReconnectListenRule, chardevReconnectTimeoutRule, chardevSourceMissingRule, chardevSpiceRule, chardevTcpProtocolRule } from './chardevSource';
 import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRule } from './iommu';
 import { netDefinitionRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from './network';
@@ -25,6 +26,8 @@ export const devicesRules: readonly Rule[] = [
   chardevReconnectTimeoutRule,
   chardevTcpProtocolRule,
   chardevSpiceRule,
+  channelGuestfwdRule,
+  consoleSclpRule,
   serialTargetRule,
   serialMachineRule,
   tpmCountRule,
