@@ -13,7 +13,7 @@ import { channelGuestfwdRule, consoleSclpRule } from '../../server/src/rules/dev
 import { serialMachineRule, serialTargetRule } from '../../server/src/rules/devices/serialTarget';
 import { tpmBackendRule, tpmCountRule, tpmModelArchRule, tpmVersionRule } from '../../server/src/rules/devices/tpm';
 import { filesystemQemuRule, filesystemTargetRule } from '../../server/src/rules/devices/filesystem';
-import { graphicsCombinationRule, graphicsListenRule, vncPasswordRule, vsockCidRule } from '../../server/src/rules/devices/graphics';
+import { audioSpiceRule, graphicsCombinationRule, graphicsDbusRule, graphicsListenRule, vncPasswordRule, vsockCidRule } from '../../server/src/rules/devices/graphics';
 import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRule } from '../../server/src/rules/devices/iommu';
 import { panicAddressRule, panicModelRule } from '../../server/src/rules/devices/panic';
 import { shmemModelRule, shmemNameRule, shmemSizeRule } from '../../server/src/rules/devices/shmem';
@@ -565,6 +565,24 @@ describe('rules: devices', () => {
 
   it('console-sclp-arch near miss: an sclp console on s390x', () => {
     expectRule(consoleSclpRule, kvmDomain(`<console type='pty'><target type='sclp'/></console>`, { arch: 's390x', machine: 's390-ccw-virtio' }));
+  });
+
+  it('graphics-dbus-address: p2p with an address', () => {
+    expectRule(graphicsDbusRule, kvmDomain(`<graphics type='dbus' p2p='yes' address='⟦unix:path=/tmp/bus⟧'/>`));
+  });
+
+  it('graphics-dbus-address near miss: an address without p2p', () => {
+    expectRule(graphicsDbusRule, kvmDomain(`<graphics type='dbus' address='unix:path=/tmp/bus'/>`));
+  });
+
+  it('audio-spice-without-graphics: spice audio with vnc graphics', () => {
+    expectRule(audioSpiceRule, kvmDomain(`<graphics type='vnc'/>
+    <audio id='1' type='⟦spice⟧'/>`));
+  });
+
+  it('audio-spice-without-graphics near miss: spice audio with spice graphics', () => {
+    expectRule(audioSpiceRule, kvmDomain(`<graphics type='spice'/>
+    <audio id='1' type='spice'/>`));
   });
 
   it('the family never throws on half-typed devices', () => {

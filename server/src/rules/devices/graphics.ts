@@ -3,9 +3,12 @@
  * characters (the protocol's DES key). qemuValidateDomainDeviceDefGraphics: egl-headless pairs
  * with vnc and spice only, and not with spice's own OpenGL. virDomainGraphicsDefListensValidate
  * (src/conf/domain_validate.c): a 'network' listen names its network; socket and none listens are
- * for vnc and spice. virDomainVsockDefValidate: guest CIDs 0-2 are reserved.
+ * for vnc and spice; a D-Bus display is either peer to peer or on a bus address
+ * (virDomainGraphicsDefValidate). virDomainVsockDefValidate: guest CIDs 0-2 are reserved.
+ * qemuValidateDomainDeviceDefAudio: spice audio needs spice graphics.
  */
 import { decimalNumber } from '../domain';
+import { hasSpiceGraphics } from './chardevs';
 import { Rule } from '../rule';
 
 export const vncPasswordRule: Rule = {
@@ -99,5 +102,38 @@ export const vsockCidRule: Rule = {
       const value = decimalNumber(address?.value);
       if (address && value !== undefined && value > 0 && value <= 2) report(address, `The guest CID ${value} is reserved`);
     }
+  },
+};
+
+export const graphicsDbusRule: Rule = {
+  code: 'graphics-dbus-address',
+  libvirt: 'virDomainGraphicsDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ['D-Bus p2p with an address is not supported'],
+  help:
+    "A D-Bus display is reached either peer to peer (`p2p='yes'`, libvirt hands out the connection) or on a bus `address`, not both. Drop one.",
+  docsAnchor: 'graphical-framebuffers',
+  check(domain, report) {
+    for (const graphics of domain.devices) {
+      if (graphics.element.name !== 'graphics' || domain.value(graphics, 'type') !== 'dbus') continue;
+      const address = domain.attr(graphics, 'address');
+      if (address && domain.value(graphics, 'p2p') === 'yes') report(address, 'A peer-to-peer D-Bus display takes no bus `address`');
+    }
+  },
+};
+
+export const audioSpiceRule: Rule = {
+  code: 'audio-spice-without-graphics',
+  libvirt: 'qemuValidateDomainDeviceDefAudio (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['Spice audio is not supported without spice graphics'],
+  help: "`<audio type='spice'>` sends the guest's sound over a SPICE display: the domain needs `<graphics type='spice'>`, or another audio backend.",
+  docsAnchor: 'audio-backends',
+  check(domain, report) {
+    const audios = domain.devices.filter((device) => device.element.name === 'audio' && domain.value(device, 'type') === 'spice');
+    if (audios.length === 0 || hasSpiceGraphics(domain)) return;
+    for (const audio of audios) report(domain.attr(audio, 'type') ?? domain.nameSpan(audio), "A spice audio backend needs `<graphics type='spice'>`, and the domain has none");
   },
 };

@@ -11,7 +11,7 @@ import { serialMachineRule, serialTargetRule } from './serialTarget';
 import { shmemModelRule, shmemNameRule, shmemSizeRule } from './shmem';
 import { tpmBackendRule, tpmCountRule, tpmModelArchRule, tpmVersionRule } from './tpm';
 import { filesystemQemuRule, filesystemTargetRule } from './filesystem';
-import { graphicsCombinationRule, graphicsListenRule, vncPasswordRule, vsockCidRule } from './graphics';
+import { audioSpiceRule, graphicsCombinationRule, graphicsDbusRule, graphicsListenRule, vncPasswordRule, vsockCidRule } from './graphics';
 import { vhostUserSharedMemoryRule } from './vhostUserMemory';
 import { videoAttributesRule, videoQemuRule } from './videoModel';
 import { videoPrimaryRule } from './videoPrimary';
@@ -57,5 +57,7 @@ export const devicesRules: readonly Rule[] = [
   vncPasswordRule,
   graphicsCombinationRule,
   graphicsListenRule,
+  graphicsDbusRule,
+  audioSpiceRule,
   vsockCidRule,
 ];
