@@ -16,7 +16,7 @@ import { filesystemQemuRule, filesystemTargetRule } from '../../server/src/rules
 import { audioSpiceRule, graphicsCombinationRule, graphicsDbusRule, graphicsListenRule, vncPasswordRule, vsockCidRule } from '../../server/src/rules/devices/graphics';
 import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRule } from '../../server/src/rules/devices/iommu';
 import { panicAddressRule, panicModelRule } from '../../server/src/rules/devices/panic';
-import { shmemModelRule, shmemNameRule, shmemSizeRule } from '../../server/src/rules/devices/shmem';
+import { shmemModelRule, shmemNameRule, shmemServerRule, shmemSizeRule } from '../../server/src/rules/devices/shmem';
 import { vhostUserSharedMemoryRule } from '../../server/src/rules/devices/vhostUserMemory';
 import { netDefinitionRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from '../../server/src/rules/devices/network';
 import { virtioOptionsRule } from '../../server/src/rules/devices/virtioOptions';
@@ -583,6 +583,20 @@ describe('rules: devices', () => {
   it('audio-spice-without-graphics near miss: spice audio with spice graphics', () => {
     expectRule(audioSpiceRule, kvmDomain(`<graphics type='spice'/>
     <audio id='1' type='spice'/>`));
+  });
+
+  it('shmem-server: a doorbell without server, a plain with a server, a doorbell with a size', () => {
+    expectRule(
+      shmemServerRule,
+      kvmDomain(`<shmem name='a'><model type='⟦ivshmem-doorbell⟧'/></shmem>
+    <shmem name='b'><model type='ivshmem-plain'/><⟦server⟧/></shmem>
+    <shmem name='c'><model type='ivshmem-doorbell'/><⟦size⟧ unit='M'>4</size><server/></shmem>`),
+    );
+  });
+
+  it('shmem-server near miss: a plain with a size, a doorbell with a server', () => {
+    expectRule(shmemServerRule, kvmDomain(`<shmem name='a'><model type='ivshmem-plain'/><size unit='M'>4</size></shmem>
+    <shmem name='b'><model type='ivshmem-doorbell'/><server path='/tmp/s'/><msi vectors='16'/></shmem>`));
   });
 
   it('the family never throws on half-typed devices', () => {

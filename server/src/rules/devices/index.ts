@@ -8,7 +8,7 @@ import { virtioOptionsRule } from './virtioOptions';
 import { panicAddressRule, panicModelRule } from './panic';
 import { qemuPlatformDevicesRule } from './platformDevices';
 import { serialMachineRule, serialTargetRule } from './serialTarget';
-import { shmemModelRule, shmemNameRule, shmemSizeRule } from './shmem';
+import { shmemModelRule, shmemNameRule, shmemServerRule, shmemSizeRule } from './shmem';
 import { tpmBackendRule, tpmCountRule, tpmModelArchRule, tpmVersionRule } from './tpm';
 import { filesystemQemuRule, filesystemTargetRule } from './filesystem';
 import { audioSpiceRule, graphicsCombinationRule, graphicsDbusRule, graphicsListenRule, vncPasswordRule, vsockCidRule } from './graphics';
@@ -43,6 +43,7 @@ export const devicesRules: readonly Rule[] = [
   shmemSizeRule,
   shmemNameRule,
   shmemModelRule,
+  shmemServerRule,
   vhostUserSharedMemoryRule,
   filesystemQemuRule,
   filesystemTargetRule,

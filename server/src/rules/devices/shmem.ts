@@ -2,8 +2,10 @@
  * Shared memory devices. Mirrors libvirt's shmem checks: the size is a power of two and at least
  * 1 MiB (virDomainShmemDefParseXML, src/conf/domain_conf.c; the size is `<size unit>` scaled as
  * virDomainParseScaledValue reads it, bytes by default), the name is neither `.` nor `..` and has no
- * `/` (virDomainShmemDefValidate, src/conf/domain_validate.c), and the old `ivshmem` model is gone
- * from QEMU (qemuValidateDomainDeviceDefShmem, src/qemu/qemu_validate.c).
+ * `/` (virDomainShmemDefValidate, src/conf/domain_validate.c), the old `ivshmem` model is gone
+ * from QEMU (qemuValidateDomainDeviceDefShmem, src/qemu/qemu_validate.c), ivshmem-doorbell works with
+ * a `<server>` and without `<size>`, ivshmem-plain without a server (qemuDomainShmemDefPostParse,
+ * src/qemu/qemu_postparse.c).
  */
 import { unitBytes } from '../../features/valueMeaning';
 import { Rule } from '../rule';
@@ -78,6 +80,36 @@ export const shmemModelRule: Rule = {
           fixes: [{ title: `Use ${doorbell ? 'ivshmem-doorbell' : 'ivshmem-plain'}`, start: type.from, end: type.to, newText: doorbell ? 'ivshmem-doorbell' : 'ivshmem-plain', safe: false }],
         });
       }
+    }
+  },
+};
+
+export const shmemServerRule: Rule = {
+  code: 'shmem-server',
+  libvirt: 'qemuDomainShmemDefPostParse (src/qemu/qemu_postparse.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    "shmem model '%1$s' is supported only with server option enabled",
+    "shmem model '%1$s' is supported only with server option disabled",
+    "shmem model '%1$s' must not define size",
+  ],
+  help:
+    'The two QEMU shared memory devices differ by who owns the memory: `ivshmem-plain` maps memory itself (a `<size>`, no `<server>`), ' +
+    '`ivshmem-doorbell` gets it, and its interrupts, from an ivshmem server (a `<server>`, no `<size>`). Pick the model that matches.',
+  docsAnchor: 'shared-memory-device',
+  check(domain, report) {
+    for (const shmem of domain.devices) {
+      if (shmem.element.name !== 'shmem') continue;
+      const modelEl = domain.child(shmem, 'model');
+      const type = modelEl && domain.attr(modelEl, 'type');
+      const model = type?.value.trim();
+      const server = domain.child(shmem, 'server');
+      const size = domain.child(shmem, 'size');
+      if (!type) continue;
+      if (model === 'ivshmem-doorbell' && !server) report(type, 'An ivshmem-doorbell device needs a `<server>`');
+      else if (model === 'ivshmem-plain' && server) report(domain.nameSpan(server), 'An ivshmem-plain device has no `<server>` (that is ivshmem-doorbell)');
+      else if (model === 'ivshmem-doorbell' && size) report(domain.nameSpan(size), "An ivshmem-doorbell device gets its memory from the server: it takes no `<size>`");
     }
   },
 };

@@ -40,7 +40,12 @@ export const tpmVersionRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefTPM (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
-  libvirtMessages: ["TPM 1.2 is not supported on architecture '%1$s'", "Unsupported interface '%1$s' for TPM 1.2", "TPM Proxy model %1$s requires 'Passthrough' backend"],
+  libvirtMessages: [
+    "TPM 1.2 is not supported on architecture '%1$s'",
+    "Unsupported interface '%1$s' for TPM 1.2",
+    'TPM 1.2 is not supported with the SPAPR device model',
+    "TPM Proxy model %1$s requires 'Passthrough' backend",
+  ],
   help:
     "An emulated TPM 1.2 (`<backend type='emulator' version='1.2'>`) exists only for x86 guests and only behind the tpm-tis interface, not tpm-crb. " +
     "Use version='2.0' (or leave the version out). A `spapr-tpm-proxy` on ppc64 forwards the host's TPM: its backend must be `passthrough`.",
