@@ -2,8 +2,9 @@
  * The IOMMU. Mirrors qemuValidateDomainDeviceDefIOMMU (src/qemu/qemu_validate.c): intel exists on
  * Q35 only, smmuv3 on ARM virt only, virtio on both (machines.json `iommuModels`); virtio needs
  * ACPI and, when it has an address, a PCI one. virDomainIOMMUDefValidate
- * (src/conf/domain_validate.c): the `<driver>` options (intremap, caching_mode, eim, iotlb, aw_bits,
- * dma_translation) are intel's; intel and smmuv3 take no address. virDomainDefIOMMUValidate: interrupt
+ * (src/conf/domain_validate.c): the `<driver>` options intremap, caching_mode, eim, iotlb and
+ * dma_translation are intel's (aw_bits is left out, as the virtio IOMMU may take it in newer releases);
+ * intel and smmuv3 take no address. virDomainDefIOMMUValidate: interrupt
  * remapping needs the split I/O APIC, EIM needs interrupt remapping.
  */
 import { addressOf } from '../addresses';
@@ -43,7 +44,8 @@ export const iommuMachineRule: Rule = {
   },
 };
 
-const INTEL_OPTIONS = ['intremap', 'caching_mode', 'eim', 'iotlb', 'aw_bits', 'dma_translation'];
+// aw_bits is left out: newer libvirt gives the virtio IOMMU an address width too.
+const INTEL_OPTIONS = ['intremap', 'caching_mode', 'eim', 'iotlb', 'dma_translation'];
 
 export const iommuOptionsRule: Rule = {
   code: 'iommu-model-options',
@@ -52,7 +54,7 @@ export const iommuOptionsRule: Rule = {
   driver: 'any',
   libvirtMessages: ["iommu model '%1$s' doesn't support additional attributes", "iommu model '%1$s' can't have address"],
   help:
-    'The `<driver>` options of `<iommu>` (intremap, caching_mode, eim, iotlb, aw_bits, dma_translation) configure the Intel VT-d IOMMU; ' +
+    'The `<driver>` options intremap, caching_mode, eim, iotlb and dma_translation of `<iommu>` configure the Intel VT-d IOMMU; ' +
     'the smmuv3 and virtio models take none of them. The intel and smmuv3 IOMMUs are built into the machine and take no `<address>`. ' +
     'Remove what the model does not have.',
   docsAnchor: 'iommu-devices',
