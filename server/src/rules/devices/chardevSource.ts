@@ -45,7 +45,7 @@ export const chardevSourceMissingRule: Rule = {
       const source = firstSource(chardev);
       const at = source ? domain.nameSpan(source) : chardevSpan(domain, chardev);
       const attr = (name: string) => (source ? domain.attr(source, name) : undefined);
-      const what = `\`<${chardev.device.element.name}>\` of type '${chardev.type}'`;
+      const what = chardev.kind === 'rng' ? `The egd backend of \`<rng>\` (type '${chardev.type}')` : `\`<${chardev.device.element.name}>\` of type '${chardev.type}'`;
       switch (chardev.type) {
         case 'file':
         case 'dev':

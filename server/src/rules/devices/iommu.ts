@@ -101,7 +101,7 @@ export const iommuVirtioRule: Rule = {
       const address = addressOf(domain, iommu);
       if (address && address.type !== undefined && address.type !== 'pci') {
         const type = domain.attr(address.el, 'type');
-        report(type ?? address.span, `The virtio IOMMU is a PCI device: its address cannot be of type '${address.type}'`);
+        report(type ?? address.span, `The virtio IOMMU is a PCI device, so its address cannot be of type '${address.type}'`);
       }
     }
   },

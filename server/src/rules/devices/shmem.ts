@@ -35,7 +35,7 @@ export const shmemSizeRule: Rule = {
       const bytes = BigInt(text.value.trim()) * scale;
       if (bytes === 0n) continue;
       if (bytes < MIB || (bytes & (bytes - 1n)) !== 0n) {
-        report(text, `The shared memory size is ${text.value.trim()} ${unit} (${bytes} bytes): not a power of two of at least 1 MiB`);
+        report(text, `The shared memory size, ${text.value.trim()} ${unit} (${bytes} bytes), is not a power of two of at least 1 MiB`);
       }
     }
   },

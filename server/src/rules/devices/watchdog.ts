@@ -42,7 +42,7 @@ export const watchdogModelRule: Rule = {
       const address = addressOf(domain, watchdog);
       if (!address) continue;
       if (name === 'i6300esb') {
-        if (address.type !== undefined && address.type !== 'pci') report(domain.attr(address.el, 'type') ?? address.span, `The i6300esb watchdog is a PCI card: its address cannot be of type '${address.type}'`);
+        if (address.type !== undefined && address.type !== 'pci') report(domain.attr(address.el, 'type') ?? address.span, `The i6300esb watchdog is a PCI card, so its address cannot be of type '${address.type}'`);
       } else if (['ib700', 'itco', 'diag288'].includes(name)) {
         report(address.span, `The ${name} watchdog takes no \`<address>\``);
       }
