@@ -18,7 +18,7 @@ import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRul
 import { panicAddressRule, panicModelRule } from '../../server/src/rules/devices/panic';
 import { shmemModelRule, shmemNameRule, shmemServerRule, shmemSizeRule } from '../../server/src/rules/devices/shmem';
 import { vhostUserSharedMemoryRule } from '../../server/src/rules/devices/vhostUserMemory';
-import { netDefinitionRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from '../../server/src/rules/devices/network';
+import { netDefinitionRule, netGuestIpRule, netHostIpRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from '../../server/src/rules/devices/network';
 import { virtioOptionsRule } from '../../server/src/rules/devices/virtioOptions';
 import { watchdogModelRule, watchdogSetRule } from '../../server/src/rules/devices/watchdog';
 import { qemuPlatformDevicesRule } from '../../server/src/rules/devices/platformDevices';
@@ -597,6 +597,27 @@ describe('rules: devices', () => {
   it('shmem-server near miss: a plain with a size, a doorbell with a server', () => {
     expectRule(shmemServerRule, kvmDomain(`<shmem name='a'><model type='ivshmem-plain'/><size unit='M'>4</size></shmem>
     <shmem name='b'><model type='ivshmem-doorbell'/><server path='/tmp/s'/><msi vectors='16'/></shmem>`));
+  });
+
+  it('net-guest-ip: an address on a bridge interface; a route, a peer, two IPv4 and a bad prefix on slirp', () => {
+    expectRule(netGuestIpRule, kvmDomain(`<interface type='bridge'><source bridge='br0'/><⟦ip⟧ address='192.168.122.5' prefix='24'/></interface>`));
+    expectRule(
+      netGuestIpRule,
+      kvmDomain(`<interface type='user'><ip address='10.0.2.15' prefix='⟦28⟧' peer='⟦10.0.2.2⟧'/><⟦ip⟧ address='10.0.3.15'/><ip family='ipv6' address='fd00::1' prefix='⟦96⟧'/><⟦route⟧ family='ipv4' address='10.1.0.0' prefix='16' gateway='10.0.2.2'/></interface>`),
+    );
+  });
+
+  it('net-guest-ip near miss: one IPv4 and one IPv6 address on slirp, several on passt', () => {
+    expectRule(netGuestIpRule, kvmDomain(`<interface type='user'><ip address='10.0.2.15' prefix='24'/><ip family='ipv6' address='fd00::1' prefix='64'/></interface>
+    <interface type='user'><backend type='passt'/><ip address='10.0.2.15' prefix='28'/><ip address='10.0.3.15'/></interface>`));
+  });
+
+  it('net-host-ip: a host-side address on a bridge interface', () => {
+    expectRule(netHostIpRule, kvmDomain(`<interface type='bridge'><source bridge='br0'><⟦ip⟧ address='192.168.123.1' prefix='24'/></source></interface>`));
+  });
+
+  it('net-host-ip near miss: host-side address and route on an ethernet interface', () => {
+    expectRule(netHostIpRule, kvmDomain(`<interface type='ethernet'><source><ip address='192.168.123.1' prefix='24'/><route family='ipv4' address='192.168.42.0' prefix='24' gateway='192.168.123.4'/></source></interface>`));
   });
 
   it('the family never throws on half-typed devices', () => {

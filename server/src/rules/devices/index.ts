@@ -3,7 +3,7 @@ import { Rule } from '../rule';
 import { channelGuestfwdRule, consoleSclpRule } from './channelTarget';
 import { chardevReconnectListenRule, chardevReconnectTimeoutRule, chardevSourceMissingRule, chardevSpiceRule, chardevTcpProtocolRule } from './chardevSource';
 import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRule } from './iommu';
-import { netDefinitionRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from './network';
+import { netDefinitionRule, netGuestIpRule, netHostIpRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from './network';
 import { virtioOptionsRule } from './virtioOptions';
 import { panicAddressRule, panicModelRule } from './panic';
 import { qemuPlatformDevicesRule } from './platformDevices';
@@ -51,6 +51,8 @@ export const devicesRules: readonly Rule[] = [
   netVhostUserRule,
   netQemuOptionsRule,
   netDefinitionRule,
+  netGuestIpRule,
+  netHostIpRule,
   virtioOptionsRule,
   watchdogModelRule,
   watchdogSetRule,

@@ -178,3 +178,79 @@ export const netDefinitionRule: Rule = {
     }
   },
 };
+
+/** The interface types whose guest-side `<ip>` QEMU can set: user (slirp, passt) and, with passt, vhost-user; vDPA is not checked by libvirt. */
+const GUEST_IP_TYPES = new Set(['user', 'vdpa', 'vhostuser']);
+
+export const netGuestIpRule: Rule = {
+  code: 'net-guest-ip',
+  libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    'Invalid attempt to set network interface guest-side IP route and/or address info, not supported by QEMU',
+    'Invalid attempt to set network interface guest-side IP route, not supported by QEMU',
+    'Invalid attempt to set peer IP for guest',
+    'Only one IPv4 address per interface is allowed',
+    'Only one IPv6 address per interface is allowed',
+    'invalid prefix, must be in range of 4-27',
+    "unsupported IPv6 address prefix='%1$u' - must be 64",
+  ],
+  help:
+    "QEMU can only tell the guest its address on a user-mode interface (slirp or passt): `<ip>` and `<route>` on other interface types are " +
+    'for other hypervisors. With slirp, the guest gets one IPv4 address (prefix 4 to 27) and one IPv6 address (prefix 64), no peer and no routes.',
+  docsAnchor: 'ip-configuration',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const type = domain.value(net, 'type');
+      const ips = domain.children(net, 'ip');
+      const routes = domain.children(net, 'route');
+      if (!type || (ips.length === 0 && routes.length === 0)) continue;
+      if (!GUEST_IP_TYPES.has(type)) {
+        report(domain.nameSpan(ips[0] ?? routes[0]), `QEMU cannot set guest-side addresses or routes on a '${type}' interface`);
+        continue;
+      }
+      if (type !== 'user' || domain.value(domain.child(net, 'backend'), 'type') === 'passt') continue;
+      const found: [Span, string][] = [];
+      for (const route of routes) found.push([domain.nameSpan(route), 'QEMU cannot give the guest routes']);
+      const seen = new Set<string>();
+      for (const ip of ips) {
+        const address = domain.value(ip, 'address') ?? '';
+        const family = domain.value(ip, 'family') ?? (address.includes(':') ? 'ipv6' : 'ipv4');
+        const peer = domain.attr(ip, 'peer');
+        if (peer) found.push([peer, 'QEMU cannot set a peer address for the guest']);
+        if (seen.has(family)) found.push([domain.nameSpan(ip), `A second ${family === 'ipv6' ? 'IPv6' : 'IPv4'} address: a user interface has one`]);
+        seen.add(family);
+        const prefixAttr = domain.attr(ip, 'prefix');
+        const prefix = decimalNumber(prefixAttr?.value);
+        if (!prefixAttr || prefix === undefined || prefix === 0) continue;
+        if (family === 'ipv4' && (prefix < 4 || prefix > 27)) found.push([prefixAttr, `The IPv4 prefix ${prefix} is outside 4-27`]);
+        if (family === 'ipv6' && prefix !== 64) found.push([prefixAttr, `The IPv6 prefix is ${prefix}; QEMU takes 64 only`]);
+      }
+      for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
+    }
+  },
+};
+
+export const netHostIpRule: Rule = {
+  code: 'net-host-ip',
+  libvirt: 'virDomainNetDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "Invalid attempt to set network interface host-side IP route and/or address info on interface of type '%1$s'. This is only supported on interfaces of type 'ethernet'",
+  ],
+  help: "Addresses and routes inside `<source>` are set on the host side of the tap device, which libvirt does for ethernet interfaces only.",
+  docsAnchor: 'ip-configuration',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const type = domain.value(net, 'type');
+      const source = domain.child(net, 'source');
+      if (!type || type === 'ethernet' || !source) continue;
+      const first = domain.child(source, 'ip') ?? domain.child(source, 'route');
+      if (first) report(domain.nameSpan(first), `Host-side addresses and routes are set for ethernet interfaces only, not '${type}' ones`);
+    }
+  },
+};
