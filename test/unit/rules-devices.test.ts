@@ -9,7 +9,7 @@ import {
   chardevSpiceRule,
   chardevTcpProtocolRule,
 } from '../../server/src/rules/devices/chardevSource';
-import { channelGuestfwdRule, consoleSclpRule } from '../../server/src/rules/devices/channelTarget';
+import { channelGuestfwdRule, consoleSclpRule, consoleSerialFirstRule } from '../../server/src/rules/devices/channelTarget';
 import { serialMachineRule, serialTargetRule } from '../../server/src/rules/devices/serialTarget';
 import { tpmBackendRule, tpmCountRule, tpmModelArchRule, tpmVersionRule } from '../../server/src/rules/devices/tpm';
 import { filesystemQemuRule, filesystemTargetRule } from '../../server/src/rules/devices/filesystem';
@@ -18,7 +18,7 @@ import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRul
 import { panicAddressRule, panicModelRule } from '../../server/src/rules/devices/panic';
 import { shmemModelRule, shmemNameRule, shmemServerRule, shmemSizeRule } from '../../server/src/rules/devices/shmem';
 import { vhostUserSharedMemoryRule } from '../../server/src/rules/devices/vhostUserMemory';
-import { netDefinitionRule, netGuestIpRule, netHostIpRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from '../../server/src/rules/devices/network';
+import { netDefinitionRule, netGuestIpRule, netHostIpRule, netMtuRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from '../../server/src/rules/devices/network';
 import { virtioOptionsRule } from '../../server/src/rules/devices/virtioOptions';
 import { watchdogModelRule, watchdogSetRule } from '../../server/src/rules/devices/watchdog';
 import { qemuPlatformDevicesRule } from '../../server/src/rules/devices/platformDevices';
@@ -618,6 +618,25 @@ describe('rules: devices', () => {
 
   it('net-host-ip near miss: host-side address and route on an ethernet interface', () => {
     expectRule(netHostIpRule, kvmDomain(`<interface type='ethernet'><source><ip address='192.168.123.1' prefix='24'/><route family='ipv4' address='192.168.42.0' prefix='24' gateway='192.168.123.4'/></source></interface>`));
+  });
+
+  it('net-mtu-type: an MTU on a direct interface', () => {
+    expectRule(netMtuRule, kvmDomain(`<interface type='direct'><source dev='eth0' mode='bridge'/><⟦mtu⟧ size='9000'/></interface>`));
+  });
+
+  it('net-mtu-type near miss: an MTU on a bridge and on a passt interface', () => {
+    expectRule(netMtuRule, kvmDomain(`<interface type='bridge'><source bridge='br0'/><mtu size='9000'/></interface>
+    <interface type='user'><backend type='passt'/><mtu size='1400'/></interface>`));
+  });
+
+  it('console-serial-not-first: a second console on a serial port', () => {
+    expectRule(consoleSerialFirstRule, kvmDomain(`<console type='pty'><target type='virtio'/></console>
+    <console type='pty'><target type='⟦serial⟧'/></console>`));
+  });
+
+  it('console-serial-not-first near miss: a serial console first, a virtio one next', () => {
+    expectRule(consoleSerialFirstRule, kvmDomain(`<console type='pty'><target type='serial'/></console>
+    <console type='pty'><target type='virtio'/></console>`));
   });
 
   it('the family never throws on half-typed devices', () => {

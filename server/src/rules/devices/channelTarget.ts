@@ -2,7 +2,8 @@
  * Channel targets. virDomainChrDefParseTargetXML (src/conf/domain_conf.c): a guestfwd channel
  * forwards one guest TCP address and port to the host, so its `<target>` names both.
  * qemuValidateDomainDefConsole (src/qemu/qemu_validate.c): the sclp and sclplm consoles are s390
- * devices (no other QEMU binary has them).
+ * devices (no other QEMU binary has them). virDomainDefParseXML (src/conf/domain_conf.c): only the
+ * first `<console>` can stand for a serial port.
  */
 import { effectiveArch, isArchIn } from '../machines';
 import { Rule } from '../rule';
@@ -44,6 +45,27 @@ export const consoleSclpRule: Rule = {
       const type = domain.attr(chardev.target, 'type');
       const value = type?.value.trim();
       if (type && (value === 'sclp' || value === 'sclplm')) report(type, `The ${value} console exists on s390 only, not on '${arch}'`);
+    }
+  },
+};
+
+export const consoleSerialFirstRule: Rule = {
+  code: 'console-serial-not-first',
+  libvirt: 'virDomainDefParseXML (src/conf/domain_conf.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ['Only the first console can be a serial port'],
+  help:
+    "A console with `<target type='serial'>` is another view of the first serial port, and only the first `<console>` can be one. " +
+    'Make the other consoles virtio ones, or drop them.',
+  docsAnchor: 'console',
+  check(domain, report) {
+    let index = 0;
+    for (const chardev of chardevsOf(domain)) {
+      if (chardev.kind !== 'console') continue;
+      const type = chardev.target && domain.attr(chardev.target, 'type');
+      if (index > 0 && type?.value.trim() === 'serial') report(type, 'Only the first `<console>` can stand for a serial port');
+      index++;
     }
   },
 };

@@ -1,9 +1,9 @@
 /** Rules about devices that are neither disks, PCI plumbing nor USB: video, character devices, TPM, IOMMU, panic, shared memory ... */
 import { Rule } from '../rule';
-import { channelGuestfwdRule, consoleSclpRule } from './channelTarget';
+import { channelGuestfwdRule, consoleSclpRule, consoleSerialFirstRule } from './channelTarget';
 import { chardevReconnectListenRule, chardevReconnectTimeoutRule, chardevSourceMissingRule, chardevSpiceRule, chardevTcpProtocolRule } from './chardevSource';
 import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRule } from './iommu';
-import { netDefinitionRule, netGuestIpRule, netHostIpRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from './network';
+import { netDefinitionRule, netGuestIpRule, netHostIpRule, netMtuRule, netQemuOptionsRule, netQueueSizeRule, netVhostUserRule } from './network';
 import { virtioOptionsRule } from './virtioOptions';
 import { panicAddressRule, panicModelRule } from './panic';
 import { qemuPlatformDevicesRule } from './platformDevices';
@@ -28,6 +28,7 @@ export const devicesRules: readonly Rule[] = [
   chardevSpiceRule,
   channelGuestfwdRule,
   consoleSclpRule,
+  consoleSerialFirstRule,
   serialTargetRule,
   serialMachineRule,
   tpmCountRule,
@@ -53,6 +54,7 @@ export const devicesRules: readonly Rule[] = [
   netDefinitionRule,
   netGuestIpRule,
   netHostIpRule,
+  netMtuRule,
   virtioOptionsRule,
   watchdogModelRule,
   watchdogSetRule,

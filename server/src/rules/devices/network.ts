@@ -254,3 +254,28 @@ export const netHostIpRule: Rule = {
     }
   },
 };
+
+/** qemuDomainNetSupportsMTU: the types QEMU can set an MTU on (user with the passt backend too). */
+const MTU_TYPES = new Set(['network', 'bridge', 'ethernet', 'vhostuser']);
+
+export const netMtuRule: Rule = {
+  code: 'net-mtu-type',
+  libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['setting MTU on interface type %1$s is not supported yet'],
+  help:
+    "QEMU sets the MTU of tap-based interfaces (network, bridge, ethernet), vhost-user ones and passt user ones. On other types " +
+    '(direct, hostdev, slirp user, udp ...) configure the MTU in the guest instead.',
+  docsAnchor: 'mtu-configuration',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const type = domain.value(net, 'type');
+      const mtu = domain.child(net, 'mtu');
+      if (!type || !mtu || MTU_TYPES.has(type)) continue;
+      if (type === 'user' && domain.value(domain.child(net, 'backend'), 'type') === 'passt') continue;
+      report(domain.nameSpan(mtu), `QEMU cannot set the MTU of a '${type}' interface`);
+    }
+  },
+};
