@@ -1,0 +1,183 @@
+/**
+ * What a character device's source must say. Mirrors virDomainChrSourceDefValidate
+ * (src/conf/domain_validate.c): a file, dev or pipe needs `path`; unix needs `path` except on a
+ * `<channel>` with a virtio or xen target (libvirt makes one up); tcp needs `host` and `service`
+ * (checked for a connecting source only: libvirt's generic parser tests keep listening sources without
+ * them, and a udp source without service, among the documents libvirt accepts, so those are left
+ * out); spiceport a `channel` made of safe characters (dbus gets a default one); nmdm both or
+ * neither of `master` and `slave`; a listening (bind) tcp or unix source cannot reconnect. The QEMU
+ * driver's own checks of the source (qemuValidateDomainChrSourceDef, src/qemu/qemu_validate.c):
+ * a reconnect timeout of 0, the telnets and tls protocols, spice channels without spice graphics.
+ * The QEMU driver also treats a unix `<channel>` without a path, or with the path it generated
+ * itself under its channel directory, as a listening one (qemuDomainChrDefPostParse and
+ * qemuDomainChrDefDropDefaultPath, src/qemu/qemu_postparse.c).
+ */
+import { Domain, El } from '../domain';
+import { Rule } from '../rule';
+import { Chardev, chardevSpan, chardevsOf, firstSource, hasSpiceGraphics, targetType } from './chardevs';
+
+const CHANNEL_NAME = /^[A-Za-z0-9_.-]*$/;
+
+export const chardevSourceMissingRule: Rule = {
+  code: 'chardev-source-incomplete',
+  libvirt: 'virDomainChrSourceDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    'Missing source path attribute for char device',
+    'Missing source host attribute for char device',
+    'Missing source service attribute for char device',
+    'Missing source channel attribute for char device',
+    'Invalid character in source channel for char device',
+    'Should define both master and slave path attributes for nmdm device',
+  ],
+  help:
+    'A character device backend needs the address of what it connects to: a `path` for `file`, `dev`, `pipe` and `unix` ' +
+    "(libvirt only invents a unix path for a `<channel>` with a virtio or xen target), `host` and `service` for a connecting `tcp` one, " +
+    'a `channel` (letters, digits, `_`, `-`, `.`) for `spiceport`. Add the missing attribute to `<source>`.',
+  docsAnchor: 'host-interface',
+  check(domain, report) {
+    const all = chardevsOf(domain);
+    const hasSerial = all.some((chardev) => chardev.kind === 'serial');
+    for (const chardev of all) {
+      // A console on the first serial port stands for that port: libvirt replaces it with the serial's copy (virDomainDefAddConsoleCompat).
+      if (chardev.kind === 'console' && hasSerial && (targetType(domain, chardev) ?? 'serial') === 'serial') continue;
+      const source = firstSource(chardev);
+      const at = source ? domain.nameSpan(source) : chardevSpan(domain, chardev);
+      const attr = (name: string) => (source ? domain.attr(source, name) : undefined);
+      const what = chardev.kind === 'rng' ? `The egd backend of \`<rng>\` (type '${chardev.type}')` : `\`<${chardev.device.element.name}>\` of type '${chardev.type}'`;
+      switch (chardev.type) {
+        case 'file':
+        case 'dev':
+        case 'pipe':
+          if (!attr('path')) report(at, `${what} has no source \`path\``);
+          break;
+        case 'unix': {
+          const generated = chardev.kind === 'channel' && ['virtio', 'xen'].includes(targetType(domain, chardev) ?? '');
+          if (!attr('path') && !generated) report(at, `${what} has no source \`path\`; libvirt makes one up only for a virtio or xen \`<channel>\``);
+          break;
+        }
+        case 'tcp':
+          // Only a connecting source: libvirt's own tests keep listening ones without host or service among the accepted documents.
+          if (source && (domain.value(source, 'mode') ?? 'connect') !== 'connect') break;
+          if (!attr('host')) report(at, `${what} connects to no source \`host\``);
+          else if (!attr('service')) report(at, `${what} connects to no source \`service\` (port)`);
+          break;
+        case 'spiceport': {
+          const channel = attr('channel');
+          if (!channel) report(at, `${what} has no source \`channel\``);
+          else if (!CHANNEL_NAME.test(channel.value)) report(channel, `The source channel '${channel.value}' has a character other than letters, digits, '_', '-' and '.'`);
+          break;
+        }
+        case 'nmdm':
+          if (!attr('master') !== !attr('slave')) report(at, `${what} names only one of \`master\` and \`slave\``);
+          break;
+      }
+    }
+  },
+};
+
+/** The QEMU driver's channel directory for a privileged daemon (cfg->channelTargetDir, src/qemu/qemu_conf.c). */
+const CHANNEL_TARGET_DIR = '/var/lib/libvirt/qemu/channel/target';
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** qemuDomainChrDefDropDefaultPath: a virtio channel's path that the QEMU driver generated itself (its regex, alternation and all). */
+function isGeneratedChannelPath(path: string, name: string | undefined): boolean {
+  const pattern = new RegExp(`^${escapeRegex(CHANNEL_TARGET_DIR)}/([^/]+\\.)|(domain-[^/]+/)${escapeRegex(name ?? '(null)')}$`);
+  return pattern.test(path);
+}
+
+/** Whether libvirt reads the (tcp or unix) source as listening, and why. */
+function listening(domain: Domain, chardev: Chardev, source: El): string | undefined {
+  if (domain.value(source, 'mode') === 'bind') return "its source mode is 'bind'";
+  if (chardev.type !== 'unix' || !domain.isQemu || chardev.kind !== 'channel' || targetType(domain, chardev) !== 'virtio') return undefined;
+  const path = domain.value(source, 'path');
+  if (path === undefined) return 'it has no path, so libvirt makes one up and listens on it';
+  const name = domain.value(chardev.target as El, 'name');
+  if (isGeneratedChannelPath(path, name)) return `its path is one libvirt generates under ${CHANNEL_TARGET_DIR}, so libvirt drops it, makes up its own and listens on it`;
+  return undefined;
+}
+
+export const chardevReconnectListenRule: Rule = {
+  code: 'chardev-reconnect-listen',
+  libvirt: 'virDomainChrSourceDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ['chardev reconnect is possible only for connect mode'],
+  help:
+    "Reconnecting is what a client does when its server goes away: libvirt refuses `<reconnect enabled='yes'>` on a tcp or unix " +
+    "source that listens (mode='bind'). For the QEMU driver a unix `<channel>` with a virtio target listens when it has no path or " +
+    'a path under libvirt\'s own channel directory, which libvirt replaces. Give the source mode=\'connect\' and a path of your own, or drop `<reconnect>`.',
+  check(domain, report) {
+    for (const chardev of chardevsOf(domain)) {
+      if (chardev.type !== 'tcp' && chardev.type !== 'unix') continue;
+      const source = firstSource(chardev);
+      const reconnect = source && domain.child(source, 'reconnect');
+      const enabled = reconnect && domain.attr(reconnect, 'enabled');
+      if (!source || !enabled || enabled.value.trim() !== 'yes') continue;
+      const why = listening(domain, chardev, source);
+      if (why) report(enabled, `This \`<${chardev.device.element.name}>\` source listens (${why}), and a listening source cannot reconnect`);
+    }
+  },
+};
+
+export const chardevReconnectTimeoutRule: Rule = {
+  code: 'chardev-reconnect-timeout',
+  libvirt: 'qemuValidateDomainChrSourceReconnectDef (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ["chardev reconnect source timeout cannot be '0'"],
+  help:
+    "With `<reconnect enabled='yes'>` QEMU retries the connection every `timeout` seconds; 0 would mean never, and libvirt refuses it. " +
+    "Give a timeout of 1 or more, or set enabled='no'.",
+  check(domain, report) {
+    for (const chardev of chardevsOf(domain)) {
+      if (chardev.type !== 'tcp' && chardev.type !== 'unix') continue;
+      const source = firstSource(chardev);
+      const reconnect = source && domain.child(source, 'reconnect');
+      if (!reconnect || domain.value(reconnect, 'enabled') !== 'yes') continue;
+      const timeout = domain.attr(reconnect, 'timeout');
+      if (timeout && /^\s*0+\s*$/.test(timeout.value)) report(timeout, 'The reconnect timeout is 0 seconds');
+    }
+  },
+};
+
+export const chardevTcpProtocolRule: Rule = {
+  code: 'chardev-tcp-protocol',
+  libvirt: 'qemuValidateDomainChrSourceDef (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ["tcp chardev protocol '%1$s' not supported"],
+  help:
+    "QEMU's tcp character devices speak raw or telnet. The `telnets` and `tls` protocols are not available; for an encrypted " +
+    "connection use `<source ... tls='yes'>` with protocol raw or telnet.",
+  check(domain, report) {
+    for (const chardev of chardevsOf(domain)) {
+      if (chardev.type !== 'tcp') continue;
+      const protocol = domain.child(chardev.holder, 'protocol');
+      const type = protocol && domain.attr(protocol, 'type');
+      if (type && (type.value.trim() === 'telnets' || type.value.trim() === 'tls')) report(type, `QEMU has no tcp chardev protocol '${type.value.trim()}'`);
+    }
+  },
+};
+
+export const chardevSpiceRule: Rule = {
+  code: 'chardev-spice-without-graphics',
+  libvirt: 'qemuValidateDomainChrSourceDef (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ["chardev '%1$s' not supported without spice graphics"],
+  help:
+    'The `spicevmc` and `spiceport` backends are channels of a SPICE display: they need a `<graphics type=\'spice\'>` in the domain. Add one, or use another backend.',
+  check(domain, report) {
+    let spice: boolean | undefined;
+    for (const chardev of chardevsOf(domain)) {
+      if (chardev.type !== 'spicevmc' && chardev.type !== 'spiceport') continue;
+      spice ??= hasSpiceGraphics(domain);
+      if (!spice) report(chardevSpan(domain, chardev), `A '${chardev.type}' backend needs \`<graphics type='spice'>\`, and the domain has none`);
+    }
+  },
+};

@@ -1,0 +1,108 @@
+/**
+ * Filesystem passthrough. qemuValidateDomainDeviceDefFS (src/qemu/qemu_validate.c): QEMU shares
+ * host directories only (type='mount', the default), without usage limits; fmode and dmode go
+ * with accessmode='mapped' (the default accessmode is passthrough); the sandbox is virtiofsd's;
+ * the handle driver is passthrough only; the loop, nbd and ploop drivers are not QEMU's; a
+ * virtiofs filesystem has no model, format, multidevs, fmode nor dmode, and, when libvirt starts
+ * virtiofsd itself (no `<source socket>`), passthrough access only and no write policy.
+ * virDomainFSDefValidate (src/conf/domain_validate.c): boot order is for virtiofs only, and two
+ * virtiofs filesystems cannot share a target.
+ */
+import { AttrValue, Span } from '../domain';
+import { Rule } from '../rule';
+
+export const filesystemQemuRule: Rule = {
+  code: 'filesystem-qemu',
+  libvirt: 'qemuValidateDomainDeviceDefFS (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    'only supports mount filesystem type',
+    'filesystem usage limits are not supported with QEMU',
+    'fmode and dmode must be used with accessmode=mapped',
+    'sandbox can only be used with driver=virtiofs',
+    'only supports passthrough accessmode',
+    'Filesystem driver type not supported',
+    'virtiofs only supports passthrough accessmode',
+    'virtiofs does not support wrpolicy',
+    'virtiofs does not support model',
+    'virtiofs does not support format',
+    'virtiofs does not support multidevs',
+    'virtiofs does not support fmode and dmode',
+  ],
+  help:
+    "QEMU shares a host directory (type='mount') with the guest, through 9p (the path or handle drivers) or virtiofs. Usage limits, " +
+    'the loop/nbd/ploop drivers and the other filesystem types belong to other hypervisors. `fmode` and `dmode` apply to 9p with ' +
+    "accessmode='mapped'. virtiofs takes no model, format, multidevs, fmode or dmode, and when libvirt runs virtiofsd itself only " +
+    'passthrough access and no write policy. Remove what does not apply.',
+  docsAnchor: 'filesystems',
+  check(domain, report) {
+    for (const fs of domain.devices) {
+      if (fs.element.name !== 'filesystem') continue;
+      const found: [Span, string][] = [];
+      const say = (at: Span | undefined, message: string) => at && found.push([at, message]);
+      const type = domain.attr(fs, 'type');
+      if (type && type.value.trim() !== 'mount') say(type, `QEMU shares host directories only (type='mount'), not type '${type.value.trim()}'`);
+      for (const limit of ['space_hard_limit', 'space_soft_limit']) {
+        const el = domain.child(fs, limit);
+        if (el) say(domain.nameSpan(el), `QEMU cannot limit a filesystem's usage (\`<${limit}>\`)`);
+      }
+      const driver = domain.child(fs, 'driver');
+      const driverType = driver && domain.attr(driver, 'type');
+      const fsDriver = driverType?.value.trim() ?? 'default';
+      const accessAttr = domain.attr(fs, 'accessmode');
+      const access = accessAttr?.value.trim() ?? 'passthrough';
+      const fmode = domain.attr(fs, 'fmode');
+      const dmode = domain.attr(fs, 'dmode');
+      const modes = [fmode, dmode].filter((a): a is AttrValue => a !== undefined);
+      const virtiofs = fsDriver === 'virtiofs';
+      if (modes.length && access !== 'mapped' && !virtiofs) say(modes[0], `\`${modes[0].name}\` applies with accessmode='mapped' only, and the access mode is '${access}'`);
+      const sandbox = domain.first(['binary', 'sandbox'], fs);
+      if (sandbox && !virtiofs) say(domain.nameSpan(sandbox), 'The sandbox is a virtiofsd setting, and this filesystem does not use virtiofs');
+      if (fsDriver === 'handle' && access !== 'passthrough') say(accessAttr, `The handle driver supports accessmode='passthrough' only, not '${access}'`);
+      if (['loop', 'nbd', 'ploop'].includes(fsDriver)) say(driverType, `QEMU has no '${fsDriver}' filesystem driver`);
+      if (virtiofs) {
+        const external = domain.attr(domain.child(fs, 'source') ?? fs, 'socket') !== undefined;
+        if (!external && access !== 'passthrough') say(accessAttr, `virtiofs supports accessmode='passthrough' only, not '${access}'`);
+        const wrpolicy = driver && domain.attr(driver, 'wrpolicy');
+        if (!external && wrpolicy) say(wrpolicy, 'virtiofs has no write policy');
+        const model = domain.attr(fs, 'model');
+        if (model) say(model, 'virtiofs has no model');
+        const format = driver && domain.attr(driver, 'format');
+        if (format) say(format, 'virtiofs has no format');
+        const multidevs = domain.attr(fs, 'multidevs');
+        if (multidevs) say(multidevs, 'virtiofs has no multidevs setting');
+        for (const mode of modes) say(mode, `virtiofs has no \`${mode.name}\``);
+      }
+      for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
+    }
+  },
+};
+
+export const filesystemTargetRule: Rule = {
+  code: 'filesystem-target',
+  libvirt: 'virDomainFSDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ['boot order is only supported for virtiofs', "filesystem target '%1$s' specified twice"],
+  help:
+    'A guest can boot from a virtiofs filesystem only: `<boot order>` on another filesystem is refused. Each virtiofs filesystem is ' +
+    'found in the guest by its `<target dir>` tag, so two cannot share one. Remove the boot order, or rename the tag.',
+  docsAnchor: 'filesystems',
+  check(domain, report) {
+    const tags = new Map<string, Span>();
+    for (const fs of domain.devices) {
+      if (fs.element.name !== 'filesystem') continue;
+      const virtiofs = domain.value(domain.child(fs, 'driver'), 'type') === 'virtiofs';
+      const boot = domain.child(fs, 'boot');
+      if (boot && !virtiofs) report(domain.nameSpan(boot), 'Only a virtiofs filesystem can be booted from');
+      const target = domain.child(fs, 'target');
+      const dir = target && domain.attr(target, 'dir');
+      if (!virtiofs || !dir) continue;
+      const tag = dir.value;
+      const first = tags.get(tag);
+      if (first) report(dir, `A second virtiofs filesystem with target '${tag}'`, { related: [{ ...first, message: 'The first one' }] });
+      else tags.set(tag, dir);
+    }
+  },
+};

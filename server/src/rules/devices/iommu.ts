@@ -1,0 +1,132 @@
+/**
+ * The IOMMU. Mirrors qemuValidateDomainDeviceDefIOMMU (src/qemu/qemu_validate.c): intel exists on
+ * Q35 only, smmuv3 on ARM virt only, virtio on both (machines.json `iommuModels`); virtio needs
+ * ACPI and, when it has an address, a PCI one. virDomainIOMMUDefValidate
+ * (src/conf/domain_validate.c): the `<driver>` options intremap, caching_mode, eim, iotlb and
+ * dma_translation are intel's (aw_bits is left out, as the virtio IOMMU may take it in newer releases);
+ * intel and smmuv3 take no address. virDomainDefIOMMUValidate: interrupt
+ * remapping needs the split I/O APIC, EIM needs interrupt remapping.
+ */
+import { addressOf } from '../addresses';
+import { Domain } from '../domain';
+import { domainMachineFamily, effectiveArch, effectiveMachine } from '../machines';
+import { Rule } from '../rule';
+import { iommuMachineFamilies } from './deviceFacts';
+
+const FAMILY_NAMES: Record<string, string> = { q35: 'Q35', armVirt: 'ARM virt' };
+
+export const iommuMachineRule: Rule = {
+  code: 'iommu-machine',
+  libvirt: 'qemuValidateDomainDeviceDefIOMMU (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    "IOMMU device: '%1$s' is only supported with Q35 machines",
+    "IOMMU device: '%1$s' is only supported with ARM Virt machines",
+    "IOMMU device: '%1$s' is only supported with Q35 and ARM Virt machines",
+  ],
+  help:
+    "Each IOMMU model is part of particular machines: `intel` (VT-d) of Q35, `smmuv3` of ARM virt, `virtio` of Q35 and ARM virt. " +
+    'Pick the model of your machine type, or change the machine type.',
+  docsAnchor: 'iommu-devices',
+  check(domain, report) {
+    for (const iommu of domain.devices) {
+      if (iommu.element.name !== 'iommu') continue;
+      const model = domain.attr(iommu, 'model');
+      const families = model && iommuMachineFamilies(model.value.trim());
+      const arch = effectiveArch(domain);
+      const machine = effectiveMachine(domain);
+      if (!model || !families || !arch || !machine) continue;
+      const family = domainMachineFamily(domain);
+      if (family && families.includes(family)) continue;
+      report(model, `The '${model.value.trim()}' IOMMU exists only on ${families.map((f) => FAMILY_NAMES[f] ?? f).join(' and ')} machines, not on '${machine}' (${arch})`);
+    }
+  },
+};
+
+// aw_bits is left out: newer libvirt gives the virtio IOMMU an address width too.
+const INTEL_OPTIONS = ['intremap', 'caching_mode', 'eim', 'iotlb', 'dma_translation'];
+
+export const iommuOptionsRule: Rule = {
+  code: 'iommu-model-options',
+  libvirt: 'virDomainIOMMUDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ["iommu model '%1$s' doesn't support additional attributes", "iommu model '%1$s' can't have address"],
+  help:
+    'The `<driver>` options intremap, caching_mode, eim, iotlb and dma_translation of `<iommu>` configure the Intel VT-d IOMMU; ' +
+    'the smmuv3 and virtio models take none of them. The intel and smmuv3 IOMMUs are built into the machine and take no `<address>`. ' +
+    'Remove what the model does not have.',
+  docsAnchor: 'iommu-devices',
+  check(domain, report) {
+    for (const iommu of domain.devices) {
+      if (iommu.element.name !== 'iommu') continue;
+      const model = domain.value(iommu, 'model');
+      if (model === 'smmuv3' || model === 'virtio') {
+        const driver = domain.child(iommu, 'driver');
+        for (const option of INTEL_OPTIONS) {
+          const attr = driver && domain.attr(driver, option);
+          if (attr) report(attr, `The ${model} IOMMU has no \`${option}\` option`);
+        }
+      }
+      if (model === 'smmuv3' || model === 'intel') {
+        const address = addressOf(domain, iommu);
+        if (address) report(address.span, `The ${model} IOMMU is part of the machine and takes no \`<address>\``);
+      }
+    }
+  },
+};
+
+function acpiOn(domain: Domain): boolean {
+  const acpi = domain.first(['features', 'acpi']);
+  return acpi !== undefined && (domain.value(acpi, 'state') ?? 'on') === 'on';
+}
+
+export const iommuVirtioRule: Rule = {
+  code: 'iommu-virtio-requirements',
+  libvirt: 'qemuValidateDomainDeviceDefIOMMU (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ["IOMMU device: '%1$s' requires ACPI", "IOMMU device: '%1$s' needs a PCI address"],
+  help:
+    'The virtio IOMMU is a PCI device that the guest finds through ACPI: the domain needs `<features><acpi/></features>`, and an ' +
+    "`<address>`, if given, must be type='pci'.",
+  docsAnchor: 'iommu-devices',
+  check(domain, report) {
+    for (const iommu of domain.devices) {
+      if (iommu.element.name !== 'iommu') continue;
+      const model = domain.attr(iommu, 'model');
+      if (model?.value.trim() !== 'virtio') continue;
+      if (!acpiOn(domain)) report(model, 'The virtio IOMMU needs ACPI, and the domain has no `<features><acpi/>`');
+      const address = addressOf(domain, iommu);
+      if (address && address.type !== undefined && address.type !== 'pci') {
+        const type = domain.attr(address.el, 'type');
+        report(type ?? address.span, `The virtio IOMMU is a PCI device, so its address cannot be of type '${address.type}'`);
+      }
+    }
+  },
+};
+
+export const iommuInterruptsRule: Rule = {
+  code: 'iommu-interrupt-remapping',
+  libvirt: 'virDomainDefIOMMUValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ["IOMMU interrupt remapping requires split I/O APIC (ioapic driver='qemu')", 'IOMMU eim requires interrupt remapping to be enabled'],
+  help:
+    "Interrupt remapping (`<driver intremap='on'>`) works with QEMU's own I/O APIC only: add `<features><ioapic driver='qemu'/></features>`. " +
+    "Extended interrupt mode (`eim='on'`) is part of interrupt remapping: turn `intremap` on too.",
+  docsAnchor: 'iommu-devices',
+  check(domain, report) {
+    const iommu = domain.devices.find((device) => device.element.name === 'iommu');
+    const driver = iommu && domain.child(iommu, 'driver');
+    if (!driver) return;
+    const intremap = domain.attr(driver, 'intremap');
+    const eim = domain.attr(driver, 'eim');
+    const ioapic = domain.first(['features', 'ioapic']);
+    if (intremap?.value.trim() === 'on' && domain.value(ioapic, 'driver') !== 'qemu') {
+      report(intremap, "Interrupt remapping is on, but the I/O APIC is not QEMU's split one (`<ioapic driver='qemu'/>`)");
+    }
+    if (eim?.value.trim() === 'on' && intremap?.value.trim() !== 'on') report(eim, 'Extended interrupt mode is on, but interrupt remapping is not');
+  },
+};

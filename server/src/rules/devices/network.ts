@@ -1,0 +1,281 @@
+/**
+ * Network interfaces. qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c): the virtio
+ * `rx_queue_size` and `tx_queue_size` are powers of two. virDomainNetDefValidate
+ * (src/conf/domain_validate.c): a vhost-user interface uses a virtio model, and its server-mode
+ * socket cannot reconnect. The model libvirt gives an interface without one
+ * (qemuDomainDefaultNetModel, src/qemu/qemu_postparse.c) is virtio for vhost-user and vDPA
+ * interfaces and on s390, ARM virt, RISC-V virt and LoongArch virt; elsewhere it depends on the QEMU
+ * binary, and the queue sizes are not checked.
+ */
+import { Domain, El, Span, decimalNumber } from '../domain';
+import { domainMachineFamily, effectiveArch, isArchIn } from '../machines';
+import { Rule } from '../rule';
+
+const VIRTIO_MODELS = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional']);
+
+/** Whether the interface's model is (or defaults to) a virtio one; undefined when that depends on the QEMU binary. */
+function isVirtio(domain: Domain, net: El): boolean | undefined {
+  const model = domain.value(domain.child(net, 'model'), 'type');
+  if (model !== undefined) return VIRTIO_MODELS.has(model);
+  const type = domain.value(net, 'type');
+  if (type === 'vhostuser' || type === 'vdpa') return true;
+  if (type === 'hostdev') return false;
+  const arch = effectiveArch(domain);
+  const family = domainMachineFamily(domain);
+  if (isArchIn(arch, 's390') || family === 'armVirt' || family === 'riscvVirt' || family === 'loongarchVirt') return true;
+  return undefined;
+}
+
+export const netQueueSizeRule: Rule = {
+  code: 'net-queue-size',
+  libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['rx_queue_size has to be a power of two', 'tx_queue_size has to be a power of two'],
+  help:
+    'The virtio-net ring sizes (`<driver rx_queue_size>` and `tx_queue_size`) must be powers of two: 256, 512, 1024.',
+  docsAnchor: 'setting-nic-driver-specific-options',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const driver = domain.child(net, 'driver');
+      if (!driver) continue;
+      for (const name of ['rx_queue_size', 'tx_queue_size']) {
+        const attr = domain.attr(driver, name);
+        const value = decimalNumber(attr?.value);
+        if (!attr || value === undefined || value === 0 || (value & (value - 1)) === 0) continue;
+        if (isVirtio(domain, net) !== true) continue;
+        let lower = 1;
+        while (lower * 2 <= value) lower *= 2;
+        report(attr, `\`${name}\` is ${value}, not a power of two (${lower} or ${lower * 2} would do)`);
+      }
+    }
+  },
+};
+
+export const netVhostUserRule: Rule = {
+  code: 'net-vhostuser-invalid',
+  libvirt: 'virDomainNetDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "Wrong or no <model> 'type' attribute specified with <interface type='vhostuser'/>. vhostuser requires the virtio-net* frontend",
+    "'reconnect' attribute unsupported 'server' mode for <interface type='vhostuser'>",
+  ],
+  help:
+    "A vhost-user interface is a virtio-net device whose backend runs in another process: its `<model type>` must be virtio (or be left out). " +
+    "When libvirt's side is the socket server (`<source mode='server'>`), it cannot reconnect: only a client reconnects.",
+  docsAnchor: 'vhost-user-connection',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface' || domain.value(net, 'type') !== 'vhostuser') continue;
+      const found: [Span, string][] = [];
+      const modelEl = domain.child(net, 'model');
+      const model = modelEl && domain.attr(modelEl, 'type');
+      if (model && !VIRTIO_MODELS.has(model.value.trim())) found.push([model, `A vhost-user interface needs a virtio model, not '${model.value.trim()}'`]);
+      const source = domain.child(net, 'source');
+      const reconnect = source && domain.child(source, 'reconnect');
+      const enabled = reconnect && domain.attr(reconnect, 'enabled');
+      if (source && domain.value(source, 'mode') === 'server' && enabled?.value.trim() === 'yes') {
+        found.push([enabled, 'The vhost-user socket is in server mode, and a server cannot reconnect']);
+      }
+      for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
+    }
+  },
+};
+
+/** qemuValidateNetSupportsCoalesce. */
+const COALESCE_TYPES = new Set(['network', 'bridge']);
+
+export const netQemuOptionsRule: Rule = {
+  code: 'net-qemu-options',
+  libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    'coalesce settings on interface type %1$s are not supported',
+    "invalid model for interface of type '%1$s': '%2$s'",
+    "virtio-net teaming persistent interface must be <model type='virtio'/>, not '%1$s'",
+    "virtio-net teaming transient interface must be type='hostdev', not '%1$s'",
+  ],
+  help:
+    "Under QEMU, interrupt coalescing (`<coalesce>`) is available on network and bridge interfaces only; a vDPA interface is a virtio " +
+    "device; in a failover pair (`<teaming>`) the persistent interface is a virtio one and the transient one a hostdev (or network) interface.",
+  docsAnchor: 'network-interfaces',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const typeAttr = domain.attr(net, 'type');
+      const type = typeAttr?.value.trim();
+      if (!type) continue;
+      const modelEl = domain.child(net, 'model');
+      const model = modelEl && domain.attr(modelEl, 'type');
+      const found: [Span, string][] = [];
+      const coalesce = domain.child(net, 'coalesce');
+      if (coalesce && !COALESCE_TYPES.has(type)) found.push([domain.nameSpan(coalesce), `Interrupt coalescing is not available on a '${type}' interface`]);
+      if (type === 'vdpa' && model && model.value.trim() !== 'virtio') found.push([model, `A vDPA interface is a virtio device, not '${model.value.trim()}'`]);
+      const teaming = domain.child(net, 'teaming');
+      const teamingType = domain.value(teaming, 'type');
+      if (teamingType === 'persistent' && model && !VIRTIO_MODELS.has(model.value.trim())) {
+        found.push([model, `The persistent interface of a failover pair must be virtio, not '${model.value.trim()}'`]);
+      }
+      if (teamingType === 'transient' && type !== 'hostdev' && type !== 'network' && typeAttr) {
+        found.push([typeAttr, `The transient interface of a failover pair must be a hostdev interface, not '${type}'`]);
+      }
+      for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
+    }
+  },
+};
+
+/** The interface types the passt backend and its port forwards go with (virDomainNetDefValidate; vhost-user since libvirt 11.1). */
+const PASST_TYPES = new Set(['user', 'vhostuser']);
+
+export const netDefinitionRule: Rule = {
+  code: 'net-definition',
+  libvirt: 'virDomainNetDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "unmanaged target dev is not supported on interfaces of type '%1$s'",
+    "teaming persistent attribute must be set if teaming type is 'transient'",
+    "teaming persistent attribute not allowed if teaming type is '%1$s'",
+    "interface %1$s - <port isolated='yes'/> is not supported for network interfaces with type='%2$s'",
+    "The 'passt' backend can only be used with interface type='user'",
+    "The <portForward> element can only be used with <interface type='user'> and its 'passt' backend",
+  ],
+  help:
+    "`<target managed='no'>` (a tap device created beforehand) is for ethernet interfaces. A transient failover interface names its " +
+    "persistent partner (`<teaming type='transient' persistent='ALIAS'>`); a persistent one names none. Port isolation exists on " +
+    "network and bridge interfaces. The passt backend and its `<portForward>` rules go with user (and vhost-user) interfaces.",
+  docsAnchor: 'network-interfaces',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const typeAttr = domain.attr(net, 'type');
+      const type = typeAttr?.value.trim();
+      if (!type) continue;
+      const found: [Span, string][] = [];
+      const target = domain.child(net, 'target');
+      const managed = target && domain.attr(target, 'managed');
+      if (managed?.value.trim() === 'no' && type !== 'ethernet') found.push([managed, `An unmanaged tap device is for ethernet interfaces, not '${type}' ones`]);
+      const teaming = domain.child(net, 'teaming');
+      if (teaming) {
+        const teamingType = domain.attr(teaming, 'type');
+        const persistent = domain.attr(teaming, 'persistent');
+        if (teamingType?.value.trim() === 'transient' && !persistent) found.push([teamingType, 'A transient failover interface must name its persistent partner (`persistent`)']);
+        if (teamingType && teamingType.value.trim() !== 'transient' && persistent) found.push([persistent, `\`persistent\` belongs to the transient interface, not a '${teamingType.value.trim()}' one`]);
+      }
+      const port = domain.child(net, 'port');
+      const isolated = port && domain.attr(port, 'isolated');
+      if (isolated?.value.trim() === 'yes' && type !== 'network' && type !== 'bridge') found.push([isolated, `Port isolation exists on network and bridge interfaces, not '${type}' ones`]);
+      const backend = domain.child(net, 'backend');
+      const backendType = backend && domain.attr(backend, 'type');
+      const passt = backendType?.value.trim() === 'passt';
+      if (passt && backendType && !PASST_TYPES.has(type)) found.push([backendType, `The passt backend goes with user interfaces, not '${type}' ones`]);
+      const forward = domain.child(net, 'portForward');
+      if (forward && (!PASST_TYPES.has(type) || !passt)) found.push([domain.nameSpan(forward), '`<portForward>` needs a user interface with the passt backend']);
+      for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
+    }
+  },
+};
+
+/** The interface types whose guest-side `<ip>` QEMU can set: user (slirp, passt) and, with passt, vhost-user; vDPA is not checked by libvirt. */
+const GUEST_IP_TYPES = new Set(['user', 'vdpa', 'vhostuser']);
+
+export const netGuestIpRule: Rule = {
+  code: 'net-guest-ip',
+  libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    'Invalid attempt to set network interface guest-side IP route and/or address info, not supported by QEMU',
+    'Invalid attempt to set network interface guest-side IP route, not supported by QEMU',
+    'Invalid attempt to set peer IP for guest',
+    'Only one IPv4 address per interface is allowed',
+    'Only one IPv6 address per interface is allowed',
+    'invalid prefix, must be in range of 4-27',
+    "unsupported IPv6 address prefix='%1$u' - must be 64",
+  ],
+  help:
+    "QEMU can only tell the guest its address on a user-mode interface (slirp or passt): `<ip>` and `<route>` on other interface types are " +
+    'for other hypervisors. With slirp, the guest gets one IPv4 address (prefix 4 to 27) and one IPv6 address (prefix 64), no peer and no routes.',
+  docsAnchor: 'ip-configuration',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const type = domain.value(net, 'type');
+      const ips = domain.children(net, 'ip');
+      const routes = domain.children(net, 'route');
+      if (!type || (ips.length === 0 && routes.length === 0)) continue;
+      if (!GUEST_IP_TYPES.has(type)) {
+        report(domain.nameSpan(ips[0] ?? routes[0]), `QEMU cannot set guest-side addresses or routes on a '${type}' interface`);
+        continue;
+      }
+      if (type !== 'user' || domain.value(domain.child(net, 'backend'), 'type') === 'passt') continue;
+      const found: [Span, string][] = [];
+      for (const route of routes) found.push([domain.nameSpan(route), 'QEMU cannot give the guest routes']);
+      const seen = new Set<string>();
+      for (const ip of ips) {
+        const address = domain.value(ip, 'address') ?? '';
+        const family = domain.value(ip, 'family') ?? (address.includes(':') ? 'ipv6' : 'ipv4');
+        const peer = domain.attr(ip, 'peer');
+        if (peer) found.push([peer, 'QEMU cannot set a peer address for the guest']);
+        if (seen.has(family)) found.push([domain.nameSpan(ip), `A second ${family === 'ipv6' ? 'IPv6' : 'IPv4'} address: a user interface has one`]);
+        seen.add(family);
+        const prefixAttr = domain.attr(ip, 'prefix');
+        const prefix = decimalNumber(prefixAttr?.value);
+        if (!prefixAttr || prefix === undefined || prefix === 0) continue;
+        if (family === 'ipv4' && (prefix < 4 || prefix > 27)) found.push([prefixAttr, `The IPv4 prefix ${prefix} is outside 4-27`]);
+        if (family === 'ipv6' && prefix !== 64) found.push([prefixAttr, `The IPv6 prefix is ${prefix}; QEMU takes 64 only`]);
+      }
+      for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
+    }
+  },
+};
+
+export const netHostIpRule: Rule = {
+  code: 'net-host-ip',
+  libvirt: 'virDomainNetDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "Invalid attempt to set network interface host-side IP route and/or address info on interface of type '%1$s'. This is only supported on interfaces of type 'ethernet'",
+  ],
+  help: "Addresses and routes inside `<source>` are set on the host side of the tap device, which libvirt does for ethernet interfaces only.",
+  docsAnchor: 'ip-configuration',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const type = domain.value(net, 'type');
+      const source = domain.child(net, 'source');
+      if (!type || type === 'ethernet' || !source) continue;
+      const first = domain.child(source, 'ip') ?? domain.child(source, 'route');
+      if (first) report(domain.nameSpan(first), `Host-side addresses and routes are set for ethernet interfaces only, not '${type}' ones`);
+    }
+  },
+};
+
+/** qemuDomainNetSupportsMTU: the types QEMU can set an MTU on (user with the passt backend too). */
+const MTU_TYPES = new Set(['network', 'bridge', 'ethernet', 'vhostuser']);
+
+export const netMtuRule: Rule = {
+  code: 'net-mtu-type',
+  libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['setting MTU on interface type %1$s is not supported yet'],
+  help:
+    "QEMU sets the MTU of tap-based interfaces (network, bridge, ethernet), vhost-user ones and passt user ones. On other types " +
+    '(direct, hostdev, slirp user, udp ...) configure the MTU in the guest instead.',
+  docsAnchor: 'mtu-configuration',
+  check(domain, report) {
+    for (const net of domain.devices) {
+      if (net.element.name !== 'interface') continue;
+      const type = domain.value(net, 'type');
+      const mtu = domain.child(net, 'mtu');
+      if (!type || !mtu || MTU_TYPES.has(type)) continue;
+      if (type === 'user' && domain.value(domain.child(net, 'backend'), 'type') === 'passt') continue;
+      report(domain.nameSpan(mtu), `QEMU cannot set the MTU of a '${type}' interface`);
+    }
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * TPM devices. Mirrors qemuValidateDomainDefTPMs (one TPM Proxy and one other TPM at most) and
+ * qemuValidateDomainDeviceDefTPM (TPM 1.2 only on x86, never behind the CRB interface; a
+ * spapr-tpm-proxy on ppc64 only with the passthrough backend), src/qemu/qemu_validate.c, and
+ * virDomainTPMDevValidate (src/conf/domain_validate.c): `<active_pcr_banks>` needs TPM 2.0, an
+ * external backend needs a unix source in connect mode with a path. Only versions the document
+ * writes are checked: libvirt's default version depends on the model and the arch.
+ */
+import { isArchIn, effectiveArch } from '../machines';
+import { AttrValue } from '../domain';
+import { Rule } from '../rule';
+
+export const tpmCountRule: Rule = {
+  code: 'tpm-second',
+  libvirt: 'qemuValidateDomainDefTPMs (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['only a single TPM Proxy device is supported', 'only a single TPM non-proxy device is supported'],
+  help:
+    'A QEMU guest has at most one TPM, plus (on pSeries) one `spapr-tpm-proxy`. Remove the extra `<tpm>`.',
+  docsAnchor: 'tpm-device',
+  check(domain, report) {
+    let proxy: ReturnType<typeof domain.nameSpan> | undefined;
+    let regular: ReturnType<typeof domain.nameSpan> | undefined;
+    for (const tpm of domain.devices) {
+      if (tpm.element.name !== 'tpm') continue;
+      const span = domain.nameSpan(tpm);
+      const isProxy = domain.value(tpm, 'model') === 'spapr-tpm-proxy';
+      const first = isProxy ? proxy : regular;
+      if (first) {
+        report(span, isProxy ? 'A second TPM Proxy (`spapr-tpm-proxy`)' : 'A second TPM', { related: [{ ...first, message: isProxy ? 'The first TPM Proxy' : 'The first TPM' }] });
+      } else if (isProxy) proxy = span;
+      else regular = span;
+    }
+  },
+};
+
+export const tpmVersionRule: Rule = {
+  code: 'tpm-version-unsupported',
+  libvirt: 'qemuValidateDomainDeviceDefTPM (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    "TPM 1.2 is not supported on architecture '%1$s'",
+    "Unsupported interface '%1$s' for TPM 1.2",
+    'TPM 1.2 is not supported with the SPAPR device model',
+    "TPM Proxy model %1$s requires 'Passthrough' backend",
+  ],
+  help:
+    "An emulated TPM 1.2 (`<backend type='emulator' version='1.2'>`) exists only for x86 guests and only behind the tpm-tis interface, not tpm-crb. " +
+    "Use version='2.0' (or leave the version out). A `spapr-tpm-proxy` on ppc64 forwards the host's TPM: its backend must be `passthrough`.",
+  docsAnchor: 'tpm-device',
+  check(domain, report) {
+    const arch = effectiveArch(domain);
+    for (const tpm of domain.devices) {
+      if (tpm.element.name !== 'tpm') continue;
+      const backend = domain.child(tpm, 'backend');
+      const backendType = domain.value(backend, 'type');
+      const model = domain.value(tpm, 'model');
+      if (backend && backendType === 'emulator') {
+        const version = domain.attr(backend, 'version');
+        if (version?.value.trim() === '1.2') {
+          if (arch && !isArchIn(arch, 'x86')) report(version, `TPM 1.2 is emulated only for x86 guests, not for architecture '${arch}'`);
+          else if (model === 'tpm-crb') report(version, 'TPM 1.2 does not work behind the tpm-crb interface');
+        }
+      }
+      if (model === 'spapr-tpm-proxy' && isArchIn(arch, 'ppc64') && backend && backendType !== undefined && backendType !== 'passthrough') {
+        report(domain.attr(backend, 'type') as AttrValue, `A spapr-tpm-proxy needs the passthrough backend, not '${backendType}'`);
+      }
+    }
+  },
+};
+
+export const tpmBackendRule: Rule = {
+  code: 'tpm-backend-invalid',
+  libvirt: 'virDomainTPMDevValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "<active_pcr_banks/> requires TPM version '%1$s'",
+    "only source type 'unix' is supported for external TPM device",
+    "only 'connect' mode is supported for external TPM device",
+    'missing socket path for external TPM device',
+  ],
+  help:
+    "`<active_pcr_banks>` exists for TPM 2.0 only. An external TPM backend connects to a running swtpm over a unix socket: its `<source>` " +
+    "must be type='unix', mode='connect' (the default) and give the socket's `path`.",
+  docsAnchor: 'tpm-device',
+  check(domain, report) {
+    for (const tpm of domain.devices) {
+      if (tpm.element.name !== 'tpm') continue;
+      const backend = domain.child(tpm, 'backend');
+      if (!backend) continue;
+      const type = domain.value(backend, 'type');
+      if (type === 'emulator') {
+        const banks = domain.child(backend, 'active_pcr_banks');
+        const version = domain.attr(backend, 'version');
+        if (banks && version && version.value.trim() !== '2.0') report(domain.nameSpan(banks), `\`<active_pcr_banks>\` needs TPM version 2.0, not ${version.value.trim()}`);
+      } else if (type === 'external') {
+        const source = domain.child(backend, 'source');
+        if (!source) continue;
+        const sourceType = domain.attr(source, 'type');
+        const mode = domain.attr(source, 'mode');
+        if (sourceType && sourceType.value.trim() !== 'unix') report(sourceType, `An external TPM connects over a unix socket, not '${sourceType.value.trim()}'`);
+        else if (mode && mode.value.trim() === 'bind') report(mode, "An external TPM connects to swtpm: mode='bind' is not possible");
+        else if (!domain.attr(source, 'path')) report(domain.nameSpan(source), "The external TPM's source has no socket `path`");
+      }
+    }
+  },
+};
+
+const SPAPR_MODELS = new Set(['tpm-spapr', 'spapr-tpm-proxy']);
+
+export const tpmModelArchRule: Rule = {
+  code: 'tpm-model-arch',
+  libvirt: 'qemuValidateDomainDeviceDefTPM (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['The QEMU executable %1$s does not support TPM model %2$s'],
+  help:
+    'The `tpm-spapr` and `spapr-tpm-proxy` models are devices of the pSeries (ppc64) platform: no other QEMU binary has them. ' +
+    'Use tpm-tis or tpm-crb on x86, tpm-tis on ARM.',
+  docsAnchor: 'tpm-device',
+  check(domain, report) {
+    const arch = effectiveArch(domain);
+    if (!arch || isArchIn(arch, 'ppc64')) return;
+    for (const tpm of domain.devices) {
+      if (tpm.element.name !== 'tpm') continue;
+      const model = domain.attr(tpm, 'model');
+      if (model && SPAPR_MODELS.has(model.value.trim())) report(model, `The '${model.value.trim()}' TPM exists on ppc64 only, not on '${arch}'`);
+    }
+  },
+};
