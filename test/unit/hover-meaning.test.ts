@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeEnumerated, describeMemoryAmount, isMemoryAmount, unitBytes } from '../../server/src/features/valueMeaning';
+import { describeEnumerated, describeMemoryAmount, isMemoryAmount } from '../../server/src/features/valueMeaning';
+import { unitBytes } from '../../server/src/rules/units';
 
 test('units as libvirt reads them: binary alone or with iB, decimal with B, any case', () => {
   assert.equal(unitBytes('b'), 1n);

@@ -2,6 +2,7 @@
  * What a value means beyond its text: a memory amount in its unit and in a readable one
  * (`524288` KiB = 512 MiB), an enumerated value among the others the schema allows.
  */
+import { unitBytes } from '../rules/units';
 
 /** Where libvirt reads a memory amount whose `unit` defaults to KiB (formatdomain: Memory Allocation, Memory Tuning, Memory devices). */
 const KIB_TEXT_PATHS = [
@@ -29,23 +30,6 @@ export function isMemoryAmount(path: readonly string[], attribute?: string): boo
   const places = attribute === undefined ? KIB_TEXT_PATHS : KIB_ATTRIBUTE_PATHS.map((place) => place.replace('@', '\u0000'));
   const key = attribute === undefined ? joined : `${joined}\u0000${attribute}`;
   return places.some((place) => key === place || key.endsWith(`/${place}`));
-}
-
-const PREFIXES = 'kmgtpe';
-
-/**
- * Bytes in one `unit`, as libvirt reads it (virScaleInteger): case does not matter; `b`, `byte`,
- * `bytes`; a prefix k…e alone or with `iB` is a power of 1024, with `B` a power of 1000.
- */
-export function unitBytes(unit: string): bigint | undefined {
-  const lower = unit.toLowerCase();
-  if (lower === 'b' || lower === 'byte' || lower === 'bytes') return 1n;
-  const power = PREFIXES.indexOf(lower[0]) + 1;
-  if (power === 0) return undefined;
-  const rest = lower.slice(1);
-  if (rest === '' || rest === 'ib') return 1024n ** BigInt(power);
-  if (rest === 'b') return 1000n ** BigInt(power);
-  return undefined;
 }
 
 const BINARY_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];

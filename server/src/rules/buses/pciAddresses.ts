@@ -52,7 +52,7 @@ export const pciAddressIncompatibleRule = mapRule(
     libvirtMessages: ["The device at PCI address %1$s cannot be plugged into the PCI controller with index='%2$d'. It requires a controller that accepts a %3$s."],
     help:
       'Each PCI controller model accepts certain devices: `pcie-root` takes PCIe devices, `pcie-root-port`, `dmi-to-pci-bridge` and `pcie-expander-bus`; ' +
-      'a `pcie-root-port` or `pcie-switch-downstream-port` takes one PCIe device, a `pcie-switch-upstream-port` or a `pcie-to-pci-bridge`; `pci-root` and ' +
+      'each `pcie-root-port` and each `pcie-switch-downstream-port` has room for one PCIe device, a `pcie-switch-upstream-port` or a `pcie-to-pci-bridge`; `pci-root` and ' +
       '`pci-bridge` take PCI devices and bridges (`pci-root` also `pci-expander-bus`); a `pcie-expander-bus` takes root ports and DMI bridges only. ' +
       'The address\'s `bus` names the controller index: move the device to a controller that accepts it.',
     docsAnchor: 'controllers',

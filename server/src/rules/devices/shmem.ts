@@ -7,7 +7,7 @@
  * a `<server>` and without `<size>`, ivshmem-plain without a server (qemuDomainShmemDefPostParse,
  * src/qemu/qemu_postparse.c).
  */
-import { unitBytes } from '../../features/valueMeaning';
+import { unitBytes } from '../units';
 import { Rule } from '../rule';
 
 const MIB = 1024n * 1024n;
