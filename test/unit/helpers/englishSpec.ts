@@ -14,7 +14,7 @@ export function specAnchors(): Set<string> | undefined {
   const anchors = new Set<string>();
   lines.forEach((line, i) => {
     const under = lines[i + 1] ?? '';
-    if (line.trim() && /^([=\-~^*"])\1{2,}\s*$/.test(under) && under.trim().length >= line.trim().length) anchors.add(sectionAnchor(line.trim()));
+    if (line.trim() && /^([=\-~^*"'])\1{2,}\s*$/.test(under) && under.trim().length >= line.trim().length) anchors.add(sectionAnchor(line.trim()));
   });
   return anchors;
 }

@@ -85,7 +85,7 @@ export const pciAddressInvalidRule = mapRule(
     ],
     help:
       'A PCI address must exist on the controller it names: only PCI domain 0 exists; slot 0 is not usable on `pci-root`, `pcie-root`, `pci-bridge` and ' +
-      '`pcie-to-pci-bridge` (slots 1-31); each `pcie-root-port` and `pcie-switch-downstream-port` has only slot 0; functions go from 0 to 7.',
+      '`pcie-to-pci-bridge` (slots 1-31); root ports (`pcie-root-port`) and switch downstream ports (`pcie-switch-downstream-port`) have only slot 0; functions go from 0 to 7.',
     docsAnchor: 'device-addresses',
   },
   (map) => map.invalid,

@@ -28,7 +28,7 @@ export const diskAddressTypeRule: Rule = {
   help:
     'A disk on an IDE, floppy (fdc), SCSI or SATA bus is placed by its controller, bus, target and unit: its `<address>` ' +
     "must be `type='drive'`. A PCI (or other) address belongs to the controller, not to the disk. " +
-    "Write `<address type='drive' controller='0' bus='0' target='0' unit='0'/>` or leave the address out and let libvirt pick one. " +
+    "Write a drive address such as `<address type='drive' controller='0' unit='1'/>`, or leave the address out and let libvirt pick one. " +
     "A USB disk is placed by a `usb` address (bus and port).",
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
