@@ -73,7 +73,7 @@ export const memorySizeRule: Rule = {
       else report(domain.nameSpan(domain.root), 'The domain has no `<memory>` and no NUMA cells with memory');
       return;
     }
-    if (!facts.max && facts.slots && facts.slots.value > 0) {
+    if ((!facts.max || facts.max.value === 0n) && facts.slots && facts.slots.value > 0) {
       report(facts.slots.span, '`slots` is given without a maximum memory size in `<maxMemory>`');
       return;
     }
