@@ -2,7 +2,9 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { cpuCacheRule, cpuFeatureTwiceRule, cpuFeaturesWithoutModelRule, cpuMaxPhysAddrRule, sveDisabledRule } from '../../server/src/rules/cpu/cpuModel';
 import { hugepagesRule } from '../../server/src/rules/cpu/hugepages';
-import { memoryAlignOverflowRule, memoryHotplugRule, memorySizeRule } from '../../server/src/rules/cpu/memory';
+import { cputuneRangeRule } from '../../server/src/rules/cpu/cputune';
+import { memoryAdjustedRule, memoryAlignOverflowRule, memoryHotplugRule, memorySizeRule } from '../../server/src/rules/cpu/memory';
+import { numaDistanceRule, numaHmatRule } from '../../server/src/rules/cpu/numaDetails';
 import { dimmAddressRule, memoryAddressOverlapRule, memoryNodeRequiredRule, memoryTargetNodeRule, virtioMemSizesRule } from '../../server/src/rules/cpu/memoryDevices';
 import {
   memnodeAutoPlacementRule,
@@ -291,5 +293,68 @@ describe('rules: cpu', () => {
   it('dimm-address near miss', () => {
     const dimm = (slot: string) => `<memory model='dimm'><target><size unit='KiB'>524288</size><node>0</node></target><address type='dimm' slot='${slot}'/></memory>`;
     expectRule(dimmAddressRule, domain({ cpu: twoCells, head: `<maxMemory slots='2' unit='GiB'>4</maxMemory>`, devices: dimm('0') + dimm('1') }));
+  });
+  it('cputune-range: shares of 1 and a quota of 500 µs', () => {
+    expectRule(cputuneRangeRule, domain({ head: `<cputune><shares>⟦1⟧</shares><quota>⟦500⟧</quota></cputune>` }));
+  });
+  it('cputune-range near miss: a quota of -1, shares of 2048', () => {
+    expectRule(cputuneRangeRule, domain({ head: `<cputune><shares>2048</shares><quota>-1</quota><emulator_quota>0</emulator_quota></cputune>` }));
+  });
+
+  it('numa-distance: a sibling beyond the cells, 20 to itself, 10 to another', () => {
+    expectRule(
+      numaDistanceRule,
+      domain({
+        cpu: `<cpu><numa>
+    <cell id='0' cpus='0' memory='512'><distances><sibling id='0' value='⟦20⟧'/><sibling id='⟦2⟧' value='20'/></distances></cell>
+    <cell id='1' cpus='1' memory='512'><distances><sibling id='0' value='⟦10⟧'/><sibling id='1' value='10'/></distances></cell>
+  </numa></cpu>`,
+      }),
+    );
+  });
+  it('numa-distance near miss', () => {
+    expectRule(
+      numaDistanceRule,
+      domain({ cpu: `<cpu><numa><cell id='0' cpus='0' memory='512'><distances><sibling id='0' value='10'/><sibling id='1' value='21'/></distances></cell><cell id='1' cpus='1' memory='512'/></numa></cpu>` }),
+    );
+  });
+
+  it('numa-hmat: a level 4 cache, an initiator without vCPUs, a missing cache level, a link given both ways', () => {
+    const cells = `<cell id='0' cpus='0-1' memory='512'><cache level='1' associativity='direct' policy='writeback'><size value='10' unit='KiB'/><line value='8' unit='B'/></cache></cell>
+    <cell id='1' memory='512'><cache level='⟦4⟧' associativity='direct' policy='writeback'><size value='10' unit='KiB'/><line value='8' unit='B'/></cache></cell>`;
+    const [, , , finding] = expectRule(
+      numaHmatRule,
+      domain({
+        cpu: `<cpu><numa>${cells}
+    <interconnects>
+      <latency initiator='⟦1⟧' target='0' type='access' value='5'/>
+      <latency initiator='0' target='1' cache='⟦2⟧' type='access' value='5'/>
+      <latency initiator='0' target='1' type='access' value='5'/>
+      <⟦latency⟧ initiator='0' target='1' type='access' value='6'/>
+    </interconnects>
+  </numa></cpu>`,
+      }),
+    );
+    assert.equal(finding.related?.length, 1);
+  });
+  it('numa-hmat near miss', () => {
+    expectRule(
+      numaHmatRule,
+      domain({
+        cpu: `<cpu><numa><cell id='0' cpus='0-1' memory='512'/><cell id='1' memory='512'><cache level='1' associativity='direct' policy='writeback'><size value='10' unit='KiB'/><line value='8' unit='B'/></cache></cell>
+    <interconnects><latency initiator='0' target='1' cache='1' type='access' value='5'/><bandwidth initiator='0' target='1' type='access' value='204800' unit='KiB'/></interconnects></numa></cpu>`,
+      }),
+    );
+  });
+
+  it('memory-adjusted: <memory> other than the cells, <currentMemory> above the total (warnings)', () => {
+    const findings = expectRule(memoryAdjustedRule, domain({ memory: `<memory unit='KiB'>⟦2097152⟧</memory><currentMemory unit='KiB'>⟦2097152⟧</currentMemory>`, cpu: twoCells }));
+    assert.ok(findings.every((f) => f.severity === 'warning'));
+  });
+  it('memory-adjusted near miss: <memory> is the cells plus the devices', () => {
+    expectRule(
+      memoryAdjustedRule,
+      domain({ memory: `<memory unit='KiB'>1572864</memory><currentMemory unit='KiB'>1048576</currentMemory>`, cpu: twoCells, devices: `<memory model='dimm'><target><size unit='KiB'>524288</size><node>0</node></target></memory>` }),
+    );
   });
 });

@@ -50,7 +50,9 @@ export const cpuFeaturesWithoutModelRule: Rule = {
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cpu, mode } = cpuMode(domain);
-    if (!cpu || domain.child(cpu, 'model')) return;
+    const model = cpu && domain.child(cpu, 'model');
+    // libvirt reads the model as the element's text: an empty <model/> is no model.
+    if (!cpu || (model && domain.content(model).value.trim() !== '')) return;
     const vendor = domain.child(cpu, 'vendor');
     if (vendor) report(domain.nameSpan(vendor), 'A CPU `<vendor>` is given without a CPU `<model>`');
     if (mode !== 'custom') return;

@@ -2,9 +2,11 @@
 import { Rule } from '../rule';
 import { cpuCacheRule, cpuFeatureTwiceRule, cpuFeaturesWithoutModelRule, cpuMaxPhysAddrRule, sveDisabledRule } from './cpuModel';
 import { hugepagesRule } from './hugepages';
-import { memoryHotplugRule, memorySizeRule } from './memory';
+import { cputuneRangeRule } from './cputune';
+import { memoryAdjustedRule, memoryHotplugRule, memorySizeRule } from './memory';
 import { dimmAddressRule, memoryAddressOverlapRule, memoryNodeRequiredRule, memoryTargetNodeRule, virtioMemSizesRule } from './memoryDevices';
 import { memnodeAutoPlacementRule, numaCellCpusOverlapRule, numaCellIdRule, numaCpusBeyondVcpusRule, numatuneRestrictiveRule, numatuneStaticNodesetRule } from './numa';
+import { numaDistanceRule, numaHmatRule } from './numaDetails';
 import { threadSchedOverlapRule, threadSchedUnknownRule } from './threadSched';
 import { hotplugGranularityRule, manyVcpusRule, topologyMismatchRule } from './vcpus';
 
@@ -22,15 +24,19 @@ export const cpuRules: readonly Rule[] = [
   manyVcpusRule,
   threadSchedOverlapRule,
   threadSchedUnknownRule,
+  cputuneRangeRule,
   numaCellIdRule,
   numaCellCpusOverlapRule,
   numaCpusBeyondVcpusRule,
   memnodeAutoPlacementRule,
   numatuneStaticNodesetRule,
   numatuneRestrictiveRule,
+  numaDistanceRule,
+  numaHmatRule,
   hugepagesRule,
   memorySizeRule,
   memoryHotplugRule,
+  memoryAdjustedRule,
   memoryTargetNodeRule,
   memoryNodeRequiredRule,
   virtioMemSizesRule,

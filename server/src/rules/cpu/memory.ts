@@ -184,3 +184,32 @@ export const memoryAlignOverflowRule: Rule = {
     if (facts.max && roundUp(facts.max.value, align) > MAX_MEMORY_KIB) report(facts.max.span, `\`<maxMemory>\` overflows when rounded up to a multiple of ${formatKiB(align)}`);
   },
 };
+
+export const memoryAdjustedRule: Rule = {
+  code: 'memory-adjusted',
+  libvirt: 'virDomainDefPostParseMemory (src/conf/domain_postparse.c)',
+  stage: 'accepted',
+  driver: 'any',
+  libvirtMessages: [],
+  help:
+    "libvirt keeps the memory sizes consistent by changing them: with guest NUMA cells, `virsh define` sets `<memory>` to the cells' sizes plus the memory devices, " +
+    'and a `<currentMemory>` above the total is lowered to it. Write the sizes libvirt will keep so the document says what the guest gets.',
+  docsAnchor: 'memory-allocation',
+  check(domain, report) {
+    const facts = memoryFacts(domain);
+    const { cells } = numaFacts(domain);
+    const hotplug = hotplugMemory(memoryDevices(domain));
+    if (hotplug === undefined) return;
+    let total = facts.memory?.value;
+    const numa = cells.length > 0 ? numaMemory(cells) : undefined;
+    if (numa !== undefined && numa > 0n) {
+      total = numa + hotplug;
+      if (facts.memory && facts.memory.value !== total) {
+        report(facts.memory.span, `\`<memory>\` is ${formatKiB(facts.memory.value)} but the NUMA cells${hotplug > 0n ? ' and memory devices' : ''} add up to ${formatKiB(total)}, which libvirt keeps`);
+      }
+    }
+    if (total !== undefined && total > 0n && facts.current && facts.current.value > total) {
+      report(facts.current.span, `\`<currentMemory>\` (${formatKiB(facts.current.value)}) is above the ${formatKiB(total)} of memory: libvirt lowers it to that`);
+    }
+  },
+};
