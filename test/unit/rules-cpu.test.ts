@@ -1,11 +1,11 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { cpuCacheRule, cpuFeatureTwiceRule, cpuFeaturesWithoutModelRule, cpuMaxPhysAddrRule, sveDisabledRule } from '../../server/src/rules/cpu/cpuModel';
-import { hugepagesRule } from '../../server/src/rules/cpu/hugepages';
+import { hugepagesBackingRule, hugepagesRule } from '../../server/src/rules/cpu/hugepages';
 import { cputuneRangeRule } from '../../server/src/rules/cpu/cputune';
-import { memoryAdjustedRule, memoryAlignOverflowRule, memoryHotplugRule, memorySizeRule } from '../../server/src/rules/cpu/memory';
+import { memoryAdjustedRule, memoryAlignOverflowRule, memoryHotplugRule, memorySizeRule, minGuaranteeRule } from '../../server/src/rules/cpu/memory';
 import { numaDistanceRule, numaHmatRule } from '../../server/src/rules/cpu/numaDetails';
-import { dimmAddressRule, memoryAddressOverlapRule, memoryNodeRequiredRule, memoryTargetNodeRule, virtioMemSizesRule } from '../../server/src/rules/cpu/memoryDevices';
+import { dimmAddressRule, memoryAddressOverlapRule, memoryDeviceModelRule, memoryNodeRequiredRule, memoryTargetNodeRule, virtioMemSizesRule } from '../../server/src/rules/cpu/memoryDevices';
 import {
   memnodeAutoPlacementRule,
   numaCellCpusOverlapRule,
@@ -356,5 +356,46 @@ describe('rules: cpu', () => {
       memoryAdjustedRule,
       domain({ memory: `<memory unit='KiB'>1572864</memory><currentMemory unit='KiB'>1048576</currentMemory>`, cpu: twoCells, devices: `<memory model='dimm'><target><size unit='KiB'>524288</size><node>0</node></target></memory>` }),
     );
+  });
+  it('memory-device-model: nvdimm without path, virtio-pmem not shared, an nvdimm label too small, a uuid off ppc64, sgx-epc with an address', () => {
+    expectRule(memoryDeviceModelRule, domain({ devices: `<memory model='nvdimm'><⟦source⟧><alignsize unit='KiB'>2048</alignsize></source><target><size unit='KiB'>524288</size></target></memory>` }));
+    expectRule(memoryDeviceModelRule, domain({ devices: `<⟦memory⟧ model='virtio-pmem'><source><path>/tmp/p</path></source><target><size unit='KiB'>524288</size></target></memory>` }));
+    expectRule(
+      memoryDeviceModelRule,
+      domain({ devices: `<memory model='nvdimm'><source><path>/tmp/n</path></source><target><size unit='KiB'>524288</size><label><size unit='KiB'>⟦64⟧</size></label></target></memory>` }),
+    );
+    expectRule(
+      memoryDeviceModelRule,
+      domain({ devices: `<memory model='nvdimm'><⟦uuid⟧>9f4b6512-e73a-4a25-93e8-5307802821ce</uuid><source><path>/tmp/n</path></source><target><size unit='KiB'>524288</size></target></memory>` }),
+    );
+    expectRule(memoryDeviceModelRule, domain({ devices: `<memory model='sgx-epc'><target><size unit='KiB'>16384</size></target><⟦address⟧ type='pci' bus='0x00' slot='0x05'/></memory>` }));
+  });
+  it('memory-device-model near miss: nvdimm with path and label on ppc64, shared virtio-pmem', () => {
+    expectRule(
+      memoryDeviceModelRule,
+      domain({
+        arch: 'ppc64',
+        machine: 'pseries',
+        devices: `<memory model='nvdimm'><uuid>9f4b6512-e73a-4a25-93e8-5307802821ce</uuid><source><path>/tmp/n</path></source><target><size unit='KiB'>524288</size><label><size unit='KiB'>128</size></label></target></memory>
+    <memory model='virtio-pmem' access='shared'><source><path>/tmp/p</path></source><target><size unit='KiB'>524288</size></target></memory>`,
+      }),
+    );
+  });
+
+  it('hugepages-backing: hugepages with on-demand allocation, with anonymous memory', () => {
+    expectRule(hugepagesBackingRule, domain({ head: `<memoryBacking><hugepages/><allocation mode='⟦ondemand⟧'/></memoryBacking>` }));
+    const [finding] = expectRule(hugepagesBackingRule, domain({ head: `<memoryBacking><hugepages/><source type='⟦anonymous⟧'/></memoryBacking>` }));
+    assert.equal(finding.related?.length, 1);
+  });
+  it('hugepages-backing near miss: hugepages with memfd, immediate allocation', () => {
+    expectRule(hugepagesBackingRule, domain({ head: `<memoryBacking><hugepages/><source type='memfd'/><allocation mode='immediate'/></memoryBacking>` }));
+  });
+
+  it('memtune-min-guarantee: refused by QEMU', () => {
+    expectRule(minGuaranteeRule, domain({ head: `<memtune><⟦min_guarantee⟧ unit='KiB'>65536</min_guarantee></memtune>` }));
+  });
+  it('memtune-min-guarantee near miss: other drivers, other tunables', () => {
+    expectRule(minGuaranteeRule, domain({ type: 'vmware', head: `<memtune><min_guarantee unit='KiB'>65536</min_guarantee></memtune>` }));
+    expectRule(minGuaranteeRule, domain({ head: `<memtune><hard_limit unit='KiB'>65536</hard_limit></memtune>` }));
   });
 });

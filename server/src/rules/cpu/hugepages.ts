@@ -75,3 +75,29 @@ export const hugepagesRule: Rule = {
     }
   },
 };
+
+export const hugepagesBackingRule: Rule = {
+  code: 'hugepages-backing',
+  libvirt: 'qemuValidateDomainDefMemory (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['hugepages are not allowed with memory allocation ondemand', 'hugepages are not allowed with anonymous memory source'],
+  help:
+    'Hugepages are preallocated from a hugetlbfs pool, so they cannot be combined with on-demand allocation (`<allocation mode=\'ondemand\'>`) ' +
+    "nor with anonymous memory (`<source type='anonymous'>`). Use `memfd` or `file` as the source with hugepages, or drop `<hugepages>`.",
+  docsAnchor: 'memory-backing',
+  check(domain, report) {
+    const backing = domain.child(domain.root, 'memoryBacking');
+    const hugepages = backing && domain.child(backing, 'hugepages');
+    if (!backing || !hugepages) return;
+    const related = [{ ...domain.nameSpan(hugepages), message: 'The hugepages' }];
+    const allocation = domain.attr(domain.child(backing, 'allocation') ?? hugepages, 'mode');
+    if (domain.child(backing, 'allocation') && allocation?.value.trim() === 'ondemand') {
+      report(allocation, 'On-demand allocation cannot use hugepages', { related });
+      return;
+    }
+    const source = domain.child(backing, 'source');
+    const type = source && domain.attr(source, 'type');
+    if (type?.value.trim() === 'anonymous') report(type, 'Anonymous memory cannot use hugepages', { related });
+  },
+};

@@ -1,10 +1,10 @@
 /** vCPUs, CPU model and cache, guest NUMA, memory, hugepages and memory devices. */
 import { Rule } from '../rule';
 import { cpuCacheRule, cpuFeatureTwiceRule, cpuFeaturesWithoutModelRule, cpuMaxPhysAddrRule, sveDisabledRule } from './cpuModel';
-import { hugepagesRule } from './hugepages';
+import { hugepagesBackingRule, hugepagesRule } from './hugepages';
 import { cputuneRangeRule } from './cputune';
-import { memoryAdjustedRule, memoryHotplugRule, memorySizeRule } from './memory';
-import { dimmAddressRule, memoryAddressOverlapRule, memoryNodeRequiredRule, memoryTargetNodeRule, virtioMemSizesRule } from './memoryDevices';
+import { memoryAdjustedRule, memoryHotplugRule, memorySizeRule, minGuaranteeRule } from './memory';
+import { dimmAddressRule, memoryAddressOverlapRule, memoryDeviceModelRule, memoryNodeRequiredRule, memoryTargetNodeRule, virtioMemSizesRule } from './memoryDevices';
 import { memnodeAutoPlacementRule, numaCellCpusOverlapRule, numaCellIdRule, numaCpusBeyondVcpusRule, numatuneRestrictiveRule, numatuneStaticNodesetRule } from './numa';
 import { numaDistanceRule, numaHmatRule } from './numaDetails';
 import { threadSchedOverlapRule, threadSchedUnknownRule } from './threadSched';
@@ -34,12 +34,15 @@ export const cpuRules: readonly Rule[] = [
   numaDistanceRule,
   numaHmatRule,
   hugepagesRule,
+  hugepagesBackingRule,
   memorySizeRule,
   memoryHotplugRule,
   memoryAdjustedRule,
+  minGuaranteeRule,
   memoryTargetNodeRule,
   memoryNodeRequiredRule,
   virtioMemSizesRule,
+  memoryDeviceModelRule,
   memoryAddressOverlapRule,
   dimmAddressRule,
 ];

@@ -213,3 +213,18 @@ export const memoryAdjustedRule: Rule = {
     }
   },
 };
+
+export const minGuaranteeRule: Rule = {
+  code: 'memtune-min-guarantee',
+  libvirt: 'qemuValidateDomainDef (src/qemu/qemu_validate.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ["Parameter 'min_guarantee' not supported by QEMU."],
+  help: "`<memtune><min_guarantee>` is a guarantee only some hypervisors (VMware ESX) can give; the QEMU driver refuses it. Remove it, or use `soft_limit`/`hard_limit`.",
+  docsAnchor: 'memory-tuning',
+  check(domain, report) {
+    const memtune = domain.child(domain.root, 'memtune');
+    const min = memtune && domain.child(memtune, 'min_guarantee');
+    if (min) report(domain.nameSpan(min), '`min_guarantee` is not supported by QEMU');
+  },
+};

@@ -9,8 +9,9 @@
  *   a dimm address's slot is below `<maxMemory slots>` and no two dimms share a slot or base.
  */
 import { decimalNumber } from '../domain';
+import { effectiveArch, isArchIn } from '../machines';
 import { Rule } from '../rule';
-import { MemoryDevice, formatKiB, memoryDevices, memoryFacts, numaFacts, unsignedLongLong } from './facts';
+import { MemoryDevice, elementKiB, formatKiB, memoryDevices, memoryFacts, numaFacts, unsignedLongLong } from './facts';
 
 export const memoryTargetNodeRule: Rule = {
   code: 'memory-device-node',
@@ -183,6 +184,76 @@ export const dimmAddressRule: Rule = {
         const first = byBase.get(base);
         if (first) report(baseAttr, `Base 0x${base.toString(16)} is already used by another memory device`, { related: [{ ...first, message: 'The first device at this base' }] });
         else byBase.set(base, baseAttr);
+      }
+    }
+  },
+};
+
+export const memoryDeviceModelRule: Rule = {
+  code: 'memory-device-model',
+  libvirt: 'virDomainMemoryDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "path is required for model 'nvdimm'",
+    "path is required for model '%1$s'",
+    'discard is not supported for nvdimms',
+    "discard is not supported for model '%1$s'",
+    'shared access mode required for virtio-pmem device',
+    'label size is required for NVDIMM device',
+    'nvdimm label must be at least 128KiB',
+    'label size must be smaller than NVDIMM size',
+    'UUID is not supported for NVDIMM device',
+    "memory device address is not supported for model '%1$s'",
+  ],
+  help:
+    'Each memory device model has its needs: nvdimm and virtio-pmem are backed by a host file or device (`<source><path>`) and cannot discard; ' +
+    "virtio-pmem needs `access='shared'`; an nvdimm's `<label><size>` is at least 128 KiB and below the device's size, needed on ppc64, and elsewhere the nvdimm takes no `<uuid>`; sgx-epc memory takes no `<address>`.",
+  docsAnchor: 'memory-devices',
+  check(domain, report) {
+    const ppc64 = isArchIn(effectiveArch(domain), 'ppc64');
+    const arch = effectiveArch(domain);
+    for (const device of memoryDevices(domain)) {
+      const { el, model } = device;
+      const name = domain.nameSpan(el);
+      if (model === 'nvdimm' || model === 'virtio-pmem') {
+        const source = domain.child(el, 'source');
+        const path = source && domain.child(source, 'path');
+        if (!path || domain.content(path).value.trim() === '') {
+          report(source ? domain.nameSpan(source) : name, `A ${model} device needs a \`<source><path>\``);
+          continue;
+        }
+        const discard = domain.attr(el, 'discard');
+        if (discard && discard.value.trim() === 'yes') {
+          report(discard, `A ${model} device cannot discard its memory`);
+          continue;
+        }
+      }
+      if (model === 'nvdimm') {
+        const label = device.target && domain.child(device.target, 'label');
+        const labelSize = elementKiB(domain, label && domain.child(label, 'size'));
+        if (labelSize && labelSize.value > 0n && labelSize.value < 128n) {
+          report(labelSize.span, `The label size ${formatKiB(labelSize.value)} is below the 128 KiB minimum`);
+          continue;
+        }
+        if (labelSize && device.size && labelSize.value >= device.size.value) {
+          report(labelSize.span, `The label size ${formatKiB(labelSize.value)} is not below the nvdimm's ${formatKiB(device.size.value)}`);
+          continue;
+        }
+      }
+      if (model === 'virtio-pmem') {
+        const access = domain.attr(el, 'access');
+        if (!access || access.value.trim() !== 'shared') report(access ?? name, "A virtio-pmem device needs `access='shared'`");
+      } else if (model === 'nvdimm' && arch !== undefined) {
+        const target = device.target;
+        const label = target && domain.child(target, 'label');
+        const labelSize = label && domain.child(label, 'size');
+        const uuid = domain.child(el, 'uuid');
+        if (ppc64 && !labelSize) report(target ? domain.nameSpan(target) : name, 'An nvdimm on ppc64 needs a `<label><size>` in its `<target>`');
+        else if (!ppc64 && uuid) report(domain.nameSpan(uuid), 'An nvdimm takes a `<uuid>` on ppc64 only');
+      } else if (model === 'sgx-epc') {
+        const address = domain.child(el, 'address');
+        if (address) report(domain.nameSpan(address), 'An sgx-epc memory device takes no `<address>`');
       }
     }
   },
