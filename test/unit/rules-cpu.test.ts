@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { cpuCacheRule, cpuFeatureTwiceRule, cpuFeaturesWithoutModelRule, cpuMaxPhysAddrRule, sveDisabledRule } from '../../server/src/rules/cpu/cpuModel';
 import { hugepagesBackingRule, hugepagesRule } from '../../server/src/rules/cpu/hugepages';
 import { cputuneRangeRule } from '../../server/src/rules/cpu/cputune';
-import { memoryAdjustedRule, memoryAlignOverflowRule, memoryHotplugRule, memorySizeRule, minGuaranteeRule } from '../../server/src/rules/cpu/memory';
+import { currentMemoryLoweredRule, memoryAlignOverflowRule, memoryNumaTotalRule, memoryHotplugRule, memorySizeRule, minGuaranteeRule } from '../../server/src/rules/cpu/memory';
 import { numaDistanceRule, numaHmatRule } from '../../server/src/rules/cpu/numaDetails';
 import { dimmAddressRule, memoryAddressOverlapRule, memoryDeviceModelRule, memoryNodeRequiredRule, memoryTargetNodeRule, virtioMemSizesRule } from '../../server/src/rules/cpu/memoryDevices';
 import {
@@ -347,16 +347,22 @@ describe('rules: cpu', () => {
     );
   });
 
-  it('memory-adjusted: <memory> other than the cells, <currentMemory> above the total (warnings)', () => {
-    const findings = expectRule(memoryAdjustedRule, domain({ memory: `<memory unit='KiB'>⟦2097152⟧</memory><currentMemory unit='KiB'>⟦2097152⟧</currentMemory>`, cpu: twoCells }));
-    assert.ok(findings.every((f) => f.severity === 'warning'));
+  it('memory-numa-total: <memory> other than the cells (a warning)', () => {
+    const [finding] = expectRule(memoryNumaTotalRule, domain({ memory: `<memory unit='KiB'>⟦2097152⟧</memory>`, cpu: twoCells }));
+    assert.equal(finding.severity, 'warning');
   });
-  it('memory-adjusted near miss: <memory> is the cells plus the devices', () => {
-    expectRule(
-      memoryAdjustedRule,
-      domain({ memory: `<memory unit='KiB'>1572864</memory><currentMemory unit='KiB'>1048576</currentMemory>`, cpu: twoCells, devices: `<memory model='dimm'><target><size unit='KiB'>524288</size><node>0</node></target></memory>` }),
-    );
+  it('memory-numa-total near miss: <memory> is the cells plus the devices', () => {
+    expectRule(memoryNumaTotalRule, domain({ memory: `<memory unit='KiB'>1572864</memory>`, cpu: twoCells, devices: `<memory model='dimm'><target><size unit='KiB'>524288</size><node>0</node></target></memory>` }));
   });
+
+  it('current-memory-lowered: <currentMemory> above the cells\' total (a warning)', () => {
+    const [finding] = expectRule(currentMemoryLoweredRule, domain({ memory: `<memory unit='KiB'>2097152</memory><currentMemory unit='KiB'>⟦2097152⟧</currentMemory>`, cpu: twoCells }));
+    assert.equal(finding.severity, 'warning');
+  });
+  it('current-memory-lowered near miss: at most the total', () => {
+    expectRule(currentMemoryLoweredRule, domain({ memory: `<memory unit='KiB'>1048576</memory><currentMemory unit='KiB'>1048576</currentMemory>`, cpu: twoCells }));
+  });
+
   it('memory-device-model: nvdimm without path, virtio-pmem not shared, an nvdimm label too small, a uuid off ppc64, sgx-epc with an address', () => {
     expectRule(memoryDeviceModelRule, domain({ devices: `<memory model='nvdimm'><⟦source⟧><alignsize unit='KiB'>2048</alignsize></source><target><size unit='KiB'>524288</size></target></memory>` }));
     expectRule(memoryDeviceModelRule, domain({ devices: `<⟦memory⟧ model='virtio-pmem'><source><path>/tmp/p</path></source><target><size unit='KiB'>524288</size></target></memory>` }));
