@@ -17,7 +17,15 @@ import {
 import { threadSchedOverlapRule, threadSchedUnknownRule } from '../../server/src/rules/cpu/threadSched';
 import { hotplugGranularityRule, manyVcpusRule, topologyMismatchRule } from '../../server/src/rules/cpu/vcpus';
 import { memoryKiB } from '../../server/src/rules/cpu/facts';
-import { expectRule } from './helpers/rules';
+import { expectRule, unmark } from './helpers/rules';
+import { Finding } from '../../server/src/finding';
+
+/** The text with the finding's first fix applied. */
+function applyFix(marked: string, finding: Finding): string {
+  const { text } = unmark(marked);
+  const fix = finding.fixes![0];
+  return text.slice(0, fix.start) + fix.newText + text.slice(fix.end);
+}
 
 /** A QEMU domain with the parts the CPU and memory rules read. */
 function domain(options: { type?: string; arch?: string; machine?: string; vcpu?: string; memory?: string; head?: string; cpu?: string; devices?: string } = {}): string {
@@ -83,10 +91,14 @@ describe('rules: cpu', () => {
   });
 
   it('cpu-cache-mode: emulate below level 3, passthrough on host-model, a level with disable, any cache off x86', () => {
-    expectRule(cpuCacheRule, domain({ cpu: `<cpu mode='host-model'><cache level='⟦2⟧' mode='emulate'/></cpu>` }));
+    const emulate = domain({ cpu: `<cpu mode='host-model'><cache level='⟦2⟧' mode='emulate'/></cpu>` });
+    const [emulateFinding] = expectRule(cpuCacheRule, emulate);
+    assert.match(applyFix(emulate, emulateFinding), /<cache level='3' mode='emulate'\/>/);
     const [finding] = expectRule(cpuCacheRule, domain({ cpu: `<cpu mode='host-model'><cache mode='⟦passthrough⟧'/></cpu>` }));
     assert.equal(finding.related?.length, 1);
-    expectRule(cpuCacheRule, domain({ cpu: `<cpu mode='host-passthrough'><cache level='⟦3⟧' mode='disable'/></cpu>` }));
+    const disable = domain({ cpu: `<cpu mode='host-passthrough'><cache level='⟦3⟧' mode='disable'/></cpu>` });
+    const [levelFinding] = expectRule(cpuCacheRule, disable);
+    assert.match(applyFix(disable, levelFinding), /<cache mode='disable'\/>/);
     expectRule(cpuCacheRule, domain({ arch: 'aarch64', machine: 'virt', cpu: `<cpu mode='host-passthrough'><⟦cache⟧ mode='passthrough'/></cpu>` }));
   });
   it('cpu-cache-mode near miss: emulate at level 3, passthrough on host-passthrough', () => {
@@ -95,7 +107,9 @@ describe('rules: cpu', () => {
   });
 
   it('cpu-maxphysaddr: bits with passthrough', () => {
-    expectRule(cpuMaxPhysAddrRule, domain({ cpu: `<cpu mode='host-passthrough'><maxphysaddr mode='passthrough' bits='⟦42⟧'/></cpu>` }));
+    const marked = domain({ cpu: `<cpu mode='host-passthrough'><maxphysaddr mode='passthrough' bits='⟦42⟧'/></cpu>` });
+    const [finding] = expectRule(cpuMaxPhysAddrRule, marked);
+    assert.match(applyFix(marked, finding), /<maxphysaddr mode='passthrough'\/>/);
   });
   it('cpu-maxphysaddr near miss: bits with emulate', () => {
     expectRule(cpuMaxPhysAddrRule, domain({ cpu: `<cpu mode='host-passthrough'><maxphysaddr mode='emulate' bits='42'/></cpu>` }));
@@ -139,11 +153,12 @@ describe('rules: cpu', () => {
     expectRule(threadSchedOverlapRule, domain({ vcpu: '  <vcpu>4</vcpu>', head: `<cputune><vcpusched vcpus='0-1' scheduler='fifo' priority='1'/><vcpusched vcpus='2-3' scheduler='rr' priority='1'/></cputune>` }));
   });
 
-  it('thread-sched-unknown-thread: vCPU 2 of 2, IOThread 2 of 1', () => {
-    expectRule(
+  it('thread-sched-unknown-thread: vCPU 2 of 2, IOThread 2 of 1; the fix keeps the vCPUs that exist', () => {
+    const [vcpus] = expectRule(
       threadSchedUnknownRule,
       domain({ head: `<iothreads>1</iothreads><cputune><vcpusched vcpus='⟦1-2⟧' scheduler='batch'/><iothreadsched iothreads='⟦2⟧' scheduler='batch'/></cputune>` }),
     );
+    assert.equal(vcpus.fixes?.[0].newText, '1');
   });
   it('thread-sched-unknown-thread near miss: iothreadids topped up to the iothreads count', () => {
     expectRule(threadSchedUnknownRule, domain({ head: `<iothreads>3</iothreads><iothreadids><iothread id='5'/></iothreadids><cputune><iothreadsched iothreads='1-2,5' scheduler='batch'/></cputune>` }));
@@ -358,6 +373,7 @@ describe('rules: cpu', () => {
   it('current-memory-lowered: <currentMemory> above the cells\' total (a warning)', () => {
     const [finding] = expectRule(currentMemoryLoweredRule, domain({ memory: `<memory unit='KiB'>2097152</memory><currentMemory unit='KiB'>⟦2097152⟧</currentMemory>`, cpu: twoCells }));
     assert.equal(finding.severity, 'warning');
+    assert.equal(finding.fixes?.[0].newText, '1048576');
   });
   it('current-memory-lowered near miss: at most the total', () => {
     expectRule(currentMemoryLoweredRule, domain({ memory: `<memory unit='KiB'>1048576</memory><currentMemory unit='KiB'>1048576</currentMemory>`, cpu: twoCells }));

@@ -10,9 +10,10 @@
  *   no level with `passthrough`/`disable`; `<maxphysaddr>` only on x86, no `bits` with
  *   mode `passthrough`.
  */
+import { Fix } from '../../finding';
 import { isArchIn, effectiveArch } from '../machines';
 import { Rule } from '../rule';
-import { cpuMode } from './facts';
+import { cpuMode, removeAttributeFix, replaceFix } from './facts';
 
 export const cpuFeatureTwiceRule: Rule = {
   code: 'cpu-feature-twice',
@@ -124,15 +125,17 @@ export const cpuCacheRule: Rule = {
     if (!mode) return;
     switch (mode.value.trim()) {
       case 'emulate':
-        if (!level || level.value.trim() !== '3') report(level ?? mode, `CPU cache mode \`emulate\` needs \`level='3'\`${level ? `, not ${level.value.trim()}` : ''}`);
+        if (!level || level.value.trim() !== '3') {
+          report(level ?? mode, `CPU cache mode \`emulate\` needs \`level='3'\`${level ? `, not ${level.value.trim()}` : ''}`, level ? { fixes: [replaceFix(level, '3', "Emulate the L3 cache (level='3')")] } : undefined);
+        }
         break;
       case 'passthrough':
         if (cpuModeValue !== 'host-passthrough' && cpuModeValue !== 'maximum') {
           report(mode, `CPU cache mode \`passthrough\` needs a \`host-passthrough\` or \`maximum\` CPU, not \`${cpuModeValue}\``, modeAttr ? { related: [{ ...modeAttr, message: 'The CPU mode' }] } : undefined);
-        } else if (level) report(level, 'CPU cache mode `passthrough` takes no `level`');
+        } else if (level) report(level, 'CPU cache mode `passthrough` takes no `level`', withFix(removeAttributeFix(domain, cache, 'level', 'Remove `level`')));
         break;
       case 'disable':
-        if (level) report(level, 'CPU cache mode `disable` takes no `level`');
+        if (level) report(level, 'CPU cache mode `disable` takes no `level`', withFix(removeAttributeFix(domain, cache, 'level', 'Remove `level`')));
         break;
     }
   },
@@ -161,6 +164,10 @@ export const cpuMaxPhysAddrRule: Rule = {
       return;
     }
     const bits = domain.attr(addr, 'bits');
-    if (domain.value(addr, 'mode') === 'passthrough' && bits) report(bits, "`bits` cannot be given with `mode='passthrough'`");
+    if (domain.value(addr, 'mode') === 'passthrough' && bits) report(bits, "`bits` cannot be given with `mode='passthrough'`", withFix(removeAttributeFix(domain, addr, 'bits', 'Remove `bits`')));
   },
 };
+
+function withFix(fix: Fix | undefined): { fixes: Fix[] } | undefined {
+  return fix ? { fixes: [fix] } : undefined;
+}

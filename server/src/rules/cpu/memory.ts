@@ -14,7 +14,7 @@
 import { isArchIn, effectiveArch } from '../machines';
 import { Domain } from '../domain';
 import { Rule } from '../rule';
-import { MemoryDevice, formatKiB, memoryDevices, memoryFacts, numaFacts } from './facts';
+import { MemoryDevice, formatKiB, memoryDevices, memoryFacts, numaFacts, replaceFix, unitScale } from './facts';
 
 /** The sum of the cells' memory, or undefined when a cell's size is unreadable. */
 function numaMemory(cells: ReturnType<typeof numaFacts>['cells']): bigint | undefined {
@@ -202,7 +202,10 @@ export const currentMemoryLoweredRule: Rule = {
     const facts = memoryFacts(domain);
     const total = defineTotal(domain);
     if (total !== undefined && total > 0n && facts.current && facts.current.value > total) {
-      report(facts.current.span, `\`<currentMemory>\` (${formatKiB(facts.current.value)}) is above the ${formatKiB(total)} of memory: libvirt lowers it to that`);
+      const el = domain.child(domain.root, 'currentMemory');
+      const unit = el && domain.value(el, 'unit');
+      const inKiB = unit === undefined || unitScale(unit, 1024n) === 1024n;
+      report(facts.current.span, `\`<currentMemory>\` (${formatKiB(facts.current.value)}) is above the ${formatKiB(total)} of memory: libvirt lowers it to that`, inKiB ? { fixes: [replaceFix(facts.current.span, String(total), `Set it to ${formatKiB(total)}`)] } : undefined);
     }
   },
 };

@@ -8,7 +8,7 @@ import { evaluateSet } from '../../features/cpuset/evaluate';
 import { IdSet } from '../../features/cpuset/idSet';
 import { AttrValue, Domain, decimalNumber } from '../domain';
 import { Rule } from '../rule';
-import { trimmedText, vcpuFacts } from './facts';
+import { replaceFix, trimmedText, vcpuFacts } from './facts';
 
 interface SchedSet {
   attr: AttrValue;
@@ -61,8 +61,11 @@ export const threadSchedOverlapRule: Rule = {
       ['iothreadsched', 'iothreads'],
     ] as const) {
       const seen: SchedSet[] = [];
+      const union = new IdSet();
       for (const set of schedSets(domain, element, attribute)) {
-        const earlier = seen.find((other) => !other.ids.intersect(set.ids).isEmpty);
+        // The union first: thousands of vcpusched stay linear unless they do overlap.
+        const earlier = union.intersect(set.ids).isEmpty ? undefined : seen.find((other) => !other.ids.intersect(set.ids).isEmpty);
+        for (const [first, last] of set.ids.ranges()) union.add(first, last);
         if (earlier) {
           const shared = earlier.ids.intersect(set.ids).format();
           report(set.attr, `\`${set.attr.value}\` repeats ${attribute === 'vcpus' ? 'vCPU' : 'IOThread'} ${shared} of an earlier \`<${element}>\``, {
@@ -90,14 +93,18 @@ export const threadSchedUnknownRule: Rule = {
     if (max !== undefined) {
       for (const set of schedSets(domain, 'vcpusched', 'vcpus')) {
         const beyond = set.ids.subtract(max > 0 ? IdSet.of([[0, max - 1]]) : new IdSet());
-        if (!beyond.isEmpty) report(set.attr, `The domain has ${max} vCPU${max === 1 ? '' : 's'}: vCPU ${beyond.format()} does not exist`);
+        if (beyond.isEmpty) continue;
+        const kept = set.ids.subtract(beyond);
+        report(set.attr, `The domain has ${max} vCPU${max === 1 ? '' : 's'}: vCPU ${beyond.format()} does not exist`, kept.isEmpty ? undefined : { fixes: [replaceFix(set.attr, kept.format(), `Keep vCPUs ${kept.format()}`)] });
       }
     }
     const threads = ioThreadIds(domain);
     if (!threads) return;
     for (const set of schedSets(domain, 'iothreadsched', 'iothreads')) {
       const unknown = set.ids.subtract(threads);
-      if (!unknown.isEmpty) report(set.attr, `There is no IOThread ${unknown.format()}: ${threads.isEmpty ? 'the domain defines none' : `the domain defines ${threads.format()}`}`);
+      if (unknown.isEmpty) continue;
+      const kept = set.ids.subtract(unknown);
+      report(set.attr, `There is no IOThread ${unknown.format()}: ${threads.isEmpty ? 'the domain defines none' : `the domain defines ${threads.format()}`}`, kept.isEmpty ? undefined : { fixes: [replaceFix(set.attr, kept.format(), `Keep IOThreads ${kept.format()}`)] });
     }
   },
 };
