@@ -11,6 +11,7 @@ import {
   numaCellCpusOverlapRule,
   numaCellIdRule,
   numaCpusBeyondVcpusRule,
+  numaVcpusUncoveredRule,
   numatuneRestrictiveRule,
   numatuneStaticNodesetRule,
 } from '../../server/src/rules/cpu/numa';
@@ -419,5 +420,13 @@ describe('rules: cpu', () => {
   it('memtune-min-guarantee near miss: other drivers, other tunables', () => {
     expectRule(minGuaranteeRule, domain({ type: 'vmware', head: `<memtune><min_guarantee unit='KiB'>65536</min_guarantee></memtune>` }));
     expectRule(minGuaranteeRule, domain({ head: `<memtune><hard_limit unit='KiB'>65536</hard_limit></memtune>` }));
+  });
+  it('numa-vcpus-uncovered: vCPUs 2-3 in no cell go to cell 0 (a warning, with the fix)', () => {
+    const [finding] = expectRule(numaVcpusUncoveredRule, domain({ vcpu: '  <vcpu>4</vcpu>', cpu: `<cpu><numa><cell id='1' cpus='1' memory='512'/><cell id='0' cpus='⟦0⟧' memory='512'/></numa></cpu>` }));
+    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.fixes?.[0].newText, '0,2-3');
+  });
+  it('numa-vcpus-uncovered near miss: every vCPU in a cell', () => {
+    expectRule(numaVcpusUncoveredRule, domain({ cpu: twoCells }));
   });
 });

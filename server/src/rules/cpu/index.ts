@@ -5,7 +5,7 @@ import { hugepagesBackingRule, hugepagesRule } from './hugepages';
 import { cputuneRangeRule } from './cputune';
 import { currentMemoryLoweredRule, memoryHotplugRule, memorySizeRule, minGuaranteeRule } from './memory';
 import { dimmAddressRule, memoryAddressOverlapRule, memoryDeviceModelRule, memoryNodeRequiredRule, memoryTargetNodeRule, virtioMemSizesRule } from './memoryDevices';
-import { memnodeAutoPlacementRule, numaCellCpusOverlapRule, numaCellIdRule, numaCpusBeyondVcpusRule, numatuneRestrictiveRule, numatuneStaticNodesetRule } from './numa';
+import { memnodeAutoPlacementRule, numaCellCpusOverlapRule, numaCellIdRule, numaCpusBeyondVcpusRule, numatuneRestrictiveRule, numatuneStaticNodesetRule, numaVcpusUncoveredRule } from './numa';
 import { numaDistanceRule, numaHmatRule } from './numaDetails';
 import { threadSchedOverlapRule, threadSchedUnknownRule } from './threadSched';
 import { hotplugGranularityRule, manyVcpusRule, topologyMismatchRule } from './vcpus';
@@ -29,6 +29,7 @@ export const cpuRules: readonly Rule[] = [
   numaCellIdRule,
   numaCellCpusOverlapRule,
   numaCpusBeyondVcpusRule,
+  numaVcpusUncoveredRule,
   memnodeAutoPlacementRule,
   numatuneStaticNodesetRule,
   numatuneRestrictiveRule,

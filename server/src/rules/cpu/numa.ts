@@ -10,7 +10,8 @@
  */
 import { AttrValue, Domain } from '../domain';
 import { Rule } from '../rule';
-import { NumaCell, numaFacts, vcpuFacts } from './facts';
+import { IdSet } from '../../features/cpuset/idSet';
+import { NumaCell, numaFacts, replaceFix, vcpuFacts } from './facts';
 
 export const numaCellIdRule: Rule = {
   code: 'numa-cell-id',
@@ -24,7 +25,7 @@ export const numaCellIdRule: Rule = {
   help:
     'Guest NUMA cells are numbered 0, 1, 2 ... with no gaps: with n `<cell>` elements every `id` must be below n, and each id used once ' +
     '(a cell without `id` takes its position). Renumber the cells from 0.',
-  docsAnchor: 'numa-node-tuning',
+  docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cells } = numaFacts(domain);
     const seen = new Map<number, NumaCell>();
@@ -48,7 +49,7 @@ export const numaCellCpusOverlapRule: Rule = {
   driver: 'any',
   libvirtMessages: ['NUMA cells %1$u and %2$zu have overlapping vCPU ids'],
   help: 'A vCPU belongs to one guest NUMA cell: no vCPU may appear in the `cpus` of two `<cell>` elements. Give each cell its own vCPUs.',
-  docsAnchor: 'numa-node-tuning',
+  docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cells } = numaFacts(domain);
     const earlier: NumaCell[] = [];
@@ -73,7 +74,7 @@ export const numaCpusBeyondVcpusRule: Rule = {
   help:
     'The `cpus` of the guest NUMA cells name vCPUs, numbered from 0 below the `<vcpu>` count: together they may not list more vCPUs than the domain has, ' +
     'nor a vCPU id at or above the count. Raise `<vcpu>` or shrink the cells.',
-  docsAnchor: 'numa-node-tuning',
+  docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cells } = numaFacts(domain);
     const { max, maxSpan } = vcpuFacts(domain);
@@ -179,5 +180,35 @@ export const numatuneRestrictiveRule: Rule = {
       if (memoryMode === 'restrictive' && mode !== 'restrictive') report(at, `\`<memnode>\` mode \`${mode}\` while \`<memory>\` mode is \`restrictive\``);
       else if (mode === 'restrictive' && memoryMode !== 'restrictive') report(at, `\`<memnode>\` mode \`restrictive\` while \`<memory>\` mode is \`${memoryMode}\``);
     }
+  },
+};
+
+export const numaVcpusUncoveredRule: Rule = {
+  code: 'numa-vcpus-uncovered',
+  libvirt: 'qemuDomainDefNumaCPUsRectify (src/qemu/qemu_domain.c)',
+  stage: 'accepted',
+  driver: 'qemu',
+  libvirtMessages: [],
+  help:
+    'Every vCPU belongs to one guest NUMA cell. When the cells leave some vCPUs out, the QEMU driver adds them to cell 0 (a behaviour kept for old configurations). ' +
+    "List every vCPU in the `cpus` of some `<cell>` so the document says where each one is.",
+  docsAnchor: 'cpu-model-and-topology',
+  check(domain, report) {
+    const { cells } = numaFacts(domain);
+    const { max } = vcpuFacts(domain);
+    if (cells.length === 0 || max === undefined || max === 0) return;
+    const covered = new IdSet();
+    let first: NumaCell | undefined;
+    for (const cell of cells) {
+      if (cell.cpusAttr && !cell.cpus) return;
+      if (cell.id === 0) first = cell;
+      for (const [a, b] of cell.cpus?.ranges() ?? []) covered.add(a, b);
+    }
+    const missing = IdSet.of([[0, max - 1]]).subtract(covered);
+    if (missing.isEmpty || !first) return;
+    const at = first.cpusAttr ?? first.idSpan;
+    const cell0 = (first.cpus ?? new IdSet()).copy();
+    for (const [a, b] of missing.ranges()) cell0.add(a, b);
+    report(at, `${missing.count === 1 ? 'vCPU' : 'vCPUs'} ${missing.format()} ${missing.count === 1 ? 'is' : 'are'} in no NUMA cell: libvirt adds ${missing.count === 1 ? 'it' : 'them'} to cell 0`, first.cpusAttr ? { fixes: [replaceFix(first.cpusAttr, cell0.format(), `Put vCPU ${missing.format()} in cell 0`)] } : undefined);
   },
 };

@@ -33,7 +33,7 @@ export const numaDistanceRule: Rule = {
   help:
     "A cell's `<distances><sibling id value>` gives its distance to another guest NUMA cell (an id of `<cpu><numa>`), in ACPI SLIT units: " +
     '10 to itself and only to itself, 11 to 255 to the others.',
-  docsAnchor: 'numa-node-tuning',
+  docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const cells = cellsById(domain);
     if (!cells) return;
@@ -88,7 +88,7 @@ export const numaHmatRule: Rule = {
     "The HMAT description of guest NUMA (cell `<cache>` and `<interconnects>`) must be consistent: cache levels 1 to 3, each once per cell; " +
     "each `<latency>`/`<bandwidth>` from an `initiator` cell that has vCPUs to an existing `target` cell, a `cache` level that target has, " +
     'no entry given twice and each link described in one direction only.',
-  docsAnchor: 'numa-node-tuning',
+  docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const cells = cellsById(domain);
     if (!cells) return;
