@@ -16,7 +16,7 @@ import {
   numatuneStaticNodesetRule,
 } from '../../server/src/rules/cpu/numa';
 import { threadSchedOverlapRule, threadSchedUnknownRule } from '../../server/src/rules/cpu/threadSched';
-import { hotplugGranularityRule, manyVcpusRule, topologyMismatchRule } from '../../server/src/rules/cpu/vcpus';
+import { hotplugGranularityRule, manyVcpusRule, topologyMismatchRule, vcpuListRule } from '../../server/src/rules/cpu/vcpus';
 import { memoryKiB } from '../../server/src/rules/cpu/facts';
 import { expectRule, unmark } from './helpers/rules';
 import { Finding } from '../../server/src/finding';
@@ -428,5 +428,14 @@ describe('rules: cpu', () => {
   });
   it('numa-vcpus-uncovered near miss: every vCPU in a cell', () => {
     expectRule(numaVcpusUncoveredRule, domain({ cpu: twoCells }));
+  });
+  it('vcpus-list: an id beyond the count, an offline vCPU that cannot be plugged', () => {
+    expectRule(
+      vcpuListRule,
+      domain({ head: `<vcpus><vcpu id='0' enabled='yes' hotpluggable='no'/><vcpu id='1' enabled='no' hotpluggable='⟦no⟧'/><vcpu id='⟦2⟧' enabled='yes'/></vcpus>` }),
+    );
+  });
+  it('vcpus-list near miss: offline and hotpluggable', () => {
+    expectRule(vcpuListRule, domain({ head: `<vcpus><vcpu id='0' enabled='yes' hotpluggable='no'/><vcpu id='1' enabled='no' hotpluggable='yes'/></vcpus>` }));
   });
 });

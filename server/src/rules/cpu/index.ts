@@ -8,7 +8,7 @@ import { dimmAddressRule, memoryAddressOverlapRule, memoryDeviceModelRule, memor
 import { memnodeAutoPlacementRule, numaCellCpusOverlapRule, numaCellIdRule, numaCpusBeyondVcpusRule, numatuneRestrictiveRule, numatuneStaticNodesetRule, numaVcpusUncoveredRule } from './numa';
 import { numaDistanceRule, numaHmatRule } from './numaDetails';
 import { threadSchedOverlapRule, threadSchedUnknownRule } from './threadSched';
-import { hotplugGranularityRule, manyVcpusRule, topologyMismatchRule } from './vcpus';
+import { hotplugGranularityRule, manyVcpusRule, topologyMismatchRule, vcpuListRule } from './vcpus';
 
 // memoryAlignOverflowRule (./memory) is written and tested but not registered: libvirt's corpus holds
 // memory-align-fail.x86_64-latest.xml, the define-only output of the failing test, whose sizes are the
@@ -23,6 +23,7 @@ export const cpuRules: readonly Rule[] = [
   topologyMismatchRule,
   hotplugGranularityRule,
   manyVcpusRule,
+  vcpuListRule,
   threadSchedOverlapRule,
   threadSchedUnknownRule,
   cputuneRangeRule,

@@ -6,6 +6,7 @@
  *   multiple of `threads` (qemuValidateDefGetVcpuHotplugGranularity);
  * - on x86, more than 255 vCPUs need a q35 machine and an `<iommu>` with `eim='on'`.
  */
+import { decimalNumber } from '../domain';
 import { domainMachineFamily, effectiveArch, isArchIn } from '../machines';
 import { Rule } from '../rule';
 import { plural, topologyFacts, vcpuFacts } from './facts';
@@ -75,5 +76,31 @@ export const manyVcpusRule: Rule = {
     const driver = iommu && domain.child(iommu, 'driver');
     if (domain.value(driver, 'eim') === 'on') return;
     report(maxSpan, `${max} vCPUs are more than ${MAX_VCPUS_WITHOUT_EIM}: an \`<iommu>\` with \`eim='on'\` is needed`);
+  },
+};
+
+export const vcpuListRule: Rule = {
+  code: 'vcpus-list',
+  libvirt: 'virDomainVcpuParse (src/conf/domain_conf.c), virDomainVcpuDefPostParse (src/conf/domain_postparse.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ["vcpu id '%1$u' is out of range of maximum vcpu count", "vcpu '%1$zu' is both offline and not hotpluggable"],
+  help:
+    '`<vcpus>` describes the vCPUs one by one: each `id` must be below the `<vcpu>` count, and a vCPU that is offline at boot (`enabled=\'no\'`) ' +
+    "must be hotpluggable, or it could never be brought online.",
+  docsAnchor: 'cpu-allocation',
+  check(domain, report) {
+    const { max } = vcpuFacts(domain);
+    for (const vcpu of domain.at(['vcpus', 'vcpu'])) {
+      const idAttr = domain.attr(vcpu, 'id');
+      const id = idAttr && decimalNumber(idAttr.value);
+      if (!idAttr || id === undefined) continue;
+      if (max !== undefined && id >= max) {
+        report(idAttr, `vCPU ${id} is not below the \`<vcpu>\` count of ${max}`);
+        continue;
+      }
+      const hotpluggable = domain.attr(vcpu, 'hotpluggable');
+      if (domain.value(vcpu, 'enabled') === 'no' && hotpluggable?.value.trim() === 'no') report(hotpluggable, `vCPU ${id} is offline and not hotpluggable`);
+    }
   },
 };
