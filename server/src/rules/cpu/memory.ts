@@ -9,7 +9,11 @@
  *   devices need slots; the devices must fit between the initial memory and `<maxMemory>`.
  * - qemuDomainAlignMemorySizes (src/qemu/qemu_domain.c), at start: the cells' sizes, the initial
  *   and maximum memory are rounded up (256 MiB on ppc64, else 1 MiB) and must stay within
- *   LLONG_MAX bytes.
+ *   LLONG_MAX bytes. (Not registered: see index.ts.)
+ * - virDomainDefPostParseMemory again, where libvirt changes what was written (warnings): a
+ *   `<currentMemory>` above the total is lowered to it; with NUMA cells `<memory>` becomes the
+ *   cells plus the devices (memory-numa-total, not registered yet: see index.ts).
+ * - qemuValidateDomainDef (src/qemu/qemu_validate.c): no `<memtune><min_guarantee>` with QEMU.
  */
 import { isArchIn, effectiveArch } from '../machines';
 import { Domain } from '../domain';
