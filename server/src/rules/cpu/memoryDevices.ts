@@ -1,0 +1,260 @@
+/**
+ * Memory devices (`<devices><memory>`).
+ * - virDomainMemoryDefValidate (src/conf/domain_validate.c): `<target><node>` must name a guest
+ *   NUMA cell; virtio-pmem takes no node; virtio-mem's requested size fits its size, its block
+ *   size is a power of two, the requested size and the address are multiples of the block;
+ *   the address ranges of virtio-mem/virtio-pmem devices do not overlap.
+ * - qemuDomainDefValidateMemoryHotplugDevice / qemuCheckMemoryDimmConflict
+ *   (src/qemu/qemu_domain.c): with guest NUMA cells dimm/nvdimm/virtio-mem need a target node;
+ *   a dimm address's slot is below `<maxMemory slots>` and no two dimms share a slot or base.
+ */
+import { decimalNumber } from '../domain';
+import { effectiveArch, isArchIn } from '../machines';
+import { Rule } from '../rule';
+import { MemoryDevice, elementKiB, formatKiB, memoryDevices, memoryFacts, numaFacts, unsignedLongLong } from './facts';
+
+export const memoryTargetNodeRule: Rule = {
+  code: 'memory-device-node',
+  libvirt: 'virDomainMemoryDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "can't add memory backend as guest has no NUMA nodes configured",
+    "can't add memory backend for guest node '%1$d' as the guest has only '%2$zu' NUMA nodes configured",
+    'virtio-pmem does not support NUMA nodes',
+  ],
+  help:
+    "A memory device's `<target><node>` is the guest NUMA cell its memory joins: a cell of `<cpu><numa>`, numbered from 0. " +
+    'A virtio-pmem device belongs to no cell and takes no `<node>`.',
+  docsAnchor: 'memory-devices',
+  check(domain, report) {
+    const cells = numaFacts(domain).cells.length;
+    for (const device of memoryDevices(domain)) {
+      if (!device.node) continue;
+      if (device.model === 'virtio-pmem') report(device.node.span, 'A virtio-pmem device takes no NUMA `<node>`');
+      else if (cells === 0) report(device.node.span, `Guest NUMA node ${device.node.value} does not exist: the domain has no \`<cpu><numa>\` cells`);
+      else if (device.node.value >= cells) report(device.node.span, `Guest NUMA node ${device.node.value} does not exist: the domain has ${cells} cell${cells === 1 ? '' : 's'} (0-${cells - 1})`);
+    }
+  },
+};
+
+export const memoryNodeRequiredRule: Rule = {
+  code: 'memory-device-node-missing',
+  libvirt: 'qemuDomainDefValidateMemoryHotplugDevice (src/qemu/qemu_domain.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: ['target NUMA node needs to be specified for memory device'],
+  help: 'When the guest has NUMA cells, a dimm, nvdimm or virtio-mem device must say which cell its memory joins: add `<node>` to its `<target>`.',
+  docsAnchor: 'memory-devices',
+  check(domain, report) {
+    if (numaFacts(domain).cells.length === 0) return;
+    const facts = memoryFacts(domain);
+    if (!facts.max && !facts.slots) return;
+    for (const device of memoryDevices(domain)) {
+      if (device.model !== 'dimm' && device.model !== 'nvdimm' && device.model !== 'virtio-mem') continue;
+      if (device.target && domain.child(device.target, 'node')) continue;
+      report(device.target ? domain.nameSpan(device.target) : domain.nameSpan(device.el), `The ${device.model} device has no target \`<node>\` though the guest has NUMA cells`);
+    }
+  },
+};
+
+const isPowerOfTwo = (n: bigint) => n > 0n && (n & (n - 1n)) === 0n;
+
+export const virtioMemSizesRule: Rule = {
+  code: 'virtio-mem-sizes',
+  libvirt: 'virDomainMemoryDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    'requested size must be smaller than or equal to @size (%1$lluKiB)',
+    'block size must be a power of two',
+    'requested size must be an integer multiple of block size',
+    'memory device address must be aligned to blocksize',
+  ],
+  help:
+    'A virtio-mem device hands memory to the guest in blocks: `<block>` must be a power of two, `<requested>` a whole number of blocks no larger than `<size>`, ' +
+    'and `<address base>` a multiple of the block size.',
+  docsAnchor: 'memory-devices',
+  check(domain, report) {
+    for (const device of memoryDevices(domain)) {
+      if (device.model !== 'virtio-mem') continue;
+      const { size, block, requested, base } = device;
+      if (requested && size && requested.value > size.value) {
+        report(requested.span, `The requested ${formatKiB(requested.value)} is more than the device's ${formatKiB(size.value)}`);
+        continue;
+      }
+      if (!block) continue;
+      if (!isPowerOfTwo(block.value)) {
+        report(block.span, `The block size ${formatKiB(block.value)} is not a power of two`);
+        continue;
+      }
+      if (requested && requested.value % block.value !== 0n) {
+        report(requested.span, `The requested ${formatKiB(requested.value)} is not a multiple of the ${formatKiB(block.value)} block size`);
+        continue;
+      }
+      if (base && base.value % (block.value * 1024n) !== 0n) report(base.span, `Address 0x${base.value.toString(16)} is not a multiple of the ${formatKiB(block.value)} block size`);
+    }
+  },
+};
+
+/** The device's address for virDomainDeviceInfoAddressIsEqual, as text (undefined: none given). */
+function deviceAddressKey(domain: Parameters<Rule['check']>[0], device: MemoryDevice): string | undefined {
+  const address = domain.child(device.el, 'address');
+  if (!address) return undefined;
+  return address.element.attributes
+    .map((a) => `${a.name}=${domain.value(address, a.name) ?? ''}`)
+    .sort()
+    .join(',');
+}
+
+export const memoryAddressOverlapRule: Rule = {
+  code: 'memory-device-address-overlap',
+  libvirt: 'virDomainMemoryDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: ['memory device address [0x%1$llx:0x%2$llx] overlaps with other memory device (0x%3$llx)'],
+  help:
+    "A virtio-mem or virtio-pmem device with `<target><address base>` occupies guest physical memory from that base for its `<size>`. " +
+    "Two devices' ranges may not overlap: move a base past the other device's end, or leave `base` out and let QEMU place it.",
+  docsAnchor: 'memory-devices',
+  check(domain, report) {
+    const placed = memoryDevices(domain).filter((d) => (d.model === 'virtio-mem' || d.model === 'virtio-pmem') && d.base && d.base.value > 0n);
+    if (placed.length < 2) return;
+    const keys = placed.map((d) => deviceAddressKey(domain, d));
+    for (let i = 0; i < placed.length; i++) {
+      const device = placed[i];
+      if (!device.size) continue;
+      const start = device.base!.value;
+      const end = start + device.size.value * 1024n;
+      for (let j = 0; j < placed.length; j++) {
+        if (j === i || (keys[i] !== undefined && keys[i] === keys[j])) continue;
+        const otherStart = placed[j].base!.value;
+        if (start <= otherStart && end > otherStart) {
+          report(device.base!.span, `[0x${start.toString(16)}:0x${end.toString(16)}] overlaps the memory device at 0x${otherStart.toString(16)}`, {
+            related: [{ ...placed[j].base!.span, message: 'The other memory device' }],
+          });
+          break;
+        }
+      }
+    }
+  },
+};
+
+export const dimmAddressRule: Rule = {
+  code: 'dimm-address',
+  libvirt: 'qemuDomainDefValidateMemoryHotplugDevice, qemuCheckMemoryDimmConflict (src/qemu/qemu_domain.c)',
+  stage: 'define',
+  driver: 'qemu',
+  libvirtMessages: [
+    "memory device slot '%1$u' exceeds slots count '%2$u'",
+    "memory device slot '%1$u' is already being used by another memory device",
+    "memory device base '0x%1$llx' is already being used by another memory device",
+  ],
+  help:
+    "A dimm or nvdimm `<address type='dimm'>` picks a memory slot, numbered from 0 below `<maxMemory slots>`, and optionally a base address; " +
+    'two devices may not share a slot or a base. Leave the address out to let libvirt choose.',
+  docsAnchor: 'memory-devices',
+  check(domain, report) {
+    const facts = memoryFacts(domain);
+    if (!facts.max && !facts.slots) return;
+    const slots = facts.slots?.value ?? 0;
+    const bySlot = new Map<number, { from: number; to: number }>();
+    const byBase = new Map<bigint, { from: number; to: number }>();
+    for (const device of memoryDevices(domain)) {
+      if (device.model !== 'dimm' && device.model !== 'nvdimm') continue;
+      const address = domain.child(device.el, 'address');
+      if (!address || domain.value(address, 'type') !== 'dimm') continue;
+      const slotAttr = domain.attr(address, 'slot');
+      const slot = slotAttr && decimalNumber(slotAttr.value);
+      if (slotAttr && slot !== undefined) {
+        if (slot >= slots) {
+          report(slotAttr, `Slot ${slot} is not below the ${slots} slot${slots === 1 ? '' : 's'} of \`<maxMemory>\``);
+          continue;
+        }
+        const first = bySlot.get(slot);
+        if (first) {
+          report(slotAttr, `Slot ${slot} is already used by another memory device`, { related: [{ ...first, message: 'The first device in this slot' }] });
+          continue;
+        }
+        bySlot.set(slot, slotAttr);
+      }
+      const baseAttr = domain.attr(address, 'base');
+      const base = baseAttr && unsignedLongLong(baseAttr.value);
+      if (baseAttr && base !== undefined && base !== 0n) {
+        const first = byBase.get(base);
+        if (first) report(baseAttr, `Base 0x${base.toString(16)} is already used by another memory device`, { related: [{ ...first, message: 'The first device at this base' }] });
+        else byBase.set(base, baseAttr);
+      }
+    }
+  },
+};
+
+export const memoryDeviceModelRule: Rule = {
+  code: 'memory-device-model',
+  libvirt: 'virDomainMemoryDefValidate (src/conf/domain_validate.c)',
+  stage: 'define',
+  driver: 'any',
+  libvirtMessages: [
+    "path is required for model 'nvdimm'",
+    "path is required for model '%1$s'",
+    'discard is not supported for nvdimms',
+    "discard is not supported for model '%1$s'",
+    'shared access mode required for virtio-pmem device',
+    'label size is required for NVDIMM device',
+    'nvdimm label must be at least 128KiB',
+    'label size must be smaller than NVDIMM size',
+    'UUID is not supported for NVDIMM device',
+    "memory device address is not supported for model '%1$s'",
+  ],
+  help:
+    'Each memory device model has its needs: nvdimm and virtio-pmem are backed by a host file or device (`<source><path>`) and cannot discard; ' +
+    "virtio-pmem needs `access='shared'`; an nvdimm's `<label><size>` is at least 128 KiB and below the device's size, needed on ppc64, and elsewhere the nvdimm takes no `<uuid>`; sgx-epc memory takes no `<address>`.",
+  docsAnchor: 'memory-devices',
+  check(domain, report) {
+    const ppc64 = isArchIn(effectiveArch(domain), 'ppc64');
+    const arch = effectiveArch(domain);
+    for (const device of memoryDevices(domain)) {
+      const { el, model } = device;
+      const name = domain.nameSpan(el);
+      if (model === 'nvdimm' || model === 'virtio-pmem') {
+        const source = domain.child(el, 'source');
+        const path = source && domain.child(source, 'path');
+        if (!path || domain.content(path).value.trim() === '') {
+          report(source ? domain.nameSpan(source) : name, `A ${model} device needs a \`<source><path>\``);
+          continue;
+        }
+        const discard = domain.attr(el, 'discard');
+        if (discard && discard.value.trim() === 'yes') {
+          report(discard, `A ${model} device cannot discard its memory`);
+          continue;
+        }
+      }
+      if (model === 'nvdimm') {
+        const label = device.target && domain.child(device.target, 'label');
+        const labelSize = elementKiB(domain, label && domain.child(label, 'size'));
+        if (labelSize && labelSize.value > 0n && labelSize.value < 128n) {
+          report(labelSize.span, `The label size ${formatKiB(labelSize.value)} is below the 128 KiB minimum`);
+          continue;
+        }
+        if (labelSize && device.size && labelSize.value >= device.size.value) {
+          report(labelSize.span, `The label size ${formatKiB(labelSize.value)} is not below the nvdimm's ${formatKiB(device.size.value)}`);
+          continue;
+        }
+      }
+      if (model === 'virtio-pmem') {
+        const access = domain.attr(el, 'access');
+        if (!access || access.value.trim() !== 'shared') report(access ?? name, "A virtio-pmem device needs `access='shared'`");
+      } else if (model === 'nvdimm' && arch !== undefined) {
+        const target = device.target;
+        const label = target && domain.child(target, 'label');
+        const labelSize = label && domain.child(label, 'size');
+        const uuid = domain.child(el, 'uuid');
+        if (ppc64 && !labelSize) report(target ? domain.nameSpan(target) : name, 'An nvdimm on ppc64 needs a `<label><size>` in its `<target>`');
+        else if (!ppc64 && uuid) report(domain.nameSpan(uuid), 'An nvdimm takes a `<uuid>` on ppc64 only');
+      } else if (model === 'sgx-epc') {
+        const address = domain.child(el, 'address');
+        if (address) report(domain.nameSpan(address), 'An sgx-epc memory device takes no `<address>`');
+      }
+    }
+  },
+};
