@@ -5,7 +5,6 @@ import { bootOrderDuplicateRule, bootOrderMixedRule } from '../../server/src/rul
 import { emulatorArchRule, osTypeRule, qemuBootloaderRule } from '../../server/src/rules/boot/emulator';
 import { featureMachineRule, pmuPpc64Rule, tcgVirtTypeRule } from '../../server/src/rules/boot/features';
 import { firmwareRule, fwcfgNameRule, secureBootRule } from '../../server/src/rules/boot/firmware';
-import { memorySizeRule } from '../../server/src/rules/boot/memory';
 import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from '../../server/src/rules/boot/platform';
 import { seclabelDuplicateModelRule, seclabelMissingModelRule, seclabelOverrideRule } from '../../server/src/rules/boot/seclabel';
 import { timerArchRule, timerAttributeRule, timerSettingRule } from '../../server/src/rules/boot/timers';
@@ -287,30 +286,6 @@ describe('rules: boot', () => {
 
   it('qemu-lifecycle-action near miss: preserve on crash, restart on reboot', () => {
     expectRule(lifecycleRule, kvmDomain('', { head: '  <on_poweroff>destroy</on_poweroff>\n  <on_reboot>restart</on_reboot>\n  <on_crash>preserve</on_crash>\n' }));
-  });
-
-  it('memory-size: no memory at all, memory devices beyond it, maxMemory below it', () => {
-    expectRule(memorySizeRule, domainWith({ top: '' }).replace('<domain', '<⟦domain⟧'));
-    expectRule(memorySizeRule, domainWith({ top: "  <⟦memory⟧ unit='KiB'>0</memory>\n" }));
-    expectRule(
-      memorySizeRule,
-      domainWith({
-        top: "  <maxMemory slots='4' unit='GiB'>⟦1⟧</maxMemory>\n  <memory unit='GiB'>2</memory>\n",
-      }),
-    );
-    expectRule(
-      memorySizeRule,
-      domainWith({
-        top: "  <maxMemory slots='4' unit='GiB'>8</maxMemory>\n  <⟦memory⟧ unit='GiB'>1</memory>\n",
-        devices: "    <memory model='dimm'><target><size unit='GiB'>2</size><node>0</node></target></memory>",
-      }),
-    );
-    expectRule(memorySizeRule, domainWith({ top: "  <maxMemory slots='4' unit='KiB'>⟦0⟧</maxMemory>\n  <memory unit='GiB'>1</memory>\n" }));
-  });
-
-  it('memory-size near miss: memory from NUMA cells, units, maxMemory above it', () => {
-    expectRule(memorySizeRule, domainWith({ top: '', head: "  <cpu>\n    <numa>\n      <cell id='0' cpus='0-1' memory='1' unit='GiB'/>\n    </numa>\n  </cpu>\n" }));
-    expectRule(memorySizeRule, domainWith({ top: "  <maxMemory slots='4' unit='GiB'>8</maxMemory>\n  <memory unit='MiB'>8192</memory>\n" }));
   });
 
   it('seclabel-duplicate-model: a second domain <seclabel> for the same model, the first linked', () => {

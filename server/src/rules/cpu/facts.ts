@@ -7,10 +7,11 @@
  * Sizes are kept in KiB as bigint: libvirt holds them in unsigned long long and some checks
  * (alignment overflow) happen right at 2^53, where a JS number stops being exact.
  */
-import { evaluateSet } from '../../features/cpuset/evaluate';
-import { IdSet } from '../../features/cpuset/idSet';
+import { evaluateSet } from '../cpuset/evaluate';
+import { IdSet } from '../cpuset/idSet';
 import { Fix } from '../../finding';
 import { AttrValue, Domain, El, Span, decimalNumber } from '../domain';
+import { unitBytes } from '../units';
 
 /** A value with where it is written. */
 export interface Located<T> {
@@ -40,16 +41,7 @@ export const LLONG_MAX = (1n << 63n) - 1n;
 
 /** The bytes in one `unit` as virScaleInteger reads it (case-insensitive); undefined for an unknown unit. */
 export function unitScale(unit: string | undefined, fallback: bigint): bigint | undefined {
-  if (unit === undefined || unit.trim() === '') return fallback;
-  const u = unit.trim().toLowerCase();
-  if (u === 'b' || u === 'byte' || u === 'bytes') return 1n;
-  let base: bigint;
-  if (u.length === 1 || u.slice(1) === 'ib') base = 1024n;
-  else if (u.length === 2 && u[1] === 'b') base = 1000n;
-  else return undefined;
-  const power = 'kmgtpe'.indexOf(u[0]);
-  if (power < 0) return undefined;
-  return base ** BigInt(power + 1);
+  return unit === undefined || unit.trim() === '' ? fallback : unitBytes(unit.trim());
 }
 
 /**

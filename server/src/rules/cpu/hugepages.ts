@@ -5,8 +5,8 @@
  * nodesets, and every node named must be a guest NUMA cell. Without guest NUMA a nodeset of
  * just `0` is dropped (the page becomes the default one).
  */
-import { evaluateSet } from '../../features/cpuset/evaluate';
-import { IdSet } from '../../features/cpuset/idSet';
+import { evaluateSet } from '../cpuset/evaluate';
+import { IdSet } from '../cpuset/idSet';
 import { AttrValue, Domain, El } from '../domain';
 import { Rule } from '../rule';
 import { memoryKiB, numaFacts } from './facts';

@@ -10,7 +10,7 @@
  */
 import { AttrValue, Domain } from '../domain';
 import { Rule } from '../rule';
-import { IdSet } from '../../features/cpuset/idSet';
+import { IdSet } from '../cpuset/idSet';
 import { NumaCell, numaFacts, replaceFix, vcpuFacts } from './facts';
 
 export const numaCellIdRule: Rule = {

@@ -4,8 +4,8 @@
  * (virDomainDefGetVcpuSched) or an IOThread the domain defines (virDomainDefGetIOThreadSched),
  * and no thread may get a scheduler from two elements.
  */
-import { evaluateSet } from '../../features/cpuset/evaluate';
-import { IdSet } from '../../features/cpuset/idSet';
+import { evaluateSet } from '../cpuset/evaluate';
+import { IdSet } from '../cpuset/idSet';
 import { AttrValue, Domain, decimalNumber } from '../domain';
 import { Rule } from '../rule';
 import { replaceFix, trimmedText, vcpuFacts } from './facts';
