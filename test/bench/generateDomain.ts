@@ -1,7 +1,9 @@
 /**
  * Generates a realistic libvirt domain document of about `targetBytes` characters: the usual
  * head (name, memory, vcpu, cputune, numatune, os, features, cpu) and as many disks and network
- * interfaces under <devices> as it takes to reach the size.
+ * interfaces under <devices> as it takes to reach the size. It is a domain libvirt accepts: disk
+ * targets and MAC addresses are unique, and the first devices have PCI addresses of their own on
+ * the root bus, the rest none (libvirt assigns them), as in a domain grown over time.
  */
 export function generateDomain(targetBytes: number): string {
   const head = `<domain type='kvm'>
@@ -32,7 +34,12 @@ export function generateDomain(targetBytes: number): string {
     <acpi/>
     <apic/>
   </features>
-  <cpu mode='host-passthrough' check='none'/>
+  <cpu mode='host-passthrough' check='none'>
+    <numa>
+      <cell id='0' cpus='0-3' memory='8388608' unit='KiB'/>
+      <cell id='1' cpus='4-7' memory='8388608' unit='KiB'/>
+    </numa>
+  </cpu>
   <on_poweroff>destroy</on_poweroff>
   <on_reboot>restart</on_reboot>
   <on_crash>destroy</on_crash>
@@ -45,22 +52,21 @@ export function generateDomain(targetBytes: number): string {
   const parts: string[] = [head];
   let size = head.length + tail.length;
   for (let i = 0; size < targetBytes; i++) {
-    const hex = (i % 256).toString(16).padStart(2, '0');
-    const slot = (i % 32).toString(16).padStart(2, '0');
+    const mac = [i >> 16, (i >> 8) & 255, i & 255].map((n) => n.toString(16).padStart(2, '0')).join(':');
+    // q35's root bus takes PCIe endpoints in slots 1 to 30 (31 is the chipset's).
+    const address = i < 30 ? `\n      <address type='pci' domain='0x0000' bus='0x00' slot='0x${(i + 1).toString(16).padStart(2, '0')}' function='0x0'/>` : '';
     const device =
       i % 2 === 0
         ? `    <disk type='file' device='disk'>
       <driver name='qemu' type='qcow2' cache='none' io='native'/>
       <source file='/var/lib/libvirt/images/bench-${i}.qcow2'/>
-      <target dev='vd${i}' bus='virtio'/>
-      <address type='pci' domain='0x0000' bus='0x${hex}' slot='0x${slot}' function='0x0'/>
+      <target dev='vd${diskLetters(i / 2)}' bus='virtio'/>${address}
     </disk>
 `
         : `    <interface type='network'>
-      <mac address='52:54:00:12:${hex}:${slot}'/>
+      <mac address='52:54:00:${mac}'/>
       <source network='default'/>
-      <model type='virtio'/>
-      <address type='pci' domain='0x0000' bus='0x${hex}' slot='0x${slot}' function='0x0'/>
+      <model type='virtio'/>${address}
     </interface>
 `;
     parts.push(device);
@@ -68,4 +74,11 @@ export function generateDomain(targetBytes: number): string {
   }
   parts.push(tail);
   return parts.join('');
+}
+
+/** The letters of the `n`th disk name as libvirt counts them: a ... z, aa ... zz, aaa ... */
+function diskLetters(n: number): string {
+  let letters = '';
+  for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(97 + ((k - 1) % 26)) + letters;
+  return letters;
 }

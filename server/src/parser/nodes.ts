@@ -163,8 +163,11 @@ export function contentEnd(element: ElementNode): number {
 export function attributeValue(text: string, elementStart: number, attribute: Attribute): string {
   if (attribute.valueOffset < 0) return '';
   const { from, to } = valueSpan(elementStart, attribute);
-  return decodeReferences(text.slice(from, to)).replace(/[\t\n\r]/g, ' ');
+  const raw = decodeReferences(text.slice(from, to));
+  return WHITESPACE_TO_NORMALISE.test(raw) ? raw.replace(/[\t\n\r]/g, ' ') : raw;
 }
+
+const WHITESPACE_TO_NORMALISE = /[\t\n\r]/;
 
 /** The text of an element without child elements (references decoded, CDATA kept), and where its content stands. */
 export function elementText(text: string, elementStart: number, element: ElementNode): { value: string; from: number; to: number } {

@@ -37,6 +37,7 @@ export class Domain {
   /** The children of every `<devices>`, in document order. */
   readonly devices: readonly El[];
   private readonly derivedFacts = new Map<(domain: Domain) => unknown, unknown>();
+  private devicesByName: Map<string, El[]> | undefined;
 
   private constructor(
     readonly text: string,
@@ -61,6 +62,19 @@ export class Domain {
   /** True for the QEMU driver's domains (`type='kvm'` or `type='qemu'`). */
   get isQemu(): boolean {
     return this.virtType === 'kvm' || this.virtType === 'qemu';
+  }
+
+  /** The devices named `name` (`disk`, `controller` ...), in document order. */
+  devicesNamed(name: string): readonly El[] {
+    if (!this.devicesByName) {
+      this.devicesByName = new Map();
+      for (const device of this.devices) {
+        const named = this.devicesByName.get(device.element.name);
+        if (named) named.push(device);
+        else this.devicesByName.set(device.element.name, [device]);
+      }
+    }
+    return this.devicesByName.get(name) ?? [];
   }
 
   /** `compute(this)`, computed once per document version: facts derived from the domain that several rules read. */
@@ -99,9 +113,12 @@ export class Domain {
 
   /** A complete attribute (its closing quote typed) with its decoded value. */
   attr(el: El, name: string): AttrValue | undefined {
-    const attribute = el.element.attributes.find((a) => a.name === name && a.valueOffset >= 0 && a.valueClosed);
-    if (!attribute) return undefined;
-    return { name, value: attributeValue(this.text, el.start, attribute), ...valueSpan(el.start, attribute) };
+    for (const attribute of el.element.attributes) {
+      if (attribute.name !== name || attribute.valueOffset < 0 || !attribute.valueClosed) continue;
+      const { from, to } = valueSpan(el.start, attribute);
+      return { name, value: attributeValue(this.text, el.start, attribute), from, to };
+    }
+    return undefined;
   }
 
   /** The value of an attribute, trimmed, or undefined. */

@@ -32,8 +32,7 @@ function computeControllers(domain: Domain): Controller[] {
   const found: Controller[] = [];
   const addresses = deviceAddresses(domain).of;
   const used = new Map<string, Set<number>>();
-  for (const el of domain.devices) {
-    if (el.element.name !== 'controller') continue;
+  for (const el of domain.devicesNamed('controller')) {
     const type = domain.value(el, 'type') ?? '';
     const model = domain.value(el, 'model') || undefined;
     const indexAttr = domain.attr(el, 'index');

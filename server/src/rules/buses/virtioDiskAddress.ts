@@ -25,8 +25,7 @@ export const virtioDiskAddressTypeRule: Rule = {
     // libvirt assigns PCI addresses, and makes this check, on machines with a PCI bus only.
     if (pciMap(domain).buses.length === 0) return;
     const addresses = deviceAddresses(domain).of;
-    for (const el of domain.devices) {
-      if (el.element.name !== 'disk') continue;
+    for (const el of domain.devicesNamed('disk')) {
       const target = domain.child(el, 'target');
       const bus = domain.value(target, 'bus') ?? (domain.value(target, 'dev')?.startsWith('vd') ? 'virtio' : undefined);
       if (bus !== 'virtio') continue;

@@ -244,8 +244,7 @@ export function memoryDevices(domain: Domain): MemoryDevice[] {
 
 function computeMemoryDevices(domain: Domain): MemoryDevice[] {
   const devices: MemoryDevice[] = [];
-  for (const el of domain.devices) {
-    if (el.element.name !== 'memory') continue;
+  for (const el of domain.devicesNamed('memory')) {
     const target = domain.child(el, 'target');
     const nodeEl = target && domain.child(target, 'node');
     const nodeText = nodeEl && trimmedText(domain, nodeEl);

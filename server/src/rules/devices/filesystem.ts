@@ -37,8 +37,7 @@ export const filesystemQemuRule: Rule = {
     'passthrough access and no write policy. Remove what does not apply.',
   docsAnchor: 'filesystems',
   check(domain, report) {
-    for (const fs of domain.devices) {
-      if (fs.element.name !== 'filesystem') continue;
+    for (const fs of domain.devicesNamed('filesystem')) {
       const found: [Span, string][] = [];
       const say = (at: Span | undefined, message: string) => at && found.push([at, message]);
       const type = domain.attr(fs, 'type');
@@ -91,8 +90,7 @@ export const filesystemTargetRule: Rule = {
   docsAnchor: 'filesystems',
   check(domain, report) {
     const tags = new Map<string, Span>();
-    for (const fs of domain.devices) {
-      if (fs.element.name !== 'filesystem') continue;
+    for (const fs of domain.devicesNamed('filesystem')) {
       const virtiofs = domain.value(domain.child(fs, 'driver'), 'type') === 'virtiofs';
       const boot = domain.child(fs, 'boot');
       if (boot && !virtiofs) report(domain.nameSpan(boot), 'Only a virtiofs filesystem can be booted from');

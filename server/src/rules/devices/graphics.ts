@@ -22,8 +22,8 @@ export const vncPasswordRule: Rule = {
     'Shorten it (or use TLS or SASL for real protection).',
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
-    for (const graphics of domain.devices) {
-      if (graphics.element.name !== 'graphics' || domain.value(graphics, 'type') !== 'vnc') continue;
+    for (const graphics of domain.devicesNamed('graphics')) {
+      if (domain.value(graphics, 'type') !== 'vnc') continue;
       const passwd = domain.attr(graphics, 'passwd');
       const length = passwd ? new TextEncoder().encode(passwd.value).length : 0;
       if (passwd && length > 8) report(passwd, `The VNC password is ${length} characters long; VNC takes 8 at most`);
@@ -71,8 +71,7 @@ export const graphicsListenRule: Rule = {
     "A `<listen type='network'>` names the libvirt network whose address to listen on; `socket` and `none` listens exist for VNC and SPICE only.",
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
-    for (const graphics of domain.devices) {
-      if (graphics.element.name !== 'graphics') continue;
+    for (const graphics of domain.devicesNamed('graphics')) {
       const kind = domain.value(graphics, 'type');
       if (kind !== 'vnc' && kind !== 'spice' && kind !== 'rdp') continue;
       for (const listen of domain.children(graphics, 'listen')) {
@@ -95,8 +94,7 @@ export const vsockCidRule: Rule = {
   help: "vsock context IDs 0, 1 and 2 are reserved (hypervisor, local, host): a guest's `<cid address>` is 3 or more, or auto='yes'.",
   docsAnchor: 'vsock',
   check(domain, report) {
-    for (const vsock of domain.devices) {
-      if (vsock.element.name !== 'vsock') continue;
+    for (const vsock of domain.devicesNamed('vsock')) {
       const cid = domain.child(vsock, 'cid');
       const address = cid && domain.attr(cid, 'address');
       const value = decimalNumber(address?.value);
@@ -115,8 +113,8 @@ export const graphicsDbusRule: Rule = {
     "A D-Bus display is reached either peer to peer (`p2p='yes'`, libvirt hands out the connection) or on a bus `address`, not both. Drop one.",
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
-    for (const graphics of domain.devices) {
-      if (graphics.element.name !== 'graphics' || domain.value(graphics, 'type') !== 'dbus') continue;
+    for (const graphics of domain.devicesNamed('graphics')) {
+      if (domain.value(graphics, 'type') !== 'dbus') continue;
       const address = domain.attr(graphics, 'address');
       if (address && domain.value(graphics, 'p2p') === 'yes') report(address, 'A peer-to-peer D-Bus display takes no bus `address`');
     }

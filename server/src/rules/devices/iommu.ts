@@ -30,8 +30,7 @@ export const iommuMachineRule: Rule = {
     'Pick the model of your machine type, or change the machine type.',
   docsAnchor: 'iommu-devices',
   check(domain, report) {
-    for (const iommu of domain.devices) {
-      if (iommu.element.name !== 'iommu') continue;
+    for (const iommu of domain.devicesNamed('iommu')) {
       const model = domain.attr(iommu, 'model');
       const families = model && iommuMachineFamilies(model.value.trim());
       const arch = effectiveArch(domain);
@@ -59,8 +58,7 @@ export const iommuOptionsRule: Rule = {
     'Remove what the model does not have.',
   docsAnchor: 'iommu-devices',
   check(domain, report) {
-    for (const iommu of domain.devices) {
-      if (iommu.element.name !== 'iommu') continue;
+    for (const iommu of domain.devicesNamed('iommu')) {
       const model = domain.value(iommu, 'model');
       if (model === 'smmuv3' || model === 'virtio') {
         const driver = domain.child(iommu, 'driver');
@@ -93,8 +91,7 @@ export const iommuVirtioRule: Rule = {
     "`<address>`, if given, must be type='pci'.",
   docsAnchor: 'iommu-devices',
   check(domain, report) {
-    for (const iommu of domain.devices) {
-      if (iommu.element.name !== 'iommu') continue;
+    for (const iommu of domain.devicesNamed('iommu')) {
       const model = domain.attr(iommu, 'model');
       if (model?.value.trim() !== 'virtio') continue;
       if (!acpiOn(domain)) report(model, 'The virtio IOMMU needs ACPI, and the domain has no `<features><acpi/>`');

@@ -36,8 +36,7 @@ export const netQueueSizeRule: Rule = {
     'The virtio-net ring sizes (`<driver rx_queue_size>` and `tx_queue_size`) must be powers of two: 256, 512, 1024.',
   docsAnchor: 'setting-nic-driver-specific-options',
   check(domain, report) {
-    for (const net of domain.devices) {
-      if (net.element.name !== 'interface') continue;
+    for (const net of domain.devicesNamed('interface')) {
       const driver = domain.child(net, 'driver');
       if (!driver) continue;
       for (const name of ['rx_queue_size', 'tx_queue_size']) {
@@ -67,8 +66,8 @@ export const netVhostUserRule: Rule = {
     "When libvirt's side is the socket server (`<source mode='server'>`), it cannot reconnect: only a client reconnects.",
   docsAnchor: 'vhost-user-connection',
   check(domain, report) {
-    for (const net of domain.devices) {
-      if (net.element.name !== 'interface' || domain.value(net, 'type') !== 'vhostuser') continue;
+    for (const net of domain.devicesNamed('interface')) {
+      if (domain.value(net, 'type') !== 'vhostuser') continue;
       const found: [Span, string][] = [];
       const modelEl = domain.child(net, 'model');
       const model = modelEl && domain.attr(modelEl, 'type');
@@ -103,8 +102,7 @@ export const netQemuOptionsRule: Rule = {
     "device; in a failover pair (`<teaming>`) the persistent interface is a virtio one and the transient one a hostdev (or network) interface.",
   docsAnchor: 'network-interfaces',
   check(domain, report) {
-    for (const net of domain.devices) {
-      if (net.element.name !== 'interface') continue;
+    for (const net of domain.devicesNamed('interface')) {
       const typeAttr = domain.attr(net, 'type');
       const type = typeAttr?.value.trim();
       if (!type) continue;
@@ -149,8 +147,7 @@ export const netDefinitionRule: Rule = {
     "network and bridge interfaces. The passt backend and its `<portForward>` rules go with user (and vhost-user) interfaces.",
   docsAnchor: 'network-interfaces',
   check(domain, report) {
-    for (const net of domain.devices) {
-      if (net.element.name !== 'interface') continue;
+    for (const net of domain.devicesNamed('interface')) {
       const typeAttr = domain.attr(net, 'type');
       const type = typeAttr?.value.trim();
       if (!type) continue;
@@ -201,8 +198,7 @@ export const netGuestIpRule: Rule = {
     'for other hypervisors. With slirp, the guest gets one IPv4 address (prefix 4 to 27) and one IPv6 address (prefix 64), no peer and no routes.',
   docsAnchor: 'ip-configuration',
   check(domain, report) {
-    for (const net of domain.devices) {
-      if (net.element.name !== 'interface') continue;
+    for (const net of domain.devicesNamed('interface')) {
       const type = domain.value(net, 'type');
       const ips = domain.children(net, 'ip');
       const routes = domain.children(net, 'route');
@@ -244,8 +240,7 @@ export const netHostIpRule: Rule = {
   help: "Addresses and routes inside `<source>` are set on the host side of the tap device, which libvirt does for ethernet interfaces only.",
   docsAnchor: 'ip-configuration',
   check(domain, report) {
-    for (const net of domain.devices) {
-      if (net.element.name !== 'interface') continue;
+    for (const net of domain.devicesNamed('interface')) {
       const type = domain.value(net, 'type');
       const source = domain.child(net, 'source');
       if (!type || type === 'ethernet' || !source) continue;
@@ -269,8 +264,7 @@ export const netMtuRule: Rule = {
     '(direct, hostdev, slirp user, udp ...) configure the MTU in the guest instead.',
   docsAnchor: 'mtu-configuration',
   check(domain, report) {
-    for (const net of domain.devices) {
-      if (net.element.name !== 'interface') continue;
+    for (const net of domain.devicesNamed('interface')) {
       const type = domain.value(net, 'type');
       const mtu = domain.child(net, 'mtu');
       if (!type || !mtu || MTU_TYPES.has(type)) continue;

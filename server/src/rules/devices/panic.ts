@@ -31,8 +31,7 @@ export const panicModelRule: Rule = {
     '`pvpanic` (PCI) elsewhere. Without a model libvirt picks the platform\'s own, but on some (RISC-V) it has none to pick: name one. Use the model of your platform.',
   docsAnchor: 'panic-device',
   check(domain, report) {
-    for (const panic of domain.devices) {
-      if (panic.element.name !== 'panic') continue;
+    for (const panic of domain.devicesNamed('panic')) {
       const model = domain.attr(panic, 'model');
       if (!model) {
         if (defaultPanicModel(domain) === null) report(domain.nameSpan(panic), `\`<panic>\` has no model, and libvirt has none to pick for architecture '${effectiveArch(domain)}'`);
@@ -61,8 +60,7 @@ export const panicAddressRule: Rule = {
     '(an iobase), the pvpanic model on a PCI one. Remove the address, or give one of the right type.',
   docsAnchor: 'panic-device',
   check(domain, report) {
-    for (const panic of domain.devices) {
-      if (panic.element.name !== 'panic') continue;
+    for (const panic of domain.devicesNamed('panic')) {
       const address = addressOf(domain, panic);
       if (!address) continue;
       const model = domain.value(panic, 'model') ?? defaultPanicModel(domain) ?? undefined;

@@ -23,8 +23,7 @@ export const shmemSizeRule: Rule = {
     "Note that `<size>` counts bytes unless `unit` says otherwise (unit='M' for MiB). Use 1, 2, 4, 8 ... MiB.",
   docsAnchor: 'shared-memory-device',
   check(domain, report) {
-    for (const shmem of domain.devices) {
-      if (shmem.element.name !== 'shmem') continue;
+    for (const shmem of domain.devicesNamed('shmem')) {
       const size = domain.child(shmem, 'size');
       if (!size) continue;
       const text = domain.content(size);
@@ -50,8 +49,7 @@ export const shmemNameRule: Rule = {
   help: "The shmem `name` becomes a file name under /dev/shm: it cannot contain '/' nor be '.' or '..'. Choose a plain name.",
   docsAnchor: 'shared-memory-device',
   check(domain, report) {
-    for (const shmem of domain.devices) {
-      if (shmem.element.name !== 'shmem') continue;
+    for (const shmem of domain.devicesNamed('shmem')) {
       const name = domain.attr(shmem, 'name');
       if (!name) continue;
       if (name.value.includes('/')) report(name, `The shmem name '${name.value}' contains '/'`);
@@ -70,8 +68,7 @@ export const shmemModelRule: Rule = {
     "QEMU dropped the old `ivshmem` device: use `ivshmem-plain` for memory alone, or `ivshmem-doorbell` with a `<server>`.",
   docsAnchor: 'shared-memory-device',
   check(domain, report) {
-    for (const shmem of domain.devices) {
-      if (shmem.element.name !== 'shmem') continue;
+    for (const shmem of domain.devicesNamed('shmem')) {
       const model = domain.child(shmem, 'model');
       const type = model && domain.attr(model, 'type');
       if (type?.value.trim() === 'ivshmem') {
@@ -99,8 +96,7 @@ export const shmemServerRule: Rule = {
     '`ivshmem-doorbell` gets it, and its interrupts, from an ivshmem server (a `<server>`, no `<size>`). Pick the model that matches.',
   docsAnchor: 'shared-memory-device',
   check(domain, report) {
-    for (const shmem of domain.devices) {
-      if (shmem.element.name !== 'shmem') continue;
+    for (const shmem of domain.devicesNamed('shmem')) {
       const modelEl = domain.child(shmem, 'model');
       const type = modelEl && domain.attr(modelEl, 'type');
       const model = type?.value.trim();

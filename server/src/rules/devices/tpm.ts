@@ -22,8 +22,7 @@ export const tpmCountRule: Rule = {
   check(domain, report) {
     let proxy: ReturnType<typeof domain.nameSpan> | undefined;
     let regular: ReturnType<typeof domain.nameSpan> | undefined;
-    for (const tpm of domain.devices) {
-      if (tpm.element.name !== 'tpm') continue;
+    for (const tpm of domain.devicesNamed('tpm')) {
       const span = domain.nameSpan(tpm);
       const isProxy = domain.value(tpm, 'model') === 'spapr-tpm-proxy';
       const first = isProxy ? proxy : regular;
@@ -52,8 +51,7 @@ export const tpmVersionRule: Rule = {
   docsAnchor: 'tpm-device',
   check(domain, report) {
     const arch = effectiveArch(domain);
-    for (const tpm of domain.devices) {
-      if (tpm.element.name !== 'tpm') continue;
+    for (const tpm of domain.devicesNamed('tpm')) {
       const backend = domain.child(tpm, 'backend');
       const backendType = domain.value(backend, 'type');
       const model = domain.value(tpm, 'model');
@@ -87,8 +85,7 @@ export const tpmBackendRule: Rule = {
     "must be type='unix', mode='connect' (the default) and give the socket's `path`.",
   docsAnchor: 'tpm-device',
   check(domain, report) {
-    for (const tpm of domain.devices) {
-      if (tpm.element.name !== 'tpm') continue;
+    for (const tpm of domain.devicesNamed('tpm')) {
       const backend = domain.child(tpm, 'backend');
       if (!backend) continue;
       const type = domain.value(backend, 'type');
@@ -124,8 +121,7 @@ export const tpmModelArchRule: Rule = {
   check(domain, report) {
     const arch = effectiveArch(domain);
     if (!arch || isArchIn(arch, 'ppc64')) return;
-    for (const tpm of domain.devices) {
-      if (tpm.element.name !== 'tpm') continue;
+    for (const tpm of domain.devicesNamed('tpm')) {
       const model = domain.attr(tpm, 'model');
       if (model && SPAPR_MODELS.has(model.value.trim())) report(model, `The '${model.value.trim()}' TPM exists on ppc64 only, not on '${arch}'`);
     }

@@ -16,8 +16,7 @@ export const videoPrimaryRule: Rule = {
   docsAnchor: 'video-devices',
   check(domain, report) {
     let first: ReturnType<typeof domain.attr>;
-    for (const video of domain.devices) {
-      if (video.element.name !== 'video') continue;
+    for (const video of domain.devicesNamed('video')) {
       const model = domain.child(video, 'model');
       const primary = model && domain.attr(model, 'primary');
       if (!primary || primary.value.trim() !== 'yes') continue;

@@ -31,8 +31,7 @@ export const watchdogModelRule: Rule = {
     const arch = effectiveArch(domain);
     const machineKnown = arch !== undefined && effectiveMachine(domain) !== undefined;
     const family = domainMachineFamily(domain);
-    for (const watchdog of domain.devices) {
-      if (watchdog.element.name !== 'watchdog') continue;
+    for (const watchdog of domain.devicesNamed('watchdog')) {
       const model = domain.attr(watchdog, 'model');
       const name = model?.value.trim();
       if (!model || !name) continue;
@@ -63,8 +62,7 @@ export const watchdogSetRule: Rule = {
   check(domain, report) {
     const seen = new Map<string, Span>();
     let firstAction: { value: string; span: Span } | undefined;
-    for (const watchdog of domain.devices) {
-      if (watchdog.element.name !== 'watchdog') continue;
+    for (const watchdog of domain.devicesNamed('watchdog')) {
       const model = domain.attr(watchdog, 'model');
       const name = model?.value.trim();
       if (model && name && name !== 'i6300esb') {

@@ -173,7 +173,7 @@ function readDisk(domain: Domain, el: El): DiskFacts {
 /** Every `<disk>` of the domain, in document order. Pass to `domain.derived`. */
 export function diskFacts(domain: Domain): DiskFacts[] {
   const disks: DiskFacts[] = [];
-  for (const device of domain.devices) if (device.element.name === 'disk') disks.push(readDisk(domain, device));
+  for (const device of domain.devicesNamed('disk')) disks.push(readDisk(domain, device));
   return disks;
 }
 

@@ -88,8 +88,8 @@ export const driveAddressDuplicateRule: Rule = {
       });
     }
     const hostdevs = new Map<string, Span>();
-    for (const hostdev of domain.devices) {
-      if (hostdev.element.name !== 'hostdev' || domain.value(hostdev, 'type') !== 'scsi') continue;
+    for (const hostdev of domain.devicesNamed('hostdev')) {
+      if (domain.value(hostdev, 'type') !== 'scsi') continue;
       const addressEl = domain.child(hostdev, 'address');
       if (!addressEl || domain.value(addressEl, 'type') !== 'drive') continue;
       const address = writtenDriveAddress(domain, addressEl);

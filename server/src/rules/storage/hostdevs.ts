@@ -147,8 +147,8 @@ export const hostdevRamfbRule: Rule = {
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
     let first: Span | undefined;
-    for (const el of domain.devices) {
-      if (el.element.name !== 'hostdev' || domain.value(el, 'type') !== 'mdev') continue;
+    for (const el of domain.devicesNamed('hostdev')) {
+      if (domain.value(el, 'type') !== 'mdev') continue;
       const ramfb = domain.attr(el, 'ramfb');
       if (!ramfb || ramfb.value.trim() !== 'on') continue;
       if (!first) first = ramfb;
@@ -171,8 +171,8 @@ export const hostdevMdevAddressRule: Rule = {
     'Give the `<address>` the type of the model, or leave it out and let libvirt assign one.',
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
-    for (const el of domain.devices) {
-      if (el.element.name !== 'hostdev' || domain.value(el, 'type') !== 'mdev') continue;
+    for (const el of domain.devicesNamed('hostdev')) {
+      if (domain.value(el, 'type') !== 'mdev') continue;
       const model = domain.value(el, 'model');
       if (model === undefined || !(model in MDEV_ADDRESS)) continue;
       const address = domain.child(el, 'address');
@@ -205,8 +205,8 @@ export const hostdevBootRule: Rule = {
     'a `<boot order>` on them. Remove the `<boot>` element and boot from a disk or network interface instead.',
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
-    for (const el of domain.devices) {
-      if (el.element.name !== 'hostdev' || (domain.value(el, 'mode') ?? 'subsystem') !== 'subsystem') continue;
+    for (const el of domain.devicesNamed('hostdev')) {
+      if ((domain.value(el, 'mode') ?? 'subsystem') !== 'subsystem') continue;
       const boot = domain.child(el, 'boot');
       if (!boot) continue;
       const type = domain.value(el, 'type');
@@ -238,8 +238,7 @@ export const hostdevQemuModelRule: Rule = {
   check(domain, report) {
     let hasGraphics: boolean | undefined;
     let firstAp: Span | undefined;
-    for (const el of domain.devices) {
-      if (el.element.name !== 'hostdev') continue;
+    for (const el of domain.devicesNamed('hostdev')) {
       const mode = domain.attr(el, 'mode');
       if (mode?.value.trim() === 'capabilities') {
         report(mode, `QEMU domains take host devices in \`subsystem\` mode, not \`capabilities\``);
@@ -290,8 +289,8 @@ export const hostdevAddressTypeRule: Rule = {
     "the `transient` half of a failover pair, naming its `persistent` partner.",
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
-    for (const el of domain.devices) {
-      if (el.element.name !== 'hostdev' || (domain.value(el, 'mode') ?? 'subsystem') !== 'subsystem') continue;
+    for (const el of domain.devicesNamed('hostdev')) {
+      if ((domain.value(el, 'mode') ?? 'subsystem') !== 'subsystem') continue;
       const type = domain.value(el, 'type');
       const expected = type !== undefined ? HOSTDEV_ADDRESS_TYPES[type] : undefined;
       const address = domain.child(el, 'address');

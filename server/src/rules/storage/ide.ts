@@ -56,8 +56,7 @@ export const ideControllerRule: Rule = {
       const what = disk.dev ? `disk \`${disk.dev.value.trim()}\`` : 'this IDE disk';
       flag(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), what, controller);
     }
-    for (const el of domain.devices) {
-      if (el.element.name !== 'controller') continue;
+    for (const el of domain.devicesNamed('controller')) {
       const type = domain.attr(el, 'type');
       if (!type || type.value.trim() !== 'ide') continue;
       const index = libvirtNumber(domain.value(el, 'index') ?? '0');

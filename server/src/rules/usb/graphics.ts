@@ -106,8 +106,7 @@ export const hostdevDisplayGraphicsRule: Rule = {
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
     if (domain.devices.some((d) => d.element.name === 'graphics')) return;
-    for (const hostdev of domain.devices) {
-      if (hostdev.element.name !== 'hostdev') continue;
+    for (const hostdev of domain.devicesNamed('hostdev')) {
       if (domain.value(hostdev, 'type') !== 'mdev' || domain.value(hostdev, 'model') !== 'vfio-pci') continue;
       const display = domain.attr(hostdev, 'display');
       if (display?.value.trim() === 'on') report(display, "`display='on'` with no `<graphics>` in the domain to show it");

@@ -85,8 +85,7 @@ export const usbNoneInputRule: Rule = {
   check(domain, report) {
     const none = usbTopology(domain).noneControllers[0];
     if (!none) return;
-    for (const input of domain.devices) {
-      if (input.element.name !== 'input') continue;
+    for (const input of domain.devicesNamed('input')) {
       const bus = domain.attr(input, 'bus');
       if (bus?.value.trim() === 'usb') report(bus, "`<input bus='usb'>` while USB is disabled", { related: noneRelated(domain, none) });
     }
@@ -106,8 +105,7 @@ export const usbNoneRedirdevRule: Rule = {
   check(domain, report) {
     const related = disabledBy(domain);
     if (!related) return;
-    for (const redirdev of domain.devices) {
-      if (redirdev.element.name !== 'redirdev') continue;
+    for (const redirdev of domain.devicesNamed('redirdev')) {
       const bus = domain.attr(redirdev, 'bus');
       if (!bus || bus.value.trim() === 'usb') report(bus ?? domain.nameSpan(redirdev), 'A USB redirection while the domain has no USB controller', { related });
     }
