@@ -5,7 +5,7 @@ import { bootOrderDuplicateRule, bootOrderMixedRule } from '../../server/src/rul
 import { emulatorArchRule, osTypeRule, qemuBootloaderRule } from '../../server/src/rules/boot/emulator';
 import { featureMachineRule, pmuPpc64Rule, tcgVirtTypeRule } from '../../server/src/rules/boot/features';
 import { firmwareRule, fwcfgNameRule, secureBootRule } from '../../server/src/rules/boot/firmware';
-import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from '../../server/src/rules/boot/platform';
+import { lifecycleRule, x86PlatformRule } from '../../server/src/rules/boot/platform';
 import { seclabelDuplicateModelRule, seclabelMissingModelRule, seclabelOverrideRule } from '../../server/src/rules/boot/seclabel';
 import { timerArchRule, timerAttributeRule, timerSettingRule } from '../../server/src/rules/boot/timers';
 import { bootRules } from '../../server/src/rules/boot';
@@ -268,14 +268,6 @@ describe('rules: boot', () => {
 
   it('x86-only-platform-setting near miss: on x86 with a serial', () => {
     expectRule(x86PlatformRule, domainWith({ os: "    <bios useserial='yes'/>\n", head: "  <pm>\n    <suspend-to-mem enabled='no'/>\n  </pm>\n", devices: "    <serial type='pty'/>" }));
-  });
-
-  it('qemu-min-guarantee: <min_guarantee> in a QEMU domain', () => {
-    expectRule(minGuaranteeRule, kvmDomain('', { head: "  <memtune>\n    <⟦min_guarantee⟧ unit='KiB'>65536</min_guarantee>\n  </memtune>\n" }));
-  });
-
-  it('qemu-min-guarantee near miss: other memtune limits', () => {
-    expectRule(minGuaranteeRule, kvmDomain('', { head: "  <memtune>\n    <hard_limit unit='KiB'>2097152</hard_limit>\n  </memtune>\n" }));
   });
 
   it('qemu-lifecycle-action: rename-restart, preserve on reboot, restart on power-off with destroy on reboot', () => {

@@ -13,7 +13,7 @@ import { channelGuestfwdRule, consoleSclpRule, consoleSerialFirstRule } from '..
 import { serialMachineRule, serialTargetRule } from '../../server/src/rules/devices/serialTarget';
 import { tpmBackendRule, tpmCountRule, tpmModelArchRule, tpmVersionRule } from '../../server/src/rules/devices/tpm';
 import { filesystemQemuRule, filesystemTargetRule } from '../../server/src/rules/devices/filesystem';
-import { audioSpiceRule, graphicsCombinationRule, graphicsDbusRule, graphicsListenRule, vncPasswordRule, vsockCidRule } from '../../server/src/rules/devices/graphics';
+import { audioSpiceRule, vsockCidRule } from '../../server/src/rules/devices/vsockAudio';
 import { iommuInterruptsRule, iommuMachineRule, iommuOptionsRule, iommuVirtioRule } from '../../server/src/rules/devices/iommu';
 import { panicAddressRule, panicModelRule } from '../../server/src/rules/devices/panic';
 import { shmemModelRule, shmemNameRule, shmemServerRule, shmemSizeRule } from '../../server/src/rules/devices/shmem';
@@ -458,38 +458,6 @@ describe('rules: devices', () => {
     );
   });
 
-  it('vnc-password-length: nine characters', () => {
-    expectRule(vncPasswordRule, kvmDomain(`<graphics type='vnc' passwd='⟦123456789⟧'/>`));
-  });
-
-  it('vnc-password-length near miss: eight characters; a long spice password', () => {
-    expectRule(vncPasswordRule, kvmDomain(`<graphics type='vnc' passwd='12345678'/>
-    <graphics type='spice' passwd='a-much-longer-password'/>`));
-  });
-
-  it('graphics-combination: sdl beside egl-headless, spice with its own OpenGL beside egl-headless', () => {
-    expectRule(graphicsCombinationRule, kvmDomain(`<graphics type='⟦sdl⟧'/>
-    <graphics type='⟦spice⟧'><gl enable='yes'/></graphics>
-    <graphics type='egl-headless'/>`));
-  });
-
-  it('graphics-combination near miss: vnc and spice beside egl-headless; sdl alone', () => {
-    expectRule(graphicsCombinationRule, kvmDomain(`<graphics type='vnc'/>
-    <graphics type='spice'/>
-    <graphics type='egl-headless'/>`));
-    expectRule(graphicsCombinationRule, kvmDomain(`<graphics type='sdl'/>`));
-  });
-
-  it('graphics-listen: a network listen without network, a socket listen on rdp', () => {
-    expectRule(graphicsListenRule, kvmDomain(`<graphics type='vnc'><listen type='⟦network⟧'/></graphics>
-    <graphics type='rdp'><listen type='⟦socket⟧'/></graphics>`));
-  });
-
-  it('graphics-listen near miss: a network listen naming its network, a socket listen on vnc', () => {
-    expectRule(graphicsListenRule, kvmDomain(`<graphics type='vnc'><listen type='network' network='default'/></graphics>
-    <graphics type='vnc'><listen type='socket'/></graphics>`));
-  });
-
   it('vsock-cid: a reserved CID', () => {
     expectRule(vsockCidRule, kvmDomain(`<vsock model='virtio'><cid auto='no' address='⟦2⟧'/></vsock>`));
   });
@@ -565,14 +533,6 @@ describe('rules: devices', () => {
 
   it('console-sclp-arch near miss: an sclp console on s390x', () => {
     expectRule(consoleSclpRule, kvmDomain(`<console type='pty'><target type='sclp'/></console>`, { arch: 's390x', machine: 's390-ccw-virtio' }));
-  });
-
-  it('graphics-dbus-address: p2p with an address', () => {
-    expectRule(graphicsDbusRule, kvmDomain(`<graphics type='dbus' p2p='yes' address='⟦unix:path=/tmp/bus⟧'/>`));
-  });
-
-  it('graphics-dbus-address near miss: an address without p2p', () => {
-    expectRule(graphicsDbusRule, kvmDomain(`<graphics type='dbus' address='unix:path=/tmp/bus'/>`));
   });
 
   it('audio-spice-without-graphics: spice audio with vnc graphics', () => {

@@ -8,7 +8,6 @@ import {
   eglHeadlessPairingRule,
   eglHeadlessSpiceGlRule,
   graphicsListenRule,
-  hostdevDisplayGraphicsRule,
   vncPasswordLengthRule,
 } from '../../server/src/rules/usb/graphics';
 import { inputBusRule, inputPs2DisabledRule, inputVirtioTransitionalRule } from '../../server/src/rules/usb/inputs';
@@ -397,24 +396,6 @@ describe('rules: usb', () => {
     <graphics type='dbus' address='unix:path=/tmp/bus'/>`));
     });
 
-    it("hostdev-display-needs-graphics: a vGPU with display='on' and no <graphics>", () => {
-      expectRule(
-        hostdevDisplayGraphicsRule,
-        kvmDomain(`<hostdev mode='subsystem' type='mdev' model='vfio-pci' display='⟦on⟧'>
-      <source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source>
-    </hostdev>`),
-      );
-    });
-
-    it("hostdev-display-needs-graphics near miss: with a <graphics>; display='off'", () => {
-      expectRule(hostdevDisplayGraphicsRule, kvmDomain(`<hostdev mode='subsystem' type='mdev' model='vfio-pci' display='on'>
-      <source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source>
-    </hostdev>
-    <graphics type='vnc'/>`));
-      expectRule(hostdevDisplayGraphicsRule, kvmDomain(`<hostdev mode='subsystem' type='mdev' model='vfio-pci' display='off'>
-      <source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source>
-    </hostdev>`));
-    });
   });
 
   it('no rule of the family throws on a half-typed document', () => {

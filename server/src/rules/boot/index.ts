@@ -5,7 +5,7 @@ import { bootOrderDuplicateRule, bootOrderMixedRule } from './bootOrder';
 import { emulatorArchRule, osTypeRule, qemuBootloaderRule } from './emulator';
 import { featureMachineRule, pmuPpc64Rule, tcgVirtTypeRule } from './features';
 import { firmwareRule, fwcfgNameRule, secureBootRule } from './firmware';
-import { lifecycleRule, minGuaranteeRule, x86PlatformRule } from './platform';
+import { lifecycleRule, x86PlatformRule } from './platform';
 import { seclabelDuplicateModelRule, seclabelMissingModelRule, seclabelOverrideRule } from './seclabel';
 import { timerArchRule, timerAttributeRule, timerSettingRule } from './timers';
 
@@ -28,7 +28,6 @@ export const bootRules: readonly Rule[] = [
   timerSettingRule,
   timerAttributeRule,
   x86PlatformRule,
-  minGuaranteeRule,
   lifecycleRule,
   seclabelDuplicateModelRule,
   seclabelMissingModelRule,

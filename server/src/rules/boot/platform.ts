@@ -2,8 +2,7 @@
  * x86-only platform settings and the QEMU driver's limits on domain-wide settings, as
  * qemuValidateDomainDef and qemuValidateLifecycleAction (src/qemu/qemu_validate.c) check them:
  * `<pm>` suspend states (ACPI S3/S4) and `<os><bios useserial='yes'>` only on x86, the latter
- * with a `<serial>` to write to; no `<memtune><min_guarantee>`; and the lifecycle actions QEMU
- * cannot carry out.
+ * with a `<serial>` to write to; and the lifecycle actions QEMU cannot carry out.
  */
 import { Rule } from '../rule';
 import { isX86 } from './facts';
@@ -35,22 +34,6 @@ export const x86PlatformRule: Rule = {
             report(domain.nameSpan(state), `ACPI sleep states (\`<${state.element.name}>\`) exist only on x86, not on arch '${arch}'`);
         }
       }
-    }
-  },
-};
-
-export const minGuaranteeRule: Rule = {
-  code: 'qemu-min-guarantee',
-  libvirt: 'qemuValidateDomainDef (src/qemu/qemu_validate.c)',
-  stage: 'define',
-  driver: 'qemu',
-  libvirtMessages: ["Parameter 'min_guarantee' not supported by QEMU."],
-  help: '`<memtune><min_guarantee>` is a VMware ESX setting; QEMU cannot guarantee guest memory that way and libvirt refuses it. Remove `<min_guarantee>`.',
-  docsAnchor: 'memory-tuning',
-  check(domain, report) {
-    for (const el of domain.at(['memtune', 'min_guarantee'])) {
-      const value = domain.content(el).value.trim();
-      if (/^\d+$/.test(value) && Number(value) > 0) report(domain.nameSpan(el), 'QEMU has no `<min_guarantee>`');
     }
   },
 };

@@ -11,7 +11,7 @@ import { serialMachineRule, serialTargetRule } from './serialTarget';
 import { shmemModelRule, shmemNameRule, shmemServerRule, shmemSizeRule } from './shmem';
 import { tpmBackendRule, tpmCountRule, tpmModelArchRule, tpmVersionRule } from './tpm';
 import { filesystemQemuRule, filesystemTargetRule } from './filesystem';
-import { audioSpiceRule, graphicsCombinationRule, graphicsDbusRule, graphicsListenRule, vncPasswordRule, vsockCidRule } from './graphics';
+import { audioSpiceRule, vsockCidRule } from './vsockAudio';
 import { vhostUserSharedMemoryRule } from './vhostUserMemory';
 import { videoAttributesRule, videoQemuRule } from './videoModel';
 import { videoPrimaryRule } from './videoPrimary';
@@ -59,10 +59,6 @@ export const devicesRules: readonly Rule[] = [
   watchdogModelRule,
   watchdogSetRule,
   qemuPlatformDevicesRule,
-  vncPasswordRule,
-  graphicsCombinationRule,
-  graphicsListenRule,
-  graphicsDbusRule,
   audioSpiceRule,
   vsockCidRule,
 ];

@@ -2,8 +2,7 @@
  * Graphics combinations the QEMU driver refuses at define time (src/qemu/qemu_validate.c):
  * egl-headless only pairs with a VNC or SPICE display, and not with a SPICE display that renders
  * with OpenGL itself (qemuValidateDomainDeviceDefGraphics); a VNC password has at most 8
- * characters (qemuValidateDomainDeviceDefVNCGraphics); and a mediated device (vGPU) with
- * `display='on'` needs a `<graphics>` to show that display (qemuValidateDomainMdevDefVFIOPCI).
+ * characters (qemuValidateDomainDeviceDefVNCGraphics).
  * For every driver (src/conf/domain_validate.c): a network listen names its network, socket and
  * none listens are for VNC and SPICE only (virDomainGraphicsDefListensValidate), and a D-Bus
  * display is peer-to-peer or on a bus address, not both (virDomainGraphicsDefValidate).
@@ -90,26 +89,6 @@ export const vncPasswordLengthRule: Rule = {
       if (!passwd) continue;
       const bytes = Buffer.byteLength(passwd.value, 'utf8');
       if (bytes > 8) report(passwd, `The VNC password is ${bytes} characters long; VNC takes at most 8`);
-    }
-  },
-};
-
-export const hostdevDisplayGraphicsRule: Rule = {
-  code: 'hostdev-display-needs-graphics',
-  libvirt: 'qemuValidateDomainMdevDefVFIOPCI (src/qemu/qemu_validate.c)',
-  stage: 'define',
-  driver: 'qemu',
-  libvirtMessages: ["graphics device is needed for attribute value 'display=on' in <hostdev>"],
-  help:
-    "`<hostdev type='mdev' model='vfio-pci' display='on'>` shows the mediated device's own display (a vGPU's screen) through the domain's VNC or SPICE display, so the domain needs a `<graphics>` element. " +
-    "Add one (for example `<graphics type='vnc'/>`), or set `display='off'`.",
-  docsAnchor: 'host-device-assignment',
-  check(domain, report) {
-    if (domain.devices.some((d) => d.element.name === 'graphics')) return;
-    for (const hostdev of domain.devicesNamed('hostdev')) {
-      if (domain.value(hostdev, 'type') !== 'mdev' || domain.value(hostdev, 'model') !== 'vfio-pci') continue;
-      const display = domain.attr(hostdev, 'display');
-      if (display?.value.trim() === 'on') report(display, "`display='on'` with no `<graphics>` in the domain to show it");
     }
   },
 };

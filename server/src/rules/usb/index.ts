@@ -5,7 +5,6 @@ import {
   eglHeadlessPairingRule,
   eglHeadlessSpiceGlRule,
   graphicsListenRule,
-  hostdevDisplayGraphicsRule,
   vncPasswordLengthRule,
 } from './graphics';
 import { inputBusRule, inputPs2DisabledRule, inputVirtioTransitionalRule } from './inputs';
@@ -35,5 +34,4 @@ export const usbRules: readonly Rule[] = [
   vncPasswordLengthRule,
   graphicsListenRule,
   dbusP2pAddressRule,
-  hostdevDisplayGraphicsRule,
 ];
