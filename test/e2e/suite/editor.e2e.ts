@@ -101,6 +101,9 @@ function waitForDiagnostics(
 const ourErrors = (diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] =>
   diagnostics.filter((d) => d.source === SOURCE && d.severity === vscode.DiagnosticSeverity.Error);
 
+/** A diagnostic's code as a string: VS Code gives `{ value, target }` when the server sent a codeDescription. */
+const codeOf = (d: vscode.Diagnostic): string | number | undefined => (typeof d.code === 'object' ? d.code.value : d.code);
+
 async function completionLabels(doc: vscode.TextDocument, position: vscode.Position, trigger?: string): Promise<string[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>(
     'vscode.executeCompletionItemProvider',
@@ -362,6 +365,42 @@ suite('libvirt-xml in a real VS Code', () => {
     } finally {
       await restore();
     }
+  });
+
+  test('two devices on one PCI address: one error on the second <address>, related to the first, with the libvirt.org link', async () => {
+    const { document: doc } = await openDomain('pci-clash.xml');
+    const CODE = 'pci-address-double-use';
+    const clashes = (ds: readonly vscode.Diagnostic[]): vscode.Diagnostic[] => ourErrors(ds).filter((d) => codeOf(d) === CODE);
+    const diagnostics = await waitForDiagnostics(doc.uri, `a ${CODE} error`, (ds) => clashes(ds).length > 0);
+    assert.equal(clashes(diagnostics).length, 1, `exactly one ${CODE} error; got ${listDiagnostics(diagnostics)}`);
+    assert.equal(ourErrors(diagnostics).length, 1, `the clash is the fixture's only error; got ${listDiagnostics(diagnostics)}`);
+    const [clash] = clashes(diagnostics);
+
+    // The rule marks the `address` name in the device's <address> start tag (pci.ts: address.span,
+    // Domain.nameSpan): line 33, columns 8-14 for the <interface>'s, line 27 for the <disk>'s.
+    const second = new vscode.Range(32, 7, 32, 14);
+    const first = new vscode.Range(26, 7, 26, 14);
+    assert.ok(positionOf(doc, '<interface').line < second.start.line && positionOf(doc, '</interface>').line > second.start.line, 'line 33 is in the <interface>');
+    assert.ok(positionOf(doc, '<disk').line < first.start.line && positionOf(doc, '</disk>').line > first.start.line, 'line 27 is in the <disk>');
+    for (const range of [first, second]) assert.equal(doc.getText(range), 'address');
+    const show = (r: vscode.Range): string => `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+    assert.ok(clash.range.isEqual(second), `the error is on the second <address> (${show(second)}); got ${show(clash.range)}`);
+    assert.match(clash.message, /PCI address 0000:00:03\.0 is already taken by `<disk>`/);
+
+    const related = clash.relatedInformation ?? [];
+    assert.equal(related.length, 1, `one related location; got ${related.map((r) => r.message).join(' | ')}`);
+    assert.equal(related[0].location.uri.toString(), doc.uri.toString(), 'the related location is in the same file');
+    assert.ok(related[0].location.range.isEqual(first), `the related location is the first <address> (${show(first)}); got ${show(related[0].location.range)}`);
+    assert.match(related[0].message, /^`<disk>` is the first device on PCI address 0000:00:03\.0$/);
+
+    // The server's codeDescription: VS Code turns the code into { value, target }.
+    assert.ok(typeof clash.code === 'object', `the code carries a link; got ${JSON.stringify(clash.code)}`);
+    const target = clash.code.target;
+    assert.deepEqual(
+      [target.scheme, target.authority, target.path, target.fragment],
+      ['https', 'libvirt.org', '/formatdomain.html', 'device-addresses'],
+      `the link is libvirt.org's device addresses section; got ${target.toString(true)}`,
+    );
   });
 
   test('the language server is restarted when it dies', async function () {
