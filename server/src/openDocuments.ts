@@ -1,4 +1,5 @@
 /** The documents the editor has open, kept parsed and in step with their edits. */
+import { Edit } from './parser/incremental';
 import { ParsedDocument, Range } from './parser/parsedDocument';
 
 export interface OpenDocument {
@@ -39,14 +40,14 @@ export class OpenDocuments {
     this.byUri.set(uri, { version, parsed: ParsedDocument.parse(text, this.maxParsedLength()) });
   }
 
-  /** Applies the edits of one didChange in order; false for a document that is not open. */
-  change(uri: string, version: number, changes: readonly ContentChange[]): boolean {
+  /** Applies the edits of one didChange in order and says what each replaced; undefined for a document that is not open. */
+  change(uri: string, version: number, changes: readonly ContentChange[]): Edit[] | undefined {
     const document = this.byUri.get(uri);
-    if (!document) return false;
-    for (const change of changes) document.parsed.applyChange(change.text, change.range);
+    if (!document) return undefined;
+    const edits = changes.map((change) => document.parsed.applyChange(change.text, change.range));
     document.version = version;
     this.releaseWaiters(uri, version);
-    return true;
+    return edits;
   }
 
   close(uri: string): OpenDocument | undefined {

@@ -1,21 +1,37 @@
-/** Every finding for a document: what the server publishes and the CLI prints. */
+/**
+ * Every finding for a document: what the server publishes and the CLI prints. Two parts, each
+ * computed once per analysis: the checks that re-use what they found for the elements edits have
+ * not touched (well-formedness, the schema, cpuset/nodeset values), and libvirt's rules, which
+ * read the whole domain; the server may run the second less often on large documents.
+ */
 import { Finding } from '../finding';
+import { runRules } from '../rules';
 import { validateTree } from '../schema/validate';
 import { Analysis } from './analysis';
 import { checkDocumentSets } from './cpuset/documentSets';
 import { setAttributeKeysOf } from './cpuset/setAttributes';
 import { WELL_FORMEDNESS, checkWellFormedness } from './wellFormedness';
-import { runRules } from '../rules';
 
-/**
- * Well-formedness findings, then the schema's, in document order and capped at maxProblems.
- * Validation re-uses what it found for elements that edits have not touched since.
- */
+/** All findings, in document order and capped at maxProblems. */
 export function documentFindings(analysis: Analysis): Finding[] {
-  return analysis.derived(findingsOf);
+  return analysis.derived(allFindings);
 }
 
-function findingsOf(analysis: Analysis): Finding[] {
+function allFindings(analysis: Analysis): Finding[] {
+  return mergeFindings(incrementalFindings(analysis), ruleFindings(analysis), analysis.context.limits.maxProblems);
+}
+
+/** Findings of both parts in document order, capped. */
+export function mergeFindings(some: readonly Finding[], others: readonly Finding[], maxProblems: number): Finding[] {
+  return [...some, ...others].sort(inDocumentOrder).slice(0, maxProblems);
+}
+
+/** Well-formedness, then (with a schema) the schema's and the cpuset/nodeset values'. */
+export function incrementalFindings(analysis: Analysis): Finding[] {
+  return analysis.derived(incrementalFindingsOf);
+}
+
+function incrementalFindingsOf(analysis: Analysis): Finding[] {
   const { document, schema, host } = analysis;
   const limits = analysis.context.limits;
   if (!document.parsed) {
@@ -38,10 +54,18 @@ function findingsOf(analysis: Analysis): Finding[] {
     const setErrors = sets.filter((f) => f.severity === 'error');
     const explained = (f: Finding) => f.code === 'bad-attribute-value' && setErrors.some((e) => e.start >= f.start && e.end <= f.end);
     findings.push(...valid.filter((f) => !explained(f)), ...sets);
-    const domain = analysis.domain;
-    if (domain) findings.push(...runRules(domain));
   }
-  return findings.sort(inDocumentOrder).slice(0, limits.maxProblems);
+  return findings;
+}
+
+/** libvirt's rules over the domain (with a schema, as the checks beyond well-formedness). */
+export function ruleFindings(analysis: Analysis): Finding[] {
+  return analysis.derived(ruleFindingsOf);
+}
+
+function ruleFindingsOf(analysis: Analysis): Finding[] {
+  const domain = analysis.document.parsed && analysis.schema ? analysis.domain : undefined;
+  return domain ? runRules(domain) : [];
 }
 
 export function inDocumentOrder(a: Finding, b: Finding): number {

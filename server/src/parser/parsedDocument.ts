@@ -74,15 +74,17 @@ export class ParsedDocument {
     return this.currentTree;
   }
 
-  /** Replaces `range` (or the whole text when absent) with `newText`. */
-  applyChange(newText: string, range?: Range): void {
+  /** Replaces `range` (or the whole text when absent) with `newText`; says which offsets it replaced. */
+  applyChange(newText: string, range?: Range): Edit {
     if (!range) {
+      const whole: Edit = { start: 0, end: this.currentText.length, insertedLength: newText.length };
       this.replaceAll(newText);
-      return;
+      return whole;
     }
     const start = this.offsetAt(range.start);
     const end = Math.max(start, this.offsetAt(range.end));
     this.replace(start, end, newText);
+    return { start, end, insertedLength: newText.length };
   }
 
   /** Replaces text[start, end) with `inserted`. */
