@@ -1,7 +1,4 @@
-/**
- * The rules over a tree kept in step with edits find what they find over a fresh parse: what
- * they read of an element survives only while the parser keeps that element.
- */
+/** The rules over a tree kept in step with edits find what they find over a fresh parse. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';

@@ -24,21 +24,6 @@ export interface AttrValue extends Span {
   value: string;
 }
 
-interface ReadAttribute {
-  value: string;
-  trimmed: string;
-  /** Relative to the element's start. */
-  from: number;
-  to: number;
-}
-
-/**
- * Attributes as read, per element node. A node the parser keeps across edits keeps its start tag
- * as it was (an edit in a start tag makes a new node), so what was read of it stays true while
- * the node lives; offsets are relative to it, as its place may move.
- */
-const readAttributes = new WeakMap<ElementNode, Map<string, ReadAttribute | null>>();
-
 export class Domain {
   readonly root: El;
   /** `<domain type>`: kvm, qemu, xen, lxc, ... */
@@ -128,32 +113,17 @@ export class Domain {
 
   /** A complete attribute (its closing quote typed) with its decoded value. */
   attr(el: El, name: string): AttrValue | undefined {
-    const read = this.readAttribute(el, name);
-    return read && { name, value: read.value, from: el.start + read.from, to: el.start + read.to };
-  }
-
-  /** An attribute as read once for its element, offsets relative to the element's start. */
-  private readAttribute(el: El, name: string): ReadAttribute | undefined {
-    let read = readAttributes.get(el.element);
-    if (!read) readAttributes.set(el.element, (read = new Map()));
-    let found = read.get(name);
-    if (found === undefined) {
-      found = null;
-      for (const attribute of el.element.attributes) {
-        if (attribute.name !== name || attribute.valueOffset < 0 || !attribute.valueClosed) continue;
-        const { from, to } = valueSpan(0, attribute);
-        const value = attributeValue(this.text, el.start, attribute);
-        found = { value, trimmed: value.trim(), from, to };
-        break;
-      }
-      read.set(name, found);
+    for (const attribute of el.element.attributes) {
+      if (attribute.name !== name || attribute.valueOffset < 0 || !attribute.valueClosed) continue;
+      const { from, to } = valueSpan(el.start, attribute);
+      return { name, value: attributeValue(this.text, el.start, attribute), from, to };
     }
-    return found ?? undefined;
+    return undefined;
   }
 
   /** The value of an attribute, trimmed, or undefined. */
   value(el: El | undefined, name: string): string | undefined {
-    return el && this.readAttribute(el, name)?.trimmed;
+    return el && this.attr(el, name)?.value.trim();
   }
 
   /** The text content of an element without child elements. */
