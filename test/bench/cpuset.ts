@@ -50,7 +50,11 @@ function pinnedDomain(pins: number): string {
   const pinsStart = base.indexOf('    <vcpupin');
   const pinsEnd = base.indexOf('    <emulatorpin');
   if (!base.includes(vcpu) || pinsStart < 0 || pinsEnd < pinsStart) throw new Error('the generated domain no longer has the <vcpu> and <vcpupin> lines this bench rewrites');
-  return (base.slice(0, pinsStart) + lines.join('') + base.slice(pinsEnd)).replace(vcpu, `<vcpu placement='static'>${pins}</vcpu>`);
+  // Over 255 vCPUs libvirt wants interrupt remapping with extended interrupt mode (x2APIC).
+  return (base.slice(0, pinsStart) + lines.join('') + base.slice(pinsEnd))
+    .replace(vcpu, `<vcpu placement='static'>${pins}</vcpu>`)
+    .replace('    <apic/>\n', "    <apic/>\n    <ioapic driver='qemu'/>\n")
+    .replace('  </devices>', "    <iommu model='intel'>\n      <driver intremap='on' eim='on'/>\n    </iommu>\n  </devices>");
 }
 
 /** Just inside the cpuset value of the middle pin. */
