@@ -53,6 +53,9 @@ function pinnedDomain(pins: number): string {
   // Over 255 vCPUs libvirt wants interrupt remapping with extended interrupt mode (x2APIC).
   return (base.slice(0, pinsStart) + lines.join('') + base.slice(pinsEnd))
     .replace(vcpu, `<vcpu placement='static'>${pins}</vcpu>`)
+    // The two guest NUMA cells split the vCPUs between them.
+    .replace("cpus='0-3'", `cpus='0-${pins / 2 - 1}'`)
+    .replace("cpus='4-7'", `cpus='${pins / 2}-${pins - 1}'`)
     .replace('    <apic/>\n', "    <apic/>\n    <ioapic driver='qemu'/>\n")
     .replace('  </devices>', "    <iommu model='intel'>\n      <driver intremap='on' eim='on'/>\n    </iommu>\n  </devices>");
 }
