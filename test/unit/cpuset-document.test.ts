@@ -49,7 +49,8 @@ test('cross references: pins, IOThreads, NUMA cells, the vCPU count', () => {
     <cachetune vcpus='0-5'><cache id='0' level='3' type='both' size='3' unit='MiB'/></cachetune>
   </cputune><numatune><memnode cellid='2' mode='strict' nodeset='0'/><memnode cellid='1' mode='strict' nodeset='0'/></numatune>`;
   const cpu = "<cpu><numa><cell id='0' cpus='0-1' memory='1024'/><cell id='1' cpus='2-3' memory='1024'/></numa></cpu>";
-  const xml = domain("<vcpu current='6'>4</vcpu>", cputune).replace('<devices/>', `${cpu}<devices/>`);
+  // <memory> as the cells add up, so that only the references are wrong.
+  const xml = domain("<vcpu current='6'>4</vcpu>", cputune).replace('<devices/>', `${cpu}<devices/>`).replace('<memory>1</memory>', '<memory>2048</memory>');
   assert.deepEqual(check(xml), [
     "vcpu-current-too-large on `6`",
     'vcpupin-duplicate on `0`',

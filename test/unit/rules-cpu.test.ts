@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { cpuCacheRule, cpuFeatureTwiceRule, cpuFeaturesWithoutModelRule, cpuMaxPhysAddrRule, sveDisabledRule } from '../../server/src/rules/cpu/cpuModel';
 import { hugepagesBackingRule, hugepagesRule } from '../../server/src/rules/cpu/hugepages';
 import { cputuneRangeRule } from '../../server/src/rules/cpu/cputune';
-import { currentMemoryLoweredRule, memoryAlignOverflowRule, memoryNumaTotalRule, memoryHotplugRule, memorySizeRule, minGuaranteeRule } from '../../server/src/rules/cpu/memory';
+import { currentMemoryLoweredRule, memoryNumaTotalRule, memoryHotplugRule, memorySizeRule, minGuaranteeRule } from '../../server/src/rules/cpu/memory';
 import { numaDistanceRule, numaHmatRule } from '../../server/src/rules/cpu/numaDetails';
 import { dimmAddressRule, memoryAddressOverlapRule, memoryDeviceModelRule, memoryNodeRequiredRule, memoryTargetNodeRule, virtioMemSizesRule } from '../../server/src/rules/cpu/memoryDevices';
 import {
@@ -248,16 +248,6 @@ describe('rules: cpu', () => {
     const dimm = `<memory model='dimm'><target><size unit='KiB'>524288</size><node>0</node></target></memory>`;
     const virtioMem = `<memory model='virtio-mem'><target><size unit='KiB'>524288</size><node>0</node><block unit='KiB'>2048</block></target></memory>`;
     expectRule(memoryHotplugRule, domain({ cpu: twoCells, head: `<maxMemory slots='1' unit='GiB'>4</maxMemory>`, devices: dimm + virtioMem }));
-  });
-
-  it('memory-align-overflow: a cell at the limit overflows when rounded to 1 MiB', () => {
-    expectRule(
-      memoryAlignOverflowRule,
-      domain({ memory: `<memory unit='KiB'>9007199254740991</memory>`, cpu: `<cpu><numa><cell id='0' cpus='0-1' memory='⟦9007199254740991⟧' unit='KiB'/></numa></cpu>` }),
-    );
-  });
-  it('memory-align-overflow near miss: a size already aligned at the top', () => {
-    expectRule(memoryAlignOverflowRule, domain({ memory: `<memory unit='KiB'>9007199254739968</memory>`, cpu: `<cpu><numa><cell id='0' cpus='0-1' memory='9007199254739968' unit='KiB'/></numa></cpu>` }));
   });
 
   it('memory-device-node: node 1 of 1 cell, a node without NUMA, a node on virtio-pmem', () => {

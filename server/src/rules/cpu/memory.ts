@@ -7,12 +7,9 @@
  * - qemuDomainDefValidateMemoryHotplug (src/qemu/qemu_domain.c): memory devices need a
  *   `<maxMemory>`; memory hotplug needs guest NUMA cells (except on ppc64); dimm/nvdimm
  *   devices need slots; the devices must fit between the initial memory and `<maxMemory>`.
- * - qemuDomainAlignMemorySizes (src/qemu/qemu_domain.c), at start: the cells' sizes, the initial
- *   and maximum memory are rounded up (256 MiB on ppc64, else 1 MiB) and must stay within
- *   LLONG_MAX bytes. (Not registered: see index.ts.)
  * - virDomainDefPostParseMemory again, where libvirt changes what was written (warnings): a
  *   `<currentMemory>` above the total is lowered to it; with NUMA cells `<memory>` becomes the
- *   cells plus the devices (memory-numa-total, not registered yet: see index.ts).
+ *   cells plus the devices (memory-numa-total).
  * - qemuValidateDomainDef (src/qemu/qemu_validate.c): no `<memtune><min_guarantee>` with QEMU.
  */
 import { isArchIn, effectiveArch } from '../machines';
@@ -145,53 +142,6 @@ export const memoryHotplugRule: Rule = {
   },
 };
 
-/** (LLONG_MAX >> 10): the largest KiB count the QEMU driver accepts after rounding. */
-const MAX_MEMORY_KIB = ((1n << 63n) - 1n) >> 10n;
-
-const roundUp = (value: bigint, align: bigint) => ((value + align - 1n) / align) * align;
-
-export const memoryAlignOverflowRule: Rule = {
-  code: 'memory-align-overflow',
-  libvirt: 'qemuDomainAlignMemorySizes (src/qemu/qemu_domain.c)',
-  stage: 'start',
-  driver: 'qemu',
-  libvirtMessages: [
-    "memory size of NUMA node '%1$zu' overflowed after alignment",
-    'initial memory size overflowed after alignment',
-    'maximum memory size overflowed after alignment',
-  ],
-  help:
-    'Before starting QEMU libvirt rounds the memory sizes up (to 1 MiB, or 256 MiB on ppc64). A size within a step of the largest value libvirt can hold ' +
-    '(8 EiB less one byte, in KiB) overflows when rounded. Use a realistic size.',
-  docsAnchor: 'memory-allocation',
-  check(domain, report) {
-    const arch = effectiveArch(domain);
-    const align = isArchIn(arch, 'ppc64') ? 256n * 1024n : 1024n;
-    const { cells } = numaFacts(domain);
-    let initial = 0n;
-    for (const cell of cells) {
-      if (cell.memory === undefined || !cell.memoryAttr) return;
-      const rounded = roundUp(cell.memory, align);
-      if (rounded > MAX_MEMORY_KIB) {
-        report(cell.memoryAttr, `Cell ${cell.index}'s ${formatKiB(cell.memory)} overflows when rounded up to a multiple of ${formatKiB(align)}`);
-        return;
-      }
-      initial += rounded;
-    }
-    const facts = memoryFacts(domain);
-    if (initial === 0n && facts.memory) {
-      const hotplug = hotplugMemory(memoryDevices(domain));
-      if (hotplug === undefined) return;
-      initial = roundUp(facts.memory.value - hotplug, align);
-      if (initial > MAX_MEMORY_KIB) {
-        report(facts.memory.span, `The initial memory overflows when rounded up to a multiple of ${formatKiB(align)}`);
-        return;
-      }
-    }
-    if (facts.max && roundUp(facts.max.value, align) > MAX_MEMORY_KIB) report(facts.max.span, `\`<maxMemory>\` overflows when rounded up to a multiple of ${formatKiB(align)}`);
-  },
-};
-
 export const currentMemoryLoweredRule: Rule = {
   code: 'current-memory-lowered',
   libvirt: 'virDomainDefPostParseMemory (src/conf/domain_postparse.c)',
@@ -228,10 +178,6 @@ function defineTotal(domain: Domain): bigint | undefined {
   return numa !== undefined && numa > 0n ? numa + hotplug : facts.memory?.value;
 }
 
-/**
- * Not registered: test/unit/cpuset-document.test.ts lists every finding of a document whose
- * `<memory>1</memory>` differs from its cells; enable it once that test allows for it.
- */
 export const memoryNumaTotalRule: Rule = {
   code: 'memory-numa-total',
   libvirt: 'virDomainDefPostParseMemory (src/conf/domain_postparse.c)',
