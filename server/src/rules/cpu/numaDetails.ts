@@ -105,9 +105,9 @@ export const numaHmatRule: Rule = {
         levels.add(level);
       }
     }
-    const numa = numaFacts(domain).numa!;
+    const numa = numaFacts(domain).numa;
     const seen: Interconnect[] = [];
-    const interconnects = domain.child(numa, 'interconnects');
+    const interconnects = numa && domain.child(numa, 'interconnects');
     if (!interconnects) return;
     for (const el of domain.children(interconnects)) {
       const kind = el.element.name;
