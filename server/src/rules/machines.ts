@@ -57,6 +57,19 @@ export function effectiveMachine(domain: Domain): string | undefined {
   return arch && arch !== 'about' ? defaults[arch] : undefined;
 }
 
+/**
+ * Whether the domain's machine is of `family`: false when its arch is not one the family exists
+ * on, undefined when the arch, or the machine on a matching arch, is not known.
+ */
+export function inMachineFamily(domain: Domain, family: MachineFamily): boolean | undefined {
+  const arch = effectiveArch(domain);
+  if (arch === undefined) return undefined;
+  const data: MachineFamilyData = machineData.machineFamilies[family];
+  if (!(data.arches ? data.arches.includes(arch) : isArchIn(arch, data.archFamily as ArchFamily))) return false;
+  if (effectiveMachine(domain) === undefined) return undefined;
+  return domainMachineFamily(domain) === family;
+}
+
 /** The machine family of the domain's effective arch and machine. */
 export function domainMachineFamily(domain: Domain): MachineFamily | undefined {
   return domain.derived(familyOfDomain);
@@ -65,6 +78,3 @@ export function domainMachineFamily(domain: Domain): MachineFamily | undefined {
 function familyOfDomain(domain: Domain): MachineFamily | undefined {
   return machineFamilyOf(effectiveMachine(domain), effectiveArch(domain));
 }
-
-/** The libvirt release the machine facts were read from. */
-export const MACHINE_FACTS_LIBVIRT = machineData.libvirt;

@@ -1,14 +1,6 @@
 /** What the boot family's rules read of a domain: the `<features>` switches, the `<os>` loader and NVRAM. */
 import { AttrValue, Domain, El } from '../domain';
-import { effectiveArch, effectiveMachine, isArchIn, MachineFamily, domainMachineFamily } from '../machines';
-
-export function isX86(arch: string | undefined): boolean {
-  return isArchIn(arch, 'x86');
-}
-
-export function familyIs(domain: Domain, family: MachineFamily): boolean {
-  return domainMachineFamily(domain) === family;
-}
+import { effectiveArch, effectiveMachine } from '../machines';
 
 /** `arch 'X' and machine 'Y'` for messages, leaving out what is unknown. */
 export function archAndMachine(domain: Domain): string {

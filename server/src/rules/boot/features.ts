@@ -8,28 +8,10 @@
  */
 import { Domain, El } from '../domain';
 import { Rule } from '../rule';
-import { archAndMachine, feature, isX86 } from './facts';
-import { domainMachineFamily, isArchIn, effectiveArch, effectiveMachine } from '../machines';
+import { archAndMachine, feature } from './facts';
+import { isArchIn, effectiveArch, inMachineFamily } from '../machines';
 
 const PSERIES_FEATURES = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs'];
-
-/** Whether the guest is an ARM virt machine: true, false, or undefined when the machine is unknown. */
-function isArmVirt(domain: Domain): boolean | undefined {
-  const arch = effectiveArch(domain);
-  if (arch === undefined) return undefined;
-  if (!['armv6l', 'armv7l', 'aarch64'].includes(arch)) return false;
-  if (effectiveMachine(domain) === undefined) return undefined;
-  return domainMachineFamily(domain) === 'armVirt';
-}
-
-/** Whether the guest is a pSeries machine: true, false, or undefined when the machine is unknown. */
-function isPSeries(domain: Domain): boolean | undefined {
-  const arch = effectiveArch(domain);
-  if (arch === undefined) return undefined;
-  if (!isArchIn(arch, 'ppc64')) return false;
-  if (effectiveMachine(domain) === undefined) return undefined;
-  return domainMachineFamily(domain) === 'pseries';
-}
 
 function onOrBare(domain: Domain, el: El): boolean {
   const state = domain.value(el, 'state');
@@ -60,20 +42,20 @@ export const featureMachineRule: Rule = {
     for (const el of domain.children(features)) {
       const name = el.element.name;
       if (name === 'gic') {
-        if (onOrBare(domain, el) && isArmVirt(domain) === false)
+        if (onOrBare(domain, el) && inMachineFamily(domain, 'armVirt') === false)
           report(domain.nameSpan(el), `The \`<gic>\` feature exists only on ARM \`virt\` machines, not on ${where}`);
       } else if (PSERIES_FEATURES.includes(name)) {
-        if (isPSeries(domain) === false) report(domain.nameSpan(el), `The \`<${name}>\` feature exists only on ppc64 \`pseries\` machines, not on ${where}`);
+        if (inMachineFamily(domain, 'pseries') === false) report(domain.nameSpan(el), `The \`<${name}>\` feature exists only on ppc64 \`pseries\` machines, not on ${where}`);
       } else if (name === 'ioapic') {
-        if (domain.value(el, 'driver') && arch !== undefined && !isX86(arch))
+        if (domain.value(el, 'driver') && arch !== undefined && !isArchIn(arch, 'x86'))
           report(domain.nameSpan(el), `The \`<ioapic>\` feature exists only on x86, not on ${where}`);
       } else if (name === 'pvspinlock') {
-        if (arch !== undefined && !isX86(arch)) report(domain.nameSpan(el), `The \`<pvspinlock>\` feature exists only on x86, not on ${where}`);
+        if (arch !== undefined && !isArchIn(arch, 'x86')) report(domain.nameSpan(el), `The \`<pvspinlock>\` feature exists only on x86, not on ${where}`);
       } else if (name === 'apic') {
         const eoi = domain.attr(el, 'eoi');
-        if (eoi && arch !== undefined && !isX86(arch)) report(eoi, `The \`eoi\` attribute of \`<apic>\` applies only to x86, not to ${where}`);
+        if (eoi && arch !== undefined && !isArchIn(arch, 'x86')) report(eoi, `The \`eoi\` attribute of \`<apic>\` applies only to x86, not to ${where}`);
       } else if (name === 'hyperv') {
-        if (arch !== undefined && !isX86(arch) && isArmVirt(domain) === false)
+        if (arch !== undefined && !isArchIn(arch, 'x86') && inMachineFamily(domain, 'armVirt') === false)
           report(domain.nameSpan(el), `Hyper-V features exist only on x86 and ARM \`virt\` machines, not on ${where}`);
       }
     }

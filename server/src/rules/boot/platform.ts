@@ -5,8 +5,7 @@
  * with a `<serial>` to write to; and the lifecycle actions QEMU cannot carry out.
  */
 import { Rule } from '../rule';
-import { isX86 } from './facts';
-import { effectiveArch } from '../machines';
+import { effectiveArch, isArchIn } from '../machines';
 
 export const x86PlatformRule: Rule = {
   code: 'x86-only-platform-setting',
@@ -20,7 +19,7 @@ export const x86PlatformRule: Rule = {
   docsAnchor: 'power-management',
   check(domain, report) {
     const arch = effectiveArch(domain);
-    const nonX86 = arch !== undefined && !isX86(arch);
+    const nonX86 = arch !== undefined && !isArchIn(arch, 'x86');
     const bios = domain.first(['os', 'bios']);
     const useserial = bios && domain.attr(bios, 'useserial');
     if (useserial && useserial.value.trim() === 'yes') {

@@ -177,11 +177,6 @@ export function diskFacts(domain: Domain): DiskFacts[] {
   return disks;
 }
 
-/** Where a finding about a disk as a whole goes: its target name, else its `<disk>` tag. */
-export function diskSpan(domain: Domain, disk: DiskFacts) {
-  return disk.dev ?? domain.nameSpan(disk.el);
-}
-
 /** How a finding names the disk: its target, or `<disk>` when it has none. */
 export function diskName(disk: DiskFacts): string {
   const target = disk.dev?.value.trim();
