@@ -78,7 +78,7 @@ test('safe fixes for the whole document: each value repaired as meant, reference
     "<vcpu cpuset='1, 2,4-3,'>4</vcpu>",
     "<cputune><vcpupin vcpu='0' cpuset='5,^9'/><emulatorpin cpuset='0-3'/><cachetune vcpus='2-6'><cache id='0' level='3' type='both' size='3' unit='MiB'/></cachetune></cputune>",
   );
-  const edits = safeFixEdits(xml, ParsedDocument.parse(xml).tree, setAttributeKeys(schema.grammar), undefined);
+  const edits = safeFixEdits(new Analysis(ParsedDocument.parse(xml), { limits: LIMITS, schema, host: undefined }));
   let fixed = xml;
   for (const edit of [...edits].reverse()) fixed = fixed.slice(0, edit.start) + edit.newText + fixed.slice(edit.end);
   assert.match(fixed, /<vcpu cpuset='1,2,3-4'>/);

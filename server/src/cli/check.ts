@@ -60,7 +60,7 @@ const SEVERITY: Record<Severity, ProblemSeverity> = {
 
 export function checkText(file: string, text: string, options: CheckOptions): Problem[] {
   const document = parseForCheck(text);
-  return checkDocument(document, options).map((finding) => problemOf(file, finding, (offset) => document.positionAt(offset)));
+  return documentFindings(analysisForCheck(document, options)).map((finding) => problemOf(file, finding, (offset) => document.positionAt(offset)));
 }
 
 /** No size limit: whoever runs the checker on a file asked for it to be checked. */
@@ -68,9 +68,10 @@ export function parseForCheck(text: string): ParsedDocument {
   return ParsedDocument.parse(text, Number.POSITIVE_INFINITY);
 }
 
-export function checkDocument(document: ParsedDocument, options: CheckOptions): Finding[] {
+/** The analysis of a document as the command line checks it: with the options' schema, limit and host. */
+export function analysisForCheck(document: ParsedDocument, options: CheckOptions): Analysis {
   const limits = { maxProblems: options.maxProblems, maxFileSizeMB: Number.POSITIVE_INFINITY };
-  return documentFindings(new Analysis(document, { limits: limits, schema: options.schema, host: options.host }));
+  return new Analysis(document, { limits, schema: options.schema, host: options.host });
 }
 
 /** The finding as printed, its offsets turned into lines and columns by `positionAt`. */

@@ -95,9 +95,28 @@ export function readExactInput(input: Input): ExactText {
   return withoutByteOrderMark(text);
 }
 
-/** Writes in place, so the file keeps its owner, mode and links. */
+/**
+ * Writes the whole new text to a temporary file beside the file, then renames it over the file,
+ * so an interrupted write never leaves half a document. A symbolic link is followed (its target is
+ * replaced), and the file keeps its mode and, where allowed, its owner.
+ */
 export function writeExactText(file: string, { text, byteOrderMark }: ExactText): void {
-  fs.writeFileSync(file, withByteOrderMark(text, byteOrderMark));
+  const target = fs.realpathSync(file);
+  const { mode, uid, gid } = fs.statSync(target);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.domxml-${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, withByteOrderMark(text, byteOrderMark), { mode: mode & 0o7777, flag: 'wx' });
+    fs.chmodSync(temporary, mode & 0o7777);
+    try {
+      fs.chownSync(temporary, uid, gid);
+    } catch {
+      // Only root may give a file to another owner; the file is then the writer's, as any editor leaves it.
+    }
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 export function withByteOrderMark(text: string, byteOrderMark: boolean): string {

@@ -2,12 +2,12 @@
  * `domxml fix` on one document: every safe fix (the editor's "fix all"), what each
  * changed, and the problems left afterwards. Only the changed values' text is replaced.
  */
-import { setAttributeKeysOf } from '../features/cpuset/setAttributes';
+import { documentFindings } from '../features/diagnostics';
 import { safeFixEdits } from '../features/safeFixes';
 import { checkWellFormedness } from '../features/wellFormedness';
 import { Fix } from '../finding';
 import { Position } from '../parser/lineIndex';
-import { CheckOptions, Problem, checkDocument, parseForCheck, problemOf } from './check';
+import { CheckOptions, Problem, analysisForCheck, parseForCheck, problemOf } from './check';
 import { Schema } from '../schema/schema';
 
 export interface FixOptions extends CheckOptions {
@@ -40,18 +40,18 @@ export interface FixedDocument {
 
 export function fixDocument(file: string, text: string, options: FixOptions): FixedDocument {
   const original = parseForCheck(text);
+  const analysis = analysisForCheck(original, options);
   const needsPerson = (p: Problem): boolean => p.severity === 'error' || p.severity === 'warning';
   const originalPosition = (offset: number): Position => original.positionAt(offset);
   // Values read from a broken tree may not be values at all: a file is only rewritten when it is XML.
   if (checkWellFormedness(original.tree, 1).length > 0) {
-    const remaining = checkDocument(original, options).map((f) => problemOf(file, f, originalPosition));
+    const remaining = documentFindings(analysis).map((f) => problemOf(file, f, originalPosition));
     return { text, changes: [], remaining: remaining.filter(needsPerson), notWellFormed: true };
   }
 
-  const keys = setAttributeKeysOf(options.schema);
-  const edits = safeFixEdits(text, original.tree, keys, options.host);
+  const edits = safeFixEdits(analysis);
   if (edits.length === 0) {
-    const remaining = checkDocument(original, options).map((f) => problemOf(file, f, originalPosition));
+    const remaining = documentFindings(analysis).map((f) => problemOf(file, f, originalPosition));
     return { text, changes: [], remaining: remaining.filter(needsPerson), notWellFormed: false };
   }
 
@@ -64,7 +64,7 @@ export function fixDocument(file: string, text: string, options: FixOptions): Fi
     shift += edit.newText.length - (edit.end - edit.start);
     return { line: start.line + 1, column: start.character + 1, oldText: text.slice(edit.start, edit.end), newText: edit.newText, codes: edit.codes };
   });
-  const remaining = checkDocument(fixed, options).map((finding) =>
+  const remaining = documentFindings(analysisForCheck(fixed, options)).map((finding) =>
     inFixed
       ? problemOf(file, finding, (offset) => fixed.positionAt(offset))
       : problemOf(file, { ...finding, start: originalOffset(finding.start, edits, 'start'), end: originalOffset(finding.end, edits, 'end') }, originalPosition),

@@ -31,8 +31,8 @@ export function quickFixesAt(findings: readonly Finding[], start: number, end: n
 
 /** Every safe fix of the document in one action, when there is any. */
 export function fixAllAction(analysis: Analysis): FixAction | undefined {
-  if (!analysis.setKeys || !analysis.document.parsed) return undefined;
-  const edits = safeFixEdits(analysis.text, analysis.tree, analysis.setKeys, analysis.host);
+  if (!analysis.document.parsed) return undefined;
+  const edits = safeFixEdits(analysis);
   if (edits.length === 0) return undefined;
   return { title: `Fix all safe problems (${edits.length} change${edits.length === 1 ? '' : 's'})`, kind: 'fixAll', edits, findings: [], preferred: false };
 }

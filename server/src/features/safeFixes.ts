@@ -1,25 +1,25 @@
 /**
  * Every safe fix of a document at once (the editor's "Fix all", `domxml fix`): each set value with
  * all its safe fixes applied, then the safe fixes libvirt's rules offer, as non-overlapping edits
- * in document order, each with the codes of the findings it resolves.
+ * in document order, each with the codes of the findings it resolves. The rules' findings are
+ * the analysis's own, not run again.
  */
-import { Finding, Fix } from '../finding';
-import { DocumentNode } from '../parser/nodes';
-import { runRules } from '../rules';
-import { Domain } from '../rules/domain';
-import { HostTopology, checkDocumentSets, setSafeFixEdits } from './cpuset/documentSets';
+import { Fix } from '../finding';
+import { Analysis } from './analysis';
+import { checkDocumentSets, setSafeFixEdits } from './cpuset/documentSets';
+import { ruleFindings } from './diagnostics';
 
 export interface SafeEdit extends Fix {
   /** The codes of the findings whose safe fix replaces the same text. */
   codes: string[];
 }
 
-export function safeFixEdits(text: string, tree: DocumentNode, setKeys: ReadonlySet<string>, host: HostTopology | undefined): SafeEdit[] {
-  const domain = Domain.of(text, tree);
-  const ruleFindings = domain ? runRules(domain) : [];
-  const findings: Finding[] = [...checkDocumentSets(text, tree, setKeys, host), ...ruleFindings];
+export function safeFixEdits(analysis: Analysis): SafeEdit[] {
+  const { text, tree, setKeys, host } = analysis;
+  if (!setKeys) return [];
+  const rules = ruleFindings(analysis);
   const codesBySpan = new Map<string, Set<string>>();
-  for (const finding of findings) {
+  for (const finding of [...checkDocumentSets(text, tree, setKeys, host, analysis.document), ...rules]) {
     for (const fix of finding.fixes ?? []) {
       if (!fix.safe) continue;
       const span = `${fix.start}:${fix.end}`;
@@ -29,7 +29,7 @@ export function safeFixEdits(text: string, tree: DocumentNode, setKeys: Readonly
     }
   }
   const edits: Fix[] = setSafeFixEdits(text, tree, setKeys, host);
-  for (const finding of ruleFindings) {
+  for (const finding of rules) {
     for (const fix of finding.fixes ?? []) {
       if (fix.safe && !edits.some((e) => e.start < fix.end && fix.start < e.end)) edits.push(fix);
     }
