@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { runRules } from '../../server/src/rules';
 import { Domain } from '../../server/src/rules/domain';
+import { bigDecimal, unsignedLongLong } from '../../server/src/rules/cpu/facts';
 import { SHARED, xmlFilesUnder } from './helpers/corpus';
 import { random, randomEdit } from './helpers/randomEdits';
 import { kvmDomain } from './helpers/rules';
@@ -59,4 +60,15 @@ test("no rule throws on libvirt's test documents, nor on each of them after rand
       assert.deepEqual(failuresOf(text), [], `${file} after edits (round ${round})`);
     }
   }
+});
+
+test('a pasted run of a million digits is not read as a number: no 64-bit value is that long', () => {
+  const digits = '9'.repeat(1_000_000);
+  assert.equal(bigDecimal(digits), undefined);
+  assert.equal(unsignedLongLong(digits), undefined);
+  assert.equal(bigDecimal('9'.repeat(20)), 99999999999999999999n, 'a value past 64 bits is still read, for the rules to say it is too large');
+  const text = kvmDomain(`    <memory model='dimm'><target><size unit='KiB'>${digits}</size><node>0</node></target></memory>`, {
+    head: `  <cpu><numa><cell id='0' cpus='0-1' memory='${digits}'/></numa></cpu>\n  <cputune><shares>${digits}</shares></cputune>\n`,
+  });
+  assert.deepEqual(failuresOf(text), []);
 });

@@ -2,6 +2,7 @@
  * What a value means beyond its text: a memory amount in its unit and in a readable one
  * (`524288` KiB = 512 MiB), an enumerated value among the others the schema allows.
  */
+import { MAX_NUMBER_TEXT } from '../rules/domain';
 import { unitBytes } from '../rules/units';
 
 /** Where libvirt reads a memory amount whose `unit` defaults to KiB (formatdomain: Memory Allocation, Memory Tuning, Memory devices). */
@@ -42,7 +43,7 @@ const DECIMAL_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
  */
 export function describeMemoryAmount(value: string, unit: string | undefined): string | undefined {
   const trimmed = value.trim();
-  if (!/^\d+$/.test(trimmed)) return undefined;
+  if (trimmed.length > MAX_NUMBER_TEXT || !/^\d+$/.test(trimmed)) return undefined;
   const scale = unitBytes(unit ?? 'KiB');
   if (scale === undefined) return undefined;
   const bytes = BigInt(trimmed) * scale;

@@ -143,6 +143,12 @@ export class Domain {
 }
 
 /**
+ * Text longer than this is not read as a bigint: no value libvirt reads needs as many characters,
+ * and turning a pasted run of a million digits into one takes a tenth of a second.
+ */
+export const MAX_NUMBER_TEXT = 64;
+
+/**
  * A number as libvirt's virStrToLong_ui with base 0 reads it (addresses, indexes): decimal,
  * 0x hexadecimal or leading-0 octal; undefined when it is not one.
  */

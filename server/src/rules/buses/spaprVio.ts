@@ -4,14 +4,14 @@
  * `reg` written in the document must be free (qemuDomainAssignSpaprVIOAddress,
  * src/qemu/qemu_domain_address.c). Two devices written with the same `reg` are refused.
  */
-import { AttrValue, El } from '../domain';
+import { AttrValue, El, MAX_NUMBER_TEXT } from '../domain';
 import { Rule } from '../rule';
 import { devicesWithAddress } from './deviceAddresses';
 
 /** A reg as virDomainDeviceSpaprVioAddressParseXML reads it: hexadecimal, with or without 0x. */
 function regValue(value: string): bigint | undefined {
   const trimmed = value.trim().replace(/^0[xX]/, '');
-  return /^[0-9a-fA-F]+$/.test(trimmed) ? BigInt(`0x${trimmed}`) : undefined;
+  return trimmed.length <= MAX_NUMBER_TEXT && /^[0-9a-fA-F]+$/.test(trimmed) ? BigInt(`0x${trimmed}`) : undefined;
 }
 
 /** The devices qemuDomainAssignSpaprVIOAddresses places (the others with a reg still count as taken). */

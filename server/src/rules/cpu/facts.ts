@@ -10,7 +10,7 @@
 import { evaluateSet } from '../cpuset/evaluate';
 import { IdSet } from '../cpuset/idSet';
 import { Fix } from '../../finding';
-import { AttrValue, Domain, El, Span, decimalNumber } from '../domain';
+import { AttrValue, Domain, El, MAX_NUMBER_TEXT, Span, decimalNumber } from '../domain';
 import { unitBytes } from '../units';
 
 /** A value with where it is written. */
@@ -33,7 +33,7 @@ export function trimmedText(domain: Domain, el: El): AttrValue {
 export function bigDecimal(value: string | undefined): bigint | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
-  return /^\d+$/.test(trimmed) ? BigInt(trimmed) : undefined;
+  return trimmed.length <= MAX_NUMBER_TEXT && /^\d+$/.test(trimmed) ? BigInt(trimmed) : undefined;
 }
 
 /** LLONG_MAX: the largest byte count virDomainParseMemory accepts. */
@@ -269,6 +269,7 @@ function computeMemoryDevices(domain: Domain): MemoryDevice[] {
 /** An unsigned long long as virStrToLong_ullp with base 0 reads it: decimal, 0x hex or leading-0 octal. */
 export function unsignedLongLong(value: string): bigint | undefined {
   const t = value.trim();
+  if (t.length > MAX_NUMBER_TEXT) return undefined;
   let n: bigint;
   if (/^0[xX][0-9a-fA-F]+$/.test(t)) n = BigInt(t);
   else if (/^0[0-7]+$/.test(t)) n = BigInt('0o' + t.slice(1));
