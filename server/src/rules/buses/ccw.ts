@@ -7,7 +7,7 @@
 import { Span } from '../domain';
 import { domainMachineFamily } from '../machines';
 import { Rule } from '../rule';
-import { devicesWithAddress } from './deviceAddresses';
+import { devicesWithAddress } from '../addresses';
 
 export const ccwAddressDoubleUseRule: Rule = {
   code: 'ccw-address-double-use',

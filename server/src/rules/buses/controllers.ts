@@ -4,9 +4,8 @@
  * src/conf/domain_conf.c), where a USB2 companion joins the index of the USB2 controller
  * written just before it. Computed once per document version.
  */
-import { DeviceAddress } from '../addresses';
+import { DeviceAddress, deviceAddresses } from '../addresses';
 import { AttrValue, decimalNumber, Domain, El } from '../domain';
-import { deviceAddresses } from './deviceAddresses';
 
 export interface Controller {
   el: El;

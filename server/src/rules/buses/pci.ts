@@ -14,14 +14,13 @@
  * Each rule of the family reads its own list of findings from here.
  */
 import machineData from '../../../../schemas/machines.json';
-import { DeviceAddress, fieldValue, formatPciAddress } from '../addresses';
+import { DeviceAddress, deviceAddresses, fieldValue, formatPciAddress } from '../addresses';
 import { Domain, El, Span } from '../domain';
 import { domainMachineFamily, effectiveArch, effectiveMachine, isArchIn, MachineFamily } from '../machines';
 import { Fix } from '../../finding';
 import { RelatedSpan } from '../rule';
 import { removeAddressFix } from './removeAddress';
 import { Controller, controllersOf } from './controllers';
-import { deviceAddresses } from './deviceAddresses';
 
 export type PciModel =
   | 'pci-root'

@@ -6,7 +6,7 @@
  */
 import { AttrValue, El, MAX_NUMBER_TEXT } from '../domain';
 import { Rule } from '../rule';
-import { devicesWithAddress } from './deviceAddresses';
+import { devicesWithAddress } from '../addresses';
 
 /** A reg as virDomainDeviceSpaprVioAddressParseXML reads it: hexadecimal, with or without 0x. */
 function regValue(value: string): bigint | undefined {

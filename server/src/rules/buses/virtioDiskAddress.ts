@@ -5,7 +5,7 @@
  * src/qemu/qemu_domain_address.c).
  */
 import { Rule } from '../rule';
-import { deviceAddresses } from './deviceAddresses';
+import { deviceAddresses } from '../addresses';
 import { pciMap } from './pci';
 import { removeAddressFix } from './removeAddress';
 

@@ -4,11 +4,10 @@
  * default) and be free (virDomainVirtioSerialAddrReserve, src/conf/domain_addr.c). Port 0 means
  * "pick one" and is left to libvirt.
  */
-import { fieldValue } from '../addresses';
+import { devicesWithAddress, fieldValue } from '../addresses';
 import { decimalNumber, Span } from '../domain';
 import { Rule } from '../rule';
 import { controllersOf } from './controllers';
-import { devicesWithAddress } from './deviceAddresses';
 
 const DEFAULT_PORTS = 31;
 

@@ -7,7 +7,7 @@
 import { AttrValue, libvirtNumber } from '../domain';
 import { isArchIn, effectiveArch } from '../machines';
 import { Rule } from '../rule';
-import { devicesWithAddress } from './deviceAddresses';
+import { devicesWithAddress } from '../addresses';
 
 export const zpciAddressRule: Rule = {
   code: 'zpci-address',

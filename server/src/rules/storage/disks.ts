@@ -13,7 +13,8 @@
  *   (bus = index % 4 / 2, unit = index % 2), scsi 7 units a controller (narrow bus), sata 6 units
  *   a controller, fdc one controller with units index % 2. Other buses have no drive address.
  */
-import { AttrValue, Domain, El, libvirtNumber } from '../domain';
+import { AttrValue, Domain, El } from '../domain';
+import { DeviceAddress, deviceAddresses, fieldValue } from '../addresses';
 
 /** What virDiskNameParse makes of a target name. */
 export interface ParsedTarget {
@@ -86,15 +87,11 @@ export function derivedDriveAddress(bus: string, index: number): DriveAddress | 
 }
 
 /** A written `<address type='drive'>` read as libvirt reads it (absent fields are 0); undefined when a field is not a number. */
-export function writtenDriveAddress(domain: Domain, address: El): DriveAddress | undefined {
-  const field = (name: string): number | undefined => {
-    const attr = domain.attr(address, name);
-    return attr ? libvirtNumber(attr.value) : 0;
-  };
-  const controller = field('controller');
-  const bus = field('bus');
-  const target = field('target');
-  const unit = field('unit');
+export function writtenDriveAddress(address: DeviceAddress): DriveAddress | undefined {
+  const controller = fieldValue(address, 'controller');
+  const bus = fieldValue(address, 'bus');
+  const target = fieldValue(address, 'target');
+  const unit = fieldValue(address, 'unit');
   if (controller === undefined || bus === undefined || target === undefined || unit === undefined) return undefined;
   return { controller, bus, target, unit };
 }
@@ -140,12 +137,13 @@ function readDisk(domain: Domain, el: El): DiskFacts {
   const target = dev?.value.trim();
   const bus = busAttr ? busAttr.value.trim() : defaultBus(device, target);
   const parsed = target !== undefined ? parseTarget(target) : undefined;
-  const addressEl = domain.child(el, 'address');
-  const addressType = domain.value(addressEl, 'type');
+  const address = deviceAddresses(domain).of.get(el.element);
+  const addressEl = address?.el;
+  const addressType = address?.type;
   let drive: DriveAddress | undefined;
   let driveDerived = false;
-  if (addressEl) {
-    if (addressType === 'drive') drive = writtenDriveAddress(domain, addressEl);
+  if (address) {
+    if (addressType === 'drive') drive = writtenDriveAddress(address);
   } else if (bus !== undefined && parsed) {
     drive = derivedDriveAddress(bus, parsed.index);
     driveDerived = drive !== undefined;

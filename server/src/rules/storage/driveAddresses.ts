@@ -16,6 +16,7 @@
 import { Rule } from '../rule';
 import { Domain, Span } from '../domain';
 import { DiskFacts, DriveAddress, diskFacts, diskName, diskTitle, driveKey, writtenDriveAddress } from './disks';
+import { deviceAddresses } from '../addresses';
 
 const DRIVE_ONLY_BUSES = new Set(['ide', 'fdc', 'scsi', 'sata']);
 
@@ -90,9 +91,10 @@ export const driveAddressDuplicateRule: Rule = {
     const hostdevs = new Map<string, Span>();
     for (const hostdev of domain.devicesNamed('hostdev')) {
       if (domain.value(hostdev, 'type') !== 'scsi') continue;
-      const addressEl = domain.child(hostdev, 'address');
-      if (!addressEl || domain.value(addressEl, 'type') !== 'drive') continue;
-      const address = writtenDriveAddress(domain, addressEl);
+      const written = deviceAddresses(domain).of.get(hostdev.element);
+      if (!written || written.type !== 'drive') continue;
+      const addressEl = written.el;
+      const address = writtenDriveAddress(written);
       if (!address) continue;
       const key = driveKey(address);
       const span = domain.nameSpan(addressEl);
