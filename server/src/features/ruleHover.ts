@@ -9,18 +9,15 @@ import { HoverResult } from './hover';
 
 /** `hover` with the explanations of the rules whose findings cover `offset` put first. */
 export function withRuleExplanations(hover: HoverResult | undefined, findings: readonly Finding[], offset: number): HoverResult | undefined {
-  const explained: string[] = [];
-  let start = hover?.start;
-  let end = hover?.end;
-  for (const finding of findings) {
-    if (offset < finding.start || offset > finding.end) continue;
-    const rule = ruleByCode(finding.code);
-    if (!rule || explained.some((text) => text.startsWith(`**\`${rule.code}\`**`))) continue;
-    explained.push(`**\`${rule.code}\`** · ${STAGE_WORDS[rule.stage]}\n\n${rule.help}\n\nlibvirt: \`${rule.libvirt}\` · [libvirt.org](${ruleHelpUri(rule)})`);
-    start = start === undefined ? finding.start : Math.min(start, finding.start);
-    end = end === undefined ? finding.end : Math.max(end, finding.end);
-  }
-  if (explained.length === 0) return hover;
+  const covering = findings.filter((finding) => finding.start <= offset && offset <= finding.end && ruleByCode(finding.code));
+  if (covering.length === 0) return hover;
+  const explained = [...new Set(covering.map((finding) => finding.code))].map((code) => {
+    const rule = ruleByCode(code)!;
+    return `**\`${rule.code}\`** · ${STAGE_WORDS[rule.stage]}\n\n${rule.help}\n\nlibvirt: \`${rule.libvirt}\` · [libvirt.org](${ruleHelpUri(rule)})`;
+  });
   const markdown = [...explained, ...(hover ? [hover.markdown] : [])].join('\n\n---\n\n');
-  return { markdown, start: hover?.start ?? start!, end: hover?.end ?? end! };
+  // Without a hover of its own, the token is what the findings cover.
+  const start = hover?.start ?? Math.min(...covering.map((finding) => finding.start));
+  const end = hover?.end ?? Math.max(...covering.map((finding) => finding.end));
+  return { markdown, start, end };
 }

@@ -16,7 +16,12 @@ interface GraphicsDevice {
 }
 
 function graphicsOf(domain: Domain): GraphicsDevice[] {
-  return domain.devices.filter((d) => d.element.name === 'graphics').map((el) => ({ el, type: domain.attr(el, 'type') }));
+  return domain.devicesNamed('graphics').map((el) => ({ el, type: domain.attr(el, 'type') }));
+}
+
+/** The `type` of the egl-headless display among `all`, when there is one. */
+function eglHeadless(all: readonly GraphicsDevice[]): AttrValue | undefined {
+  return all.find((g) => typeOf(g) === 'egl-headless')?.type;
 }
 
 function typeOf(graphics: GraphicsDevice): string | undefined {
@@ -35,13 +40,13 @@ export const eglHeadlessPairingRule: Rule = {
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
     const all = graphicsOf(domain);
-    const egl = all.find((g) => typeOf(g) === 'egl-headless');
-    if (!egl?.type) return;
+    const egl = eglHeadless(all);
+    if (!egl) return;
     for (const graphics of all) {
       const type = typeOf(graphics);
       if (!graphics.type || type === 'egl-headless' || type === 'vnc' || type === 'spice') continue;
       report(graphics.type, `\`<graphics type='${type}'>\` cannot be paired with egl-headless; only vnc and spice can`, {
-        related: [{ ...egl.type, message: 'The egl-headless display' }],
+        related: [{ ...egl, message: 'The egl-headless display' }],
       });
     }
   },
@@ -59,14 +64,14 @@ export const eglHeadlessSpiceGlRule: Rule = {
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
     const all = graphicsOf(domain);
-    const egl = all.find((g) => typeOf(g) === 'egl-headless');
-    if (!egl?.type) return;
+    const egl = eglHeadless(all);
+    if (!egl) return;
     for (const graphics of all) {
       if (typeOf(graphics) !== 'spice') continue;
       const gl = domain.child(graphics.el, 'gl');
       const enable = gl && domain.attr(gl, 'enable');
       if (enable?.value.trim() === 'yes') {
-        report(enable, "SPICE renders with OpenGL while an egl-headless display does too", { related: [{ ...egl.type, message: 'The egl-headless display' }] });
+        report(enable, "SPICE renders with OpenGL while an egl-headless display does too", { related: [{ ...egl, message: 'The egl-headless display' }] });
       }
     }
   },
