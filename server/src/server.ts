@@ -210,7 +210,7 @@ connection.onDidCloseTextDocument(
     published.delete(textDocument.uri);
     clearTimeout(rulesRuns.get(textDocument.uri)?.timer);
     rulesRuns.delete(textDocument.uri);
-    if (closed) idleCollector.afterWork(closed.parsed.text.length);
+    if (closed) idleCollector.afterWork(closed.parsed.length);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   }),
 );
@@ -257,7 +257,7 @@ const validate = guarded('validation', undefined, (uri: string) => {
   if (!document) return;
   const analysis = analysisOf(uri, document);
   const run = rulesRuns.get(uri);
-  if (run && document.parsed.text.length > RULES_INLINE_LENGTH && published.get(uri)?.context === context) {
+  if (run && document.parsed.length > RULES_INLINE_LENGTH && published.get(uri)?.context === context) {
     const moved = moveThroughEdits(run.findings, run.edits);
     publish(uri, document, mergeFindings(incrementalFindings(analysis), moved, settings.maxProblems));
     clearTimeout(run.timer);
@@ -281,7 +281,7 @@ function publish(uri: string, document: OpenDocument, findings: Finding[]): void
   published.set(uri, { version, context, findings });
   const diagnostics: Diagnostic[] = findings.map((finding) => diagnosticOf(uri, parsed, finding));
   void connection.sendDiagnostics({ uri, version, diagnostics });
-  idleCollector.afterWork(parsed.text.length);
+  idleCollector.afterWork(parsed.length);
 }
 
 /** The findings of the document's current version: those published, else computed. */

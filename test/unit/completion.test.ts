@@ -141,8 +141,8 @@ test('the pattern at a point uses the validation memo for the siblings before it
   const target = cursorTarget(document.tree, offset);
   assert.equal(target.kind, 'content');
   const ancestors = target.kind === 'content' ? target.ancestors : [];
-  const withMemo = contentPatternAt(SMALL, { text, tree: document.tree, memo }, ancestors, offset);
-  const without = contentPatternAt(SMALL, { text, tree: document.tree }, ancestors, offset);
+  const withMemo = contentPatternAt(SMALL, { source: text, tree: document.tree, memo }, ancestors, offset);
+  const without = contentPatternAt(SMALL, { source: text, tree: document.tree }, ancestors, offset);
   assert.ok(withMemo && without);
   assert.equal(withMemo.pattern, without.pattern, 'interned patterns: the same object');
   // A matching entry's output is taken as it is: changed, it changes the answer.
@@ -151,7 +151,7 @@ test('the pattern at a point uses the validation memo for the siblings before it
   const entry = memo.get(disk);
   assert.ok(entry, 'validation left an entry for the <disk> before the cursor');
   memo.set(disk, { ...entry, output: SMALL.derivatives.notAllowed });
-  assert.notEqual(contentPatternAt(SMALL, { text, tree: document.tree, memo }, ancestors, offset)?.pattern, without.pattern);
+  assert.notEqual(contentPatternAt(SMALL, { source: text, tree: document.tree, memo }, ancestors, offset)?.pattern, without.pattern);
 });
 
 // ---- the bundled libvirt schema ---------------------------------------------------------------

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyEdit } from '../../server/src/parser/incremental';
 import { parseDocument } from '../../server/src/parser/parse';
+import { PieceText } from '../../server/src/parser/pieceText';
 import { describeTree } from './helpers/describeTree';
 import { WEB01 } from './helpers/documents';
 import { random, randomEdit } from './helpers/randomEdits';
@@ -12,17 +13,23 @@ const BASE = WEB01.replace(
   '    <backingStore><backingStore/></backingStore>\n    <description><![CDATA[ a < b ]]> &amp; text</description>\n  </devices>',
 );
 
-test('incremental tree equals a fresh parse after every one of thousands of random edits', () => {
+/**
+ * Random edits from each seed, the tree patched after each one and compared with a fresh parse.
+ * `pieceLength`: the new text reaches the parser as a PieceText of pieces that long (windows of
+ * it), else as a string. Returns how many edits were made.
+ */
+function patchedTreesMatchFreshParses(seeds: number[], pieceLength?: number): number {
   let edits = 0;
-  for (let seed = 1; seed <= 60; seed++) {
+  for (const seed of seeds) {
     const next = random(seed);
     let text = BASE;
+    let pieces = new PieceText(text, pieceLength);
     let tree = parseDocument(text);
     for (let step = 0; step < 80; step++) {
       const { start, end, inserted } = randomEdit(text, next);
-      const newText = text.slice(0, start) + inserted + text.slice(end);
-      tree = applyEdit(tree, newText, { start, end, insertedLength: inserted.length });
-      text = newText;
+      text = text.slice(0, start) + inserted + text.slice(end);
+      pieces.replace(start, end, inserted);
+      tree = applyEdit(tree, pieceLength ? pieces : text, { start, end, insertedLength: inserted.length });
       edits++;
       const expected = describeTree(parseDocument(text));
       const actual = describeTree(tree);
@@ -32,11 +39,22 @@ test('incremental tree equals a fresh parse after every one of thousands of rand
       // Keep documents from drifting into one huge comment or shrinking to nothing.
       if (text.length > 6000 || text.length < 200) {
         text = BASE;
+        pieces = new PieceText(text, pieceLength);
         tree = parseDocument(text);
       }
     }
   }
-  assert.ok(edits >= 4800);
+  return edits;
+}
+
+const seeds = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+
+test('incremental tree equals a fresh parse after every one of thousands of random edits', () => {
+  assert.ok(patchedTreesMatchFreshParses(seeds(1, 60)) >= 4800);
+});
+
+test('a text kept in short pieces re-parses from windows of it to the same tree as a fresh parse', () => {
+  assert.ok(patchedTreesMatchFreshParses(seeds(61, 90), 32) >= 2400);
 });
 
 test('typing a document character by character keeps the tree exact', () => {

@@ -41,6 +41,53 @@ test('checks that re-use unchanged elements (validation, well-formedness, set va
   assert.ok(edits >= 2400);
 });
 
+/** A <devices> wider than WIDE children, so its children are remembered in runs of siblings. */
+function wideDomain(devices: number): string {
+  const list: string[] = [];
+  for (let i = 0; i < devices; i++) {
+    list.push(
+      i % 3 === 0
+        ? `    <disk type='file' device='disk'>\n      <source file='/var/lib/libvirt/images/d${i}.qcow2'/>\n      <target dev='vd${i}' bus='virtio'/>\n    </disk>\n`
+        : i % 3 === 1
+          ? `    <interface type='network'>\n      <source network='n${i}'/>\n    </interface>\n`
+          : `    <serial type='pty'/>\n`,
+    );
+  }
+  return BASE.replace('  </devices>', `${list.join('')}  </devices>`);
+}
+
+test('checks of an element wide enough to be remembered in runs find what a fresh check finds, through edits and devices added and removed', () => {
+  const WIDE_BASE = wideDomain(180);
+  let edits = 0;
+  for (let seed = 1; seed <= 8; seed++) {
+    const next = random(seed);
+    let document = ParsedDocument.parse(WIDE_BASE, Number.POSITIVE_INFINITY, 512);
+    for (let step = 0; step < 50; step++) {
+      const text = document.text;
+      const roll = next();
+      if (roll < 0.15) {
+        // A whole device copied in, or one taken out, at a line start inside <devices>.
+        const devicesAt = text.indexOf('<devices>');
+        const lineAt = text.indexOf('\n    <', devicesAt + Math.floor(next() * Math.max(1, text.length - devicesAt - 200))) + 1;
+        if (lineAt > 0) {
+          if (roll < 0.08) document.replace(lineAt, lineAt, "    <serial type='pty'/>\n");
+          else document.replace(lineAt, text.indexOf('\n', lineAt) + 1, '');
+        }
+      } else {
+        const { start, end, inserted } = randomEdit(text, next);
+        document.replace(start, end, inserted);
+      }
+      edits++;
+      const actual = documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: undefined }));
+      const expected = freshFindings(document.text);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        assert.deepEqual(actual, expected, `seed ${seed}, step ${step}`);
+      }
+    }
+  }
+  assert.ok(edits >= 400);
+});
+
 test('an edit inside one <disk> is reported there, and fixing it clears it', () => {
   const document = ParsedDocument.parse(BASE);
   assert.deepEqual(documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: undefined })), []);

@@ -36,8 +36,14 @@ export class Analysis {
     return new Analysis(ParsedDocument.parse(text), context);
   }
 
+  /** The text as one string (built once per version of a large document: prefer `source`). */
   get text() {
     return this.document.text;
+  }
+
+  /** The text, read in parts. */
+  get source() {
+    return this.document.source;
   }
 
   get tree() {

@@ -5,6 +5,7 @@
  * tags. A pure function of (analysis, offset): the LSP layer only converts.
  */
 import { Ch, isNameChar, isWhitespace } from '../parser/chars';
+import { Source } from '../parser/pieceText';
 import { Attribute, DocumentNode, ElementNode, Quote, isClosed, valueSpan } from '../parser/nodes';
 import { Located, childIndexAt } from '../parser/tree';
 import { Derivatives, Expectations, P, QName, containsName } from '../schema/derivatives';
@@ -58,13 +59,13 @@ export function completeAt(analysis: Analysis, offset: number, trigger?: string)
   const document: DocumentView = analysis;
   const schema: SchemaView | undefined = analysis.schema;
   const sets: Omit<SetContext, 'text'> | undefined = analysis.setKeys && { keys: analysis.setKeys, host: analysis.host };
-  const { text, tree } = document;
+  const { source: text, tree } = document;
   const target = cursorTarget(tree, offset);
   if (trigger === ' ' && target.kind !== 'insideTag') return [];
   if ((trigger === '"' || trigger === "'") && target.kind !== 'attributeValue') return [];
   const setValues = (): CompletionSuggestion[] =>
     sets && target.kind === 'attributeValue'
-      ? setValueCompletions({ ...sets, text }, tree, target.element, target.attribute, target.ancestors[target.ancestors.length - 1]?.node.name, offset)
+      ? setValueCompletions({ ...sets, text: analysis.text }, tree, target.element, target.attribute, target.ancestors[target.ancestors.length - 1]?.node.name, offset)
       : [];
   if (trigger !== undefined && SET_TRIGGERS.includes(trigger)) return setValues();
   const c: Context | undefined = schema && { schema, document, d: schema.derivatives, expect: new Expectations(schema.derivatives) };
@@ -351,7 +352,7 @@ function textValueSuggestions(c: Context, point: ContentPoint, offset: number, w
   if (!element || element.node.children.some((child) => child.kind === 'element')) return [];
   const values = enumeratedValues(point.contentStart);
   if (values.length === 0) return [];
-  const { start, end } = typedText(c.document.text, element, offset) ?? { start: wordStart, end: offset };
+  const { start, end } = typedText(c.document.source, element, offset) ?? { start: wordStart, end: offset };
   return values.map((value, index) => ({
     label: value,
     kind: 'value' as const,
@@ -366,7 +367,7 @@ function textValueSuggestions(c: Context, point: ContentPoint, offset: number, w
 }
 
 /** The text around the cursor in a text-only element, without its surrounding whitespace. */
-function typedText(text: string, element: Located<ElementNode>, offset: number): { start: number; end: number } | undefined {
+function typedText(text: Source, element: Located<ElementNode>, offset: number): { start: number; end: number } | undefined {
   const children = element.node.children;
   const child = children[childIndexAt(children, offset - element.start)];
   if (child?.kind !== 'text') return undefined;
@@ -428,7 +429,7 @@ function closingTag(name: string, replaceStart: number, replaceEnd: number, rank
   };
 }
 
-function startOfName(text: string, offset: number): number {
+function startOfName(text: Source, offset: number): number {
   let p = offset;
   while (p > 0 && isNameChar(text.charCodeAt(p - 1))) p--;
   return p;

@@ -35,7 +35,7 @@ function incrementalFindingsOf(analysis: Analysis): Finding[] {
   const { document, schema, host } = analysis;
   const limits = analysis.context.limits;
   if (!document.parsed) {
-    const sizeMB = (document.text.length / 1048576).toFixed(1);
+    const sizeMB = (document.length / 1048576).toFixed(1);
     return [
       {
         start: 0,
@@ -48,8 +48,8 @@ function incrementalFindingsOf(analysis: Analysis): Finding[] {
   }
   const findings = checkWellFormedness(document.tree, limits.maxProblems, document.memo(WELL_FORMEDNESS));
   if (schema && findings.length < limits.maxProblems) {
-    const valid = validateTree(schema.derivatives, schema.datatypes, document.text, document.tree, limits.maxProblems - findings.length, analysis.memo);
-    const sets = checkDocumentSets(document.text, document.tree, setAttributeKeysOf(schema), host, document);
+    const valid = validateTree(schema.derivatives, schema.datatypes, document.source, document.tree, limits.maxProblems - findings.length, analysis.memo);
+    const sets = checkDocumentSets(document.source, document.tree, setAttributeKeysOf(schema), host, document);
     // Where the set check says what is wrong with a list, the schema's "must be a CPU list" is noise.
     const setErrors = sets.filter((f) => f.severity === 'error');
     const explained = (f: Finding) => f.code === 'bad-attribute-value' && setErrors.some((e) => e.start >= f.start && e.end <= f.end);

@@ -7,6 +7,7 @@
 import { decodeReferences, isWhitespace } from '../parser/chars';
 import { DocEntry, DocsLanguage, ElementDocs } from '../docs/elementDocs';
 import { ElementNode, attributeValue, valueSpan } from '../parser/nodes';
+import { Source } from '../parser/pieceText';
 import { Analysis } from './analysis';
 import { Located } from '../parser/tree';
 import { DocumentView, SchemaView, enumeratedValues } from '../schema/patternAt';
@@ -49,8 +50,8 @@ export function hoverAt(analysis: Analysis, offset: number, docs: ElementDocs, l
     if (set) return { ...set, markdown: blocks(pathLine(names, attribute.name), set.markdown) };
     if (!schema || attribute.valueOffset < 0 || !attribute.valueClosed) return undefined;
     const facts = attributeFactsAt(schema.schema, schema.document, ancestors, element, attribute);
-    const value = attributeValue(schema.document.text, element.start, attribute);
-    const meaning = valueMeaning(value, facts?.values ?? [], isMemoryAmount(names, attribute.name) ? unitOf(schema.document.text, element) : undefined);
+    const value = attributeValue(schema.document.source, element.start, attribute);
+    const meaning = valueMeaning(value, facts?.values ?? [], isMemoryAmount(names, attribute.name) ? unitOf(schema.document.source, element) : undefined);
     if (!meaning && !facts) return undefined;
     const valueText = docs.valueDoc(names, attribute.name, value.trim(), language);
     const docsText = found?.entry.attributes?.[attribute.name];
@@ -100,7 +101,7 @@ function elementDocs(name: string, entry: DocEntry, language: DocsLanguage): str
 function textHover(schema: HoverSchema, ancestors: Located<ElementNode>[], offset: number, docs: ElementDocs, language: DocsLanguage): HoverResult | undefined {
   const element = ancestors[ancestors.length - 1];
   if (!element || element.node.children.some((child) => child.kind !== 'text') || element.node.endTagOffset < 0) return undefined;
-  const { text } = schema.document;
+  const { source: text } = schema.document;
   const span = trimmedContent(text, element);
   if (!span || offset < span.from || offset > span.to) return undefined;
   const names = ancestors.map((a) => a.node.name);
@@ -112,7 +113,7 @@ function textHover(schema: HoverSchema, ancestors: Located<ElementNode>[], offse
 }
 
 /** The element's content without the whitespace around it; undefined when it is only whitespace. */
-function trimmedContent(text: string, element: Located<ElementNode>): { from: number; to: number } | undefined {
+function trimmedContent(text: Source, element: Located<ElementNode>): { from: number; to: number } | undefined {
   let from = element.start + element.node.startTagLength;
   let to = element.start + element.node.endTagOffset;
   while (from < to && isWhitespace(text.charCodeAt(from))) from++;
@@ -121,7 +122,7 @@ function trimmedContent(text: string, element: Located<ElementNode>): { from: nu
 }
 
 /** The element's `unit` attribute; null (the default unit applies) when it has none. */
-function unitOf(text: string, element: Located<ElementNode>): string | null {
+function unitOf(text: Source, element: Located<ElementNode>): string | null {
   const unit = element.node.attributes.find((a) => a.name === 'unit' && a.valueClosed);
   return unit ? attributeValue(text, element.start, unit) : null;
 }

@@ -7,7 +7,7 @@
  */
 import { Finding } from '../finding';
 import { ChildNode, DocumentNode, ElementNode, ParentNode } from '../parser/nodes';
-import { NodeMemo } from '../parser/parsedDocument';
+import { NodeMemo, WIDE } from '../parser/parsedDocument';
 
 /**
  * What one node contributes by itself (not its child elements), in absolute offsets: `start` is
@@ -34,6 +34,8 @@ interface Frame<T> {
   name: string | undefined;
   index: number;
   items: (T | ElementNode)[];
+  /** Of a wide node: where the run of children being summarised starts, and its first item. */
+  run: { from: number; items: number } | undefined;
 }
 
 const hasChildElements = (element: ElementNode) => element.children.some((child) => child.kind === 'element');
@@ -73,18 +75,39 @@ function isElement(item: unknown): item is ElementNode {
   return (item as ElementNode).kind === 'element' && (item as ElementNode).children !== undefined;
 }
 
-/** The summary of the document, computing those of the elements not in `memo` (post-order, without recursion). */
+/**
+ * The summary of the document, computing those of the elements not in `memo` (post-order, without
+ * recursion). The children of wide elements are summarised in runs of siblings, remembered in the
+ * memo too, so an edit among thousands of devices looks again at one run of them.
+ */
 function summarize<T extends Placed>(tree: DocumentNode, memo: NodeMemo<Summary<T>>, local: LocalFindings<T>, shift: (finding: T, by: number) => T): Summary<T> {
   const cached = memo.get(tree);
   if (cached) return cached;
-  const stack: Frame<T>[] = [{ node: tree, start: 0, name: undefined, index: 0, items: [] }];
+  const frameOf = (node: ParentNode, start: number, name: string | undefined, items: (T | ElementNode)[]): Frame<T> => ({
+    node,
+    start,
+    name,
+    index: 0,
+    items,
+    run: node.children.length > WIDE ? { from: -1, items: 0 } : undefined,
+  });
+  const stack: Frame<T>[] = [frameOf(tree, 0, undefined, [])];
   const relative = (items: (T | ElementNode)[], findings: readonly T[], base: number) => {
     for (const finding of findings) items.push(shift(finding, -base));
   };
   for (;;) {
     const frame = stack[stack.length - 1];
-    if (frame.index < frame.node.children.length) {
-      const child = frame.node.children[frame.index++];
+    const children = frame.node.children;
+    if (frame.run && frame.index < children.length && frame.run.from !== frame.index) {
+      if (frame.run.from < 0 || memo.runEndsBefore(children, frame.run.from, frame.index)) {
+        rememberRun(memo, frame, frame.index, shift);
+        replayRuns(memo, frame, shift);
+        frame.run = { from: frame.index, items: frame.items.length };
+        continue;
+      }
+    }
+    if (frame.index < children.length) {
+      const child = children[frame.index++];
       const start = frame.start + child.offset;
       if (child.kind === 'element' && hasChildElements(child)) {
         const known = memo.get(child);
@@ -94,7 +117,7 @@ function summarize<T extends Placed>(tree: DocumentNode, memo: NodeMemo<Summary<
         }
         const items: (T | ElementNode)[] = [];
         relative(items, local(child, start, frame.name), start);
-        stack.push({ node: child, start, name: child.name, index: 0, items });
+        stack.push(frameOf(child, start, child.name, items));
         continue;
       }
       // A leaf and what it holds (text, comments) count as its parent's own.
@@ -104,11 +127,32 @@ function summarize<T extends Placed>(tree: DocumentNode, memo: NodeMemo<Summary<
       }
       continue;
     }
+    if (frame.run) rememberRun(memo, frame, children.length, shift);
     stack.pop();
     const summary: Summary<T> = frame.items.length > 0 ? { items: frame.items } : (NOTHING as Summary<T>);
     memo.set(frame.node, summary);
     if (stack.length === 0) return summary;
     if (summary.items.length > 0) stack[stack.length - 1].items.push(frame.node as ElementNode);
+  }
+}
+
+/** Remembers the frame's children from its run's start to `to` as a run: its items, relative to its first child. */
+function rememberRun<T extends Placed>(memo: NodeMemo<Summary<T>>, frame: Frame<T>, to: number, shift: (finding: T, by: number) => T): void {
+  const run = frame.run as { from: number; items: number };
+  if (run.from < 0 || to <= run.from) return;
+  const children = frame.node.children;
+  const base = children[run.from].offset;
+  const items = frame.items.slice(run.items).map((item) => (isElement(item) ? item : shift(item, -base)));
+  memo.setRun(children, run.from, to, items.length > 0 ? { items } : (NOTHING as Summary<T>));
+}
+
+/** Takes the remembered runs from the frame's next child on, moving its index past them. */
+function replayRuns<T extends Placed>(memo: NodeMemo<Summary<T>>, frame: Frame<T>, shift: (finding: T, by: number) => T): void {
+  const children = frame.node.children;
+  for (let run = memo.runAt(children, frame.index); run; run = frame.index < children.length ? memo.runAt(children, frame.index) : undefined) {
+    const base = children[frame.index].offset;
+    for (const item of run.value.items) frame.items.push(isElement(item) ? item : shift(item, base));
+    frame.index += run.nodes.length;
   }
 }
 

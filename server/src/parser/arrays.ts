@@ -12,3 +12,15 @@ export function replaceRange<T>(array: T[], start: number, deleteCount: number, 
   for (const item of items) array.push(item);
   for (const item of tail) array.push(item);
 }
+
+/** Index of the last element of `sorted` (ascending, its first element at most `value`) not greater than `value`. */
+export function lastAtMost(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sorted[middle] <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}

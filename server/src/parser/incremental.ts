@@ -11,6 +11,7 @@
 import { replaceRange } from './arrays';
 import { ChildNode, DocumentNode, ElementNode, ParentNode, isClosed } from './nodes';
 import { parseDocument, parseFragment } from './parse';
+import { EditedText, wholeText } from './pieceText';
 import { childIndexAt } from './tree';
 
 export interface Edit {
@@ -36,7 +37,8 @@ interface Level {
  * of every node changed in place (the edited element and its ancestors), so that what was derived
  * from them can be dropped; nodes it does not name are unchanged or new.
  */
-export function applyEdit(document: DocumentNode, newText: string, edit: Edit, patched: (node: ParentNode) => void = () => {}): DocumentNode {
+export function applyEdit(document: DocumentNode, edited: string | EditedText, edit: Edit, patched: (node: ParentNode) => void = () => {}): DocumentNode {
+  const newText = typeof edited === 'string' ? wholeText(edited) : edited;
   const delta = edit.insertedLength - (edit.end - edit.start);
   const levels = containersOf(document, edit);
   // Each failed level re-parses more than the one below it; past a few, climbing element by
@@ -60,7 +62,7 @@ export function applyEdit(document: DocumentNode, newText: string, edit: Edit, p
     patched(document);
     return document;
   }
-  return parseDocument(newText);
+  return parseDocument(newText.whole());
 }
 
 /** The document, then each element whose content (not its tags) holds the whole edit. */
@@ -116,7 +118,7 @@ function addUnclosedNames(node: ChildNode, names: string[]): void {
  * the child before to the start of the child after (whitespace between them included). False
  * when that stretch does not parse on its own.
  */
-function reparseTouchedChildren(level: Level, names: string[], newText: string, edit: Edit, delta: number): boolean {
+function reparseTouchedChildren(level: Level, names: string[], newText: EditedText, edit: Edit, delta: number): boolean {
   const parent = level.node;
   const children = parent.children;
   const from = edit.start - level.start;
@@ -133,7 +135,9 @@ function reparseTouchedChildren(level: Level, names: string[], newText: string, 
   const next = children[last + 1];
   const rangeStart = previous ? previous.offset + previous.length : contentStartOf(parent);
   const rangeEnd = next ? next.offset : contentEndOf(parent);
-  const result = parseFragment(newText, level.start + rangeStart, level.start + rangeEnd + delta, parent, level.start, names, false);
+  const fragmentStart = level.start + rangeStart;
+  const fragmentLimit = level.start + rangeEnd + delta;
+  const result = parseFragment(newText.window(fragmentStart, fragmentLimit), fragmentStart, fragmentLimit, parent, level.start, names, false);
   if (!result) return false;
   replaceRange(children, first, Math.max(0, last - first + 1), result.children);
   for (let i = first + result.children.length; i < children.length; i++) children[i].offset += delta;
@@ -150,16 +154,10 @@ function contentEndOf(node: ParentNode): number {
 }
 
 /** Re-parses an element's whole content, closing what is left open as its end tag would. */
-function reparseContent(element: ElementNode, start: number, names: string[], newText: string, delta: number): boolean {
-  const result = parseFragment(
-    newText,
-    start + element.startTagLength,
-    start + element.endTagOffset + delta,
-    element,
-    start,
-    names,
-    true,
-  );
+function reparseContent(element: ElementNode, start: number, names: string[], newText: EditedText, delta: number): boolean {
+  const from = start + element.startTagLength;
+  const limit = start + element.endTagOffset + delta;
+  const result = parseFragment(newText.window(from, limit), from, limit, element, start, names, true);
   if (!result) return false;
   element.children = result.children;
   element.hasUnclosedChild = result.hasUnclosedChild;

@@ -1,4 +1,5 @@
-import { replaceRange } from './arrays';
+import { lastAtMost, replaceRange } from './arrays';
+import { Source } from './pieceText';
 
 /**
  * Offsets <-> LSP positions (line, UTF-16 character), kept up to date by edits so a keystroke
@@ -22,21 +23,14 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
-  positionAt(offset: number, text: string): Position {
+  positionAt(offset: number, text: { readonly length: number }): Position {
     const clamped = Math.max(0, Math.min(offset, text.length));
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= clamped) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: clamped - starts[low] };
+    const line = lastAtMost(this.lineStarts, clamped);
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   /** The offset of `position`; a character past the end of its line means the line's end. */
-  offsetAt(position: Position, text: string): number {
+  offsetAt(position: Position, text: Source): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return text.length;
     const lineStart = this.lineStarts[position.line];
@@ -46,7 +40,7 @@ export class LineIndex {
   }
 
   /** Updates the index for `oldText[start, end)` replaced by `insertedLength` characters. */
-  applyEdit(newText: string, start: number, end: number, insertedLength: number): void {
+  applyEdit(newText: Source, start: number, end: number, insertedLength: number): void {
     const starts = this.lineStarts;
     const delta = insertedLength - (end - start);
     // A line start s depends on the characters at s-1 and s (CR LF counts once), so the old
@@ -79,7 +73,7 @@ function lowerBound(sorted: number[], value: number): number {
  * Line starts produced by the line breaks that begin in text[from, to): after LF, and after CR
  * unless an LF follows it (then the LF's own start counts).
  */
-function lineBreaksIn(text: string, from: number, to: number): number[] {
+function lineBreaksIn(text: Source, from: number, to: number): number[] {
   const result: number[] = [];
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);

@@ -10,6 +10,7 @@
  */
 
 import { decodeReferences } from './chars';
+import { Source } from './pieceText';
 
 export type NodeKind =
   | 'document'
@@ -160,7 +161,7 @@ export function contentEnd(element: ElementNode): number {
 }
 
 /** An attribute's value as XML reads it: references decoded, line breaks and tabs made spaces (XML 3.3.3). */
-export function attributeValue(text: string, elementStart: number, attribute: Attribute): string {
+export function attributeValue(text: Source, elementStart: number, attribute: Attribute): string {
   if (attribute.valueOffset < 0) return '';
   const { from, to } = valueSpan(elementStart, attribute);
   const raw = decodeReferences(text.slice(from, to));
@@ -170,7 +171,7 @@ export function attributeValue(text: string, elementStart: number, attribute: At
 const WHITESPACE_TO_NORMALISE = /[\t\n\r]/;
 
 /** The text of an element without child elements (references decoded, CDATA kept), and where its content stands. */
-export function elementText(text: string, elementStart: number, element: ElementNode): { value: string; from: number; to: number } {
+export function elementText(text: Source, elementStart: number, element: ElementNode): { value: string; from: number; to: number } {
   const from = elementStart + element.startTagLength;
   const to = elementStart + contentEnd(element);
   let value = '';

@@ -16,6 +16,7 @@
  *   not swallow the sibling `<interface>` on the following lines.
  */
 import { Ch, isNameStartChar, isPredefinedEntity, isWhitespace, isXmlChar, scanName } from './chars';
+import { Window } from './pieceText';
 import {
   Attribute,
   ChildNode,
@@ -66,7 +67,8 @@ export function parseDocument(text: string): DocumentNode {
 }
 
 /**
- * Parses `text[from, limit)` as content of `container` (which starts at `containerStart`).
+ * Parses `text[from, limit)` as content of `container` (which starts at `containerStart`), all
+ * offsets in the whole text, of which `window` holds the part read.
  * `enclosingNames` are the names of the elements a full parse has open there: the container,
  * its ancestors and unclosed elements before it (see incremental.ts). With
  * `closeAtLimit`, elements still open at `limit` are closed as the container's end tag would
@@ -74,7 +76,7 @@ export function parseDocument(text: string): DocumentNode {
  * cannot be parsed on its own.
  */
 export function parseFragment(
-  text: string,
+  window: Window,
   from: number,
   limit: number,
   container: ParentNode,
@@ -83,7 +85,10 @@ export function parseFragment(
   closeAtLimit: boolean,
 ): FragmentResult | undefined {
   const children: ChildNode[] = [];
-  const builder = new TreeBuilder(text, from, limit, container, containerStart, children, enclosingNames);
+  // The builder works in the window's offsets: nodes keep offsets relative to their parent, so
+  // only the XML declaration's place needs the window's own.
+  const { text, base } = window;
+  const builder = new TreeBuilder(text, from - base, limit - base, container, containerStart - base, children, enclosingNames, base);
   if (!builder.run()) return undefined;
   if (builder.openElementCount() > 0) {
     // The container's end tag closes the innermost open element of its name: if that is not
@@ -133,6 +138,8 @@ class TreeBuilder {
     containerStart: number,
     containerChildren: ChildNode[],
     private readonly enclosingNames: readonly string[],
+    /** Where `text` starts in the whole text. */
+    private readonly base = 0,
   ) {
     this.pos = from;
     this.containerFrame = { node: container, start: containerStart, children: containerChildren, hasUnclosedChild: false };
@@ -738,7 +745,7 @@ class TreeBuilder {
       problems = [{ code: 'unclosed-processing-instruction', message: 'This processing instruction is never closed with `?>`.', start: 0, end: targetEnd - start }];
     } else if (target === '') {
       problems = [{ code: 'missing-pi-target', message: '`<?` must be followed by a target name, as in `<?xml version="1.0"?>`.', start: 0, end: 2 }];
-    } else if (target.toLowerCase() === 'xml' && start !== 0 && !(start === 1 && text.charCodeAt(0) === Ch.ByteOrderMark)) {
+    } else if (target.toLowerCase() === 'xml' && start + this.base !== 0 && !(start + this.base === 1 && text.charCodeAt(-this.base) === Ch.ByteOrderMark)) {
       problems = [{ code: 'misplaced-xml-declaration', message: 'The XML declaration `<?xml …?>` must be the very first thing in the file.', start: 0, end: targetEnd - start }];
     }
     this.pos = p;

@@ -1,8 +1,9 @@
 /** A document's text with its tree and line index, kept in step by edits. */
 import { Edit, applyEdit } from './incremental';
 import { LineIndex, Position } from './lineIndex';
-import { DocumentNode, ParentNode } from './nodes';
+import { ChildNode, DocumentNode, ParentNode } from './nodes';
 import { parseDocument } from './parse';
+import { PieceText, Source } from './pieceText';
 
 export interface Range {
   start: Position;
@@ -19,9 +20,32 @@ const EMPTY_TREE: DocumentNode = Object.freeze({
   hasUnclosedChild: false,
 }) as DocumentNode;
 
-/** Something derived per node (e.g. its validation), kept while the node is unchanged. */
+/** Children a run of siblings holds at most: an edit among wide siblings redoes one run. */
+export const RUN_LENGTH = 64;
+/** Elements with more children than this have their children remembered in runs. */
+export const WIDE = 2 * RUN_LENGTH;
+
+/** What was derived from a run of consecutive siblings, valid while each of them is unchanged. */
+export interface SiblingRun<T> {
+  readonly nodes: readonly ChildNode[];
+  readonly value: T;
+}
+
+interface StoredRun<T> extends SiblingRun<T> {
+  stale: boolean;
+}
+
+/**
+ * Something derived per node (e.g. its validation), kept while the node is unchanged; and, for
+ * the children of wide elements, per run of siblings, so a keystroke among 40,000 devices looks
+ * at a few hundred runs instead of every device.
+ */
 export class NodeMemo<T> {
   private readonly entries = new WeakMap<ParentNode, T>();
+  /** Runs by their first node. */
+  private readonly runsByFirst = new WeakMap<ChildNode, StoredRun<T>>();
+  /** The latest run holding each element: an edit inside the element ends that run. */
+  private readonly runOfElement = new WeakMap<ChildNode, StoredRun<T>>();
 
   get(node: ParentNode): T | undefined {
     return this.entries.get(node);
@@ -33,6 +57,38 @@ export class NodeMemo<T> {
 
   forget(node: ParentNode): void {
     this.entries.delete(node);
+    const run = node.kind === 'element' ? this.runOfElement.get(node) : undefined;
+    if (run) run.stale = true;
+  }
+
+  /** The run remembered from `children[index]` on, if its nodes are still there, unchanged. */
+  runAt(children: readonly ChildNode[], index: number): SiblingRun<T> | undefined {
+    const run = this.runsByFirst.get(children[index]);
+    if (!run || run.stale || index + run.nodes.length > children.length) return undefined;
+    const nodes = run.nodes;
+    for (let k = 1; k < nodes.length; k++) if (children[index + k] !== nodes[k]) return undefined;
+    return run;
+  }
+
+  /** Whether a run being built from `children[runStart]` ends before `children[index]`: full, or a remembered run starts there. */
+  runEndsBefore(children: readonly ChildNode[], runStart: number, index: number): boolean {
+    return index > runStart && (index - runStart >= RUN_LENGTH || this.runAt(children, index) !== undefined);
+  }
+
+  setRun(children: readonly ChildNode[], from: number, to: number, value: T): void {
+    if (to <= from) return;
+    const run: StoredRun<T> = { nodes: children.slice(from, to), value, stale: false };
+    const first = run.nodes[0];
+    const replaced = this.runsByFirst.get(first);
+    if (replaced) replaced.stale = true;
+    this.runsByFirst.set(first, run);
+    for (const node of run.nodes) {
+      if (node.kind !== 'element') continue;
+      // A node is in one live run at a time: older runs through it cannot be trusted again.
+      const older = this.runOfElement.get(node);
+      if (older) older.stale = true;
+      this.runOfElement.set(node, run);
+    }
   }
 }
 
@@ -41,7 +97,7 @@ export class ParsedDocument {
   private readonly memos = new Map<object, NodeMemo<unknown>>();
 
   private constructor(
-    private currentText: string,
+    private pieces: PieceText,
     private currentTree: DocumentNode,
     private lines: LineIndex,
     /** Texts longer than this are tracked but not parsed (their tree is empty). */
@@ -57,17 +113,28 @@ export class ParsedDocument {
     return memo as NodeMemo<T>;
   }
 
-  static parse(text: string, maxParsedLength = Number.POSITIVE_INFINITY): ParsedDocument {
-    return new ParsedDocument(text, treeFor(text, maxParsedLength), new LineIndex(text), maxParsedLength);
+  /** `pieceLength`: how long the pieces of the text are kept (tests make them short). */
+  static parse(text: string, maxParsedLength = Number.POSITIVE_INFINITY, pieceLength?: number): ParsedDocument {
+    return new ParsedDocument(new PieceText(text, pieceLength), treeFor(text, maxParsedLength), new LineIndex(text), maxParsedLength);
   }
 
   /** False when the text is over the size limit and has no tree. */
   get parsed(): boolean {
-    return this.currentText.length <= this.maxParsedLength;
+    return this.pieces.length <= this.maxParsedLength;
   }
 
+  /** The text as one string: after an edit of a large document, building it costs a copy. */
   get text(): string {
-    return this.currentText;
+    return this.pieces.toString();
+  }
+
+  /** The text to read parts of, without building it as one string. */
+  get source(): Source {
+    return this.pieces;
+  }
+
+  get length(): number {
+    return this.pieces.length;
   }
 
   get tree(): DocumentNode {
@@ -77,7 +144,7 @@ export class ParsedDocument {
   /** Replaces `range` (or the whole text when absent) with `newText`; says which offsets it replaced. */
   applyChange(newText: string, range?: Range): Edit {
     if (!range) {
-      const whole: Edit = { start: 0, end: this.currentText.length, insertedLength: newText.length };
+      const whole: Edit = { start: 0, end: this.pieces.length, insertedLength: newText.length };
       this.replaceAll(newText);
       return whole;
     }
@@ -89,17 +156,16 @@ export class ParsedDocument {
 
   /** Replaces text[start, end) with `inserted`. */
   replace(start: number, end: number, inserted: string): void {
-    const text = this.currentText.slice(0, start) + inserted + this.currentText.slice(end);
     const wasParsed = this.parsed;
-    this.currentText = text;
+    this.pieces.replace(start, end, inserted);
     if (!this.parsed) this.currentTree = EMPTY_TREE;
-    else if (!wasParsed) this.currentTree = parseDocument(text);
-    else this.currentTree = patchedOrFresh(this.currentTree, text, { start, end, insertedLength: inserted.length }, (node) => this.forget(node));
-    this.lines.applyEdit(text, start, end, inserted.length);
+    else if (!wasParsed) this.currentTree = parseDocument(this.pieces.toString());
+    else this.currentTree = patchedOrFresh(this.currentTree, this.pieces, { start, end, insertedLength: inserted.length }, (node) => this.forget(node));
+    this.lines.applyEdit(this.pieces, start, end, inserted.length);
   }
 
   private replaceAll(text: string): void {
-    this.currentText = text;
+    this.pieces = new PieceText(text, this.pieces.pieceLength);
     this.currentTree = treeFor(text, this.maxParsedLength);
     this.lines = new LineIndex(text);
   }
@@ -109,11 +175,11 @@ export class ParsedDocument {
   }
 
   positionAt(offset: number): Position {
-    return this.lines.positionAt(offset, this.currentText);
+    return this.lines.positionAt(offset, this.pieces);
   }
 
   offsetAt(position: Position): number {
-    return this.lines.offsetAt(position, this.currentText);
+    return this.lines.offsetAt(position, this.pieces);
   }
 
   rangeOf(start: number, end: number): Range {
@@ -125,11 +191,11 @@ export class ParsedDocument {
  * The incrementally patched tree; should patching ever throw (it is not meant to), a fresh
  * parse, so one bad edit never leaves the tree out of step with the text.
  */
-function patchedOrFresh(tree: DocumentNode, text: string, edit: Edit, patched: (node: ParentNode) => void): DocumentNode {
+function patchedOrFresh(tree: DocumentNode, text: PieceText, edit: Edit, patched: (node: ParentNode) => void): DocumentNode {
   try {
     return applyEdit(tree, text, edit, patched);
   } catch {
-    return parseDocument(text);
+    return parseDocument(text.toString());
   }
 }
 

@@ -8,6 +8,7 @@
 import { decodeReferences, isWhitespaceText } from '../parser/chars';
 import { Attribute, ChildNode, DocumentNode, ElementNode, attributeValue } from '../parser/nodes';
 import { NodeMemo } from '../parser/parsedDocument';
+import { Source } from '../parser/pieceText';
 import { Located, childIndexAt } from '../parser/tree';
 import { Derivatives, P, QName } from './derivatives';
 import { DescribeData, ElementValidation, Namespaces, Parent, ROOT_SCOPE, TreeValidator, labelOf, qualified, scopeOf } from './validate';
@@ -19,7 +20,8 @@ export interface SchemaView {
 }
 
 export interface DocumentView {
-  readonly text: string;
+  /** The document's text, read in parts. */
+  readonly source: Source;
   readonly tree: DocumentNode;
   /** Validation's memo for this schema (`parsedDocument.memo(schema)`), used and filled. */
   readonly memo?: NodeMemo<ElementValidation>;
@@ -106,7 +108,7 @@ class PointWalk {
   ) {
     this.d = schema.derivatives;
     // No cap on findings: they are not read, and capped runs would not fill the memo.
-    this.validator = new TreeValidator(this.d, schema.datatypes, document.text, Infinity, document.memo);
+    this.validator = new TreeValidator(this.d, schema.datatypes, document.source, Infinity, document.memo);
   }
 
   descend(ancestors: readonly Located<ElementNode>[]): Level | undefined {
@@ -120,7 +122,7 @@ class PointWalk {
         // Required attributes not typed yet should not hide the content.
         content: closed.kind === 'notAllowed' ? this.d.startTagCloseForgiving(tag.pattern) : closed,
         namespaces: tag.namespaces,
-        parent: { node: ancestor.node, label: labelOf(ancestor.node, this.document.text, ancestor.start) },
+        parent: { node: ancestor.node, label: labelOf(ancestor.node, this.document.source, ancestor.start) },
         depth: level.depth + 1,
       };
     }
@@ -129,7 +131,7 @@ class PointWalk {
 
   /** The level's content after its children that end before `offset`, leaving out `leaveOut`. */
   through(level: Level, offset: number, leaveOut: ElementNode | undefined): P {
-    const { text } = this.document;
+    const { source: text } = this.document;
     const children = this.childrenOf(level);
     const base = level.element?.start ?? 0;
     let p = level.content;
@@ -160,14 +162,14 @@ class PointWalk {
       const child = children[i];
       const start = base + child.offset;
       if (child.kind !== 'element' || child === leaveOut || start < offset) continue;
-      names.push(qualified(child.name, scopeOf(child, this.document.text, start, level.namespaces), true));
+      names.push(qualified(child.name, scopeOf(child, this.document.source, start, level.namespaces), true));
     }
     return names;
   }
 
   /** After `<name` and the attributes of `element`, whose parent's content is at `p`. */
   openTag(level: Level, p: P, element: Located<ElementNode>, leaveOut: Attribute | undefined): StartTagPoint | undefined {
-    const { text } = this.document;
+    const { source: text } = this.document;
     const namespaces = scopeOf(element.node, text, element.start, level.namespaces);
     const name = qualified(element.node.name, namespaces, true);
     let current = this.d.startTagOpen(p, name);

@@ -5,8 +5,9 @@
  */
 import { Finding } from '../finding';
 import { decodeReferences, isWhitespaceText } from '../parser/chars';
-import { Attribute, DocumentNode, ElementNode, attributeValue, elementText, isClosed } from '../parser/nodes';
-import { NodeMemo } from '../parser/parsedDocument';
+import { Attribute, ChildNode, DocumentNode, ElementNode, attributeValue, elementText, isClosed } from '../parser/nodes';
+import { NodeMemo, WIDE } from '../parser/parsedDocument';
+import { Source } from '../parser/pieceText';
 import { Derivatives, Expectations, P, QName, containsName } from './derivatives';
 import { NameClass } from './patterns';
 
@@ -38,7 +39,7 @@ export interface ElementValidation {
 export function validateTree(
   d: Derivatives,
   words: DescribeData,
-  text: string,
+  text: Source,
   tree: DocumentNode,
   maxFindings = Infinity,
   memo?: NodeMemo<ElementValidation>,
@@ -70,7 +71,7 @@ export class TreeValidator {
   constructor(
     private readonly d: Derivatives,
     private readonly words: DescribeData,
-    private readonly text: string,
+    private readonly text: Source,
     private readonly maxFindings: number,
     private readonly memo: NodeMemo<ElementValidation> | undefined,
   ) {
@@ -169,8 +170,7 @@ export class TreeValidator {
 
   private children(self: Parent, start: number, p: P, namespaces: Namespaces, depth: number): P {
     const element = self.node;
-    const elements = element.children.filter((child) => child.kind === 'element');
-    if (elements.length === 0) {
+    if (!hasChildElement(element)) {
       // Text-only (or empty) content is one value, checked as a whole.
       const { value, from, to } = elementText(this.text, start, element);
       const after = this.d.text(p, value);
@@ -181,20 +181,79 @@ export class TreeValidator {
       }
       return after;
     }
+    const children = element.children;
+    const memo = children.length > WIDE ? this.memo : undefined;
     let current = p;
-    for (const child of element.children) {
-      const childStart = start + child.offset;
-      if (child.kind === 'element') {
-        current = this.element(child, childStart, current, namespaces, self, depth + 1);
-      } else if (child.kind === 'text' || child.kind === 'cdata') {
-        const value = child.kind === 'text' ? decodeReferences(this.text.slice(childStart, childStart + child.length)) : this.text.slice(childStart + 9, childStart + child.length - 3);
-        if (isWhitespaceText(value)) continue;
-        const next = this.d.text(current, value);
-        if (next.kind === 'notAllowed') this.report(childStart, childStart + child.length, 'unexpected-text', `Text is not allowed in \`<${element.name}>\` here.`);
-        else current = next;
+    // Of wide elements, children are validated in runs, each remembered with the pattern it
+    // starts from: a run met again unchanged and in the same state is not walked.
+    let run = { from: 0, input: p, findings: this.findings.length };
+    for (let i = 0; i < children.length; i++) {
+      if (memo) {
+        if (memo.runEndsBefore(children, run.from, i)) this.rememberRun(memo, children, run, i, current, start, namespaces, self);
+        if (i === run.from) {
+          ({ index: i, output: current } = this.replayRuns(memo, children, i, current, start, namespaces, self));
+          run = { from: i, input: current, findings: this.findings.length };
+          if (i === children.length) break;
+        }
       }
+      current = this.child(element, children[i], start, current, namespaces, self, depth);
     }
+    if (memo) this.rememberRun(memo, children, run, children.length, current, start, namespaces, self);
     return current;
+  }
+
+  private child(element: ElementNode, child: ChildNode, start: number, current: P, namespaces: Namespaces, self: Parent, depth: number): P {
+    const childStart = start + child.offset;
+    if (child.kind === 'element') return this.element(child, childStart, current, namespaces, self, depth + 1);
+    if (child.kind !== 'text' && child.kind !== 'cdata') return current;
+    const value = child.kind === 'text' ? decodeReferences(this.text.slice(childStart, childStart + child.length)) : this.text.slice(childStart + 9, childStart + child.length - 3);
+    if (isWhitespaceText(value)) return current;
+    const next = this.d.text(current, value);
+    if (next.kind !== 'notAllowed') return next;
+    this.report(childStart, childStart + child.length, 'unexpected-text', `Text is not allowed in \`<${element.name}>\` here.`);
+    return current;
+  }
+
+  /** Takes the remembered runs from `children[index]` on while they fit the state: the index and pattern after them. */
+  private replayRuns(
+    memo: NodeMemo<ElementValidation>,
+    children: readonly ChildNode[],
+    index: number,
+    input: P,
+    start: number,
+    namespaces: Namespaces,
+    self: Parent,
+  ): { index: number; output: P } {
+    let current = input;
+    for (let run = memo.runAt(children, index); run; run = index < children.length ? memo.runAt(children, index) : undefined) {
+      const known = run.value;
+      if (known.input !== current || known.scope !== namespaces.key || known.parent !== self.label) break;
+      const base = start + children[index].offset;
+      for (const finding of known.findings) this.report(base + finding.start, base + finding.end, finding.code, finding.message);
+      current = known.output;
+      index += run.nodes.length;
+    }
+    return { index, output: current };
+  }
+
+  /** Remembers children[run.from, to) as a run, unless the findings were capped. */
+  private rememberRun(
+    memo: NodeMemo<ElementValidation>,
+    children: readonly ChildNode[],
+    run: { from: number; input: P; findings: number },
+    to: number,
+    output: P,
+    start: number,
+    namespaces: Namespaces,
+    self: Parent,
+  ): void {
+    if (to <= run.from || this.findings.length >= this.maxFindings) return;
+    const base = start + children[run.from].offset;
+    const findings = this.findings.length === run.findings ? NO_FINDINGS : this.findings.slice(run.findings).map((f) => ({ ...f, start: f.start - base, end: f.end - base }));
+    memo.setRun(children, run.from, to, { input: run.input, scope: namespaces.key, parent: self.label, output, findings });
+    run.from = to;
+    run.input = output;
+    run.findings = this.findings.length;
   }
 
   /** After a bad value: the content counts as given, so the end tag raises nothing more. */
@@ -263,7 +322,7 @@ export interface Parent {
   label: string;
 }
 
-export function labelOf(element: ElementNode, text: string, start: number): string {
+export function labelOf(element: ElementNode, text: Source, start: number): string {
   const type = element.attributes.find((attribute) => attribute.name === 'type' && attribute.valueClosed && attribute.valueOffset >= 0);
   return type ? `<${element.name} type='${attributeValue(text, start, type)}'>` : `<${element.name}>`;
 }
@@ -312,7 +371,7 @@ export function requiredNames(p: P, kind: 'attribute' | 'element'): string[] {
 }
 
 /** The namespace declarations in scope inside `element`. */
-export function scopeOf(element: ElementNode, text: string, start: number, outer: Namespaces): Namespaces {
+export function scopeOf(element: ElementNode, text: Source, start: number, outer: Namespaces): Namespaces {
   let inner: Map<string, string> | undefined;
   for (const attribute of element.attributes) {
     if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:')) continue;

@@ -6,6 +6,7 @@
 import { Finding, Fix } from '../../finding';
 import { Attribute, DocumentNode, ElementNode, attributeValue, valueSpan } from '../../parser/nodes';
 import { NodeMemo } from '../../parser/parsedDocument';
+import { Source } from '../../parser/pieceText';
 import { walk } from '../../parser/tree';
 import { LocalFindings, shiftFinding, subtreeFindings } from '../subtreeFindings';
 import { SetCheckOptions, SetFinding, checkSet, safeFixes } from './checkSet';
@@ -34,7 +35,7 @@ export interface SetValue {
 }
 
 /** Every attribute of `tree` whose "element@attribute" is in `keys`, in document order. */
-export function setValuesOf(text: string, tree: DocumentNode, keys: ReadonlySet<string>): SetValue[] {
+export function setValuesOf(text: Source, tree: DocumentNode, keys: ReadonlySet<string>): SetValue[] {
   const values: SetValue[] = [];
   const setAttributes = setAttributesByElement(keys);
   walk(tree, {
@@ -46,7 +47,7 @@ export function setValuesOf(text: string, tree: DocumentNode, keys: ReadonlySet<
 }
 
 /** The set attributes of one element. */
-function setValuesOn(text: string, element: ElementNode, start: number, parent: string | undefined, setAttributes: Map<string, Set<string>>): SetValue[] {
+function setValuesOn(text: Source, element: ElementNode, start: number, parent: string | undefined, setAttributes: Map<string, Set<string>>): SetValue[] {
   const names = setAttributes.get(element.name);
   if (!names) return [];
   const values: SetValue[] = [];
@@ -63,7 +64,7 @@ function setValuesOn(text: string, element: ElementNode, start: number, parent: 
  * only at the elements the edit patched.
  */
 export function checkDocumentSets(
-  text: string,
+  text: Source,
   tree: DocumentNode,
   keys: ReadonlySet<string>,
   host: HostTopology | undefined,
