@@ -188,6 +188,11 @@ export class LspClient {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
+  /** Any request by its method name (`textDocument/definition`, …), for the features without a helper here. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
   /** Resident memory of the server process in MB (Linux): now, or the peak so far. */
   memoryMB(which: 'current' | 'peak'): number {
     const status = fs.readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
