@@ -3,7 +3,7 @@ import { registerAutoCloseTags } from './autoCloseTags';
 import { LANGUAGE_ID } from './detect';
 import { registerDomainDocumentDetection } from './documentLanguage';
 import { LanguageServer } from './languageClient';
-import { SCHEMA_IN_USE_NOTIFICATION, type SchemaInUse } from '../../server/src/protocol';
+import { SCHEMA_IN_USE_NOTIFICATION, WORKSPACE_TRUST_NOTIFICATION, type SchemaInUse, type WorkspaceTrust } from '../../server/src/protocol';
 import { SchemaStatus } from './schemaStatus';
 
 let server: LanguageServer | undefined;
@@ -27,6 +27,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerDomainDocumentDetection(),
     registerAutoCloseTags((method, params) => languageServer.request<string | null>(method, params)),
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      const trust: WorkspaceTrust = { trusted: true };
+      languageServer.notify(WORKSPACE_TRUST_NOTIFICATION, trust).catch(report('Telling the language server about workspace trust failed'));
+    }),
     vscode.commands.registerCommand('libvirtXml.restartServer', () =>
       languageServer.restart().catch(report('Restarting the language server failed')),
     ),

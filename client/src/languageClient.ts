@@ -63,6 +63,17 @@ export class LanguageServer {
     return client.sendRequest<R>(method, params);
   }
 
+  /**
+   * A notification to the server, once a start or restart under way has finished; dropped when
+   * none is running (the next start is told through its options).
+   */
+  notify(method: string, params: unknown): Promise<void> {
+    return this.enqueue(async () => {
+      const client = this.client;
+      if (client && client.isRunning()) await client.sendNotification(method, params);
+    });
+  }
+
   dispose(): Promise<void> {
     this.disposed = true;
     this.traceChannel.dispose();
@@ -94,6 +105,8 @@ export class LanguageServer {
         locale: vscode.env.language,
         // Where the server keeps the user's compiled libvirt schema between starts.
         cacheDirectory: vscode.Uri.joinPath(this.context.globalStorageUri, 'schema-cache').fsPath,
+        // Path completion lists local files only in a trusted workspace; a grant comes by notification.
+        workspaceTrusted: vscode.workspace.isTrusted,
       },
       outputChannel: this.output,
       traceOutputChannel: this.traceChannel,

@@ -27,3 +27,15 @@ export interface AutoCloseTagParams {
   textDocument: { uri: string; version: number };
   position: { line: number; character: number };
 }
+
+/**
+ * Client → server, when the user trusts the workspace (VS Code's workspace trust): features that
+ * read the local file system (path completion) are off in an untrusted workspace. The state at
+ * start is `initializationOptions.workspaceTrusted`; a client that sends neither has no notion of
+ * trust, and the workspace counts as trusted.
+ */
+export const WORKSPACE_TRUST_NOTIFICATION = 'libvirtXml/workspaceTrust';
+
+export interface WorkspaceTrust {
+  trusted: boolean;
+}

@@ -3,12 +3,16 @@
  * the feature functions. `node dist/server.js --stdio` (or --node-ipc from the extension).
  */
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CodeAction,
   CodeActionKind,
   CompletionItem,
   CompletionItemKind,
+  CompletionList,
+  Command,
   Diagnostic,
+  DocumentLink,
   DiagnosticSeverity,
   Hover,
   InsertTextFormat,
@@ -21,6 +25,9 @@ import { DocsLanguage, resolveDocsLanguage } from './docs/elementDocs';
 import { loadElementDocs } from './docs/loadDocs';
 import { autoCloseAt } from './features/autoClose';
 import { CompletionSuggestion, completeAt } from './features/completion';
+import { documentLinks } from './features/documentLinks';
+import { completePath, pathQueryAt } from './features/pathCompletion';
+import { readLocalDirectory } from './localDirectories';
 import { documentFindings, incrementalFindings, mergeFindings, ruleFindings } from './features/diagnostics';
 import { moveThroughEdits } from './features/movedFindings';
 import { Edit } from './parser/incremental';
@@ -36,7 +43,7 @@ import { OpenDocument, OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
 import { Schema, loadModelFile } from './schema/schema';
 import { chooseSchema, defaultCacheDirectory } from './schema/userSchema';
-import { AUTO_CLOSE_TAG_REQUEST, AutoCloseTagParams, SCHEMA_IN_USE_NOTIFICATION } from './protocol';
+import { AUTO_CLOSE_TAG_REQUEST, AutoCloseTagParams, SCHEMA_IN_USE_NOTIFICATION, WORKSPACE_TRUST_NOTIFICATION, WorkspaceTrust } from './protocol';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 import { Analysis, AnalysisContext } from './features/analysis';
 
@@ -54,6 +61,8 @@ const documents = new OpenDocuments(() => settings.maxFileSizeMB * 1024 * 1024);
 const idleCollector = new IdleCollector();
 let editorLocale: string | undefined;
 let canPullConfiguration = false;
+/** VS Code's workspace trust (protocol.ts): path completion reads the local file system only when trusted. */
+let workspaceTrusted = true;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -89,10 +98,11 @@ function guarded<A extends unknown[], R>(name: string, fallback: R, handler: (..
 }
 
 connection.onInitialize((params) => {
-  const options = params.initializationOptions as { locale?: unknown; cacheDirectory?: unknown } | undefined;
+  const options = params.initializationOptions as { locale?: unknown; cacheDirectory?: unknown; workspaceTrusted?: unknown } | undefined;
   editorLocale = typeof options?.locale === 'string' ? options.locale : params.locale;
   if (typeof options?.cacheDirectory === 'string' && options.cacheDirectory !== '') schemaCacheDirectory = options.cacheDirectory;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  if (typeof options?.workspaceTrusted === 'boolean') workspaceTrusted = options.workspaceTrusted;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -102,6 +112,7 @@ connection.onInitialize((params) => {
       completionProvider: { triggerCharacters: ['<', '/', ' ', '"', "'", ',', '^', '-'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      documentLinkProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'libvirt-xml' },
   };
@@ -359,25 +370,62 @@ function suggestionDocs(key: DocsKey, language: DocsLanguage): string | undefine
   return undefined;
 }
 
-connection.onCompletion(
-  guarded('completion', null, ({ textDocument, position, context }) => {
-    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
-    if (!analysis) return null;
-    const parsed = analysis.document;
-    const items: CompletionItem[] = completeAt(analysis, parsed.offsetAt(position), context?.triggerCharacter).map((suggestion) => {
-      const key: DocsKey | undefined = suggestion.element || suggestion.attribute ? { element: suggestion.element, attribute: suggestion.attribute } : undefined;
-      return {
-        label: suggestion.label,
-        kind: COMPLETION_KIND[suggestion.kind],
-        detail: suggestion.detail,
-        data: key,
-        filterText: suggestion.filterText,
-        sortText: suggestion.sortText,
-        insertTextFormat: suggestion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: parsed.rangeOf(suggestion.replaceStart, suggestion.replaceEnd), newText: suggestion.insertText },
-      };
-    });
-    return { isIncomplete: false, items };
+/** The schema's suggestions (completion.ts), as LSP items. */
+const schemaCompletionItems = guarded('completion', [], (analysis: Analysis, offset: number, trigger: string | undefined): CompletionItem[] => {
+  const parsed = analysis.document;
+  return completeAt(analysis, offset, trigger).map((suggestion) => {
+    const key: DocsKey | undefined = suggestion.element || suggestion.attribute ? { element: suggestion.element, attribute: suggestion.attribute } : undefined;
+    return {
+      label: suggestion.label,
+      kind: COMPLETION_KIND[suggestion.kind],
+      detail: suggestion.detail,
+      data: key,
+      filterText: suggestion.filterText,
+      sortText: suggestion.sortText,
+      insertTextFormat: suggestion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range: parsed.rangeOf(suggestion.replaceStart, suggestion.replaceEnd), newText: suggestion.insertText },
+    };
+  });
+});
+
+connection.onCompletion(async ({ textDocument, position, context }): Promise<CompletionList | null> => {
+  const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+  if (!analysis) return null;
+  const offset = analysis.document.offsetAt(position);
+  const items = schemaCompletionItems(analysis, offset, context?.triggerCharacter);
+  const paths = await hostPathItems(textDocument.uri, analysis, offset);
+  return { isIncomplete: paths.incomplete, items: [...items, ...paths.items] };
+});
+
+/** After a folder is picked, its entries are asked for (the editor does not ask on text a completion inserts). */
+const SUGGEST_AGAIN = Command.create('Suggest', 'editor.action.triggerSuggest');
+
+/** Local files and folders for a host path value (features/pathCompletion.ts): in a trusted workspace, for `file:` documents. */
+async function hostPathItems(uri: string, analysis: Analysis, offset: number): Promise<{ items: CompletionItem[]; incomplete: boolean }> {
+  const none = { items: [], incomplete: false };
+  if (!workspaceTrusted || !uri.startsWith('file:')) return none;
+  const query = guarded('pathCompletion', undefined, () => pathQueryAt(analysis, offset, path.dirname(fileURLToPath(uri))))();
+  if (!query) return none;
+  const range = analysis.document.rangeOf(query.replaceStart, query.replaceEnd);
+  const { suggestions, incomplete } = await completePath(query, readLocalDirectory);
+  const items = suggestions.map(
+    (suggestion): CompletionItem => ({
+      label: suggestion.label,
+      kind: suggestion.kind === 'directory' ? CompletionItemKind.Folder : CompletionItemKind.File,
+      detail: suggestion.detail,
+      filterText: suggestion.filterText,
+      sortText: suggestion.sortText,
+      textEdit: { range, newText: suggestion.insertText },
+      command: suggestion.kind === 'directory' ? SUGGEST_AGAIN : undefined,
+    }),
+  );
+  return { items, incomplete };
+}
+
+connection.onNotification(
+  WORKSPACE_TRUST_NOTIFICATION,
+  guarded('workspaceTrust', undefined, (params: WorkspaceTrust) => {
+    workspaceTrusted = params.trusted === true;
   }),
 );
 
@@ -397,6 +445,14 @@ connection.onHover(
     const result = withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), currentFindings(textDocument.uri, analysis), offset);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
+  }),
+);
+
+connection.onDocumentLinks(
+  guarded('documentLink', null, ({ textDocument }): DocumentLink[] | null => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    return documentLinks(analysis).map((link) => ({ range: analysis.document.rangeOf(link.start, link.end), target: link.target }));
   }),
 );
 

@@ -384,7 +384,7 @@ function placeholder(stop: number, values: string[]): string {
   return `\${${stop}|${values.map((v) => escapeXml(v, '"').replace(/[\\,|$}]/g, '\\$&')).join(',')}|}`;
 }
 
-function escapeXml(value: string, quote: string): string {
+export function escapeXml(value: string, quote: string): string {
   let escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   if (quote === '"') escaped = escaped.replace(/"/g, '&quot;');
   else if (quote === "'") escaped = escaped.replace(/'/g, '&apos;');
