@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { documentLinks } from '../../server/src/features/documentLinks';
+import { fileURLToPath } from 'node:url';
+import { documentLinks, fileUri } from '../../server/src/features/documentLinks';
 import { WEB01, analysisOf } from './helpers/documents';
 
 /** Each link as [the text it covers, its target]. */
@@ -83,4 +84,13 @@ test('half-typed documents give what they can and never throw', () => {
   assert.deepEqual(linksOf("<domain><os><kernel>/boot/vmlinuz<"), []);
   assert.deepEqual(linksOf('<domain><devices><emulator>/usr/bin/qemu-kvm'), [['/usr/bin/qemu-kvm', 'file:///usr/bin/qemu-kvm']]);
   assert.deepEqual(linksOf('http://'), []);
+});
+
+test('a file URI reads back as the same path, whatever characters the name has', () => {
+  for (const name of ['/srv/web 01.qcow2', '/srv/100%.img', '/srv/a#b?c.img', '/srv/[x]{y}|^`"<>\\.img', '/srv/ünïcødé/磁盘.img', '/srv/tab\there', "/srv/it's;a,b=c&d+e$f@g:h.img"]) {
+    const uri = fileUri(name);
+    assert.ok(uri, name);
+    assert.equal(fileURLToPath(uri), name);
+  }
+  assert.equal(fileUri('/srv/\uD800.img'), undefined, 'a lone surrogate');
 });

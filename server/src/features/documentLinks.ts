@@ -8,7 +8,6 @@
  * No file is looked at: a domain is often written for another host, and the editor says so
  * when a linked file is not there.
  */
-import { pathToFileURL } from 'node:url';
 import { decodeReferences } from '../parser/chars';
 import { Attribute, ElementNode, attributeValue, valueSpan } from '../parser/nodes';
 import { walk } from '../parser/tree';
@@ -75,7 +74,21 @@ const NOT_FILES = /^\/(dev|proc|sys)(\/|$)/;
 
 function pushFileLink(links: DocumentLink[], from: number, to: number, value: string): void {
   if (!value.startsWith('/') || NOT_FILES.test(value)) return;
-  links.push({ start: from, end: to, target: pathToFileURL(value).href });
+  const target = fileUri(value);
+  if (target) links.push({ start: from, end: to, target });
+}
+
+/**
+ * The `file://` URI of an absolute POSIX path (as url.pathToFileURL on Linux, a few times
+ * faster, and the same on any platform the server runs on); undefined for a path with a lone
+ * surrogate, which no URI can carry.
+ */
+export function fileUri(absolutePath: string): string | undefined {
+  try {
+    return `file://${encodeURI(absolutePath).replace(/[?#]/g, (c) => (c === '?' ? '%3F' : '%23'))}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Shorter than `http://a.b`: no web address. */

@@ -20,26 +20,31 @@ import { cursorTarget } from './cursor';
 /** Text content read as a path: the key of `PATH_VALUES` for an element's text. */
 export const TEXT = '#text';
 
-/** Where libvirt reads a host path, by "parent element" → attributes, or TEXT for the element's text. */
-const PATH_VALUES: ReadonlyMap<string, readonly string[]> = new Map([
-  ['disk source', ['file', 'dir']],
-  ['backingStore source', ['file']],
-  ['mirror source', ['file']],
-  ['nvram source', ['file']],
-  ['filesystem source', ['file', 'dir']],
-  ['os loader', [TEXT]],
-  ['os nvram', [TEXT, 'template']],
-  ['os kernel', [TEXT]],
-  ['os initrd', [TEXT]],
-  ['os dtb', [TEXT]],
-  ['os shim', [TEXT]],
-  ['domain bootloader', [TEXT]],
-  ['devices emulator', [TEXT]],
+/** Where libvirt reads a host path: element → parent element → its attributes, or TEXT for its text. */
+const PATH_VALUES: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> = new Map([
+  [
+    'source',
+    new Map([
+      ['disk', ['file', 'dir']],
+      ['backingStore', ['file']],
+      ['mirror', ['file']],
+      ['nvram', ['file']],
+      ['filesystem', ['file', 'dir']],
+    ]),
+  ],
+  ['loader', new Map([['os', [TEXT]]])],
+  ['nvram', new Map([['os', [TEXT, 'template']]])],
+  ['kernel', new Map([['os', [TEXT]]])],
+  ['initrd', new Map([['os', [TEXT]]])],
+  ['dtb', new Map([['os', [TEXT]]])],
+  ['shim', new Map([['os', [TEXT]]])],
+  ['bootloader', new Map([['domain', [TEXT]]])],
+  ['emulator', new Map([['devices', [TEXT]]])],
 ]);
 
 /** Whether `name` (an attribute, or TEXT) of `<element>` in `<parent>` holds a host path. */
 export function holdsHostPath(parent: string | undefined, element: string, name: string): boolean {
-  return PATH_VALUES.get(`${parent} ${element}`)?.includes(name) === true;
+  return parent !== undefined && PATH_VALUES.get(element)?.get(parent)?.includes(name) === true;
 }
 
 /** Where a path value's text stands (absolute offsets), and how it is quoted ('' for element text). */
