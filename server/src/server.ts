@@ -10,6 +10,7 @@ import {
   CompletionItem,
   CompletionItemKind,
   CompletionList,
+  CompletionParams,
   Command,
   Diagnostic,
   DocumentLink,
@@ -17,6 +18,7 @@ import {
   Hover,
   InsertTextFormat,
   MarkupKind,
+  Position,
   ProposedFeatures,
   TextDocumentSyncKind,
   createConnection,
@@ -370,42 +372,48 @@ function suggestionDocs(key: DocsKey, language: DocsLanguage): string | undefine
   return undefined;
 }
 
-/** The schema's suggestions (completion.ts), as LSP items. */
-const schemaCompletionItems = guarded('completion', [], (analysis: Analysis, offset: number, trigger: string | undefined): CompletionItem[] => {
-  const parsed = analysis.document;
-  return completeAt(analysis, offset, trigger).map((suggestion) => {
-    const key: DocsKey | undefined = suggestion.element || suggestion.attribute ? { element: suggestion.element, attribute: suggestion.attribute } : undefined;
-    return {
-      label: suggestion.label,
-      kind: COMPLETION_KIND[suggestion.kind],
-      detail: suggestion.detail,
-      data: key,
-      filterText: suggestion.filterText,
-      sortText: suggestion.sortText,
-      insertTextFormat: suggestion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: { range: parsed.rangeOf(suggestion.replaceStart, suggestion.replaceEnd), newText: suggestion.insertText },
-    };
-  });
-});
-
-connection.onCompletion(async ({ textDocument, position, context }): Promise<CompletionList | null> => {
-  const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
-  if (!analysis) return null;
-  const offset = analysis.document.offsetAt(position);
-  const items = schemaCompletionItems(analysis, offset, context?.triggerCharacter);
-  const paths = await hostPathItems(textDocument.uri, analysis, offset);
-  return { isIncomplete: paths.incomplete, items: [...items, ...paths.items] };
-});
+connection.onCompletion(
+  withHostPaths(guarded('completion', null, ({ textDocument, position, context }: CompletionParams): CompletionList | null => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    const parsed = analysis.document;
+    const items: CompletionItem[] = completeAt(analysis, parsed.offsetAt(position), context?.triggerCharacter).map((suggestion) => {
+      const key: DocsKey | undefined = suggestion.element || suggestion.attribute ? { element: suggestion.element, attribute: suggestion.attribute } : undefined;
+      return {
+        label: suggestion.label,
+        kind: COMPLETION_KIND[suggestion.kind],
+        detail: suggestion.detail,
+        data: key,
+        filterText: suggestion.filterText,
+        sortText: suggestion.sortText,
+        insertTextFormat: suggestion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: parsed.rangeOf(suggestion.replaceStart, suggestion.replaceEnd), newText: suggestion.insertText },
+      };
+    });
+    return { isIncomplete: false, items };
+  })),
+);
 
 /** After a folder is picked, its entries are asked for (the editor does not ask on text a completion inserts). */
 const SUGGEST_AGAIN = Command.create('Suggest', 'editor.action.triggerSuggest');
 
+/** The schema's completion, with the local files and folders when the cursor is in a host path value. */
+function withHostPaths(schemaCompletion: (params: CompletionParams) => CompletionList | null): (params: CompletionParams) => Promise<CompletionList | null> {
+  return async (params) => {
+    const list = schemaCompletion(params);
+    const paths = await hostPathItems(params.textDocument.uri, params.position);
+    if (paths.items.length === 0 && !paths.incomplete) return list;
+    return { isIncomplete: (list?.isIncomplete ?? false) || paths.incomplete, items: [...(list?.items ?? []), ...paths.items] };
+  };
+}
+
 /** Local files and folders for a host path value (features/pathCompletion.ts): in a trusted workspace, for `file:` documents. */
-async function hostPathItems(uri: string, analysis: Analysis, offset: number): Promise<{ items: CompletionItem[]; incomplete: boolean }> {
+async function hostPathItems(uri: string, position: Position): Promise<{ items: CompletionItem[]; incomplete: boolean }> {
   const none = { items: [], incomplete: false };
   if (!workspaceTrusted || !uri.startsWith('file:')) return none;
-  const query = guarded('pathCompletion', undefined, () => pathQueryAt(analysis, offset, path.dirname(fileURLToPath(uri))))();
-  if (!query) return none;
+  const analysis = analysed(uri, documents.get(uri));
+  const query = analysis && guarded('pathCompletion', undefined, () => pathQueryAt(analysis, analysis.document.offsetAt(position), path.dirname(fileURLToPath(uri))))();
+  if (!analysis || !query) return none;
   const range = analysis.document.rangeOf(query.replaceStart, query.replaceEnd);
   const { suggestions, incomplete } = await completePath(query, readLocalDirectory);
   const items = suggestions.map(

@@ -73,7 +73,7 @@ export function trimmedText(analysis: Analysis, element: Located<ElementNode>): 
 const LESS_THAN = 0x3c;
 
 /** The path value holding the cursor at `offset`, if any. */
-export function pathValueAt(analysis: Analysis, offset: number): PathValueSpan | undefined {
+function pathValueAt(analysis: Analysis, offset: number): PathValueSpan | undefined {
   const target = cursorTarget(analysis.tree, offset);
   if (target.kind === 'attributeValue') {
     const { element, attribute, ancestors } = target;
@@ -87,10 +87,9 @@ export function pathValueAt(analysis: Analysis, offset: number): PathValueSpan |
     if (!element.node.startTagClosed || offset < element.start + element.node.startTagLength) return undefined;
     if (!holdsHostPath(ancestors[ancestors.length - 2]?.node.name, element.node.name, TEXT)) return undefined;
     const span = trimmedText(analysis, element);
-    // The cursor may stand in the whitespace before or after the text: it then starts or ends a path.
     if (!span) return undefined;
-    if (offset < span.from) return { from: offset, to: offset, quote: '' };
-    return offset > span.to ? { from: offset, to: offset, quote: '' } : span;
+    // In the whitespace before or after the text, the cursor starts a path of its own.
+    return offset < span.from || offset > span.to ? { from: offset, to: offset, quote: '' } : span;
   }
   return undefined;
 }
@@ -130,8 +129,9 @@ export function pathQueryAt(analysis: Analysis, offset: number, documentDirector
   const typedDirectory = typedRaw.slice(0, lastSlash + 1);
   const partial = decodeReferences(typedRaw.slice(lastSlash + 1));
   const absolute = typedRaw.startsWith('/');
-  if (!absolute && documentDirectory === undefined) return undefined;
-  const directory = absolute ? path.posix.resolve(decodeReferences(typedDirectory)) : path.posix.resolve(documentDirectory ?? '/', decodeReferences(typedDirectory));
+  const base = absolute ? '/' : documentDirectory;
+  if (base === undefined) return undefined;
+  const directory = path.posix.resolve(base, decodeReferences(typedDirectory));
   let replaceEnd = offset;
   const valueEnd = Math.max(value.to, offset);
   while (replaceEnd < valueEnd && !isSeparator(source.charCodeAt(replaceEnd))) replaceEnd++;
