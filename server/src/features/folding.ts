@@ -114,16 +114,21 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** The `limit` folds nested least deeply, in document order. */
+/** The `limit` folds nested least deeply, in document order: whole levels from the outside, then the first of the next. */
 function outermost(folds: Fold[], limit: number): Fold[] {
   const ordered = [...folds].sort((a, b) => a.start - b.start || b.end - a.end);
-  const depths = new Map<Fold, number>();
+  const depths: number[] = [];
+  const foldsAtDepth: number[] = [];
   const openEnds: number[] = [];
   for (const fold of ordered) {
     while (openEnds.length > 0 && openEnds[openEnds.length - 1] < fold.start) openEnds.pop();
-    depths.set(fold, openEnds.length);
+    const depth = openEnds.length;
+    depths.push(depth);
+    foldsAtDepth[depth] = (foldsAtDepth[depth] ?? 0) + 1;
     openEnds.push(fold.end);
   }
-  const kept = new Set([...ordered].sort((a, b) => (depths.get(a) as number) - (depths.get(b) as number)).slice(0, limit));
-  return ordered.filter((fold) => kept.has(fold));
+  let deepestWhole = -1;
+  let room = limit;
+  while (deepestWhole + 1 < foldsAtDepth.length && foldsAtDepth[deepestWhole + 1] <= room) room -= foldsAtDepth[++deepestWhole];
+  return ordered.filter((_, i) => depths[i] <= deepestWhole || (depths[i] === deepestWhole + 1 && room-- > 0));
 }
