@@ -107,3 +107,11 @@ test('100,000 nested elements fold without recursion', () => {
   assert.equal(folds.length, depth - 1, 'the innermost <a> holds only a line break');
   assert.deepEqual(folds[0], [0, 2 * depth - 2, 'element']);
 });
+
+test('a start tag folds when a line break stands between its attributes, before its `>`, or in a value', () => {
+  assert.deepEqual(foldLines("<domain>\n  <disk type='file'\n  />\n  <seclabel label='a\n b'/>\n  <on_crash\n  >destroy</on_crash>\n</domain>"), [
+    [0, 6, 'element'],
+    [1, 2, 'attributes'],
+    [3, 4, 'attributes'],
+  ]);
+});

@@ -2,8 +2,8 @@
  * Folding ranges from the tree: elements that span lines, comments, CDATA sections, a DOCTYPE,
  * start tags whose attributes are wrapped over lines, and `<!-- #region -->` … `<!-- #endregion -->`
  * pairs (language-configuration.json declares those markers, but VS Code stops reading them once
- * a server folds). One walk without recursion; each fold costs the whitespace before the tag
- * that closes it, so the work stays linear in the document however it nests.
+ * a server folds). One walk without recursion; an element costs a look at its start tag and at
+ * the whitespace before its end tag, so the work stays linear in the document however it nests.
  */
 import { Ch, isWhitespace } from '../parser/chars';
 import { ElementNode } from '../parser/nodes';
@@ -69,10 +69,7 @@ function foldElement(source: Source, element: ElementNode, start: number, folds:
     const lastChild = element.children[element.children.length - 1];
     folds.push({ kind: 'element', start, end: start + lastChild.offset + lastChild.length - 1 });
   }
-  if (attributesWrapped(source, element, start)) {
-    const tagEnd = start + element.startTagLength - 1;
-    folds.push({ kind: 'attributes', start, end: tagEnd });
-  }
+  if (attributesWrapped(source, element, start)) folds.push({ kind: 'attributes', start, end: start + element.startTagLength - 1 });
 }
 
 /** Offset of the line break that ends the whitespace just before `at`, or -1 when text comes first. */
@@ -85,17 +82,11 @@ function lineBreakBefore(source: Source, at: number, notBefore: number): number 
   return -1;
 }
 
-/** A line break stands before one of the start tag's attributes, or before its closing `>`. */
+/** The start tag of an element with attributes holds a line break (between them, or in a value). */
 function attributesWrapped(source: Source, element: ElementNode, start: number): boolean {
-  const { attributes } = element;
-  if (attributes.length === 0) return false;
-  const tagStart = start + 1 + element.name.length;
-  for (const attribute of attributes) {
-    if (lineBreakBefore(source, start + attribute.nameOffset, tagStart) >= 0) return true;
-  }
-  if (!element.startTagClosed) return false;
-  const close = start + element.startTagLength - (element.selfClosing ? 2 : 1);
-  return lineBreakBefore(source, close, tagStart) >= 0;
+  if (element.attributes.length === 0) return false;
+  const tag = source.slice(start + 1 + element.name.length, start + element.startTagLength);
+  return tag.includes('\n') || tag.includes('\r');
 }
 
 /** `#region` or `#endregion` (the `#` optional) at the start of a comment's text, as VS Code's markers read them. */
