@@ -122,7 +122,8 @@ connection.onInitialize((params) => {
       selectionRangeProvider: true,
       linkedEditingRangeProvider: true,
       documentHighlightProvider: true,
-      renameProvider: { prepareProvider: true },
+      // Rename options only to a client that says it asks prepareRename first (LSP 3.17).
+      renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
     },
     serverInfo: { name: 'libvirt-xml' },
   };

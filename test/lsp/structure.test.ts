@@ -1,8 +1,20 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { DocumentHighlight, FoldingRange, LinkedEditingRanges, Range, SelectionRange, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import {
+  DocumentHighlight,
+  FoldingRange,
+  InitializeRequest,
+  LinkedEditingRanges,
+  Range,
+  SelectionRange,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkspaceEdit,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../server/src/parser/lineIndex';
-import { LspClient } from './lspClient';
+import { LspClient, SERVER_PATH } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
   <name>web01</name>
@@ -40,13 +52,26 @@ after(async () => {
   await client.stop();
 });
 
-test('the server offers folding, selection ranges, linked editing, highlight and rename with prepare', () => {
+test('the server offers folding, selection ranges, linked editing, highlight and rename', () => {
   const capabilities = client.capabilities?.capabilities;
   assert.equal(capabilities?.foldingRangeProvider, true);
   assert.equal(capabilities?.selectionRangeProvider, true);
   assert.equal(capabilities?.linkedEditingRangeProvider, true);
   assert.equal(capabilities?.documentHighlightProvider, true);
-  assert.deepEqual(capabilities?.renameProvider, { prepareProvider: true });
+  assert.equal(capabilities?.renameProvider, true, 'this client does not say it supports prepareRename');
+});
+
+test('a client that asks prepareRename first is told the server answers it', async () => {
+  const server = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  connection.listen();
+  try {
+    const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: { textDocument: { rename: { prepareSupport: true } } } });
+    assert.deepEqual(result.capabilities.renameProvider, { prepareProvider: true });
+  } finally {
+    connection.dispose();
+    server.kill();
+  }
 });
 
 test('textDocument/foldingRange: elements to the line before their end tag, the comment, the wrapped attributes', async () => {
