@@ -15,12 +15,21 @@ import {
   Diagnostic,
   DocumentLink,
   DiagnosticSeverity,
+  DocumentHighlight,
+  DocumentHighlightKind,
+  FoldingRange,
+  FoldingRangeKind,
   Hover,
   InsertTextFormat,
+  LSPErrorCodes,
+  LinkedEditingRanges,
   MarkupKind,
   Position,
   ProposedFeatures,
+  ResponseError,
+  SelectionRange,
   TextDocumentSyncKind,
+  WorkspaceEdit,
   createConnection,
 } from 'vscode-languageserver/node';
 import { DocsLanguage, resolveDocsLanguage } from './docs/elementDocs';
@@ -38,6 +47,10 @@ import { HostTopology } from './features/cpuset/documentSets';
 import { Finding, Severity } from './finding';
 import { hostTopology } from './hostTopology';
 import { hoverAt } from './features/hover';
+import { FoldKind, foldingRanges } from './features/folding';
+import { selectionRangesAt } from './features/selectionRanges';
+import { TAG_NAME_PATTERN, linkedTagNamesAt, renameTagAt, tagNamesAt } from './features/tagPairs';
+import { Span } from './rules/domain';
 import { withRuleExplanations } from './features/ruleHover';
 import { ruleByCode, ruleHelpUri } from './rules';
 import { IdleCollector } from './idleCollector';
@@ -65,6 +78,8 @@ let editorLocale: string | undefined;
 let canPullConfiguration = false;
 /** VS Code's workspace trust (protocol.ts): path completion reads the local file system only when trusted. */
 let workspaceTrusted = true;
+/** The most folding ranges the client takes (VS Code's editor.foldingMaximumRegions is 5000 by default). */
+let foldingRangeLimit = 5000;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -105,6 +120,7 @@ connection.onInitialize((params) => {
   if (typeof options?.cacheDirectory === 'string' && options.cacheDirectory !== '') schemaCacheDirectory = options.cacheDirectory;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   if (typeof options?.workspaceTrusted === 'boolean') workspaceTrusted = options.workspaceTrusted;
+  foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? foldingRangeLimit;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -115,6 +131,12 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentLinkProvider: { resolveProvider: false },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      linkedEditingRangeProvider: true,
+      documentHighlightProvider: true,
+      // Rename options only to a client that says it asks prepareRename first (LSP 3.17).
+      renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
     },
     serverInfo: { name: 'libvirt-xml' },
   };
@@ -461,6 +483,98 @@ connection.onDocumentLinks(
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     return documentLinks(analysis).map((link) => ({ range: analysis.document.rangeOf(link.start, link.end), target: link.target }));
+  }),
+);
+
+const FOLDING_KIND: Partial<Record<FoldKind, FoldingRangeKind>> = { comment: FoldingRangeKind.Comment, region: FoldingRangeKind.Region };
+
+connection.onFoldingRanges(
+  guarded('foldingRange', null, ({ textDocument }): FoldingRange[] | null => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    const parsed = analysis.document;
+    const ranges: FoldingRange[] = [];
+    for (const fold of foldingRanges(analysis, foldingRangeLimit)) {
+      const startLine = parsed.positionAt(fold.start).line;
+      const endLine = parsed.positionAt(fold.end).line;
+      if (endLine > startLine) ranges.push({ startLine, endLine, kind: FOLDING_KIND[fold.kind] });
+    }
+    return ranges;
+  }),
+);
+
+connection.onSelectionRanges(
+  guarded('selectionRange', null, ({ textDocument, positions }): SelectionRange[] | null => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    const parsed = analysis.document;
+    const offsets = positions.map((position) => parsed.offsetAt(position));
+    return selectionRangesAt(analysis, offsets).map(
+      (chain, i) =>
+        chain.reduceRight<SelectionRange | undefined>((parent, span) => ({ range: parsed.rangeOf(span.from, span.to), parent }), undefined) ?? {
+          range: parsed.rangeOf(offsets[i], offsets[i]),
+        },
+    );
+  }),
+);
+
+connection.languages.onLinkedEditingRange(
+  guarded('linkedEditingRange', null, ({ textDocument, position }): LinkedEditingRanges | null => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    const parsed = analysis.document;
+    const spans = linkedTagNamesAt(analysis, parsed.offsetAt(position));
+    return spans ? { ranges: spans.map((span) => parsed.rangeOf(span.from, span.to)), wordPattern: TAG_NAME_PATTERN } : null;
+  }),
+);
+
+/*
+ * Document highlight and rename ask each provider in turn, each answering on its own tokens:
+ * a tag's names (tagPairs.ts), then none. Another provider goes after the `??` in these three.
+ */
+function highlightsAt(analysis: Analysis, offset: number): Span[] | undefined {
+  return tagNamesAt(analysis, offset)?.spans;
+}
+
+function renameTargetAt(analysis: Analysis, offset: number): { span: Span; placeholder: string } | undefined {
+  const names = tagNamesAt(analysis, offset);
+  return names ? { span: names.at, placeholder: names.name } : undefined;
+}
+
+function renameAt(analysis: Analysis, offset: number, newName: string): { spans: Span[] } | { error: string } | undefined {
+  return renameTagAt(analysis, offset, newName);
+}
+
+connection.onDocumentHighlight(
+  guarded('documentHighlight', null, ({ textDocument, position }): DocumentHighlight[] | null => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    const parsed = analysis.document;
+    const spans = highlightsAt(analysis, parsed.offsetAt(position));
+    return spans ? spans.map((span) => ({ range: parsed.rangeOf(span.from, span.to), kind: DocumentHighlightKind.Text })) : null;
+  }),
+);
+
+connection.onPrepareRename(
+  guarded('prepareRename', null, ({ textDocument, position }) => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    const parsed = analysis.document;
+    const target = renameTargetAt(analysis, parsed.offsetAt(position));
+    return target ? { range: parsed.rangeOf(target.span.from, target.span.to), placeholder: target.placeholder } : null;
+  }),
+);
+
+connection.onRenameRequest(
+  guarded('rename', null, ({ textDocument, position, newName }): WorkspaceEdit | ResponseError | null => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    const parsed = analysis.document;
+    const result = renameAt(analysis, parsed.offsetAt(position), newName);
+    if (!result) return null;
+    // The editor shows the message: why the name was refused.
+    if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+    return { changes: { [textDocument.uri]: result.spans.map((span) => ({ range: parsed.rangeOf(span.from, span.to), newText: newName })) } };
   }),
 );
 
