@@ -10,11 +10,15 @@ import {
   CompletionItemKind,
   Diagnostic,
   DiagnosticSeverity,
+  FormattingOptions,
   Hover,
   InsertTextFormat,
   MarkupKind,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentSyncKind,
+  TextEdit,
   createConnection,
 } from 'vscode-languageserver/node';
 import { DocsLanguage, resolveDocsLanguage } from './docs/elementDocs';
@@ -29,6 +33,7 @@ import { HostTopology } from './features/cpuset/documentSets';
 import { Finding, Severity } from './finding';
 import { hostTopology } from './hostTopology';
 import { hoverAt } from './features/hover';
+import { FormatOptions, Formatting, formatDocument, formatRange } from './features/formatting';
 import { withRuleExplanations } from './features/ruleHover';
 import { ruleByCode, ruleHelpUri } from './rules';
 import { IdleCollector } from './idleCollector';
@@ -102,6 +107,8 @@ connection.onInitialize((params) => {
       completionProvider: { triggerCharacters: ['<', '/', ' ', '"', "'", ',', '^', '-'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
     },
     serverInfo: { name: 'libvirt-xml' },
   };
@@ -398,6 +405,33 @@ connection.onHover(
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
   }),
+);
+
+/** The versions already told they are not formatted, so format-on-save does not repeat it on every save. */
+const toldNotFormatted = new WeakSet<Analysis>();
+
+/** Format Document and Format Selection; a document that is not well-formed is left as it is, and the user is told why. */
+function formattingEdits(uri: string, options: FormattingOptions, format: (analysis: Analysis, options: FormatOptions) => Formatting): TextEdit[] | null {
+  const analysis = analysed(uri, documents.get(uri));
+  if (!analysis) return null;
+  const parsed = analysis.document;
+  const { edits, notWellFormed } = format(analysis, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, quotes: settings.formatQuotes });
+  if (notWellFormed && !toldNotFormatted.has(analysis)) {
+    toldNotFormatted.add(analysis);
+    const line = parsed.rangeOf(notWellFormed.start, notWellFormed.start).start.line + 1;
+    const message = `Not formatted: the document is not well-formed XML (line ${line}: ${notWellFormed.message})`;
+    connection.console.info(`${uri}: ${message}`);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  }
+  return edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText }));
+}
+
+connection.onDocumentFormatting(guarded('formatting', null, ({ textDocument, options }) => formattingEdits(textDocument.uri, options, formatDocument)));
+
+connection.onDocumentRangeFormatting(
+  guarded('rangeFormatting', null, ({ textDocument, range, options }) =>
+    formattingEdits(textDocument.uri, options, (analysis, formatOptions) => formatRange(analysis, analysis.document.offsetAt(range.start), analysis.document.offsetAt(range.end), formatOptions)),
+  ),
 );
 
 /** The client asks right after the user types `>` or `/`; see features/autoClose.ts. */
