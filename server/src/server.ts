@@ -410,16 +410,16 @@ connection.onHover(
 /** The versions already told they are not formatted, so format-on-save does not repeat it on every save. */
 const toldNotFormatted = new WeakSet<Analysis>();
 
-/** Format Document and Format Selection; a document that is not well-formed is left as it is, and the user is told why. */
+/** Format Document and Format Selection; a document that cannot be formatted (not well-formed) is left as it is, and the user is told why. */
 function formattingEdits(uri: string, options: FormattingOptions, format: (analysis: Analysis, options: FormatOptions) => Formatting): TextEdit[] | null {
   const analysis = analysed(uri, documents.get(uri));
   if (!analysis) return null;
   const parsed = analysis.document;
-  const { edits, notWellFormed } = format(analysis, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, quotes: settings.formatQuotes });
-  if (notWellFormed && !toldNotFormatted.has(analysis)) {
+  const { edits, notFormatted } = format(analysis, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, quotes: settings.formatQuotes });
+  if (notFormatted && !toldNotFormatted.has(analysis)) {
     toldNotFormatted.add(analysis);
-    const line = parsed.rangeOf(notWellFormed.start, notWellFormed.start).start.line + 1;
-    const message = `Not formatted: the document is not well-formed XML (line ${line}: ${notWellFormed.message})`;
+    const line = parsed.rangeOf(notFormatted.start, notFormatted.start).start.line + 1;
+    const message = `Not formatted (line ${line}): ${notFormatted.message}`;
     connection.console.info(`${uri}: ${message}`);
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }

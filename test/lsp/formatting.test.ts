@@ -95,7 +95,7 @@ test('a document that is not well-formed is left as it is, and the user is told 
   assert.deepEqual(await formatting(uri), []);
   const shown = await client.waitForNotification<ShowMessageParams>('window/showMessage', (params) => params.message.startsWith('Not formatted'));
   assert.equal(shown.type, 2, 'a warning');
-  assert.match(shown.message, /not well-formed XML \(line 7: `<disk>` is never closed/);
+  assert.match(shown.message, /^Not formatted \(line 7\): The document is not well-formed XML: `<disk>` is never closed/);
   assert.deepEqual(await rangeFormatting(uri, 0, 3), []);
   // The answer comes after the notification, so none came for the second request.
   assert.equal(client.notifications.filter((n) => (n.params as ShowMessageParams).message.startsWith('Not formatted')).length, 1);

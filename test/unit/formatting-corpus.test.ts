@@ -30,10 +30,10 @@ test('every document libvirt wrote comes back from formatting with no edit, in e
     const text = fs.readFileSync(file, 'utf8');
     const analysis = formattingAnalysis(text);
     for (const quotes of ['preserve', 'single'] as const) {
-      const { edits, notWellFormed } = formatDocument(analysis, { ...LIBVIRT, quotes });
-      if (notWellFormed || edits.length > 0) {
+      const { edits, notFormatted } = formatDocument(analysis, { ...LIBVIRT, quotes });
+      if (notFormatted || edits.length > 0) {
         const first = edits[0];
-        failures.push(`${path.relative(CORPUS, file)} (${quotes}): ${notWellFormed?.message ?? `${edits.length} edits, first at ${first.start}: ${JSON.stringify(text.slice(first.start - 20, first.end + 20))} → ${JSON.stringify(first.newText)}`}`);
+        failures.push(`${path.relative(CORPUS, file)} (${quotes}): ${notFormatted?.message ?? `${edits.length} edits, first at ${first.start}: ${JSON.stringify(text.slice(first.start - 20, first.end + 20))} → ${JSON.stringify(first.newText)}`}`);
       }
     }
   }

@@ -8,7 +8,7 @@ const TWO_SPACES: FormatOptions = { tabSize: 2, insertSpaces: true, quotes: 'pre
 
 function formatted(text: string, options: Partial<FormatOptions> = {}): string {
   const result = formatDocument(formattingAnalysis(text), { ...TWO_SPACES, ...options });
-  assert.equal(result.notWellFormed, undefined);
+  assert.equal(result.notFormatted, undefined);
   return applyEdits(text, result.edits);
 }
 
@@ -165,10 +165,22 @@ test('a document that is not well-formed gets no edit, and the reason with where
   ] as const) {
     const result: Formatting = formatDocument(formattingAnalysis(text), TWO_SPACES);
     assert.deepEqual(result.edits, [], text);
-    assert.ok(result.notWellFormed && result.notWellFormed.message.includes(code), text);
-    assert.ok(result.notWellFormed.start >= 0 && result.notWellFormed.start <= text.length);
+    assert.ok(result.notFormatted && result.notFormatted.message.includes(code), text);
+    assert.ok(result.notFormatted.start >= 0 && result.notFormatted.start <= text.length);
     assert.deepEqual(formatRange(formattingAnalysis(text), 0, text.length, TWO_SPACES).edits, []);
   }
+});
+
+test('nesting so deep that indenting it would swell the document is not formatted, and says where', () => {
+  const depth = 20000;
+  const text = `<domain>${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</domain>`;
+  const result = formatDocument(formattingAnalysis(text), TWO_SPACES);
+  assert.deepEqual(result.edits, []);
+  assert.match(result.notFormatted?.message ?? '', /nest so deeply/);
+  assert.ok(result.notFormatted!.start > 0 && result.notFormatted!.start < 3 * depth + 8);
+  // Ordinary depth is no problem, however many elements there are.
+  const wide = `<domain>${'<a><b><c/></b></a>'.repeat(depth)}</domain>`;
+  assert.equal(formatDocument(formattingAnalysis(wide), { ...TWO_SPACES, tabSize: 8 }).notFormatted, undefined);
 });
 
 test("range formatting edits only the selected lines, with the document's indentation levels", () => {

@@ -10,7 +10,7 @@
  * The result is a list of small edits, one per stretch of whitespace or quote that changes, so
  * a document already in this layout gets none and the editor keeps the cursor where it was.
  */
-import { Attribute, ChildNode, DocumentNode, ElementNode, ParentNode, Quote } from '../parser/nodes';
+import { Attribute, DocumentNode, ElementNode, ParentNode, Quote } from '../parser/nodes';
 import { Source } from '../parser/pieceText';
 import { Analysis } from './analysis';
 import { WELL_FORMEDNESS, checkWellFormedness } from './wellFormedness';
@@ -32,8 +32,11 @@ export interface FormatEdit {
 
 export interface Formatting {
   edits: FormatEdit[];
-  /** Why nothing was formatted: the first well-formedness problem, which would make the tree a guess. */
-  notWellFormed?: { start: number; message: string };
+  /**
+   * Why nothing was formatted, and where: the first well-formedness problem (the tree would be a
+   * guess), or nesting so deep that its indentation would swell the document.
+   */
+  notFormatted?: { start: number; message: string };
 }
 
 export function formatDocument(analysis: Analysis, options: FormatOptions): Formatting {
@@ -54,11 +57,20 @@ export function formatRange(analysis: Analysis, start: number, end: number, opti
 function format(analysis: Analysis, options: FormatOptions, from: number, to: number): Formatting {
   // Two findings: the first may be the root's name, which formatting does not mind.
   const problem = checkWellFormedness(analysis.tree, 2, analysis.document.memo(WELL_FORMEDNESS)).find((finding) => finding.code !== 'root-not-domain');
-  if (problem) return { edits: [], notWellFormed: { start: problem.start, message: problem.message } };
+  if (problem) return { edits: [], notFormatted: { start: problem.start, message: `The document is not well-formed XML: ${problem.message}` } };
   const formatter = new Formatter(analysis.source, options, from, to);
-  formatter.formatTree(analysis.tree);
-  return { edits: formatter.edits.sort((a, b) => a.start - b.start) };
+  const tooDeep = formatter.formatTree(analysis.tree);
+  if (tooDeep !== undefined) return { edits: [], notFormatted: { start: tooDeep, message: `The elements nest so deeply here that indenting them would add over ${MAX_GROWTH} times the document's size.` } };
+  return { edits: formatter.edits };
 }
+
+/**
+ * What formatting may add, in times the document's size (64 KB more for a small one). Indenting a
+ * domain written on one line with 8-column tabs adds about twice its size; only absurd nesting
+ * comes near this, and its indentation would grow with the square of the depth.
+ */
+const MAX_GROWTH = 10;
+const SMALL_GROWTH = 64 * 1024;
 
 const LINE_FEED = 10;
 const CARRIAGE_RETURN = 13;
@@ -80,16 +92,26 @@ function laidOut(element: ElementNode): boolean {
   return true;
 }
 
-/** An element whose content is kept as written: only the quotes of the tags in it may change. */
-interface Kept {
-  element: ElementNode;
+/** A parent being gone through: its children, and how they are formatted. */
+interface Frame {
+  parent: ParentNode;
   start: number;
+  /** The children's indentation level. */
+  level: number;
+  /** The children go one a line; else what is between them is kept, and only quotes change. */
+  laidOut: boolean;
+  /** The parent's own tags are formatted (its parent's children are laid out). */
+  ownTags: boolean;
   inMetadata: boolean;
+  /** The next child to go through. */
+  index: number;
 }
 
 class Formatter {
   readonly edits: FormatEdit[] = [];
-  private readonly indents: string[] = [''];
+  /** Characters the edits so far add. */
+  private growth = 0;
+  private readonly newLines: string[] = [];
   private readonly unit: string;
   private readonly eol: string;
 
@@ -115,75 +137,84 @@ class Formatter {
     return '\n';
   }
 
-  private indent(level: number): string {
-    while (this.indents.length <= level) this.indents.push(this.indents[this.indents.length - 1] + this.unit);
-    return this.indents[level];
+  /** A line break and the indentation of `level` (made once per level: most gaps already read so). */
+  private newLine(level: number): string {
+    while (this.newLines.length <= level) this.newLines.push(this.eol + this.unit.repeat(this.newLines.length));
+    return this.newLines[level];
   }
 
   private touches(start: number, end: number): boolean {
     return end >= this.from && start <= this.to;
   }
 
-  formatTree(tree: DocumentNode): void {
-    const source = this.source;
+  /**
+   * Goes through the tree depth-first without recursion (documents nest deeply), making the edits
+   * in document order. Stops where the edits would add more than MAX_GROWTH times its size,
+   * and returns that place.
+   */
+  formatTree(tree: DocumentNode): number | undefined {
+    const stack: Frame[] = [{ parent: tree, start: 0, level: 0, laidOut: true, ownTags: false, inMetadata: false, index: 0 }];
+    const growthLimit = MAX_GROWTH * this.source.length + SMALL_GROWTH;
+    while (stack.length > 0) {
+      if (this.growth > growthLimit) return stack[stack.length - 1].start;
+      const frame = stack[stack.length - 1];
+      const { parent, start } = frame;
+      if (frame.index === parent.children.length) {
+        stack.pop();
+        if (parent.kind === 'element') this.closeContent(parent, start, frame);
+        continue;
+      }
+      const index = frame.index++;
+      const child = parent.children[index];
+      const childStart = start + child.offset;
+      if (frame.laidOut) this.gapBefore(parent, index, start, frame.level);
+      if (child.kind !== 'element' || !this.touches(childStart, childStart + child.length)) continue;
+      if (frame.laidOut) this.startTag(child, childStart, frame.level, frame.inMetadata);
+      else for (const attribute of child.attributes) this.requote(attribute, childStart, frame.inMetadata);
+      if (child.selfClosing) continue;
+      if (child.children.length === 0) {
+        if (frame.laidOut) this.endTag(child, childStart);
+        continue;
+      }
+      const inMetadata = frame.inMetadata || child.name === 'metadata';
+      stack.push({ parent: child, start: childStart, level: frame.level + 1, laidOut: frame.laidOut && laidOut(child), ownTags: frame.laidOut, inMetadata, index: 0 });
+    }
     const children = tree.children;
-    const kept: Kept[] = [];
-    // Depth-first without recursion (documents nest deeply): the elements whose children are laid out.
-    const stack: { element: ElementNode; start: number; level: number; inMetadata: boolean }[] = [];
-    const visit = (child: ChildNode, start: number, level: number, inMetadata: boolean): void => {
-      if (child.kind !== 'element' || !this.touches(start, start + child.length)) return;
-      this.startTag(child, start, level, inMetadata);
-      if (child.selfClosing) return;
-      this.endTag(child, start);
-      const inside = inMetadata || child.name === 'metadata';
-      if (laidOut(child)) stack.push({ element: child, start, level, inMetadata: inside });
-      else if (child.children.length > 0) kept.push({ element: child, start, inMetadata: inside });
-    };
-
     if (children.length > 0) {
-      // Nothing before the first node but a byte order mark; one line break at the end, if there was one.
-      const first = source.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
-      this.gap(first, children[0].offset, '');
+      // One line break at the end, if there was one.
       const last = children[children.length - 1];
       const end = last.offset + last.length;
-      this.gap(end, source.length, this.lineBreaks(end, source.length) > 0 ? this.eol : '');
+      this.gap(end, this.source.length, this.lineBreaks(end, this.source.length) > 0 ? this.eol : '');
     }
-    this.layOut(children, 0, 0);
-    for (const child of children) visit(child, child.offset, 0, false);
-
-    while (stack.length > 0) {
-      const { element, start, level, inMetadata } = stack.pop() as (typeof stack)[number];
-      const contentStart = start + element.startTagLength;
-      const contentEnd = start + element.endTagOffset;
-      const first = element.children[0];
-      const last = element.children[element.children.length - 1];
-      // No blank line right after the start tag or before the end tag.
-      if (first.kind === 'element' || this.lineBreaks(contentStart, start + first.offset) > 0) this.gap(contentStart, start + first.offset, this.eol + this.indent(level + 1));
-      this.layOut(element.children, start, level + 1);
-      this.gap(start + last.offset + last.length, contentEnd, this.eol + this.indent(level));
-      for (let k = element.children.length - 1; k >= 0; k--) {
-        const child = element.children[k];
-        visit(child, start + child.offset, level + 1, inMetadata);
-      }
-    }
-
-    for (const { element, start, inMetadata } of kept) this.requoteWithin(element, start, inMetadata);
+    return undefined;
   }
 
   /**
-   * The whitespace between siblings: a line each, blank lines kept. A comment or processing
-   * instruction on the line of what precedes it stays there.
+   * The whitespace before a child laid out: a line of its own (blank lines before it kept, but
+   * not after the start tag), except for a comment or processing instruction on the line of what
+   * precedes it. Before the root, nothing but a byte order mark.
    */
-  private layOut(children: readonly ChildNode[], parentStart: number, level: number): void {
-    for (let k = 1; k < children.length; k++) {
-      const previous = children[k - 1];
-      const child = children[k];
-      const from = parentStart + previous.offset + previous.length;
-      const to = parentStart + child.offset;
-      const breaks = this.lineBreaks(from, to);
-      if (breaks === 0 && child.kind !== 'element') continue;
-      this.gap(from, to, this.eol.repeat(Math.max(1, breaks)) + this.indent(level));
+  private gapBefore(parent: ParentNode, index: number, parentStart: number, level: number): void {
+    const child = parent.children[index];
+    const to = parentStart + child.offset;
+    if (parent.kind === 'document' && index === 0) {
+      this.gap(this.source.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0, to, '');
+      return;
     }
+    const previous = index > 0 ? parent.children[index - 1] : undefined;
+    const from = previous ? parentStart + previous.offset + previous.length : parentStart + (parent as ElementNode).startTagLength;
+    const breaks = this.lineBreaks(from, to);
+    if (breaks === 0 && child.kind !== 'element') return;
+    this.gap(from, to, previous && breaks > 1 ? this.eol.repeat(breaks - 1) + this.newLine(level) : this.newLine(level));
+  }
+
+  /** After the last child: the end tag on a line of its own when the children are laid out, and the end tag itself. */
+  private closeContent(element: ElementNode, start: number, frame: Frame): void {
+    if (frame.laidOut) {
+      const last = element.children[element.children.length - 1];
+      this.gap(start + last.offset + last.length, start + element.endTagOffset, this.newLine(frame.level - 1));
+    }
+    if (frame.ownTags) this.endTag(element, start);
   }
 
   /**
@@ -202,19 +233,19 @@ class Formatter {
       previousEnd = start + attribute.valueOffset + attribute.valueLength;
     }
     const closedOnItsOwnLine = this.lineBreaks(previousEnd, tagEnd) > 0;
-    const continued = this.eol + this.indent(level + 2);
+    const continued = this.newLine(level + 2);
     previousEnd = nameEnd;
     for (const attribute of attributes) {
       const nameStart = start + attribute.nameOffset;
       this.gap(previousEnd, nameStart, wrapped && this.lineBreaks(previousEnd, nameStart) > 0 ? continued : ' ');
-      const equals = this.equalsSign(nameStart + attribute.name.length);
       const valueStart = start + attribute.valueOffset;
+      const equals = this.equalsSign(nameStart + attribute.name.length, valueStart);
       this.gap(nameStart + attribute.name.length, equals, '');
       this.gap(equals + 1, valueStart, '');
       this.requote(attribute, start, inMetadata);
       previousEnd = valueStart + attribute.valueLength;
     }
-    this.gap(previousEnd, tagEnd, closedOnItsOwnLine ? this.eol + this.indent(level) : '');
+    this.gap(previousEnd, tagEnd, closedOnItsOwnLine ? this.newLine(level) : '');
   }
 
   /** `</name >` loses its space. */
@@ -223,24 +254,10 @@ class Formatter {
     this.gap(nameEnd, start + element.length - 1, '');
   }
 
-  private equalsSign(from: number): number {
+  private equalsSign(from: number, valueStart: number): number {
     let at = from;
-    while (this.source.charCodeAt(at) !== EQUALS) at++;
+    while (at < valueStart && this.source.charCodeAt(at) !== EQUALS) at++;
     return at;
-  }
-
-  /** The quotes of every start tag inside a kept element, whose whitespace is left alone. */
-  private requoteWithin(element: ElementNode, start: number, inMetadata: boolean): void {
-    const stack: { parent: ParentNode; start: number; inMetadata: boolean }[] = [{ parent: element, start, inMetadata }];
-    while (stack.length > 0) {
-      const top = stack.pop() as (typeof stack)[number];
-      for (const child of top.parent.children) {
-        const childStart = top.start + child.offset;
-        if (child.kind !== 'element' || !this.touches(childStart, childStart + child.length)) continue;
-        for (const attribute of child.attributes) this.requote(attribute, childStart, top.inMetadata);
-        if (child.children.length > 0) stack.push({ parent: child, start: childStart, inMetadata: top.inMetadata || child.name === 'metadata' });
-      }
-    }
   }
 
   /**
@@ -255,10 +272,10 @@ class Formatter {
     if (attribute.quote === wanted || attribute.quote === Quote.None) return;
     const open = elementStart + attribute.valueOffset;
     const close = open + attribute.valueLength - 1;
-    const quote = String.fromCharCode(wanted);
-    if (this.source.slice(open + 1, close).includes(quote)) return;
-    this.replace(open, open + 1, quote);
-    this.replace(close, close + 1, quote);
+    for (let at = open + 1; at < close; at++) if (this.source.charCodeAt(at) === wanted) return;
+    const quote = wanted === Quote.Double ? '"' : "'";
+    this.push({ start: open, end: open + 1, newText: quote });
+    this.push({ start: close, end: close + 1, newText: quote });
   }
 
   /** Line breaks in text[from, to) (CRLF counts once). */
@@ -277,7 +294,7 @@ class Formatter {
    * keeps Format Selection within the selected lines).
    */
   private gap(from: number, to: number, wanted: string): void {
-    if (to - from === wanted.length && this.source.slice(from, to) === wanted) return;
+    if (this.reads(from, to, wanted)) return;
     const indentFrom = this.afterLastLineBreak(from, to);
     let wantedIndentFrom = wanted.length;
     while (wantedIndentFrom > 0 && !isLineBreak(wanted.charCodeAt(wantedIndentFrom - 1))) wantedIndentFrom--;
@@ -288,6 +305,12 @@ class Formatter {
       if (breaks) this.push(breaks);
       if (indentation) this.push(indentation);
     }
+  }
+
+  private reads(from: number, to: number, wanted: string): boolean {
+    if (to - from !== wanted.length) return false;
+    for (let k = 0; k < wanted.length; k++) if (this.source.charCodeAt(from + k) !== wanted.charCodeAt(k)) return false;
+    return true;
   }
 
   private afterLastLineBreak(from: number, to: number): number {
@@ -314,11 +337,9 @@ class Formatter {
     return { start, end, newText: wanted.slice(prefix, suffix) };
   }
 
-  private replace(start: number, end: number, newText: string): void {
-    this.push({ start, end, newText });
-  }
-
   private push(edit: FormatEdit): void {
-    if (edit.start >= this.from && edit.end <= this.to) this.edits.push(edit);
+    if (edit.start < this.from || edit.end > this.to) return;
+    this.edits.push(edit);
+    this.growth += edit.newText.length - (edit.end - edit.start);
   }
 }
