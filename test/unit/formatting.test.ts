@@ -197,6 +197,10 @@ test("range formatting edits only the selected lines, with the document's indent
   const oneLine = '<domain>\n  <os><type>hvm</type></os>\n  <vcpu  id="1">1</vcpu>\n</domain>\n';
   const at = oneLine.indexOf('type>');
   assert.equal(applyEdits(oneLine, formatRange(formattingAnalysis(oneLine), at, at, TWO_SPACES).edits), '<domain>\n  <os>\n    <type>hvm</type>\n  </os>\n  <vcpu  id="1">1</vcpu>\n</domain>\n');
+  // A value over two lines, only the first selected: its quotes change together or not at all.
+  const twoLines = '<domain>\n  <title a="one\ntwo"/>\n</domain>\n';
+  assert.deepEqual(formatRange(formattingAnalysis(twoLines), 12, 12, { ...TWO_SPACES, quotes: 'single' }).edits, []);
+  assert.equal(applyEdits(twoLines, formatRange(formattingAnalysis(twoLines), 12, 26, { ...TWO_SPACES, quotes: 'single' }).edits), twoLines.replace(/"/g, "'"));
 });
 
 test('formatting keeps what every document means and is idempotent, in every mode (random documents)', () => {
@@ -208,6 +212,23 @@ test('formatting keeps what every document means and is idempotent, in every mod
       assert.deepEqual(meaning(once), meaning(text), `${options.quotes}\n${text}\n→\n${once}`);
       assert.deepEqual(formatDocument(formattingAnalysis(once), options).edits, [], `not idempotent (${options.quotes}):\n${JSON.stringify(text)}\n→\n${JSON.stringify(once)}`);
     }
+  }
+});
+
+test('range formatting of random lines of random documents edits those lines only and keeps the meaning', () => {
+  const random = seededRandom(11);
+  for (let round = 0; round < 300; round++) {
+    const text = randomDocument(random);
+    const a = random(text.length + 1);
+    const b = random(text.length + 1);
+    const [start, end] = a <= b ? [a, b] : [b, a];
+    const { edits } = formatRange(formattingAnalysis(text), start, end, { ...TWO_SPACES, quotes: 'single' });
+    const firstLine = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+    const lastEnd = end > start && /[\r\n]/.test(text[end - 1]) ? end - 1 : end;
+    const lineEnd = text.slice(lastEnd).search(/[\r\n]/);
+    const lastLine = lineEnd < 0 ? text.length : lastEnd + lineEnd;
+    for (const edit of edits) assert.ok(edit.start >= firstLine && edit.end <= lastLine, `${JSON.stringify(edit)} outside ${firstLine}-${lastLine} of ${JSON.stringify(text)}`);
+    assert.deepEqual(meaning(applyEdits(text, edits)), meaning(text));
   }
 });
 

@@ -272,6 +272,8 @@ class Formatter {
     if (attribute.quote === wanted || attribute.quote === Quote.None) return;
     const open = elementStart + attribute.valueOffset;
     const close = open + attribute.valueLength - 1;
+    // Both quotes or neither: a value over several lines may end outside a selection.
+    if (open < this.from || close + 1 > this.to) return;
     for (let at = open + 1; at < close; at++) if (this.source.charCodeAt(at) === wanted) return;
     const quote = wanted === Quote.Double ? '"' : "'";
     this.push({ start: open, end: open + 1, newText: quote });
