@@ -34,10 +34,10 @@ export function seededRandom(seed: number): (n: number) => number {
 /**
  * `text` (in libvirt's layout) with its layout undone: every stretch of whitespace formatting
  * owns replaced at random (no blank line between siblings, no line break between attributes:
- * those the formatter keeps), and attribute values quoted the other way at random where the
- * value allows it. Text, comments and mixed content are left alone.
+ * those the formatter keeps), and, when `requoting`, attribute values quoted the other way at
+ * random where the value allows it. Text, comments and mixed content are left alone.
  */
-export function messUp(text: string, random: (n: number) => number): string {
+export function messUp(text: string, random: (n: number) => number, requoting = true): string {
   const edits: FormatEdit[] = [];
   const pick = (choices: string[]) => choices[random(choices.length)];
   const replace = (start: number, end: number, newText: string) => edits.push({ start, end, newText });
@@ -51,7 +51,7 @@ export function messUp(text: string, random: (n: number) => number): string {
       const open = start + attribute.valueOffset;
       const close = open + attribute.valueLength - 1;
       const other = attribute.quote === Quote.Single ? '"' : "'";
-      if (random(2) === 0 || text.slice(open + 1, close).includes(other)) continue;
+      if (!requoting || random(2) === 0 || text.slice(open + 1, close).includes(other)) continue;
       replace(open, open + 1, other);
       replace(close, close + 1, other);
     }
