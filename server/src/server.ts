@@ -7,28 +7,32 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeAction,
   CodeActionKind,
+  Command,
   CompletionItem,
   CompletionItemKind,
   CompletionList,
   CompletionParams,
-  Command,
   Diagnostic,
-  DocumentLink,
   DiagnosticSeverity,
   DocumentHighlight,
   DocumentHighlightKind,
+  DocumentLink,
   FoldingRange,
   FoldingRangeKind,
+  FormattingOptions,
   Hover,
   InsertTextFormat,
-  LSPErrorCodes,
   LinkedEditingRanges,
+  LSPErrorCodes,
   MarkupKind,
+  MessageType,
   Position,
   ProposedFeatures,
   ResponseError,
   SelectionRange,
+  ShowMessageNotification,
   TextDocumentSyncKind,
+  TextEdit,
   WorkspaceEdit,
   createConnection,
 } from 'vscode-languageserver/node';
@@ -51,6 +55,7 @@ import { FoldKind, foldingRanges } from './features/folding';
 import { selectionRangesAt } from './features/selectionRanges';
 import { TAG_NAME_PATTERN, linkedTagNamesAt, renameTagAt, tagNamesAt } from './features/tagPairs';
 import { Span } from './rules/domain';
+import { FormatOptions, Formatting, formatDocument, formatRange } from './features/formatting';
 import { withRuleExplanations } from './features/ruleHover';
 import { ruleByCode, ruleHelpUri } from './rules';
 import { IdleCollector } from './idleCollector';
@@ -137,6 +142,8 @@ connection.onInitialize((params) => {
       documentHighlightProvider: true,
       // Rename options only to a client that says it asks prepareRename first (LSP 3.17).
       renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
     },
     serverInfo: { name: 'libvirt-xml' },
   };
@@ -576,6 +583,33 @@ connection.onRenameRequest(
     if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     return { changes: { [textDocument.uri]: result.spans.map((span) => ({ range: parsed.rangeOf(span.from, span.to), newText: newName })) } };
   }),
+);
+
+/** The versions already told they are not formatted, so format-on-save does not repeat it on every save. */
+const toldNotFormatted = new WeakSet<Analysis>();
+
+/** Format Document and Format Selection; a document that cannot be formatted (not well-formed) is left as it is, and the user is told why. */
+function formattingEdits(uri: string, options: FormattingOptions, format: (analysis: Analysis, options: FormatOptions) => Formatting): TextEdit[] | null {
+  const analysis = analysed(uri, documents.get(uri));
+  if (!analysis) return null;
+  const parsed = analysis.document;
+  const { edits, notFormatted } = format(analysis, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, quotes: settings.formatQuotes });
+  if (notFormatted && !toldNotFormatted.has(analysis)) {
+    toldNotFormatted.add(analysis);
+    const line = parsed.rangeOf(notFormatted.start, notFormatted.start).start.line + 1;
+    const message = `Not formatted (line ${line}): ${notFormatted.message}`;
+    connection.console.info(`${uri}: ${message}`);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  }
+  return edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText }));
+}
+
+connection.onDocumentFormatting(guarded('formatting', null, ({ textDocument, options }) => formattingEdits(textDocument.uri, options, formatDocument)));
+
+connection.onDocumentRangeFormatting(
+  guarded('rangeFormatting', null, ({ textDocument, range, options }) =>
+    formattingEdits(textDocument.uri, options, (analysis, formatOptions) => formatRange(analysis, analysis.document.offsetAt(range.start), analysis.document.offsetAt(range.end), formatOptions)),
+  ),
 );
 
 /** The client asks right after the user types `>` or `/`; see features/autoClose.ts. */

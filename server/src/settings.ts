@@ -1,4 +1,5 @@
 /** The `libvirtXml.*` settings the server honours, read defensively from whatever the client sends. */
+import type { QuoteStyle } from './features/formatting';
 
 export interface ServerSettings {
   docsLanguage: 'auto' | 'en' | 'zh';
@@ -14,6 +15,8 @@ export interface ServerSettings {
   hostCpus: string;
   /** The host's NUMA nodes as a nodeset list ('' for the machine the server runs on). */
   hostNumaNodes: string;
+  /** The quotes Format Document gives attribute values. */
+  formatQuotes: QuoteStyle;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -25,6 +28,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   hostChecks: true,
   hostCpus: '',
   hostNumaNodes: '',
+  formatQuotes: 'preserve',
 };
 
 /** Reads the `libvirtXml` section as VS Code sends it (nested objects); bad values fall back. */
@@ -41,6 +45,7 @@ export function readSettings(section: unknown): ServerSettings {
   const hostChecks = value('host', 'checks');
   const hostCpus = value('host', 'cpus');
   const hostNumaNodes = value('host', 'numaNodes');
+  const formatQuotes = value('format', 'quotes');
   return {
     docsLanguage: language === 'en' || language === 'zh' || language === 'auto' ? language : DEFAULT_SETTINGS.docsLanguage,
     maxProblems: isPositiveNumber(maxProblems) ? Math.floor(maxProblems) : DEFAULT_SETTINGS.maxProblems,
@@ -50,6 +55,7 @@ export function readSettings(section: unknown): ServerSettings {
     hostChecks: typeof hostChecks === 'boolean' ? hostChecks : DEFAULT_SETTINGS.hostChecks,
     hostCpus: typeof hostCpus === 'string' ? hostCpus.trim() : DEFAULT_SETTINGS.hostCpus,
     hostNumaNodes: typeof hostNumaNodes === 'string' ? hostNumaNodes.trim() : DEFAULT_SETTINGS.hostNumaNodes,
+    formatQuotes: formatQuotes === 'preserve' || formatQuotes === 'single' || formatQuotes === 'double' ? formatQuotes : DEFAULT_SETTINGS.formatQuotes,
   };
 }
 

@@ -1,8 +1,9 @@
 /** Quick fixes and "fix all" for cpuset/nodeset lists, through the server as an editor uses them. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from './lspClient';
+import { applyTextEdits } from './textEdits';
 
 const DOMAIN = `<domain type='kvm'>
   <name>pins</name>
@@ -25,17 +26,6 @@ after(async () => {
   await client.stop();
 });
 
-/** Applies LSP text edits to `text` (positions on one line each, as these are). */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  let result = text;
-  for (const edit of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
-    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
-  }
-  return result;
-}
-
 const marked = (text: string, d: Diagnostic) => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character);
 
 test('`4-1` is an error on exactly those characters, and its quick fix writes `1-4`', async () => {
@@ -53,7 +43,7 @@ test('`4-1` is an error on exactly those characters, and its quick fix writes `1
   assert.ok(swap, actions.map((a) => a.title).join(' | '));
   assert.equal(swap.isPreferred, true);
   assert.ok(!actions.some((a) => a.kind?.startsWith('source')), 'the lightbulb (no `only`) gets no fix-all: it is for the Source Action menu and saving');
-  const fixed = applyEdits(DOMAIN, swap.edit!.changes![uri]);
+  const fixed = applyTextEdits(DOMAIN, swap.edit!.changes![uri]);
   assert.match(fixed, /cpuset='1-4,\^3,6,1-4'/);
   const after = await client.change(uri, 2, [{ text: fixed }]);
   assert.ok(!after.diagnostics.some((d) => d.code === 'cpuset-reversed-range'), 'the error is gone');
@@ -74,7 +64,7 @@ test('the space in `1, 2` gets its own fix; "fix all" repairs every value it saf
   const [fixAll, ...others] = await client.codeActions(uri, whole, [], ['source.fixAll']);
   assert.equal(others.length, 0);
   assert.equal(fixAll.kind, 'source.fixAll.libvirt-xml');
-  const fixed = applyEdits(DOMAIN, fixAll.edit!.changes![uri]);
+  const fixed = applyTextEdits(DOMAIN, fixAll.edit!.changes![uri]);
   assert.match(fixed, /cpuset='1-4,\^3,6,1-4'/);
   assert.match(fixed, /<vcpupin vcpu='0' cpuset='1,2'\/>/);
   assert.match(fixed, /<emulatorpin cpuset='40-47'\/>/, 'leaving the host is not a safe fix: a judgement call');

@@ -1,0 +1,11 @@
+import { TextEdit } from 'vscode-languageserver-protocol';
+import { LineIndex } from '../../server/src/parser/lineIndex';
+
+/** `text` with the LSP text edits of one answer applied, as an editor applies them (they do not overlap). */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const located = edits.map((edit) => ({ start: lines.offsetAt(edit.range.start, text), end: lines.offsetAt(edit.range.end, text), newText: edit.newText }));
+  let result = text;
+  for (const edit of located.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
