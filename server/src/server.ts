@@ -9,11 +9,14 @@ import {
   CompletionItem,
   CompletionItemKind,
   Diagnostic,
+  DocumentSymbol,
   DiagnosticSeverity,
   Hover,
   InsertTextFormat,
   MarkupKind,
   ProposedFeatures,
+  SymbolInformation,
+  SymbolKind,
   TextDocumentSyncKind,
   createConnection,
 } from 'vscode-languageserver/node';
@@ -29,6 +32,7 @@ import { HostTopology } from './features/cpuset/documentSets';
 import { Finding, Severity } from './finding';
 import { hostTopology } from './hostTopology';
 import { hoverAt } from './features/hover';
+import { DocumentSymbolItem, documentSymbols, workspaceSymbols } from './features/symbols';
 import { withRuleExplanations } from './features/ruleHover';
 import { ruleByCode, ruleHelpUri } from './rules';
 import { IdleCollector } from './idleCollector';
@@ -102,6 +106,8 @@ connection.onInitialize((params) => {
       completionProvider: { triggerCharacters: ['<', '/', ' ', '"', "'", ',', '^', '-'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'libvirt-xml' },
   };
@@ -397,6 +403,40 @@ connection.onHover(
     const result = withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), currentFindings(textDocument.uri, analysis), offset);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
+  }),
+);
+
+function documentSymbolOf(parsed: ParsedDocument, symbol: DocumentSymbolItem): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: SymbolKind[symbol.kind],
+    range: parsed.rangeOf(symbol.start, symbol.end),
+    selectionRange: parsed.rangeOf(symbol.selectionStart, symbol.selectionEnd),
+    children: symbol.children.map((child) => documentSymbolOf(parsed, child)),
+  };
+}
+
+connection.onDocumentSymbol(
+  guarded('documentSymbol', null, ({ textDocument }): DocumentSymbol[] | null => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    return analysis ? documentSymbols(analysis).map((symbol) => documentSymbolOf(analysis.document, symbol)) : null;
+  }),
+);
+
+connection.onWorkspaceSymbol(
+  guarded('workspaceSymbol', [], ({ query }): SymbolInformation[] => {
+    const open = documents.uris().flatMap((uri) => {
+      const analysis = analysed(uri, documents.get(uri));
+      return analysis ? [{ uri, analysis }] : [];
+    });
+    const documentOf = new Map(open.map(({ uri, analysis }) => [uri, analysis.document]));
+    return workspaceSymbols(open, query).map((symbol) => ({
+      name: symbol.name,
+      kind: SymbolKind[symbol.kind],
+      containerName: symbol.containerName,
+      location: { uri: symbol.uri, range: documentOf.get(symbol.uri)!.rangeOf(symbol.start, symbol.end) },
+    }));
   }),
 );
 
