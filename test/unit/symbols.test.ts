@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DocumentSymbolItem, MAX_WORKSPACE_SYMBOLS, documentSymbols, workspaceSymbols } from '../../server/src/features/symbols';
+import { DocumentSymbolItem, MAX_DOCUMENT_SYMBOLS, MAX_WORKSPACE_SYMBOLS, documentSymbols, workspaceSymbols } from '../../server/src/features/symbols';
 import { WEB01, analysisOf } from './helpers/documents';
 
 const symbolsOf = (text: string) => documentSymbols(analysisOf(text));
@@ -213,6 +213,19 @@ test('every symbol lies within its parent, with its selection inside its range a
     };
     check(symbolsOf(text), 0, text.length);
   }
+});
+
+test('the outline is bounded: past MAX_DOCUMENT_SYMBOLS a section says how many of its children it shows', () => {
+  const devices = MAX_DOCUMENT_SYMBOLS + 50;
+  const symbols = symbolsOf(`<domain><name>big</name><devices>${"<disk type='file'><target dev='vda'/></disk>".repeat(devices)}</devices></domain>`);
+  assert.equal(flatten(symbols).length, MAX_DOCUMENT_SYMBOLS);
+  const section = named(symbols, 'devices');
+  const shown = MAX_DOCUMENT_SYMBOLS - 3;
+  assert.equal(section.children.length, shown, 'the domain, its name and the section come first');
+  assert.equal(section.detail, `${shown.toLocaleString('en')} of ${devices.toLocaleString('en')} shown`);
+  const plain = symbolsOf(`<network>${'<ip/>'.repeat(devices)}</network>`);
+  assert.equal(flatten(plain).length, MAX_DOCUMENT_SYMBOLS);
+  assert.match(plain[0].detail ?? '', / shown$/);
 });
 
 const OTHER = `<domain type='kvm'><name>db02</name><devices><disk type='block'><source dev='/dev/vg/db'/><target dev='vda'/></disk></devices></domain>`;

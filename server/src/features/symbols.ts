@@ -50,6 +50,13 @@ export interface DocumentSymbolItem {
   children: DocumentSymbolItem[];
 }
 
+/**
+ * The most symbols an outline holds. A 1 MB domain has some 5,700; past this the answer alone
+ * (2.5 MB of JSON) costs the editor more than the outline is worth, so a section's children stop
+ * there and its detail says how many are shown.
+ */
+export const MAX_DOCUMENT_SYMBOLS = 10_000;
+
 /** The outline of the document: the root element and, below it, the structure (see above). */
 export function documentSymbols(analysis: Analysis): DocumentSymbolItem[] {
   return analysis.derived(outlineOf);
@@ -57,12 +64,19 @@ export function documentSymbols(analysis: Analysis): DocumentSymbolItem[] {
 
 function outlineOf(analysis: Analysis): DocumentSymbolItem[] {
   const domain = analysis.domain;
-  if (domain) return [symbolOf(domain, domain.root, 'domain')];
+  const budget = { left: MAX_DOCUMENT_SYMBOLS - 1 };
+  if (domain) return [symbolOf(domain, domain.root, undefined, budget)];
   // Another root (or a root not typed to its end): its element names, one level down.
   const root = analysis.tree.children.find((child): child is ElementNode => child.kind === 'element' && child.name !== '');
   if (!root) return [];
-  const children = root.children.flatMap((child) => (child.kind === 'element' && child.name !== '' ? [plainSymbol(child, root.offset + child.offset, 'Property', [])] : []));
-  return [plainSymbol(root, root.offset, 'Module', children)];
+  const elements = root.children.filter((child): child is ElementNode => child.kind === 'element' && child.name !== '');
+  const children = elements.slice(0, budget.left).map((child) => plainSymbol(child, root.offset + child.offset, 'Property', []));
+  return [{ ...plainSymbol(root, root.offset, 'Module', children), detail: shownOf(children.length, elements.length) }];
+}
+
+/** A section's detail when the outline's budget cut its children short. */
+function shownOf(shown: number, all: number): string | undefined {
+  return shown < all ? `${shown.toLocaleString('en')} of ${all.toLocaleString('en')} shown` : undefined;
 }
 
 function plainSymbol(element: ElementNode, start: number, kind: SymbolKindName, children: DocumentSymbolItem[]): DocumentSymbolItem {
@@ -70,17 +84,37 @@ function plainSymbol(element: ElementNode, start: number, kind: SymbolKindName, 
   return { name: element.name, detail: undefined, kind, element: element.name, start, end: start + element.length, selectionStart, selectionEnd: selectionStart + element.name.length, children };
 }
 
-/** `key`: where the element stands, `parent/name` (`devices/memory`, `numatune/memory`), or `domain` for the root. */
-function symbolOf(domain: Domain, el: El, key: string): DocumentSymbolItem {
+/** The symbol of `el`, a child of `parent` (undefined for the root); its children take from `budget` (MAX_DOCUMENT_SYMBOLS). */
+function symbolOf(domain: Domain, el: El, parent: string | undefined, budget: { left: number }): DocumentSymbolItem {
   const name = el.element.name;
-  const parent = key.slice(0, key.indexOf('/'));
-  const isDevice = parent === 'devices';
-  const label = (isDevice ? (DEVICES[name] ?? genericLabel) : (SETTINGS[key] ?? genericLabel))(domain, el);
-  const children = isDevice || !(key in SECTIONS) ? [] : domain.children(el).filter((child) => child.element.name !== '').map((child) => symbolOf(domain, child, `${name}/${child.element.name}`));
-  const detail = isDevice ? joined([label.detail, deviceDetail(domain, el)], ' · ') : label.detail;
-  const kind: SymbolKindName = key === 'domain' ? 'Module' : isDevice ? 'Class' : key in SECTIONS ? 'Namespace' : (KINDS[key] ?? 'Property');
   const { from, to } = domain.nameSpan(el);
-  return { name: nameText(name, label.parts), detail, kind, element: name, start: el.start, end: el.start + el.element.length, selectionStart: from, selectionEnd: to, children };
+  const symbol = (label: Label, kind: SymbolKindName, detail: string | undefined, children: DocumentSymbolItem[]): DocumentSymbolItem => ({
+    name: nameText(name, label.parts),
+    detail,
+    kind,
+    element: name,
+    start: el.start,
+    end: el.start + el.element.length,
+    selectionStart: from,
+    selectionEnd: to,
+    children,
+  });
+  if (parent === 'devices') {
+    const label = (DEVICES[name] ?? genericLabel)(domain, el);
+    return symbol(label, 'Class', joined([label.detail, deviceDetail(domain, el)], ' · '), []);
+  }
+  // Where the element stands: `parent/name` (`numatune/memory`, `numa/cell`), or `domain` for the root.
+  const key = parent === undefined ? name : `${parent}/${name}`;
+  const label = (SETTINGS[key] ?? genericLabel)(domain, el);
+  if (!(key in SECTIONS)) return symbol(label, KINDS[key] ?? 'Property', label.detail, []);
+  const elements = domain.children(el).filter((child) => child.element.name !== '');
+  const children: DocumentSymbolItem[] = [];
+  for (const child of elements) {
+    if (budget.left === 0) break;
+    budget.left--;
+    children.push(symbolOf(domain, child, name, budget));
+  }
+  return symbol(label, parent === undefined ? 'Module' : 'Namespace', joined([label.detail, shownOf(children.length, elements.length)], ' · '), children);
 }
 
 /**
