@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { DocumentSymbolItem, MAX_DOCUMENT_SYMBOLS, MAX_WORKSPACE_SYMBOLS, documentSymbols, workspaceSymbols } from '../../server/src/features/symbols';
+import { SHARED, xmlFilesUnder } from './helpers/corpus';
 import { WEB01, analysisOf } from './helpers/documents';
 
 const symbolsOf = (text: string) => documentSymbols(analysisOf(text));
@@ -19,6 +22,16 @@ function named(symbols: DocumentSymbolItem[], name: string): DocumentSymbolItem 
 /** A line for each symbol: indentation for depth, then kind and name. */
 function outline(symbols: DocumentSymbolItem[]): string[] {
   return flatten(symbols).map(({ symbol, path }) => `${'  '.repeat(path.length)}${symbol.kind} ${symbol.name}`);
+}
+
+/** Every symbol has a name, lies within its parent, and selects inside its range. */
+function assertNested(symbols: DocumentSymbolItem[], from: number, to: number): void {
+  for (const symbol of symbols) {
+    assert.ok(symbol.name.length > 0);
+    assert.ok(from <= symbol.start && symbol.end <= to, `${symbol.name} out of its parent`);
+    assert.ok(symbol.start <= symbol.selectionStart && symbol.selectionEnd <= symbol.end, `${symbol.name}'s selection out of its range`);
+    assertNested(symbol.children, symbol.start, symbol.end);
+  }
 }
 
 const GUEST = `<domain type='kvm'>
@@ -105,7 +118,7 @@ test('memory amounts are shown in a readable binary unit, whatever unit they are
 
 test('the other common elements get sensible names', () => {
   const symbols = symbolsOf(`<domain>
-  <os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type><loader type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader></os>
+  <os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type><loader type='pflash'>/usr/share/edk2/ovmf/a/path/longer/than/forty-eight/characters/OVMF_CODE.fd</loader></os>
   <numatune><memory mode='strict' nodeset='0-1'/><memnode cellid='0' mode='preferred' nodeset='1'/></numatune>
   <iothreadids><iothread id='2'/></iothreadids>
   <cputune><emulatorpin cpuset='0-1'/><iothreadpin iothread='2' cpuset='3'/></cputune>
@@ -133,6 +146,7 @@ test('the other common elements get sensible names', () => {
     <memory model='dimm'><target><size unit='MiB'>512</size><node>0</node></target></memory>
     <input type='tablet' bus='usb'><address type='usb' bus='0' port='1'/></input>
     <sound model='ich9'/>
+    <disk type='file'><target dev='vdd'/><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0001'/></disk>
   </devices>
 </domain>`);
   const names = flatten(symbols).map(({ symbol }) => symbol.name);
@@ -173,6 +187,7 @@ test('the other common elements get sensible names', () => {
     assert.ok(names.includes(expected), `"${expected}" not among ${names.join(' | ')}`);
   }
   assert.equal(named(symbols, 'input tablet · usb').detail, 'usb 0.1');
+  assert.equal(named(symbols, 'disk vdd').detail, 'ccw fe.0.0001');
   assert.equal(named(symbols, 'memory strict · nodes 0-1').kind, 'Key', "<numatune><memory> is a placement, not the domain's amount");
   assert.equal(named(symbols, 'memory dimm · 512 MiB · node 0').kind, 'Class');
 });
@@ -203,15 +218,7 @@ test('another root element gets a plain outline of its element names', () => {
 test('every symbol lies within its parent, with its selection inside its range and a name', () => {
   const nested = `<domain><devices>${'<devices>'.repeat(20000)}</domain>`;
   for (const text of [GUEST, WEB01, nested, GUEST.slice(0, GUEST.length / 2), GUEST.replace(/'/g, '"').slice(0, 700)]) {
-    const check = (symbols: DocumentSymbolItem[], from: number, to: number) => {
-      for (const symbol of symbols) {
-        assert.ok(symbol.name.length > 0);
-        assert.ok(from <= symbol.start && symbol.end <= to, `${symbol.name} out of its parent`);
-        assert.ok(symbol.start <= symbol.selectionStart && symbol.selectionEnd <= symbol.end, `${symbol.name}'s selection out of its range`);
-        check(symbol.children, symbol.start, symbol.end);
-      }
-    };
-    check(symbolsOf(text), 0, text.length);
+    assertNested(symbolsOf(text), 0, text.length);
   }
 });
 
@@ -226,6 +233,22 @@ test('the outline is bounded: past MAX_DOCUMENT_SYMBOLS a section says how many 
   const plain = symbolsOf(`<network>${'<ip/>'.repeat(devices)}</network>`);
   assert.equal(flatten(plain).length, MAX_DOCUMENT_SYMBOLS);
   assert.match(plain[0].detail ?? '', / shown$/);
+});
+
+test("every document of libvirt's corpus gets a well-nested outline whose devices are named", (t) => {
+  const corpus = path.join(SHARED, 'corpus');
+  if (!fs.existsSync(corpus)) return t.skip('../shared/corpus is not here');
+  let devices = 0;
+  for (const file of xmlFilesUnder(corpus)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const symbols = symbolsOf(text);
+    assertNested(symbols, 0, text.length);
+    for (const { symbol } of flatten(symbols)) if (symbol.kind === 'Class' && ['disk', 'interface', 'controller', 'hostdev'].includes(symbol.element)) {
+      devices++;
+      assert.notEqual(symbol.name, symbol.element, `an unnamed ${symbol.element} in ${file}`);
+    }
+  }
+  assert.ok(devices > 1000, `${devices} devices`);
 });
 
 const OTHER = `<domain type='kvm'><name>db02</name><devices><disk type='block'><source dev='/dev/vg/db'/><target dev='vda'/></disk></devices></domain>`;

@@ -79,6 +79,7 @@ function shownOf(shown: number, all: number): string | undefined {
   return shown < all ? `${shown.toLocaleString('en')} of ${all.toLocaleString('en')} shown` : undefined;
 }
 
+/** The symbol of an element, named by its element name. */
 function plainSymbol(element: ElementNode, start: number, kind: SymbolKindName, children: DocumentSymbolItem[]): DocumentSymbolItem {
   const selectionStart = start + 1;
   return { name: element.name, detail: undefined, kind, element: element.name, start, end: start + element.length, selectionStart, selectionEnd: selectionStart + element.name.length, children };
@@ -87,17 +88,10 @@ function plainSymbol(element: ElementNode, start: number, kind: SymbolKindName, 
 /** The symbol of `el`, a child of `parent` (undefined for the root); its children take from `budget` (MAX_DOCUMENT_SYMBOLS). */
 function symbolOf(domain: Domain, el: El, parent: string | undefined, budget: { left: number }): DocumentSymbolItem {
   const name = el.element.name;
-  const { from, to } = domain.nameSpan(el);
   const symbol = (label: Label, kind: SymbolKindName, detail: string | undefined, children: DocumentSymbolItem[]): DocumentSymbolItem => ({
+    ...plainSymbol(el.element, el.start, kind, children),
     name: nameText(name, label.parts),
     detail,
-    kind,
-    element: name,
-    start: el.start,
-    end: el.start + el.element.length,
-    selectionStart: from,
-    selectionEnd: to,
-    children,
   });
   if (parent === 'devices') {
     const label = (DEVICES[name] ?? genericLabel)(domain, el);
@@ -151,10 +145,14 @@ const MAX_TEXT_SHOWN = 48;
 
 /** The element's text on one line, cut to MAX_TEXT_SHOWN characters; undefined when empty. */
 function textOf(domain: Domain, el: El | undefined): string | undefined {
-  if (!el) return undefined;
-  const text = domain.content(el).value.replace(/\s+/g, ' ').trim();
-  if (text === '') return undefined;
-  return text.length > MAX_TEXT_SHOWN ? `${text.slice(0, MAX_TEXT_SHOWN - 1)}…` : text;
+  return el && shown(domain.content(el).value);
+}
+
+/** `text` on one line, cut to MAX_TEXT_SHOWN characters; undefined when empty. */
+function shown(text: string | undefined): string | undefined {
+  const line = text?.replace(/\s+/g, ' ').trim();
+  if (!line) return undefined;
+  return line.length > MAX_TEXT_SHOWN ? `${line.slice(0, MAX_TEXT_SHOWN - 1)}…` : line;
 }
 
 /** The last segment of a path: the file name is what tells two images apart. */
@@ -190,9 +188,8 @@ const NAMING_ATTRIBUTES = ['name', 'type', 'model', 'mode', 'dev', 'value', 'sta
 
 /** The element's name, with its first naming attribute and its text (`on_crash destroy`, `timer rtc`). */
 function genericLabel(domain: Domain, el: El): Label {
-  let attribute: string | undefined;
-  for (const name of NAMING_ATTRIBUTES) if ((attribute = domain.value(el, name))) break;
-  return { parts: [joined([attribute, el.element.children.some((child) => child.kind === 'element') ? undefined : textOf(domain, el)])] };
+  const hasElements = el.element.children.some((child) => child.kind === 'element');
+  return { parts: [joined([firstValue(domain, el, NAMING_ATTRIBUTES), hasElements ? undefined : textOf(domain, el)])] };
 }
 
 /** A PCI address in libvirt's spelling (0000:01:00.0), from an `<address>` with domain, bus, slot and function. */
@@ -215,8 +212,11 @@ function addressText(address: DeviceAddress): string | undefined {
       return joined(['usb', joined([fieldValue(address, 'bus')?.toString(), writtenValue(address, 'port')], '.')]);
     case 'virtio-serial':
       return `virtio-serial ${fields('controller', 'bus', 'port').join(':')}`;
-    case 'ccw':
-      return `ccw ${fields('cssid', 'ssid', 'devno').map((n) => (typeof n === 'number' ? n.toString(16) : n)).join('.')}`;
+    case 'ccw': {
+      // As the guest names the device: fe.0.0001.
+      const [cssid, ssid, devno] = ['cssid', 'ssid', 'devno'].map((name) => fieldValue(address, name)?.toString(16) ?? '?');
+      return `ccw ${cssid}.${ssid}.${devno.padStart(4, '0')}`;
+    }
     default:
       return address.type;
   }
@@ -238,7 +238,7 @@ function childValue(domain: Domain, el: El, child: string, attribute: string): s
   return domain.value(domain.child(el, child), attribute);
 }
 
-/** The first of `attributes` the element has, as `name` gives it. */
+/** The value of the first of `attributes` the element has. */
 function firstValue(domain: Domain, el: El | undefined, attributes: readonly string[]): string | undefined {
   if (!el) return undefined;
   for (const attribute of attributes) {
@@ -300,7 +300,7 @@ function hostdevSource(domain: Domain, hostdev: El): string | undefined {
   const type = domain.value(hostdev, 'type');
   const source = domain.child(hostdev, 'source');
   if (!source) return type;
-  if (domain.value(hostdev, 'mode') === 'capabilities') return joined([type, textOf(domain, firstChild(domain, source))]);
+  if (domain.value(hostdev, 'mode') === 'capabilities') return joined([type, textOf(domain, domain.children(source)[0])]);
   const address = domain.child(source, 'address');
   switch (type) {
     case 'pci':
@@ -316,10 +316,6 @@ function hostdevSource(domain: Domain, hostdev: El): string | undefined {
     default:
       return joined([type, domain.value(address, 'uuid')]);
   }
-}
-
-function firstChild(domain: Domain, el: El): El | undefined {
-  return domain.children(el)[0];
 }
 
 /** A graphics console's type and where to reach it: `vnc :5900`, `spice autoport`, `vnc 0.0.0.0:5901`. */
@@ -355,6 +351,17 @@ function memoryDeviceLabel(domain: Domain, memory: El): Label {
   return { parts: [domain.value(memory, 'model'), size && amountLabel(domain, size).parts[0], node && `node ${node}`] };
 }
 
+/** The file name of the path that is the element's text. */
+function fileName(domain: Domain, el: El): string | undefined {
+  return shown(baseName(domain.content(el).value.trim()));
+}
+
+/** An element whose text is a path, by its file name. */
+function fileLabel(domain: Domain, el: El): Label {
+  return { parts: [fileName(domain, el)] };
+}
+
+/** Named by the values of `names`, in order. */
 const attributes =
   (...names: string[]): Labeller =>
   (domain, el) => ({ parts: names.map((name) => domain.value(el, name)) });
@@ -387,12 +394,13 @@ const DEVICES: Record<string, Labeller> = {
   sound: attributes('model'),
   audio: attributes('id', 'type'),
   panic: attributes('model'),
+  pstore: attributes('backend'),
   iommu: attributes('model'),
   smartcard: attributes('mode'),
   shmem: (domain, shmem) => ({ parts: [domain.value(shmem, 'name'), childValue(domain, shmem, 'model', 'type')] }),
   memory: memoryDeviceLabel,
   vsock: (domain, vsock) => ({ parts: [labelled('cid', childValue(domain, vsock, 'cid', 'auto') === 'yes' ? 'auto' : childValue(domain, vsock, 'cid', 'address'))] }),
-  emulator: (domain, emulator) => ({ parts: [baseName(textOf(domain, emulator))] }),
+  emulator: fileLabel,
   lease: (domain, lease) => ({ parts: [joined([textOf(domain, domain.child(lease, 'lockspace')), textOf(domain, domain.child(lease, 'key'))], '/')] }),
 };
 
@@ -409,7 +417,6 @@ function scheduler(domain: Domain, el: El): string | undefined {
 /** Everything but devices, by `parent/name` (`domain` for the root); those without an entry are named by genericLabel. */
 const SETTINGS: Record<string, Labeller> = {
   domain: (domain, root) => ({ parts: [textOf(domain, domain.child(root, 'name'))], detail: domain.virtType }),
-  'domain/name': (domain, el) => ({ parts: [textOf(domain, el)] }),
   'domain/memory': amountLabel,
   'domain/currentMemory': amountLabel,
   'domain/maxMemory': (domain, el) => ({ parts: [amountLabel(domain, el).parts[0], labelled('slots', domain.value(el, 'slots'))], detail: amountLabel(domain, el).detail }),
@@ -421,10 +428,10 @@ const SETTINGS: Record<string, Labeller> = {
   'domain/resource': (domain, el) => ({ parts: [textOf(domain, domain.child(el, 'partition'))] }),
   'os/type': (domain, el) => ({ parts: [textOf(domain, el), domain.value(el, 'arch'), domain.value(el, 'machine')] }),
   'os/boot': attributes('dev'),
-  'os/loader': (domain, el) => ({ parts: [baseName(textOf(domain, el)), domain.value(el, 'type')] }),
-  'os/nvram': (domain, el) => ({ parts: [baseName(textOf(domain, el))] }),
-  'os/kernel': (domain, el) => ({ parts: [baseName(textOf(domain, el))] }),
-  'os/initrd': (domain, el) => ({ parts: [baseName(textOf(domain, el))] }),
+  'os/loader': (domain, el) => ({ parts: [fileName(domain, el), domain.value(el, 'type')] }),
+  'os/nvram': fileLabel,
+  'os/kernel': fileLabel,
+  'os/initrd': fileLabel,
   'cputune/vcpupin': (domain, el) => ({ parts: [arrow(domain.value(el, 'vcpu'), domain.value(el, 'cpuset'))] }),
   'cputune/iothreadpin': (domain, el) => ({ parts: [arrow(domain.value(el, 'iothread'), domain.value(el, 'cpuset'))] }),
   'cputune/emulatorpin': attributes('cpuset'),
