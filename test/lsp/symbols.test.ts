@@ -2,26 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/parser/lineIndex';
+import { WEB01 } from '../unit/helpers/documents';
 import { LspClient } from './lspClient';
 
-const DOMAIN = `<domain type='kvm'>
-  <name>web01</name>
-  <memory unit='KiB'>4194304</memory>
-  <cputune>
-    <vcpupin vcpu='0' cpuset='2'/>
-  </cputune>
-  <devices>
-    <disk type='file' device='disk'>
-      <source file='/var/lib/libvirt/images/web01.qcow2'/>
-      <target dev='vda' bus='virtio'/>
-    </disk>
-    <interface type='network'>
-      <mac address='52:54:00:6b:3c:1a'/>
-      <source network='default'/>
-    </interface>
-  </devices>
-</domain>
-`;
+const DOMAIN = WEB01;
 const OTHER = `<domain type='kvm'><name>db02</name><devices><disk type='block'><source dev='/dev/vg/db'/><target dev='vda'/></disk></devices></domain>`;
 const URI = 'file:///web01.xml';
 const OTHER_URI = 'file:///db02.xml';
@@ -52,12 +36,20 @@ test('textDocument/documentSymbol answers the hierarchy, with kinds and ranges',
     [
       'Module domain web01',
       '  Property name web01',
-      '  Number memory 4 GiB',
+      '  Number memory 1 GiB',
+      '  Number vcpu 2',
       '  Namespace cputune',
-      '    Key vcpupin 0 → 2',
+      '    Key vcpupin 0 → 1',
+      '  Namespace os',
+      '    Property type hvm · x86_64 · pc-q35-8.2',
+      '    Property boot hd',
+      '  Property on_poweroff destroy',
       '  Namespace devices',
       '    Class disk vda · file web01.qcow2',
-      '    Class interface network=default · 52:54:00:6b:3c:1a',
+      '    Class interface network=default · 52:54:00:12:34:56',
+      '    Class graphics vnc autoport',
+      '  Namespace qemu:commandline',
+      '    Property qemu:arg -S',
     ],
   );
   const disk = symbols[0].children!.find((s) => s.name === 'devices')!.children![0];
