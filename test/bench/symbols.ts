@@ -29,7 +29,7 @@ const TARGET_1MB_MS = 20;
 const WARM_UP_RUNS = 5;
 const CONTEXT = { schema: undefined, host: undefined, limits: { maxProblems: Infinity, maxFileSizeMB: Infinity } };
 
-function countSymbols(symbols: DocumentSymbolItem[]): number {
+function countSymbols(symbols: readonly DocumentSymbolItem[]): number {
   return symbols.reduce((sum, symbol) => sum + 1 + countSymbols(symbol.children), 0);
 }
 

@@ -9,23 +9,23 @@ import { WEB01, analysisOf } from './helpers/documents';
 const symbolsOf = (text: string) => documentSymbols(analysisOf(text));
 
 /** Every symbol, depth first, with the names of those above it. */
-function flatten(symbols: DocumentSymbolItem[], above: string[] = []): { symbol: DocumentSymbolItem; path: string[] }[] {
+function flatten(symbols: readonly DocumentSymbolItem[], above: string[] = []): { symbol: DocumentSymbolItem; path: string[] }[] {
   return symbols.flatMap((symbol) => [{ symbol, path: above }, ...flatten(symbol.children, [...above, symbol.name])]);
 }
 
-function named(symbols: DocumentSymbolItem[], name: string): DocumentSymbolItem {
+function named(symbols: readonly DocumentSymbolItem[], name: string): DocumentSymbolItem {
   const found = flatten(symbols).find(({ symbol }) => symbol.name === name);
   assert.ok(found, `no symbol named "${name}" among ${flatten(symbols).map(({ symbol }) => symbol.name).join(' | ')}`);
   return found.symbol;
 }
 
 /** A line for each symbol: indentation for depth, then kind and name. */
-function outline(symbols: DocumentSymbolItem[]): string[] {
+function outline(symbols: readonly DocumentSymbolItem[]): string[] {
   return flatten(symbols).map(({ symbol, path }) => `${'  '.repeat(path.length)}${symbol.kind} ${symbol.name}`);
 }
 
 /** Every symbol has a name, lies within its parent, and selects inside its range. */
-function assertNested(symbols: DocumentSymbolItem[], from: number, to: number): void {
+function assertNested(symbols: readonly DocumentSymbolItem[], from: number, to: number): void {
   for (const symbol of symbols) {
     assert.ok(symbol.name.length > 0);
     assert.ok(from <= symbol.start && symbol.end <= to, `${symbol.name} out of its parent`);

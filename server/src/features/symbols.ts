@@ -47,7 +47,7 @@ export interface DocumentSymbolItem {
   /** The start tag's name: what the editor selects on a jump. */
   selectionStart: number;
   selectionEnd: number;
-  children: DocumentSymbolItem[];
+  children: readonly DocumentSymbolItem[];
 }
 
 /**
@@ -70,8 +70,8 @@ function outlineOf(analysis: Analysis): DocumentSymbolItem[] {
   const root = analysis.tree.children.find((child): child is ElementNode => child.kind === 'element' && child.name !== '');
   if (!root) return [];
   const elements = root.children.filter((child): child is ElementNode => child.kind === 'element' && child.name !== '');
-  const children = elements.slice(0, budget.left).map((child) => plainSymbol(child, root.offset + child.offset, 'Property', []));
-  return [{ ...plainSymbol(root, root.offset, 'Module', children), detail: shownOf(children.length, elements.length) }];
+  const children = elements.slice(0, budget.left).map((child) => plainSymbol(child, root.offset + child.offset, 'Property', NO_CHILDREN));
+  return [plainSymbol(root, root.offset, 'Module', children, root.name, shownOf(children.length, elements.length))];
 }
 
 /** A section's detail when the outline's budget cut its children short. */
@@ -79,28 +79,28 @@ function shownOf(shown: number, all: number): string | undefined {
   return shown < all ? `${shown.toLocaleString('en')} of ${all.toLocaleString('en')} shown` : undefined;
 }
 
-/** The symbol of an element, named by its element name. */
-function plainSymbol(element: ElementNode, start: number, kind: SymbolKindName, children: DocumentSymbolItem[]): DocumentSymbolItem {
+/** The children of a leaf, one array for all: a 1 MB domain has thousands of leaves. */
+const NO_CHILDREN: readonly DocumentSymbolItem[] = [];
+
+/** The symbol of an element (named by its element name unless `name` is given). */
+function plainSymbol(element: ElementNode, start: number, kind: SymbolKindName, children: readonly DocumentSymbolItem[], name = element.name, detail?: string): DocumentSymbolItem {
   const selectionStart = start + 1;
-  return { name: element.name, detail: undefined, kind, element: element.name, start, end: start + element.length, selectionStart, selectionEnd: selectionStart + element.name.length, children };
+  return { name, detail, kind, element: element.name, start, end: start + element.length, selectionStart, selectionEnd: selectionStart + element.name.length, children };
 }
 
 /** The symbol of `el`, a child of `parent` (undefined for the root); its children take from `budget` (MAX_DOCUMENT_SYMBOLS). */
 function symbolOf(domain: Domain, el: El, parent: string | undefined, budget: { left: number }): DocumentSymbolItem {
   const name = el.element.name;
-  const symbol = (label: Label, kind: SymbolKindName, detail: string | undefined, children: DocumentSymbolItem[]): DocumentSymbolItem => ({
-    ...plainSymbol(el.element, el.start, kind, children),
-    name: nameText(name, label.parts),
-    detail,
-  });
+  const symbol = (label: Label, kind: SymbolKindName, detail: string | undefined, children: readonly DocumentSymbolItem[]) =>
+    plainSymbol(el.element, el.start, kind, children, nameText(name, label.parts), detail);
   if (parent === 'devices') {
     const label = (DEVICES[name] ?? genericLabel)(domain, el);
-    return symbol(label, 'Class', joined([label.detail, deviceDetail(domain, el)], ' · '), []);
+    return symbol(label, 'Class', joined([label.detail, deviceDetail(domain, el)], ' · '), NO_CHILDREN);
   }
   // Where the element stands: `parent/name` (`numatune/memory`, `numa/cell`), or `domain` for the root.
   const key = parent === undefined ? name : `${parent}/${name}`;
   const label = (SETTINGS[key] ?? genericLabel)(domain, el);
-  if (!(key in SECTIONS)) return symbol(label, KINDS[key] ?? 'Property', label.detail, []);
+  if (!(key in SECTIONS)) return symbol(label, KINDS[key] ?? 'Property', label.detail, NO_CHILDREN);
   const elements = domain.children(el).filter((child) => child.element.name !== '');
   const children: DocumentSymbolItem[] = [];
   for (const child of elements) {
