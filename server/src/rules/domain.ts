@@ -119,7 +119,7 @@ export class Domain {
     return { name, value: attributeValue(this.text, el.start, attribute), from, to };
   }
 
-  /** The value of a complete attribute, trimmed, or undefined (without the span `attr` makes: the outline reads thousands). */
+  /** The value of a complete attribute, trimmed, or undefined (read without the span `attr` adds). */
   value(el: El | undefined, name: string): string | undefined {
     const attribute = el && completeAttribute(el.element, name);
     return el && attribute && attributeValue(this.text, el.start, attribute).trim();
