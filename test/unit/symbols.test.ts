@@ -124,6 +124,10 @@ test('the other common elements get sensible names', () => {
   <cputune><emulatorpin cpuset='0-1'/><iothreadpin iothread='2' cpuset='3'/></cputune>
   <cpu><topology sockets='1' cores='4' threads='2'/><feature policy='require' name='vmx'/></cpu>
   <on_crash>destroy</on_crash>
+  <description>
+    The shop's front end,
+    ${'and more '.repeat(1000)}
+  </description>
   <devices>
     <disk type='file' device='cdrom'><target dev='sda' bus='sata'/></disk>
     <disk type='volume'><source pool='default' volume='data'/><target dev='vdb'/></disk>
@@ -186,6 +190,7 @@ test('the other common elements get sensible names', () => {
   ]) {
     assert.ok(names.includes(expected), `"${expected}" not among ${names.join(' | ')}`);
   }
+  assert.equal(names.find((name) => name.startsWith('description')), `description The shop's front end, and more and more and mor…`, 'on one line, cut short');
   assert.equal(named(symbols, 'input tablet · usb').detail, 'usb 0.1');
   assert.equal(named(symbols, 'disk vdd').detail, 'ccw fe.0.0001');
   assert.equal(named(symbols, 'memory strict · nodes 0-1').kind, 'Key', "<numatune><memory> is a placement, not the domain's amount");

@@ -150,7 +150,8 @@ function textOf(domain: Domain, el: El | undefined): string | undefined {
 
 /** `text` on one line, cut to MAX_TEXT_SHOWN characters; undefined when empty. */
 function shown(text: string | undefined): string | undefined {
-  const line = text?.replace(/\s+/g, ' ').trim();
+  // Only the start of a long description is looked at: it may be megabytes.
+  const line = text?.trim().slice(0, MAX_TEXT_SHOWN * 4).replace(/\s+/g, ' ');
   if (!line) return undefined;
   return line.length > MAX_TEXT_SHOWN ? `${line.slice(0, MAX_TEXT_SHOWN - 1)}…` : line;
 }
