@@ -17,6 +17,7 @@ import {
   DocumentHighlight,
   DocumentHighlightKind,
   DocumentLink,
+  DocumentSymbol,
   FoldingRange,
   FoldingRangeKind,
   FormattingOptions,
@@ -31,6 +32,8 @@ import {
   ResponseError,
   SelectionRange,
   ShowMessageNotification,
+  SymbolInformation,
+  SymbolKind,
   TextDocumentSyncKind,
   TextEdit,
   WorkspaceEdit,
@@ -56,6 +59,7 @@ import { selectionRangesAt } from './features/selectionRanges';
 import { TAG_NAME_PATTERN, linkedTagNamesAt, renameTagAt, tagNamesAt } from './features/tagPairs';
 import { Span } from './rules/domain';
 import { FormatOptions, Formatting, formatDocument, formatRange } from './features/formatting';
+import { DocumentSymbolItem, documentSymbols, workspaceSymbols } from './features/symbols';
 import { withRuleExplanations } from './features/ruleHover';
 import { ruleByCode, ruleHelpUri } from './rules';
 import { IdleCollector } from './idleCollector';
@@ -144,6 +148,8 @@ connection.onInitialize((params) => {
       renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'libvirt-xml' },
   };
@@ -610,6 +616,40 @@ connection.onDocumentRangeFormatting(
   guarded('rangeFormatting', null, ({ textDocument, range, options }) =>
     formattingEdits(textDocument.uri, options, (analysis, formatOptions) => formatRange(analysis, analysis.document.offsetAt(range.start), analysis.document.offsetAt(range.end), formatOptions)),
   ),
+);
+
+function documentSymbolOf(parsed: ParsedDocument, symbol: DocumentSymbolItem): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: SymbolKind[symbol.kind],
+    range: parsed.rangeOf(symbol.start, symbol.end),
+    selectionRange: parsed.rangeOf(symbol.selectionStart, symbol.selectionEnd),
+    children: symbol.children.map((child) => documentSymbolOf(parsed, child)),
+  };
+}
+
+connection.onDocumentSymbol(
+  guarded('documentSymbol', null, ({ textDocument }): DocumentSymbol[] | null => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    return analysis ? documentSymbols(analysis).map((symbol) => documentSymbolOf(analysis.document, symbol)) : null;
+  }),
+);
+
+connection.onWorkspaceSymbol(
+  guarded('workspaceSymbol', [], ({ query }): SymbolInformation[] => {
+    const open = documents.uris().flatMap((uri) => {
+      const analysis = analysed(uri, documents.get(uri));
+      return analysis ? [{ uri, analysis }] : [];
+    });
+    const documentOf = new Map(open.map(({ uri, analysis }) => [uri, analysis.document]));
+    return workspaceSymbols(open, query).map((symbol) => ({
+      name: symbol.name,
+      kind: SymbolKind[symbol.kind],
+      containerName: symbol.containerName,
+      location: { uri: symbol.uri, range: documentOf.get(symbol.uri)!.rangeOf(symbol.start, symbol.end) },
+    }));
+  }),
 );
 
 /** The client asks right after the user types `>` or `/`; see features/autoClose.ts. */

@@ -63,6 +63,11 @@ export function describeMemoryAmount(value: string, unit: string | undefined): s
   return words;
 }
 
+/** `bytes` in the largest binary unit it reaches, with up to two decimals: "4 GiB", "1.5 MiB". */
+export function inBinaryUnit(bytes: bigint): string {
+  return inUnit(bytes, 1024n, BINARY_UNITS).text;
+}
+
 /** `bytes` in the largest of `units` it reaches, with up to two decimals. */
 function inUnit(bytes: bigint, base: bigint, units: readonly string[]): { text: string; exact: boolean } {
   let index = 0;

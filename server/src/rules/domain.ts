@@ -4,7 +4,7 @@
  * facts a family of rules computes from them (the PCI address map, the disks' drive addresses),
  * computed at most once per document version however many rules ask.
  */
-import { DocumentNode, ElementNode, attributeValue, elementText, valueSpan } from '../parser/nodes';
+import { Attribute, DocumentNode, ElementNode, attributeValue, elementText, valueSpan } from '../parser/nodes';
 
 /** Absolute offsets of a piece of text: a value, a name, an element. */
 export interface Span {
@@ -113,17 +113,16 @@ export class Domain {
 
   /** A complete attribute (its closing quote typed) with its decoded value. */
   attr(el: El, name: string): AttrValue | undefined {
-    for (const attribute of el.element.attributes) {
-      if (attribute.name !== name || attribute.valueOffset < 0 || !attribute.valueClosed) continue;
-      const { from, to } = valueSpan(el.start, attribute);
-      return { name, value: attributeValue(this.text, el.start, attribute), from, to };
-    }
-    return undefined;
+    const attribute = completeAttribute(el.element, name);
+    if (!attribute) return undefined;
+    const { from, to } = valueSpan(el.start, attribute);
+    return { name, value: attributeValue(this.text, el.start, attribute), from, to };
   }
 
-  /** The value of an attribute, trimmed, or undefined. */
+  /** The value of a complete attribute, trimmed, or undefined (read without the span `attr` adds). */
   value(el: El | undefined, name: string): string | undefined {
-    return el && this.attr(el, name)?.value.trim();
+    const attribute = el && completeAttribute(el.element, name);
+    return el && attribute && attributeValue(this.text, el.start, attribute).trim();
   }
 
   /** The text content of an element without child elements. */
@@ -140,6 +139,12 @@ export class Domain {
   span(el: El): Span {
     return { from: el.start, to: el.start + el.element.length };
   }
+}
+
+/** The element's attribute `name` when its value is complete (its closing quote typed). */
+function completeAttribute(element: ElementNode, name: string): Attribute | undefined {
+  for (const attribute of element.attributes) if (attribute.name === name && attribute.valueOffset >= 0 && attribute.valueClosed) return attribute;
+  return undefined;
 }
 
 /**
