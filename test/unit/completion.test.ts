@@ -97,9 +97,9 @@ test('attribute values: the listed ones, replacing what is between the quotes', 
 
 test('element text values where the schema lists them', () => {
   const items = complete("<domain type='kvm'><on_poweroff>re|</on_poweroff></domain>");
-  assert.deepEqual(labels(items), ['destroy', 'restart', '/on_poweroff']);
+  assert.deepEqual(labels(items), ['destroy', 'restart'], 'no second </on_poweroff>');
   assert.equal(items[0].replaceEnd - items[0].replaceStart, 2, 'the typed text is replaced');
-  assert.deepEqual(labels(complete("<domain type='kvm'><vcpu>|</vcpu></domain>")), ['/vcpu'], 'a number has no list');
+  assert.deepEqual(labels(complete("<domain type='kvm'><vcpu>|")), ['/vcpu'], 'a number has no list');
 });
 
 test('element snippets: required attributes and children with tab stops; self-closing when nothing more is needed', () => {
@@ -118,7 +118,7 @@ test('half-typed documents: unclosed ancestors, a misplaced ancestor, a tag name
   assert.deepEqual(labels(complete("<domain type='kvm'><vcpu>1</vcpu><vcpu |>2</vcpu></domain>")), ['placement']);
   const typing = complete("<domain type='kvm'><devices><di|</devices></domain>");
   assert.equal(item(typing, 'disk').replaceEnd - item(typing, 'disk').replaceStart, 2);
-  assert.deepEqual(labels(complete("<domain type='kvm'><nonsense><|</nonsense></domain>")), ['/nonsense'], 'no place for the ancestor: closing tags only');
+  assert.deepEqual(labels(complete("<domain type='kvm'><nonsense><|")), ['/nonsense'], 'no place for the ancestor: closing tags only');
 });
 
 test('a typed space or quote asks only inside a start tag', () => {
@@ -128,7 +128,7 @@ test('a typed space or quote asks only inside a start tag', () => {
 });
 
 test('without a schema only closing tags are offered', () => {
-  const { text, offset } = at("<domain type='kvm'><devices><|</devices></domain>");
+  const { text, offset } = at("<domain type='kvm'><devices><|");
   assert.deepEqual(labels(completeAt(analysisOf(text), offset)), ['/devices']);
 });
 

@@ -394,7 +394,8 @@ function escapeXml(value: string, quote: string): string {
 /**
  * The elements a `</` at `at` may close, best first: an element just before it that was never
  * closed (recovery may have ended it early, as the cursor sits at its indentation, but it is the
- * one the user is closing), then the element the cursor is in.
+ * one the user is closing), then the element the cursor is in, unless its end tag follows
+ * already: a second one would close it early and leave the first stray.
  */
 export function closingTagNames(tree: DocumentNode, ancestors: Located<ElementNode>[], at: number): string[] {
   const container = ancestors[ancestors.length - 1];
@@ -407,7 +408,7 @@ export function closingTagNames(tree: DocumentNode, ancestors: Located<ElementNo
     if (!isClosed(child)) names.push(child.name);
     break;
   }
-  if (container && !names.includes(container.node.name)) names.push(container.node.name);
+  if (container && !isClosed(container.node) && !names.includes(container.node.name)) names.push(container.node.name);
   return names;
 }
 

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { CompletionItem, CompletionItemKind } from 'vscode-languageserver-protocol';
+import { LineIndex } from '../../server/src/parser/lineIndex';
+import { LspClient } from './lspClient';
+
+const DOMAIN = `<domain type='kvm'>
+  <name>web01</name>
+  <memory unit='KiB'>1048576</memory>
+  <os>
+    <type arch='x86_64' machine='q35'>hvm</type>
+  </os>
+  <devices>
+    <disk type='file' device='disk'>
+      <source file='/var/lib/libvirt/images/web01.qcow2'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <interface type='network'>
+      <source network='default'/>
+    </interface>
+  </devices>
+</domain>
+`;
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.startWith();
+});
+after(async () => {
+  await client.stop();
+});
+
+function positionAt(text: string, offset: number) {
+  return new LineIndex(text).positionAt(offset, text);
+}
+
+test('`</` on an empty line of a <devices> that has its end tag: no second </devices> (issue 10)', async () => {
+  const uri = 'file:///closed-devices.xml';
+  const line = '    </interface>\n';
+  const at = DOMAIN.indexOf(line) + line.length;
+  await client.open(uri, DOMAIN, 1);
+  // The user types `</` on a new line below </interface>, as the editor sends it.
+  const slash = positionAt(DOMAIN, at);
+  await client.change(uri, 2, [{ range: { start: slash, end: slash }, text: '    </\n' }]);
+  const cursor = { line: slash.line, character: 6 };
+  assert.equal(await client.request('libvirtXml/autoCloseTag', { textDocument: { uri, version: 2 }, position: cursor }), null);
+  const closing = (await client.completion(uri, cursor)).filter((item: CompletionItem) => item.kind === CompletionItemKind.Keyword);
+  assert.deepEqual(closing, [], 'no closing tag offered either');
+  // Once an element inside is left open, that one is offered.
+  const open = positionAt(DOMAIN, at);
+  await client.change(uri, 3, [{ range: { start: open, end: open }, text: "    <interface type='user'>\n" }]);
+  const below = { line: cursor.line + 1, character: 6 };
+  assert.equal(await client.request('libvirtXml/autoCloseTag', { textDocument: { uri, version: 3 }, position: below }), 'interface>');
+  await client.close(uri);
+});
