@@ -53,3 +53,27 @@ test('`</` on an empty line of a <devices> that has its end tag: no second </dev
   assert.equal(await client.request('libvirtXml/autoCloseTag', { textDocument: { uri, version: 3 }, position: below }), 'interface>');
   await client.close(uri);
 });
+
+/** The text a completion item inserts. */
+function inserted(items: CompletionItem[], label: string): string {
+  const item = items.find((candidate) => candidate.label === label);
+  assert.ok(item?.textEdit && 'range' in item.textEdit, `${label} among ${items.map((candidate) => candidate.label).join(' ')}`);
+  return item.textEdit.newText;
+}
+
+test("a completion writes the document's quotes: single as virsh writes them, double in a double-quoted document", async () => {
+  for (const [name, text, quote] of [
+    ['single', DOMAIN, "'"],
+    ['double', DOMAIN.replace(/'/g, '"'), '"'],
+  ] as const) {
+    const uri = `file:///quotes-${name}.xml`;
+    const typed = text.replace('  </devices>', '    <\n    <graphics \n  </devices>');
+    await client.open(uri, typed, 1);
+    const lines = new LineIndex(typed);
+    const afterLessThan = lines.positionAt(typed.indexOf('    <\n') + 5, typed);
+    assert.match(inserted(await client.completion(uri, afterLessThan), 'interface'), new RegExp(`^interface type=${quote}\\$\\{1\\|bridge,`));
+    const inTag = lines.positionAt(typed.indexOf('<graphics ') + '<graphics '.length, typed);
+    assert.match(inserted(await client.completion(uri, inTag), 'type'), new RegExp(`^type=${quote}\\$\\{1\\|sdl,`));
+    await client.close(uri);
+  }
+});

@@ -7,6 +7,7 @@ import { contentPatternAt } from '../../server/src/schema/patternAt';
 import { Schema } from '../../server/src/schema/schema';
 import { ElementValidation, validateTree } from '../../server/src/schema/validate';
 import { cursorTarget } from '../../server/src/features/cursor';
+import { quoteAt } from '../../server/src/features/quoteStyle';
 import { WEB01, analysisOf, bundledSchema, smallDomainGrammar } from './helpers/documents';
 
 
@@ -65,11 +66,11 @@ test("the disk's type decides the shape of its <source>", () => {
   const network = complete("<domain type='kvm'><devices><disk type='network'><source |/></disk></devices></domain>");
   assert.deepEqual(labels(network), ['protocol']);
   assert.equal(network[0].detail, 'attribute · required · nbd | rbd');
-  assert.equal(network[0].insertText, 'protocol="${1|nbd,rbd|}"');
+  assert.equal(network[0].insertText, "protocol='${1|nbd,rbd|}'", "the document's quotes");
   assert.deepEqual(labels(complete("<domain type='kvm'><devices><disk type='file'><source |/></disk></devices></domain>")), ['file']);
   const children = complete("<domain type='kvm'><devices><disk type='network'><|</disk></devices></domain>");
   assert.equal(item(children, 'source').detail, 'element · required');
-  assert.equal(item(children, 'source').insertText, 'source protocol="${1|nbd,rbd|}"/>');
+  assert.equal(item(children, 'source').insertText, "source protocol='${1|nbd,rbd|}'/>");
 });
 
 test('attributes: those not on the tag yet; a value being typed still counts', () => {
@@ -80,9 +81,9 @@ test('attributes: those not on the tag yet; a value being typed still counts', (
   assert.equal(disk[0].detail, 'attribute · required · file | network');
   assert.equal(disk[0].sortText[0], '0', 'required first');
   // After a value's closing quote a space comes first; a name being typed is replaced.
-  assert.equal(complete("<domain type='kvm'><devices><disk type='file'><target dev='a'|/></disk></devices></domain>")[0].insertText, ' bus="$1"');
+  assert.equal(complete("<domain type='kvm'><devices><disk type='file'><target dev='a'|/></disk></devices></domain>")[0].insertText, " bus='$1'");
   const renamed = complete("<domain type='kvm'><vcpu pla|>1</vcpu></domain>");
-  assert.equal(renamed[0].insertText, 'placement="${1|static,auto|}"');
+  assert.equal(renamed[0].insertText, "placement='${1|static,auto|}'");
   assert.equal(renamed[0].replaceEnd - renamed[0].replaceStart, 3);
 });
 
@@ -104,12 +105,38 @@ test('element text values where the schema lists them', () => {
 
 test('element snippets: required attributes and children with tab stops; self-closing when nothing more is needed', () => {
   const items = complete("<domain type='kvm'><devices><|</devices></domain>");
-  assert.equal(item(items, 'disk').insertText, 'disk type="${1|file,network|}">\n\t<target dev="$2"/>\n\t$0\n</disk>');
+  assert.equal(item(items, 'disk').insertText, "disk type='${1|file,network|}'>\n\t<target dev='$2'/>\n\t$0\n</disk>");
   assert.equal(item(items, 'interface').insertText, 'interface/>');
   const inDomain = complete("<domain type='kvm'>\n  |\n</domain>");
   assert.equal(item(inDomain, 'name').insertText, '<name>$0</name>');
   assert.equal(item(inDomain, 'on_poweroff').insertText, '<on_poweroff>${1|destroy,restart|}</on_poweroff>');
   assert.equal(item(inDomain, 'devices').insertText, '<devices>$0</devices>');
+});
+
+test("quotes: the document's own around values, in snippets and attributes; libvirt's single quotes when it has none", () => {
+  const double = complete('<domain type="kvm"><devices><|</devices></domain>');
+  assert.equal(item(double, 'disk').insertText, 'disk type="${1|file,network|}">\n\t<target dev="$2"/>\n\t$0\n</disk>');
+  assert.equal(complete('<domain type="kvm"><vcpu |')[0].insertText, 'placement="${1|static,auto|}"');
+  const none = complete('<domain>\n  <devices><|</devices></domain>');
+  assert.equal(item(none, 'disk').insertText, "disk type='${1|file,network|}'>\n\t<target dev='$2'/>\n\t$0\n</disk>");
+  assert.equal(complete('<domain><vcpu |')[0].insertText, "placement='${1|static,auto|}'");
+});
+
+test('quotes: the attributes nearest the cursor decide, those before it first', () => {
+  const quote = (marked: string) => {
+    const { text, offset } = at(marked);
+    return quoteAt(ParsedDocument.parse(text).tree, offset);
+  };
+  assert.equal(quote('<domain type="kvm">\n  <devices>\n    <disk type=\'file\'/>\n    <disk type=\'file\'/>\n    |\n  </devices>\n</domain>'), "'", 'two siblings against the root');
+  assert.equal(quote('<domain type="kvm">\n  |\n  <devices><disk type=\'a\'/><disk type=\'b\'/></devices>\n</domain>'), '"', 'before the cursor first');
+  assert.equal(quote('<domain>|<vcpu placement="static">1</vcpu></domain>'), '"', 'after it when there are none before');
+  assert.equal(quote('<domain>|<vcpu>1</vcpu></domain>'), "'", 'none at all');
+  assert.equal(quote('<domain type="kvm" id="1">\n  <devices>|</devices>\n</domain>'), '"', 'the cursor in an element without attributes');
+  // A document double-quoted at the top and single-quoted near the cursor: the nearest win.
+  const far = '<interface type="network"/>\n'.repeat(20);
+  const near = "<disk type='file'/>\n".repeat(9);
+  assert.equal(quote(`<domain type="kvm"><devices>\n${far}${near}|</devices></domain>`), "'");
+  assert.equal(quote(`<domain type="kvm"><devices>\n${near}${far}|</devices></domain>`), '"');
 });
 
 test('half-typed documents: unclosed ancestors, a misplaced ancestor, a tag name being typed', () => {
@@ -183,7 +210,7 @@ test('libvirt: no second <name>, before or after the cursor; <devices> children'
   const devices = inDomain('  </devices>', '    <|\n  </devices>');
   for (const name of ['disk', 'interface', 'graphics', 'rng']) assert.ok(labels(devices).includes(name), name);
   assert.ok(!labels(devices).includes('vcpu'));
-  assert.match(item(devices, 'disk').insertText, /^disk type="\$\{1\|file,block,[^}]*\|\}">\n\t<target dev="\$2"\/>\n\t\$0\n<\/disk>$/);
+  assert.match(item(devices, 'disk').insertText, /^disk type='\$\{1\|file,block,[^}]*\|\}'>\n\t<target dev='\$2'\/>\n\t\$0\n<\/disk>$/);
 });
 
 test('libvirt: placement and on_poweroff values; attributes not yet present', () => {

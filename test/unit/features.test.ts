@@ -33,7 +33,7 @@ test('cursor targets: names, attributes, content, end tags', () => {
 test('completion inside content offers whole tags with the typed word replaced', () => {
   const items = complete('<domain>\n  <os>\n    bo|\n  </os>\n</domain>');
   const boot = items.find((i) => i.label === 'boot')!;
-  assert.equal(boot.insertText, '<boot dev="${1|hd,fd,cdrom,network|}"/>', 'the required attribute, with its values');
+  assert.equal(boot.insertText, "<boot dev='${1|hd,fd,cdrom,network|}'/>", 'the required attribute, with its values, in single quotes as libvirt writes');
   assert.equal(boot.replaceEnd - boot.replaceStart, 2);
   assert.ok(!items.some((i) => i.label === '/os'), '</os> follows already');
 });

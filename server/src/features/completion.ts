@@ -26,6 +26,7 @@ import { setValueCompletions } from './cpuset/setCompletion';
 import { describeAttributeValue, describeText, elementPlacement, openAttributes, takesText } from './schemaFacts';
 import { SetContext } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
+import { QuoteChar, quoteAt } from './quoteStyle';
 import { Analysis } from './analysis';
 
 export interface CompletionSuggestion {
@@ -68,7 +69,7 @@ export function completeAt(analysis: Analysis, offset: number, trigger?: string)
       ? setValueCompletions({ ...sets, text: analysis.text }, tree, target.element, target.attribute, target.ancestors[target.ancestors.length - 1]?.node.name, offset)
       : [];
   if (trigger !== undefined && SET_TRIGGERS.includes(trigger)) return setValues();
-  const c: Context | undefined = schema && { schema, document, d: schema.derivatives, expect: new Expectations(schema.derivatives) };
+  const c: Context | undefined = schema && { schema, document, d: schema.derivatives, expect: new Expectations(schema.derivatives), quote: quoteAt(tree, offset) };
   switch (target.kind) {
     case 'startTagName': {
       const { element, ancestors } = target;
@@ -134,6 +135,8 @@ interface Context {
   document: DocumentView;
   d: Derivatives;
   expect: Expectations;
+  /** Around the values a suggestion writes: the document's own (quoteStyle.ts). */
+  quote: QuoteChar;
 }
 
 type InsertStyle = 'afterLessThan' | 'wholeTag' | 'nameOnly';
@@ -188,7 +191,7 @@ function elementFacts(c: Context, p: P, name: QName, written: string, namespaces
     cache = new Map();
     factsCache.set(c.d, cache);
   }
-  const key = `${p.id}\u0000${written}\u0000${name.ns}\u0000${namespaces.key}`;
+  const key = `${p.id}\u0000${written}\u0000${name.ns}\u0000${namespaces.key}\u0000${c.quote}`;
   let facts = cache.get(key);
   if (facts === undefined) {
     if (cache.size >= 20_000) cache.clear();
@@ -203,9 +206,10 @@ const SNIPPET_DEPTH = 2;
 
 /**
  * The element with its required attributes (a choice of the allowed values where the schema
- * lists them) and its required children, as a snippet starting with `<`. Self-closing when it
- * may be empty and either allows nothing inside or is an element of attributes (no text):
- * `<boot dev="…"/>`, `<acpi/>`; otherwise open for its content: `<devices>$0</devices>`.
+ * lists them, in the document's quotes) and its required children, as a snippet starting with
+ * `<`. Self-closing when it may be empty and either allows nothing inside or is an element of
+ * attributes (no text): `<boot dev='…'/>`, `<acpi/>`; otherwise open for its content:
+ * `<devices>$0</devices>`.
  */
 function elementSnippet(c: Context, p: P, name: QName, written: string, namespaces: Namespaces): ElementFacts {
   let stops = 0;
@@ -215,7 +219,7 @@ function elementSnippet(c: Context, p: P, name: QName, written: string, namespac
     let tag = open;
     let head = `<${elementWritten}`;
     for (const attribute of requiredAttributes(c, open, namespaces)) {
-      head += ` ${attribute.written}="${placeholder(++stops, attribute.values)}"`;
+      head += ` ${attribute.written}=${c.quote}${placeholder(++stops, attribute.values, c.quote)}${c.quote}`;
       tag = c.d.attribute(tag, attribute.name, undefined);
     }
     const closed = c.d.startTagClose(tag);
@@ -235,7 +239,7 @@ function elementSnippet(c: Context, p: P, name: QName, written: string, namespac
     const hasText = takesText(content);
     const takesElements = c.expect.elementNames(content).length > 0;
     if (top) text = describeText(c.schema, content);
-    if (values.length > 0) return `${head}>${placeholder(++stops, values)}</${elementWritten}>`;
+    if (values.length > 0) return `${head}>${placeholder(++stops, values, '')}</${elementWritten}>`;
     const canBeEmpty = c.d.endTag(content).kind !== 'notAllowed';
     if (canBeEmpty && !hasText && (!takesElements || c.expect.attributes(open).length > 0)) return `${head}/>`;
     return `${head}>${top ? '$0' : `$${++stops}`}</${elementWritten}>`;
@@ -304,13 +308,14 @@ function attributeSuggestions(
   const present = new Set(element.node.attributes.filter((a) => a !== editing).map((a) => a.name));
   const found = [...openAttributes(c.schema, tag.pattern, tag.namespaces)].filter(([name]) => !present.has(name));
   const parent = ancestors[ancestors.length - 1]?.node.name;
+  const quote = c.quote;
   return found.map(([name, entry], index) => {
     const values = entry.values;
     const what = describeAttributeValue(entry);
     return {
       label: name,
       kind: 'attribute' as const,
-      insertText: prefix === undefined ? name : `${prefix}${name}="${placeholder(1, values)}"`,
+      insertText: prefix === undefined ? name : `${prefix}${name}=${quote}${placeholder(1, values, quote)}${quote}`,
       snippet: prefix !== undefined,
       replaceStart,
       replaceEnd,
@@ -378,10 +383,10 @@ function typedText(text: Source, element: Located<ElementNode>, offset: number):
   return offset >= start && offset <= end ? { start, end } : undefined;
 }
 
-/** A tab stop: a choice of the values when there are some. */
-function placeholder(stop: number, values: string[]): string {
+/** A tab stop: a choice of the values when there are some, escaped for text ('') or a value between `quote`s. */
+function placeholder(stop: number, values: string[], quote: QuoteChar | ''): string {
   if (values.length === 0) return `$${stop}`;
-  return `\${${stop}|${values.map((v) => escapeXml(v, '"').replace(/[\\,|$}]/g, '\\$&')).join(',')}|}`;
+  return `\${${stop}|${values.map((v) => escapeXml(v, quote).replace(/[\\,|$}]/g, '\\$&')).join(',')}|}`;
 }
 
 function escapeXml(value: string, quote: string): string {
