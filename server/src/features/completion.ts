@@ -207,9 +207,10 @@ const SNIPPET_DEPTH = 2;
 /**
  * The element with its required attributes (a choice of the allowed values where the schema
  * lists them, in the document's quotes) and its required children, as a snippet starting with
- * `<`. Self-closing when it may be empty and either allows nothing inside or is an element of
- * attributes (no text): `<boot dev='…'/>`, `<acpi/>`; otherwise open for its content:
- * `<devices>$0</devices>`.
+ * `<`. An element whose attributes are all optional gets a tab stop where they go instead, so
+ * a space there asks for them: `<vcpu$1>$0</vcpu>`. Self-closing when it may be empty and either
+ * allows nothing inside or is an element of attributes (no text): `<boot dev='…'/>`, `<apic$1/>`,
+ * `<pae/>`; otherwise open for its content: `<devices>$0</devices>`.
  */
 function elementSnippet(c: Context, p: P, name: QName, written: string, namespaces: Namespaces): ElementFacts {
   let stops = 0;
@@ -218,10 +219,13 @@ function elementSnippet(c: Context, p: P, name: QName, written: string, namespac
     const open = c.d.startTagOpen(at, elementName);
     let tag = open;
     let head = `<${elementWritten}`;
-    for (const attribute of requiredAttributes(c, open, namespaces)) {
+    const required = requiredAttributes(c, open, namespaces);
+    for (const attribute of required) {
       head += ` ${attribute.written}=${c.quote}${placeholder(++stops, attribute.values, c.quote)}${c.quote}`;
       tag = c.d.attribute(tag, attribute.name, undefined);
     }
+    const optional = c.expect.attributes(open).length > 0;
+    if (required.length === 0 && optional) head += `$${++stops}`;
     const closed = c.d.startTagClose(tag);
     const content = closed.kind === 'notAllowed' ? c.d.startTagCloseForgiving(tag) : closed;
     const top = depth === 0;
@@ -241,7 +245,7 @@ function elementSnippet(c: Context, p: P, name: QName, written: string, namespac
     if (top) text = describeText(c.schema, content);
     if (values.length > 0) return `${head}>${placeholder(++stops, values, '')}</${elementWritten}>`;
     const canBeEmpty = c.d.endTag(content).kind !== 'notAllowed';
-    if (canBeEmpty && !hasText && (!takesElements || c.expect.attributes(open).length > 0)) return `${head}/>`;
+    if (canBeEmpty && !hasText && (!takesElements || optional)) return `${head}/>`;
     return `${head}>${top ? '$0' : `$${++stops}`}</${elementWritten}>`;
   };
   const snippet = write(p, name, written, 0, '');
@@ -256,16 +260,13 @@ interface RequiredAttribute {
 
 /**
  * The attributes every way through the start tag `open` needs, with the values the schema lists
- * for them; and `type` when it has listed values, even where it may be left out
- * (`<disk type='file'>` is the default): in libvirt's schema it decides the element's shape.
+ * for them. Only those: an optional one written out looks required (`<disk type='file'>` is
+ * libvirt's default), and the tab stop for optional attributes offers it anyway.
  */
 function requiredAttributes(c: Context, open: P, namespaces: Namespaces): RequiredAttribute[] {
   const attributes = c.expect.attributes(open);
   const found: RequiredAttribute[] = [];
-  const names = requiredNames(open, 'attribute');
-  const type = attributes.filter((a) => describeName(a.name) === 'type');
-  if (!names.includes('type') && type.some((a) => enumeratedValues(a.p).length > 0)) names.unshift('type');
-  for (const required of names) {
+  for (const required of requiredNames(open, 'attribute')) {
     const patterns = attributes.filter((a) => describeName(a.name) === required);
     const name = patterns.flatMap((a) => listedNames(a.name))[0];
     const written = name && writtenName(name, namespaces, false);
