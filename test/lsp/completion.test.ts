@@ -77,3 +77,14 @@ test("a completion writes the document's quotes: single as virsh writes them, do
     await client.close(uri);
   }
 });
+
+test('the bundled server ranks <devices> children by how often libvirt domains have them', async () => {
+  const uri = 'file:///ranking.xml';
+  const typed = DOMAIN.replace('  </devices>', '    <\n  </devices>');
+  await client.open(uri, typed, 1);
+  const items = await client.completion(uri, new LineIndex(typed).positionAt(typed.indexOf('    <\n') + 5, typed));
+  const sortText = (label: string) => items.find((item) => item.label === label)?.sortText ?? '';
+  // The schema lists <lease> before <interface>.
+  assert.ok(sortText('interface') < sortText('lease') && sortText('disk') < sortText('lease'), `${sortText('interface')} ${sortText('lease')}`);
+  await client.close(uri);
+});

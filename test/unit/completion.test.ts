@@ -156,6 +156,19 @@ test('a tag whose attributes are all optional gets a tab stop where they go; an 
   assert.equal(item(devices, 'filesystem').insertText, "filesystem$1>\n\t<source$2/>\n\t<target dir='$3'/>\n\t$0\n</filesystem>", 'required children too');
 });
 
+test("likely elements and attributes first, by how often libvirt's test domains have them; required ones before all", () => {
+  const devices = labels(complete("<domain type='kvm'><devices><|</devices></domain>", BUNDLED), 'element');
+  // The schema lists <lease> before <interface>.
+  assert.ok(devices.indexOf('disk') < devices.indexOf('lease') && devices.indexOf('interface') < devices.indexOf('lease'), devices.join(' '));
+  const domain = labels(complete("<domain type='kvm'>\n  <|\n</domain>", BUNDLED), 'element');
+  assert.equal(domain[0], 'name', 'required');
+  assert.deepEqual(domain.slice(1, 4), ['os', 'memory', 'devices']);
+  assert.ok(domain.indexOf('vcpu') < domain.indexOf('title'), domain.join(' '));
+  // The schema lists match before check; an attribute the corpus never has comes last.
+  const cpu = labels(complete("<domain type='kvm'><cpu |/></domain>", BUNDLED));
+  assert.deepEqual(cpu, ['mode', 'check', 'match', 'migratable', 'deprecated_features']);
+});
+
 test('half-typed documents: unclosed ancestors, a misplaced ancestor, a tag name being typed', () => {
   assert.ok(labels(complete("<domain type='kvm'>\n  <devices>\n    <disk type='network'>\n      <|")).includes('source'));
   // A second <vcpu> is an error, but inside it the schema still knows its attributes.

@@ -26,6 +26,7 @@ import { setValueCompletions } from './cpuset/setCompletion';
 import { describeAttributeValue, describeText, elementPlacement, openAttributes, takesText } from './schemaFacts';
 import { SetContext } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
+import { attributeRank, childRank } from './likelihood';
 import { QuoteChar, quoteAt } from './quoteStyle';
 import { Analysis } from './analysis';
 
@@ -168,7 +169,8 @@ function elementSuggestions(c: Context, point: ContentPoint, replaceStart: numbe
         filterText: written,
         detail: `element · ${isRequired ? 'required' : 'optional'}${repeats ? ' · repeatable' : ''}${facts.text ? ` · ${facts.text}` : ''}`,
         element: { name: written, parent },
-        sortText: `1${isRequired ? 0 : 1}${String(suggestions.length).padStart(4, '0')}`,
+        // Required first, then the likely ones (likelihood.ts), then in the schema's order.
+        sortText: `1${isRequired ? 0 : 1}${childRank(parent, written)}${String(suggestions.length).padStart(4, '0')}`,
       });
     }
   }
@@ -323,7 +325,7 @@ function attributeSuggestions(
       filterText: name,
       detail: `attribute · ${entry.required ? 'required' : 'optional'}${what ? ` · ${what}` : ''}`,
       attribute: { name, element: element.node.name, parent },
-      sortText: `${entry.required ? 0 : 1}${String(index).padStart(4, '0')}`,
+      sortText: `${entry.required ? 0 : 1}${attributeRank(parent, element.node.name, name)}${String(index).padStart(4, '0')}`,
     };
   });
 }
