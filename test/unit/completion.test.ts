@@ -137,6 +137,9 @@ test('quotes: the attributes nearest the cursor decide, those before it first', 
   const near = "<disk type='file'/>\n".repeat(9);
   assert.equal(quote(`<domain type="kvm"><devices>\n${far}${near}|</devices></domain>`), "'");
   assert.equal(quote(`<domain type="kvm"><devices>\n${near}${far}|</devices></domain>`), '"');
+  // Inside an element before the cursor, its last children are the nearest.
+  assert.equal(quote(`<domain><devices>\n${far}${near}</devices>\n|</domain>`), "'");
+  assert.equal(quote(`<domain>|\n<devices>\n${far}${near}</devices></domain>`), '"', 'after the cursor, the first ones');
 });
 
 test('a tag whose attributes are all optional gets a tab stop where they go; an optional attribute is never written out', () => {
