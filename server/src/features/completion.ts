@@ -226,8 +226,8 @@ function elementSnippet(c: Context, p: P, name: QName, written: string, namespac
       head += ` ${attribute.written}=${c.quote}${placeholder(++stops, attribute.values, c.quote)}${c.quote}`;
       tag = c.d.attribute(tag, attribute.name, undefined);
     }
-    const optional = c.expect.attributes(open).length > 0;
-    if (required.length === 0 && optional) head += `$${++stops}`;
+    const takesAttributes = c.expect.attributes(open).length > 0;
+    if (required.length === 0 && takesAttributes) head += `$${++stops}`;
     const closed = c.d.startTagClose(tag);
     const content = closed.kind === 'notAllowed' ? c.d.startTagCloseForgiving(tag) : closed;
     const top = depth === 0;
@@ -247,7 +247,7 @@ function elementSnippet(c: Context, p: P, name: QName, written: string, namespac
     if (top) text = describeText(c.schema, content);
     if (values.length > 0) return `${head}>${placeholder(++stops, values, '')}</${elementWritten}>`;
     const canBeEmpty = c.d.endTag(content).kind !== 'notAllowed';
-    if (canBeEmpty && !hasText && (!takesElements || optional)) return `${head}/>`;
+    if (canBeEmpty && !hasText && (!takesElements || takesAttributes)) return `${head}/>`;
     return `${head}>${top ? '$0' : `$${++stops}`}</${elementWritten}>`;
   };
   const snippet = write(p, name, written, 0, '');
