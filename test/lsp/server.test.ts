@@ -105,16 +105,17 @@ test('typing `<vcpu placement="sta` mid-file reports it and keeps later elements
   assert.ok(hover, 'hover on <memory> after the half-typed tag');
 });
 
-test('completion offers the children of <devices> and a closing tag', async () => {
+test('completion offers the children of <devices>, and no closing tag where its end tag is', async () => {
   const uri = 'file:///complete.xml';
   await client.open(uri, DOMAIN, 1);
   const blank = positionOf(DOMAIN, '    \n  </devices>', 4);
   const items = await client.completion(uri, blank);
   const labels = items.map((i) => i.label);
-  for (const expected of ['disk', 'interface', 'graphics', '/devices']) assert.ok(labels.includes(expected), `${expected} in ${labels.join(' ')}`);
+  for (const expected of ['disk', 'interface', 'graphics']) assert.ok(labels.includes(expected), `${expected} in ${labels.join(' ')}`);
+  assert.ok(!labels.includes('/devices'), 'a second </devices> would close it early');
   const disk = items.find((i) => i.label === 'disk')!;
-  // The type that decides the shape, the required <target> and its required dev, as tab stops.
-  assert.match(newText(disk) ?? '', /^<disk type="\$\{1\|file,block,[^}]*\|\}">\n\t<target dev="\$2"\/>\n\t\$0\n<\/disk>$/);
+  // A tab stop for the optional type, the required <target> and its required dev, in the document's quotes.
+  assert.equal(newText(disk), "<disk$1>\n\t<target dev='$2'/>\n\t$0\n</disk>");
   assert.equal(disk.insertTextFormat, InsertTextFormat.Snippet);
   assert.equal(disk.detail, 'element · optional · repeatable');
   // The list stays small: docs come when the editor resolves the item it shows.
@@ -122,8 +123,6 @@ test('completion offers the children of <devices> and a closing tag', async () =
   const resolved = await client.resolveCompletion(disk);
   assert.match(String((resolved.documentation as { value: string }).value), /disk/i, 'documentation from the docs data');
   assert.equal(resolved.label, 'disk');
-  const closing = items.find((i) => i.label === '/devices')!;
-  assert.equal((await client.resolveCompletion(closing)).documentation, undefined, 'nothing to document on a closing tag');
 });
 
 test('after `<` in <domain>, completion omits children already present once', async () => {
@@ -135,7 +134,7 @@ test('after `<` in <domain>, completion omits children already present once', as
   assert.ok(labels.includes('os') && labels.includes('cputune'));
   assert.ok(!labels.includes('name') && !labels.includes('memory') && !labels.includes('devices'), labels.join(' '));
   const os = items.find((i) => i.label === 'os')!;
-  assert.match(newText(os) ?? '', /^os>\n\t<type>\$\{1\|[^}]*hvm[^}]*\|\}<\/type>\n\t\$0\n<\/os>$/, 'the `<` is typed already');
+  assert.match(newText(os) ?? '', /^os\$1>\n\t<type\$2>\$\{3\|[^}]*hvm[^}]*\|\}<\/type>\n\t\$0\n<\/os>$/, 'the `<` is typed already');
 });
 
 test('in a start tag completion offers the attributes not there yet; in a value, the values the schema lists', async () => {
@@ -146,7 +145,7 @@ test('in a start tag completion offers the attributes not there yet; in a value,
   const attributes = await completionAfter(uri, space, ' ');
   assert.deepEqual(attributes.map((i) => i.label).sort(), ['cpuset', 'current']);
   const cpuset = attributes.find((i) => i.label === 'cpuset')!;
-  assert.equal(newText(cpuset), 'cpuset="$1"');
+  assert.equal(newText(cpuset), "cpuset='$1'", "the document's quotes");
   assert.match(cpuset.detail ?? '', /^attribute · optional · a CPU list/);
   assert.ok((await client.resolveCompletion(cpuset)).documentation, "the attribute's text from the docs data, on resolve");
   const values = await completionAfter(uri, positionOf(text, "placement='static'", "placement='st".length), "'");
@@ -157,13 +156,14 @@ test('in a start tag completion offers the attributes not there yet; in a value,
   assert.deepEqual(await completionAfter(uri, positionOf(text, 'web01', 2), ' '), [], 'a space typed in text asks nothing');
 });
 
-test('typing `</` completes the element that is open', async () => {
+test('typing `</` completes the element that is open, not the closed one around it', async () => {
   const uri = 'file:///close.xml';
   const text = DOMAIN.replace('    </disk>', '    </');
   await client.open(uri, text, 1);
   const items = await client.completion(uri, positionOf(text, '    </\n', 6));
-  assert.deepEqual(items.map((i) => i.label), ['/disk', '/devices']);
+  assert.deepEqual(items.map((i) => i.label), ['/disk']);
   assert.equal(items[0].textEdit && 'range' in items[0].textEdit ? items[0].textEdit.newText : undefined, '</disk>');
+  assert.equal((await client.resolveCompletion(items[0])).documentation, undefined, 'nothing to document on a closing tag');
 });
 
 test('hover on an element name shows its documentation, in English by default and in Chinese on request', async () => {

@@ -33,9 +33,9 @@ test('cursor targets: names, attributes, content, end tags', () => {
 test('completion inside content offers whole tags with the typed word replaced', () => {
   const items = complete('<domain>\n  <os>\n    bo|\n  </os>\n</domain>');
   const boot = items.find((i) => i.label === 'boot')!;
-  assert.equal(boot.insertText, '<boot dev="${1|hd,fd,cdrom,network|}"/>', 'the required attribute, with its values');
+  assert.equal(boot.insertText, "<boot dev='${1|hd,fd,cdrom,network|}'/>", 'the required attribute, with its values, in single quotes as libvirt writes');
   assert.equal(boot.replaceEnd - boot.replaceStart, 2);
-  assert.ok(items.some((i) => i.label === '/os'));
+  assert.ok(!items.some((i) => i.label === '/os'), '</os> follows already');
 });
 
 test('completion at the top level offers <domain>, and renaming a tag inserts only the name', () => {
@@ -106,11 +106,43 @@ test('auto-closing: `>` of an element without end tag gets one; `</` gets the op
   assert.equal(close('<domain a="x>|"/>'), undefined, 'inside an attribute value');
 });
 
+test('`</` where the element has its end tag already closes nothing, or the element really open (issue 10)', () => {
+  const close = (marked: string) => {
+    const { text, offset } = at(marked);
+    return autoCloseAt(analysisOf(text), offset);
+  };
+  const closing = (marked: string) =>
+    complete(marked)
+      .filter((i) => i.kind === 'closingTag')
+      .sort((a, b) => a.sortText.localeCompare(b.sortText))
+      .map((i) => i.label);
+  // The issue's case: an empty line in a <devices> that has its </devices>.
+  const devices = "<domain type='kvm'>\n  <devices>\n    <disk type='file'/>\n    </|\n  </devices>\n</domain>";
+  assert.equal(close(devices), undefined, 'no second </devices>');
+  assert.deepEqual(closing(devices), []);
+  assert.deepEqual(closing("<domain type='kvm'>\n  <devices>\n    <|\n  </devices>\n</domain>"), [], 'after `<` neither');
+  assert.deepEqual(closing("<domain type='kvm'>\n  <devices>\n    |\n  </devices>\n</domain>"), [], 'nor on the empty line');
+  assert.deepEqual(closing("<domain type='kvm'>\n  <devices>\n    </dev|\n  </devices>\n</domain>"), [], 'nor with the name half-typed');
+  const nested = "<domain>\n  <devices>\n    <disk type='file'>\n      <target dev='vda'/>\n      </|\n    </disk>\n  </devices>\n</domain>";
+  assert.equal(close(nested), undefined, 'nested: the <disk> is closed too');
+  // An unclosed element before the cursor is the one to close, also in a closed parent.
+  const inner = "<domain>\n  <devices>\n    <interface type='network'>\n    </|\n  </devices>\n</domain>";
+  assert.equal(close(inner), 'interface>');
+  assert.deepEqual(closing(inner), ['/interface']);
+  const deeper = "<domain>\n  <devices>\n    <disk type='file'>\n      <source file='a'>\n      </|\n  </devices>\n</domain>";
+  assert.equal(close(deeper), 'source>');
+  assert.deepEqual(closing(deeper), ['/source', '/disk'], 'both are open');
+  assert.equal(close("<domain>\n  <devices>\n    <disk type='file'/>\n    </|\n</domain>"), 'devices>', 'a <devices> without end tag');
+  // The last line.
+  assert.equal(close('<domain>\n  <devices/>\n</domain>\n</|'), undefined, 'after the root');
+  assert.equal(close('<domain>\n  <devices/>\n</|'), 'domain>');
+});
+
 test('in plain content the children come before the closing tag; after `<` the closing tag comes first', () => {
   const order = (marked: string) =>
     complete(marked)
       .sort((a, b) => a.sortText.localeCompare(b.sortText))
       .map((i) => i.label);
-  assert.equal(order('<domain><devices>|</devices></domain>').at(-1), '/devices');
-  assert.equal(order('<domain><devices><|</devices></domain>')[0], '/devices');
+  assert.equal(order('<domain><devices>\n|').at(-1), '/devices');
+  assert.equal(order('<domain><devices>\n<|')[0], '/devices');
 });

@@ -26,6 +26,8 @@ import { setValueCompletions } from './cpuset/setCompletion';
 import { describeAttributeValue, describeText, elementPlacement, openAttributes, takesText } from './schemaFacts';
 import { SetContext } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
+import { attributeRank, childRank } from './likelihood';
+import { QuoteChar, quoteAt } from './quoteStyle';
 import { Analysis } from './analysis';
 
 export interface CompletionSuggestion {
@@ -68,7 +70,7 @@ export function completeAt(analysis: Analysis, offset: number, trigger?: string)
       ? setValueCompletions({ ...sets, text: analysis.text }, tree, target.element, target.attribute, target.ancestors[target.ancestors.length - 1]?.node.name, offset)
       : [];
   if (trigger !== undefined && SET_TRIGGERS.includes(trigger)) return setValues();
-  const c: Context | undefined = schema && { schema, document, d: schema.derivatives, expect: new Expectations(schema.derivatives) };
+  const c: Context | undefined = schema && { schema, document, d: schema.derivatives, expect: new Expectations(schema.derivatives), quote: quoteAt(tree, offset) };
   switch (target.kind) {
     case 'startTagName': {
       const { element, ancestors } = target;
@@ -134,6 +136,8 @@ interface Context {
   document: DocumentView;
   d: Derivatives;
   expect: Expectations;
+  /** Around the values a suggestion writes: the document's own (quoteStyle.ts). */
+  quote: QuoteChar;
 }
 
 type InsertStyle = 'afterLessThan' | 'wholeTag' | 'nameOnly';
@@ -165,7 +169,8 @@ function elementSuggestions(c: Context, point: ContentPoint, replaceStart: numbe
         filterText: written,
         detail: `element · ${isRequired ? 'required' : 'optional'}${repeats ? ' · repeatable' : ''}${facts.text ? ` · ${facts.text}` : ''}`,
         element: { name: written, parent },
-        sortText: `1${isRequired ? 0 : 1}${String(suggestions.length).padStart(4, '0')}`,
+        // Required first, then the likely ones (likelihood.ts), then in the schema's order.
+        sortText: `1${isRequired ? 0 : 1}${childRank(parent, written)}${String(suggestions.length).padStart(4, '0')}`,
       });
     }
   }
@@ -188,7 +193,7 @@ function elementFacts(c: Context, p: P, name: QName, written: string, namespaces
     cache = new Map();
     factsCache.set(c.d, cache);
   }
-  const key = `${p.id}\u0000${written}\u0000${name.ns}\u0000${namespaces.key}`;
+  const key = `${p.id}\u0000${written}\u0000${name.ns}\u0000${namespaces.key}\u0000${c.quote}`;
   let facts = cache.get(key);
   if (facts === undefined) {
     if (cache.size >= 20_000) cache.clear();
@@ -203,9 +208,11 @@ const SNIPPET_DEPTH = 2;
 
 /**
  * The element with its required attributes (a choice of the allowed values where the schema
- * lists them) and its required children, as a snippet starting with `<`. Self-closing when it
- * may be empty and either allows nothing inside or is an element of attributes (no text):
- * `<boot dev="…"/>`, `<acpi/>`; otherwise open for its content: `<devices>$0</devices>`.
+ * lists them, in the document's quotes) and its required children, as a snippet starting with
+ * `<`. An element whose attributes are all optional gets a tab stop where they go instead, so
+ * a space there asks for them: `<vcpu$1>$0</vcpu>`. Self-closing when it may be empty and either
+ * allows nothing inside or is an element of attributes (no text): `<boot dev='…'/>`, `<apic$1/>`,
+ * `<pae/>`; otherwise open for its content: `<devices>$0</devices>`.
  */
 function elementSnippet(c: Context, p: P, name: QName, written: string, namespaces: Namespaces): ElementFacts {
   let stops = 0;
@@ -214,10 +221,13 @@ function elementSnippet(c: Context, p: P, name: QName, written: string, namespac
     const open = c.d.startTagOpen(at, elementName);
     let tag = open;
     let head = `<${elementWritten}`;
-    for (const attribute of requiredAttributes(c, open, namespaces)) {
-      head += ` ${attribute.written}="${placeholder(++stops, attribute.values)}"`;
+    const required = requiredAttributes(c, open, namespaces);
+    for (const attribute of required) {
+      head += ` ${attribute.written}=${c.quote}${placeholder(++stops, attribute.values, c.quote)}${c.quote}`;
       tag = c.d.attribute(tag, attribute.name, undefined);
     }
+    const takesAttributes = c.expect.attributes(open).length > 0;
+    if (required.length === 0 && takesAttributes) head += `$${++stops}`;
     const closed = c.d.startTagClose(tag);
     const content = closed.kind === 'notAllowed' ? c.d.startTagCloseForgiving(tag) : closed;
     const top = depth === 0;
@@ -235,9 +245,9 @@ function elementSnippet(c: Context, p: P, name: QName, written: string, namespac
     const hasText = takesText(content);
     const takesElements = c.expect.elementNames(content).length > 0;
     if (top) text = describeText(c.schema, content);
-    if (values.length > 0) return `${head}>${placeholder(++stops, values)}</${elementWritten}>`;
+    if (values.length > 0) return `${head}>${placeholder(++stops, values, '')}</${elementWritten}>`;
     const canBeEmpty = c.d.endTag(content).kind !== 'notAllowed';
-    if (canBeEmpty && !hasText && (!takesElements || c.expect.attributes(open).length > 0)) return `${head}/>`;
+    if (canBeEmpty && !hasText && (!takesElements || takesAttributes)) return `${head}/>`;
     return `${head}>${top ? '$0' : `$${++stops}`}</${elementWritten}>`;
   };
   const snippet = write(p, name, written, 0, '');
@@ -252,16 +262,13 @@ interface RequiredAttribute {
 
 /**
  * The attributes every way through the start tag `open` needs, with the values the schema lists
- * for them; and `type` when it has listed values, even where it may be left out
- * (`<disk type='file'>` is the default): in libvirt's schema it decides the element's shape.
+ * for them. Only those: an optional one written out looks required (`<disk type='file'>` is
+ * libvirt's default), and the tab stop for optional attributes offers it anyway.
  */
 function requiredAttributes(c: Context, open: P, namespaces: Namespaces): RequiredAttribute[] {
   const attributes = c.expect.attributes(open);
   const found: RequiredAttribute[] = [];
-  const names = requiredNames(open, 'attribute');
-  const type = attributes.filter((a) => describeName(a.name) === 'type');
-  if (!names.includes('type') && type.some((a) => enumeratedValues(a.p).length > 0)) names.unshift('type');
-  for (const required of names) {
+  for (const required of requiredNames(open, 'attribute')) {
     const patterns = attributes.filter((a) => describeName(a.name) === required);
     const name = patterns.flatMap((a) => listedNames(a.name))[0];
     const written = name && writtenName(name, namespaces, false);
@@ -304,20 +311,21 @@ function attributeSuggestions(
   const present = new Set(element.node.attributes.filter((a) => a !== editing).map((a) => a.name));
   const found = [...openAttributes(c.schema, tag.pattern, tag.namespaces)].filter(([name]) => !present.has(name));
   const parent = ancestors[ancestors.length - 1]?.node.name;
+  const quote = c.quote;
   return found.map(([name, entry], index) => {
     const values = entry.values;
     const what = describeAttributeValue(entry);
     return {
       label: name,
       kind: 'attribute' as const,
-      insertText: prefix === undefined ? name : `${prefix}${name}="${placeholder(1, values)}"`,
+      insertText: prefix === undefined ? name : `${prefix}${name}=${quote}${placeholder(1, values, quote)}${quote}`,
       snippet: prefix !== undefined,
       replaceStart,
       replaceEnd,
       filterText: name,
       detail: `attribute · ${entry.required ? 'required' : 'optional'}${what ? ` · ${what}` : ''}`,
       attribute: { name, element: element.node.name, parent },
-      sortText: `${entry.required ? 0 : 1}${String(index).padStart(4, '0')}`,
+      sortText: `${entry.required ? 0 : 1}${attributeRank(parent, element.node.name, name)}${String(index).padStart(4, '0')}`,
     };
   });
 }
@@ -378,10 +386,10 @@ function typedText(text: Source, element: Located<ElementNode>, offset: number):
   return offset >= start && offset <= end ? { start, end } : undefined;
 }
 
-/** A tab stop: a choice of the values when there are some. */
-function placeholder(stop: number, values: string[]): string {
+/** A tab stop: a choice of the values when there are some, escaped for text ('') or a value between `quote`s. */
+function placeholder(stop: number, values: string[], quote: QuoteChar | ''): string {
   if (values.length === 0) return `$${stop}`;
-  return `\${${stop}|${values.map((v) => escapeXml(v, '"').replace(/[\\,|$}]/g, '\\$&')).join(',')}|}`;
+  return `\${${stop}|${values.map((v) => escapeXml(v, quote).replace(/[\\,|$}]/g, '\\$&')).join(',')}|}`;
 }
 
 export function escapeXml(value: string, quote: string): string {
@@ -394,7 +402,8 @@ export function escapeXml(value: string, quote: string): string {
 /**
  * The elements a `</` at `at` may close, best first: an element just before it that was never
  * closed (recovery may have ended it early, as the cursor sits at its indentation, but it is the
- * one the user is closing), then the element the cursor is in.
+ * one the user is closing), then the element the cursor is in, unless its end tag follows
+ * already: a second one would close it early and leave the first stray.
  */
 export function closingTagNames(tree: DocumentNode, ancestors: Located<ElementNode>[], at: number): string[] {
   const container = ancestors[ancestors.length - 1];
@@ -407,7 +416,7 @@ export function closingTagNames(tree: DocumentNode, ancestors: Located<ElementNo
     if (!isClosed(child)) names.push(child.name);
     break;
   }
-  if (container && !names.includes(container.node.name)) names.push(container.node.name);
+  if (container && !isClosed(container.node) && !names.includes(container.node.name)) names.push(container.node.name);
   return names;
 }
 

@@ -338,7 +338,7 @@ suite('libvirt-xml in a real VS Code', () => {
     await waitForDiagnostics(uri, 'web01.xml to be clean again', (ds) => ourErrors(ds).length === 0);
   });
 
-  test('typing `>` of a start tag closes it, and typing `</` completes the end tag', async () => {
+  test('typing `>` of a start tag closes it, and typing `</` completes the end tag of the element that is open', async () => {
     const editor = await openDomain('web01.xml');
     const doc = editor.document;
     const original = doc.getText();
@@ -360,8 +360,17 @@ suite('libvirt-xml in a real VS Code', () => {
       await waitFor('</rng> after the cursor', () => (doc.lineAt(line).text === "    <rng model='virtio'></rng>" ? true : undefined));
       assert.equal(editor.selection.active.character, "    <rng model='virtio'>".length, 'the cursor stays between the tags');
       await restore();
-      const slashLine = await typeOnNewLine('  ', ['<', '/']);
-      await waitFor('</devices> completed', () => (doc.lineAt(slashLine).text === '  </devices>' ? true : undefined));
+      // Issue 10: `</` on an empty line of a <devices> that has its end tag gets nothing.
+      const slashLine = await typeOnNewLine('    ', ['<', '/']);
+      // Below it, `</` in an unclosed <rng> gets </rng>. The server answers in order, so once
+      // that answer is in, the one for the line above is too.
+      const rng = new vscode.Position(slashLine + 1, 0);
+      await replace(editor, new vscode.Range(rng, rng), "    <rng model='virtio'>\n    \n");
+      const inRng = new vscode.Position(slashLine + 2, 4);
+      editor.selection = new vscode.Selection(inRng, inRng);
+      for (const text of ['<', '/']) await vscode.commands.executeCommand('type', { text });
+      await waitFor('</rng> completed', () => (doc.lineAt(slashLine + 2).text === '    </rng>' ? true : undefined));
+      assert.equal(doc.lineAt(slashLine).text, '    </', 'no second </devices>');
     } finally {
       await restore();
     }

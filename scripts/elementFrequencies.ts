@@ -1,0 +1,73 @@
+/**
+ * `npm run frequencies -- ../shared/corpus/valid`, by hand when the corpus changes: in how many
+ * elements of each name each child element appears, and each attribute in how many elements of
+ * each name under each parent name (`<disk><driver>` takes other attributes than
+ * `<interface><driver>`), over the domain documents under the directory, written to
+ * schemas/element-frequencies.json. Completion ranks its
+ * suggestions by these counts (features/likelihood.ts), so `<disk>` comes before `<lease>`.
+ * A document that appears twice (libvirt's tests copy inputs to outputs) counts once.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { xmlFilesUnder } from '../server/src/cli/files';
+import { parseDocument } from '../server/src/parser/parse';
+import { walk } from '../server/src/parser/tree';
+import { Frequencies, attributesKey } from '../server/src/features/likelihood';
+
+const OUTPUT = path.resolve(__dirname, '..', '..', 'schemas', 'element-frequencies.json');
+
+function count(table: Record<string, Record<string, number>>, owner: string, names: Set<string>): void {
+  if (names.size === 0) return;
+  const row = (table[owner] ??= {});
+  for (const name of names) row[name] = (row[name] ?? 0) + 1;
+}
+
+/** Rows and their entries by name, so the file is stable from one run to the next. */
+function sorted(table: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
+  const byName = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(byName(Object.entries(table)).map(([owner, row]) => [owner, Object.fromEntries(byName(Object.entries(row)))]));
+}
+
+/** The counts over the domain documents under `directory`. */
+export function elementFrequencies(directory: string): Frequencies {
+  const children: Frequencies['children'] = {};
+  const attributes: Frequencies['attributes'] = {};
+  const seen = new Set<string>();
+  let documents = 0;
+  for (const file of xmlFilesUnder(directory)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const digest = createHash('sha256').update(text).digest('hex');
+    if (seen.has(digest)) continue;
+    seen.add(digest);
+    const tree = parseDocument(text);
+    if (!tree.children.some((child) => child.kind === 'element' && child.name === 'domain')) continue;
+    documents++;
+    walk(tree, {
+      enter(node, _start, parent) {
+        if (node.kind !== 'element') return;
+        count(attributes, attributesKey(parent.kind === 'element' ? parent.name : undefined, node.name), new Set(node.attributes.map((attribute) => attribute.name)));
+        count(children, node.name, new Set(node.children.flatMap((child) => (child.kind === 'element' ? [child.name] : []))));
+      },
+    });
+  }
+  return {
+    source: { documents, generatedBy: 'npm run frequencies -- <directory of domain documents>' },
+    children: sorted(children),
+    attributes: sorted(attributes),
+  };
+}
+
+function main(argv: string[]): void {
+  const directory = argv[0];
+  if (!directory) {
+    console.error('usage: npm run frequencies -- <directory of domain documents>');
+    process.exitCode = 2;
+    return;
+  }
+  const frequencies = elementFrequencies(directory);
+  fs.writeFileSync(OUTPUT, `${JSON.stringify(frequencies)}\n`);
+  console.log(`${frequencies.source.documents} documents → ${path.relative(process.cwd(), OUTPUT)} (${fs.statSync(OUTPUT).size} bytes)`);
+}
+
+if (require.main === module) main(process.argv.slice(2));

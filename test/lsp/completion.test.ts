@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { CompletionItem, CompletionItemKind } from 'vscode-languageserver-protocol';
+import { LineIndex } from '../../server/src/parser/lineIndex';
+import { LspClient } from './lspClient';
+
+const DOMAIN = `<domain type='kvm'>
+  <name>web01</name>
+  <memory unit='KiB'>1048576</memory>
+  <os>
+    <type arch='x86_64' machine='q35'>hvm</type>
+  </os>
+  <devices>
+    <disk type='file' device='disk'>
+      <source file='/var/lib/libvirt/images/web01.qcow2'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <interface type='network'>
+      <source network='default'/>
+    </interface>
+  </devices>
+</domain>
+`;
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.startWith();
+});
+after(async () => {
+  await client.stop();
+});
+
+function positionAt(text: string, offset: number) {
+  return new LineIndex(text).positionAt(offset, text);
+}
+
+test('`</` on an empty line of a <devices> that has its end tag: no second </devices> (issue 10)', async () => {
+  const uri = 'file:///closed-devices.xml';
+  const line = '    </interface>\n';
+  const at = DOMAIN.indexOf(line) + line.length;
+  await client.open(uri, DOMAIN, 1);
+  // The user types `</` on a new line below </interface>, as the editor sends it.
+  const slash = positionAt(DOMAIN, at);
+  await client.change(uri, 2, [{ range: { start: slash, end: slash }, text: '    </\n' }]);
+  const cursor = { line: slash.line, character: 6 };
+  assert.equal(await client.request('libvirtXml/autoCloseTag', { textDocument: { uri, version: 2 }, position: cursor }), null);
+  const closing = (await client.completion(uri, cursor)).filter((item: CompletionItem) => item.kind === CompletionItemKind.Keyword);
+  assert.deepEqual(closing, [], 'no closing tag offered either');
+  // Once an element inside is left open, that one is offered.
+  const open = positionAt(DOMAIN, at);
+  await client.change(uri, 3, [{ range: { start: open, end: open }, text: "    <interface type='user'>\n" }]);
+  const below = { line: cursor.line + 1, character: 6 };
+  assert.equal(await client.request('libvirtXml/autoCloseTag', { textDocument: { uri, version: 3 }, position: below }), 'interface>');
+  await client.close(uri);
+});
+
+/** The text a completion item inserts. */
+function inserted(items: CompletionItem[], label: string): string {
+  const item = items.find((candidate) => candidate.label === label);
+  assert.ok(item?.textEdit && 'range' in item.textEdit, `${label} among ${items.map((candidate) => candidate.label).join(' ')}`);
+  return item.textEdit.newText;
+}
+
+test("a completion writes the document's quotes: single as virsh writes them, double in a double-quoted document", async () => {
+  for (const [name, text, quote] of [
+    ['single', DOMAIN, "'"],
+    ['double', DOMAIN.replace(/'/g, '"'), '"'],
+  ] as const) {
+    const uri = `file:///quotes-${name}.xml`;
+    const typed = text.replace('  </devices>', '    <\n    <graphics \n  </devices>');
+    await client.open(uri, typed, 1);
+    const lines = new LineIndex(typed);
+    const afterLessThan = lines.positionAt(typed.indexOf('    <\n') + 5, typed);
+    assert.match(inserted(await client.completion(uri, afterLessThan), 'interface'), new RegExp(`^interface type=${quote}\\$\\{1\\|bridge,`));
+    const inTag = lines.positionAt(typed.indexOf('<graphics ') + '<graphics '.length, typed);
+    assert.match(inserted(await client.completion(uri, inTag), 'type'), new RegExp(`^type=${quote}\\$\\{1\\|sdl,`));
+    await client.close(uri);
+  }
+});
+
+test('the bundled server ranks <devices> children by how often libvirt domains have them', async () => {
+  const uri = 'file:///ranking.xml';
+  const typed = DOMAIN.replace('  </devices>', '    <\n  </devices>');
+  await client.open(uri, typed, 1);
+  const items = await client.completion(uri, new LineIndex(typed).positionAt(typed.indexOf('    <\n') + 5, typed));
+  const sortText = (label: string) => items.find((item) => item.label === label)?.sortText ?? '';
+  // The schema lists <lease> before <interface>.
+  assert.ok(sortText('interface') < sortText('lease') && sortText('disk') < sortText('lease'), `${sortText('interface')} ${sortText('lease')}`);
+  await client.close(uri);
+});

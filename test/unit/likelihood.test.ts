@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { attributeRank, childRank } from '../../server/src/features/likelihood';
+import { elementFrequencies } from '../../scripts/elementFrequencies';
+import { SHARED } from './helpers/corpus';
+
+const BUNDLED = path.resolve(__dirname, '..', '..', '..', 'schemas', 'element-frequencies.json');
+const CORPUS = path.join(SHARED, 'corpus', 'valid');
+
+test('a higher count ranks first; unknown names, the top level and names of Object.prototype rank last', () => {
+  assert.ok(childRank('devices', 'disk') < childRank('devices', 'lease'));
+  assert.ok(attributeRank('devices', 'disk', 'type') < attributeRank('devices', 'disk', 'rawio'));
+  const last = childRank('devices', 'no-such-element');
+  assert.equal(childRank(undefined, 'domain'), last);
+  assert.equal(childRank('constructor', 'toString'), last);
+  assert.equal(childRank('devices', '__proto__'), last);
+  assert.equal(attributeRank('constructor', 'hasOwnProperty', 'valueOf'), last);
+});
+
+test("the bundled frequencies are those of the corpus (npm run frequencies -- ../shared/corpus/valid)", { skip: !fs.existsSync(CORPUS) && 'no ../shared corpus' }, () => {
+  const bundled: unknown = JSON.parse(fs.readFileSync(BUNDLED, 'utf8'));
+  assert.deepEqual(elementFrequencies(CORPUS), bundled);
+});
