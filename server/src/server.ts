@@ -10,10 +10,15 @@ import {
   CompletionItemKind,
   Diagnostic,
   DiagnosticSeverity,
+  DocumentHighlight,
+  DocumentHighlightKind,
   Hover,
   InsertTextFormat,
+  LSPErrorCodes,
+  Location,
   MarkupKind,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   createConnection,
 } from 'vscode-languageserver/node';
@@ -30,6 +35,8 @@ import { Finding, Severity } from './finding';
 import { hostTopology } from './hostTopology';
 import { hoverAt } from './features/hover';
 import { withRuleExplanations } from './features/ruleHover';
+import { definitionAt, referenceHighlightsAt, referencesAt } from './features/references/navigation';
+import { prepareReferenceRename, referenceRenameEdits } from './features/references/rename';
 import { ruleByCode, ruleHelpUri } from './rules';
 import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
@@ -102,6 +109,10 @@ connection.onInitialize((params) => {
       completionProvider: { triggerCharacters: ['<', '/', ' ', '"', "'", ',', '^', '-'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
     },
     serverInfo: { name: 'libvirt-xml' },
   };
@@ -397,6 +408,58 @@ connection.onHover(
     const result = withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), currentFindings(textDocument.uri, analysis), offset);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
+  }),
+);
+
+// libvirt's references (features/references/). Highlight and rename: tag pairs answer first
+// when both are merged; these answer when the cursor is on an id, an index or a reference.
+function locations(uri: string, analysis: Analysis, spans: { from: number; to: number }[]): Location[] {
+  return spans.map((span) => ({ uri, range: analysis.document.rangeOf(span.from, span.to) }));
+}
+
+connection.onDefinition(
+  guarded('definition', null, ({ textDocument, position }) => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    return analysis ? locations(textDocument.uri, analysis, definitionAt(analysis, analysis.document.offsetAt(position))) : null;
+  }),
+);
+
+connection.onReferences(
+  guarded('references', null, ({ textDocument, position, context }) => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    return analysis ? locations(textDocument.uri, analysis, referencesAt(analysis, analysis.document.offsetAt(position), context.includeDeclaration)) : null;
+  }),
+);
+
+connection.onDocumentHighlight(
+  guarded('documentHighlight', null, ({ textDocument, position }): DocumentHighlight[] | null => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    if (!analysis) return null;
+    return referenceHighlightsAt(analysis, analysis.document.offsetAt(position)).map((h) => ({
+      range: analysis.document.rangeOf(h.from, h.to),
+      kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+    }));
+  }),
+);
+
+connection.onPrepareRename(
+  guarded('prepareRename', null, ({ textDocument, position }) => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    const place = analysis && prepareReferenceRename(analysis, analysis.document.offsetAt(position));
+    if (!analysis || !place) return null;
+    if ('error' in place) return new ResponseError(LSPErrorCodes.RequestFailed, place.error);
+    return { range: analysis.document.rangeOf(place.from, place.to), placeholder: place.placeholder };
+  }),
+);
+
+connection.onRenameRequest(
+  guarded('rename', null, ({ textDocument, position, newName }) => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    const renamed = analysis && referenceRenameEdits(analysis, analysis.document.offsetAt(position), newName);
+    if (!analysis || !renamed) return null;
+    if ('error' in renamed) return new ResponseError(LSPErrorCodes.RequestFailed, renamed.error);
+    const edits = renamed.edits.map((edit) => ({ range: analysis.document.rangeOf(edit.start, edit.end), newText: edit.newText }));
+    return { changes: { [textDocument.uri]: edits } };
   }),
 );
 

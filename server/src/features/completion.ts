@@ -26,6 +26,7 @@ import { setValueCompletions } from './cpuset/setCompletion';
 import { describeAttributeValue, describeText, elementPlacement, openAttributes, takesText } from './schemaFacts';
 import { SetContext } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
+import { referenceCompletions } from './referenceCompletion';
 import { Analysis } from './analysis';
 
 export interface CompletionSuggestion {
@@ -94,6 +95,7 @@ export function completeAt(analysis: Analysis, offset: number, trigger?: string)
       }
       const point = c && contentPatternAt(c.schema, document, ancestors, offset);
       return [
+        ...referenceCompletions(analysis, target, offset),
         ...(c && point ? textValueSuggestions(c, point, offset, wordStart) : []),
         ...(c && point ? elementSuggestions(c, point, wordStart, offset, 'wholeTag') : []),
         // Nothing typed yet: the children come first, closing the element last.
@@ -114,7 +116,7 @@ export function completeAt(analysis: Analysis, offset: number, trigger?: string)
       return attributeSuggestions(c, ancestors, element, attribute, nameStart, nameStart + attribute.name.length, attribute.valueOffset < 0 ? '' : undefined);
     }
     case 'attributeValue':
-      return [...setValues(), ...(c ? attributeValueSuggestions(c, target.ancestors, target.element, target.attribute, offset) : [])];
+      return [...setValues(), ...referenceCompletions(analysis, target, offset), ...(c ? attributeValueSuggestions(c, target.ancestors, target.element, target.attribute, offset) : [])];
     case 'strayEndTag': {
       const { tag, ancestors } = target;
       return closingTagSuggestions(tree, ancestors, tag.start, Math.max(offset, tag.start + 2 + tag.node.name.length));

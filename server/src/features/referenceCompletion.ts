@@ -1,0 +1,118 @@
+/**
+ * Completion of libvirt's references: in a value that names an IOThread, a NUMA cell, a
+ * controller, a vCPU, an alias or a throttle group, the ids the domain defines, each with what it
+ * is (`iothread 2`, `cell 1 · cpus 4-7`, `controller pci 1 · pcie-root-port`), written the way the
+ * document writes them (PCI buses in hexadecimal, as libvirt does, unless the document does not).
+ * Lists of ids are cpuset completion's (cpuset/setCompletion.ts), and so is `<vcpupin vcpu>`.
+ */
+import { valueSpan } from '../parser/nodes';
+import { Located } from '../parser/tree';
+import { ElementNode } from '../parser/nodes';
+import { Domain, El } from '../rules/domain';
+import { Analysis } from './analysis';
+import type { CompletionSuggestion } from './completion';
+import { CursorTarget } from './cursor';
+import { ReferenceModel, ReferenceToken, SITES, Scope, addressReference, referenceModel } from './references/model';
+import { escapeXml, writeLike } from './references/rename';
+
+/** Ids offered at most from a count (`<vcpu>`, `<iothreads>`). */
+const MAX_ITEMS = 1024;
+
+export function referenceCompletions(analysis: Analysis, target: CursorTarget, offset: number): CompletionSuggestion[] {
+  if (target.kind !== 'attributeValue' && target.kind !== 'content') return [];
+  const domain = analysis.domain;
+  const model = domain && referenceModel(analysis);
+  if (!domain || !model) return [];
+  const ancestors = target.kind === 'attributeValue' ? [...target.ancestors, target.element] : target.ancestors;
+  const element = ancestors[ancestors.length - 1];
+  if (!element || ancestors[0].node !== domain.root.element) return [];
+  const path = ancestors.slice(1).map((ancestor) => ancestor.node.name);
+  let scope: Scope | undefined;
+  let replace: { from: number; to: number } | undefined;
+  if (target.kind === 'attributeValue') {
+    const { attribute } = target;
+    if (element.node.name === 'vcpupin') return [];
+    scope = SITES.find((site) => site.attribute === attribute.name && !site.list && samePath(site.path, path))?.scope;
+    if (!scope && path.length === 3 && path[0] === 'devices' && path[2] === 'address') {
+      const reference = addressReference(domain, elOf(ancestors[ancestors.length - 2]), domain.value(elOf(element), 'type'));
+      if (reference?.attribute === attribute.name) scope = reference.scope;
+    }
+    const span = valueSpan(element.start, attribute, offset);
+    replace = { from: span.from, to: Math.max(span.to, span.from) };
+  } else if (!element.node.children.some((child) => child.kind === 'element')) {
+    scope = SITES.find((site) => site.attribute === undefined && samePath(site.path, path))?.scope;
+    const content = domain.content(elOf(element));
+    replace = offset >= content.from && offset <= content.to ? trimmedAround(domain.text, content.from, content.to, offset) : undefined;
+  }
+  if (!scope || !replace) return [];
+  const write = numberWriter(analysis, model, scope);
+  const defined = new Map<number | string, ReferenceToken>();
+  for (const definition of model.byScope.get(scope) ?? []) {
+    if (definition.role !== 'definition') continue;
+    for (const id of idsOf(definition)) if (!defined.has(id) && defined.size < MAX_ITEMS) defined.set(id, definition);
+  }
+  const ids = [...defined.keys()];
+  if (ids.every((id) => typeof id === 'number')) (ids as number[]).sort((a, b) => a - b);
+  const range = { replaceStart: replace.from, replaceEnd: replace.to };
+  return ids.map((id, index) => {
+    const text = typeof id === 'number' ? write(id) : escapeXml(id);
+    const detail = describe(domain, defined.get(id)!, id);
+    return { label: text, kind: 'value', insertText: text, snippet: false, ...range, filterText: text, detail, sortText: `0${String(index).padStart(5, '0')}` };
+  });
+}
+
+function samePath(site: readonly string[], path: readonly string[]): boolean {
+  return site.length === path.length && site.every((name, i) => name === '*' || name === path[i]);
+}
+
+function elOf(located: Located<ElementNode>): El {
+  return { element: located.node, start: located.start };
+}
+
+/** The text of the element around the cursor, without the spaces around it (the cursor itself when there are only spaces). */
+function trimmedAround(text: string, from: number, to: number, offset: number): { from: number; to: number } {
+  while (from < to && text.charCodeAt(from) <= 32) from++;
+  while (to > from && text.charCodeAt(to - 1) <= 32) to--;
+  return offset >= from && offset <= to ? { from, to } : { from: offset, to: offset };
+}
+
+function idsOf(definition: ReferenceToken): (number | string)[] {
+  if (!definition.ids) return [definition.id];
+  const ids: number[] = [];
+  for (const [first, last] of definition.ids.ranges()) for (let id = first; id <= last && ids.length < MAX_ITEMS; id++) ids.push(id);
+  return ids;
+}
+
+/** Numbers in the form the document's addresses use; PCI buses as libvirt writes them when none says. */
+function numberWriter(analysis: Analysis, model: ReferenceModel, scope: Scope): (n: number) => string {
+  const sample = model.byScope.get(scope)?.find((token) => token.role === 'use' && !token.missing && token.el.element.name === 'address');
+  if (sample) {
+    const written = analysis.source.slice(sample.from, sample.to);
+    return (n) => writeLike(sample, written, n);
+  }
+  if (scope === 'controller pci') return (n) => `0x${n.toString(16).padStart(2, '0')}`;
+  return String;
+}
+
+/** What a defined id is: `iothread 2`, `cell 1 · cpus 4-7`, `controller pci 1 · pcie-root-port`. */
+function describe(domain: Domain, definition: ReferenceToken, id: number | string): string {
+  const { el, scope } = definition;
+  switch (scope) {
+    case 'iothread':
+      return definition.ids ? `iothread ${id} · numbered by <iothreads>` : `iothread ${id}`;
+    case 'cell': {
+      const cpus = domain.value(el, 'cpus');
+      return cpus ? `cell ${id} · cpus ${cpus}` : `cell ${id}`;
+    }
+    case 'vcpu':
+      return `vCPU ${id}`;
+    case 'alias':
+      return `alias of <${el.element.name}>`;
+    case 'throttlegroup':
+      return 'throttle group';
+    default: {
+      const model = domain.value(el, 'model');
+      return `${scope} ${id}${model ? ` · ${model}` : ''}`;
+    }
+  }
+}

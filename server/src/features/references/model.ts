@@ -1,0 +1,316 @@
+/**
+ * libvirt's own cross-references, read once per document version from the rules' `Domain` view:
+ * every token that defines an id (`<iothread id>`, `<cell id>`, a controller's `index`, an
+ * `<alias name>`, a throttle group's `<group_name>`, or a count that numbers ids: `<vcpu>`,
+ * `<iothreads>`) and every token that uses one (pins, memnodes, addresses, teaming, filters).
+ * Navigation, rename and completion all read this model.
+ */
+import { DeviceAddress, deviceAddresses } from '../../rules/addresses';
+import { controllersOf } from '../../rules/buses/controllers';
+import { parseSet } from '../../rules/cpuset/cpusetSyntax';
+import { IdSet } from '../../rules/cpuset/idSet';
+import { AttrValue, Domain, El, Span, decimalNumber } from '../../rules/domain';
+import { diskFacts } from '../../rules/storage/disks';
+import { ElementNode } from '../../parser/nodes';
+import { Analysis } from '../analysis';
+
+/** What an id names: `controller pci`, `controller scsi` ... one scope per controller type. */
+export type Scope = 'iothread' | 'cell' | 'vcpu' | 'alias' | 'throttlegroup' | `controller ${string}`;
+
+export interface ReferenceToken extends Span {
+  /** `tag`: a `<controller>` start tag's name, which stands for its written index when navigating. */
+  role: 'definition' | 'use' | 'tag';
+  scope: Scope;
+  /** The id named: a number, or a name (aliases, throttle groups). */
+  id: number | string;
+  /** Several ids (a range in a list, a count numbering ids): `id` is then the first of them. */
+  ids?: IdSet;
+  /** The element the token is written in. */
+  el: El;
+  /** Why renaming through this token cannot work: the id is not written here as a single value. */
+  fixed?: string;
+  /** The attribute is absent and libvirt reads 0: a rename writes it at `at`. */
+  missing?: { attribute: string; at: number; quote: string };
+}
+
+export interface ReferenceModel {
+  /** Every token, by start; tokens share a span only when one names several targets. */
+  tokens: ReferenceToken[];
+  byScope: Map<Scope, ReferenceToken[]>;
+}
+
+/** Where a use is written: the element's path from the root's child ('*' any name), and its attribute (none: its text). */
+export interface Site {
+  path: readonly string[];
+  attribute?: string;
+  scope: Scope;
+  /** A list of ids (`0-3,^2`) rather than one. */
+  list?: boolean;
+}
+
+const tuneVcpus = (path: string[]): Site => ({ path, attribute: 'vcpus', scope: 'vcpu', list: true });
+const interconnect = (name: string, attribute: string): Site => ({ path: ['cpu', 'numa', 'interconnects', name], attribute, scope: 'cell' });
+
+export const SITES: readonly Site[] = [
+  { path: ['cputune', 'iothreadpin'], attribute: 'iothread', scope: 'iothread' },
+  { path: ['cputune', 'iothreadsched'], attribute: 'iothreads', scope: 'iothread', list: true },
+  { path: ['devices', 'disk', 'driver'], attribute: 'iothread', scope: 'iothread' },
+  { path: ['devices', 'disk', 'driver', 'iothreads', 'iothread'], attribute: 'id', scope: 'iothread' },
+  { path: ['devices', 'controller', 'driver'], attribute: 'iothread', scope: 'iothread' },
+  { path: ['devices', 'controller', 'driver', 'iothreads', 'iothread'], attribute: 'id', scope: 'iothread' },
+  { path: ['numatune', 'memnode'], attribute: 'cellid', scope: 'cell' },
+  { path: ['cpu', 'numa', 'cell', 'distances', 'sibling'], attribute: 'id', scope: 'cell' },
+  interconnect('latency', 'initiator'),
+  interconnect('latency', 'target'),
+  interconnect('bandwidth', 'initiator'),
+  interconnect('bandwidth', 'target'),
+  { path: ['devices', 'memory', 'target', 'node'], scope: 'cell' },
+  // pci-expander-bus and pcie-expander-bus: the guest NUMA node the bus reports.
+  { path: ['devices', 'controller', 'target', 'node'], scope: 'cell' },
+  { path: ['cputune', 'vcpupin'], attribute: 'vcpu', scope: 'vcpu' },
+  { path: ['vcpus', 'vcpu'], attribute: 'id', scope: 'vcpu' },
+  tuneVcpus(['cputune', 'vcpusched']),
+  tuneVcpus(['cputune', 'cachetune']),
+  tuneVcpus(['cputune', 'cachetune', 'monitor']),
+  tuneVcpus(['cputune', 'memorytune']),
+  tuneVcpus(['cputune', 'memorytune', 'monitor']),
+  { path: ['cpu', 'numa', 'cell'], attribute: 'cpus', scope: 'vcpu', list: true },
+  { path: ['devices', '*', 'teaming'], attribute: 'persistent', scope: 'alias' },
+  { path: ['devices', 'disk', 'throttlefilters', 'throttlefilter'], attribute: 'group', scope: 'throttlegroup' },
+];
+
+/** The controller a drive address names, by the bus the device is on. */
+const DRIVE_BUSES = new Set(['ide', 'sata', 'scsi', 'fdc']);
+
+/** The attribute of an address that names a controller, and which controllers: pci `bus`, drive `controller`... */
+export function addressReference(domain: Domain, device: El, type: string | undefined): { attribute: string; scope: Scope } | undefined {
+  switch (type) {
+    case 'pci':
+      return { attribute: 'bus', scope: 'controller pci' };
+    case 'usb':
+      return { attribute: 'bus', scope: 'controller usb' };
+    case 'virtio-serial':
+    case 'ccid':
+      return { attribute: 'controller', scope: `controller ${type}` };
+    case 'drive': {
+      const name = device.element.name;
+      const bus = name === 'disk' ? diskBuses(domain).get(device.element) : name === 'hostdev' && domain.value(device, 'type') === 'scsi' ? 'scsi' : undefined;
+      return bus && DRIVE_BUSES.has(bus) ? { attribute: 'controller', scope: `controller ${bus}` } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function diskBuses(domain: Domain): Map<ElementNode, string | undefined> {
+  return domain.derived(readDiskBuses);
+}
+
+function readDiskBuses(domain: Domain): Map<ElementNode, string | undefined> {
+  return new Map(domain.derived(diskFacts).map((disk) => [disk.el.element, disk.bus]));
+}
+
+/** The reference model of the analysed version; undefined when the root is not `<domain>`. */
+export function referenceModel(analysis: Analysis): ReferenceModel | undefined {
+  return analysis.derived(buildModel);
+}
+
+function buildModel(analysis: Analysis): ReferenceModel | undefined {
+  const domain = analysis.domain;
+  if (!domain) return undefined;
+  const tokens: ReferenceToken[] = [];
+  const add = (token: ReferenceToken) => tokens.push(token);
+  for (const site of SITES) for (const el of elementsAlong(domain, site.path)) readUse(domain, el, site, add);
+  const addresses = deviceAddresses(domain).of;
+  for (const device of domain.devices) {
+    const address = addresses.get(device.element);
+    if (address) readAddressUse(domain, device, address, add);
+  }
+  defineIOThreads(domain, add);
+  defineCells(domain, add);
+  defineControllers(domain, add);
+  const vcpu = domain.first(['vcpu']);
+  const count = vcpu && decimalNumber(domain.content(vcpu).value);
+  if (vcpu && count) {
+    add({ ...textSpan(domain, vcpu), role: 'definition', scope: 'vcpu', id: 0, ids: IdSet.of([[0, count - 1]]), el: vcpu, fixed: 'vCPUs are numbered from 0 by the `<vcpu>` count: they have no id to rename' });
+  }
+  for (const device of domain.devices) {
+    const alias = domain.child(device, 'alias');
+    const name = alias && domain.attr(alias, 'name');
+    if (alias && name && name.value.trim()) add({ ...trimmed(domain, name), role: 'definition', scope: 'alias', id: name.value.trim(), el: device });
+  }
+  for (const group of domain.at(['throttlegroups', 'throttlegroup', 'group_name'])) {
+    const span = textSpan(domain, group);
+    if (span.to > span.from) add({ ...span, role: 'definition', scope: 'throttlegroup', id: domain.content(group).value.trim(), el: group });
+  }
+  tokens.sort((a, b) => a.from - b.from);
+  const byScope = new Map<Scope, ReferenceToken[]>();
+  for (const token of tokens) {
+    const list = byScope.get(token.scope);
+    if (list) list.push(token);
+    else byScope.set(token.scope, [token]);
+  }
+  return { tokens, byScope };
+}
+
+/** The elements along `path`, '*' for any name; `<devices>` children come from the domain's list. */
+export function elementsAlong(domain: Domain, path: readonly string[]): El[] {
+  let level: El[];
+  if (path[0] === 'devices') level = path[1] === '*' ? [...domain.devices] : [...domain.devicesNamed(path[1])];
+  else level = domain.at([path[0], path[1]]);
+  for (const name of path.slice(2)) level = level.flatMap((el) => domain.children(el, name === '*' ? undefined : name));
+  return level;
+}
+
+type Add = (token: ReferenceToken) => void;
+
+function readUse(domain: Domain, el: El, site: Site, add: Add): void {
+  const { scope } = site;
+  if (site.attribute === undefined) {
+    const span = textSpan(domain, el);
+    const id = decimalNumber(domain.content(el).value);
+    if (id !== undefined) add({ ...span, role: 'use', scope, id, el });
+    return;
+  }
+  const attr = domain.attr(el, site.attribute);
+  if (!attr) return;
+  if (!site.list) {
+    const id = scope === 'alias' || scope === 'throttlegroup' ? attr.value.trim() : decimalNumber(attr.value);
+    if (id !== undefined && id !== '') add({ ...trimmed(domain, attr), role: 'use', scope, id, el });
+    return;
+  }
+  // Offsets inside the list are those of the written text: not when it holds references.
+  if (domain.text.slice(attr.from, attr.to) !== attr.value) return;
+  for (const { item } of parseSet(attr.value).segments) {
+    if (!item || item.kind === 'junk') continue;
+    if (item.kind === 'id' || item.kind === 'negation') {
+      add({ from: attr.from + item.id.start, to: attr.from + item.id.end, role: 'use', scope, id: item.id.value, el });
+    } else if (item.first.value <= item.last.value) {
+      const ids = IdSet.of([[item.first.value, item.last.value]]);
+      const fixed = `\`${item.first.text}-${item.last.text}\` in \`<${el.element.name} ${attr.name}>\` is a range: rewrite it as single ids first`;
+      add({ from: attr.from + item.start, to: attr.from + item.end, role: 'use', scope, id: item.first.value, ids, el, fixed });
+    }
+  }
+}
+
+function readAddressUse(domain: Domain, device: El, address: DeviceAddress, add: Add): void {
+  const reference = addressReference(domain, device, address.type);
+  if (!reference) return;
+  const field = address.fields.get(reference.attribute);
+  if (field) {
+    if (field.value !== undefined) add({ ...trimmed(domain, field.attr), role: 'use', scope: reference.scope, id: field.value, el: address.el });
+    return;
+  }
+  // libvirt reads an absent bus or controller as 0.
+  const attributes = address.el.element.attributes;
+  const last = attributes[attributes.length - 1];
+  if (!last || last.valueOffset < 0) return;
+  const at = address.el.start + last.valueOffset + last.valueLength;
+  const quote = domain.text[address.el.start + last.valueOffset] === '"' ? '"' : "'";
+  add({ ...address.span, role: 'use', scope: reference.scope, id: 0, el: address.el, missing: { attribute: reference.attribute, at, quote } });
+}
+
+/**
+ * `<iothreadids>` lists ids; `<iothreads>N</iothreads>` asks for N in all, and libvirt numbers
+ * those the list leaves out from 1 up, skipping the listed ids: the count defines those.
+ */
+function defineIOThreads(domain: Domain, add: Add): void {
+  const listed = new IdSet();
+  for (const thread of domain.at(['iothreadids', 'iothread'])) {
+    const attr = domain.attr(thread, 'id');
+    const id = decimalNumber(attr?.value);
+    if (!attr || id === undefined) continue;
+    listed.add(id, id);
+    add({ ...trimmed(domain, attr), role: 'definition', scope: 'iothread', id, el: thread });
+  }
+  const count = domain.first(['iothreads']);
+  const n = count && decimalNumber(domain.content(count).value);
+  if (!count || !n || n <= listed.count) return;
+  const numbered = new IdSet();
+  let missing = n - listed.count;
+  let next = 1;
+  for (const [first, last] of [...listed.ranges(), [Infinity, Infinity] as const]) {
+    const take = Math.min(missing, first - next);
+    if (take > 0) numbered.add(next, next + take - 1);
+    missing -= Math.max(take, 0);
+    if (missing === 0) break;
+    next = Math.max(next, last + 1);
+  }
+  const fixed = 'this IOThread is numbered by `<iothreads>`: list it in `<iothreadids>` to give it an id of its own';
+  add({ ...textSpan(domain, count), role: 'definition', scope: 'iothread', id: numbered.ranges()[0][0], ids: numbered, el: count, fixed });
+}
+
+/** `<cpu><numa><cell>`: its `id`, or without one its place among the cells (libvirt's numbering). */
+function defineCells(domain: Domain, add: Add): void {
+  domain.at(['cpu', 'numa', 'cell']).forEach((cell, place) => {
+    const attr = domain.attr(cell, 'id');
+    if (!attr) {
+      add({ ...domain.nameSpan(cell), role: 'definition', scope: 'cell', id: place, el: cell, fixed: 'this cell has no `id`: libvirt numbers it by its place. Write `id` to rename it' });
+      return;
+    }
+    const id = decimalNumber(attr.value);
+    if (id !== undefined) add({ ...trimmed(domain, attr), role: 'definition', scope: 'cell', id, el: cell });
+  });
+}
+
+function defineControllers(domain: Domain, add: Add): void {
+  for (const controller of controllersOf(domain)) {
+    const scope: Scope = `controller ${controller.type}`;
+    const token = { role: 'definition' as const, scope, id: controller.index, el: controller.el };
+    if (!controller.indexAttr) {
+      add({ ...domain.nameSpan(controller.el), ...token, fixed: 'libvirt assigns this controller its index: write `index` to rename it' });
+      continue;
+    }
+    add({ ...trimmed(domain, controller.indexAttr), ...token });
+    add({ ...domain.nameSpan(controller.el), ...token, role: 'tag' });
+  }
+}
+
+/** An attribute value's span without the spaces around it. */
+function trimmed(domain: Domain, attr: AttrValue | Span): Span {
+  return trimSpan(domain.text, attr.from, attr.to);
+}
+
+function textSpan(domain: Domain, el: El): Span {
+  const { from, to } = domain.content(el);
+  return trimSpan(domain.text, from, to);
+}
+
+function trimSpan(text: string, from: number, to: number): Span {
+  while (from < to && text.charCodeAt(from) <= 32) from++;
+  while (to > from && text.charCodeAt(to - 1) <= 32) to--;
+  return { from, to };
+}
+
+/** The tokens whose span holds `offset` (its end included: the cursor right after a value). */
+export function tokensAt(model: ReferenceModel, offset: number): ReferenceToken[] {
+  const { tokens } = model;
+  let low = 0;
+  let high = tokens.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle].from <= offset) {
+      last = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  const found: ReferenceToken[] = [];
+  for (let i = last; i >= 0 && tokens[i].to >= offset; i--) found.unshift(tokens[i]);
+  return found;
+}
+
+/** Whether two tokens name an id in common. */
+export function sameTarget(a: ReferenceToken, b: ReferenceToken): boolean {
+  if (a.scope !== b.scope) return false;
+  if (typeof a.id === 'string' || typeof b.id === 'string') return a.id === b.id;
+  if (a.ids && b.ids) return !a.ids.intersect(b.ids).isEmpty;
+  if (a.ids) return a.ids.has(b.id);
+  if (b.ids) return b.ids.has(a.id);
+  return a.id === b.id;
+}
+
+/** The tokens of the model that name an id the token names, in document order. */
+export function tokensNaming(model: ReferenceModel, token: ReferenceToken): ReferenceToken[] {
+  return (model.byScope.get(token.scope) ?? []).filter((other) => sameTarget(token, other));
+}
