@@ -6,13 +6,11 @@
  * Lists of ids are cpuset completion's (cpuset/setCompletion.ts), and so is `<vcpupin vcpu>`.
  */
 import { valueSpan } from '../parser/nodes';
-import { Located } from '../parser/tree';
-import { ElementNode } from '../parser/nodes';
-import { Domain, El } from '../rules/domain';
+import { Domain } from '../rules/domain';
 import { Analysis } from './analysis';
 import type { CompletionSuggestion } from './completion';
 import { CursorTarget } from './cursor';
-import { ReferenceModel, ReferenceToken, SITES, Scope, addressReference, referenceModel } from './references/model';
+import { ReferenceToken, Scope, elOf, scopeOfPlace, scopeTokens } from './references/model';
 import { escapeXml, writeLike } from './references/rename';
 
 /** Ids offered at most from a count (`<vcpu>`, `<iothreads>`). */
@@ -21,33 +19,26 @@ const MAX_ITEMS = 1024;
 export function referenceCompletions(analysis: Analysis, target: CursorTarget, offset: number): CompletionSuggestion[] {
   if (target.kind !== 'attributeValue' && target.kind !== 'content') return [];
   const domain = analysis.domain;
-  const model = domain && referenceModel(analysis);
-  if (!domain || !model) return [];
-  const ancestors = target.kind === 'attributeValue' ? [...target.ancestors, target.element] : target.ancestors;
-  const element = ancestors[ancestors.length - 1];
-  if (!element || ancestors[0].node !== domain.root.element) return [];
-  const path = ancestors.slice(1).map((ancestor) => ancestor.node.name);
+  if (!domain) return [];
   let scope: Scope | undefined;
   let replace: { from: number; to: number } | undefined;
   if (target.kind === 'attributeValue') {
-    const { attribute } = target;
+    const { element, attribute } = target;
     if (element.node.name === 'vcpupin') return [];
-    scope = SITES.find((site) => site.attribute === attribute.name && !site.list && samePath(site.path, path))?.scope;
-    if (!scope && path.length === 3 && path[0] === 'devices' && path[2] === 'address') {
-      const reference = addressReference(domain, elOf(ancestors[ancestors.length - 2]), domain.value(elOf(element), 'type'));
-      if (reference?.attribute === attribute.name) scope = reference.scope;
-    }
+    scope = scopeOfPlace(domain, [...target.ancestors, element], { attribute: attribute.name }, true);
     const span = valueSpan(element.start, attribute, offset);
     replace = { from: span.from, to: Math.max(span.to, span.from) };
-  } else if (!element.node.children.some((child) => child.kind === 'element')) {
-    scope = SITES.find((site) => site.attribute === undefined && samePath(site.path, path))?.scope;
+  } else {
+    const element = target.ancestors[target.ancestors.length - 1];
+    if (!element || element.node.children.some((child) => child.kind === 'element')) return [];
+    scope = scopeOfPlace(domain, target.ancestors, 'text', true);
     const content = domain.content(elOf(element));
     replace = offset >= content.from && offset <= content.to ? trimmedAround(domain.text, content.from, content.to, offset) : undefined;
   }
   if (!scope || !replace) return [];
-  const write = numberWriter(analysis, model, scope);
+  const write = numberWriter(analysis, scope);
   const defined = new Map<number | string, ReferenceToken>();
-  for (const definition of model.byScope.get(scope) ?? []) {
+  for (const definition of scopeTokens(analysis, scope)) {
     if (definition.role !== 'definition') continue;
     for (const id of idsOf(definition)) if (!defined.has(id) && defined.size < MAX_ITEMS) defined.set(id, definition);
   }
@@ -59,14 +50,6 @@ export function referenceCompletions(analysis: Analysis, target: CursorTarget, o
     const detail = describe(domain, defined.get(id)!, id);
     return { label: text, kind: 'value', insertText: text, snippet: false, ...range, filterText: text, detail, sortText: `0${String(index).padStart(5, '0')}` };
   });
-}
-
-function samePath(site: readonly string[], path: readonly string[]): boolean {
-  return site.length === path.length && site.every((name, i) => name === '*' || name === path[i]);
-}
-
-function elOf(located: Located<ElementNode>): El {
-  return { element: located.node, start: located.start };
 }
 
 /** The text of the element around the cursor, without the spaces around it (the cursor itself when there are only spaces). */
@@ -84,8 +67,8 @@ function idsOf(definition: ReferenceToken): (number | string)[] {
 }
 
 /** Numbers in the form the document's addresses use; PCI buses as libvirt writes them when none says. */
-function numberWriter(analysis: Analysis, model: ReferenceModel, scope: Scope): (n: number) => string {
-  const sample = model.byScope.get(scope)?.find((token) => token.role === 'use' && !token.missing && token.el.element.name === 'address');
+function numberWriter(analysis: Analysis, scope: Scope): (n: number) => string {
+  const sample = scopeTokens(analysis, scope).find((token) => token.role === 'use' && !token.missing && token.el.element.name === 'address');
   if (sample) {
     const written = analysis.source.slice(sample.from, sample.to);
     return (n) => writeLike(sample, written, n);

@@ -3,16 +3,20 @@
  * every token that defines an id (`<iothread id>`, `<cell id>`, a controller's `index`, an
  * `<alias name>`, a throttle group's `<group_name>`, or a count that numbers ids: `<vcpu>`,
  * `<iothreads>`) and every token that uses one (pins, memnodes, addresses, teaming, filters).
- * Navigation, rename and completion all read this model.
+ * Navigation, rename and completion all read this model, one scope at a time: the tokens of a
+ * scope (the IOThreads, the PCI controllers ...) are read the first time a request needs them, so
+ * a request reads the part of a large domain its scope lives in.
  */
-import { DeviceAddress, deviceAddresses } from '../../rules/addresses';
+import { DeviceAddress, devicesWithAddress } from '../../rules/addresses';
 import { controllersOf } from '../../rules/buses/controllers';
 import { parseSet } from '../../rules/cpuset/cpusetSyntax';
 import { IdSet } from '../../rules/cpuset/idSet';
 import { AttrValue, Domain, El, Span, decimalNumber } from '../../rules/domain';
 import { diskFacts } from '../../rules/storage/disks';
 import { ElementNode } from '../../parser/nodes';
+import { Located } from '../../parser/tree';
 import { Analysis } from '../analysis';
+import { cursorTarget } from '../cursor';
 
 /** What an id names: `controller pci`, `controller scsi` ... one scope per controller type. */
 export type Scope = 'iothread' | 'cell' | 'vcpu' | 'alias' | 'throttlegroup' | `controller ${string}`;
@@ -31,12 +35,6 @@ export interface ReferenceToken extends Span {
   fixed?: string;
   /** The attribute is absent and libvirt reads 0: a rename writes it at `at`. */
   missing?: { attribute: string; at: number; quote: string };
-}
-
-export interface ReferenceModel {
-  /** Every token, by start; tokens share a span only when one names several targets. */
-  tokens: ReferenceToken[];
-  byScope: Map<Scope, ReferenceToken[]>;
 }
 
 /** Where a use is written: the element's path from the root's child ('*' any name), and its attribute (none: its text). */
@@ -79,6 +77,16 @@ export const SITES: readonly Site[] = [
   { path: ['devices', 'disk', 'throttlefilters', 'throttlefilter'], attribute: 'group', scope: 'throttlegroup' },
 ];
 
+/** Where ids are defined by name or number (controllers, and what counts define, are read apart). */
+const DEFINING: readonly Site[] = [
+  { path: ['iothreadids', 'iothread'], attribute: 'id', scope: 'iothread' },
+  { path: ['iothreads'], scope: 'iothread' },
+  { path: ['vcpu'], scope: 'vcpu' },
+  { path: ['cpu', 'numa', 'cell'], attribute: 'id', scope: 'cell' },
+  { path: ['devices', '*', 'alias'], attribute: 'name', scope: 'alias' },
+  { path: ['throttlegroups', 'throttlegroup', 'group_name'], scope: 'throttlegroup' },
+];
+
 /** The controller a drive address names, by the bus the device is on. */
 const DRIVE_BUSES = new Set(['ide', 'sata', 'scsi', 'fdc']);
 
@@ -110,55 +118,107 @@ function readDiskBuses(domain: Domain): Map<ElementNode, string | undefined> {
   return new Map(domain.derived(diskFacts).map((disk) => [disk.el.element, disk.bus]));
 }
 
-/** The reference model of the analysed version; undefined when the root is not `<domain>`. */
-export function referenceModel(analysis: Analysis): ReferenceModel | undefined {
-  return analysis.derived(buildModel);
+/** Where in a place an id is written: an attribute's value, the element's text, or its tag name. */
+export type Slot = { attribute: string } | 'text' | 'tag';
+
+/**
+ * The scope of the id written at a place: `chain` runs from the root element to the element,
+ * `slot` says where in it. `usesOnly` leaves out definitions and lists (what completion offers for).
+ */
+export function scopeOfPlace(domain: Domain, chain: readonly Located<ElementNode>[], slot: Slot, usesOnly = false): Scope | undefined {
+  if (chain.length < 2 || chain[0].node !== domain.root.element) return undefined;
+  const path = chain.slice(1).map((located) => located.node.name);
+  const attribute = typeof slot === 'object' ? slot.attribute : undefined;
+  const element = elOf(chain[chain.length - 1]);
+  if (slot !== 'tag') {
+    const site = SITES.find((candidate) => candidate.attribute === attribute && samePath(candidate.path, path) && !(usesOnly && candidate.list));
+    if (site) return site.scope;
+  }
+  if (path.length === 3 && path[0] === 'devices' && path[2] === 'address') {
+    const reference = addressReference(domain, elOf(chain[chain.length - 2]), domain.value(element, 'type'));
+    return reference && (slot === 'tag' || reference.attribute === attribute) ? reference.scope : undefined;
+  }
+  if (usesOnly) return undefined;
+  if (samePath(['devices', 'controller'], path) && (slot === 'tag' || attribute === 'index')) return `controller ${domain.value(element, 'type') ?? ''}`;
+  if (slot === 'tag') return samePath(['cpu', 'numa', 'cell'], path) ? 'cell' : undefined;
+  return DEFINING.find((candidate) => candidate.attribute === attribute && samePath(candidate.path, path))?.scope;
 }
 
-function buildModel(analysis: Analysis): ReferenceModel | undefined {
+function samePath(site: readonly string[], path: readonly string[]): boolean {
+  return site.length === path.length && site.every((name, i) => name === '*' || name === path[i]);
+}
+
+export function elOf(located: Located<ElementNode>): El {
+  return { element: located.node, start: located.start };
+}
+
+/** The tokens of one scope, by start, read once per version. */
+export function scopeTokens(analysis: Analysis, scope: Scope): readonly ReferenceToken[] {
   const domain = analysis.domain;
-  if (!domain) return undefined;
+  if (!domain) return [];
+  const scopes = analysis.derived(newScopeCache);
+  let tokens = scopes.get(scope);
+  if (!tokens) scopes.set(scope, (tokens = readScope(domain, scope)));
+  return tokens;
+}
+
+function newScopeCache(): Map<Scope, ReferenceToken[]> {
+  return new Map();
+}
+
+/** The address types whose fields name controllers of a type. */
+const ADDRESS_TYPES: Record<string, string> = { pci: 'pci', usb: 'usb', 'virtio-serial': 'virtio-serial', ccid: 'ccid', ide: 'drive', sata: 'drive', scsi: 'drive', fdc: 'drive' };
+
+function readScope(domain: Domain, scope: Scope): ReferenceToken[] {
   const tokens: ReferenceToken[] = [];
   const add = (token: ReferenceToken) => tokens.push(token);
-  for (const site of SITES) for (const el of elementsAlong(domain, site.path)) readUse(domain, el, site, add);
-  const addresses = deviceAddresses(domain).of;
-  for (const device of domain.devices) {
-    const address = addresses.get(device.element);
-    if (address) readAddressUse(domain, device, address, add);
-  }
-  defineIOThreads(domain, add);
-  defineCells(domain, add);
-  defineControllers(domain, add);
+  for (const site of SITES) if (site.scope === scope) for (const el of elementsAlong(domain, site.path)) readUse(domain, el, site, add);
+  if (scope.startsWith('controller ')) {
+    const type = scope.slice('controller '.length);
+    const addressType = ADDRESS_TYPES[type];
+    for (const { el, address } of addressType ? devicesWithAddress(domain, addressType) : []) readAddressUse(domain, el, address, scope, add);
+    defineControllers(domain, type, add);
+  } else if (scope === 'iothread') defineIOThreads(domain, add);
+  else if (scope === 'cell') defineCells(domain, add);
+  else if (scope === 'vcpu') defineVcpus(domain, add);
+  else if (scope === 'alias') defineAliases(domain, add);
+  else if (scope === 'throttlegroup') defineThrottleGroups(domain, add);
+  return tokens.sort((a, b) => a.from - b.from);
+}
+
+function defineVcpus(domain: Domain, add: Add): void {
   const vcpu = domain.first(['vcpu']);
   const count = vcpu && decimalNumber(domain.content(vcpu).value);
-  if (vcpu && count) {
-    add({ ...textSpan(domain, vcpu), role: 'definition', scope: 'vcpu', id: 0, ids: IdSet.of([[0, count - 1]]), el: vcpu, fixed: 'vCPUs are numbered from 0 by the `<vcpu>` count: they have no id to rename' });
-  }
+  if (!vcpu || !count) return;
+  const fixed = 'vCPUs are numbered from 0 by the `<vcpu>` count: they have no id to rename';
+  add({ ...textSpan(domain, vcpu), role: 'definition', scope: 'vcpu', id: 0, ids: IdSet.of([[0, count - 1]]), el: vcpu, fixed });
+}
+
+function defineAliases(domain: Domain, add: Add): void {
   for (const device of domain.devices) {
     const alias = domain.child(device, 'alias');
     const name = alias && domain.attr(alias, 'name');
-    if (alias && name && name.value.trim()) add({ ...trimmed(domain, name), role: 'definition', scope: 'alias', id: name.value.trim(), el: device });
+    if (name && name.value.trim()) add({ ...trimmed(domain, name), role: 'definition', scope: 'alias', id: name.value.trim(), el: device });
   }
+}
+
+function defineThrottleGroups(domain: Domain, add: Add): void {
   for (const group of domain.at(['throttlegroups', 'throttlegroup', 'group_name'])) {
     const span = textSpan(domain, group);
     if (span.to > span.from) add({ ...span, role: 'definition', scope: 'throttlegroup', id: domain.content(group).value.trim(), el: group });
   }
-  tokens.sort((a, b) => a.from - b.from);
-  const byScope = new Map<Scope, ReferenceToken[]>();
-  for (const token of tokens) {
-    const list = byScope.get(token.scope);
-    if (list) list.push(token);
-    else byScope.set(token.scope, [token]);
-  }
-  return { tokens, byScope };
 }
 
 /** The elements along `path`, '*' for any name; `<devices>` children come from the domain's list. */
-export function elementsAlong(domain: Domain, path: readonly string[]): El[] {
-  let level: El[];
-  if (path[0] === 'devices') level = path[1] === '*' ? [...domain.devices] : [...domain.devicesNamed(path[1])];
-  else level = domain.at([path[0], path[1]]);
-  for (const name of path.slice(2)) level = level.flatMap((el) => domain.children(el, name === '*' ? undefined : name));
+export function elementsAlong(domain: Domain, path: readonly string[]): readonly El[] {
+  let level: readonly El[];
+  if (path[0] === 'devices') level = path[1] === '*' ? domain.devices : domain.devicesNamed(path[1]);
+  else level = domain.at(path.slice(0, 2));
+  for (const name of path.slice(2)) {
+    const next: El[] = [];
+    for (const el of level) next.push(...domain.children(el, name === '*' ? undefined : name));
+    level = next;
+  }
   return level;
 }
 
@@ -193,9 +253,9 @@ function readUse(domain: Domain, el: El, site: Site, add: Add): void {
   }
 }
 
-function readAddressUse(domain: Domain, device: El, address: DeviceAddress, add: Add): void {
+function readAddressUse(domain: Domain, device: El, address: DeviceAddress, scope: Scope, add: Add): void {
   const reference = addressReference(domain, device, address.type);
-  if (!reference) return;
+  if (reference?.scope !== scope) return;
   const field = address.fields.get(reference.attribute);
   if (field) {
     if (field.value !== undefined) add({ ...trimmed(domain, field.attr), role: 'use', scope: reference.scope, id: field.value, el: address.el });
@@ -253,9 +313,10 @@ function defineCells(domain: Domain, add: Add): void {
   });
 }
 
-function defineControllers(domain: Domain, add: Add): void {
+function defineControllers(domain: Domain, type: string, add: Add): void {
   for (const controller of controllersOf(domain)) {
-    const scope: Scope = `controller ${controller.type}`;
+    if (controller.type !== type) continue;
+    const scope: Scope = `controller ${type}`;
     const token = { role: 'definition' as const, scope, id: controller.index, el: controller.el };
     if (!controller.indexAttr) {
       add({ ...domain.nameSpan(controller.el), ...token, fixed: 'libvirt assigns this controller its index: write `index` to rename it' });
@@ -283,8 +344,16 @@ function trimSpan(text: string, from: number, to: number): Span {
 }
 
 /** The tokens whose span holds `offset` (its end included: the cursor right after a value). */
-export function tokensAt(model: ReferenceModel, offset: number): ReferenceToken[] {
-  const { tokens } = model;
+export function tokensAt(analysis: Analysis, offset: number): ReferenceToken[] {
+  const domain = analysis.domain;
+  const target = domain && cursorTarget(analysis.tree, offset);
+  if (!domain || !target) return [];
+  let scope: Scope | undefined;
+  if (target.kind === 'attributeValue') scope = scopeOfPlace(domain, [...target.ancestors, target.element], { attribute: target.attribute.name });
+  else if (target.kind === 'startTagName') scope = scopeOfPlace(domain, [...target.ancestors, target.element], 'tag');
+  else if (target.kind === 'content') scope = scopeOfPlace(domain, target.ancestors, 'text');
+  if (!scope) return [];
+  const tokens = scopeTokens(analysis, scope);
   let low = 0;
   let high = tokens.length - 1;
   let last = -1;
@@ -310,7 +379,7 @@ export function sameTarget(a: ReferenceToken, b: ReferenceToken): boolean {
   return a.id === b.id;
 }
 
-/** The tokens of the model that name an id the token names, in document order. */
-export function tokensNaming(model: ReferenceModel, token: ReferenceToken): ReferenceToken[] {
-  return (model.byScope.get(token.scope) ?? []).filter((other) => sameTarget(token, other));
+/** The tokens that name an id the token names, in document order. */
+export function tokensNaming(analysis: Analysis, token: ReferenceToken): ReferenceToken[] {
+  return scopeTokens(analysis, token.scope).filter((other) => sameTarget(token, other));
 }

@@ -4,7 +4,7 @@
  */
 import { Span } from '../../rules/domain';
 import { Analysis } from '../analysis';
-import { ReferenceToken, referenceModel, tokensAt, tokensNaming } from './model';
+import { ReferenceToken, tokensAt, tokensNaming } from './model';
 
 export interface ReferenceHighlight extends Span {
   /** `write` where the id is defined, `read` where it is used. */
@@ -13,12 +13,10 @@ export interface ReferenceHighlight extends Span {
 
 /** The tokens naming what the token at `offset` names, each span once, in document order. */
 function relatedAt(analysis: Analysis, offset: number, keep: (token: ReferenceToken) => boolean): ReferenceToken[] {
-  const model = referenceModel(analysis);
-  if (!model) return [];
+  const at = tokensAt(analysis, offset);
+  if (at.length === 1) return tokensNaming(analysis, at[0]).filter(keep);
   const found = new Map<string, ReferenceToken>();
-  for (const token of tokensAt(model, offset)) {
-    for (const other of tokensNaming(model, token)) if (keep(other)) found.set(`${other.from}:${other.to}`, other);
-  }
+  for (const token of at) for (const other of tokensNaming(analysis, token)) if (keep(other)) found.set(`${other.from}:${other.to}`, other);
   return [...found.values()].sort((a, b) => a.from - b.from);
 }
 

@@ -8,7 +8,7 @@
 import { Fix } from '../../finding';
 import { libvirtNumber } from '../../rules/domain';
 import { Analysis } from '../analysis';
-import { ReferenceModel, ReferenceToken, Scope, referenceModel, tokensAt, tokensNaming } from './model';
+import { ReferenceToken, Scope, scopeTokens, tokensAt, tokensNaming } from './model';
 
 export type RenameEdit = Pick<Fix, 'start' | 'end' | 'newText'>;
 
@@ -41,7 +41,6 @@ function noun(scope: Scope): string {
 }
 
 interface Target {
-  model: ReferenceModel;
   token: ReferenceToken;
   /** The tokens a rename rewrites: the definitions and the uses. */
   tokens: ReferenceToken[];
@@ -49,15 +48,14 @@ interface Target {
 
 /** The id under the cursor and everything naming it; undefined when the cursor is on no written id. */
 function renameTarget(analysis: Analysis, offset: number): Target | Refusal | undefined {
-  const model = referenceModel(analysis);
   // A controller's tag and an address without the attribute: a tag rename, not ours.
-  const token = model && tokensAt(model, offset).find((candidate) => candidate.role !== 'tag' && !candidate.missing);
-  if (!model || !token) return undefined;
+  const token = tokensAt(analysis, offset).find((candidate) => candidate.role !== 'tag' && !candidate.missing);
+  if (!token) return undefined;
   if (token.fixed) return { error: token.fixed };
-  const tokens = tokensNaming(model, token).filter((other) => other.role !== 'tag');
+  const tokens = tokensNaming(analysis, token).filter((other) => other.role !== 'tag');
   const blocked = tokens.find((other) => other.fixed);
   if (blocked) return { error: `${noun(token.scope)} ${token.id} cannot be renamed here: ${blocked.fixed}` };
-  return { model, token, tokens };
+  return { token, tokens };
 }
 
 export function prepareReferenceRename(analysis: Analysis, offset: number): RenamePlace | Refusal | undefined {
@@ -71,11 +69,11 @@ export function prepareReferenceRename(analysis: Analysis, offset: number): Rena
 export function referenceRenameEdits(analysis: Analysis, offset: number, newValue: string): { edits: RenameEdit[] } | Refusal | undefined {
   const target = renameTarget(analysis, offset);
   if (!target || 'error' in target) return target;
-  const { model, token, tokens } = target;
+  const { token, tokens } = target;
   const id = newId(token.scope, newValue);
   if (typeof id === 'object') return id;
   if (id === token.id) return { edits: [] };
-  const taken = model.byScope.get(token.scope)?.find((other) => other.role === 'definition' && (other.ids && typeof id === 'number' ? other.ids.has(id) : other.id === id));
+  const taken = scopeTokens(analysis, token.scope).find((other) => other.role === 'definition' && (other.ids && typeof id === 'number' ? other.ids.has(id) : other.id === id));
   if (taken) return { error: `There is already ${noun(token.scope)} ${id}: renaming ${token.id} to it would merge the two` };
   const edits = tokens.map((other): RenameEdit => {
     if (other.missing) return { start: other.missing.at, end: other.missing.at, newText: ` ${other.missing.attribute}=${other.missing.quote}${id}${other.missing.quote}` };
