@@ -10,14 +10,20 @@ import { Domain } from '../rules/domain';
 import { Analysis } from './analysis';
 import type { CompletionSuggestion } from './completion';
 import { CursorTarget } from './cursor';
-import { ReferenceToken, Scope, elOf, scopeOfPlace, scopeTokens } from './references/model';
+import { ReferenceToken, SITES, Scope, elOf, scopeOfPlace, scopeTokens, trimSpan } from './references/model';
 import { escapeXml, writeLike } from './references/rename';
+
+/** The attributes (`@name`) and text elements a reference may be written in. */
+const REFERENCE_HOLDERS = new Set([...SITES.map((site) => (site.attribute ? `@${site.attribute}` : site.path[site.path.length - 1])), '@bus', '@controller']);
 
 /** Ids offered at most from a count (`<vcpu>`, `<iothreads>`). */
 const MAX_ITEMS = 1024;
 
 export function referenceCompletions(analysis: Analysis, target: CursorTarget, offset: number): CompletionSuggestion[] {
   if (target.kind !== 'attributeValue' && target.kind !== 'content') return [];
+  // Before reading the whole domain: is the value or text under the cursor one a reference can be in?
+  const holder = target.kind === 'attributeValue' ? `@${target.attribute.name}` : target.ancestors[target.ancestors.length - 1]?.node.name;
+  if (!REFERENCE_HOLDERS.has(holder)) return [];
   const domain = analysis.domain;
   if (!domain) return [];
   let scope: Scope | undefined;
@@ -54,9 +60,8 @@ export function referenceCompletions(analysis: Analysis, target: CursorTarget, o
 
 /** The text of the element around the cursor, without the spaces around it (the cursor itself when there are only spaces). */
 function trimmedAround(text: string, from: number, to: number, offset: number): { from: number; to: number } {
-  while (from < to && text.charCodeAt(from) <= 32) from++;
-  while (to > from && text.charCodeAt(to - 1) <= 32) to--;
-  return offset >= from && offset <= to ? { from, to } : { from: offset, to: offset };
+  const span = trimSpan(text, from, to);
+  return offset >= span.from && offset <= span.to ? span : { from: offset, to: offset };
 }
 
 function idsOf(definition: ReferenceToken): (number | string)[] {

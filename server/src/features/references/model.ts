@@ -337,7 +337,8 @@ function textSpan(domain: Domain, el: El): Span {
   return trimSpan(domain.text, from, to);
 }
 
-function trimSpan(text: string, from: number, to: number): Span {
+/** [from, to) of `text` without the spaces at either end. */
+export function trimSpan(text: string, from: number, to: number): Span {
   while (from < to && text.charCodeAt(from) <= 32) from++;
   while (to > from && text.charCodeAt(to - 1) <= 32) to--;
   return { from, to };
