@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { referenceCompletions } from '../../server/src/features/referenceCompletion';
 import { completeAt } from '../../server/src/features/completion';
 import { cursorTarget } from '../../server/src/features/cursor';
 import { definitionAt, referenceHighlightsAt, referencesAt } from '../../server/src/features/references/navigation';
 import { prepareReferenceRename, referenceRenameEdits } from '../../server/src/features/references/rename';
+import { Scope, scopeTokens } from '../../server/src/features/references/model';
+import { xmlFilesUnder, SHARED } from './helpers/corpus';
 import { analysisOf, bundledSchema } from './helpers/documents';
 
 const SCHEMA = bundledSchema();
@@ -280,4 +284,31 @@ test('completion offers the defined ids with what each is, in the document numbe
   assert.deepEqual(teaming.mine.map((i) => `${i.label}: ${i.detail}`), ['ua-backup0: alias of <interface>']);
   const plain = completeReference(withCursor("<memory unit='KiB'>", "<memory unit='|'>"));
   assert.deepEqual(plain.mine, []);
+});
+
+test("libvirt's corpus: each use F12 resolves is among its definition's references, and addresses mostly resolve", (t) => {
+  const corpus = path.join(SHARED, 'corpus', 'valid');
+  if (!fs.existsSync(corpus)) return t.skip('../shared/corpus is not here');
+  const scopes: Scope[] = ['iothread', 'cell', 'vcpu', 'alias', 'throttlegroup', 'controller pci', 'controller scsi', 'controller ide', 'controller usb', 'controller virtio-serial'];
+  const broken: string[] = [];
+  let resolved = 0;
+  let uses = 0;
+  for (const file of xmlFilesUnder(corpus)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const analysed = analysisOf(text);
+    for (const scope of scopes) {
+      for (const use of scopeTokens(analysed, scope)) {
+        if (use.role !== 'use' || use.missing) continue;
+        uses++;
+        for (const definition of definitionAt(analysed, use.from)) {
+          resolved++;
+          const back = referencesAt(analysed, definition.from, false);
+          if (!back.some((span) => span.from === use.from)) broken.push(`${path.basename(file)}: ${text.slice(use.from, use.to)}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(broken, []);
+  // The rest are controllers libvirt adds itself (pci-root, the first IDE or SATA controller).
+  assert.ok(resolved > 0.9 * uses, `${resolved} of ${uses} uses resolve`);
 });

@@ -261,7 +261,8 @@ function readAddressUse(domain: Domain, device: El, address: DeviceAddress, scop
     if (field.value !== undefined) add({ ...trimmed(domain, field.attr), role: 'use', scope: reference.scope, id: field.value, el: address.el });
     return;
   }
-  // libvirt reads an absent bus or controller as 0.
+  // libvirt reads an absent bus or controller as 0, but a bare `<address type='pci'/>` asks it to choose the whole address.
+  if (address.fields.size === 0) return;
   const attributes = address.el.element.attributes;
   const last = attributes[attributes.length - 1];
   if (!last || last.valueOffset < 0) return;
