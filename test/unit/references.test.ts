@@ -297,8 +297,8 @@ test("libvirt's corpus: each use F12 resolves is among its definition's referenc
     const text = fs.readFileSync(file, 'utf8');
     const analysed = analysisOf(text);
     for (const scope of scopes) {
-      for (const use of scopeTokens(analysed, scope)) {
-        if (use.role !== 'use' || use.missing) continue;
+      for (const use of scopeTokens(analysed, scope, 'uses')) {
+        if (use.missing) continue;
         uses++;
         for (const definition of definitionAt(analysed, use.from)) {
           resolved++;

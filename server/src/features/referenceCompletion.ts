@@ -44,7 +44,7 @@ export function referenceCompletions(analysis: Analysis, target: CursorTarget, o
   if (!scope || !replace) return [];
   const write = numberWriter(analysis, scope);
   const defined = new Map<number | string, ReferenceToken>();
-  for (const definition of scopeTokens(analysis, scope)) {
+  for (const definition of scopeTokens(analysis, scope, 'definitions')) {
     if (definition.role !== 'definition') continue;
     for (const id of idsOf(definition)) if (!defined.has(id) && defined.size < MAX_ITEMS) defined.set(id, definition);
   }
@@ -73,7 +73,7 @@ function idsOf(definition: ReferenceToken): (number | string)[] {
 
 /** Numbers in the form the document's addresses use; PCI buses as libvirt writes them when none says. */
 function numberWriter(analysis: Analysis, scope: Scope): (n: number) => string {
-  const sample = scopeTokens(analysis, scope).find((token) => token.role === 'use' && !token.missing && token.el.element.name === 'address');
+  const sample = scopeTokens(analysis, scope, 'uses').find((token) => !token.missing && token.el.element.name === 'address');
   if (sample) {
     const written = analysis.source.slice(sample.from, sample.to);
     return (n) => writeLike(sample, written, n);

@@ -7,7 +7,7 @@
  * scope (the IOThreads, the PCI controllers ...) are read the first time a request needs them, so
  * a request reads the part of a large domain its scope lives in.
  */
-import { DeviceAddress, devicesWithAddress } from '../../rules/addresses';
+import { DeviceAddress, addressOf, devicesWithAddress } from '../../rules/addresses';
 import { controllersOf } from '../../rules/buses/controllers';
 import { parseSet } from '../../rules/cpuset/cpusetSyntax';
 import { IdSet } from '../../rules/cpuset/idSet';
@@ -121,27 +121,42 @@ function readDiskBuses(domain: Domain): Map<ElementNode, string | undefined> {
 /** Where in a place an id is written: an attribute's value, the element's text, or its tag name. */
 export type Slot = { attribute: string } | 'text' | 'tag';
 
+/** What a place holds: the scope of its id, and how to read the use written there (none: a definition). */
+interface Place {
+  scope: Scope;
+  site?: Site;
+  address?: { device: El; address: DeviceAddress };
+}
+
 /**
- * The scope of the id written at a place: `chain` runs from the root element to the element,
- * `slot` says where in it. `usesOnly` leaves out definitions and lists (what completion offers for).
+ * What the place holds: `chain` runs from the root element to the element, `slot` says where in
+ * it. `usesOnly` leaves out definitions and lists (what completion offers for).
  */
-export function scopeOfPlace(domain: Domain, chain: readonly Located<ElementNode>[], slot: Slot, usesOnly = false): Scope | undefined {
+function placeOf(domain: Domain, chain: readonly Located<ElementNode>[], slot: Slot, usesOnly: boolean): Place | undefined {
   if (chain.length < 2 || chain[0].node !== domain.root.element) return undefined;
   const path = chain.slice(1).map((located) => located.node.name);
   const attribute = typeof slot === 'object' ? slot.attribute : undefined;
   const element = elOf(chain[chain.length - 1]);
   if (slot !== 'tag') {
     const site = SITES.find((candidate) => candidate.attribute === attribute && samePath(candidate.path, path) && !(usesOnly && candidate.list));
-    if (site) return site.scope;
+    if (site) return { scope: site.scope, site };
   }
   if (path.length === 3 && path[0] === 'devices' && path[2] === 'address') {
-    const reference = addressReference(domain, elOf(chain[chain.length - 2]), domain.value(element, 'type'));
-    return reference && (slot === 'tag' || reference.attribute === attribute) ? reference.scope : undefined;
+    const device = elOf(chain[chain.length - 2]);
+    const address = addressOf(domain, device);
+    const reference = address && addressReference(domain, device, address.type);
+    return address && reference && (slot === 'tag' || reference.attribute === attribute) ? { scope: reference.scope, address: { device, address } } : undefined;
   }
   if (usesOnly) return undefined;
-  if (samePath(['devices', 'controller'], path) && (slot === 'tag' || attribute === 'index')) return `controller ${domain.value(element, 'type') ?? ''}`;
-  if (slot === 'tag') return samePath(['cpu', 'numa', 'cell'], path) ? 'cell' : undefined;
-  return DEFINING.find((candidate) => candidate.attribute === attribute && samePath(candidate.path, path))?.scope;
+  if (samePath(['devices', 'controller'], path) && (slot === 'tag' || attribute === 'index')) return { scope: `controller ${domain.value(element, 'type') ?? ''}` };
+  if (slot === 'tag') return samePath(['cpu', 'numa', 'cell'], path) ? { scope: 'cell' } : undefined;
+  const defining = DEFINING.find((candidate) => candidate.attribute === attribute && samePath(candidate.path, path));
+  return defining && { scope: defining.scope };
+}
+
+/** The scope of the id written at a place (see placeOf). */
+export function scopeOfPlace(domain: Domain, chain: readonly Located<ElementNode>[], slot: Slot, usesOnly = false): Scope | undefined {
+  return placeOf(domain, chain, slot, usesOnly)?.scope;
 }
 
 function samePath(site: readonly string[], path: readonly string[]): boolean {
@@ -152,38 +167,45 @@ export function elOf(located: Located<ElementNode>): El {
   return { element: located.node, start: located.start };
 }
 
-/** The tokens of one scope, by start, read once per version. */
-export function scopeTokens(analysis: Analysis, scope: Scope): readonly ReferenceToken[] {
+export type Which = 'definitions' | 'uses';
+
+/** The definitions or the uses of one scope, by start, each read once per version. */
+export function scopeTokens(analysis: Analysis, scope: Scope, which: Which): readonly ReferenceToken[] {
   const domain = analysis.domain;
   if (!domain) return [];
-  const scopes = analysis.derived(newScopeCache);
-  let tokens = scopes.get(scope);
-  if (!tokens) scopes.set(scope, (tokens = readScope(domain, scope)));
+  const read = analysis.derived(newScopeCache);
+  const key = `${which} ${scope}`;
+  let tokens = read.get(key);
+  if (!tokens) read.set(key, (tokens = (which === 'uses' ? readUses(domain, scope) : readDefinitions(domain, scope)).sort((a, b) => a.from - b.from)));
   return tokens;
 }
 
-function newScopeCache(): Map<Scope, ReferenceToken[]> {
+function newScopeCache(): Map<string, ReferenceToken[]> {
   return new Map();
 }
 
 /** The address types whose fields name controllers of a type. */
 const ADDRESS_TYPES: Record<string, string> = { pci: 'pci', usb: 'usb', 'virtio-serial': 'virtio-serial', ccid: 'ccid', ide: 'drive', sata: 'drive', scsi: 'drive', fdc: 'drive' };
 
-function readScope(domain: Domain, scope: Scope): ReferenceToken[] {
+function readUses(domain: Domain, scope: Scope): ReferenceToken[] {
   const tokens: ReferenceToken[] = [];
   const add = (token: ReferenceToken) => tokens.push(token);
   for (const site of SITES) if (site.scope === scope) for (const el of elementsAlong(domain, site.path)) readUse(domain, el, site, add);
-  if (scope.startsWith('controller ')) {
-    const type = scope.slice('controller '.length);
-    const addressType = ADDRESS_TYPES[type];
-    for (const { el, address } of addressType ? devicesWithAddress(domain, addressType) : []) readAddressUse(domain, el, address, scope, add);
-    defineControllers(domain, type, add);
-  } else if (scope === 'iothread') defineIOThreads(domain, add);
+  const addressType = scope.startsWith('controller ') ? ADDRESS_TYPES[scope.slice('controller '.length)] : undefined;
+  for (const { el, address } of addressType ? devicesWithAddress(domain, addressType) : []) readAddressUse(domain, el, address, scope, add);
+  return tokens;
+}
+
+function readDefinitions(domain: Domain, scope: Scope): ReferenceToken[] {
+  const tokens: ReferenceToken[] = [];
+  const add = (token: ReferenceToken) => tokens.push(token);
+  if (scope.startsWith('controller ')) defineControllers(domain, scope.slice('controller '.length), add);
+  else if (scope === 'iothread') defineIOThreads(domain, add);
   else if (scope === 'cell') defineCells(domain, add);
   else if (scope === 'vcpu') defineVcpus(domain, add);
   else if (scope === 'alias') defineAliases(domain, add);
   else if (scope === 'throttlegroup') defineThrottleGroups(domain, add);
-  return tokens.sort((a, b) => a.from - b.from);
+  return tokens;
 }
 
 function defineVcpus(domain: Domain, add: Add): void {
@@ -345,29 +367,30 @@ export function trimSpan(text: string, from: number, to: number): Span {
   return { from, to };
 }
 
-/** The tokens whose span holds `offset` (its end included: the cursor right after a value). */
+/**
+ * The tokens whose span holds `offset` (its end included: the cursor right after a value): a use
+ * is read from the element under the cursor alone, a definition looked up among the scope's.
+ */
 export function tokensAt(analysis: Analysis, offset: number): ReferenceToken[] {
   const domain = analysis.domain;
   const target = domain && cursorTarget(analysis.tree, offset);
   if (!domain || !target) return [];
-  let scope: Scope | undefined;
-  if (target.kind === 'attributeValue') scope = scopeOfPlace(domain, [...target.ancestors, target.element], { attribute: target.attribute.name });
-  else if (target.kind === 'startTagName') scope = scopeOfPlace(domain, [...target.ancestors, target.element], 'tag');
-  else if (target.kind === 'content') scope = scopeOfPlace(domain, target.ancestors, 'text');
-  if (!scope) return [];
-  const tokens = scopeTokens(analysis, scope);
-  let low = 0;
-  let high = tokens.length - 1;
-  let last = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (tokens[middle].from <= offset) {
-      last = middle;
-      low = middle + 1;
-    } else high = middle - 1;
+  let place: Place | undefined;
+  let chain: Located<ElementNode>[] = [];
+  if (target.kind === 'attributeValue' || target.kind === 'startTagName') {
+    chain = [...target.ancestors, target.element];
+    place = placeOf(domain, chain, target.kind === 'startTagName' ? 'tag' : { attribute: target.attribute.name }, false);
+  } else if (target.kind === 'content') {
+    chain = target.ancestors;
+    place = placeOf(domain, chain, 'text', false);
   }
+  if (!place) return [];
   const found: ReferenceToken[] = [];
-  for (let i = last; i >= 0 && tokens[i].to >= offset; i--) found.unshift(tokens[i]);
+  const holds = (token: ReferenceToken) => token.from <= offset && offset <= token.to;
+  const keep = (token: ReferenceToken) => void (holds(token) && found.push(token));
+  if (place.site) readUse(domain, elOf(chain[chain.length - 1]), place.site, keep);
+  else if (place.address) readAddressUse(domain, place.address.device, place.address.address, place.scope, keep);
+  for (const definition of scopeTokens(analysis, place.scope, 'definitions')) keep(definition);
   return found;
 }
 
@@ -381,7 +404,7 @@ export function sameTarget(a: ReferenceToken, b: ReferenceToken): boolean {
   return a.id === b.id;
 }
 
-/** The tokens that name an id the token names, in document order. */
-export function tokensNaming(analysis: Analysis, token: ReferenceToken): ReferenceToken[] {
-  return scopeTokens(analysis, token.scope).filter((other) => sameTarget(token, other));
+/** The definitions or the uses that name an id the token names, in document order. */
+export function tokensNaming(analysis: Analysis, token: ReferenceToken, which: Which): ReferenceToken[] {
+  return scopeTokens(analysis, token.scope, which).filter((other) => sameTarget(token, other));
 }

@@ -52,7 +52,7 @@ function renameTarget(analysis: Analysis, offset: number): Target | Refusal | un
   const token = tokensAt(analysis, offset).find((candidate) => candidate.role !== 'tag' && !candidate.missing);
   if (!token) return undefined;
   if (token.fixed) return { error: token.fixed };
-  const tokens = tokensNaming(analysis, token).filter((other) => other.role !== 'tag');
+  const tokens = [...tokensNaming(analysis, token, 'definitions'), ...tokensNaming(analysis, token, 'uses')].filter((other) => other.role !== 'tag');
   const blocked = tokens.find((other) => other.fixed);
   if (blocked) return { error: `${noun(token.scope)} ${token.id} cannot be renamed here: ${blocked.fixed}` };
   return { token, tokens };
@@ -73,7 +73,7 @@ export function referenceRenameEdits(analysis: Analysis, offset: number, newValu
   const id = newId(token.scope, newValue);
   if (typeof id === 'object') return id;
   if (id === token.id) return { edits: [] };
-  const taken = scopeTokens(analysis, token.scope).find((other) => other.role === 'definition' && (other.ids && typeof id === 'number' ? other.ids.has(id) : other.id === id));
+  const taken = scopeTokens(analysis, token.scope, 'definitions').find((other) => (other.ids && typeof id === 'number' ? other.ids.has(id) : other.id === id));
   if (taken) return { error: `There is already ${noun(token.scope)} ${id}: renaming ${token.id} to it would merge the two` };
   const edits = tokens.map((other): RenameEdit => {
     if (other.missing) return { start: other.missing.at, end: other.missing.at, newText: ` ${other.missing.attribute}=${other.missing.quote}${id}${other.missing.quote}` };
