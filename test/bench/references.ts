@@ -4,10 +4,12 @@
  * and PCI root ports, beside a full parse of the same text in the same run:
  *
  * - the first call on a new version: a one-character edit, then a fresh analysis, so the text,
- *   the Domain view and the reference model are all built by the call;
+ *   the Domain view and the scope's tokens are all read by the call;
  * - the first call after libvirt's rules ran on the version (as in the server, where validation
- *   runs after every edit and shares the Domain view and the address map): the model is built;
- * - later calls on the same version: the model is there.
+ *   runs after every edit and shares the Domain view and the address map): definition reads the
+ *   element under the cursor and the scope's definitions; references and highlight read the
+ *   scope's uses;
+ * - later calls on the same version: the scope's tokens are there.
  * Medians; the machine is shared, so compare ratios.
  */
 import { Analysis } from '../../server/src/features/analysis';

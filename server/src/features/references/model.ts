@@ -368,13 +368,14 @@ export function trimSpan(text: string, from: number, to: number): Span {
 }
 
 /**
- * The tokens whose span holds `offset` (its end included: the cursor right after a value): a use
+ * The token whose span holds `offset` (its end included: the cursor right after a value): a use
  * is read from the element under the cursor alone, a definition looked up among the scope's.
+ * Tokens never overlap: items of a list are apart, a controller's tag and index too.
  */
-export function tokensAt(analysis: Analysis, offset: number): ReferenceToken[] {
+export function tokenAt(analysis: Analysis, offset: number): ReferenceToken | undefined {
   const domain = analysis.domain;
   const target = domain && cursorTarget(analysis.tree, offset);
-  if (!domain || !target) return [];
+  if (!domain || !target) return undefined;
   let place: Place | undefined;
   let chain: Located<ElementNode>[] = [];
   if (target.kind === 'attributeValue' || target.kind === 'startTagName') {
@@ -384,13 +385,14 @@ export function tokensAt(analysis: Analysis, offset: number): ReferenceToken[] {
     chain = target.ancestors;
     place = placeOf(domain, chain, 'text', false);
   }
-  if (!place) return [];
-  const found: ReferenceToken[] = [];
-  const holds = (token: ReferenceToken) => token.from <= offset && offset <= token.to;
-  const keep = (token: ReferenceToken) => void (holds(token) && found.push(token));
+  if (!place) return undefined;
+  let found: ReferenceToken | undefined;
+  const keep = (token: ReferenceToken) => {
+    if (token.from <= offset && offset <= token.to) found = token;
+  };
   if (place.site) readUse(domain, elOf(chain[chain.length - 1]), place.site, keep);
   else if (place.address) readAddressUse(domain, place.address.device, place.address.address, place.scope, keep);
-  for (const definition of scopeTokens(analysis, place.scope, 'definitions')) keep(definition);
+  else for (const definition of scopeTokens(analysis, place.scope, 'definitions')) keep(definition);
   return found;
 }
 

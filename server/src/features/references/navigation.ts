@@ -4,19 +4,19 @@
  */
 import { Span } from '../../rules/domain';
 import { Analysis } from '../analysis';
-import { ReferenceToken, Which, tokensAt, tokensNaming } from './model';
+import { ReferenceToken, Which, tokenAt, tokensNaming } from './model';
 
 export interface ReferenceHighlight extends Span {
   /** `write` where the id is defined, `read` where it is used. */
   kind: 'write' | 'read';
 }
 
-/** The definitions and uses (`which`) naming what the token at `offset` names, each span once, in document order. */
+/** The definitions and uses (`which`) naming what the token at `offset` names, in document order. */
 function relatedAt(analysis: Analysis, offset: number, which: readonly Which[]): ReferenceToken[] {
-  const at = tokensAt(analysis, offset);
-  const found = new Map<string, ReferenceToken>();
-  for (const token of at) for (const kind of which) for (const other of tokensNaming(analysis, token, kind)) found.set(`${other.from}:${other.to}`, other);
-  return [...found.values()].filter((token) => token.role !== 'tag').sort((a, b) => a.from - b.from);
+  const token = tokenAt(analysis, offset);
+  if (!token) return [];
+  const found = which.flatMap((kind) => tokensNaming(analysis, token, kind)).filter((other) => other.role !== 'tag');
+  return which.length > 1 ? found.sort((a, b) => a.from - b.from) : found;
 }
 
 const span = ({ from, to }: Span): Span => ({ from, to });

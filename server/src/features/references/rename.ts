@@ -8,7 +8,7 @@
 import { Fix } from '../../finding';
 import { libvirtNumber } from '../../rules/domain';
 import { Analysis } from '../analysis';
-import { ReferenceToken, Scope, scopeTokens, tokensAt, tokensNaming } from './model';
+import { ReferenceToken, Scope, scopeTokens, tokenAt, tokensNaming } from './model';
 
 export type RenameEdit = Pick<Fix, 'start' | 'end' | 'newText'>;
 
@@ -49,8 +49,8 @@ interface Target {
 /** The id under the cursor and everything naming it; undefined when the cursor is on no written id. */
 function renameTarget(analysis: Analysis, offset: number): Target | Refusal | undefined {
   // A controller's tag and an address without the attribute: a tag rename, not ours.
-  const token = tokensAt(analysis, offset).find((candidate) => candidate.role !== 'tag' && !candidate.missing);
-  if (!token) return undefined;
+  const token = tokenAt(analysis, offset);
+  if (!token || token.role === 'tag' || token.missing) return undefined;
   if (token.fixed) return { error: token.fixed };
   const tokens = [...tokensNaming(analysis, token, 'definitions'), ...tokensNaming(analysis, token, 'uses')].filter((other) => other.role !== 'tag');
   const blocked = tokens.find((other) => other.fixed);
