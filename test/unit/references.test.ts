@@ -312,3 +312,23 @@ test("libvirt's corpus: each use F12 resolves is among its definition's referenc
   // The rest are controllers libvirt adds itself (pci-root, the first IDE or SATA controller).
   assert.ok(resolved > 0.9 * uses, `${resolved} of ${uses} uses resolve`);
 });
+
+test('an index libvirt assigns and a cell numbered by its place are definitions that cannot be renamed', () => {
+  const text = `<domain type='kvm'><name>a</name>
+  <cpu><numa><cell cpus='0' memory='1024'/><cell cpus='1' memory='1024'/></numa></cpu>
+  <numatune><memnode cellid='1' mode='strict' nodeset='0'/></numatune>
+  <devices>
+    <controller type='scsi' model='virtio-scsi'/>
+    <hostdev mode='subsystem' type='scsi'>
+      <source><adapter name='scsi_host0'/><address bus='0' target='0' unit='0'/></source>
+      <address type='drive' controller='0' bus='0' target='0' unit='1'/>
+    </hostdev>
+  </devices></domain>`;
+  const analysed = analysisOf(text, SCHEMA);
+  assert.deepEqual(lines(text, definitionAt(analysed, offsetOf(text, "controller='0'", 12))), ["<[controller] type='scsi' model='virtio-scsi'/>"], 'a SCSI hostdev: the SCSI controller');
+  const assigned = prepareReferenceRename(analysed, offsetOf(text, "controller='0'", 12));
+  assert.ok(assigned && 'error' in assigned && /assigns/.test(assigned.error));
+  assert.deepEqual(lines(text, definitionAt(analysed, offsetOf(text, "cellid='1'", 8))), ["<cpu><numa><cell cpus='0' memory='1024'/><[cell] cpus='1' memory='1024'/></numa></cpu>"]);
+  // The host's address inside <source> is no reference to the guest's controller.
+  assert.deepEqual(referencesAt(analysed, offsetOf(text, '<controller', 3), false).length, 1);
+});
