@@ -32,5 +32,5 @@ export function referencesAt(analysis: Analysis, offset: number, includeDeclarat
 }
 
 export function referenceHighlightsAt(analysis: Analysis, offset: number): ReferenceHighlight[] {
-  return relatedAt(analysis, offset, ['definitions', 'uses']).map((token) => ({ ...span(token), kind: token.role === 'definition' ? 'write' : 'read' }));
+  return relatedAt(analysis, offset, ['definitions', 'uses']).map((token) => ({ from: token.from, to: token.to, kind: token.role === 'definition' ? 'write' : 'read' }));
 }
