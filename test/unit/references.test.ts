@@ -332,3 +332,23 @@ test('an index libvirt assigns and a cell numbered by its place are definitions 
   // The host's address inside <source> is no reference to the guest's controller.
   assert.deepEqual(referencesAt(analysed, offsetOf(text, '<controller', 3), false).length, 1);
 });
+
+test('virtio-serial and CCID addresses go to their controllers; a throttle group lists its filters', () => {
+  const text = `<domain type='kvm'><name>a</name>
+  <devices>
+    <controller type='virtio-serial' index='0'/>
+    <controller type='virtio-serial' index='1'/>
+    <controller type='ccid' index='0'/>
+    <disk type='file'><target dev='vda' bus='virtio'/>
+      <throttlefilters><throttlefilter group='fast'/></throttlefilters></disk>
+    <disk type='file'><target dev='vdb' bus='virtio'/>
+      <throttlefilters><throttlefilter group='fast'/><throttlefilter group='slow'/></throttlefilters></disk>
+    <channel type='pty'><target type='virtio' name='org.a'/><address type='virtio-serial' controller='1' bus='0' port='2'/></channel>
+    <smartcard mode='passthrough' type='spicevmc'><address type='ccid' controller='0' slot='0'/></smartcard>
+  </devices>
+  <throttlegroups><throttlegroup><group_name>fast</group_name></throttlegroup></throttlegroups></domain>`;
+  const analysed = analysisOf(text, SCHEMA);
+  assert.deepEqual(lines(text, definitionAt(analysed, offsetOf(text, "controller='1' bus='0' port", 12))), ["<controller type='virtio-serial' index='[1]'/>"]);
+  assert.deepEqual(lines(text, definitionAt(analysed, offsetOf(text, "<address type='ccid' controller='0'", 33))), ["<controller type='ccid' index='[0]'/>"]);
+  assert.deepEqual(words(text, referencesAt(analysed, offsetOf(text, '<group_name>fast', 13), true)), ['fast', 'fast', 'fast']);
+});
