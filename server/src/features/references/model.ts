@@ -38,7 +38,7 @@ export interface ReferenceToken extends Span {
 }
 
 /** Where a use is written: the element's path from the root's child ('*' any name), and its attribute (none: its text). */
-export interface Site {
+interface Site {
   path: readonly string[];
   attribute?: string;
   scope: Scope;
@@ -91,7 +91,7 @@ const DEFINING: readonly Site[] = [
 const DRIVE_BUSES = new Set(['ide', 'sata', 'scsi', 'fdc']);
 
 /** The attribute of an address that names a controller, and which controllers: pci `bus`, drive `controller`... */
-export function addressReference(domain: Domain, device: El, type: string | undefined): { attribute: string; scope: Scope } | undefined {
+function addressReference(domain: Domain, device: El, type: string | undefined): { attribute: string; scope: Scope } | undefined {
   switch (type) {
     case 'pci':
       return { attribute: 'bus', scope: 'controller pci' };
@@ -119,7 +119,7 @@ function readDiskBuses(domain: Domain): Map<ElementNode, string | undefined> {
 }
 
 /** Where in a place an id is written: an attribute's value, the element's text, or its tag name. */
-export type Slot = { attribute: string } | 'text' | 'tag';
+type Slot = { attribute: string } | 'text' | 'tag';
 
 /** What a place holds: the scope of its id, and how to read the use written there (none: a definition). */
 interface Place {
@@ -232,7 +232,7 @@ function defineThrottleGroups(domain: Domain, add: Add): void {
 }
 
 /** The elements along `path`, '*' for any name; `<devices>` children come from the domain's list. */
-export function elementsAlong(domain: Domain, path: readonly string[]): readonly El[] {
+function elementsAlong(domain: Domain, path: readonly string[]): readonly El[] {
   let level: readonly El[];
   if (path[0] === 'devices') level = path[1] === '*' ? domain.devices : domain.devicesNamed(path[1]);
   else level = domain.at(path.slice(0, 2));
@@ -405,7 +405,7 @@ export function tokenAt(analysis: Analysis, offset: number): ReferenceToken | un
 }
 
 /** Whether two tokens name an id in common. */
-export function sameTarget(a: ReferenceToken, b: ReferenceToken): boolean {
+function sameTarget(a: ReferenceToken, b: ReferenceToken): boolean {
   if (a.scope !== b.scope) return false;
   if (typeof a.id === 'string' || typeof b.id === 'string') return a.id === b.id;
   if (a.ids && b.ids) return !a.ids.intersect(b.ids).isEmpty;
