@@ -25,6 +25,7 @@ import {
   InsertTextFormat,
   LinkedEditingRanges,
   LSPErrorCodes,
+  Location,
   MarkupKind,
   MessageType,
   Position,
@@ -61,6 +62,8 @@ import { Span } from './rules/domain';
 import { FormatOptions, Formatting, formatDocument, formatRange } from './features/formatting';
 import { DocumentSymbolItem, documentSymbols, workspaceSymbols } from './features/symbols';
 import { withRuleExplanations } from './features/ruleHover';
+import { definitionAt, referenceHighlightsAt, referencesAt } from './features/references/navigation';
+import { Refusal, RenameEdit, prepareReferenceRename, referenceRenameEdits } from './features/references/rename';
 import { ruleByCode, ruleHelpUri } from './rules';
 import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
@@ -149,6 +152,8 @@ connection.onInitialize((params) => {
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
       documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
       workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'libvirt-xml' },
@@ -541,30 +546,58 @@ connection.languages.onLinkedEditingRange(
   }),
 );
 
+// libvirt's references (features/references/): an id or an index and the places that name it.
+function locations(uri: string, analysis: Analysis, spans: Span[]): Location[] {
+  return spans.map((span) => ({ uri, range: analysis.document.rangeOf(span.from, span.to) }));
+}
+
+connection.onDefinition(
+  guarded('definition', null, ({ textDocument, position }) => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    return analysis ? locations(textDocument.uri, analysis, definitionAt(analysis, analysis.document.offsetAt(position))) : null;
+  }),
+);
+
+connection.onReferences(
+  guarded('references', null, ({ textDocument, position, context }) => {
+    const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
+    return analysis ? locations(textDocument.uri, analysis, referencesAt(analysis, analysis.document.offsetAt(position), context.includeDeclaration)) : null;
+  }),
+);
+
 /*
- * Document highlight and rename ask each provider in turn, each answering on its own tokens:
- * a tag's names (tagPairs.ts), then none. Another provider goes after the `??` in these three.
+ * Document highlight and rename ask each provider in turn, each answering on its own tokens: a
+ * tag's names (tagPairs.ts), then libvirt's references (an id, an index, a use of one).
  */
-function highlightsAt(analysis: Analysis, offset: number): Span[] | undefined {
-  return tagNamesAt(analysis, offset)?.spans;
+function highlightsAt(analysis: Analysis, offset: number): (Span & { kind: 'text' | 'read' | 'write' })[] | undefined {
+  const tag = tagNamesAt(analysis, offset);
+  if (tag) return tag.spans.map((span) => ({ ...span, kind: 'text' }));
+  const references = referenceHighlightsAt(analysis, offset);
+  return references.length > 0 ? references : undefined;
 }
 
-function renameTargetAt(analysis: Analysis, offset: number): { span: Span; placeholder: string } | undefined {
+function renameTargetAt(analysis: Analysis, offset: number): { span: Span; placeholder: string } | Refusal | undefined {
   const names = tagNamesAt(analysis, offset);
-  return names ? { span: names.at, placeholder: names.name } : undefined;
+  if (names) return { span: names.at, placeholder: names.name };
+  const place = prepareReferenceRename(analysis, offset);
+  return place && !('error' in place) ? { span: { from: place.from, to: place.to }, placeholder: place.placeholder } : place;
 }
 
-function renameAt(analysis: Analysis, offset: number, newName: string): { spans: Span[] } | { error: string } | undefined {
-  return renameTagAt(analysis, offset, newName);
+function renameAt(analysis: Analysis, offset: number, newName: string): { edits: RenameEdit[] } | Refusal | undefined {
+  const tag = renameTagAt(analysis, offset, newName);
+  if (tag) return 'error' in tag ? tag : { edits: tag.spans.map((span) => ({ start: span.from, end: span.to, newText: newName })) };
+  return referenceRenameEdits(analysis, offset, newName);
 }
+
+const HIGHLIGHT_KIND = { text: DocumentHighlightKind.Text, read: DocumentHighlightKind.Read, write: DocumentHighlightKind.Write };
 
 connection.onDocumentHighlight(
   guarded('documentHighlight', null, ({ textDocument, position }): DocumentHighlight[] | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
-    const spans = highlightsAt(analysis, parsed.offsetAt(position));
-    return spans ? spans.map((span) => ({ range: parsed.rangeOf(span.from, span.to), kind: DocumentHighlightKind.Text })) : null;
+    const highlights = highlightsAt(analysis, parsed.offsetAt(position));
+    return highlights ? highlights.map((h) => ({ range: parsed.rangeOf(h.from, h.to), kind: HIGHLIGHT_KIND[h.kind] })) : null;
   }),
 );
 
@@ -574,7 +607,10 @@ connection.onPrepareRename(
     if (!analysis) return null;
     const parsed = analysis.document;
     const target = renameTargetAt(analysis, parsed.offsetAt(position));
-    return target ? { range: parsed.rangeOf(target.span.from, target.span.to), placeholder: target.placeholder } : null;
+    if (!target) return null;
+    // The editor shows the message: why this cannot be renamed.
+    if ('error' in target) return new ResponseError(LSPErrorCodes.RequestFailed, target.error);
+    return { range: parsed.rangeOf(target.span.from, target.span.to), placeholder: target.placeholder };
   }),
 );
 
@@ -587,7 +623,7 @@ connection.onRenameRequest(
     if (!result) return null;
     // The editor shows the message: why the name was refused.
     if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
-    return { changes: { [textDocument.uri]: result.spans.map((span) => ({ range: parsed.rangeOf(span.from, span.to), newText: newName })) } };
+    return { changes: { [textDocument.uri]: result.edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText })) } };
   }),
 );
 

@@ -28,6 +28,7 @@ import { SetContext } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
 import { attributeRank, childRank } from './likelihood';
 import { QuoteChar, quoteAt } from './quoteStyle';
+import { referenceCompletions } from './referenceCompletion';
 import { Analysis } from './analysis';
 
 export interface CompletionSuggestion {
@@ -96,6 +97,7 @@ export function completeAt(analysis: Analysis, offset: number, trigger?: string)
       }
       const point = c && contentPatternAt(c.schema, document, ancestors, offset);
       return [
+        ...referenceCompletions(analysis, target, offset),
         ...(c && point ? textValueSuggestions(c, point, offset, wordStart) : []),
         ...(c && point ? elementSuggestions(c, point, wordStart, offset, 'wholeTag') : []),
         // Nothing typed yet: the children come first, closing the element last.
@@ -116,7 +118,7 @@ export function completeAt(analysis: Analysis, offset: number, trigger?: string)
       return attributeSuggestions(c, ancestors, element, attribute, nameStart, nameStart + attribute.name.length, attribute.valueOffset < 0 ? '' : undefined);
     }
     case 'attributeValue':
-      return [...setValues(), ...(c ? attributeValueSuggestions(c, target.ancestors, target.element, target.attribute, offset) : [])];
+      return [...setValues(), ...referenceCompletions(analysis, target, offset), ...(c ? attributeValueSuggestions(c, target.ancestors, target.element, target.attribute, offset) : [])];
     case 'strayEndTag': {
       const { tag, ancestors } = target;
       return closingTagSuggestions(tree, ancestors, tag.start, Math.max(offset, tag.start + 2 + tag.node.name.length));
