@@ -436,3 +436,64 @@ suite('libvirt-xml in a real VS Code', () => {
   });
 });
 
+
+/** Every symbol of an outline, depth first. */
+function allSymbols(symbols: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
+  return symbols.flatMap((symbol) => [symbol, ...allSymbols(symbol.children)]);
+}
+
+/** The edits a rename at `position` makes in `uri`, each with the text it replaces. */
+async function renameEdits(doc: vscode.TextDocument, position: vscode.Position, newName: string): Promise<{ replaced: string; newText: string; line: number }[]> {
+  const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, position, newName);
+  assert.ok(edit, 'the rename has an answer');
+  return edit.get(doc.uri).map((e) => ({ replaced: doc.getText(e.range), newText: e.newText, line: e.range.start.line }));
+}
+
+suite('structure and navigation in a real VS Code', () => {
+  test('the Outline names devices as an admin does', async () => {
+    const { document: doc } = await openDomain('db02.xml');
+    const symbols = await waitFor('document symbols', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      return found && found.length > 0 ? found : undefined;
+    });
+    const names = allSymbols(symbols).map((s) => s.name);
+    assert.ok(names.some((n) => /^disk vda\b/.test(n) && n.includes('db02.qcow2')), `a disk named by target and file; got ${names.join(' | ')}`);
+    assert.ok(names.some((n) => /^controller pci 1\b/.test(n) && n.includes('pcie-root-port')), `a controller named by type, index and model; got ${names.join(' | ')}`);
+    assert.ok(names.some((n) => n.startsWith('interface') && n.includes('52:54:00:3b:7c:21')), `an interface with its MAC; got ${names.join(' | ')}`);
+  });
+
+  test('Format Document re-indents a messy file to libvirt\'s layout', async () => {
+    const wanted = (await vscode.workspace.openTextDocument(workspaceFile('db02.xml'))).getText().replace('<name>db02</name>', '<name>db02-messy</name>');
+    const editor = await openDomain('db02-messy.xml');
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', editor.document.uri, { tabSize: 2, insertSpaces: true });
+    assert.ok(edits && edits.length > 0, 'formatting has edits');
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(editor.document.uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edits apply');
+    assert.equal(editor.document.getText(), wanted);
+  });
+
+  test('renaming <numatune> renames its end tag', async () => {
+    const { document: doc } = await openDomain('db02.xml');
+    const edits = await renameEdits(doc, positionOf(doc, '<numatune>', 3), 'numatune2');
+    assert.deepEqual(
+      edits.map((e) => `${e.line}: ${e.replaced}→${e.newText}`).sort(),
+      [positionOf(doc, '<numatune>').line, positionOf(doc, '</numatune>').line].map((line) => `${line}: numatune→numatune2`).sort(),
+    );
+  });
+
+  test("F12 on iothreadpin iothread='2' goes to <iothread id='2'>", async () => {
+    const { document: doc } = await openDomain('db02.xml');
+    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, positionOf(doc, "iothread='2'", 10));
+    assert.ok(found && found.length === 1, `one definition; got ${JSON.stringify(found)}`);
+    const target = 'targetRange' in found[0] ? found[0].targetRange : found[0].range;
+    assert.equal(target.start.line, positionOf(doc, "<iothread id='2'/>").line);
+  });
+
+  test("renaming a controller's index updates the addresses on it", async () => {
+    const { document: doc } = await openDomain('db02.xml');
+    const edits = await renameEdits(doc, positionOf(doc, "index='1'", 7), '2');
+    const described = edits.map((e) => `${e.replaced}→${e.newText}`).sort();
+    assert.deepEqual(described, ['0x01→0x02', '1→2']);
+  });
+});
