@@ -3,25 +3,18 @@
  * answer, and then checks the server still answers on an ordinary document.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { LspClient } from './lspClient';
+import { test } from 'node:test';
+import { LspClient, serverForTests } from './lspClient';
 
 const HEALTHY = 'file:///healthy.xml';
 const HEALTHY_TEXT = "<domain type='kvm'>\n  <vcpu>2</vcpu>\n</domain>\n";
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-  await client.open(HEALTHY, HEALTHY_TEXT);
-});
-after(async () => {
-  await client.stop();
-});
+const server = serverForTests(() => LspClient.start(), [[HEALTHY, HEALTHY_TEXT]]);
 
 async function assertStillAnswers(): Promise<void> {
-  const hover = await client.hover(HEALTHY, { line: 1, character: 4 });
+  const hover = await server.client.hover(HEALTHY, { line: 1, character: 4 });
   assert.ok(hover, 'the server still answers hover on an ordinary document');
-  assert.equal(client.process.exitCode, null, 'the server is alive');
+  assert.equal(server.client.process.exitCode, null, 'the server is alive');
 }
 
 test('binary data: diagnostics are capped, requests answer', async () => {
@@ -32,13 +25,13 @@ test('binary data: diagnostics are capped, requests answer', async () => {
     bytes[i] = seed >>> 23;
   }
   const uri = 'file:///binary.xml';
-  const published = await client.open(uri, bytes.toString('latin1'));
+  const published = await server.client.open(uri, bytes.toString('latin1'));
   assert.equal(published.diagnostics.length, 1000, 'capped at libvirtXml.diagnostics.maxProblems');
   assert.ok(published.diagnostics.some((d) => d.code === 'invalid-character'));
   assert.ok(published.diagnostics.some((d) => d.code === 'bare-less-than' || d.code === 'unexpected-character-in-tag'));
-  await client.completion(uri, { line: 10, character: 3 });
-  await client.hover(uri, { line: 20, character: 1 });
-  await client.close(uri);
+  await server.client.completion(uri, { line: 10, character: 3 });
+  await server.client.hover(uri, { line: 20, character: 1 });
+  await server.client.close(uri);
   await assertStillAnswers();
 });
 
@@ -46,16 +39,16 @@ test('a 50 MB file is tracked but not analysed, and memory stays under 600 MB', 
   const device = "    <disk type='file' device='disk'><source file='/var/lib/libvirt/images/x.qcow2'/><target dev='vda'/></disk>\n";
   const text = `<domain type='kvm'>\n  <name>huge</name>\n  <devices>\n${device.repeat(Math.ceil((50 * 1024 * 1024) / device.length))}  </devices>\n</domain>\n`;
   const uri = 'file:///huge.xml';
-  const published = await client.open(uri, text);
+  const published = await server.client.open(uri, text);
   assert.equal(published.diagnostics.length, 1);
   assert.equal(published.diagnostics[0].code, 'file-too-large');
-  assert.equal(await client.hover(uri, { line: 0, character: 2 }), null);
+  assert.equal(await server.client.hover(uri, { line: 0, character: 2 }), null);
   // Editing it still works: cut it below the limit and it gets analysed.
   const lines = text.split('\n').length - 1;
-  const shrunk = await client.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: lines - 2, character: 0 } }, text: '' }]);
+  const shrunk = await server.client.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: lines - 2, character: 0 } }, text: '' }]);
   assert.deepEqual(shrunk.diagnostics, []);
-  await client.close(uri);
-  assert.ok(client.memoryMB('peak') < 600, `peak RSS ${client.memoryMB('peak').toFixed(0)} MB`);
+  await server.client.close(uri);
+  assert.ok(server.client.memoryMB('peak') < 600, `peak RSS ${server.client.memoryMB('peak').toFixed(0)} MB`);
   await assertStillAnswers();
 });
 
@@ -63,7 +56,7 @@ test('100,000 nested elements: closed, unclosed, and edited in the middle', asyn
   const depth = 100_000;
   const closed = `<domain>${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</domain>`;
   const uri = 'file:///nested.xml';
-  const published = await client.open(uri, closed);
+  const published = await server.client.open(uri, closed);
   // Well-formed; the schema objects to the first <a> and, having no place for it, looks no deeper.
   assert.deepEqual(
     published.diagnostics.map((d) => [d.code, d.range.start.character]),
@@ -73,19 +66,19 @@ test('100,000 nested elements: closed, unclosed, and edited in the middle', asyn
     ],
   );
   const deepest = 8 + 3 * depth - 1;
-  const hover = await client.hover(uri, { line: 0, character: deepest });
+  const hover = await server.client.hover(uri, { line: 0, character: deepest });
   assert.equal(hover, null, 'no docs for <a>, but an answer');
-  const items = await client.completion(uri, { line: 0, character: 8 + 3 * depth });
+  const items = await server.client.completion(uri, { line: 0, character: 8 + 3 * depth });
   assert.ok(!items.some((i) => i.label === '/a'), 'an answer, and no second </a>: the innermost <a> is closed');
   // Delete one end tag in the middle: one element is left unclosed.
   const at = 8 + 3 * depth + 4 * (depth / 2);
-  const edited = await client.change(uri, 2, [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at + 4 } }, text: '' }]);
+  const edited = await server.client.change(uri, 2, [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at + 4 } }, text: '' }]);
   assert.ok(edited.diagnostics.length >= 1);
   const unclosed = `<domain>${'<a>'.repeat(depth)}`;
-  const open = await client.change(uri, 3, [{ text: unclosed }]);
+  const open = await server.client.change(uri, 3, [{ text: unclosed }]);
   assert.equal(open.diagnostics.length, 1000, 'every <a> is unclosed; capped');
-  assert.ok((await client.completion(uri, { line: 0, character: unclosed.length })).some((i) => i.label === '/a'));
-  await client.close(uri);
+  assert.ok((await server.client.completion(uri, { line: 0, character: unclosed.length })).some((i) => i.label === '/a'));
+  await server.client.close(uri);
   await assertStillAnswers();
 });
 
@@ -104,41 +97,41 @@ ${laughs}
 </domain>
 `;
   const uri = 'file:///doctype.xml';
-  const published = await client.open(uri, text);
+  const published = await server.client.open(uri, text);
   assert.deepEqual(
     published.diagnostics.map((d) => [d.code, d.range.start.line]),
     [['undefined-entity', 17]],
   );
-  await client.close(uri);
+  await server.client.close(uri);
   await assertStillAnswers();
 });
 
 test('lone surrogates are reported and positions after them stay exact', async () => {
   const text = "<domain type='kvm'>\n  <title>\ud800 x \udc00</title>\n  <disk>\n</domain>\n";
   const uri = 'file:///surrogates.xml';
-  const published = await client.open(uri, text);
+  const published = await server.client.open(uri, text);
   const codes = published.diagnostics.map((d) => d.code);
   assert.ok(codes.includes('invalid-character'));
   const unclosed = published.diagnostics.find((d) => d.code === 'unclosed-element');
   assert.deepEqual(unclosed?.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 7 } });
-  await client.close(uri);
+  await server.client.close(uri);
   await assertStillAnswers();
 });
 
 test('CRLF and a byte order mark: positions are counted as the editor counts them', async () => {
   const text = "\ufeff<?xml version='1.0'?>\r\n<domain type='kvm'>\r\n  <name>x</name>\r\n  <devices>\r\n</domain>\r\n";
   const uri = 'file:///crlf.xml';
-  const published = await client.open(uri, text);
+  const published = await server.client.open(uri, text);
   assert.deepEqual(
     published.diagnostics.map((d) => [d.code, d.range]),
     [['unclosed-element', { start: { line: 3, character: 3 }, end: { line: 3, character: 10 } }]],
   );
   // Insert a line with CRLF above; the diagnostic moves down one line.
-  const moved = await client.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '  <vcpu>2</vcpu>\r\n' }]);
+  const moved = await server.client.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '  <vcpu>2</vcpu>\r\n' }]);
   assert.deepEqual(moved.diagnostics.map((d) => d.range.start), [{ line: 4, character: 3 }]);
   // Remove the first line break; everything moves up one line.
-  const joined = await client.change(uri, 3, [{ range: { start: { line: 0, character: 22 }, end: { line: 1, character: 0 } }, text: '' }]);
+  const joined = await server.client.change(uri, 3, [{ range: { start: { line: 0, character: 22 }, end: { line: 1, character: 0 } }, text: '' }]);
   assert.deepEqual(joined.diagnostics.map((d) => d.range.start), [{ line: 3, character: 3 }]);
-  await client.close(uri);
+  await server.client.close(uri);
   await assertStillAnswers();
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CompletionItem, CompletionItemKind } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/parser/lineIndex';
-import { LspClient } from './lspClient';
+import { serverForTests } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
   <name>web01</name>
@@ -22,13 +22,7 @@ const DOMAIN = `<domain type='kvm'>
 </domain>
 `;
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.startWith();
-});
-after(async () => {
-  await client.stop();
-});
+const server = serverForTests();
 
 function positionAt(text: string, offset: number) {
   return new LineIndex(text).positionAt(offset, text);
@@ -38,20 +32,20 @@ test('`</` on an empty line of a <devices> that has its end tag: no second </dev
   const uri = 'file:///closed-devices.xml';
   const line = '    </interface>\n';
   const at = DOMAIN.indexOf(line) + line.length;
-  await client.open(uri, DOMAIN, 1);
+  await server.client.open(uri, DOMAIN, 1);
   // The user types `</` on a new line below </interface>, as the editor sends it.
   const slash = positionAt(DOMAIN, at);
-  await client.change(uri, 2, [{ range: { start: slash, end: slash }, text: '    </\n' }]);
+  await server.client.change(uri, 2, [{ range: { start: slash, end: slash }, text: '    </\n' }]);
   const cursor = { line: slash.line, character: 6 };
-  assert.equal(await client.request('libvirtXml/autoCloseTag', { textDocument: { uri, version: 2 }, position: cursor }), null);
-  const closing = (await client.completion(uri, cursor)).filter((item: CompletionItem) => item.kind === CompletionItemKind.Keyword);
+  assert.equal(await server.client.request('libvirtXml/autoCloseTag', { textDocument: { uri, version: 2 }, position: cursor }), null);
+  const closing = (await server.client.completion(uri, cursor)).filter((item: CompletionItem) => item.kind === CompletionItemKind.Keyword);
   assert.deepEqual(closing, [], 'no closing tag offered either');
   // Once an element inside is left open, that one is offered.
   const open = positionAt(DOMAIN, at);
-  await client.change(uri, 3, [{ range: { start: open, end: open }, text: "    <interface type='user'>\n" }]);
+  await server.client.change(uri, 3, [{ range: { start: open, end: open }, text: "    <interface type='user'>\n" }]);
   const below = { line: cursor.line + 1, character: 6 };
-  assert.equal(await client.request('libvirtXml/autoCloseTag', { textDocument: { uri, version: 3 }, position: below }), 'interface>');
-  await client.close(uri);
+  assert.equal(await server.client.request('libvirtXml/autoCloseTag', { textDocument: { uri, version: 3 }, position: below }), 'interface>');
+  await server.client.close(uri);
 });
 
 /** The text a completion item inserts. */
@@ -68,23 +62,23 @@ test("a completion writes the document's quotes: single as virsh writes them, do
   ] as const) {
     const uri = `file:///quotes-${name}.xml`;
     const typed = text.replace('  </devices>', '    <\n    <graphics \n  </devices>');
-    await client.open(uri, typed, 1);
+    await server.client.open(uri, typed, 1);
     const lines = new LineIndex(typed);
     const afterLessThan = lines.positionAt(typed.indexOf('    <\n') + 5, typed);
-    assert.match(inserted(await client.completion(uri, afterLessThan), 'interface'), new RegExp(`^interface type=${quote}\\$\\{1\\|bridge,`));
+    assert.match(inserted(await server.client.completion(uri, afterLessThan), 'interface'), new RegExp(`^interface type=${quote}\\$\\{1\\|bridge,`));
     const inTag = lines.positionAt(typed.indexOf('<graphics ') + '<graphics '.length, typed);
-    assert.match(inserted(await client.completion(uri, inTag), 'type'), new RegExp(`^type=${quote}\\$\\{1\\|sdl,`));
-    await client.close(uri);
+    assert.match(inserted(await server.client.completion(uri, inTag), 'type'), new RegExp(`^type=${quote}\\$\\{1\\|sdl,`));
+    await server.client.close(uri);
   }
 });
 
 test('the bundled server ranks <devices> children by how often libvirt domains have them', async () => {
   const uri = 'file:///ranking.xml';
   const typed = DOMAIN.replace('  </devices>', '    <\n  </devices>');
-  await client.open(uri, typed, 1);
-  const items = await client.completion(uri, new LineIndex(typed).positionAt(typed.indexOf('    <\n') + 5, typed));
+  await server.client.open(uri, typed, 1);
+  const items = await server.client.completion(uri, new LineIndex(typed).positionAt(typed.indexOf('    <\n') + 5, typed));
   const sortText = (label: string) => items.find((item) => item.label === label)?.sortText ?? '';
   // The schema lists <lease> before <interface>.
   assert.ok(sortText('interface') < sortText('lease') && sortText('disk') < sortText('lease'), `${sortText('interface')} ${sortText('lease')}`);
-  await client.close(uri);
+  await server.client.close(uri);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CompletionItem, MarkupContent, Range } from 'vscode-languageserver-protocol';
-import { LspClient } from './lspClient';
+import { LspClient, serverForTests } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
   <name>pins</name>
@@ -37,7 +37,7 @@ function textOf(range: Range | undefined): string {
 }
 
 async function hoverText(needle: string, shift: number): Promise<{ markdown: string; covers: string }> {
-  const hover = await client.hover(URI, positionOf(needle, shift));
+  const hover = await server.client.hover(URI, positionOf(needle, shift));
   assert.ok(hover, `a hover at ${needle}`);
   return { markdown: (hover.contents as MarkupContent).value, covers: textOf(hover.range) };
 }
@@ -47,14 +47,7 @@ function replaced(item: CompletionItem): string {
   return textOf(item.textEdit.range);
 }
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.startWith({ host: { cpus: '0-3', numaNodes: '0' } });
-  await client.open(URI, DOMAIN);
-});
-after(async () => {
-  await client.stop();
-});
+const server = serverForTests(() => LspClient.startWith({ host: { cpus: '0-3', numaNodes: '0' } }), [[URI, DOMAIN]]);
 
 test('hover on a value libvirt rejects says why, over the value', async () => {
   const { markdown, covers } = await hoverText("cpuset='1-4,^3,6,4-1'", 10);
@@ -72,12 +65,12 @@ test('hover on an accepted value lists its CPUs, their number, the canonical for
   assert.match(markdown, /\*\*Not on this host\*\* \(it has CPUs 0-3\): CPUs 4,6\./);
   const vcpus = await hoverText("vcpus='0-1,^1'", 7);
   assert.match(vcpus.markdown, /guest vCPUs\n\n\*\*1 vCPU\*\*: 0\n\nlibvirt prints it as `0`\.$/);
-  const placement = await client.hover(URI, positionOf("placement='static'", 12));
+  const placement = await server.client.hover(URI, positionOf("placement='static'", 12));
   assert.match((placement?.contents as MarkupContent | undefined)?.value ?? '', /^`domain › vcpu @placement`\n\n`static`: one of the allowed values/, 'not a set value: the enumerated value hover');
 });
 
 test('completion in a pin offers the host CPUs for the item under the cursor', async () => {
-  const items = await client.completion(URI, positionOf("<emulatorpin cpuset='0,", "<emulatorpin cpuset='0,".length));
+  const items = await server.client.completion(URI, positionOf("<emulatorpin cpuset='0,", "<emulatorpin cpuset='0,".length));
   assert.deepEqual(
     items.map((i) => [i.label, i.detail]),
     [
@@ -91,7 +84,7 @@ test('completion in a pin offers the host CPUs for the item under the cursor', a
 });
 
 test("completion in <vcpupin vcpu> offers the guest's vCPUs not pinned by another <vcpupin>", async () => {
-  const items = await client.completion(URI, positionOf("vcpu='3'", 6));
+  const items = await server.client.completion(URI, positionOf("vcpu='3'", 6));
   assert.deepEqual(
     items.map((i) => [i.label, i.detail]),
     [

@@ -1,8 +1,8 @@
 /** Format Document and Format Selection through the server, as VS Code asks for them. */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ShowMessageParams, TextEdit } from 'vscode-languageserver-protocol';
-import { LspClient } from './lspClient';
+import { LspClient, serverForTests } from './lspClient';
 import { applyTextEdits } from './textEdits';
 
 const MESSY = `<domain type="kvm">
@@ -35,20 +35,14 @@ const LAID_OUT = `<domain type="kvm">
 
 const OPTIONS = { tabSize: 2, insertSpaces: true };
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start({}, ['window/showMessage']);
-});
-after(async () => {
-  await client.stop();
-});
+const server = serverForTests(() => LspClient.start({}, ['window/showMessage']));
 
-const formatting = (uri: string, options = OPTIONS) => client.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri }, options });
+const formatting = (uri: string, options = OPTIONS) => server.client.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri }, options });
 const rangeFormatting = (uri: string, startLine: number, endLine: number) =>
-  client.request<TextEdit[] | null>('textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: 0 } }, options: OPTIONS });
+  server.client.request<TextEdit[] | null>('textDocument/rangeFormatting', { textDocument: { uri }, range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: 0 } }, options: OPTIONS });
 
 test('the server formats documents and selections, and not as the user types', () => {
-  const capabilities = client.capabilities?.capabilities;
+  const capabilities = server.client.capabilities?.capabilities;
   assert.equal(capabilities?.documentFormattingProvider, true);
   assert.equal(capabilities?.documentRangeFormattingProvider, true);
   assert.equal(capabilities?.documentOnTypeFormattingProvider, undefined);
@@ -56,18 +50,18 @@ test('the server formats documents and selections, and not as the user types', (
 
 test("textDocument/formatting lays the document out as libvirt does, with the editor's indentation", async () => {
   const uri = 'file:///format/messy.xml';
-  await client.open(uri, MESSY);
+  await server.client.open(uri, MESSY);
   const edits = (await formatting(uri)) ?? [];
   assert.equal(applyTextEdits(MESSY, edits), LAID_OUT);
   assert.ok(edits.length > 5 && edits.every((edit) => edit.newText.length <= 7), 'small edits, not one replacement');
   assert.equal(applyTextEdits(MESSY, (await formatting(uri, { tabSize: 8, insertSpaces: false })) ?? []), LAID_OUT.replace(/^( {2})+/gm, (indent) => '\t'.repeat(indent.length / 2)));
-  await client.open('file:///format/done.xml', LAID_OUT);
+  await server.client.open('file:///format/done.xml', LAID_OUT);
   assert.deepEqual(await formatting('file:///format/done.xml'), []);
 });
 
 test('textDocument/rangeFormatting edits the selected lines only', async () => {
   const uri = 'file:///format/range.xml';
-  await client.open(uri, MESSY);
+  await server.client.open(uri, MESSY);
   const edits = (await rangeFormatting(uri, 6, 9)) ?? [];
   assert.ok(edits.every((edit) => edit.range.start.line >= 6 && edit.range.end.line <= 8), JSON.stringify(edits));
   const lines = applyTextEdits(MESSY, edits).split('\n');
@@ -77,26 +71,26 @@ test('textDocument/rangeFormatting edits the selected lines only', async () => {
 
 test('libvirtXml.format.quotes changes the quotes', async () => {
   const uri = 'file:///format/quotes.xml';
-  await client.open(uri, LAID_OUT);
-  await client.configure({ format: { quotes: 'single' } });
+  await server.client.open(uri, LAID_OUT);
+  await server.client.configure({ format: { quotes: 'single' } });
   try {
     assert.equal(applyTextEdits(LAID_OUT, (await formatting(uri)) ?? []), LAID_OUT.replace('"kvm"', "'kvm'"));
-    await client.configure({ format: { quotes: 'double' } });
+    await server.client.configure({ format: { quotes: 'double' } });
     assert.equal(applyTextEdits(LAID_OUT, (await formatting(uri)) ?? []), LAID_OUT.replace(/'/g, '"'));
   } finally {
-    await client.configure({});
+    await server.client.configure({});
   }
 });
 
 test('a document that is not well-formed is left as it is, and the user is told why, once per version', async () => {
   const uri = 'file:///format/broken.xml';
   const broken = MESSY.replace('</disk>', '');
-  await client.open(uri, broken);
+  await server.client.open(uri, broken);
   assert.deepEqual(await formatting(uri), []);
-  const shown = await client.waitForNotification<ShowMessageParams>('window/showMessage', (params) => params.message.startsWith('Not formatted'));
+  const shown = await server.client.waitForNotification<ShowMessageParams>('window/showMessage', (params) => params.message.startsWith('Not formatted'));
   assert.equal(shown.type, 2, 'a warning');
   assert.match(shown.message, /^Not formatted \(line 7\): The document is not well-formed XML: `<disk>` is never closed/);
   assert.deepEqual(await rangeFormatting(uri, 0, 3), []);
   // The answer comes after the notification, so none came for the second request.
-  assert.equal(client.notifications.filter((n) => (n.params as ShowMessageParams).message.startsWith('Not formatted')).length, 1);
+  assert.equal(server.client.notifications.filter((n) => (n.params as ShowMessageParams).message.startsWith('Not formatted')).length, 1);
 });

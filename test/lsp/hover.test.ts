@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { LineIndex } from '../../server/src/parser/lineIndex';
-import { LspClient } from './lspClient';
+import { serverForTests } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
   <name>facts</name>
@@ -27,20 +27,13 @@ const LINES = new LineIndex(DOMAIN);
 async function hoverOn(needle: string, shift: number): Promise<{ markdown: string; covers: string }> {
   const offset = DOMAIN.indexOf(needle);
   assert.ok(offset >= 0, `${needle} not found`);
-  const hover = await client.hover(URI, LINES.positionAt(offset + shift, DOMAIN));
+  const hover = await server.client.hover(URI, LINES.positionAt(offset + shift, DOMAIN));
   assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents && hover.range, `a hover on ${needle}`);
   const covers = DOMAIN.slice(LINES.offsetAt(hover.range.start, DOMAIN), LINES.offsetAt(hover.range.end, DOMAIN));
   return { markdown: hover.contents.value, covers };
 }
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.startWith();
-  await client.open(URI, DOMAIN, 1);
-});
-after(async () => {
-  await client.stop();
-});
+const server = serverForTests(undefined, [[URI, DOMAIN]]);
 
 test('hover on <vcpupin cpuset> starts with the path and says the attribute is required', async () => {
   const { markdown, covers } = await hoverOn("cpuset='1'", 2);

@@ -5,6 +5,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import {
   CompletionItem,
   CompletionList,
@@ -216,4 +217,25 @@ export class LspClient {
     clearTimeout(timer);
     this.connection.dispose();
   }
+}
+
+/**
+ * The server the tests of one file talk to: started before them (with `open` documents open, at
+ * version 1) and stopped after them.
+ */
+export function serverForTests(start: () => Promise<LspClient> = () => LspClient.startWith(), open: [uri: string, text: string][] = []): { readonly client: LspClient } {
+  let started: LspClient | undefined;
+  before(async () => {
+    started = await start();
+    for (const [uri, text] of open) await started.open(uri, text, 1);
+  });
+  after(async () => {
+    await started?.stop();
+  });
+  return {
+    get client(): LspClient {
+      if (!started) throw new Error('the server starts before the tests');
+      return started;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { LineIndex } from '../../server/src/parser/lineIndex';
-import { LspClient } from './lspClient';
+import { serverForTests } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
   <name>refs</name>
@@ -37,17 +37,10 @@ const positionOf = (needle: string, shift: number) => LINES.positionAt(DOMAIN.in
 const textOf = (range: Location['range']) => DOMAIN.slice(LINES.offsetAt(range.start, DOMAIN), LINES.offsetAt(range.end, DOMAIN));
 const lineOf = (range: Location['range']) => DOMAIN.split('\n')[range.start.line].trim();
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.startWith();
-  await client.open(URI, DOMAIN, 1);
-});
-after(async () => {
-  await client.stop();
-});
+const server = serverForTests(undefined, [[URI, DOMAIN]]);
 
 test('textDocument/definition on iothreadpin iothread goes to <iothread id>', async () => {
-  const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: URI }, position: positionOf("iothread='2'", 10) });
+  const locations = await server.client.request<Location[]>('textDocument/definition', { textDocument: { uri: URI }, position: positionOf("iothread='2'", 10) });
   assert.equal(locations.length, 1);
   assert.equal(locations[0].uri, URI);
   assert.equal(lineOf(locations[0].range), "<iothread id='2'/>");
@@ -56,24 +49,24 @@ test('textDocument/definition on iothreadpin iothread goes to <iothread id>', as
 
 test('textDocument/references on a controller index lists the addresses on it', async () => {
   const params = { textDocument: { uri: URI }, position: positionOf("index='1'", 7), context: { includeDeclaration: false } };
-  const locations = await client.request<Location[]>('textDocument/references', params);
+  const locations = await server.client.request<Location[]>('textDocument/references', params);
   assert.deepEqual(locations.map((l) => textOf(l.range)), ['0x01']);
-  const withDeclaration = await client.request<Location[]>('textDocument/references', { ...params, context: { includeDeclaration: true } });
+  const withDeclaration = await server.client.request<Location[]>('textDocument/references', { ...params, context: { includeDeclaration: true } });
   assert.equal(withDeclaration.length, 2);
 });
 
 test('textDocument/documentHighlight marks the definition as written and the uses as read', async () => {
-  const highlights = await client.request<{ kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri: URI }, position: positionOf("<iothread id='2'", 14) });
+  const highlights = await server.client.request<{ kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri: URI }, position: positionOf("<iothread id='2'", 14) });
   assert.deepEqual(highlights.map((h) => h.kind), [3, 2]);
 });
 
 test('textDocument/rename of a controller index rewrites the bus in hex; a bad value is refused', async () => {
   const position = positionOf("index='1'", 7);
-  const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: URI }, position });
+  const prepared = await server.client.request<{ placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: URI }, position });
   assert.equal(prepared.placeholder, '1');
-  const edit = await client.request<{ changes: Record<string, { range: Location['range']; newText: string }[]> }>('textDocument/rename', { textDocument: { uri: URI }, position, newName: '4' });
+  const edit = await server.client.request<{ changes: Record<string, { range: Location['range']; newText: string }[]> }>('textDocument/rename', { textDocument: { uri: URI }, position, newName: '4' });
   assert.deepEqual(edit.changes[URI].map((e) => `${textOf(e.range)}→${e.newText}`), ['1→4', '0x01→0x04']);
-  await assert.rejects(client.request('textDocument/rename', { textDocument: { uri: URI }, position, newName: 'four' }), /not an unsigned integer/);
-  const nothing = await client.request('textDocument/prepareRename', { textDocument: { uri: URI }, position: positionOf('<name>', 7) });
+  await assert.rejects(server.client.request('textDocument/rename', { textDocument: { uri: URI }, position, newName: 'four' }), /not an unsigned integer/);
+  const nothing = await server.client.request('textDocument/prepareRename', { textDocument: { uri: URI }, position: positionOf('<name>', 7) });
   assert.equal(nothing, null);
 });

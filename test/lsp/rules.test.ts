@@ -1,8 +1,8 @@
 /** libvirt's rules through the server: a diagnostic's range, its link to the other party, its docs link, and the hover that explains it. */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { LineIndex } from '../../server/src/parser/lineIndex';
-import { LspClient } from './lspClient';
+import { serverForTests } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
   <name>pins</name>
@@ -20,16 +20,10 @@ const LINES = new LineIndex(DOMAIN);
 const FIRST = DOMAIN.indexOf("1' cpuset='0'");
 const SECOND = DOMAIN.indexOf("1' cpuset='1'");
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.startWith();
-});
-after(async () => {
-  await client.stop();
-});
+const server = serverForTests();
 
 test("a rule's diagnostic marks the token to change, links the other party and libvirt.org", async () => {
-  const published = await client.open(URI, DOMAIN, 1);
+  const published = await server.client.open(URI, DOMAIN, 1);
   const pinned = published.diagnostics.filter((d) => d.code === 'vcpupin-duplicate');
   assert.equal(pinned.length, 1, JSON.stringify(published.diagnostics));
   const [diagnostic] = pinned;
@@ -42,13 +36,13 @@ test("a rule's diagnostic marks the token to change, links the other party and l
 });
 
 test("hover on the flagged token explains the rule above the token's own hover", async () => {
-  const hover = await client.hover(URI, LINES.positionAt(SECOND, DOMAIN));
+  const hover = await server.client.hover(URI, LINES.positionAt(SECOND, DOMAIN));
   assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents);
   const markdown = hover.contents.value;
   assert.match(markdown, /^\*\*`vcpupin-duplicate`\*\* · `virsh define` rejects the domain\n\nEach vCPU takes at most one `<vcpupin>`/);
   assert.match(markdown, /libvirt: `virDomainVcpuPinDefParseXML \(src\/conf\/domain_conf\.c\)`/);
   assert.match(markdown, /---\n\n`domain › cputune › vcpupin @vcpu`/, 'the usual hover follows');
-  const elsewhere = await client.hover(URI, LINES.positionAt(FIRST, DOMAIN));
+  const elsewhere = await server.client.hover(URI, LINES.positionAt(FIRST, DOMAIN));
   assert.ok(elsewhere && typeof elsewhere.contents === 'object' && 'value' in elsewhere.contents);
   assert.doesNotMatch(elsewhere.contents.value, /vcpupin-duplicate/, 'the first pin is not the one flagged');
 });

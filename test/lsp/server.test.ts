@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CompletionItem, CompletionRequest, CompletionTriggerKind, InsertTextFormat, TextDocumentSyncKind } from 'vscode-languageserver-protocol';
-import { LspClient } from './lspClient';
+import { serverForTests } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
   <name>web01</name>
@@ -33,7 +33,7 @@ function newText(item: CompletionItem): string | undefined {
 
 /** Completion as the editor asks right after `character` is typed. */
 async function completionAfter(uri: string, position: { line: number; character: number }, character: string): Promise<CompletionItem[]> {
-  const result = await client.connection.sendRequest(CompletionRequest.type, {
+  const result = await server.client.connection.sendRequest(CompletionRequest.type, {
     textDocument: { uri },
     position,
     context: { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: character },
@@ -41,16 +41,10 @@ async function completionAfter(uri: string, position: { line: number; character:
   return !result ? [] : Array.isArray(result) ? result : result.items;
 }
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.startWith();
-});
-after(async () => {
-  await client.stop();
-});
+const server = serverForTests();
 
 test('initialize announces incremental sync, completion, hover and code actions', () => {
-  const capabilities = client.capabilities!.capabilities;
+  const capabilities = server.client.capabilities!.capabilities;
   assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
   assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['<', '/', ' ', '"', "'", ',', '^', '-']);
   assert.equal(capabilities.completionProvider?.resolveProvider, true);
@@ -59,17 +53,17 @@ test('initialize announces incremental sync, completion, hover and code actions'
 });
 
 test('a valid document gets an empty diagnostics list with its version', async () => {
-  const published = await client.open('file:///valid.xml', DOMAIN, 7);
+  const published = await server.client.open('file:///valid.xml', DOMAIN, 7);
   assert.equal(published.version, 7);
   assert.deepEqual(published.diagnostics, []);
 });
 
 test('an unclosed tag is reported on its name, and incremental edits update the diagnostics', async () => {
   const uri = 'file:///edit.xml';
-  await client.open(uri, DOMAIN, 1);
+  await server.client.open(uri, DOMAIN, 1);
   // Delete "</disk>" and see the error on the start tag name.
   const start = positionOf(DOMAIN, '</disk>');
-  const broken = await client.change(uri, 2, [{ range: { start, end: { line: start.line, character: start.character + 7 } }, text: '' }]);
+  const broken = await server.client.change(uri, 2, [{ range: { start, end: { line: start.line, character: start.character + 7 } }, text: '' }]);
   assert.equal(broken.version, 2);
   assert.equal(broken.diagnostics.length, 1);
   const [diagnostic] = broken.diagnostics;
@@ -82,15 +76,15 @@ test('an unclosed tag is reported on its name, and incremental edits update the 
     range: { start: { line: start.line, character: start.character + i }, end: { line: start.line, character: start.character + i } },
     text: character,
   }));
-  const fixed = await client.change(uri, 3, changes);
+  const fixed = await server.client.change(uri, 3, changes);
   assert.deepEqual(fixed.diagnostics, []);
 });
 
 test('typing `<vcpu placement="sta` mid-file reports it and keeps later elements', async () => {
   const uri = 'file:///typing.xml';
-  await client.open(uri, DOMAIN, 1);
+  await server.client.open(uri, DOMAIN, 1);
   const at = positionOf(DOMAIN, '  <memory');
-  const published = await client.change(uri, 2, [{ range: { start: at, end: at }, text: '  <vcpu placement="sta\n' }]);
+  const published = await server.client.change(uri, 2, [{ range: { start: at, end: at }, text: '  <vcpu placement="sta\n' }]);
   // The half-typed value is the parser's to report; the schema sees two <vcpu> now and flags the second.
   assert.deepEqual(
     published.diagnostics.map((d) => [d.code, d.range.start.line]),
@@ -101,15 +95,15 @@ test('typing `<vcpu placement="sta` mid-file reports it and keeps later elements
     ],
   );
   // <memory> below is still an element at its (shifted) place: hovering it answers.
-  const hover = await client.hover(uri, { line: at.line + 1, character: at.character + 3 });
+  const hover = await server.client.hover(uri, { line: at.line + 1, character: at.character + 3 });
   assert.ok(hover, 'hover on <memory> after the half-typed tag');
 });
 
 test('completion offers the children of <devices>, and no closing tag where its end tag is', async () => {
   const uri = 'file:///complete.xml';
-  await client.open(uri, DOMAIN, 1);
+  await server.client.open(uri, DOMAIN, 1);
   const blank = positionOf(DOMAIN, '    \n  </devices>', 4);
-  const items = await client.completion(uri, blank);
+  const items = await server.client.completion(uri, blank);
   const labels = items.map((i) => i.label);
   for (const expected of ['disk', 'interface', 'graphics']) assert.ok(labels.includes(expected), `${expected} in ${labels.join(' ')}`);
   assert.ok(!labels.includes('/devices'), 'a second </devices> would close it early');
@@ -120,7 +114,7 @@ test('completion offers the children of <devices>, and no closing tag where its 
   assert.equal(disk.detail, 'element · optional · repeatable');
   // The list stays small: docs come when the editor resolves the item it shows.
   assert.equal(disk.documentation, undefined);
-  const resolved = await client.resolveCompletion(disk);
+  const resolved = await server.client.resolveCompletion(disk);
   assert.match(String((resolved.documentation as { value: string }).value), /disk/i, 'documentation from the docs data');
   assert.equal(resolved.label, 'disk');
 });
@@ -128,8 +122,8 @@ test('completion offers the children of <devices>, and no closing tag where its 
 test('after `<` in <domain>, completion omits children already present once', async () => {
   const uri = 'file:///domain-children.xml';
   const text = DOMAIN.replace('  <devices>', '  <\n  <devices>');
-  await client.open(uri, text, 1);
-  const items = await client.completion(uri, positionOf(text, '  <\n', 3));
+  await server.client.open(uri, text, 1);
+  const items = await server.client.completion(uri, positionOf(text, '  <\n', 3));
   const labels = items.map((i) => i.label);
   assert.ok(labels.includes('os') && labels.includes('cputune'));
   assert.ok(!labels.includes('name') && !labels.includes('memory') && !labels.includes('devices'), labels.join(' '));
@@ -140,14 +134,14 @@ test('after `<` in <domain>, completion omits children already present once', as
 test('in a start tag completion offers the attributes not there yet; in a value, the values the schema lists', async () => {
   const uri = 'file:///attributes.xml';
   const text = DOMAIN.replace("<vcpu placement='static' cpuset='1-2,4,6'>", "<vcpu placement='static' >");
-  await client.open(uri, text, 1);
+  await server.client.open(uri, text, 1);
   const space = positionOf(text, "placement='static' >", "placement='static' ".length);
   const attributes = await completionAfter(uri, space, ' ');
   assert.deepEqual(attributes.map((i) => i.label).sort(), ['cpuset', 'current']);
   const cpuset = attributes.find((i) => i.label === 'cpuset')!;
   assert.equal(newText(cpuset), "cpuset='$1'", "the document's quotes");
   assert.match(cpuset.detail ?? '', /^attribute · optional · a CPU list/);
-  assert.ok((await client.resolveCompletion(cpuset)).documentation, "the attribute's text from the docs data, on resolve");
+  assert.ok((await server.client.resolveCompletion(cpuset)).documentation, "the attribute's text from the docs data, on resolve");
   const values = await completionAfter(uri, positionOf(text, "placement='static'", "placement='st".length), "'");
   assert.deepEqual(values.map((i) => i.label), ['static', 'auto']);
   const edit = values[0].textEdit;
@@ -159,50 +153,50 @@ test('in a start tag completion offers the attributes not there yet; in a value,
 test('typing `</` completes the element that is open, not the closed one around it', async () => {
   const uri = 'file:///close.xml';
   const text = DOMAIN.replace('    </disk>', '    </');
-  await client.open(uri, text, 1);
-  const items = await client.completion(uri, positionOf(text, '    </\n', 6));
+  await server.client.open(uri, text, 1);
+  const items = await server.client.completion(uri, positionOf(text, '    </\n', 6));
   assert.deepEqual(items.map((i) => i.label), ['/disk']);
   assert.equal(items[0].textEdit && 'range' in items[0].textEdit ? items[0].textEdit.newText : undefined, '</disk>');
-  assert.equal((await client.resolveCompletion(items[0])).documentation, undefined, 'nothing to document on a closing tag');
+  assert.equal((await server.client.resolveCompletion(items[0])).documentation, undefined, 'nothing to document on a closing tag');
 });
 
 test('hover on an element name shows its documentation, in English by default and in Chinese on request', async () => {
   const uri = 'file:///hover.xml';
-  await client.open(uri, DOMAIN, 1);
+  await server.client.open(uri, DOMAIN, 1);
   const onVcpu = positionOf(DOMAIN, 'vcpu placement', 1);
-  const english = await client.hover(uri, onVcpu);
+  const english = await server.client.hover(uri, onVcpu);
   assert.ok(english && typeof english.contents === 'object' && 'value' in english.contents);
   assert.match(english.contents.value, /<vcpu>/);
   assert.match(english.contents.value, /cpuset/);
   assert.deepEqual(english.range, { start: positionOf(DOMAIN, 'vcpu placement'), end: positionOf(DOMAIN, 'vcpu placement', 4) });
-  await client.configure({ docs: { language: 'zh' } });
-  const chinese = await client.hover(uri, onVcpu);
+  await server.client.configure({ docs: { language: 'zh' } });
+  const chinese = await server.client.hover(uri, onVcpu);
   assert.ok(chinese && typeof chinese.contents === 'object' && 'value' in chinese.contents);
   assert.match(chinese.contents.value, /虚拟 CPU/);
-  await client.configure({ docs: { language: 'auto' } });
-  assert.equal(await client.hover(uri, positionOf(DOMAIN, 'web01', 1)), null, 'no hover on text');
+  await server.client.configure({ docs: { language: 'auto' } });
+  assert.equal(await server.client.hover(uri, positionOf(DOMAIN, 'web01', 1)), null, 'no hover on text');
 });
 
 test('closing a document clears its diagnostics', async () => {
   const uri = 'file:///closing.xml';
-  await client.open(uri, '<domain>', 1);
-  const cleared = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
-  await client.close(uri);
+  await server.client.open(uri, '<domain>', 1);
+  const cleared = server.client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  await server.client.close(uri);
   assert.equal((await cleared).diagnostics.length, 0);
 });
 
 test('libvirtXml/autoCloseTag answers after `>` and `</`', async () => {
   const uri = 'file:///autoclose.xml';
   const text = DOMAIN.replace('    \n', "    <interface type='network'>\n    </\n");
-  await client.open(uri, text, 1);
+  await server.client.open(uri, text, 1);
   const afterStartTag = positionOf(text, "<interface type='network'>", "<interface type='network'>".length);
-  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 1 }, position: afterStartTag }), '$0</interface>');
+  assert.equal(await server.client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 1 }, position: afterStartTag }), '$0</interface>');
   const afterSlash = positionOf(text, '    </\n', 6);
-  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 1 }, position: afterSlash }), 'interface>');
-  assert.equal(await client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 1 }, position: { line: 0, character: 3 } }), null);
+  assert.equal(await server.client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 1 }, position: afterSlash }), 'interface>');
+  assert.equal(await server.client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 1 }, position: { line: 0, character: 3 } }), null);
   // A request for a version the server has not seen yet waits for that change.
   const line = afterStartTag.line + 2;
-  const answer = client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 2 }, position: { line, character: 9 } });
-  await client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    <rng>\n' }]);
+  const answer = server.client.connection.sendRequest('libvirtXml/autoCloseTag', { textDocument: { uri, version: 2 }, position: { line, character: 9 } });
+  await server.client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    <rng>\n' }]);
   assert.equal(await answer, '$0</rng>');
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/parser/lineIndex';
 import { WEB01 } from '../unit/helpers/documents';
-import { LspClient } from './lspClient';
+import { serverForTests } from './lspClient';
 
 const DOMAIN = WEB01;
 const OTHER = `<domain type='kvm'><name>db02</name><devices><disk type='block'><source dev='/dev/vg/db'/><target dev='vda'/></disk></devices></domain>`;
@@ -11,23 +11,15 @@ const URI = 'file:///web01.xml';
 const OTHER_URI = 'file:///db02.xml';
 const LINES = new LineIndex(DOMAIN);
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.startWith();
-  await client.open(URI, DOMAIN, 1);
-  await client.open(OTHER_URI, OTHER, 1);
-});
-after(async () => {
-  await client.stop();
-});
+const server = serverForTests(undefined, [[URI, DOMAIN], [OTHER_URI, OTHER]]);
 
 test('the server offers document and workspace symbols', () => {
-  assert.ok(client.capabilities?.capabilities.documentSymbolProvider);
-  assert.ok(client.capabilities?.capabilities.workspaceSymbolProvider);
+  assert.ok(server.client.capabilities?.capabilities.documentSymbolProvider);
+  assert.ok(server.client.capabilities?.capabilities.workspaceSymbolProvider);
 });
 
 test('textDocument/documentSymbol answers the hierarchy, with kinds and ranges', async () => {
-  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+  const symbols = await server.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
   // SymbolKind holds numbers: named back for a readable comparison.
   const kindName = new Map(Object.entries(SymbolKind).map(([name, value]) => [value, name]));
   const lines = (list: DocumentSymbol[], depth = 0): string[] => list.flatMap((s) => [`${'  '.repeat(depth)}${kindName.get(s.kind)} ${s.name}`, ...lines(s.children ?? [], depth + 1)]);
@@ -61,21 +53,21 @@ test('textDocument/documentSymbol answers the hierarchy, with kinds and ranges',
 
 test('textDocument/documentSymbol follows the edits, and a half-typed element gets a symbol', async () => {
   const uri = 'file:///typing.xml';
-  await client.open(uri, '<domain>\n  <devices>\n  </devices>\n</domain>\n', 1);
-  await client.change(uri, 2, [{ range: { start: { line: 1, character: 11 }, end: { line: 1, character: 11 } }, text: "\n    <disk type='file'><target dev='vdb'" }]);
-  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  await server.client.open(uri, '<domain>\n  <devices>\n  </devices>\n</domain>\n', 1);
+  await server.client.change(uri, 2, [{ range: { start: { line: 1, character: 11 }, end: { line: 1, character: 11 } }, text: "\n    <disk type='file'><target dev='vdb'" }]);
+  const symbols = await server.client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.equal(symbols[0].children![0].children![0].name, 'disk vdb');
-  await client.close(uri);
+  await server.client.close(uri);
 });
 
 test('textDocument/documentSymbol on a document that is not open answers null', async () => {
-  assert.equal(await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///closed.xml' } }), null);
+  assert.equal(await server.client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///closed.xml' } }), null);
 });
 
 test('workspace/symbol finds a domain by its guest name, and devices across open documents', async () => {
-  const guests = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'db02' });
+  const guests = await server.client.request<SymbolInformation[]>('workspace/symbol', { query: 'db02' });
   assert.deepEqual([guests[0].name, guests[0].kind, guests[0].location.uri], ['db02', SymbolKind.Module, OTHER_URI]);
-  const disks = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'disk vda' });
+  const disks = await server.client.request<SymbolInformation[]>('workspace/symbol', { query: 'disk vda' });
   assert.deepEqual(
     disks.map((s) => [s.name, s.containerName, s.location.uri]),
     [
