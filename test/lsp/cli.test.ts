@@ -246,8 +246,8 @@ test('--schema DIR checks against the libvirt schema in DIR, and says why it can
   );
   const onlyName = write('only-name.xml', '<domain><name>a</name></domain>\n');
   const full = write('full.xml', VALID);
-  // The compiled schema is cached under the temporary directory: keep it in this test's.
-  const env = { ...process.env, TMPDIR: workDir };
+  // The compiled schema is cached under $XDG_CACHE_HOME: keep it in this test's directory.
+  const env = { ...process.env, XDG_CACHE_HOME: workDir };
   const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: workDir, env, encoding: 'utf8', timeout: 60_000 });
   assert.equal(run(['check', '--schema', 'schema', onlyName]).status, 0);
   const strict = run(['check', '--schema', 'schema', full]);

@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Schema, loadModelFile } from '../schema/schema';
-import { defaultCacheDirectory, detectLibvirtVersion, loadUserSchema } from '../schema/userSchema';
+import { defaultCacheDirectory } from '../schema/schemaCache';
+import { detectLibvirtVersion, loadUserSchema } from '../schema/userSchema';
 import { Problem, checkText } from './check';
 import { ExactText, NotUtf8Error, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
 import { FixedDocument, fixDocument, formatChanges } from './fix';
@@ -43,7 +44,11 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
     const absolute = path.resolve(directory);
     const loaded = loadUserSchema(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
     if ('error' in loaded) say(`cannot use the schema in ${directory}: ${loaded.error}`);
-    else return loaded.schema;
+    else {
+      // The schema is good; a cache that could not be trusted is worth knowing about.
+      if (loaded.cacheProblem) say(loaded.cacheProblem);
+      return loaded.schema;
+    }
     return undefined;
   }
   const schemaFile = path.join(INSTALL_DIRECTORY, 'schemas', 'libvirt-domain.json');
