@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Ch } from '../parser/chars';
+import { NotReplacedError, ReadForReplace, readForReplace, replaceFile } from '../safeWrite';
 
 /** How stdin is named in arguments and in what the checker prints. */
 export const STDIN_ARGUMENT = '-';
@@ -68,9 +69,10 @@ export function readInput(input: Input): string {
   return withoutByteOrderMark(readBytes(input).toString('utf8')).text;
 }
 
-export class NotUtf8Error extends Error {
+/** Bytes a text decoder would change: such a document is left as it is. */
+export class NotUtf8Error extends NotReplacedError {
   constructor() {
-    super('not UTF-8 text');
+    super('is not UTF-8 text');
   }
 }
 
@@ -78,45 +80,30 @@ export class NotUtf8Error extends Error {
 export interface ExactText {
   text: string;
   byteOrderMark: boolean;
+  /** The file as read, when it is to be replaced: it is only while it stays so. */
+  original?: ReadForReplace;
 }
 
 /**
  * The document's text, when writing it back changes no byte of it: valid UTF-8 only (a lenient
- * read would turn other bytes into U+FFFD, and writing that back would destroy them).
+ * read would turn other bytes into U+FFFD, and writing that back would destroy them). With
+ * `toReplace`, a file is read as `writeExactText` needs it (a regular file, through a link).
  */
-export function readExactInput(input: Input): ExactText {
-  const bytes = readBytes(input);
+export function readExactInput(input: Input, toReplace: boolean): ExactText {
+  const original = toReplace && input.kind === 'file' ? readForReplace(input.path) : undefined;
+  const bytes = original?.bytes ?? readBytes(input);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new NotUtf8Error();
   }
-  return withoutByteOrderMark(text);
+  return { ...withoutByteOrderMark(text), original };
 }
 
-/**
- * Writes the whole new text to a temporary file beside the file, then renames it over the file,
- * so an interrupted write never leaves half a document. A symbolic link is followed (its target is
- * replaced), and the file keeps its mode and, where allowed, its owner.
- */
-export function writeExactText(file: string, { text, byteOrderMark }: ExactText): void {
-  const target = fs.realpathSync(file);
-  const { mode, uid, gid } = fs.statSync(target);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.domxml-${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temporary, withByteOrderMark(text, byteOrderMark), { mode: mode & 0o7777, flag: 'wx' });
-    fs.chmodSync(temporary, mode & 0o7777);
-    try {
-      fs.chownSync(temporary, uid, gid);
-    } catch {
-      // Only root may give a file to another owner; the file is then the writer's, as any editor leaves it.
-    }
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
+/** Replaces the file `original` was read from with `text` (see safeWrite.ts: never half-written, never over a newer save). */
+export function writeExactText(original: ReadForReplace, { text, byteOrderMark }: ExactText): void {
+  replaceFile(original, withByteOrderMark(text, byteOrderMark));
 }
 
 export function withByteOrderMark(text: string, byteOrderMark: boolean): string {
@@ -143,6 +130,10 @@ export function describeError(error: unknown): string {
     if (code === 'EACCES') return 'permission denied';
     if (code === 'EISDIR') return 'is a directory';
     if (code === 'EROFS') return 'read-only file system';
+    if (code === 'ENOSPC') return 'no space left on device';
+    if (code === 'EDQUOT') return 'disk quota exceeded';
+    if (code === 'ELOOP') return 'a loop of symbolic links';
+    if (code === 'ENOTDIR') return 'not a directory';
   }
   return error instanceof Error ? error.message : String(error);
 }
