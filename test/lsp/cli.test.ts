@@ -238,6 +238,23 @@ test('--schema DIR checks against the libvirt schema in DIR, and says why it can
   assert.match(missing.stderr, /cannot use the schema in no-such-dir: .*no-such-dir is not a directory/);
 });
 
+test('--schema DIR with backtracking patterns checks long values in linear time', () => {
+  write(
+    'hostile-schema/domain.rng',
+    `<grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"><start><element name="domain">
+      <element name="name"><data type="string"><param name="pattern">(a+)+b</param></data></element>
+      <element name="initenv"><data type="string"><param name="pattern">[a-zA-Z_]+[a-zA-Z0-9_]*</param></data></element>
+    </element></start></grammar>`,
+  );
+  // With V8's backtracking RegExp, 32 a's took 10 s (each more one doubles it) and the long value 10 s.
+  const doc = write('hostile.xml', `<domain><name>${'a'.repeat(40)}</name><initenv>${'a'.repeat(100_000)}!</initenv></domain>\n`);
+  const env = { ...process.env, XDG_CACHE_HOME: workDir };
+  const run = spawnSync(process.execPath, [CLI, 'check', '--schema', 'hostile-schema', doc], { cwd: workDir, env, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(run.error, undefined);
+  assert.equal(run.status, 1);
+  assert.equal(run.stdout.split('\n').filter((line) => line.includes('error')).length, 2, run.stdout);
+});
+
 /** The file's bytes and modification time, to tell whether a run wrote it. */
 function snapshot(relative: string): { bytes: Buffer; mtimeMs: number } {
   const file = path.join(workDir, relative);

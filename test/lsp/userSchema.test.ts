@@ -84,3 +84,23 @@ test('a second server start takes the compiled schema from the cache', async () 
     assert.ok(client.logs.some((log) => log.endsWith(expected)), client.logs.join('\n'));
   }
 });
+
+test('a user schema with a backtracking pattern checks long values at once (issue 11, item 4)', async () => {
+  const hostile = path.join(root, 'hostile schemas');
+  fs.mkdirSync(hostile);
+  fs.writeFileSync(
+    path.join(hostile, 'domain.rng'),
+    `<grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"><start><element name="domain">
+      <element name="name"><data type="string"><param name="pattern">(a+)+b</param></data></element>
+    </element></start></grammar>`,
+  );
+  const client = await startServer(path.join(root, 'hostile cache'));
+  const loaded = schemaInUse(client, (inUse) => inUse.location === hostile);
+  await client.configure({ schema: { path: hostile } });
+  await loaded;
+  // V8's RegExp took 10 s on 32 a's, twice as long for each more: the server would not answer.
+  const published = await client.open('file:///hostile.xml', `<domain><name>${'a'.repeat(40)}</name></domain>\n`);
+  assert.equal(published.diagnostics.length, 1);
+  const long = await client.open('file:///long.xml', `<domain><name>${'a'.repeat(100_000)}b</name></domain>\n`);
+  assert.deepEqual(long.diagnostics, []);
+});

@@ -13,7 +13,7 @@
  * handling (`string` keeps it, `normalizedString` turns tabs and newlines into spaces, every other
  * type collapses it, so " 12 " is an int).
  */
-import { compileXsdRegex } from './xsdRegex';
+import { XsdMatcher, compileXsdRegex } from './xsdMatcher';
 
 export const XSD_DATATYPE_LIBRARY = 'http://www.w3.org/2001/XMLSchema-datatypes';
 /** RELAX NG's own library (`datatypeLibrary=""`): `string` and `token`, without params. */
@@ -96,9 +96,9 @@ function normalizeSpace(value: string, ws: WhiteSpace): string {
 // ---------------------------------------------------------------------------------------------
 // Lexical forms
 
-function xsdRegex(pattern: string): RegExp {
+function xsdRegex(pattern: string): XsdMatcher {
   const re = compileXsdRegex(pattern);
-  if (re instanceof RegExp) return re;
+  if (re instanceof XsdMatcher) return re;
   throw new Error(re.error);
 }
 
@@ -116,7 +116,6 @@ const HEX_BINARY_RE = /^(?:[0-9a-fA-F]{2})*$/;
 // (the bits the padding leaves unused must be zero, hence the short lists before '=').
 const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=|[A-Za-z0-9+/][AQgw]==)?$/;
 const DOUBLE_RE = /^(?:[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|-?INF|NaN)$/;
-const DECIMAL_RE = /^([+-]?)0*([0-9]*?)(?:\.([0-9]*?)0*)?$/;
 
 /**
  * anyURI is lenient, like libxml2: XSD accepts any string that becomes a URI once disallowed
@@ -328,7 +327,7 @@ const text = (noun: string, lexical?: (s: string) => boolean, ws = WhiteSpace.Co
   noun,
   lexical,
 });
-const list = (noun: string, re: RegExp): TextType => ({
+const list = (noun: string, re: Pick<RegExp, 'test'>): TextType => ({
   family: 'text',
   ws: WhiteSpace.Collapse,
   noun,
@@ -338,7 +337,7 @@ const list = (noun: string, re: RegExp): TextType => ({
 });
 const temporal = (noun: string, key: (s: string) => string | undefined): TemporalType => ({ family: 'temporal', noun, key });
 const integer = (min?: Bound, max?: Bound): IntegerType => ({ family: 'integer', min, max });
-const matches = (re: RegExp) => (s: string) => re.test(s);
+const matches = (re: Pick<RegExp, 'test'>) => (s: string) => re.test(s);
 
 const XSD_TYPES: ReadonlyMap<string, TypeInfo> = new Map<string, TypeInfo>([
   ['string', text('text', undefined, WhiteSpace.Preserve)],
@@ -447,12 +446,26 @@ interface Decimal {
   readonly fraction: string;
 }
 
+function allDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) < 0x30 || s.charCodeAt(i) > 0x39) return false;
+  return true;
+}
+
+/** A scan rather than a RegExp: trimming zeros by backtracking took time quadratic in the length. */
 function parseDecimal(s: string): Decimal | undefined {
-  const m = DECIMAL_RE.exec(s);
-  if (!m || !/[0-9]/.test(s)) return undefined;
-  const whole = m[2];
-  const fraction = m[3] ?? '';
-  return { negative: m[1] === '-' && (whole !== '' || fraction !== ''), whole, fraction };
+  const sign = s.charCodeAt(0) === 0x2b || s.charCodeAt(0) === 0x2d ? 1 : 0;
+  const dot = s.indexOf('.', sign);
+  const wholeEnd = dot < 0 ? s.length : dot;
+  const fractionStart = dot < 0 ? s.length : dot + 1;
+  if (!allDigits(s, sign, wholeEnd) || !allDigits(s, fractionStart, s.length)) return undefined;
+  if (wholeEnd === sign && fractionStart === s.length) return undefined;
+  let wholeStart = sign;
+  while (wholeStart < wholeEnd && s.charCodeAt(wholeStart) === 0x30) wholeStart++;
+  let fractionEnd = s.length;
+  while (fractionEnd > fractionStart && s.charCodeAt(fractionEnd - 1) === 0x30) fractionEnd--;
+  const whole = s.slice(wholeStart, wholeEnd);
+  const fraction = s.slice(fractionStart, fractionEnd);
+  return { negative: sign === 1 && s[0] === '-' && (whole !== '' || fraction !== ''), whole, fraction };
 }
 
 function compareDecimal(a: Decimal, b: Decimal): number {
@@ -504,23 +517,19 @@ function patternWords(source: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Compiled datatypes
 
-interface Pattern {
-  readonly source: string;
-  readonly regex: RegExp;
-}
 
 abstract class Datatype implements CompiledDatatype {
   constructor(
     readonly library: string,
     readonly type: string,
     readonly ws: WhiteSpace,
-    private readonly patterns: readonly Pattern[],
+    private readonly patterns: readonly XsdMatcher[],
   ) {}
 
   allows(value: string): boolean {
     const v = normalizeSpace(value, this.ws);
     if (!this.accepts(v)) return false;
-    for (let i = 0; i < this.patterns.length; i++) if (!this.patterns[i].regex.test(v)) return false;
+    for (let i = 0; i < this.patterns.length; i++) if (!this.patterns[i].test(v)) return false;
     return true;
   }
 
@@ -556,7 +565,7 @@ class TextDatatype extends Datatype {
     private readonly info: TextType,
     private readonly minLength: number,
     private readonly maxLength: number,
-    patterns: readonly Pattern[],
+    patterns: readonly XsdMatcher[],
   ) {
     super(library, type, info.ws, patterns);
   }
@@ -595,7 +604,7 @@ class IntegerDatatype extends Datatype {
     private readonly min: Bound | undefined,
     private readonly max: Bound | undefined,
     private readonly totalDigits: number,
-    patterns: readonly Pattern[],
+    patterns: readonly XsdMatcher[],
   ) {
     super(XSD_DATATYPE_LIBRARY, type, WhiteSpace.Collapse, patterns);
   }
@@ -642,7 +651,7 @@ class DecimalDatatype extends Datatype {
     private readonly max: Limit<Decimal> | undefined,
     private readonly totalDigits: number,
     private readonly fractionDigits: number,
-    patterns: readonly Pattern[],
+    patterns: readonly XsdMatcher[],
   ) {
     super(XSD_DATATYPE_LIBRARY, 'decimal', WhiteSpace.Collapse, patterns);
   }
@@ -673,7 +682,7 @@ class DoubleDatatype extends Datatype {
     type: 'float' | 'double',
     private readonly min: Limit<number> | undefined,
     private readonly max: Limit<number> | undefined,
-    patterns: readonly Pattern[],
+    patterns: readonly XsdMatcher[],
   ) {
     super(XSD_DATATYPE_LIBRARY, type, WhiteSpace.Collapse, patterns);
   }
@@ -697,7 +706,7 @@ class DoubleDatatype extends Datatype {
 }
 
 class BooleanDatatype extends Datatype {
-  constructor(patterns: readonly Pattern[]) {
+  constructor(patterns: readonly XsdMatcher[]) {
     super(XSD_DATATYPE_LIBRARY, 'boolean', WhiteSpace.Collapse, patterns);
   }
 
@@ -718,7 +727,7 @@ class TemporalDatatype extends Datatype {
   constructor(
     type: string,
     private readonly info: TemporalType,
-    patterns: readonly Pattern[],
+    patterns: readonly XsdMatcher[],
   ) {
     super(XSD_DATATYPE_LIBRARY, type, WhiteSpace.Collapse, patterns);
   }
@@ -774,16 +783,16 @@ function adjust(n: Bound, delta: 1 | -1): Bound {
 function compile(library: string, type: string, info: TypeInfo, params: readonly DatatypeParam[]): Datatype {
   const allowed = allowedParams(info);
   const single = new Map<string, DatatypeParam>();
-  const patterns: Pattern[] = [];
+  const patterns: XsdMatcher[] = [];
   for (const param of params) {
     if (!allowed.includes(param.name)) {
       const what = allowed.length ? `allowed: ${allowed.join(', ')}` : 'it takes no params';
       throw new CompileError(`param "${param.name}" does not apply to datatype ${type} (${what})`);
     }
     if (param.name === 'pattern') {
-      const regex = compileXsdRegex(param.value);
-      if (!(regex instanceof RegExp)) throw new CompileError(regex.error);
-      patterns.push({ source: param.value, regex });
+      const matcher = compileXsdRegex(param.value);
+      if (!(matcher instanceof XsdMatcher)) throw new CompileError(matcher.error);
+      patterns.push(matcher);
     } else if (single.has(param.name)) {
       throw new CompileError(`param "${param.name}" is given twice`);
     } else {
