@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Schema, loadModelFile } from '../schema/schema';
-import { defaultCacheDirectory, detectLibvirtVersion, loadUserSchema } from '../schema/userSchema';
+import { defaultCacheDirectory, detectLibvirtVersion } from '../schema/userSchema';
+import { loadUserSchemaInWorker } from '../schema/userSchemaLoader';
 import { Problem, checkText } from './check';
 import { ExactText, NotUtf8Error, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
 import { FixedDocument, fixDocument, formatChanges } from './fix';
@@ -41,7 +42,8 @@ function packageVersion(): string | undefined {
 async function loadSchema(directory: string | undefined): Promise<Schema | undefined> {
   if (directory !== undefined) {
     const absolute = path.resolve(directory);
-    const loaded = loadUserSchema(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
+    // In a worker, as in the server: a hostile schema costs an error, not a hang or the memory.
+    const loaded = await loadUserSchemaInWorker(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
     if ('error' in loaded) say(`cannot use the schema in ${directory}: ${loaded.error}`);
     else return loaded.schema;
     return undefined;
