@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { SCHEMA_IN_USE_NOTIFICATION, SchemaInUse } from '../../server/src/protocol';
-import { makeHostileSchemas, temporaryDirectory } from '../unit/helpers/hostileSchemas';
+import { dieWhileLoading, makeHostileSchemas, temporaryDirectory } from '../unit/helpers/hostileSchemas';
 import { LspClient } from './lspClient';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -66,6 +66,25 @@ test('the language server keeps the bundled schema, keeps answering, and says wh
       assert.deepEqual(revalidated.diagnostics.map((d) => d.message), bundledFindings, name);
     }
     assert.ok(client.memoryMB('peak') < MEMORY_BOUND_MB, `peak ${Math.round(client.memoryMB('peak'))} MB`);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('a schema whose load killed the server before is skipped at the next start, and the status says so', async () => {
+  const directory = path.join(root, 'killed-the-server');
+  fs.mkdirSync(directory);
+  fs.writeFileSync(path.join(directory, 'domain.rng'), '<element name="domain" xmlns="http://relaxng.org/ns/structure/1.0"><empty/></element>');
+  const cacheDirectory = path.join(root, 'cache of the killed server');
+  dieWhileLoading(directory, cacheDirectory);
+
+  const client = await LspClient.start({ cacheDirectory }, [SCHEMA_IN_USE_NOTIFICATION]);
+  try {
+    const inUse = client.waitForNotification<SchemaInUse>(SCHEMA_IN_USE_NOTIFICATION, (params) => params.error !== undefined);
+    await client.configure({ schema: { path: directory } });
+    const said = await inUse;
+    assert.equal(said.location, 'bundled');
+    assert.match(said.error ?? '', new RegExp(`^loading this schema stopped the language server \\(at .*\\), so it is not loaded again until a file in ${directory} changes$`));
   } finally {
     await client.stop();
   }

@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import { COMPILE_LIMITS, compileGrammar } from '../../server/src/schema/compileGrammar';
 import { SchemaFileReader, readRegularFile } from '../../server/src/schema/schemaFiles';
 import { loadUnlessItCrashedBefore, loadUserSchemaInWorker } from '../../server/src/schema/userSchemaLoader';
-import { HOSTILE_SCHEMAS, makeHostileSchemas, temporaryDirectory } from './helpers/hostileSchemas';
+import { HOSTILE_SCHEMAS, dieWhileLoading, makeHostileSchemas, temporaryDirectory } from './helpers/hostileSchemas';
 
 const NS = 'xmlns="http://relaxng.org/ns/structure/1.0"';
 const root = temporaryDirectory('libvirt-xml-bounded-');
@@ -133,13 +133,7 @@ test("the worker's heap limit and timeout stop what the compile's own limits wou
 test('a schema whose load killed the process is not loaded again until its directory changes', async () => {
   const directory = directoryWith({ 'domain.rng': `<element name="domain" ${NS}><empty/></element>` });
   const state = path.join(root, 'state');
-  const loader = require.resolve('../../server/src/schema/userSchemaLoader');
-  // A process that dies in the middle of a load, as one killed out of memory does.
-  const died = spawnSync(process.execPath, [
-    '-e',
-    `require(${JSON.stringify(loader)}).loadUnlessItCrashedBefore(${JSON.stringify(directory)}, ${JSON.stringify(state)}, () => process.kill(process.pid, 'SIGKILL'))`,
-  ]);
-  assert.equal(died.signal, 'SIGKILL');
+  const diedPid = dieWhileLoading(directory, state);
   assert.equal(fs.readdirSync(state).length, 1, 'the marker is left behind');
 
   let loads = 0;
@@ -155,7 +149,7 @@ test('a schema whose load killed the process is not loaded again until its direc
   fs.writeFileSync(path.join(directory, 'domain.rng'), `<element name="domain" ${NS}><text/></element>`);
   assert.deepEqual(await loadUnlessItCrashedBefore(directory, state, load), { error: 'loaded' });
   assert.equal(loads, 1);
-  assert.equal(fs.readdirSync(state).filter((name) => !fs.readFileSync(path.join(state, name), 'utf8').includes(`"pid":${died.pid}`)).length, 0, 'a load that ends clears its marker');
+  assert.equal(fs.readdirSync(state).filter((name) => !fs.readFileSync(path.join(state, name), 'utf8').includes(`"pid":${diedPid}`)).length, 0, 'a load that ends clears its marker');
 });
 
 test('a load under way in another running process is no crash', async () => {

@@ -14,7 +14,7 @@ import { compileDatatype, compileValue, isDatatypeError } from './datatypes';
 import { GrammarModel, fromModel, toModel } from './model';
 import { Grammar, Pattern, subpatterns } from './patterns';
 import { Schema } from './schema';
-import { SchemaFileReader } from './schemaFiles';
+import { MAX_SCHEMA_BYTES, SchemaFileReader, readRegularFile } from './schemaFiles';
 import { loadUnlessItCrashedBefore, loadUserSchemaInWorker } from './userSchemaLoader';
 import { SchemaInUse } from '../protocol';
 
@@ -232,7 +232,7 @@ function readCacheEntry(file: string): CacheEntry | 'corrupt' | undefined {
 
 function contentHash(file: string): string | undefined {
   try {
-    return sha256(fs.readFileSync(file, 'utf8'));
+    return sha256(readRegularFile(file, MAX_SCHEMA_BYTES).toString('utf8'));
   } catch {
     return undefined;
   }

@@ -91,6 +91,20 @@ export function makeHostileSchemas(root: string): HostileSchema[] {
   });
 }
 
+/**
+ * Leaves the marker a process leaves when it dies while loading the schema in `directory`, as one
+ * killed out of memory does: a process that starts the load and kills itself. Its pid.
+ */
+export function dieWhileLoading(directory: string, stateDirectory: string): number {
+  const loader = require.resolve('../../../server/src/schema/userSchemaLoader');
+  const died = spawnSync(process.execPath, [
+    '-e',
+    `require(${JSON.stringify(loader)}).loadUnlessItCrashedBefore(${JSON.stringify(directory)}, ${JSON.stringify(stateDirectory)}, () => process.kill(process.pid, 'SIGKILL'))`,
+  ]);
+  if (died.signal !== 'SIGKILL') throw new Error(`the loading process ended otherwise: ${String(died.stderr)}`);
+  return died.pid;
+}
+
 /** A fresh temporary directory; the caller removes it. */
 export function temporaryDirectory(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
