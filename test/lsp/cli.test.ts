@@ -8,36 +8,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
+import { BAD_PLACEMENT, CLI, FIXABLE, Run, VALID, runDomxml } from './domxmlProcess';
 import { LspClient } from './lspClient';
 
-const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
-
-const VALID = `<domain type='kvm'>
-  <name>web01</name>
-  <memory unit='KiB'>1048576</memory>
-  <vcpu placement='static'>2</vcpu>
-  <os><type arch='x86_64'>hvm</type></os>
-  <devices>
-    <disk type='file' device='disk'>
-      <source file='/var/lib/libvirt/images/web01.qcow2'/>
-      <target dev='vda' bus='virtio'/>
-    </disk>
-  </devices>
-</domain>
-`;
-const BAD_PLACEMENT = VALID.replace("placement='static'", "placement='sometimes'");
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  lines: string[];
-}
-
 function domxml(args: string[], options: { cwd?: string; input?: string } = {}): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? workDir, input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(result.error, undefined);
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter((line) => line !== '') };
+  return runDomxml(args, { cwd: options.cwd ?? workDir, input: options.input });
 }
 
 /** 1-based line and column (UTF-16 code units) of the first `needle` in `text`. */
@@ -246,8 +221,8 @@ test('--schema DIR checks against the libvirt schema in DIR, and says why it can
   );
   const onlyName = write('only-name.xml', '<domain><name>a</name></domain>\n');
   const full = write('full.xml', VALID);
-  // The compiled schema is cached under the temporary directory: keep it in this test's.
-  const env = { ...process.env, TMPDIR: workDir };
+  // The compiled schema is cached under $XDG_CACHE_HOME: keep it in this test's directory.
+  const env = { ...process.env, XDG_CACHE_HOME: workDir };
   const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: workDir, env, encoding: 'utf8', timeout: 60_000 });
   assert.equal(run(['check', '--schema', 'schema', onlyName]).status, 0);
   const strict = run(['check', '--schema', 'schema', full]);
@@ -262,8 +237,6 @@ test('--schema DIR checks against the libvirt schema in DIR, and says why it can
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /cannot use the schema in no-such-dir: .*no-such-dir is not a directory/);
 });
-
-const FIXABLE = VALID.replace("<vcpu placement='static'>2</vcpu>", "<vcpu placement='static' cpuset='1, 2,4-3,'>2</vcpu>");
 
 /** The file's bytes and modification time, to tell whether a run wrote it. */
 function snapshot(relative: string): { bytes: Buffer; mtimeMs: number } {

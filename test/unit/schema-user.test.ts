@@ -7,6 +7,7 @@ import { documentFindings } from '../../server/src/features/diagnostics';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { compileGrammar } from '../../server/src/schema/compileGrammar';
 import { Schema } from '../../server/src/schema/schema';
+import { SchemaCache } from '../../server/src/schema/schemaCache';
 import { chooseSchema, detectLibvirtVersion, loadUserSchema, requestedSchemaDirectory } from '../../server/src/schema/userSchema';
 import { Analysis } from '../../server/src/features/analysis';
 
@@ -85,24 +86,40 @@ test('changing an included file invalidates the cache', () => {
   assert.equal(cacheFiles(cache).length, 1, 'the entry is replaced, not added to');
 });
 
-test('a corrupt cache file is ignored and rewritten', () => {
+test('a corrupt cache entry is ignored and rewritten', () => {
   const { schemas, cache } = setUp({ 'domain.rng': DOMAIN_RNG, 'common.rng': commonRng(['red', 'blue']) });
   load(schemas, cache);
   const [file] = cacheFiles(cache);
-  for (const garbage of ['{"cacheFormat": 1, "files": [', '{"cacheFormat":1,"files":[],"model":{}}', 'null']) {
+  const entries = SchemaCache.open(cache) as SchemaCache;
+  const written = fs.readFileSync(path.join(cache, file), 'utf8');
+  const { payload } = entries.read(file) as { payload: string };
+  const cases: [string, RegExp][] = [
+    [written.slice(0, 1000), /its content does not match the SHA-256 in its header/], // cut off
+    [written.replace('"cacheFormat":1', '"cacheFormat": 1'), /its content does not match the SHA-256 in its header/],
+    [payload, /it has no libvirt-xml-schema-cache header/],
+  ];
+  for (const [garbage, why] of cases) {
     fs.writeFileSync(path.join(cache, file), garbage);
     const recompiled = load(schemas, cache);
+    assert.equal(recompiled.cached, false);
+    assert.match(recompiled.cacheProblem ?? '', why);
+    assert.equal(load(schemas, cache).cached, true, 'rewritten');
+  }
+  // With a header that matches, but not a compiled schema.
+  for (const garbage of ['{"cacheFormat": 1, "files": [', '{"cacheFormat":1,"files":[],"model":{}}', 'null']) {
+    entries.write(file, garbage);
+    const recompiled = load(schemas, cache);
     assert.equal(recompiled.cached, false, garbage);
-    assert.match(recompiled.cacheProblem ?? '', /ignored the unreadable cache file/);
+    assert.match(recompiled.cacheProblem ?? '', /ignored the schema cache entry .*: it is not a compiled schema/);
     assert.equal(load(schemas, cache).cached, true, `rewritten after ${garbage}`);
   }
   // Parseable but wrong inside: the model cannot be rebuilt.
-  const entry = JSON.parse(fs.readFileSync(path.join(cache, file), 'utf8')) as { model: { patterns: unknown[] } };
+  const entry = JSON.parse((entries.read(file) as { payload: string }).payload) as { model: { patterns: unknown[] } };
   entry.model.patterns = [['no such pattern']];
-  fs.writeFileSync(path.join(cache, file), JSON.stringify(entry));
+  entries.write(file, JSON.stringify(entry));
   const rebuilt = load(schemas, cache);
   assert.equal(rebuilt.cached, false);
-  assert.match(rebuilt.cacheProblem ?? '', /ignored the cache file/);
+  assert.match(rebuilt.cacheProblem ?? '', /ignored the schema cache entry /);
   assert.deepEqual(check(rebuilt.schema, '<domain><name>a</name><colour>red</colour></domain>'), []);
 });
 
@@ -110,7 +127,7 @@ test('a cache that cannot be written costs only the cache', () => {
   const { schemas, cache } = setUp({ 'domain.rng': DOMAIN_RNG, 'common.rng': commonRng(['red']) });
   fs.writeFileSync(cache, 'a file where the cache directory should be');
   const loaded = load(schemas, cache);
-  assert.match(loaded.cacheProblem ?? '', /could not write the schema cache/);
+  assert.match(loaded.cacheProblem ?? '', /not using the schema cache .*: EEXIST/);
   assert.equal(load(schemas, cache).cached, false);
 });
 
@@ -135,7 +152,7 @@ test('what cannot be used is an error that says why', () => {
   const unsupported = loadUserSchema(badType.schemas, badType.cache);
   assert.ok('error' in unsupported);
   assert.match(unsupported.error, /uses data types this extension cannot check: <data type="colourName">: .*; <data type="int">: .*colour/);
-  assert.equal(fs.existsSync(badType.cache), false, 'nothing is cached for a schema that failed');
+  assert.deepEqual(cacheFiles(badType.cache), [], 'nothing is cached for a schema that failed');
 });
 
 test('the settings name a directory, the system one when asked for, or the bundled schema', () => {

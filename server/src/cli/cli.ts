@@ -5,11 +5,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { NotReplacedError } from '../safeWrite';
 import { Schema, loadModelFile } from '../schema/schema';
-import { defaultCacheDirectory, detectLibvirtVersion } from '../schema/userSchema';
+import { defaultCacheDirectory } from '../schema/schemaCache';
+import { detectLibvirtVersion } from '../schema/userSchema';
 import { loadUserSchemaInWorker } from '../schema/userSchemaLoader';
 import { Problem, checkText } from './check';
-import { ExactText, NotUtf8Error, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
+import { ExactText, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
 import { FixedDocument, fixDocument, formatChanges } from './fix';
 import { formatJson } from './jsonFormat';
 import { Command, USAGE, UsageError, parseArguments } from './options';
@@ -45,7 +47,11 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
     // In a worker, as in the server: a hostile schema costs an error, not a hang or the memory.
     const loaded = await loadUserSchemaInWorker(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
     if ('error' in loaded) say(`cannot use the schema in ${directory}: ${loaded.error}`);
-    else return loaded.schema;
+    else {
+      // The schema is good; a cache that could not be trusted is worth knowing about.
+      if (loaded.cacheProblem) say(loaded.cacheProblem);
+      return loaded.schema;
+    }
     return undefined;
   }
   const schemaFile = path.join(INSTALL_DIRECTORY, 'schemas', 'libvirt-domain.json');
@@ -104,6 +110,9 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
   return problems.some((p) => p.severity === 'error') ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
+/** "web01.xml changed since it was read: left as it is" */
+const leftAsItIs = (name: string, error: NotReplacedError): string => `${name} ${error.message}: left as it is`;
+
 async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> {
   const prepared = await prepare(command);
   if (!prepared) return EXIT_CANNOT_CHECK;
@@ -119,9 +128,10 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
     const name = inputName(input);
     let read: ExactText;
     try {
-      read = readExactInput(input);
+      read = readExactInput(input, !command.dryRun);
     } catch (error) {
-      failures.push(error instanceof NotUtf8Error ? `${name} is not UTF-8 text: left as it is` : `cannot read ${name}: ${describeError(error)}`);
+      // Not UTF-8, or not a file that can be replaced: said and left alone.
+      failures.push(error instanceof NotReplacedError ? leftAsItIs(name, error) : `cannot read ${name}: ${describeError(error)}`);
       continue;
     }
     let fixed: FixedDocument;
@@ -132,11 +142,11 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
       failures.push(`could not fix ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       continue;
     }
-    if (!command.dryRun && input.kind === 'file' && fixed.changes.length > 0) {
+    if (read.original && fixed.changes.length > 0) {
       try {
-        writeExactText(input.path, { text: fixed.text, byteOrderMark: read.byteOrderMark });
+        writeExactText(read.original, { text: fixed.text, byteOrderMark: read.byteOrderMark });
       } catch (error) {
-        failures.push(`cannot write ${name}: ${describeError(error)}`);
+        failures.push(error instanceof NotReplacedError ? leftAsItIs(name, error) : `cannot write ${name}: ${describeError(error)}: left as it was`);
         continue;
       }
     }

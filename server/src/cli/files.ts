@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Ch } from '../parser/chars';
+import { NotReplacedError, ReadForReplace, readForReplace, replaceFile } from '../safeWrite';
 
 /** How stdin is named in arguments and in what the checker prints. */
 export const STDIN_ARGUMENT = '-';
@@ -11,19 +12,80 @@ export type Input = { kind: 'stdin' } | { kind: 'file'; path: string };
 
 export interface ExpandedInputs {
   inputs: Input[];
-  /** One line per argument that could not be used (missing, unreadable directory). */
+  /** One line per argument or directory entry that could not be used (missing, unreadable, skipped). */
   problems: string[];
   /** Directories given that hold no .xml file. */
   emptyDirectories: string[];
 }
 
-/** The .xml files under `directory`, recursively, sorted. */
+/** The .xml files under a directory, and one line for each entry that could not be checked. */
+export interface DirectoryWalk {
+  files: string[];
+  problems: string[];
+}
+
+/**
+ * The .xml files under `root`, recursively, sorted. Walks on past an unreadable entry, and says
+ * what it skips: a symbolic link is followed when it leads to a file inside the tree (checked once,
+ * under its own name if the walk does not reach it otherwise); one leading out of the tree, a
+ * dangling one, a link loop, and what is not a regular file (a FIFO could block the run) are
+ * reported instead. Links to directories are not walked: those inside the tree are walked by
+ * their own name, so no loop can form.
+ */
+export function walkXmlFiles(root: string): DirectoryWalk {
+  const rootReal = fs.realpathSync(root);
+  const inTree = (real: string): boolean => real === rootReal || real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
+  const files = new Map<string, string>(); // real path → the name it is checked under
+  const linked: [string, string][] = []; // [name, real path] of links to files in the tree
+  const problems: string[] = [];
+  const pending: [string, string][] = [[root, rootReal]]; // [name, real path] of directories
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [directory, directoryReal] = next;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      problems.push(`cannot read the directory ${directory}: ${describeError(error)}`);
+      continue;
+    }
+    const subdirectories: [string, string][] = [];
+    for (const entry of entries.sort((a, b) => byCodeUnits(a.name, b.name))) {
+      const name = path.join(directory, entry.name);
+      const isXml = entry.name.endsWith('.xml');
+      if (entry.isDirectory()) subdirectories.push([name, path.join(directoryReal, entry.name)]);
+      else if (entry.isFile()) {
+        if (isXml) files.set(path.join(directoryReal, entry.name), name);
+      } else if (entry.isSymbolicLink()) {
+        let real: string;
+        let stats: fs.Stats;
+        try {
+          real = fs.realpathSync(name);
+          stats = fs.statSync(real);
+        } catch (error) {
+          // A broken link named like a document hides one; any other (a directory's, perhaps) cannot be told apart.
+          if (isXml) problems.push(`cannot read ${name}: ${describeError(error)}`);
+          continue;
+        }
+        if (!isXml && !stats.isDirectory()) continue;
+        if (!inTree(real)) problems.push(`skipped ${name}: a symbolic link to ${real}, outside ${root} (name it to check it)`);
+        else if (isXml && stats.isFile()) linked.push([name, real]);
+        else if (isXml && !stats.isDirectory()) problems.push(`skipped ${name}: not a regular file`);
+      } else if (isXml) problems.push(`skipped ${name}: not a regular file`);
+    }
+    // Last first onto the stack: what is reported comes in the order of names.
+    pending.push(...subdirectories.reverse());
+  }
+  for (const [name, real] of linked.sort(([a], [b]) => byCodeUnits(a, b))) if (!files.has(real)) files.set(real, name);
+  return { files: [...files.values()].sort(), problems };
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The .xml files under `directory`, for scripts and tests over a corpus: anything the walk could not check is an error. */
 export function xmlFilesUnder(directory: string): string[] {
-  return fs
-    .readdirSync(directory, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
-    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
-    .sort();
+  const { files, problems } = walkXmlFiles(directory);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return files;
 }
 
 /** Arguments in the order given, each directory replaced by its .xml files; repeats dropped. */
@@ -52,13 +114,16 @@ export function expandArguments(args: readonly string[]): ExpandedInputs {
       add({ kind: 'file', path: arg });
       continue;
     }
+    let walk: DirectoryWalk;
     try {
-      const files = xmlFilesUnder(arg);
-      if (files.length === 0) result.emptyDirectories.push(arg);
-      for (const file of files) add({ kind: 'file', path: file });
+      walk = walkXmlFiles(arg);
     } catch (error) {
       result.problems.push(`cannot read the directory ${arg}: ${describeError(error)}`);
+      continue;
     }
+    result.problems.push(...walk.problems);
+    if (walk.files.length === 0 && walk.problems.length === 0) result.emptyDirectories.push(arg);
+    for (const file of walk.files) add({ kind: 'file', path: file });
   }
   return result;
 }
@@ -68,9 +133,10 @@ export function readInput(input: Input): string {
   return withoutByteOrderMark(readBytes(input).toString('utf8')).text;
 }
 
-export class NotUtf8Error extends Error {
+/** Bytes a text decoder would change: such a document is left as it is. */
+export class NotUtf8Error extends NotReplacedError {
   constructor() {
-    super('not UTF-8 text');
+    super('is not UTF-8 text');
   }
 }
 
@@ -78,45 +144,30 @@ export class NotUtf8Error extends Error {
 export interface ExactText {
   text: string;
   byteOrderMark: boolean;
+  /** The file as read, when it is to be replaced: it is only while it stays so. */
+  original?: ReadForReplace;
 }
 
 /**
  * The document's text, when writing it back changes no byte of it: valid UTF-8 only (a lenient
- * read would turn other bytes into U+FFFD, and writing that back would destroy them).
+ * read would turn other bytes into U+FFFD, and writing that back would destroy them). With
+ * `toReplace`, a file is read as `writeExactText` needs it (a regular file, through a link).
  */
-export function readExactInput(input: Input): ExactText {
-  const bytes = readBytes(input);
+export function readExactInput(input: Input, toReplace: boolean): ExactText {
+  const original = toReplace && input.kind === 'file' ? readForReplace(input.path) : undefined;
+  const bytes = original?.bytes ?? readBytes(input);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new NotUtf8Error();
   }
-  return withoutByteOrderMark(text);
+  return { ...withoutByteOrderMark(text), original };
 }
 
-/**
- * Writes the whole new text to a temporary file beside the file, then renames it over the file,
- * so an interrupted write never leaves half a document. A symbolic link is followed (its target is
- * replaced), and the file keeps its mode and, where allowed, its owner.
- */
-export function writeExactText(file: string, { text, byteOrderMark }: ExactText): void {
-  const target = fs.realpathSync(file);
-  const { mode, uid, gid } = fs.statSync(target);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.domxml-${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temporary, withByteOrderMark(text, byteOrderMark), { mode: mode & 0o7777, flag: 'wx' });
-    fs.chmodSync(temporary, mode & 0o7777);
-    try {
-      fs.chownSync(temporary, uid, gid);
-    } catch {
-      // Only root may give a file to another owner; the file is then the writer's, as any editor leaves it.
-    }
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
+/** Replaces the file `original` was read from with `text` (see safeWrite.ts: never half-written, never over a newer save). */
+export function writeExactText(original: ReadForReplace, { text, byteOrderMark }: ExactText): void {
+  replaceFile(original, withByteOrderMark(text, byteOrderMark));
 }
 
 export function withByteOrderMark(text: string, byteOrderMark: boolean): string {
@@ -143,6 +194,10 @@ export function describeError(error: unknown): string {
     if (code === 'EACCES') return 'permission denied';
     if (code === 'EISDIR') return 'is a directory';
     if (code === 'EROFS') return 'read-only file system';
+    if (code === 'ENOSPC') return 'no space left on device';
+    if (code === 'EDQUOT') return 'disk quota exceeded';
+    if (code === 'ELOOP') return 'a loop of symbolic links';
+    if (code === 'ENOTDIR') return 'not a directory';
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -29,12 +29,14 @@ export const USAGE = `Usage: domxml check [options] FILE|DIR|- ...
 check  reports what is wrong in libvirt domain XML documents, with the same findings as
        the editor extension: libvirt's domain schema, and cpuset/nodeset lists as
        libvirt reads them. A DIR is searched recursively for *.xml files (checked in
-       sorted order); - reads one document from standard input (shown as <stdin>).
+       sorted order; symbolic links are followed within DIR, one leading out of it is
+       skipped and said); - reads one document from standard input (shown as <stdin>).
 
 fix    applies the safe cpuset/nodeset fixes, those that keep the set the value means
        (spaces, stray commas, reversed ranges like 4-3, ^N-M, a ^N or an item that
        changes nothing, vCPUs libvirt drops), and writes each file back, touching only
-       the values it changes. It prints one line per change,
+       the values it changes, through a temporary file renamed over it: a full disk or
+       a save made meanwhile leaves the file as it was. It prints one line per change,
          path:line:column: "old value" → "new value" [codes]
        then the errors and warnings left, as check does, located in the file as fix
        leaves it. Documents that are not well-formed XML or not UTF-8 are left as they
@@ -69,7 +71,8 @@ A summary goes to standard error.
 
 Exit status: 0 when no document has an error (warnings alone do not fail; for fix: once
 fixed), 1 when any document has an error (for fix: one left after fixing), 2 on a usage
-error or a file that cannot be read or written (for fix, also one that is not UTF-8).`;
+error or when anything could not be checked: a file or directory that cannot be read, a
+link skipped, a file fix could not write or left as it was (not UTF-8, changed meanwhile).`;
 
 export function parseArguments(args: readonly string[]): Command {
   if (args.length === 0) throw new UsageError('no command given');

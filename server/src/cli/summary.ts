@@ -19,9 +19,9 @@ function problemCounts(problems: readonly Problem[]): string | undefined {
   return `${counts.join(', ')} in ${count(new Set(problems.map((p) => p.file)).size, 'document', 'documents')}`;
 }
 
-/** "checked 3 documents: 2 errors, 1 warning in 2 documents; 1 could not be read" */
-export function summaryLine(checked: number, problems: readonly Problem[], unreadable: number): string {
-  const failed = unreadable > 0 ? `; ${unreadable} could not be read` : '';
+/** "checked 3 documents: 2 errors, 1 warning in 2 documents; 1 could not be checked" (files, directories, links). */
+export function summaryLine(checked: number, problems: readonly Problem[], notChecked: number): string {
+  const failed = notChecked > 0 ? `; ${notChecked} could not be checked` : '';
   return `checked ${count(checked, 'document', 'documents')}: ${problemCounts(problems) ?? 'no problems'}${failed}`;
 }
 

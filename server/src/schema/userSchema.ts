@@ -5,7 +5,6 @@
  * while every file the compile read still has the same content hash.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,6 +13,7 @@ import { compileDatatype, compileValue, isDatatypeError } from './datatypes';
 import { GrammarModel, fromModel, toModel } from './model';
 import { Grammar, Pattern, subpatterns } from './patterns';
 import { Schema } from './schema';
+import { SchemaCache, sha256 } from './schemaCache';
 import { MAX_SCHEMA_BYTES, SchemaFileReader, readRegularFile } from './schemaFiles';
 import { loadUnlessItCrashedBefore, loadUserSchemaInWorker } from './userSchemaLoader';
 import { SchemaInUse } from '../protocol';
@@ -116,16 +116,20 @@ export function loadUserSchema(directory: string, cacheDirectory: string, libvir
   if (!isDirectory(directory)) return { error: `${directory} is not a directory` };
   if (!fs.existsSync(mainFile)) return { error: `${directory} has no domain.rng` };
 
-  const cacheFile = path.join(cacheDirectory, `${sha256(`${engineIdentity()}\0${directory}`).slice(0, 32)}.json`);
+  const cacheName = `${sha256(`${engineIdentity()}\0${directory}`).slice(0, 32)}.json`;
   const origin = { libvirt, location: directory };
+  const cache = SchemaCache.open(cacheDirectory);
   let cacheProblem: string | undefined;
-  const entry = readCacheEntry(cacheFile);
-  if (entry === 'corrupt') cacheProblem = `ignored the unreadable cache file ${cacheFile}`;
-  else if (entry && entry.files.every(([file, hash]) => contentHash(file) === hash)) {
-    try {
-      return { schema: new Schema(fromModel(entry.model), origin), cached: true, files: entry.files.length };
-    } catch (error) {
-      cacheProblem = `ignored the cache file ${cacheFile}: ${message(error)}`;
+  if ('problem' in cache) cacheProblem = cache.problem;
+  else {
+    const entry = readCacheEntry(cache, cacheName);
+    if (entry && 'problem' in entry) cacheProblem = entry.problem;
+    else if (entry && entry.files.every(([file, hash]) => contentHash(file) === hash)) {
+      try {
+        return { schema: new Schema(fromModel(entry.model), origin), cached: true, files: entry.files.length };
+      } catch (error) {
+        cacheProblem = `ignored the schema cache entry ${path.join(cacheDirectory, cacheName)}: ${message(error)}`;
+      }
     }
   }
 
@@ -150,11 +154,13 @@ export function loadUserSchema(directory: string, cacheDirectory: string, libvir
   const fileHashes = [...files.entries()].sort(([a], [b]) => a.localeCompare(b));
   const source = { libvirt, compiledFrom: directory, files: fileHashes.map(([file, hash]) => `${path.basename(file)} ${hash}`).join('; ') };
   const model = toModel(grammar, source);
-  try {
-    const fresh: CacheEntry = { cacheFormat: CACHE_FORMAT, engine: engineIdentity(), directory, files: fileHashes, model };
-    writeAtomically(cacheFile, JSON.stringify(fresh));
-  } catch (error) {
-    cacheProblem = `could not write the schema cache: ${message(error)}`;
+  if (!('problem' in cache)) {
+    try {
+      const fresh: CacheEntry = { cacheFormat: CACHE_FORMAT, engine: engineIdentity(), directory, files: fileHashes, model };
+      cache.write(cacheName, JSON.stringify(fresh));
+    } catch (error) {
+      cacheProblem = `could not write the schema cache: ${message(error)}`;
+    }
   }
   const result: UserSchemaResult = { schema: new Schema(grammar, origin), cached: false, files: files.size };
   if (cacheProblem) result.cacheProblem = cacheProblem;
@@ -206,15 +212,13 @@ function unsupportedDatatypes(grammar: Grammar): string[] {
   return [...problems];
 }
 
-function readCacheEntry(file: string): CacheEntry | 'corrupt' | undefined {
-  let text: string;
+/** The entry for `name`, undefined when there is none or another build wrote it, else why it was ignored. */
+function readCacheEntry(cache: SchemaCache, name: string): CacheEntry | { problem: string } | undefined {
+  const read = cache.read(name);
+  if (!read || 'problem' in read) return read;
+  const corrupt = { problem: `ignored the schema cache entry ${path.join(cache.directory, name)}: it is not a compiled schema` };
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const entry = JSON.parse(text) as Partial<CacheEntry>;
+    const entry = JSON.parse(read.payload) as Partial<CacheEntry>;
     const wellFormed =
       entry.cacheFormat === CACHE_FORMAT &&
       Array.isArray(entry.files) &&
@@ -222,11 +226,11 @@ function readCacheEntry(file: string): CacheEntry | 'corrupt' | undefined {
       entry.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'string') &&
       typeof entry.model === 'object' &&
       entry.model !== null;
-    if (!wellFormed) return 'corrupt';
+    if (!wellFormed) return corrupt;
     // Written by another build of the server: its compiler may differ, so it is compiled again.
     return entry.engine === engineIdentity() ? (entry as CacheEntry) : undefined;
   } catch {
-    return 'corrupt';
+    return corrupt;
   }
 }
 
@@ -236,24 +240,6 @@ function contentHash(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Readers never see a half-written file: write beside it, then rename over it. */
-function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    fs.writeFileSync(temporary, text, { mode: 0o600 });
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** Without a cache directory from the client: per user, since another user's files are not to be trusted. */
-export function defaultCacheDirectory(): string {
-  return path.join(os.tmpdir(), `libvirt-xml-schema-cache-${process.getuid?.() ?? 'user'}`);
 }
 
 let engine: string | undefined;
@@ -270,10 +256,6 @@ function isDirectory(directory: string): boolean {
   } catch {
     return false;
   }
-}
-
-function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 function message(error: unknown): string {

@@ -1,0 +1,140 @@
+/**
+ * Replacing a file that someone may care about, without ever leaving it half-written or
+ * overwriting what someone else saved meanwhile. `domxml fix` writes through it, and so should any
+ * later writer of a user's file.
+ *
+ * The new content goes to a temporary file in the same directory (the same file system, so the
+ * rename is atomic), which gets the original's mode and owner and is flushed to disk; only then is
+ * it renamed over the original, and the directory flushed so the rename survives a crash. On any
+ * failure (a full disk, a quota, an I/O error) the temporary file is removed and the original is
+ * as it was. A symbolic link is followed: its target is replaced and the link stays.
+ */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** A file as it was read, to be replaced only while it is still so. */
+export interface ReadForReplace {
+  /** The name it was read by, perhaps a symbolic link. */
+  readonly named: string;
+  /** The file itself (a link's target): what gets replaced. */
+  readonly target: string;
+  readonly bytes: Buffer;
+  readonly stats: fs.BigIntStats;
+}
+
+/** The file was left as it is, on purpose: replacing it would have lost something. The message says what. */
+export class NotReplacedError extends Error {}
+
+/** Reads `file` (through a symbolic link) for a later `replaceFile`. Only a regular file can be replaced. */
+export function readForReplace(file: string): ReadForReplace {
+  const target = fs.realpathSync(file);
+  // Non-blocking, so that a FIFO is refused instead of waiting for a writer forever.
+  const descriptor = fs.openSync(target, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stats = fs.fstatSync(descriptor, { bigint: true });
+    if (!stats.isFile()) throw new NotReplacedError('is not a regular file');
+    return { named: file, target, bytes: fs.readFileSync(descriptor), stats };
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
+/**
+ * Replaces the file `read` came from with `content`, unless it changed since it was read (then
+ * NotReplacedError, and nothing is written). Throws the file system's error when writing fails;
+ * the original is then untouched and no temporary file is left.
+ */
+export function replaceFile(read: ReadForReplace, content: string | Buffer): void {
+  const { target, stats } = read;
+  // A new file would leave the other names of a hard link with the old content.
+  if (stats.nlink > 1n) throw new NotReplacedError(`has ${stats.nlink} hard links, which replacing it would split`);
+  try {
+    // A rename needs no write permission on the file, only on its directory: a read-only file stays so.
+    fs.accessSync(target, fs.constants.W_OK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotReplacedError('was removed since it was read');
+    throw error;
+  }
+  const directory = path.dirname(target);
+  const temporary = createTemporary(directory, path.basename(target));
+  let descriptor: number | undefined = temporary.descriptor;
+  try {
+    fs.writeFileSync(descriptor, content);
+    keepOwnerAndMode(descriptor, stats);
+    fs.fsyncSync(descriptor);
+    fs.closeSync(descriptor);
+    descriptor = undefined;
+    // As late as possible: a save made while this ran must not be overwritten.
+    if (!unchangedSince(read)) throw new NotReplacedError('changed since it was read');
+    fs.renameSync(temporary.path, target);
+  } catch (error) {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
+    fs.rmSync(temporary.path, { force: true });
+    throw error;
+  }
+  syncDirectory(directory);
+}
+
+/** Keeps the temporary name (`.NAME.RANDOM.tmp`) within the usual 255-byte limit, however NAME is spelt. */
+const MAX_BASE_CHARACTERS = 40;
+
+function createTemporary(directory: string, base: string): { path: string; descriptor: number } {
+  for (let attempt = 0; ; attempt++) {
+    const temporary = path.join(directory, `.${Array.from(base).slice(0, MAX_BASE_CHARACTERS).join('')}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      // Exclusive: never opens, or follows a link planted at, a name that already exists. Private until complete.
+      return { path: temporary, descriptor: fs.openSync(temporary, 'wx', 0o600) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 10) throw error;
+    }
+  }
+}
+
+function keepOwnerAndMode(descriptor: number, original: fs.BigIntStats): void {
+  const created = fs.fstatSync(descriptor, { bigint: true });
+  if (created.uid !== original.uid || created.gid !== original.gid) {
+    try {
+      fs.fchownSync(descriptor, Number(original.uid), Number(original.gid));
+    } catch {
+      // Only root may give a file away: replacing it would change whose file it is.
+      throw new NotReplacedError(`is owned by user ${original.uid}, group ${original.gid}, and a file written by this user could not keep that`);
+    }
+  }
+  // After chown, which clears the set-user-ID and set-group-ID bits.
+  fs.fchmodSync(descriptor, Number(original.mode & 0o7777n));
+}
+
+/** Whether the file is still what was read: the same file (the link still leads to it), metadata and bytes. */
+function unchangedSince(read: ReadForReplace): boolean {
+  try {
+    if (fs.realpathSync(read.named) !== read.target) return false;
+    const now = fs.statSync(read.target, { bigint: true });
+    const before = read.stats;
+    const same = now.dev === before.dev && now.ino === before.ino && now.size === before.size && now.mtimeNs === before.mtimeNs && now.ctimeNs === before.ctimeNs;
+    // The bytes too: a file system with coarse times shows two quick saves as one.
+    return same && fs.readFileSync(read.target).equals(read.bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** Makes the rename durable. Where directories cannot be opened or flushed (Windows, some file systems), there is nothing more to do. */
+function syncDirectory(directory: string): void {
+  let descriptor: number;
+  try {
+    descriptor = fs.openSync(directory, 'r');
+  } catch (error) {
+    if (CANNOT_SYNC_DIRECTORY.has((error as NodeJS.ErrnoException).code ?? '')) return;
+    throw error;
+  }
+  try {
+    fs.fsyncSync(descriptor);
+  } catch (error) {
+    if (!CANNOT_SYNC_DIRECTORY.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
+const CANNOT_SYNC_DIRECTORY = new Set(['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EBADF']);
