@@ -1,4 +1,4 @@
-// Bundles the extension (client), the language server and the domxml checker with esbuild.
+// Bundles the extension (client), the language server, its schema worker and the domxml checker with esbuild.
 import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
@@ -17,6 +17,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The server and the CLI compile a user schema in this worker (server/src/schema/userSchemaLoader.ts).
+  esbuild.build({ ...common, entryPoints: ['server/src/schema/userSchemaWorker.ts'], outfile: 'dist/userSchemaWorker.js' }),
 ]);
 // Runnable as ./dist/cli.js too, not only through npm's bin link.
 chmodSync('dist/cli.js', 0o755);

@@ -158,9 +158,8 @@ export class LanguageServer {
         handled: true,
       };
     }
-    const message =
-      `The ${NAME} language server crashed ${this.crashes.maxRestarts + 1} times within ` +
-      `${this.crashes.windowMs / 60_000} minutes and will not be restarted.`;
+    const window = decision.windowMs >= 3_600_000 ? `${decision.windowMs / 3_600_000} hours` : `${decision.windowMs / 60_000} minutes`;
+    const message = `The ${NAME} language server crashed ${decision.crashes} times within ${window} and will not be restarted.`;
     vscode.window.showErrorMessage(message, 'Show Output', 'Restart Server').then(
       (choice) => {
         if (choice === 'Show Output') this.output.show(true);

@@ -69,7 +69,7 @@ import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
 import { Schema, loadModelFile } from './schema/schema';
-import { chooseSchema } from './schema/userSchema';
+import { SYSTEM_SCHEMA_DIRECTORY, chooseSchema } from './schema/userSchema';
 import { defaultCacheDirectory } from './schema/schemaCache';
 import { AUTO_CLOSE_TAG_REQUEST, AutoCloseTagParams, SCHEMA_IN_USE_NOTIFICATION, WORKSPACE_TRUST_NOTIFICATION, WorkspaceTrust } from './protocol';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
@@ -194,14 +194,18 @@ function applySettings(next: ServerSettings): void {
 
 /** The libvirtXml.schema settings last acted on: only a change loads a schema again. */
 let schemaSettingsKey: string | undefined;
+/** Stops the load under way (its worker) when the settings ask for another schema. */
+let schemaLoad: AbortController | undefined;
 
 /** Loads the schema the settings name (or falls back to the bundled one), tells the client, re-validates. */
 async function useSchemaFrom(next: ServerSettings): Promise<void> {
   const key = JSON.stringify([next.schemaPath, next.useSystemSchemas]);
   if (key === schemaSettingsKey) return;
   schemaSettingsKey = key;
+  schemaLoad?.abort();
+  schemaLoad = new AbortController();
   try {
-    const choice = await chooseSchema(next, bundledSchema, schemaCacheDirectory);
+    const choice = await chooseSchema(next, bundledSchema, schemaCacheDirectory, SYSTEM_SCHEMA_DIRECTORY, schemaLoad.signal);
     if (key !== schemaSettingsKey) return; // the settings changed again while this one loaded
     schema = choice.schema;
     context = { schema, host, limits: settings };

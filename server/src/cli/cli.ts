@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { NotReplacedError } from '../safeWrite';
 import { Schema, loadModelFile } from '../schema/schema';
 import { defaultCacheDirectory } from '../schema/schemaCache';
-import { detectLibvirtVersion, loadUserSchema } from '../schema/userSchema';
+import { detectLibvirtVersion } from '../schema/userSchema';
+import { loadUserSchemaInWorker } from '../schema/userSchemaLoader';
 import { Problem, checkText } from './check';
 import { ExactText, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
 import { FixedDocument, fixDocument, formatChanges } from './fix';
@@ -43,7 +44,8 @@ function packageVersion(): string | undefined {
 async function loadSchema(directory: string | undefined): Promise<Schema | undefined> {
   if (directory !== undefined) {
     const absolute = path.resolve(directory);
-    const loaded = loadUserSchema(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
+    // In a worker, as in the server: a hostile schema costs an error, not a hang or the memory.
+    const loaded = await loadUserSchemaInWorker(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
     if ('error' in loaded) say(`cannot use the schema in ${directory}: ${loaded.error}`);
     else {
       // The schema is good; a cache that could not be trusted is worth knowing about.

@@ -5,6 +5,10 @@
  * externalRef, div, the inherited ns and datatypeLibrary, QNames, optional/zeroOrMore/mixed
  * rewritten, n-ary choice/group/interleave made binary, and notAllowed/empty folded away.
  * Files are read through `readFile`, so tests can give grammars from memory.
+ *
+ * A user schema is untrusted input, so compiling is bounded (`CompileLimits`): include and
+ * externalRef chains may nest only so deep and must not loop (4.5, 4.7: "this must not result in
+ * a loop", also through an element), the work done is counted, and a time budget stops it.
  */
 import { DOMParser } from '@xmldom/xmldom';
 import * as path from 'node:path';
@@ -57,6 +61,17 @@ interface Component {
 
 const START = '\u0000start';
 
+export interface CompileLimits {
+  /** How many files deep includes, and externalRefs, may nest (libvirt 12.8.0's domain schema: 4). */
+  maxNesting: number;
+  /** Patterns, name classes and grammar components compiled in all (libvirt 12.8.0's domain schema: 6,625). */
+  maxSteps: number;
+  /** Milliseconds the whole compile may take, reading and parsing included (libvirt 12.8.0's domain schema: 200 to 300). */
+  timeBudgetMs: number;
+}
+
+export const COMPILE_LIMITS: CompileLimits = { maxNesting: 32, maxSteps: 500_000, timeBudgetMs: 10_000 };
+
 /** The defines of one grammar element, after includes. */
 class Scope {
   readonly components = new Map<string, Component[]>();
@@ -65,6 +80,8 @@ class Scope {
   constructor(
     readonly parent: Scope | undefined,
     components: Component[],
+    /** The files whose externalRefs lead here, the outermost first: a file among them may not be referenced again. */
+    readonly externalRefs: readonly string[],
   ) {
     for (const component of components) {
       const list = this.components.get(component.name) ?? [];
@@ -86,20 +103,53 @@ class Scope {
   }
 }
 
-export function compileGrammar(mainFile: string, readFile: (file: string) => string): Grammar {
-  return new Compiler(readFile).compile(mainFile);
+export function compileGrammar(mainFile: string, readFile: (file: string) => string, limits: CompileLimits = COMPILE_LIMITS): Grammar {
+  return new Compiler(readFile, limits).compile(mainFile);
 }
 
 class Compiler {
   private readonly elements: ElementDefinition[] = [];
   private readonly pendingElements: { id: number; node: XmlElement; scope: Scope; file: string }[] = [];
   private readonly documents = new Map<string, XmlElement>();
+  private steps = 0;
+  private readonly deadline: number;
 
-  constructor(private readonly readFile: (file: string) => string) {}
+  constructor(
+    private readonly readFile: (file: string) => string,
+    private readonly limits: CompileLimits,
+  ) {
+    this.deadline = performance.now() + limits.timeBudgetMs;
+  }
+
+  /** Counts one step of work; throws when the work or the time passes its limit. */
+  private step(file: string): void {
+    this.steps++;
+    if (this.steps > this.limits.maxSteps) {
+      throw new GrammarError(`the grammar is too large: it expands to more than ${this.limits.maxSteps} patterns and definitions`, file);
+    }
+    // performance.now() is cheap but not free: look at the clock every 1024 steps.
+    if ((this.steps & 1023) === 0) this.checkTime(file);
+  }
+
+  private checkTime(file: string): void {
+    if (performance.now() > this.deadline) {
+      throw new GrammarError(`compiling took longer than ${this.limits.timeBudgetMs / 1000} s, and was stopped`, file);
+    }
+  }
+
+  /** The chain of files one more include or externalRef makes, or an error when it loops or nests too deep. */
+  private nest(chain: readonly string[], next: string, how: 'include' | 'externalRef'): string[] {
+    const longer = [...chain, next];
+    if (chain.includes(next)) throw new GrammarError(`the ${how}s loop: ${longer.map((f) => path.basename(f)).join(' → ')}`, chain[chain.length - 1]);
+    if (chain.length >= this.limits.maxNesting) {
+      throw new GrammarError(`${how}s nest more than ${this.limits.maxNesting} files deep`, chain[chain.length - 1]);
+    }
+    return longer;
+  }
 
   compile(mainFile: string): Grammar {
     const root = this.load(mainFile);
-    const start = this.compileTopLevel(root, mainFile);
+    const start = this.compileTopLevel(root, mainFile, [mainFile]);
     // Element contents are compiled after the patterns that mention them, so recursion through
     // elements never meets a define that is still being compiled.
     for (let pending = this.pendingElements.shift(); pending; pending = this.pendingElements.shift()) {
@@ -132,23 +182,28 @@ class Compiler {
     }
     if (errors.length > 0 || !root) throw new GrammarError(`is not well-formed XML: ${errors[0] ?? 'no root element'}`, file);
     if (root.namespaceURI !== RNG_NS) throw new GrammarError(`the root element is not in the RELAX NG namespace ${RNG_NS}`, file);
+    this.checkTime(file);
     this.documents.set(file, root);
     return root;
   }
 
-  /** A file's root pattern: a grammar's start, or any other pattern. */
-  private compileTopLevel(root: XmlElement, file: string, parent?: Scope): Pattern {
+  /**
+   * A file's root pattern, or a nested grammar's: a grammar's start, or any other pattern.
+   * `externalRefs` is the chain of files that led here (see Scope).
+   */
+  private compileTopLevel(root: XmlElement, file: string, externalRefs: readonly string[], parent?: Scope): Pattern {
     if (root.localName === 'grammar') {
-      const scope = new Scope(parent, this.components(root, file));
+      const scope = new Scope(parent, this.components(root, file, [file]), externalRefs);
       return this.compileDefine(scope, START, file);
     }
-    return this.compilePattern(root, new Scope(parent, []), file);
+    return this.compilePattern(root, new Scope(parent, [], externalRefs), file);
   }
 
-  /** The start and defines of a grammar element, its includes expanded and overridden. */
-  private components(container: XmlElement, file: string): Component[] {
+  /** The start and defines of a grammar element, its includes expanded and overridden; `includes`: the chain of files that led here. */
+  private components(container: XmlElement, file: string, includes: readonly string[]): Component[] {
     const result: Component[] = [];
     for (const child of rngChildren(container)) {
+      this.step(file);
       switch (child.localName) {
         case 'start':
         case 'define': {
@@ -157,15 +212,16 @@ class Compiler {
           break;
         }
         case 'div':
-          result.push(...this.components(child, file));
+          result.push(...this.components(child, file, includes));
           break;
         case 'include': {
           const included = path.resolve(path.dirname(file), requiredAttribute(child, 'href', file));
+          const chain = this.nest(includes, included, 'include');
           const root = this.load(included);
           if (root.localName !== 'grammar') throw new GrammarError(`includes ${included}, whose root is not a grammar`, file);
-          const overrides = this.components(child, file);
+          const overrides = this.components(child, file, includes);
           const overridden = new Set(overrides.map((c) => c.name));
-          const inherited = this.components(root, included);
+          const inherited = this.components(root, included, chain);
           for (const name of overridden) {
             if (!inherited.some((c) => c.name === name)) {
               throw new GrammarError(`overrides ${name === START ? 'the start' : `define "${name}"`}, which ${included} does not have`, file);
@@ -195,6 +251,7 @@ class Compiler {
     const method = scope.combineMethod(name);
     let pattern: Pattern | undefined;
     for (const component of components) {
+      this.step(component.file);
       const body = this.compileGroup(rngChildren(component.body), scope, component.file);
       pattern = pattern ? combine(method, pattern, body) : body;
     }
@@ -220,6 +277,7 @@ class Compiler {
   }
 
   private compilePattern(node: XmlElement, scope: Scope, file: string): Pattern {
+    this.step(file);
     const children = rngChildren(node);
     switch (node.localName) {
       case 'empty':
@@ -249,10 +307,11 @@ class Compiler {
         return this.compileDefine(scope.parent, requiredAttribute(node, 'name', file), file);
       }
       case 'grammar':
-        return this.compileTopLevel(node, file, scope);
+        return this.compileTopLevel(node, file, scope.externalRefs, scope);
       case 'externalRef': {
         const referenced = path.resolve(path.dirname(file), requiredAttribute(node, 'href', file));
-        return this.compileTopLevel(this.load(referenced), referenced);
+        const chain = this.nest(scope.externalRefs, referenced, 'externalRef');
+        return this.compileTopLevel(this.load(referenced), referenced, chain);
       }
       case 'element': {
         const name = this.nameClassOf(node, 'element', file);
@@ -315,6 +374,7 @@ class Compiler {
   }
 
   private compileNameClass(node: XmlElement, file: string): NameClass {
+    this.step(file);
     const exceptOf = (): NameClass | undefined => {
       const except = rngChildren(node).find((c) => c.localName === 'except');
       return except ? this.foldNameClasses(rngChildren(except), file) : undefined;

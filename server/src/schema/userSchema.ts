@@ -14,6 +14,8 @@ import { GrammarModel, fromModel, toModel } from './model';
 import { Grammar, Pattern, subpatterns } from './patterns';
 import { Schema } from './schema';
 import { SchemaCache, sha256 } from './schemaCache';
+import { MAX_SCHEMA_BYTES, SchemaFileReader, readRegularFile } from './schemaFiles';
+import { loadUnlessItCrashedBefore, loadUserSchemaInWorker } from './userSchemaLoader';
 import { SchemaInUse } from '../protocol';
 
 /** Where distributions install libvirt's schemas (libvirtXml.schema.useSystemSchemas). */
@@ -50,12 +52,16 @@ export interface SchemaChoice {
   notes: string[];
 }
 
-/** The schema the settings ask for, or `bundled` (with the reason) when that cannot be had. */
+/**
+ * The schema the settings ask for, or `bundled` (with the reason) when that cannot be had.
+ * `signal` stops the load when its answer is no longer wanted.
+ */
 export async function chooseSchema(
   settings: SchemaSettings,
   bundled: Schema | undefined,
   cacheDirectory: string,
   systemDirectory = SYSTEM_SCHEMA_DIRECTORY,
+  signal?: AbortSignal,
 ): Promise<SchemaChoice> {
   const fallback = (error?: string): SchemaChoice => {
     const inUse: SchemaInUse = bundled
@@ -68,7 +74,9 @@ export async function chooseSchema(
   if (!requested) return fallback();
   if ('error' in requested) return fallback(requested.error);
   const libvirt = await detectLibvirtVersion(requested.directory, systemDirectory);
-  const loaded = loadUserSchema(requested.directory, cacheDirectory, libvirt);
+  // In a worker, so that the bundled schema keeps serving; not again if it crashed the server once.
+  const { directory } = requested;
+  const loaded = await loadUnlessItCrashedBefore(directory, cacheDirectory, () => loadUserSchemaInWorker(directory, cacheDirectory, libvirt, { signal }));
   if ('error' in loaded) return fallback(loaded.error);
   const { schema } = loaded;
   const notes = [`${schema.describe()}: ${loaded.files} file${loaded.files === 1 ? '' : 's'}, ${loaded.cached ? `from the cache in ${cacheDirectory}` : 'compiled'}`];
@@ -126,10 +134,11 @@ export function loadUserSchema(directory: string, cacheDirectory: string, libvir
   }
 
   const files = new Map<string, string>();
+  const reader = new SchemaFileReader();
   let grammar: Grammar;
   try {
     grammar = compileGrammar(mainFile, (file) => {
-      const text = fs.readFileSync(file, 'utf8');
+      const text = reader.read(file);
       files.set(file, sha256(text));
       return text;
     });
@@ -227,7 +236,7 @@ function readCacheEntry(cache: SchemaCache, name: string): CacheEntry | { proble
 
 function contentHash(file: string): string | undefined {
   try {
-    return sha256(fs.readFileSync(file, 'utf8'));
+    return sha256(readRegularFile(file, MAX_SCHEMA_BYTES).toString('utf8'));
   } catch {
     return undefined;
   }
