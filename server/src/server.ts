@@ -357,19 +357,23 @@ const rulesRuns = new Map<string, RulesRun>();
 /** What was last published per document, for code actions and hover on that version. */
 const published = new Map<string, { version: number; context: AnalysisContext; findings: Finding[] }>();
 
+/** In a large document between the rules' runs: the other checks, with the rules' last findings moved through the edits since. */
+function findingsWithMovedRules(uri: string, document: OpenDocument, analysis: Analysis): Finding[] | undefined {
+  const run = rulesRuns.get(uri);
+  if (!run || document.parsed.length <= RULES_INLINE_LENGTH || published.get(uri)?.context !== context) return undefined;
+  return mergeFindings(incrementalFindings(analysis), moveThroughEdits(run.findings, run.edits), settings.maxProblems);
+}
+
 const validate = guarded('validation', undefined, (uri: string) => {
   const document = documents.get(uri);
   if (!document) return;
   const analysis = analysisOf(uri, document);
-  const run = rulesRuns.get(uri);
-  if (run && document.parsed.length > RULES_INLINE_LENGTH && published.get(uri)?.context === context) {
-    const moved = moveThroughEdits(run.findings, run.edits);
-    publish(uri, document, mergeFindings(incrementalFindings(analysis), moved, settings.maxProblems));
-    clearTimeout(run.timer);
-    run.timer = setTimeout(() => runRulesAndPublish(uri), RULES_PAUSE_MS);
-    return;
-  }
-  runRulesAndPublish(uri);
+  const findings = findingsWithMovedRules(uri, document, analysis);
+  if (!findings) return runRulesAndPublish(uri);
+  publish(uri, document, findings);
+  const run = rulesRuns.get(uri)!;
+  clearTimeout(run.timer);
+  run.timer = setTimeout(() => runRulesAndPublish(uri), RULES_PAUSE_MS);
 });
 
 const runRulesAndPublish = guarded('rules', undefined, (uri: string) => {
@@ -390,11 +394,15 @@ function publish(uri: string, document: OpenDocument, findings: Finding[]): void
   idleCollector.afterWork(parsed.length);
 }
 
-/** The findings of the document's current version: those published, else computed. */
+/**
+ * The findings of the document's current version: those published, else those validation will
+ * publish (a request between the edits of a burst in a large document does not run the rules).
+ */
 function currentFindings(uri: string, analysis: Analysis): Finding[] {
   const last = published.get(uri);
   const document = documents.get(uri);
-  return last && document && last.version === document.version && last.context === context ? last.findings : documentFindings(analysis);
+  if (last && document && last.version === document.version && last.context === context) return last.findings;
+  return (document && findingsWithMovedRules(uri, document, analysis)) ?? documentFindings(analysis);
 }
 
 function diagnosticOf(uri: string, parsed: ParsedDocument, finding: Finding): Diagnostic {
