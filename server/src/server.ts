@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CancellationToken,
   CodeAction,
   CodeActionKind,
   Command,
@@ -30,6 +31,7 @@ import {
   MessageType,
   Position,
   ProposedFeatures,
+  RequestMessage,
   ResponseError,
   SelectionRange,
   ShowMessageNotification,
@@ -74,8 +76,13 @@ import { defaultCacheDirectory } from './schema/schemaCache';
 import { AUTO_CLOSE_TAG_REQUEST, AutoCloseTagParams, SCHEMA_IN_USE_NOTIFICATION, WORKSPACE_TRUST_NOTIFICATION, WorkspaceTrust } from './protocol';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 import { Analysis, AnalysisContext } from './features/analysis';
+import { FramingWatch } from './framingWatch';
 
-const connection = createConnection(ProposedFeatures.all);
+// A request still queued when its $/cancelRequest arrives is answered at once, without running it.
+const connection = createConnection(ProposedFeatures.all, {
+  cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as RequestMessage).id, error: cancelledError().toJson() }),
+});
+if (process.argv.includes('--stdio')) watchStdinFraming();
 const docs = loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message));
 const bundledSchema = loadBundledSchema();
 let schema = bundledSchema;
@@ -125,6 +132,36 @@ function guarded<A extends unknown[], R>(name: string, fallback: R, handler: (..
       return fallback;
     }
   };
+}
+
+function cancelledError(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+/**
+ * A request handler that first yields once, so that a $/cancelRequest sent after the request is
+ * read before the work starts (the next message is handled only after this continuation), and
+ * answers RequestCancelled instead of working for an answer no one waits for.
+ */
+function cancellable<P, R>(handler: (params: P) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+  return async (params, token) => {
+    messagesSinceValidationCheck++;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) return cancelledError();
+    messagesSinceValidationCheck++;
+    return await handler(params);
+  };
+}
+
+/** Broken framing on stdin (framingWatch.ts): log and exit, so that the client starts a new server. */
+function watchStdinFraming(): void {
+  const watch = new FramingWatch();
+  process.stdin.on('data', (chunk: Buffer) => {
+    const problem = watch.feed(chunk);
+    if (!problem) return;
+    process.stderr.write(`libvirt-xml language server: broken message framing on stdin, exiting: ${problem}\n`);
+    process.exit(1);
+  });
 }
 
 connection.onInitialize((params) => {
@@ -273,20 +310,35 @@ connection.onDidCloseTextDocument(
   }),
 );
 
-// Edits that arrive together are validated once, after the last of them is applied.
+/*
+ * Edits that arrive together are validated once, after the last of them is applied: vscode-jsonrpc
+ * handles one message per event loop turn, so validation waits for a turn in which no edit or
+ * request was handled. A burst of edits thus never computes diagnostics for a version a newer
+ * edit already replaced, and requests between the edits are answered before any validation.
+ */
 const pendingValidation = new Set<string>();
 let validationScheduled = false;
+/** Edits and requests handled since validation last looked; it waits while this grows. */
+let messagesSinceValidationCheck = 0;
 
 function scheduleValidation(uri: string): void {
   pendingValidation.add(uri);
+  messagesSinceValidationCheck++;
   if (validationScheduled) return;
   validationScheduled = true;
-  setImmediate(() => {
-    validationScheduled = false;
-    const uris = [...pendingValidation];
-    pendingValidation.clear();
-    for (const pending of uris) validate(pending);
-  });
+  setImmediate(validateWhenQuiet);
+}
+
+function validateWhenQuiet(): void {
+  if (messagesSinceValidationCheck > 0) {
+    messagesSinceValidationCheck = 0;
+    setImmediate(validateWhenQuiet);
+    return;
+  }
+  validationScheduled = false;
+  const uris = [...pendingValidation];
+  pendingValidation.clear();
+  for (const pending of uris) validate(pending);
 }
 
 /**
@@ -310,24 +362,29 @@ const rulesRuns = new Map<string, RulesRun>();
 /** What was last published per document, for code actions and hover on that version. */
 const published = new Map<string, { version: number; context: AnalysisContext; findings: Finding[] }>();
 
+/** In a large document between the rules' runs: the other checks, with the rules' last findings moved through the edits since. */
+function findingsWithMovedRules(uri: string, document: OpenDocument, analysis: Analysis): Finding[] | undefined {
+  const run = rulesRuns.get(uri);
+  if (!run || document.parsed.length <= RULES_INLINE_LENGTH || published.get(uri)?.context !== context) return undefined;
+  return mergeFindings(incrementalFindings(analysis), moveThroughEdits(run.findings, run.edits), settings.maxProblems);
+}
+
 const validate = guarded('validation', undefined, (uri: string) => {
   const document = documents.get(uri);
   if (!document) return;
   const analysis = analysisOf(uri, document);
-  const run = rulesRuns.get(uri);
-  if (run && document.parsed.length > RULES_INLINE_LENGTH && published.get(uri)?.context === context) {
-    const moved = moveThroughEdits(run.findings, run.edits);
-    publish(uri, document, mergeFindings(incrementalFindings(analysis), moved, settings.maxProblems));
-    clearTimeout(run.timer);
-    run.timer = setTimeout(() => runRulesAndPublish(uri), RULES_PAUSE_MS);
-    return;
-  }
-  runRulesAndPublish(uri);
+  const findings = findingsWithMovedRules(uri, document, analysis);
+  if (!findings) return runRulesAndPublish(uri);
+  publish(uri, document, findings);
+  const run = rulesRuns.get(uri)!;
+  clearTimeout(run.timer);
+  run.timer = setTimeout(() => runRulesAndPublish(uri), RULES_PAUSE_MS);
 });
 
 const runRulesAndPublish = guarded('rules', undefined, (uri: string) => {
   const document = documents.get(uri);
-  if (!document) return;
+  // Edits waiting to be validated: they will run the rules again for their version.
+  if (!document || pendingValidation.has(uri)) return;
   const analysis = analysisOf(uri, document);
   clearTimeout(rulesRuns.get(uri)?.timer);
   rulesRuns.set(uri, { findings: ruleFindings(analysis), edits: [] });
@@ -342,11 +399,15 @@ function publish(uri: string, document: OpenDocument, findings: Finding[]): void
   idleCollector.afterWork(parsed.length);
 }
 
-/** The findings of the document's current version: those published, else computed. */
+/**
+ * The findings of the document's current version: those published, else those validation will
+ * publish (a request between the edits of a burst in a large document does not run the rules).
+ */
 function currentFindings(uri: string, analysis: Analysis): Finding[] {
   const last = published.get(uri);
   const document = documents.get(uri);
-  return last && document && last.version === document.version && last.context === context ? last.findings : documentFindings(analysis);
+  if (last && document && last.version === document.version && last.context === context) return last.findings;
+  return (document && findingsWithMovedRules(uri, document, analysis)) ?? documentFindings(analysis);
 }
 
 function diagnosticOf(uri: string, parsed: ParsedDocument, finding: Finding): Diagnostic {
@@ -369,7 +430,7 @@ function diagnosticOf(uri: string, parsed: ParsedDocument, finding: Finding): Di
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.libvirt-xml`;
 
 connection.onCodeAction(
-  guarded('codeAction', null, ({ textDocument, range, context }): CodeAction[] | null => {
+  cancellable(guarded('codeAction', null, ({ textDocument, range, context }): CodeAction[] | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
@@ -392,7 +453,7 @@ connection.onCodeAction(
       ),
       edit: { changes: { [textDocument.uri]: action.edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText })) } },
     }));
-  }),
+  })),
 );
 
 const COMPLETION_KIND: Record<CompletionSuggestion['kind'], CompletionItemKind> = {
@@ -418,7 +479,7 @@ function suggestionDocs(key: DocsKey, language: DocsLanguage): string | undefine
 }
 
 connection.onCompletion(
-  withHostPaths(guarded('completion', null, ({ textDocument, position, context }: CompletionParams): CompletionList | null => {
+  cancellable(withHostPaths(guarded('completion', null, ({ textDocument, position, context }: CompletionParams): CompletionList | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
@@ -436,7 +497,7 @@ connection.onCompletion(
       };
     });
     return { isIncomplete: false, items };
-  })),
+  }))),
 );
 
 /** After a folder is picked, its entries are asked for (the editor does not ask on text a completion inserts). */
@@ -490,7 +551,7 @@ connection.onCompletionResolve((item: CompletionItem) =>
 );
 
 connection.onHover(
-  guarded('hover', null, ({ textDocument, position }): Hover | null => {
+  cancellable(guarded('hover', null, ({ textDocument, position }): Hover | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
@@ -498,21 +559,21 @@ connection.onHover(
     const result = withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), currentFindings(textDocument.uri, analysis), offset);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
-  }),
+  })),
 );
 
 connection.onDocumentLinks(
-  guarded('documentLink', null, ({ textDocument }): DocumentLink[] | null => {
+  cancellable(guarded('documentLink', null, ({ textDocument }): DocumentLink[] | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     return documentLinks(analysis).map((link) => ({ range: analysis.document.rangeOf(link.start, link.end), target: link.target }));
-  }),
+  })),
 );
 
 const FOLDING_KIND: Partial<Record<FoldKind, FoldingRangeKind>> = { comment: FoldingRangeKind.Comment, region: FoldingRangeKind.Region };
 
 connection.onFoldingRanges(
-  guarded('foldingRange', null, ({ textDocument }): FoldingRange[] | null => {
+  cancellable(guarded('foldingRange', null, ({ textDocument }): FoldingRange[] | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
@@ -523,32 +584,35 @@ connection.onFoldingRanges(
       if (endLine > startLine) ranges.push({ startLine, endLine, kind: FOLDING_KIND[fold.kind] });
     }
     return ranges;
-  }),
+  })),
 );
 
+/** Innermost levels answered: the answer nests one object per level, and JSON.stringify recurses on it. */
+const SELECTION_DEPTH_LIMIT = 1000;
+
 connection.onSelectionRanges(
-  guarded('selectionRange', null, ({ textDocument, positions }): SelectionRange[] | null => {
+  cancellable(guarded('selectionRange', null, ({ textDocument, positions }): SelectionRange[] | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
     const offsets = positions.map((position) => parsed.offsetAt(position));
     return selectionRangesAt(analysis, offsets).map(
       (chain, i) =>
-        chain.reduceRight<SelectionRange | undefined>((parent, span) => ({ range: parsed.rangeOf(span.from, span.to), parent }), undefined) ?? {
+        chain.slice(0, SELECTION_DEPTH_LIMIT).reduceRight<SelectionRange | undefined>((parent, span) => ({ range: parsed.rangeOf(span.from, span.to), parent }), undefined) ?? {
           range: parsed.rangeOf(offsets[i], offsets[i]),
         },
     );
-  }),
+  })),
 );
 
 connection.languages.onLinkedEditingRange(
-  guarded('linkedEditingRange', null, ({ textDocument, position }): LinkedEditingRanges | null => {
+  cancellable(guarded('linkedEditingRange', null, ({ textDocument, position }): LinkedEditingRanges | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
     const spans = linkedTagNamesAt(analysis, parsed.offsetAt(position));
     return spans ? { ranges: spans.map((span) => parsed.rangeOf(span.from, span.to)), wordPattern: TAG_NAME_PATTERN } : null;
-  }),
+  })),
 );
 
 // libvirt's references (features/references/): an id or an index and the places that name it.
@@ -557,17 +621,17 @@ function locations(uri: string, analysis: Analysis, spans: Span[]): Location[] {
 }
 
 connection.onDefinition(
-  guarded('definition', null, ({ textDocument, position }) => {
+  cancellable(guarded('definition', null, ({ textDocument, position }) => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     return analysis ? locations(textDocument.uri, analysis, definitionAt(analysis, analysis.document.offsetAt(position))) : null;
-  }),
+  })),
 );
 
 connection.onReferences(
-  guarded('references', null, ({ textDocument, position, context }) => {
+  cancellable(guarded('references', null, ({ textDocument, position, context }) => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     return analysis ? locations(textDocument.uri, analysis, referencesAt(analysis, analysis.document.offsetAt(position), context.includeDeclaration)) : null;
-  }),
+  })),
 );
 
 /*
@@ -597,17 +661,17 @@ function renameAt(analysis: Analysis, offset: number, newName: string): { edits:
 const HIGHLIGHT_KIND = { text: DocumentHighlightKind.Text, read: DocumentHighlightKind.Read, write: DocumentHighlightKind.Write };
 
 connection.onDocumentHighlight(
-  guarded('documentHighlight', null, ({ textDocument, position }): DocumentHighlight[] | null => {
+  cancellable(guarded('documentHighlight', null, ({ textDocument, position }): DocumentHighlight[] | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
     const highlights = highlightsAt(analysis, parsed.offsetAt(position));
     return highlights ? highlights.map((h) => ({ range: parsed.rangeOf(h.from, h.to), kind: HIGHLIGHT_KIND[h.kind] })) : null;
-  }),
+  })),
 );
 
 connection.onPrepareRename(
-  guarded('prepareRename', null, ({ textDocument, position }) => {
+  cancellable(guarded('prepareRename', null, ({ textDocument, position }) => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
@@ -616,11 +680,11 @@ connection.onPrepareRename(
     // The editor shows the message: why this cannot be renamed.
     if ('error' in target) return new ResponseError(LSPErrorCodes.RequestFailed, target.error);
     return { range: parsed.rangeOf(target.span.from, target.span.to), placeholder: target.placeholder };
-  }),
+  })),
 );
 
 connection.onRenameRequest(
-  guarded('rename', null, ({ textDocument, position, newName }): WorkspaceEdit | ResponseError | null => {
+  cancellable(guarded('rename', null, ({ textDocument, position, newName }): WorkspaceEdit | ResponseError | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
@@ -629,7 +693,7 @@ connection.onRenameRequest(
     // The editor shows the message: why the name was refused.
     if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     return { changes: { [textDocument.uri]: result.edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText })) } };
-  }),
+  })),
 );
 
 /** The versions already told they are not formatted, so format-on-save does not repeat it on every save. */
@@ -651,12 +715,12 @@ function formattingEdits(uri: string, options: FormattingOptions, format: (analy
   return edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText }));
 }
 
-connection.onDocumentFormatting(guarded('formatting', null, ({ textDocument, options }) => formattingEdits(textDocument.uri, options, formatDocument)));
+connection.onDocumentFormatting(cancellable(guarded('formatting', null, ({ textDocument, options }) => formattingEdits(textDocument.uri, options, formatDocument))));
 
 connection.onDocumentRangeFormatting(
-  guarded('rangeFormatting', null, ({ textDocument, range, options }) =>
+  cancellable(guarded('rangeFormatting', null, ({ textDocument, range, options }) =>
     formattingEdits(textDocument.uri, options, (analysis, formatOptions) => formatRange(analysis, analysis.document.offsetAt(range.start), analysis.document.offsetAt(range.end), formatOptions)),
-  ),
+  )),
 );
 
 function documentSymbolOf(parsed: ParsedDocument, symbol: DocumentSymbolItem): DocumentSymbol {
@@ -671,14 +735,14 @@ function documentSymbolOf(parsed: ParsedDocument, symbol: DocumentSymbolItem): D
 }
 
 connection.onDocumentSymbol(
-  guarded('documentSymbol', null, ({ textDocument }): DocumentSymbol[] | null => {
+  cancellable(guarded('documentSymbol', null, ({ textDocument }): DocumentSymbol[] | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     return analysis ? documentSymbols(analysis).map((symbol) => documentSymbolOf(analysis.document, symbol)) : null;
-  }),
+  })),
 );
 
 connection.onWorkspaceSymbol(
-  guarded('workspaceSymbol', [], ({ query }): SymbolInformation[] => {
+  cancellable(guarded('workspaceSymbol', [], ({ query }): SymbolInformation[] => {
     const open = documents.uris().flatMap((uri) => {
       const analysis = analysed(uri, documents.get(uri));
       return analysis ? [{ uri, analysis }] : [];
@@ -690,7 +754,7 @@ connection.onWorkspaceSymbol(
       containerName: symbol.containerName,
       location: { uri: symbol.uri, range: documentOf.get(symbol.uri)!.rangeOf(symbol.start, symbol.end) },
     }));
-  }),
+  })),
 );
 
 /** The client asks right after the user types `>` or `/`; see features/autoClose.ts. */

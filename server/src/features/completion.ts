@@ -71,7 +71,18 @@ export function completeAt(analysis: Analysis, offset: number, trigger?: string)
       ? setValueCompletions({ ...sets, text: analysis.text }, tree, target.element, target.attribute, target.ancestors[target.ancestors.length - 1]?.node.name, offset)
       : [];
   if (trigger !== undefined && SET_TRIGGERS.includes(trigger)) return setValues();
-  const c: Context | undefined = schema && { schema, document, d: schema.derivatives, expect: new Expectations(schema.derivatives), quote: quoteAt(tree, offset) };
+  // The quote is asked for only by suggestions with attributes: it walks the path to the cursor
+  // again, which is long in a deeply nested document.
+  let quote: QuoteChar | undefined;
+  const c: Context | undefined = schema && {
+    schema,
+    document,
+    d: schema.derivatives,
+    expect: new Expectations(schema.derivatives),
+    get quote() {
+      return (quote ??= quoteAt(tree, offset));
+    },
+  };
   switch (target.kind) {
     case 'startTagName': {
       const { element, ancestors } = target;
