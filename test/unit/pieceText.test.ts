@@ -24,7 +24,9 @@ test('a text kept in pieces reads like the string it stands for, edit after edit
         const limit = Math.min(text.length, from + 40);
         const window = pieces.window(from, limit);
         assert.equal(window.text.slice(from - window.base, limit - window.base), text.slice(from, limit), `${where}: window`);
-        assert.ok(window.base === 0 || text[window.base - 1] === '\n' || text[window.base - 1] === '\r', `${where}: a window starts a line`);
+        const before = window.base === 0 ? '\n' : text[window.base - 1];
+        assert.ok(before !== ' ' && before !== '\t', `${where}: no indentation runs on from before the window`);
+        assert.equal(window.startsLine, before === '\n' || before === '\r', `${where}: startsLine`);
       }
       // Now and then the whole text is asked for, and reading goes on from it.
       if (step % 10 === 0) assert.equal(pieces.toString(), text, where);

@@ -86,9 +86,9 @@ export function parseFragment(
 ): FragmentResult | undefined {
   const children: ChildNode[] = [];
   // The builder works in the window's offsets: nodes keep offsets relative to their parent, so
-  // only the XML declaration's place needs the window's own.
-  const { text, base } = window;
-  const builder = new TreeBuilder(text, from - base, limit - base, container, containerStart - base, children, enclosingNames, base);
+  // only the XML declaration's place and the indentation at the window's start need more.
+  const { text, base, startsLine } = window;
+  const builder = new TreeBuilder(text, from - base, limit - base, container, containerStart - base, children, enclosingNames, base, startsLine);
   if (!builder.run()) return undefined;
   if (builder.openElementCount() > 0) {
     // The container's end tag closes the innermost open element of its name: if that is not
@@ -140,6 +140,8 @@ class TreeBuilder {
     private readonly enclosingNames: readonly string[],
     /** Where `text` starts in the whole text. */
     private readonly base = 0,
+    /** Whether a line starts where `text` does; if not, a character other than a space or tab precedes it. */
+    private readonly startsLine = true,
   ) {
     this.pos = from;
     this.containerFrame = { node: container, start: containerStart, children: containerChildren, hasUnclosedChild: false };
@@ -647,7 +649,7 @@ class TreeBuilder {
       else if (c === Ch.LineFeed || c === Ch.CarriageReturn) return at - p;
       else return -1;
     }
-    return at;
+    return this.startsLine ? at : -1;
   }
 
   // ---- comments, CDATA, DOCTYPE, processing instructions ----------------------------------

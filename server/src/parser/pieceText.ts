@@ -19,13 +19,15 @@ export interface Source {
 export interface Window {
   text: string;
   base: number;
+  /** Whether a line starts where the window does (the parser measures indentation back to one). */
+  startsLine: boolean;
 }
 
 /** The text after an edit, as the incremental parser reads it. */
 export interface EditedText {
   /**
-   * A string holding text[from, limit) and a little past it, starting at a line start (the
-   * parser measures indentation back to one) or at the start of the text.
+   * A string holding text[from, limit) and a little past it, starting where no space or tab
+   * runs on from before it: the parser measures a tag's indentation back over those only.
    */
   window(from: number, limit: number): Window;
   whole(): string;
@@ -33,14 +35,14 @@ export interface EditedText {
 
 /** A plain string as EditedText: the window is the whole of it. */
 export function wholeText(text: string): EditedText {
-  return { window: () => ({ text, base: 0 }), whole: () => text };
+  return { window: () => ({ text, base: 0, startsLine: true }), whole: () => text };
 }
 
 const DEFAULT_PIECE_LENGTH = 16 * 1024;
 /** Characters the parser may look at past a fragment's limit (`<![CDATA[` is the longest). */
 const LOOKAHEAD = 64;
-/** How far back a window looks for a line start before taking the whole text instead. */
-const MAX_LINE_SCAN = 4096;
+/** How far back a window looks over spaces and tabs before taking the whole text instead. */
+const MAX_INDENT_SCAN = 4096;
 
 export class PieceText implements Source, EditedText {
   private pieces: string[] = [];
@@ -113,15 +115,17 @@ export class PieceText implements Source, EditedText {
   }
 
   window(from: number, limit: number): Window {
-    if (this.flat !== undefined) return { text: this.flat, base: 0 };
+    if (this.flat !== undefined) return { text: this.flat, base: 0, startsLine: true };
     let base = from;
-    while (base > 0 && from - base < MAX_LINE_SCAN) {
+    while (base > 0 && from - base < MAX_INDENT_SCAN) {
       const c = this.charCodeAt(base - 1);
-      if (c === 10 || c === 13) break;
+      if (c !== 32 && c !== 9) break;
       base--;
     }
-    if (base > 0 && from - base >= MAX_LINE_SCAN) return { text: this.toString(), base: 0 };
-    return { text: this.slice(base, limit + LOOKAHEAD), base };
+    // Position 1 may follow a byte order mark, which the XML declaration's check looks at.
+    if (base === 1 || (base > 0 && from - base >= MAX_INDENT_SCAN)) base = 0;
+    const before = base > 0 ? this.charCodeAt(base - 1) : 10;
+    return { text: this.slice(base, limit + LOOKAHEAD), base, startsLine: before === 10 || before === 13 };
   }
 
   /** Replaces text[start, end) with `inserted`. */
