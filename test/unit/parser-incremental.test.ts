@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { applyEdit } from '../../server/src/parser/incremental';
 import { parseDocument } from '../../server/src/parser/parse';
 import { PieceText } from '../../server/src/parser/pieceText';
+import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { describeTree } from './helpers/describeTree';
 import { WEB01 } from './helpers/documents';
 import { random, randomEdit } from './helpers/randomEdits';
@@ -71,6 +72,29 @@ test('an unclosed element at the start of a window that begins mid-line keeps it
   pieces.replace(at, at, 'x');
   const patched = applyEdit(parseDocument(text), pieces, { start: at, end: at, insertedLength: 1 });
   assert.deepEqual(describeTree(patched), describeTree(parseDocument(edited)));
+});
+
+test('bursts of edits, read once after the last of them, give the tree of a fresh parse', () => {
+  let bursts = 0;
+  for (let seed = 121; seed <= 160; seed++) {
+    const next = random(seed);
+    let document = ParsedDocument.parse(BASE, Number.POSITIVE_INFINITY, 32);
+    for (let step = 0; step < 30; step++) {
+      const size = 1 + Math.floor(next() * 8);
+      const burst: string[] = [];
+      for (let k = 0; k < size; k++) {
+        const { start, end, inserted } = randomEdit(document.source.slice(0, document.length), next);
+        document.replace(start, end, inserted);
+        burst.push(JSON.stringify({ start, end, inserted }));
+      }
+      bursts++;
+      const expected = describeTree(parseDocument(document.text));
+      const actual = describeTree(document.tree);
+      if (actual.join('\n') !== expected.join('\n')) assert.deepEqual(actual, expected, `seed ${seed}, step ${step}: ${burst.join(', ')}`);
+      if (document.length > 6000 || document.length < 200) document = ParsedDocument.parse(BASE, Number.POSITIVE_INFINITY, 32);
+    }
+  }
+  assert.ok(bursts >= 1200);
 });
 
 test('typing a document character by character keeps the tree exact', () => {

@@ -96,6 +96,13 @@ export class ParsedDocument {
   /** One memo per owner (say, a schema); each edit drops the entries of the nodes it changed in place. */
   private readonly memos = new Map<object, NodeMemo<unknown>>();
 
+  /**
+   * The edits since the tree was last brought up to date, merged into one: the tree's text had
+   * [start, end) where the text now has [start, start + insertedLength). A burst of edits is
+   * parsed once, when something next reads the tree.
+   */
+  private pending: Edit | undefined;
+
   private constructor(
     private pieces: PieceText,
     private currentTree: DocumentNode,
@@ -138,6 +145,11 @@ export class ParsedDocument {
   }
 
   get tree(): DocumentNode {
+    const edit = this.pending;
+    if (edit) {
+      this.pending = undefined;
+      this.currentTree = patchedOrFresh(this.currentTree, this.pieces, edit, (node) => this.forget(node));
+    }
     return this.currentTree;
   }
 
@@ -158,13 +170,17 @@ export class ParsedDocument {
   replace(start: number, end: number, inserted: string): void {
     const wasParsed = this.parsed;
     this.pieces.replace(start, end, inserted);
-    if (!this.parsed) this.currentTree = EMPTY_TREE;
-    else if (!wasParsed) this.currentTree = parseDocument(this.pieces.toString());
-    else this.currentTree = patchedOrFresh(this.currentTree, this.pieces, { start, end, insertedLength: inserted.length }, (node) => this.forget(node));
     this.lines.applyEdit(this.pieces, start, end, inserted.length);
+    if (this.parsed && wasParsed) {
+      this.pending = mergedEdits(this.pending, { start, end, insertedLength: inserted.length });
+      return;
+    }
+    this.pending = undefined;
+    this.currentTree = this.parsed ? parseDocument(this.pieces.toString()) : EMPTY_TREE;
   }
 
   private replaceAll(text: string): void {
+    this.pending = undefined;
     this.pieces = new PieceText(text, this.pieces.pieceLength);
     this.currentTree = treeFor(text, this.maxParsedLength);
     this.lines = new LineIndex(text);
@@ -185,6 +201,18 @@ export class ParsedDocument {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** One edit doing what `earlier` and then `later` (in the text `earlier` made) did. */
+export function mergedEdits(earlier: Edit | undefined, later: Edit): Edit {
+  if (!earlier) return later;
+  const earlierEnd = earlier.start + earlier.insertedLength;
+  const earlierGrowth = earlier.insertedLength - (earlier.end - earlier.start);
+  // Past both edits' ends, the text between them and the original differ by earlierGrowth.
+  const coveredEnd = Math.max(earlierEnd, later.end);
+  const start = Math.min(earlier.start, later.start);
+  const newEnd = coveredEnd + later.insertedLength - (later.end - later.start);
+  return { start, end: coveredEnd - earlierGrowth, insertedLength: newEnd - start };
 }
 
 /**
