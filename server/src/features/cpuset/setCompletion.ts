@@ -6,7 +6,7 @@
  * before select (a negation removes only what is already there); after `N-`, the ends of a range.
  */
 import type { CompletionSuggestion } from '../completion';
-import { Attribute, DocumentNode, ElementNode, valueSpan } from '../../parser/nodes';
+import { Attribute, ElementNode, valueSpan } from '../../parser/nodes';
 import { Located } from '../../parser/tree';
 import { parseSet } from '../../rules/cpuset/cpusetSyntax';
 import { applyOperations, intendedOperations } from '../../rules/cpuset/evaluate';
@@ -28,9 +28,10 @@ interface Source {
   whole: string;
 }
 
+/** `domainOf`: the analysis's view of the domain (built once per version), asked for only where vCPUs count. */
 export function setValueCompletions(
   context: SetContext,
-  tree: DocumentNode,
+  domainOf: () => Domain | undefined,
   element: Located<ElementNode>,
   attribute: Attribute,
   parent: string | undefined,
@@ -45,7 +46,7 @@ export function setValueCompletions(
   if (raw.includes('&')) return [];
   const name = element.node.name;
 
-  if (name === 'vcpupin' && attribute.name === 'vcpu') return unpinnedVcpus(text, tree, element.node, valueStart, valueEnd);
+  if (name === 'vcpupin' && attribute.name === 'vcpu') return unpinnedVcpus(domainOf(), element.node, valueStart, valueEnd);
   if (!context.keys.has(`${name}@${attribute.name}`)) return [];
 
   const kind = setAttributeKind(name, attribute.name, parent);
@@ -57,7 +58,7 @@ export function setValueCompletions(
   const replace = { replaceStart: valueStart + itemStart, replaceEnd: valueStart + itemEnd };
 
   if (item.startsWith('^')) return negations(selectedBy(raw.slice(0, itemStart)) ?? new IdSet(), nounOf(kind), replace);
-  const source = sourceOf(kind, context, text, tree);
+  const source = sourceOf(kind, context, domainOf);
   if (!source) return [];
   const rangeStart = /^(\d+)-/.exec(item);
   if (rangeStart) return rangeEnds(Number(rangeStart[1]), source, replace);
@@ -78,7 +79,7 @@ function nounOf(kind: SetAttribute): string {
   }
 }
 
-function sourceOf(kind: SetAttribute, context: SetContext, text: string, tree: DocumentNode): Source | undefined {
+function sourceOf(kind: SetAttribute, context: SetContext, domainOf: () => Domain | undefined): Source | undefined {
   if (kind.host === 'cpus' && context.host?.cpus) {
     const ids = IdSet.of(context.host.cpus);
     return { ids, noun: nounOf(kind), whole: `all ${ids.count} host CPUs online` };
@@ -88,7 +89,7 @@ function sourceOf(kind: SetAttribute, context: SetContext, text: string, tree: D
     return { ids, noun: nounOf(kind), whole: `all ${ids.count} host NUMA nodes online` };
   }
   if (kind.host === undefined && kind.noun === 'vCPU') {
-    const domain = Domain.of(text, tree);
+    const domain = domainOf();
     const count = domain && guestVcpus(domain).count;
     if (!count) return undefined;
     return { ids: IdSet.of([[0, count - 1]]), noun: 'vCPU', whole: `all ${count} vCPUs of the guest` };
@@ -156,8 +157,7 @@ function pad(n: number): string {
 }
 
 /** `<vcpupin vcpu>`: the guest's vCPUs below the `<vcpu>` count that no other `<vcpupin>` pins. */
-function unpinnedVcpus(text: string, tree: DocumentNode, pin: ElementNode, valueStart: number, valueEnd: number): CompletionSuggestion[] {
-  const domain = Domain.of(text, tree);
+function unpinnedVcpus(domain: Domain | undefined, pin: ElementNode, valueStart: number, valueEnd: number): CompletionSuggestion[] {
   if (!domain) return [];
   const { count, pins } = guestVcpus(domain);
   if (!count) return [];
