@@ -68,7 +68,7 @@ export function completeAt(analysis: Analysis, offset: number, trigger?: string)
   if ((trigger === '"' || trigger === "'") && target.kind !== 'attributeValue') return [];
   const setValues = (): CompletionSuggestion[] =>
     sets && target.kind === 'attributeValue'
-      ? setValueCompletions({ ...sets, text: analysis.text }, () => analysis.domain, target.element, target.attribute, target.ancestors[target.ancestors.length - 1]?.node.name, offset)
+      ? setValueCompletions({ ...sets, text: analysis.source }, () => analysis.domain, target.element, target.attribute, target.ancestors[target.ancestors.length - 1]?.node.name, offset)
       : [];
   if (trigger !== undefined && SET_TRIGGERS.includes(trigger)) return setValues();
   // The quote is asked for only by suggestions with attributes: it walks the path to the cursor

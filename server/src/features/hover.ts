@@ -35,7 +35,7 @@ const SECTION_LABEL: Record<DocsLanguage, string> = { en: 'Section', zh: '章节
  * them) and text; without one, the docs alone.
  */
 export function hoverAt(analysis: Analysis, offset: number, docs: ElementDocs, language: DocsLanguage): HoverResult | undefined {
-  const sets: SetContext | undefined = analysis.setKeys && { text: analysis.text, keys: analysis.setKeys, host: analysis.host };
+  const sets: SetContext | undefined = analysis.setKeys && { text: analysis.source, keys: analysis.setKeys, host: analysis.host };
   const schema: HoverSchema | undefined = analysis.schema && { schema: analysis.schema, document: analysis };
   const target = cursorTarget(analysis.tree, offset);
   if (target.kind === 'content') return schema && textHover(schema, target.ancestors, offset, docs, language);

@@ -5,6 +5,7 @@
  */
 import { Attribute, ElementNode, attributeValue, valueSpan } from '../../parser/nodes';
 import { Located } from '../../parser/tree';
+import { Source } from '../../parser/pieceText';
 import { namedIds, type SetNoun } from './checkSet';
 import { describeSet } from './describeSet';
 import { HostTopology, setOptions } from './documentSets';
@@ -13,7 +14,7 @@ import { setAttributeKind } from './setAttributes';
 
 /** What set features need besides the tree: the text, the schema's set attributes, the host. */
 export interface SetContext {
-  text: string;
+  text: Source;
   /** "element@attribute" of the set attributes (setAttributeKeysOf). */
   keys: ReadonlySet<string>;
   host: HostTopology | undefined;
