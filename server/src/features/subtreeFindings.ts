@@ -148,12 +148,10 @@ function rememberRun<T extends Placed>(memo: NodeMemo<Summary<T>>, frame: Frame<
 
 /** Takes the remembered runs from the frame's next child on, moving its index past them. */
 function replayRuns<T extends Placed>(memo: NodeMemo<Summary<T>>, frame: Frame<T>, shift: (finding: T, by: number) => T): void {
-  const children = frame.node.children;
-  for (let run = memo.runAt(children, frame.index); run; run = frame.index < children.length ? memo.runAt(children, frame.index) : undefined) {
-    const base = children[frame.index].offset;
-    for (const item of run.value.items) frame.items.push(isElement(item) ? item : shift(item, base));
-    frame.index += run.nodes.length;
-  }
+  frame.index = memo.replayRuns(frame.node.children, frame.index, (summary, first) => {
+    for (const item of summary.items) frame.items.push(isElement(item) ? item : shift(item, first.offset));
+    return true;
+  });
 }
 
 /** `finding` moved by `by`, its fixes and related places too. */

@@ -70,6 +70,17 @@ export class NodeMemo<T> {
     return run;
   }
 
+  /**
+   * Takes the remembered runs from `children[index]` on, one after another, while `take` accepts
+   * each (and replays what it holds); returns the index after the last one taken.
+   */
+  replayRuns(children: readonly ChildNode[], index: number, take: (value: T, first: ChildNode) => boolean): number {
+    for (let run = this.runAt(children, index); run && take(run.value, children[index]); run = index < children.length ? this.runAt(children, index) : undefined) {
+      index += run.nodes.length;
+    }
+    return index;
+  }
+
   /** Whether a run being built from `children[runStart]` ends before `children[index]`: full, or a remembered run starts there. */
   runEndsBefore(children: readonly ChildNode[], runStart: number, index: number): boolean {
     return index > runStart && (index - runStart >= RUN_LENGTH || this.runAt(children, index) !== undefined);

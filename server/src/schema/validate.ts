@@ -225,15 +225,14 @@ export class TreeValidator {
     self: Parent,
   ): { index: number; output: P } {
     let current = input;
-    for (let run = memo.runAt(children, index); run; run = index < children.length ? memo.runAt(children, index) : undefined) {
-      const known = run.value;
-      if (known.input !== current || known.scope !== namespaces.key || known.parent !== self.label) break;
-      const base = start + children[index].offset;
+    const after = memo.replayRuns(children, index, (known, first) => {
+      if (known.input !== current || known.scope !== namespaces.key || known.parent !== self.label) return false;
+      const base = start + first.offset;
       for (const finding of known.findings) this.report(base + finding.start, base + finding.end, finding.code, finding.message);
       current = known.output;
-      index += run.nodes.length;
-    }
-    return { index, output: current };
+      return true;
+    });
+    return { index: after, output: current };
   }
 
   /** Remembers children[run.from, to) as a run, unless the findings were capped. */
