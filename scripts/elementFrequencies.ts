@@ -14,6 +14,7 @@ import { xmlFilesUnder } from '../server/src/cli/files';
 import { parseDocument } from '../server/src/parser/parse';
 import { walk } from '../server/src/parser/tree';
 import { Frequencies, attributesKey } from '../server/src/features/likelihood';
+import { writeFileAtomically } from '../server/src/safeWrite';
 
 const OUTPUT = path.resolve(__dirname, '..', '..', 'schemas', 'element-frequencies.json');
 
@@ -66,7 +67,7 @@ function main(argv: string[]): void {
     return;
   }
   const frequencies = elementFrequencies(directory);
-  fs.writeFileSync(OUTPUT, `${JSON.stringify(frequencies)}\n`);
+  writeFileAtomically(OUTPUT, `${JSON.stringify(frequencies)}\n`);
   console.log(`${frequencies.source.documents} documents → ${path.relative(process.cwd(), OUTPUT)} (${fs.statSync(OUTPUT).size} bytes)`);
 }
 

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGrammar } from '../server/src/schema/compileGrammar';
 import { toModel } from '../server/src/schema/model';
+import { writeFileAtomically } from '../server/src/safeWrite';
 
 const OUTPUT = path.resolve(__dirname, '..', '..', 'schemas', 'libvirt-domain.json');
 
@@ -33,7 +34,7 @@ function main(argv: string[]): void {
       .map(([name, sha]) => `${name} ${sha}`)
       .join('; '),
   };
-  fs.writeFileSync(OUTPUT, JSON.stringify(toModel(grammar, source)) + '\n');
+  writeFileAtomically(OUTPUT, JSON.stringify(toModel(grammar, source)) + '\n');
   console.log(`${OUTPUT}: ${grammar.elements.length} element patterns from ${files.size} files (libvirt ${source.libvirt})`);
 }
 

@@ -76,15 +76,38 @@ export function replaceFile(read: ReadForReplace, content: string | Buffer): voi
   syncDirectory(directory);
 }
 
+/**
+ * Writes `file` whole, new or regenerated (a cache entry, a generated data file): through a
+ * temporary file of `mode`, flushed and renamed in, so no reader ever sees half of it and a failed
+ * write leaves what was there. Unlike replaceFile it neither keeps an owner nor checks for edits.
+ */
+export function writeFileAtomically(file: string, content: string | Buffer, mode = 0o644): void {
+  const directory = path.dirname(file);
+  const temporary = createTemporary(directory, path.basename(file), mode);
+  let descriptor: number | undefined = temporary.descriptor;
+  try {
+    fs.writeFileSync(descriptor, content);
+    fs.fsyncSync(descriptor);
+    fs.closeSync(descriptor);
+    descriptor = undefined;
+    fs.renameSync(temporary.path, file);
+  } catch (error) {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
+    fs.rmSync(temporary.path, { force: true });
+    throw error;
+  }
+  syncDirectory(directory);
+}
+
 /** Keeps the temporary name (`.NAME.RANDOM.tmp`) within the usual 255-byte limit, however NAME is spelt. */
 const MAX_BASE_CHARACTERS = 40;
 
-function createTemporary(directory: string, base: string): { path: string; descriptor: number } {
+function createTemporary(directory: string, base: string, mode = 0o600): { path: string; descriptor: number } {
   for (let attempt = 0; ; attempt++) {
     const temporary = path.join(directory, `.${Array.from(base).slice(0, MAX_BASE_CHARACTERS).join('')}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       // Exclusive: never opens, or follows a link planted at, a name that already exists. Private until complete.
-      return { path: temporary, descriptor: fs.openSync(temporary, 'wx', 0o600) };
+      return { path: temporary, descriptor: fs.openSync(temporary, 'wx', mode) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 10) throw error;
     }

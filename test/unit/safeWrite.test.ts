@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { NotReplacedError, readForReplace, replaceFile } from '../../server/src/safeWrite';
+import { NotReplacedError, readForReplace, replaceFile, writeFileAtomically } from '../../server/src/safeWrite';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -109,5 +109,20 @@ test('a read-only file stays so, although its directory is writable', { skip: is
     fs.chmodSync(file, 0o444);
     assert.throws(() => replaceFile(readForReplace(file), '<x/>'), { code: 'EACCES' });
     assert.equal(fs.readFileSync(file, 'utf8'), '<domain/>');
+  });
+});
+
+test('writeFileAtomically writes a new file or a whole new version with the mode asked, and leaves no temporary file', () => {
+  inDirectory((directory, file) => {
+    const made = path.join(directory, 'made.json');
+    writeFileAtomically(made, '{"a":1}\n', 0o600);
+    assert.equal(fs.readFileSync(made, 'utf8'), '{"a":1}\n');
+    assert.equal(fs.statSync(made).mode & 0o777, 0o600);
+    writeFileAtomically(file, '<domain type="kvm"/>');
+    assert.equal(fs.readFileSync(file, 'utf8'), '<domain type="kvm"/>');
+    // A write that cannot happen (here: the content is not writable data) leaves what was there.
+    assert.throws(() => writeFileAtomically(made, Symbol('not data') as unknown as string));
+    assert.equal(fs.readFileSync(made, 'utf8'), '{"a":1}\n');
+    assert.deepEqual(fs.readdirSync(directory).sort(), ['made.json', 'web01.xml']);
   });
 });

@@ -5,10 +5,11 @@
  * plain file of bounded size whose content matches the hash in its header, is ignored (and the
  * reason reported), and the schema is compiled instead.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeFileAtomically } from '../safeWrite';
 
 /**
  * The largest entry read or written. libvirt 12.8.0's schema compiles to an entry of
@@ -104,21 +105,13 @@ export class SchemaCache {
     return { payload: payload.toString('utf8') };
   }
 
-  /** Writes entry `name` (mode 0600) beside it first and renames it in, so no reader sees half of it. */
+  /** Writes entry `name` (mode 0600) through a temporary file renamed in, so no reader sees half of it. */
   write(name: string, payload: string): void {
     const body = Buffer.from(payload, 'utf8');
     const content = Buffer.concat([Buffer.from(`${HEADER_MARKER}${sha256(body)}\n`, 'latin1'), body]);
     if (content.length > MAX_CACHE_ENTRY_BYTES) throw new Error(`the compiled schema takes ${content.length} bytes, over the cache's bound of ${MAX_CACHE_ENTRY_BYTES}`);
-    const temporary = path.join(this.directory, `.${name}.${randomBytes(8).toString('hex')}.tmp`);
-    try {
-      // 'wx' creates a new file and fails on anything already there, a symbolic link included.
-      // No fsync: an entry torn by a crash fails its hash and is compiled again.
-      fs.writeFileSync(temporary, content, { mode: 0o600, flag: 'wx' });
-      fs.renameSync(temporary, path.join(this.directory, name));
-    } catch (error) {
-      fs.rmSync(temporary, { force: true });
-      throw error;
-    }
+    // The temporary file is created exclusively (never through a planted name) and private.
+    writeFileAtomically(path.join(this.directory, name), content, 0o600);
   }
 }
 
