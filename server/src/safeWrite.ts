@@ -56,24 +56,13 @@ export function replaceFile(read: ReadForReplace, content: string | Buffer): voi
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotReplacedError('was removed since it was read');
     throw error;
   }
-  const directory = path.dirname(target);
-  const temporary = createTemporary(directory, path.basename(target));
-  let descriptor: number | undefined = temporary.descriptor;
-  try {
-    fs.writeFileSync(descriptor, content);
-    keepOwnerAndMode(descriptor, stats);
-    fs.fsyncSync(descriptor);
-    fs.closeSync(descriptor);
-    descriptor = undefined;
+  writeThroughTemporary(target, content, 0o600, {
+    prepare: (descriptor) => keepOwnerAndMode(descriptor, stats),
     // As late as possible: a save made while this ran must not be overwritten.
-    if (!unchangedSince(read)) throw new NotReplacedError('changed since it was read');
-    fs.renameSync(temporary.path, target);
-  } catch (error) {
-    if (descriptor !== undefined) fs.closeSync(descriptor);
-    fs.rmSync(temporary.path, { force: true });
-    throw error;
-  }
-  syncDirectory(directory);
+    beforeRename: () => {
+      if (!unchangedSince(read)) throw new NotReplacedError('changed since it was read');
+    },
+  });
 }
 
 /**
@@ -82,15 +71,31 @@ export function replaceFile(read: ReadForReplace, content: string | Buffer): voi
  * write leaves what was there. Unlike replaceFile it neither keeps an owner nor checks for edits.
  */
 export function writeFileAtomically(file: string, content: string | Buffer, mode = 0o644): void {
-  const directory = path.dirname(file);
-  const temporary = createTemporary(directory, path.basename(file), mode);
+  writeThroughTemporary(file, content, mode);
+}
+
+/**
+ * Writes `content` to a new temporary file beside `target` (created with `mode`), lets `prepare`
+ * adjust it, flushes it, and renames it over `target` once `beforeRename` agrees; on any failure
+ * the temporary file goes and `target` is as it was.
+ */
+function writeThroughTemporary(
+  target: string,
+  content: string | Buffer,
+  mode: number,
+  steps: { prepare?: (descriptor: number) => void; beforeRename?: () => void } = {},
+): void {
+  const directory = path.dirname(target);
+  const temporary = createTemporary(directory, path.basename(target), mode);
   let descriptor: number | undefined = temporary.descriptor;
   try {
     fs.writeFileSync(descriptor, content);
+    steps.prepare?.(descriptor);
     fs.fsyncSync(descriptor);
     fs.closeSync(descriptor);
     descriptor = undefined;
-    fs.renameSync(temporary.path, file);
+    steps.beforeRename?.();
+    fs.renameSync(temporary.path, target);
   } catch (error) {
     if (descriptor !== undefined) fs.closeSync(descriptor);
     fs.rmSync(temporary.path, { force: true });
@@ -102,7 +107,7 @@ export function writeFileAtomically(file: string, content: string | Buffer, mode
 /** Keeps the temporary name (`.NAME.RANDOM.tmp`) within the usual 255-byte limit, however NAME is spelt. */
 const MAX_BASE_CHARACTERS = 40;
 
-function createTemporary(directory: string, base: string, mode = 0o600): { path: string; descriptor: number } {
+function createTemporary(directory: string, base: string, mode: number): { path: string; descriptor: number } {
   for (let attempt = 0; ; attempt++) {
     const temporary = path.join(directory, `.${Array.from(base).slice(0, MAX_BASE_CHARACTERS).join('')}.${randomBytes(6).toString('hex')}.tmp`);
     try {
