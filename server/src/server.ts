@@ -410,6 +410,17 @@ function currentFindings(uri: string, analysis: Analysis): Finding[] {
   return (document && findingsWithMovedRules(uri, document, analysis)) ?? documentFindings(analysis);
 }
 
+/**
+ * libvirt's rule findings as the editor shows them: the last run's, moved through the edits since
+ * (VS Code moves the published diagnostics the same way), so that a hover between keystrokes
+ * does not run the rules again. Computed now only before the rules' first run.
+ */
+function shownRuleFindings(uri: string, analysis: Analysis): Finding[] {
+  const run = rulesRuns.get(uri);
+  if (!run || published.get(uri)?.context !== context) return ruleFindings(analysis);
+  return run.edits.length > 0 ? moveThroughEdits(run.findings, run.edits) : run.findings;
+}
+
 function diagnosticOf(uri: string, parsed: ParsedDocument, finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: parsed.rangeOf(finding.start, finding.end),
@@ -556,7 +567,7 @@ connection.onHover(
     if (!analysis) return null;
     const parsed = analysis.document;
     const offset = parsed.offsetAt(position);
-    const result = withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), currentFindings(textDocument.uri, analysis), offset);
+    const result = withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), shownRuleFindings(textDocument.uri, analysis), offset);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
   })),
