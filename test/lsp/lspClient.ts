@@ -31,10 +31,10 @@ import {
   PublishDiagnosticsParams,
   ShutdownRequest,
   StreamMessageReader,
-  StreamMessageWriter,
   TextDocumentContentChangeEvent,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { DirectMessageWriter } from './directWriter';
 
 /** Pins are checked against a host: tests name one rather than depend on the machine running them. */
 export const TEST_HOST = { cpus: '0-15', numaNodes: '0' };
@@ -56,7 +56,7 @@ export class LspClient {
   capabilities: InitializeResult | undefined;
 
   private constructor(readonly process: ChildProcess) {
-    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new DirectMessageWriter(process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.latest.set(params.uri, params);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
@@ -73,9 +73,12 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** `notificationMethods`: the server's own notifications to record from the start (see waitForNotification). */
-  static async start(initializationOptions: Record<string, unknown> = {}, notificationMethods: string[] = []): Promise<LspClient> {
-    const client = new LspClient(spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  /**
+   * `notificationMethods`: the server's own notifications to record from the start (see
+   * waitForNotification). `serverPath`: another server, such as the benchmark's protocol floor.
+   */
+  static async start(initializationOptions: Record<string, unknown> = {}, notificationMethods: string[] = [], serverPath = SERVER_PATH): Promise<LspClient> {
+    const client = new LspClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] }));
     for (const method of notificationMethods) client.listenFor(method);
     client.capabilities = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
