@@ -9,10 +9,11 @@
 // Every Chinese string in the output is the spec's own text (trimmed or joined); the
 // only rewriting is inside XML examples, where machine-translated element names and
 // typographic quotes are mapped back to libvirt's real syntax.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomically } from '../out/server/src/safeWrite.js';
 
 // Element names the spec's examples were machine-translated into, mapped back to the
 // names libvirt's schema (domaincommon.rng) uses.
@@ -515,7 +516,8 @@ function main(argv) {
   }
   const text = readFileSync(input, 'utf8');
   const docs = buildDocs(text, basename(input));
-  writeFileSync(out, serialize(docs));
+  // Through a temporary file renamed over the old one: an interrupted import leaves the old docs whole.
+  writeFileAtomically(out, serialize(docs));
   const entries = Object.values(docs.entries);
   const attrs = entries.reduce((n, e) => n + Object.keys(e.attributes ?? {}).length, 0);
   console.log(`${resolve(out)}: ${entries.length} entries, ${attrs} attributes`);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LspClient, serverForTests } from './lspClient';
+import { LspClient, serverForTests } from '../lsp/lspClient';
 
 const HEALTHY = 'file:///healthy.xml';
 const HEALTHY_TEXT = "<domain type='kvm'>\n  <vcpu>2</vcpu>\n</domain>\n";

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { SCHEMA_IN_USE_NOTIFICATION, SchemaInUse } from '../../server/src/protocol';
 import { MAX_CACHE_ENTRY_BYTES, SchemaCache } from '../../server/src/schema/schemaCache';
-import { LspClient } from './lspClient';
+import { LspClient } from '../lsp/lspClient';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const OTHER_UID = 65534;

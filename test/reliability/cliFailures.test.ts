@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TestContext, after, before, test } from 'node:test';
-import { BAD_PLACEMENT, FIXABLE, RunOptions, VALID, runDomxml } from './domxmlProcess';
+import { BAD_PLACEMENT, FIXABLE, RunOptions, VALID, runDomxml } from '../lsp/domxmlProcess';
 
 const FIXED = FIXABLE.replace("cpuset='1, 2,4-3,'", "cpuset='1,2,3-4'");
 const isRoot = process.getuid?.() === 0;

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { serverForTests } from './lspClient';
+import { serverForTests } from '../lsp/lspClient';
 
 const DEPTH = 100_000;
 const URI = 'file:///deep.xml';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { SCHEMA_IN_USE_NOTIFICATION, SchemaInUse } from '../../server/src/protocol';
 import { dieWhileLoading, makeHostileSchemas, temporaryDirectory } from '../unit/helpers/hostileSchemas';
-import { LspClient } from './lspClient';
+import { LspClient } from '../lsp/lspClient';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 /** Far above what loading any of them takes (under 250 MB), far below what they took before (4 to 5 GB). */

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import { XsdMatcher, compileXsdRegex } from '../../server/src/schema/xsdMatcher';
 import { translateXsdRegex } from '../../server/src/schema/xsdRegex';
 import { compileDatatype, isDatatypeError, XSD_DATATYPE_LIBRARY } from '../../server/src/schema/datatypes';
-import { seededRandom } from './helpers/formatting';
-import { adversarialValues, bundledPatterns, generateMatch, mutate } from './helpers/xsdPatterns';
+import { seededRandom } from '../unit/helpers/formatting';
+import { adversarialValues, bundledPatterns, generateMatch, mutate } from '../unit/helpers/xsdPatterns';
 
 const LENGTH = 100_000;
 /** The bound for one match of a 100k-character value. */

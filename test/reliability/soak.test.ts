@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { runBurst } from './editBurst';
-import { LspClient, serverForTests } from './lspClient';
+import { runBurst } from '../lsp/editBurst';
+import { LspClient, serverForTests } from '../lsp/lspClient';
 
 const EXAMPLE = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'examples', 'web01.xml'), 'utf8');
 const SEEDS = [1, 2, 3, 4, 5, 6];
