@@ -22,11 +22,30 @@ export interface Related {
 }
 
 /** Replace text[start, end) with `newText`. */
-export interface Fix {
-  title: string;
+export interface TextEdit {
   start: number;
   end: number;
   newText: string;
-  /** Keeps what the user meant without a judgement call, so "fix all" may apply it unasked. */
+}
+
+/** A fix's main edit (its span is where it applies), with any others it makes at the same time. */
+export interface Fix extends TextEdit {
+  title: string;
+  /** Edits made together with the main one, such as the end tag of a renamed element; none overlaps another. */
+  alsoEdits?: TextEdit[];
+  /**
+   * The main edit as a snippet (`$1`, `${1|a,b|}`) for editors that take snippets, such as a missing
+   * attribute with its allowed values to choose from; `newText` is what it inserts elsewhere.
+   */
+  snippet?: string;
+  /** Keeps what the user meant without a judgement call, so "fix all" and `domxml fix` may apply it unasked. */
   safe: boolean;
+  /** The one to apply with a single keystroke where a finding has several (a lone fix always is). */
+  preferred?: boolean;
+}
+
+/** Every edit of `fix`, in document order. */
+export function editsOf(fix: Fix): TextEdit[] {
+  const main: TextEdit = { start: fix.start, end: fix.end, newText: fix.newText };
+  return fix.alsoEdits ? [main, ...fix.alsoEdits].sort((a, b) => a.start - b.start) : [main];
 }

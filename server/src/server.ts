@@ -35,6 +35,7 @@ import {
   ResponseError,
   SelectionRange,
   ShowMessageNotification,
+  SnippetTextEdit,
   SymbolInformation,
   SymbolKind,
   TextDocumentSyncKind,
@@ -96,6 +97,8 @@ const documents = new OpenDocuments(() => settings.maxFileSizeMB * 1024 * 1024);
 const idleCollector = new IdleCollector();
 let editorLocale: string | undefined;
 let canPullConfiguration = false;
+/** The client applies SnippetTextEdits in a fix's TextDocumentEdit (workspaceEdit.snippetEditSupport). */
+let clientTakesSnippetEdits = false;
 /** VS Code's workspace trust (protocol.ts): path completion reads the local file system only when trusted. */
 let workspaceTrusted = true;
 /** The most folding ranges the client takes (VS Code's editor.foldingMaximumRegions is 5000 by default). */
@@ -169,6 +172,8 @@ connection.onInitialize((params) => {
   editorLocale = typeof options?.locale === 'string' ? options.locale : params.locale;
   if (typeof options?.cacheDirectory === 'string' && options.cacheDirectory !== '') schemaCacheDirectory = options.cacheDirectory;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+  clientTakesSnippetEdits = workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true;
   if (typeof options?.workspaceTrusted === 'boolean') workspaceTrusted = options.workspaceTrusted;
   foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? foldingRangeLimit;
   return {
@@ -440,6 +445,23 @@ function diagnosticOf(uri: string, parsed: ParsedDocument, finding: Finding): Di
 /** `source.fixAll.libvirt-xml`: for "Source Action…" and editor.codeActionsOnSave. */
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.libvirt-xml`;
 
+/**
+ * A fix's edits; where the client takes snippet edits (LSP 3.18, VS Code through
+ * vscode-languageclient 10 and later) its snippet, such as a missing attribute's allowed values
+ * to choose from, replaces the plain text.
+ */
+function workspaceEditOf(uri: string, version: number, parsed: ParsedDocument, action: FixAction): WorkspaceEdit {
+  const { snippet } = action;
+  if (!snippet || !clientTakesSnippetEdits) {
+    return { changes: { [uri]: action.edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText })) } };
+  }
+  const edits = action.edits.map((edit): TextEdit | SnippetTextEdit => {
+    const range = parsed.rangeOf(edit.start, edit.end);
+    return edit.start === snippet.start && edit.end === snippet.end ? { range, snippet: { kind: 'snippet', value: snippet.snippet } } : { range, newText: edit.newText };
+  });
+  return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+}
+
 connection.onCodeAction(
   cancellable(guarded('codeAction', null, ({ textDocument, range, context }): CodeAction[] | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
@@ -462,7 +484,7 @@ connection.onCodeAction(
       diagnostics: context.diagnostics.filter((d) =>
         action.findings.some((f) => d.code === f.code && parsed.offsetAt(d.range.start) === f.start && parsed.offsetAt(d.range.end) === f.end),
       ),
-      edit: { changes: { [textDocument.uri]: action.edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText })) } },
+      edit: workspaceEditOf(textDocument.uri, documents.get(textDocument.uri)!.version, parsed, action),
     }));
   })),
 );

@@ -5,7 +5,7 @@
 import { documentFindings } from '../features/diagnostics';
 import { safeFixEdits } from '../features/safeFixes';
 import { checkWellFormedness } from '../features/wellFormedness';
-import { Fix } from '../finding';
+import { TextEdit } from '../finding';
 import { Position } from '../parser/lineIndex';
 import { CheckOptions, Problem, analysisForCheck, parseForCheck, problemOf } from './check';
 import { Schema } from '../schema/schema';
@@ -73,7 +73,7 @@ export function fixDocument(file: string, text: string, options: FixOptions): Fi
 }
 
 /** `edits` (non-overlapping, in document order) applied to `text`. */
-export function applyEdits(text: string, edits: readonly Fix[]): string {
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const parts: string[] = [];
   let at = 0;
   for (const edit of edits) {
@@ -88,7 +88,7 @@ export function applyEdits(text: string, edits: readonly Fix[]): string {
  * The offset in the original text of `offset` in the fixed one. Inside a replaced value it maps
  * to the start or the end of the value as it was, per `side`.
  */
-export function originalOffset(offset: number, edits: readonly Fix[], side: 'start' | 'end'): number {
+export function originalOffset(offset: number, edits: readonly TextEdit[], side: 'start' | 'end'): number {
   let shift = 0;
   for (const edit of edits) {
     const from = edit.start + shift;

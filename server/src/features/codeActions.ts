@@ -3,27 +3,49 @@
  * that applies every safe fix in the document (the "Fix All" of the Source Action menu, and what
  * `editor.codeActionsOnSave` runs).
  */
-import { Finding, Fix } from '../finding';
+import { Finding, TextEdit, editsOf } from '../finding';
 import { Analysis } from './analysis';
 import { safeFixEdits } from './safeFixes';
 
 export interface FixAction {
   title: string;
   kind: 'quickfix' | 'fixAll';
-  edits: Fix[];
+  /** Non-overlapping, in document order. */
+  edits: TextEdit[];
+  /** One of `edits` (same span) as a snippet, for editors that take snippets. */
+  snippet?: { start: number; end: number; snippet: string };
   /** The findings it resolves. */
   findings: Finding[];
   /** The one obvious fix: the editor may apply it with a single keystroke. */
   preferred: boolean;
+  safe: boolean;
 }
 
-/** Quick fixes of the findings that touch [start, end], nearest first. */
+/** Quick fixes of the findings that touch [start, end], in the findings' order; a fix two findings share is offered once. */
 export function quickFixesAt(findings: readonly Finding[], start: number, end: number): FixAction[] {
   const actions: FixAction[] = [];
+  const byKey = new Map<string, FixAction>();
   for (const finding of findings) {
     if (!finding.fixes || finding.end < start || finding.start > end) continue;
     for (const fix of finding.fixes) {
-      actions.push({ title: fix.title, kind: 'quickfix', edits: [fix], findings: [finding], preferred: fix.safe && finding.fixes.length === 1 });
+      const edits = editsOf(fix);
+      const key = `${fix.title}\0${JSON.stringify(edits)}`;
+      const same = byKey.get(key);
+      if (same) {
+        same.findings.push(finding);
+        continue;
+      }
+      const action: FixAction = {
+        title: fix.title,
+        kind: 'quickfix',
+        edits,
+        findings: [finding],
+        preferred: finding.fixes.length === 1 || fix.preferred === true,
+        safe: fix.safe,
+      };
+      if (fix.snippet !== undefined) action.snippet = { start: fix.start, end: fix.end, snippet: fix.snippet };
+      byKey.set(key, action);
+      actions.push(action);
     }
   }
   return actions;
@@ -34,5 +56,6 @@ export function fixAllAction(analysis: Analysis): FixAction | undefined {
   if (!analysis.document.parsed) return undefined;
   const edits = safeFixEdits(analysis);
   if (edits.length === 0) return undefined;
-  return { title: `Fix all safe problems (${edits.length} change${edits.length === 1 ? '' : 's'})`, kind: 'fixAll', edits, findings: [], preferred: false };
+  const fixes = new Set(edits.map((edit) => edit.title)).size;
+  return { title: `Fix all safe problems (${fixes} fix${fixes === 1 ? '' : 'es'})`, kind: 'fixAll', edits, findings: [], preferred: false, safe: true };
 }

@@ -3,7 +3,7 @@
  * what comes after it, and drops what it touched (those are for the next check to say again).
  * The server shows libvirt's rules this way on large documents while they wait to run again.
  */
-import { Finding } from '../finding';
+import { Finding, TextEdit } from '../finding';
 import { Edit } from '../parser/incremental';
 
 /** `findings` moved through `edits` (in the order they were applied); undefined spans are dropped. */
@@ -20,7 +20,12 @@ export function moveThroughEdits(findings: readonly Finding[], edits: readonly E
     });
     if (finding.fixes) result.fixes = finding.fixes.flatMap((fix) => {
       const at = moveSpan(fix, edits);
-      return at ? [{ ...fix, ...at }] : [];
+      const also = fix.alsoEdits?.map((edit) => {
+        const moved = moveSpan(edit, edits);
+        return moved && { ...edit, ...moved };
+      });
+      if (!at || also?.some((edit) => !edit)) return [];
+      return [also ? { ...fix, ...at, alsoEdits: also as TextEdit[] } : { ...fix, ...at }];
     });
     moved.push(result);
   }

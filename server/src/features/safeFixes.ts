@@ -1,38 +1,56 @@
 /**
  * Every safe fix of a document at once (the editor's "Fix all", `domxml fix`): each set value with
- * all its safe fixes applied, then the safe fixes libvirt's rules offer, as non-overlapping edits
- * in document order, each with the codes of the findings it resolves. The rules' findings are
- * the analysis's own, not run again.
+ * all its safe fixes applied, then the safe fixes of every other finding (well-formedness, the
+ * schema, generated values, libvirt's rules), as non-overlapping edits in document order, each
+ * with the codes of the findings it resolves. A fix whose edits would touch one already taken is
+ * left for the next round; its edits are taken together or not at all.
  */
-import { Fix } from '../finding';
+import { Finding, TextEdit, editsOf } from '../finding';
 import { Analysis } from './analysis';
-import { checkDocumentSets, setSafeFixEdits } from './cpuset/documentSets';
-import { ruleFindings } from './diagnostics';
+import { setSafeFixEdits } from './cpuset/documentSets';
+import { documentFindings } from './diagnostics';
 
-export interface SafeEdit extends Fix {
-  /** The codes of the findings whose safe fix replaces the same text. */
+export interface SafeEdit extends TextEdit {
+  /** What the fix it belongs to does. */
+  title: string;
+  /** The codes of the findings whose safe fix makes this edit. */
   codes: string[];
 }
 
-export function safeFixEdits(analysis: Analysis): SafeEdit[] {
+export function safeFixEdits(analysis: Analysis, findings: readonly Finding[] = documentFindings(analysis)): SafeEdit[] {
   const { text, tree, setKeys, host } = analysis;
-  if (!setKeys) return [];
-  const rules = ruleFindings(analysis);
+  if (!analysis.document.parsed) return [];
   const codesBySpan = new Map<string, Set<string>>();
-  for (const finding of [...checkDocumentSets(text, tree, setKeys, host, analysis.document), ...rules]) {
+  for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {
       if (!fix.safe) continue;
-      const span = `${fix.start}:${fix.end}`;
+      const span = spanKey(fix);
       let codes = codesBySpan.get(span);
       if (!codes) codesBySpan.set(span, (codes = new Set()));
       codes.add(finding.code);
     }
   }
-  const edits: Fix[] = setSafeFixEdits(text, tree, setKeys, host);
-  for (const finding of rules) {
+  const taken: SafeEdit[] = [];
+  const take = (edit: TextEdit, title: string): void => {
+    taken.push({ start: edit.start, end: edit.end, newText: edit.newText, title, codes: [...(codesBySpan.get(spanKey(edit)) ?? [])] });
+  };
+  if (setKeys) for (const edit of setSafeFixEdits(text, tree, setKeys, host)) take(edit, edit.title);
+  for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {
-      if (fix.safe && !edits.some((e) => e.start < fix.end && fix.start < e.end)) edits.push(fix);
+      if (!fix.safe) continue;
+      const edits = editsOf(fix);
+      if (edits.some((edit) => taken.some((other) => clash(edit, other)))) continue;
+      for (const edit of edits) take(edit, fix.title);
     }
   }
-  return edits.sort((a, b) => a.start - b.start).map((edit) => ({ ...edit, codes: [...(codesBySpan.get(`${edit.start}:${edit.end}`) ?? [])] }));
+  return taken.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function spanKey(edit: TextEdit): string {
+  return `${edit.start}:${edit.end}`;
+}
+
+/** Two edits that overlap, or insert at the same place (their order would be a guess). */
+function clash(a: TextEdit, b: TextEdit): boolean {
+  return (a.start < b.end && b.start < a.end) || a.start === b.start;
 }
