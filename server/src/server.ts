@@ -43,7 +43,7 @@ import {
   WorkspaceEdit,
   createConnection,
 } from 'vscode-languageserver/node';
-import { DocsLanguage, resolveDocsLanguage } from './docs/elementDocs';
+import { DocsLanguage, inLanguage, resolveDocsLanguage } from './docs/elementDocs';
 import { loadElementDocs } from './docs/loadDocs';
 import { autoCloseAt } from './features/autoClose';
 import { CompletionSuggestion, completeAt } from './features/completion';
@@ -506,9 +506,10 @@ function knownPath(parent: string | undefined, name: string): string[] {
 
 /** The docs text of an element, or of an attribute from its element's entry. */
 function suggestionDocs(key: DocsKey, language: DocsLanguage): string | undefined {
-  if (key.element) return docs.lookup(knownPath(key.element.parent, key.element.name), language)?.entry.markdown;
-  if (key.attribute) return docs.lookup(knownPath(key.attribute.parent, key.attribute.element), language)?.entry.attributes?.[key.attribute.name];
-  return undefined;
+  const found = key.element
+    ? docs.elementDoc(knownPath(key.element.parent, key.element.name), language)?.markdown
+    : key.attribute && docs.attributeDoc(knownPath(key.attribute.parent, key.attribute.element), key.attribute.name, language);
+  return found && inLanguage(found, language);
 }
 
 connection.onCompletion(

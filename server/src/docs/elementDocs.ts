@@ -25,6 +25,22 @@ export interface DocsData {
   entries: Record<string, DocEntry>;
 }
 
+/** A docs text and its language: the one asked for, or the other where that one has none. */
+export interface DocText {
+  text: string;
+  language: DocsLanguage;
+}
+
+/** An element's docs, each part in the language asked for where it has that part, else in the other. */
+export interface ElementDoc {
+  section?: DocText;
+  markdown?: DocText;
+  example?: string;
+  link?: string;
+  /** Per attribute, in the order the entries list them. */
+  attributes: Map<string, DocText>;
+}
+
 export interface FoundDoc {
   entry: DocEntry;
   /** The key that matched. */
@@ -92,8 +108,7 @@ export class ElementDocs {
    */
   lookup(path: readonly string[], language: DocsLanguage): FoundDoc | undefined {
     if (path.length === 0) return undefined;
-    const order: DocsLanguage[] = language === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
-    for (const candidate of order) {
+    for (const candidate of languageOrder(language)) {
       const best = this.bestIn(candidate, path);
       if (best) return { entry: best.entry, key: best.key, language: candidate };
     }
@@ -101,14 +116,58 @@ export class ElementDocs {
   }
 
   /**
+   * The docs of the element at `path`, part by part: its section, text and each attribute in
+   * `language` where that language's entry has them, else in the other's. A text that only
+   * repeats the section title (elements the spec shows only in an example) counts as none.
+   */
+  elementDoc(path: readonly string[], language: DocsLanguage): ElementDoc | undefined {
+    if (path.length === 0) return undefined;
+    const found = languageOrder(language).flatMap((candidate) => {
+      const best = this.bestIn(candidate, path);
+      return best ? [{ entry: best.entry, language: candidate }] : [];
+    });
+    if (found.length === 0) return undefined;
+    const part = (read: (entry: DocEntry) => string | undefined): DocText | undefined => {
+      for (const { entry, language: candidate } of found) {
+        const text = read(entry);
+        if (text) return { text, language: candidate };
+      }
+      return undefined;
+    };
+    const attributes = new Map<string, DocText>();
+    for (const { entry } of found) {
+      for (const name of Object.keys(entry.attributes ?? {})) {
+        if (!attributes.has(name)) attributes.set(name, part((e) => e.attributes?.[name])!);
+      }
+    }
+    return {
+      section: part((entry) => entry.section),
+      markdown: part((entry) => (entry.markdown && entry.markdown !== `**${entry.section}**` ? entry.markdown : undefined)),
+      example: found.find(({ entry }) => entry.example)?.entry.example,
+      link: found.find(({ entry }) => entry.link)?.entry.link,
+      attributes,
+    };
+  }
+
+  /** The docs of `attribute` of the element at `path`, in `language` or else the other one. */
+  attributeDoc(path: readonly string[], attribute: string, language: DocsLanguage): DocText | undefined {
+    return this.firstIn(language, path, (entry) => entry.attributes?.[attribute]);
+  }
+
+  /**
    * What `value` means for `attribute` of the element at `path` (`''`: the element's text), in
    * `language` or else the other one.
    */
-  valueDoc(path: readonly string[], attribute: string, value: string, language: DocsLanguage): string | undefined {
-    const order: DocsLanguage[] = language === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
-    for (const candidate of order) {
-      const text = this.bestIn(candidate, path)?.entry.values?.[attribute]?.[value];
-      if (text) return text;
+  valueDoc(path: readonly string[], attribute: string, value: string, language: DocsLanguage): DocText | undefined {
+    return this.firstIn(language, path, (entry) => entry.values?.[attribute]?.[value]);
+  }
+
+  private firstIn(language: DocsLanguage, path: readonly string[], read: (entry: DocEntry) => string | undefined): DocText | undefined {
+    if (path.length === 0) return undefined;
+    for (const candidate of languageOrder(language)) {
+      const best = this.bestIn(candidate, path);
+      const text = best && read(best.entry);
+      if (text) return { text, language: candidate };
     }
     return undefined;
   }
@@ -126,6 +185,18 @@ export class ElementDocs {
     }
     return best;
   }
+}
+
+/** Put before a text shown in the other language because the one asked for has none. */
+const OTHER_LANGUAGE_MARK: Record<DocsLanguage, string> = { en: '*(Chinese only)* ', zh: '*（暂无中文，以下为英文）* ' };
+
+/** `doc`'s text, marked when it is not in `language`. */
+export function inLanguage(doc: DocText, language: DocsLanguage): string {
+  return doc.language === language ? doc.text : OTHER_LANGUAGE_MARK[language] + doc.text;
+}
+
+function languageOrder(language: DocsLanguage): DocsLanguage[] {
+  return language === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
 }
 
 /** `auto` follows the editor's display language: Chinese for zh-*, English otherwise. */

@@ -5,7 +5,7 @@
  * (valueMeaning.ts; cpuset/nodeset values in cpuset/setHover.ts).
  */
 import { decodeReferences, isWhitespace } from '../parser/chars';
-import { DocEntry, DocsLanguage, ElementDocs } from '../docs/elementDocs';
+import { DocText, DocsLanguage, ElementDoc, ElementDocs, inLanguage } from '../docs/elementDocs';
 import { ElementNode, attributeValue, valueSpan } from '../parser/nodes';
 import { Source } from '../parser/pieceText';
 import { Analysis } from './analysis';
@@ -43,7 +43,7 @@ export function hoverAt(analysis: Analysis, offset: number, docs: ElementDocs, l
   const { element, ancestors } = target;
   const name = element.node.name;
   const names = [...ancestors.map((a) => a.node.name), name];
-  const found = docs.lookup(names, language);
+  const text = (doc: DocText | undefined) => doc && inLanguage(doc, language);
   if (target.kind === 'attributeValue') {
     const { attribute } = target;
     const set = sets && setValueHover(sets, element, attribute, ancestors[ancestors.length - 1]?.node.name);
@@ -53,47 +53,47 @@ export function hoverAt(analysis: Analysis, offset: number, docs: ElementDocs, l
     const value = attributeValue(schema.document.source, element.start, attribute);
     const meaning = valueMeaning(value, facts?.values ?? [], isMemoryAmount(names, attribute.name) ? unitOf(schema.document.source, element) : undefined);
     if (!meaning && !facts) return undefined;
-    const valueText = docs.valueDoc(names, attribute.name, value.trim(), language);
-    const docsText = found?.entry.attributes?.[attribute.name];
+    const valueText = text(docs.valueDoc(names, attribute.name, value.trim(), language));
+    const docsText = text(docs.attributeDoc(names, attribute.name, language));
     const { from, to } = valueSpan(element.start, attribute);
     return { markdown: blocks(pathLine(names, attribute.name), meaning, valueText, docsText, facts && attributeFactsLine(facts)), start: from, end: to };
   }
   if (target.kind === 'attributeName') {
     const { attribute } = target;
-    const text = found?.entry.attributes?.[attribute.name];
+    const docsText = text(docs.attributeDoc(names, attribute.name, language));
     const facts = schema && attributeFactsAt(schema.schema, schema.document, ancestors, element, attribute);
-    if (!text && !facts) return undefined;
+    if (!docsText && !facts) return undefined;
     const start = element.start + attribute.nameOffset;
     return {
-      markdown: blocks(pathLine(names, attribute.name), text && `**\`${attribute.name}\`** · \`<${name}>\`\n\n${text}`, facts && attributeFactsLine(facts)),
+      markdown: blocks(pathLine(names, attribute.name), docsText && `**\`${attribute.name}\`** · \`<${name}>\`\n\n${docsText}`, facts && attributeFactsLine(facts)),
       start,
       end: start + attribute.name.length,
     };
   }
+  const found = docs.elementDoc(names, language);
   const facts = schema && elementFactsAt(schema.schema, schema.document, ancestors, element);
   if (!found && !facts) return undefined;
   const nameStart = target.kind === 'startTagName' ? element.start + 1 : element.start + element.node.endTagOffset + 2;
   return {
-    markdown: blocks(pathLine(names), found && elementDocs(name, found.entry, found.language), facts && elementFactsLines(facts)),
+    markdown: blocks(pathLine(names), found && elementDocs(name, found, language), facts && elementFactsLines(facts)),
     start: nameStart,
     end: nameStart + name.length,
   };
 }
 
 /** The docs of an element: its heading and section, text, attributes, example and link. */
-function elementDocs(name: string, entry: DocEntry, language: DocsLanguage): string {
-  const parts = [`**\`<${name}>\`**${entry.section ? ` · ${SECTION_LABEL[language]}: ${entry.section}` : ''}`];
-  // Elements the spec only shows in an example have the section heading as their text.
-  if (entry.markdown !== `**${entry.section}**`) parts.push(entry.markdown);
-  if (entry.attributes) {
+function elementDocs(name: string, doc: ElementDoc, language: DocsLanguage): string {
+  const parts = [`**\`<${name}>\`**${doc.section ? ` · ${SECTION_LABEL[language]}: ${doc.section.text}` : ''}`];
+  if (doc.markdown) parts.push(inLanguage(doc.markdown, language));
+  if (doc.attributes.size > 0) {
     parts.push(
-      Object.entries(entry.attributes)
-        .map(([attribute, text]) => `- \`${attribute}\`: ${text}`)
+      [...doc.attributes]
+        .map(([attribute, text]) => `- \`${attribute}\`: ${inLanguage(text, language)}`)
         .join('\n'),
     );
   }
-  if (entry.example) parts.push('```xml\n' + entry.example + '\n```');
-  if (entry.link) parts.push(`[libvirt.org](${entry.link})`);
+  if (doc.example) parts.push('```xml\n' + doc.example + '\n```');
+  if (doc.link) parts.push(`[libvirt.org](${doc.link})`);
   return parts.join('\n\n');
 }
 
@@ -109,7 +109,8 @@ function textHover(schema: HoverSchema, ancestors: Located<ElementNode>[], offse
   const value = decodeReferences(text.slice(span.from, span.to));
   const meaning = valueMeaning(value, content ? enumeratedValues(content) : [], isMemoryAmount(names) ? unitOf(text, element) : undefined);
   if (!meaning) return undefined;
-  return { markdown: blocks(pathLine(names), meaning, docs.valueDoc(names, '', value.trim(), language)), start: span.from, end: span.to };
+  const valueDoc = docs.valueDoc(names, '', value.trim(), language);
+  return { markdown: blocks(pathLine(names), meaning, valueDoc && inLanguage(valueDoc, language)), start: span.from, end: span.to };
 }
 
 /** The element's content without the whitespace around it; undefined when it is only whitespace. */

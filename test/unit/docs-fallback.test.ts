@@ -1,0 +1,93 @@
+/**
+ * Docs in the language asked for, part by part, and the other language where it has none, marked
+ * as such (issue 13: a Chinese hover is never empty, and never silently English). The Chinese data
+ * is the spec's text overlaid with our own (schemas/docs/zh-authored.json).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DocsData, ElementDocs, inLanguage } from '../../server/src/docs/elementDocs';
+import { loadElementDocs, overlay } from '../../server/src/docs/loadDocs';
+import { schemaPaths } from '../../server/src/docs/schemaPaths';
+import { hoverAt } from '../../server/src/features/hover';
+import { analysisOf, bundledSchema } from './helpers/documents';
+
+const DOCS_DIR = join(__dirname, '..', '..', '..', 'schemas', 'docs');
+
+const en: DocsData = {
+  language: 'en',
+  source: {},
+  entries: {
+    'domain/vcpu': {
+      section: 'CPU Allocation',
+      markdown: 'Maximum number of vCPUs.',
+      attributes: { placement: 'How vCPUs are placed.', cpuset: 'Host CPUs to run on.' },
+      values: { placement: { static: 'Pinned to cpuset.' } },
+    },
+  },
+};
+const zh: DocsData = {
+  language: 'zh',
+  source: {},
+  entries: { 'domain/vcpu': { section: 'CPU 分配', markdown: '**CPU 分配**', attributes: { cpuset: '可运行的宿主机 CPU。' } } },
+};
+
+test('each part comes from the language asked for where it has it, else from the other, with its language', () => {
+  const docs = new ElementDocs([en, zh]);
+  const doc = docs.elementDoc(['domain', 'vcpu'], 'zh')!;
+  assert.deepEqual(doc.section, { text: 'CPU 分配', language: 'zh' });
+  // A text that only repeats the section title is no text: the English one stands in.
+  assert.deepEqual(doc.markdown, { text: 'Maximum number of vCPUs.', language: 'en' });
+  assert.deepEqual([...doc.attributes], [
+    ['cpuset', { text: '可运行的宿主机 CPU。', language: 'zh' }],
+    ['placement', { text: 'How vCPUs are placed.', language: 'en' }],
+  ]);
+  assert.deepEqual(docs.attributeDoc(['domain', 'vcpu'], 'placement', 'zh'), { text: 'How vCPUs are placed.', language: 'en' });
+  assert.deepEqual(docs.valueDoc(['domain', 'vcpu'], 'placement', 'static', 'zh'), { text: 'Pinned to cpuset.', language: 'en' });
+  assert.equal(inLanguage({ text: 'x', language: 'en' }, 'zh'), '*（暂无中文，以下为英文）* x');
+  assert.equal(inLanguage({ text: 'x', language: 'zh' }, 'zh'), 'x');
+});
+
+test('our Chinese lies over the spec’s part by part: one attribute or value replaces only itself', () => {
+  const merged = overlay(zh.entries, {
+    'domain/vcpu': { attributes: { placement: '放置方式。' }, values: { placement: { auto: '由 numad 决定。' } } },
+    'domain/memory': { markdown: '最大内存。' },
+  });
+  assert.deepEqual(merged['domain/vcpu'], {
+    section: 'CPU 分配',
+    markdown: '**CPU 分配**',
+    attributes: { cpuset: '可运行的宿主机 CPU。', placement: '放置方式。' },
+    values: { placement: { auto: '由 numad 决定。' } },
+  });
+  assert.deepEqual(merged['domain/memory'], { markdown: '最大内存。' });
+});
+
+test('a Chinese hover on the shipped docs marks English text and is never empty on a documented name', () => {
+  const docs = loadElementDocs(DOCS_DIR, (message) => assert.fail(message));
+  const analysis = analysisOf("<domain type='kvm'><vcpu placement='static'>2</vcpu></domain>", bundledSchema());
+  const at = (needle: string) => analysis.text.indexOf(needle) + 1;
+  for (const needle of ['vcpu placement', 'placement=']) {
+    const hover = hoverAt(analysis, at(needle), docs, 'zh');
+    assert.ok(hover && hover.markdown.length > 0, needle);
+  }
+});
+
+test('every element and attribute the English docs cover has text in a Chinese hover, Chinese or marked English', () => {
+  const docs = loadElementDocs(DOCS_DIR, (message) => assert.fail(message));
+  const english = loadElementDocs(DOCS_DIR, () => undefined);
+  const paths = schemaPaths(bundledSchema().grammar);
+  let checked = 0;
+  for (const [path, attributes] of paths) {
+    const names = path.split('/');
+    const inEnglish = english.elementDoc(names, 'en');
+    if (!inEnglish) continue;
+    const doc = docs.elementDoc(names, 'zh')!;
+    assert.ok(doc.markdown || !inEnglish.markdown, `${path}: no text in a Chinese hover`);
+    for (const attribute of attributes) {
+      if (!english.attributeDoc(names, attribute, 'en')) continue;
+      assert.ok(docs.attributeDoc(names, attribute, 'zh'), `${path} @${attribute}: no text in a Chinese hover`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 500, `${checked} attributes checked`);
+});
