@@ -14,11 +14,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   server = languageServer;
   const schemaStatus = new SchemaStatus();
   languageServer.onNotification<SchemaInUse>(SCHEMA_IN_USE_NOTIFICATION, (inUse) => schemaStatus.show(inUse));
-  const report = (what: string) => (error: unknown) => output.error(`${what}: ${String(error)}`);
+  const report = (what: string) => (error: unknown) => output.error(vscode.l10n.t('{0}: {1}', what, String(error)));
   // The extension also activates for every XML file (to sniff it), so the server process is
   // only started once a libvirt-xml document exists.
   const startIfNeeded = (doc: vscode.TextDocument): void => {
-    if (doc.languageId === LANGUAGE_ID) languageServer.ensureStarted().catch(report('Starting the language server failed'));
+    if (doc.languageId === LANGUAGE_ID) languageServer.ensureStarted().catch(report(vscode.l10n.t('Starting the language server failed')));
   };
 
   context.subscriptions.push(
@@ -29,16 +29,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       const trust: WorkspaceTrust = { trusted: true };
-      languageServer.notify(WORKSPACE_TRUST_NOTIFICATION, trust).catch(report('Telling the language server about workspace trust failed'));
+      languageServer.notify(WORKSPACE_TRUST_NOTIFICATION, trust).catch(report(vscode.l10n.t('Telling the language server about workspace trust failed')));
     }),
     vscode.commands.registerCommand('libvirtXml.restartServer', () =>
-      languageServer.restart().catch(report('Restarting the language server failed')),
+      languageServer.restart().catch(report(vscode.l10n.t('Restarting the language server failed'))),
     ),
     vscode.commands.registerCommand('libvirtXml.showOutput', () => output.show(true)),
   );
 
   if (vscode.workspace.textDocuments.some((doc) => doc.languageId === LANGUAGE_ID)) {
-    await languageServer.ensureStarted().catch(report('Starting the language server failed'));
+    await languageServer.ensureStarted().catch(report(vscode.l10n.t('Starting the language server failed')));
   }
 }
 

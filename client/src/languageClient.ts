@@ -136,7 +136,7 @@ export class LanguageServer {
       await client.dispose();
     } catch (error) {
       // A client whose start failed cannot be stopped; nothing is left to clean up.
-      this.output.warn(`Stopping the language client: ${String(error)}`);
+      this.output.warn(vscode.l10n.t('Stopping the language client: {0}', String(error)));
     }
   }
 
@@ -150,20 +150,24 @@ export class LanguageServer {
         this.enqueue(async () => {
           await this.stopClient();
           await this.startClient();
-        }).catch((error) => this.output.error(`Restarting the language server failed: ${String(error)}`));
+        }).catch((error) => this.output.error(vscode.l10n.t('Restarting the language server failed: {0}', String(error))));
       }, decision.delayMs);
       return {
         action: CloseAction.DoNotRestart,
-        message: `The language server stopped unexpectedly; restarting it in ${decision.delayMs / 1000} s.`,
+        message: vscode.l10n.t('The language server stopped unexpectedly; restarting it in {0} s.', decision.delayMs / 1000),
         handled: true,
       };
     }
-    const window = decision.windowMs >= 3_600_000 ? `${decision.windowMs / 3_600_000} hours` : `${decision.windowMs / 60_000} minutes`;
-    const message = `The ${NAME} language server crashed ${decision.crashes} times within ${window} and will not be restarted.`;
-    vscode.window.showErrorMessage(message, 'Show Output', 'Restart Server').then(
+    const message =
+      decision.windowMs >= 3_600_000
+        ? vscode.l10n.t('The {0} language server crashed {1} times within {2} hours and will not be restarted.', NAME, decision.crashes, decision.windowMs / 3_600_000)
+        : vscode.l10n.t('The {0} language server crashed {1} times within {2} minutes and will not be restarted.', NAME, decision.crashes, decision.windowMs / 60_000);
+    const showOutput = vscode.l10n.t('Show Output');
+    const restartServer = vscode.l10n.t('Restart Server');
+    vscode.window.showErrorMessage(message, showOutput, restartServer).then(
       (choice) => {
-        if (choice === 'Show Output') this.output.show(true);
-        if (choice === 'Restart Server') void vscode.commands.executeCommand('libvirtXml.restartServer');
+        if (choice === showOutput) this.output.show(true);
+        if (choice === restartServer) void vscode.commands.executeCommand('libvirtXml.restartServer');
       },
       // An unanswered notification is cancelled when the window closes.
       () => undefined,

@@ -8,15 +8,15 @@ export class SchemaStatus implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('libvirtXml.schema', { language: LANGUAGE_ID });
 
   constructor() {
-    this.item.name = 'Libvirt schema';
-    this.item.text = 'libvirt schema';
-    this.item.detail = 'loading';
+    this.item.name = vscode.l10n.t('Libvirt schema');
+    this.item.text = vscode.l10n.t('libvirt schema');
+    this.item.detail = vscode.l10n.t('loading');
     this.item.busy = true;
-    this.item.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['libvirtXml.schema'] };
+    this.item.command = { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['libvirtXml.schema'] };
   }
 
   show(inUse: SchemaInUse): void {
-    const { text, detail, warning } = schemaStatusText(inUse);
+    const { text, detail, warning } = schemaStatusText(inUse, vscode.l10n.t);
     this.item.busy = false;
     this.item.text = text;
     this.item.detail = detail;

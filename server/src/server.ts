@@ -122,7 +122,7 @@ function loadBundledSchema(): Schema | undefined {
 }
 
 function docsLanguage(): DocsLanguage {
-  return resolveDocsLanguage(settings.docsLanguage, editorLocale);
+  return resolveDocsLanguage(settings.language, editorLocale);
 }
 
 /** Runs a handler so that nothing it throws reaches the connection: a bad document costs one answer. */

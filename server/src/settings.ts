@@ -2,7 +2,8 @@
 import type { QuoteStyle } from './features/formatting';
 
 export interface ServerSettings {
-  docsLanguage: 'auto' | 'en' | 'zh';
+  /** `libvirtXml.language` (or the older `libvirtXml.docs.language` while that one is `auto`). */
+  language: 'auto' | 'en' | 'zh';
   maxProblems: number;
   maxFileSizeMB: number;
   /** A directory holding domain.rng to validate against instead of the bundled schema ('' for none). */
@@ -20,7 +21,7 @@ export interface ServerSettings {
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  docsLanguage: 'auto',
+  language: 'auto',
   maxProblems: 1000,
   maxFileSizeMB: 16,
   schemaPath: '',
@@ -37,7 +38,9 @@ export function readSettings(section: unknown): ServerSettings {
     const inner = isRecord(section) ? section[group] : undefined;
     return isRecord(inner) ? inner[key] : undefined;
   };
-  const language = value('docs', 'language');
+  const isLanguage = (v: unknown): v is ServerSettings['language'] => v === 'en' || v === 'zh' || v === 'auto';
+  const chosen = isRecord(section) ? section.language : undefined;
+  const older = value('docs', 'language');
   const maxProblems = value('diagnostics', 'maxProblems');
   const maxFileSize = value('analysis', 'maxFileSizeMB');
   const schemaPath = value('schema', 'path');
@@ -47,7 +50,7 @@ export function readSettings(section: unknown): ServerSettings {
   const hostNumaNodes = value('host', 'numaNodes');
   const formatQuotes = value('format', 'quotes');
   return {
-    docsLanguage: language === 'en' || language === 'zh' || language === 'auto' ? language : DEFAULT_SETTINGS.docsLanguage,
+    language: isLanguage(chosen) && chosen !== 'auto' ? chosen : isLanguage(older) ? older : DEFAULT_SETTINGS.language,
     maxProblems: isPositiveNumber(maxProblems) ? Math.floor(maxProblems) : DEFAULT_SETTINGS.maxProblems,
     maxFileSizeMB: isPositiveNumber(maxFileSize) ? maxFileSize : DEFAULT_SETTINGS.maxFileSizeMB,
     schemaPath: typeof schemaPath === 'string' ? schemaPath.trim() : DEFAULT_SETTINGS.schemaPath,

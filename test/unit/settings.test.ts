@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
 
 test('settings are read from the nested libvirtXml section', () => {
   const section = {
-    docs: { language: 'zh' },
+    language: 'zh',
     diagnostics: { maxProblems: 50.7 },
     analysis: { maxFileSizeMB: 64 },
     schema: { path: ' /usr/local/share/libvirt/schemas ', useSystemSchemas: true },
@@ -12,7 +12,7 @@ test('settings are read from the nested libvirtXml section', () => {
     format: { quotes: 'single' },
   };
   assert.deepEqual(readSettings(section), {
-    docsLanguage: 'zh',
+    language: 'zh',
     maxProblems: 50,
     maxFileSizeMB: 64,
     schemaPath: '/usr/local/share/libvirt/schemas',
@@ -28,4 +28,13 @@ test('missing or bad values fall back to the defaults', () => {
   for (const section of [undefined, null, 'x', {}, { docs: 'zh' }, { docs: { language: 'fr' }, diagnostics: { maxProblems: -1 }, analysis: { maxFileSizeMB: 'big' }, schema: { path: 3, useSystemSchemas: 'yes' }, host: { checks: 'no', cpus: 16, numaNodes: [0] }, format: { quotes: 'backtick' } }]) {
     assert.deepEqual(readSettings(section), DEFAULT_SETTINGS, JSON.stringify(section));
   }
+});
+
+test('libvirtXml.language wins; the older libvirtXml.docs.language still counts while the new one is auto', () => {
+  const language = (section: Record<string, unknown>) => readSettings(section).language;
+  assert.equal(language({ language: 'en', docs: { language: 'zh' } }), 'en');
+  assert.equal(language({ language: 'auto', docs: { language: 'zh' } }), 'zh');
+  assert.equal(language({ docs: { language: 'zh' } }), 'zh');
+  assert.equal(language({ language: 'fr', docs: { language: 'en' } }), 'en');
+  assert.equal(language({ language: 'auto' }), 'auto');
 });

@@ -191,11 +191,11 @@ suite('libvirt-xml in a real VS Code', () => {
     assert.match(text, /cpuset/, `hover on vcpu mentions cpuset; got: ${text}`);
   });
 
-  test('hover follows libvirtXml.docs.language', async () => {
+  test('hover follows libvirtXml.language', async () => {
     const { document: doc } = await openDomain('web01.xml');
     const at = positionOf(doc, '<vcpu', 2);
     const config = vscode.workspace.getConfiguration('libvirtXml');
-    await config.update('docs.language', 'zh', vscode.ConfigurationTarget.Global);
+    await config.update('language', 'zh', vscode.ConfigurationTarget.Global);
     try {
       const chinese = await waitFor('a Chinese hover on vcpu', async () => {
         const text = await hoverText(doc, at);
@@ -203,7 +203,7 @@ suite('libvirt-xml in a real VS Code', () => {
       });
       assert.ok(chinese.length > 0);
     } finally {
-      await config.update('docs.language', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
     }
     const english = await waitFor('the English hover again', async () => {
       const text = await hoverText(doc, at);
@@ -220,7 +220,7 @@ suite('libvirt-xml in a real VS Code', () => {
       assert.match(text, /\*\*Schema:\*\*/, `the schema's facts; got ${text}`);
     };
     const config = vscode.workspace.getConfiguration('libvirtXml');
-    await config.update('docs.language', 'zh', vscode.ConfigurationTarget.Global);
+    await config.update('language', 'zh', vscode.ConfigurationTarget.Global);
     try {
       const chinese = await waitFor('a Chinese hover on vcpupin', async () => {
         const text = await hoverText(doc, at);
@@ -229,7 +229,7 @@ suite('libvirt-xml in a real VS Code', () => {
       assert.match(chinese, /物理CPU/, "the spec's text");
       facts(chinese);
     } finally {
-      await config.update('docs.language', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
     }
     const english = await waitFor('the English hover on vcpupin', async () => {
       const text = await hoverText(doc, at);
