@@ -8,7 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocsData, DocsLanguage, ElementDocs, splitKey } from '../server/src/docs/elementDocs';
+import { DocsLanguage, ElementDocs, splitKey } from '../server/src/docs/elementDocs';
+import { loadDocsData } from '../server/src/docs/loadDocs';
 import { schemaPaths } from '../server/src/docs/schemaPaths';
 import { Schema, loadModelFile } from '../server/src/schema/schema';
 
@@ -81,10 +82,12 @@ function main(args: string[]): number {
   const paths = schemaPaths(schema.grammar);
 
   for (const language of ['en', 'zh'] as const) {
-    const file = path.join(ROOT, 'schemas', 'docs', `${language}.json`);
-    // One language at a time: no fallback to the other.
-    const docs = new ElementDocs([JSON.parse(fs.readFileSync(file, 'utf8')) as DocsData]);
-    console.log(`${language} (${path.relative(ROOT, file)})`);
+    const directory = path.join(ROOT, 'schemas', 'docs');
+    // One language at a time (its files laid over each other, as the server reads them): no fallback to the other.
+    const data = loadDocsData(directory, language, (message) => console.error(message));
+    if (!data) continue;
+    const docs = new ElementDocs([data]);
+    console.log(`${language} (schemas/docs: ${language === 'zh' ? 'zh.json with zh-authored.json over it' : 'en.json'})`);
     const counted = tallies(docs, language, spec, paths);
     for (const { label, total, missing } of counted) {
       const have = total - missing.length;

@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocsData, ElementDocs, inLanguage } from '../../server/src/docs/elementDocs';
 import { loadElementDocs, overlay } from '../../server/src/docs/loadDocs';
@@ -90,4 +91,29 @@ test('every element and attribute the English docs cover has text in a Chinese h
     }
   }
   assert.ok(checked > 500, `${checked} attributes checked`);
+});
+
+test('Chinese and English docs cover the same entries, texts, attributes and values', () => {
+  const read = (file: string) => JSON.parse(readFileSync(join(DOCS_DIR, file), 'utf8')) as DocsData;
+  const english = read('en.json').entries;
+  const chinese = overlay(read('zh.json').entries, read('zh-authored.json').entries);
+  const parts = (entries: DocsData['entries']) => {
+    const found = new Set<string>();
+    for (const [key, entry] of Object.entries(entries)) {
+      if (entry.markdown && entry.markdown !== `**${entry.section}**`) found.add(key);
+      if (entry.section) found.add(`${key} §`);
+      for (const attribute of Object.keys(entry.attributes ?? {})) found.add(`${key} @${attribute}`);
+      for (const [attribute, values] of Object.entries(entry.values ?? {})) for (const value of Object.keys(values)) found.add(`${key} @${attribute}=${value}`);
+    }
+    return found;
+  };
+  const inEnglish = parts(english);
+  const inChinese = parts(chinese);
+  assert.deepEqual([...inEnglish].filter((part) => !inChinese.has(part)), [], 'English parts without Chinese');
+  assert.deepEqual([...inChinese].filter((part) => !inEnglish.has(part)), [], 'Chinese parts without English');
+  for (const [key, entry] of Object.entries(chinese)) {
+    for (const text of [entry.markdown, ...Object.values(entry.attributes ?? {}), ...Object.values(entry.values ?? {}).flatMap(Object.values)]) {
+      if (text) assert.match(text, /[\u4e00-\u9fff]/, `${key}: not Chinese: ${text.slice(0, 60)}`);
+    }
+  }
 });

@@ -11,21 +11,23 @@ import { DocEntry, DocsData, ElementDocs } from './elementDocs';
 const FILES: Record<DocsData['language'], string[]> = { en: ['en.json'], zh: ['zh.json', 'zh-authored.json'] };
 
 export function loadElementDocs(directory: string, log: (message: string) => void): ElementDocs {
-  const data: DocsData[] = [];
-  for (const [language, files] of Object.entries(FILES) as [DocsData['language'], string[]][]) {
-    let merged: DocsData | undefined;
-    for (const name of files) {
-      const file = path.join(directory, name);
-      try {
-        const read = JSON.parse(fs.readFileSync(file, 'utf8')) as DocsData;
-        merged = merged ? { ...merged, entries: overlay(merged.entries, read.entries) } : { ...read, language };
-      } catch (error) {
-        log(`Hover docs ${file} could not be read: ${String(error)}`);
-      }
-    }
-    if (merged) data.push(merged);
-  }
+  const data = (Object.keys(FILES) as DocsData['language'][]).flatMap((language) => loadDocsData(directory, language, log) ?? []);
   return new ElementDocs(data);
+}
+
+/** One language's docs: its files read and laid over each other; undefined when none could be read. */
+export function loadDocsData(directory: string, language: DocsData['language'], log: (message: string) => void): DocsData | undefined {
+  let merged: DocsData | undefined;
+  for (const name of FILES[language]) {
+    const file = path.join(directory, name);
+    try {
+      const read = JSON.parse(fs.readFileSync(file, 'utf8')) as DocsData;
+      merged = merged ? { ...merged, entries: overlay(merged.entries, read.entries) } : { ...read, language };
+    } catch (error) {
+      log(`Hover docs ${file} could not be read: ${String(error)}`);
+    }
+  }
+  return merged;
 }
 
 /** `over`'s entries laid over `under`'s: each text, attribute and value replaces only its own. */
