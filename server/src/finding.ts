@@ -1,4 +1,6 @@
 /** What a check reports: plain offsets and words; the LSP layer turns it into a Diagnostic. */
+import { Words } from './messages/words';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface Finding {
@@ -6,7 +8,9 @@ export interface Finding {
   end: number;
   severity: Severity;
   code: string;
+  /** In English; `words` says it in the user's language where the check gives them. */
   message: string;
+  words?: Words;
   /** Edits that resolve it, offered as quick fixes. */
   fixes?: Fix[];
   /** libvirt's schema accepts what this is about; libvirt's own parser, or the guest's start, does not. */
@@ -19,6 +23,7 @@ export interface Related {
   start: number;
   end: number;
   message: string;
+  words?: Words;
 }
 
 /** Replace text[start, end) with `newText`. */
@@ -30,7 +35,9 @@ export interface TextEdit {
 
 /** A fix's main edit (its span is where it applies), with any others it makes at the same time. */
 export interface Fix extends TextEdit {
+  /** In English; `titleWords` in the user's language where given. */
   title: string;
+  titleWords?: Words;
   /** Edits made together with the main one, such as the end tag of a renamed element; none overlaps another. */
   alsoEdits?: TextEdit[];
   /**

@@ -44,6 +44,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { DocsLanguage, inLanguage, resolveDocsLanguage } from './docs/elementDocs';
+import { Words, render } from './messages/words';
 import { loadElementDocs } from './docs/loadDocs';
 import { autoCloseAt } from './features/autoClose';
 import { CompletionSuggestion, completeAt } from './features/completion';
@@ -121,8 +122,14 @@ function loadBundledSchema(): Schema | undefined {
   }
 }
 
+/** The language of docs and messages: libvirtXml.language, or else the editor's. */
 function docsLanguage(): DocsLanguage {
   return resolveDocsLanguage(settings.language, editorLocale);
+}
+
+/** A finding's (or related place's) message in the user's language, where the check gave its words. */
+function inUserLanguage(said: { message: string; words?: Words }): string {
+  return said.words ? render(said.words, docsLanguage()) : said.message;
 }
 
 /** Runs a handler so that nothing it throws reaches the connection: a bad document costs one answer. */
@@ -432,12 +439,12 @@ function diagnosticOf(uri: string, parsed: ParsedDocument, finding: Finding): Di
     severity: SEVERITY[finding.severity],
     code: finding.code,
     source: 'libvirt-xml',
-    message: finding.message,
+    message: inUserLanguage(finding),
   };
   const rule = ruleByCode(finding.code);
   if (rule) diagnostic.codeDescription = { href: ruleHelpUri(rule) };
   if (finding.related) {
-    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: parsed.rangeOf(related.start, related.end) }, message: related.message }));
+    diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: parsed.rangeOf(related.start, related.end) }, message: inUserLanguage(related) }));
   }
   return diagnostic;
 }
@@ -590,7 +597,7 @@ connection.onHover(
     if (!analysis) return null;
     const parsed = analysis.document;
     const offset = parsed.offsetAt(position);
-    const result = withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), shownRuleFindings(textDocument.uri, analysis), offset);
+    const result = withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), shownRuleFindings(textDocument.uri, analysis), offset, docsLanguage());
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
   })),

@@ -51,6 +51,10 @@ test('parser/ imports nothing of ours outside parser/', () => {
   assert.deepEqual(broken(IMPORTS.filter(within('server/src/parser')).filter((i) => ours(i) && !i.to.startsWith('server/src/parser/'))), []);
 });
 
+test('messages/ imports nothing of ours outside messages/', () => {
+  assert.deepEqual(broken(IMPORTS.filter(within('server/src/messages')).filter((i) => ours(i) && !i.to.startsWith('server/src/messages/'))), []);
+});
+
 test('the schema engine never imports features, rules, docs, the CLI or the server', () => {
   const above = /^server\/src\/(features|rules|docs|cli)\/|^server\/src\/server$/;
   assert.deepEqual(broken(IMPORTS.filter(within('server/src/schema')).filter((i) => above.test(i.to))), []);

@@ -4,16 +4,17 @@
  * usual hover of that token.
  */
 import { Finding } from '../finding';
-import { STAGE_WORDS, ruleByCode, ruleHelpUri } from '../rules';
+import { ruleByCode, ruleHelpUri, stageWords } from '../rules';
+import { Language, render } from '../messages/words';
 import { HoverResult } from './hover';
 
 /** `hover` with the explanations of the rules whose findings cover `offset` put first. */
-export function withRuleExplanations(hover: HoverResult | undefined, findings: readonly Finding[], offset: number): HoverResult | undefined {
+export function withRuleExplanations(hover: HoverResult | undefined, findings: readonly Finding[], offset: number, language: Language): HoverResult | undefined {
   const covering = findings.filter((finding) => finding.start <= offset && offset <= finding.end && ruleByCode(finding.code));
   if (covering.length === 0) return hover;
   const explained = [...new Set(covering.map((finding) => finding.code))].map((code) => {
     const rule = ruleByCode(code)!;
-    return `**\`${rule.code}\`** · ${STAGE_WORDS[rule.stage]}\n\n${rule.help}\n\nlibvirt: \`${rule.libvirt}\` · [libvirt.org](${ruleHelpUri(rule)})`;
+    return `**\`${rule.code}\`** · ${render(stageWords(rule.stage), language)}\n\n${rule.help}\n\nlibvirt: \`${rule.libvirt}\` · [libvirt.org](${ruleHelpUri(rule)})`;
   });
   const markdown = [...explained, ...(hover ? [hover.markdown] : [])].join('\n\n---\n\n');
   // Without a hover of its own, the token is what the findings cover.

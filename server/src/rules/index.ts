@@ -3,6 +3,7 @@
  * A rule that fails (a bug of ours) is skipped rather than taking the others with it.
  */
 import { Finding } from '../finding';
+import { Words, render, words } from '../messages/words';
 import { bootRules } from './boot';
 import { cpuRules } from './cpu';
 import { devicesRules } from './devices';
@@ -27,18 +28,9 @@ export function ruleHelpUri(rule: Rule): string {
 }
 
 /** What libvirt does with a document that breaks the rule, in words. */
-export const STAGE_WORDS: Record<Stage, string> = {
-  define: '`virsh define` rejects the domain',
-  start: 'the domain is defined, but the guest fails to start',
-  accepted: 'libvirt accepts the domain but ignores or drops this',
-};
-
-/** What the message adds after the rule's words: when libvirt refuses. */
-const CONSEQUENCE: Record<Stage, string> = {
-  define: ': libvirt rejects the domain.',
-  start: ': the guest fails to start.',
-  accepted: '.',
-};
+export function stageWords(stage: Stage): Words {
+  return words(`rules.stage.${stage}`);
+}
 
 /** The findings of every rule that applies to the domain's driver. */
 export function runRules(domain: Domain, rules: readonly Rule[] = RULES, onError?: (rule: Rule, error: unknown) => void): Finding[] {
@@ -47,15 +39,22 @@ export function runRules(domain: Domain, rules: readonly Rule[] = RULES, onError
     if (rule.driver === 'qemu' && !domain.isQemu) continue;
     try {
       rule.check(domain, (at, message, options) => {
+        // The rule's words, then what libvirt does about them.
+        const said = words(`rules.consequence.${rule.stage}`, { message });
         const finding: Finding = {
           start: at.from,
           end: at.to,
           severity: rule.stage === 'accepted' ? 'warning' : 'error',
           code: rule.code,
-          message: message + CONSEQUENCE[rule.stage],
+          message: render(said, 'en'),
+          words: said,
           beyondSchema: true,
         };
-        if (options?.related?.length) finding.related = options.related.map(({ from, to, message }) => ({ start: from, end: to, message }));
+        if (options?.related?.length) {
+          finding.related = options.related.map(({ from, to, message }) =>
+            typeof message === 'string' ? { start: from, end: to, message } : { start: from, end: to, message: render(message, 'en'), words: message },
+          );
+        }
         if (options?.fixes?.length) finding.fixes = options.fixes;
         findings.push(finding);
       });

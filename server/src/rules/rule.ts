@@ -5,6 +5,7 @@
  * `check` that reports findings through `report`; runRules (index.ts) adds what is common.
  */
 import { Fix } from '../finding';
+import { Words } from '../messages/words';
 import { Domain, Span } from './domain';
 
 /**
@@ -18,7 +19,7 @@ export type Stage = 'define' | 'start' | 'accepted';
 export type Driver = 'any' | 'qemu';
 
 export interface RelatedSpan extends Span {
-  message: string;
+  message: string | Words;
 }
 
 export interface ReportOptions {
@@ -32,7 +33,7 @@ export interface ReportOptions {
  * Reports a finding on `at` (the token that has to change). `message` names the values involved
  * and has no closing period: runRules adds when libvirt refuses.
  */
-export type Report = (at: Span, message: string, options?: ReportOptions) => void;
+export type Report = (at: Span, message: string | Words, options?: ReportOptions) => void;
 
 export interface Rule {
   /** Stable, kebab-case: what the diagnostic's code, the CLI and SARIF show. */

@@ -1,0 +1,9 @@
+/**
+ * The English catalogue: every message users read, by area (one file each under en/, mirrored
+ * under zh/). A message key names its area first: `rules.`, `schema.`, `wellFormed.`…
+ */
+import { RULES_EN } from './en/rules';
+
+export const EN = { ...RULES_EN };
+
+export type MessageKey = keyof typeof EN;

@@ -1,0 +1,65 @@
+/**
+ * What the server and the CLI say to users, as data: a catalogue key with its parameters,
+ * rendered in the user's language where it is shown (diagnostics, quick-fix titles, completion
+ * details, hover lines, CLI output). Checks render the English where they make a finding, so
+ * tests, logs and SARIF read as before; the LSP layer renders again for a Chinese user.
+ * Templates name their parameters in braces: "`<{element}>` needs `{attribute}`".
+ */
+import { EN, MessageKey } from './en';
+import { ZH } from './zh';
+
+export type Language = 'en' | 'zh';
+
+/** Items joined the way the language joins them: "a, b and c" / "a、b 和 c". */
+export interface WordList {
+  items: readonly Param[];
+  join: 'and' | 'or';
+}
+
+export type Param = string | number | Words | WordList;
+
+export interface Words {
+  readonly key: MessageKey;
+  readonly params: Readonly<Record<string, Param>>;
+}
+
+const CATALOGUES: Record<Language, Readonly<Record<MessageKey, string>>> = { en: EN, zh: ZH };
+
+export function words(key: MessageKey, params: Record<string, Param> = {}): Words {
+  return { key, params };
+}
+
+export function andList(items: readonly Param[]): WordList {
+  return { items, join: 'and' };
+}
+
+export function orList(items: readonly Param[]): WordList {
+  return { items, join: 'or' };
+}
+
+/** `text` in `language`: its template with each `{name}` replaced by that parameter, rendered alike. */
+export function render(text: Words | string, language: Language): string {
+  if (typeof text === 'string') return text;
+  const template = CATALOGUES[language][text.key] ?? EN[text.key];
+  return template.replace(/\{(\w+)\}/g, (place, name: string) => {
+    const value = text.params[name];
+    return value === undefined ? place : renderParam(value, language);
+  });
+}
+
+function renderParam(value: Param, language: Language): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if ('key' in value) return render(value, language);
+  const items = value.items.map((item) => renderParam(item, language));
+  if (items.length <= 1) return items.join('');
+  const last = items[items.length - 1];
+  const rest = items.slice(0, -1);
+  if (language === 'zh') return `${rest.join('、')}${value.join === 'and' ? '和' : '或'}${last}`;
+  return `${rest.join(', ')} ${value.join} ${last}`;
+}
+
+/** The parameter names a template uses, for the test that both catalogues agree. */
+export function templateParams(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]))].sort();
+}

@@ -1,0 +1,5 @@
+/** The Chinese catalogue: the same keys and parameters as the English (en.ts), area by area. */
+import type { MessageKey } from './en';
+import { RULES_ZH } from './zh/rules';
+
+export const ZH: Record<MessageKey, string> = { ...RULES_ZH };
