@@ -1,7 +1,7 @@
 /**
  * `domxml`, the command-line checker (dist/cli.js): the language server's findings for files,
- * directories or stdin, as text, JSON or SARIF (`check`), and the editor's safe cpuset/nodeset
- * fixes written back (`fix`). Exit status 0 clean, 1 errors, 2 could not check.
+ * directories or stdin, as text, JSON or SARIF (`check`), and the editor's safe fixes written
+ * back (`fix`). Exit status 0 clean, 1 errors, 2 could not check.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -122,7 +122,7 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
   const report = (text: string): void => {
     if (text !== '') (filter ? process.stderr : process.stdout).write(text);
   };
-  const counts: FixCounts = { documents: 0, values: 0, changedDocuments: 0, notWellFormed: 0, failures: 0 };
+  const counts: FixCounts = { documents: 0, changes: 0, changedDocuments: 0, notFixed: 0, failures: 0 };
   const remaining: Problem[] = [];
   for (const input of inputs) {
     const name = inputName(input);
@@ -151,13 +151,13 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
       }
     }
     counts.documents++;
-    if (fixed.notWellFormed) {
-      counts.notWellFormed++;
-      say(`${name} is not well-formed XML: not fixed`);
+    if (fixed.notFixed !== undefined) {
+      counts.notFixed++;
+      say(`${name} ${fixed.notFixed}`);
     }
     if (fixed.changes.length > 0) {
       counts.changedDocuments++;
-      counts.values += fixed.changes.length;
+      counts.changes += fixed.changes.length;
     }
     report(formatChanges(name, fixed.changes));
     report(formatText(fixed.remaining));

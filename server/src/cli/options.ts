@@ -32,22 +32,32 @@ check  reports what is wrong in libvirt domain XML documents, with the same find
        sorted order; symbolic links are followed within DIR, one leading out of it is
        skipped and said); - reads one document from standard input (shown as <stdin>).
 
-fix    applies the safe cpuset/nodeset fixes, those that keep the set the value means
-       (spaces, stray commas, reversed ranges like 4-3, ^N-M, a ^N or an item that
-       changes nothing, vCPUs libvirt drops), and writes each file back, touching only
-       the values it changes, through a temporary file renamed over it: a full disk or
-       a save made meanwhile leaves the file as it was. It prints one line per change,
-         path:line:column: "old value" → "new value" [codes]
+fix    applies the safe fixes, those that keep what the document says without a
+       judgement call (the editor's "Fix all"): for cpuset/nodeset lists the spaces,
+       stray commas, reversed ranges like 4-3, ^N-M, a ^N or an item that changes
+       nothing, vCPUs libvirt drops; and every other finding's safe fix. A document that
+       is not well-formed XML gets its well-formedness fixes first, the others only once
+       it is well-formed. Fixes go in rounds (a fix can reveal the next finding), and a
+       file is written only when it comes out better: fewer errors; or as many, and fewer
+       warnings; then infos, then hints. Otherwise it is left as it was, and fix says why,
+       as for a document that is not a domain or not UTF-8. A file is written back
+       touching only what changes, through a temporary file renamed over it: a full disk
+       or a save made meanwhile leaves the file as it was. It prints one line per change,
+         path:line:column: "old text" → "new text" [codes] what the fix does
        then the errors and warnings left, as check does, located in the file as fix
-       leaves it. Documents that are not well-formed XML or not UTF-8 are left as they
-       are. With -, the fixed document goes to standard output and the rest to standard
-       error.
+       leaves it. With -, the fixed document goes to standard output and the rest to
+       standard error.
 
 Options:
   --format text|json|sarif  (check) text (default): one line per problem,
                               path:line:column: severity: message [code]
                             json: an array of {file, line, column, endLine, endColumn,
-                              severity, code, message}
+                              severity, code, message}, with where they apply
+                              beyondSchema: true (libvirt's schema accepts what this is
+                              about; libvirt itself, or the guest's start, does not),
+                              related (the other places it is about, each {line, column,
+                              endLine, endColumn, message}), help and helpUri (libvirt's
+                              rules: what libvirt checks, and its libvirt.org page)
                             sarif: a SARIF 2.1.0 log, for code scanning in CI
   --dry-run                 (fix) print what would change, and write nothing
   --max-problems N          report at most N problems per document (default ${DEFAULT_SETTINGS.maxProblems})
@@ -70,9 +80,10 @@ column is the one just after the last character. Severities: error, warning, inf
 A summary goes to standard error.
 
 Exit status: 0 when no document has an error (warnings alone do not fail; for fix: once
-fixed), 1 when any document has an error (for fix: one left after fixing), 2 on a usage
-error or when anything could not be checked: a file or directory that cannot be read, a
-link skipped, a file fix could not write or left as it was (not UTF-8, changed meanwhile).`;
+fixed), 1 when any document has an error (for fix: one left after fixing, or in a document
+it left as it was), 2 on a usage error or when anything could not be checked: a file or
+directory that cannot be read, a link skipped, a file fix could not write or had to leave
+as it was (not UTF-8, changed meanwhile).`;
 
 export function parseArguments(args: readonly string[]): Command {
   if (args.length === 0) throw new UsageError('no command given');

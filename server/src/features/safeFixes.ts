@@ -3,7 +3,9 @@
  * all its safe fixes applied, then the safe fixes of every other finding (well-formedness, the
  * schema, generated values, libvirt's rules), as non-overlapping edits in document order, each
  * with the codes of the findings it resolves. A fix whose edits would touch one already taken is
- * left for the next round; its edits are taken together or not at all.
+ * left for the next round; its edits are taken together or not at all. With `setValues: false`,
+ * only the fixes `findings` carry (`domxml fix` makes a document well-formed first, before it
+ * reads any value).
  */
 import { Finding, TextEdit, editsOf } from '../finding';
 import { Analysis } from './analysis';
@@ -17,7 +19,7 @@ export interface SafeEdit extends TextEdit {
   codes: string[];
 }
 
-export function safeFixEdits(analysis: Analysis, findings: readonly Finding[] = documentFindings(analysis)): SafeEdit[] {
+export function safeFixEdits(analysis: Analysis, findings: readonly Finding[] = documentFindings(analysis), { setValues = true } = {}): SafeEdit[] {
   const { text, tree, setKeys, host } = analysis;
   if (!analysis.document.parsed) return [];
   const codesBySpan = new Map<string, Set<string>>();
@@ -34,7 +36,7 @@ export function safeFixEdits(analysis: Analysis, findings: readonly Finding[] = 
   const take = (edit: TextEdit, title: string): void => {
     taken.push({ start: edit.start, end: edit.end, newText: edit.newText, title, codes: [...(codesBySpan.get(spanKey(edit)) ?? [])] });
   };
-  if (setKeys) for (const edit of setSafeFixEdits(text, tree, setKeys, host)) take(edit, edit.title);
+  if (setKeys && setValues) for (const edit of setSafeFixEdits(text, tree, setKeys, host)) take(edit, edit.title);
   for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {
       if (!fix.safe) continue;
