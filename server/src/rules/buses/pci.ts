@@ -18,8 +18,7 @@ import { DeviceAddress, deviceAddresses, fieldValue, formatPciAddress } from '..
 import { Domain, El, Span } from '../domain';
 import { domainMachineFamily, effectiveArch, effectiveMachine, isArchIn, MachineFamily } from '../machines';
 import { Fix } from '../../finding';
-import { RelatedSpan } from '../rule';
-import { removeAddressFix } from './removeAddress';
+import { RelatedSpan, removeElementFix } from '../rule';
 import { Controller, controllersOf } from './controllers';
 
 export type PciModel =
@@ -447,7 +446,7 @@ function computePciMap(domain: Domain): PciMap {
         at: (device.address as DeviceAddress).span,
         message: `PCI address ${text} is already taken by ${first?.device ? elementLabel(domain, first.device.el) : (first?.what ?? 'another device')}`,
         related: first?.device ? related(first.device) : [],
-        fixes: [removeAddressFix(domain, device.address as DeviceAddress, 'Remove this address (libvirt picks a free slot)', false)],
+        fixes: [removeElementFix(domain, (device.address as DeviceAddress).el, 'Remove this address (libvirt picks a free slot)')],
       });
       return;
     }
@@ -470,7 +469,7 @@ function computePciMap(domain: Domain): PciMap {
             at: owner.device.address.span,
             message: `PCI address ${text} belongs to ${what} of machine \`${machine}\``,
             related: relatedSpan,
-            fixes: [removeAddressFix(domain, owner.device.address, 'Remove this address (libvirt picks a free slot)', false)],
+            fixes: [removeElementFix(domain, owner.device.address.el, 'Remove this address (libvirt picks a free slot)')],
           });
         }
         return;
