@@ -9,8 +9,15 @@ import { applyEdits } from '../../server/src/cli/fix';
 import { Finding, Fix, editsOf } from '../../server/src/finding';
 import { RULES } from '../../server/src/rules';
 import { bootOrderMixedRule } from '../../server/src/rules/boot/bootOrder';
+import { qemuBootloaderRule } from '../../server/src/rules/boot/emulator';
+import { timerAttributeRule } from '../../server/src/rules/boot/timers';
 import { pciAddressDoubleUseRule } from '../../server/src/rules/buses/pciAddresses';
+import { pciControllerOptionsRule } from '../../server/src/rules/buses/pciControllerOptions';
+import { panicAddressRule } from '../../server/src/rules/devices/panic';
+import { videoAttributesRule, videoQemuRule } from '../../server/src/rules/devices/videoModel';
+import { virtioOptionsRule } from '../../server/src/rules/devices/virtioOptions';
 import { Rule } from '../../server/src/rules/rule';
+import { diskEncryptionCipherRule } from '../../server/src/rules/storage/diskSourceConfig';
 import { diskTargetDuplicateRule } from '../../server/src/rules/storage/diskTargets';
 import { targetName } from '../../server/src/rules/storage/disks';
 import { kvmDomain, ruleFindings } from './helpers/rules';
@@ -147,6 +154,79 @@ ${disk('vdb', 'virtio', "\n      <boot order='2'/>")}
       "<target dev='vda' bus='virtio'/>\n      <boot order=\"6\"/>\n    </disk>",
       "<target dev='vdb' bus='virtio'/>\n      <boot order='2'/>\n    </disk>",
     ],
+  },
+  {
+    name: 'pci-controller-options: a root controller takes no address: remove it with its line',
+    rule: pciControllerOptionsRule,
+    text: kvmDomain("<controller type='pci' index='0' model='pcie-root'>\n      <address type='pci' domain='0x0000' bus='0x00' slot='0x01' function='0x0'/>\n    </controller>"),
+    titles: ['Remove the `<address>`'],
+    after: ["<controller type='pci' index='0' model='pcie-root'>\n    </controller>"],
+  },
+  {
+    name: 'panic-address: the hyperv notifier is part of the platform: remove its address',
+    rule: panicAddressRule,
+    text: kvmDomain("<panic model='hyperv'>\n      <address type='isa' iobase='0x505'/>\n    </panic>"),
+    titles: ['Remove the `<address>`'],
+    after: ["<panic model='hyperv'>\n    </panic>"],
+  },
+  {
+    name: 'video-model-attributes: a qxl memory size on a virtio adapter is removed',
+    rule: videoAttributesRule,
+    text: kvmDomain("<video>\n      <model type='virtio' heads='1' vgamem='16384'/>\n    </video>"),
+    titles: ['Remove `vgamem`'],
+    after: ["<model type='virtio' heads='1'/>"],
+  },
+  {
+    name: 'video-model-attributes: an address on ramfb is removed',
+    rule: videoAttributesRule,
+    text: kvmDomain("<video>\n      <model type='ramfb'/>\n      <address type='pci' domain='0x0000' bus='0x00' slot='0x02' function='0x0'/>\n    </video>"),
+    titles: ['Remove the `<address>`'],
+    after: ["<model type='ramfb'/>\n    </video>"],
+  },
+  {
+    name: 'video-model-qemu: QEMU has no 2D acceleration: `accel2d` is removed',
+    rule: videoQemuRule,
+    text: kvmDomain("<video>\n      <model type='virtio' heads='1'>\n        <acceleration accel2d='yes'/>\n      </model>\n    </video>"),
+    titles: ['Remove `accel2d`'],
+    after: ['<acceleration/>'],
+  },
+  {
+    name: 'virtio-options-non-virtio: a virtio option on an e1000 interface is removed',
+    rule: virtioOptionsRule,
+    text: kvmDomain("<interface type='network'>\n      <source network='default'/>\n      <model type='e1000'/>\n      <driver iommu='on'/>\n    </interface>"),
+    titles: ['Remove `iommu`'],
+    after: ['<driver/>'],
+  },
+  {
+    name: 'timer-attribute-not-applicable: a tick policy on kvmclock is removed',
+    rule: timerAttributeRule,
+    text: kvmDomain('', { head: "  <clock offset='utc'>\n    <timer name='kvmclock' tickpolicy='catchup'/>\n  </clock>\n" }),
+    titles: ['Remove `tickpolicy`'],
+    after: ["<timer name='kvmclock'/>"],
+  },
+  {
+    name: 'timer-attribute-not-applicable: a track on pit is removed',
+    rule: timerAttributeRule,
+    text: kvmDomain('', { head: "  <clock offset='utc'>\n    <timer name='pit' tickpolicy='delay' track='guest'/>\n  </clock>\n" }),
+    titles: ['Remove `track`'],
+    after: ["<timer name='pit' tickpolicy='delay'/>"],
+  },
+  {
+    name: 'disk-encryption-cipher: the LUKS header has the cipher: removing `<cipher>` is safe',
+    rule: diskEncryptionCipherRule,
+    text: kvmDomain(
+      "<disk type='file' device='disk'>\n      <source file='/a.img'>\n        <encryption format='luks'>\n          <secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/>\n          <cipher name='aes' size='256' mode='xts' hash='sha256'/>\n        </encryption>\n      </source>\n      <target dev='vda' bus='virtio'/>\n    </disk>",
+    ),
+    titles: ['Remove `<cipher>`'],
+    safe: true,
+    after: ["<secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/>\n        </encryption>"],
+  },
+  {
+    name: 'qemu-bootloader: a host-side bootloader is removed',
+    rule: qemuBootloaderRule,
+    text: kvmDomain('', { head: '  <bootloader>/usr/bin/pygrub</bootloader>\n' }),
+    titles: ['Remove `<bootloader>`'],
+    after: ['</os>\n  <devices>'],
   },
 ];
 
