@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/cli/fix';
+import { moveThroughEdits } from '../../server/src/features/movedFindings';
 import { Finding, Fix, editsOf } from '../../server/src/finding';
 import { RULES } from '../../server/src/rules';
 import { bootOrderMixedRule } from '../../server/src/rules/boot/bootOrder';
@@ -261,6 +262,21 @@ describe('rules: fixes', () => {
     assert.equal(findings.length, 2);
     assert.deepEqual(findings[0].fixes, findings[1].fixes);
     assert.ok(!findings[0].fixes?.some((fix) => fix.preferred));
+  });
+
+  it('boot-order-with-os-boot: carried through an edit before it (large documents show the rules\' last findings so), every edit of a fix lands where a fresh check puts it', () => {
+    const text = kvmDomain(`${disk('vda', 'virtio', "\n      <boot order='1'/>")}\n${disk('vdb', 'virtio')}`).replace('  </os>', "    <boot dev='hd'/>\n  </os>");
+    const [finding] = ruleFindings(bootOrderMixedRule, text);
+    const at = text.indexOf('test</name>');
+    const edited = `${text.slice(0, at)}a-longer-${text.slice(at)}`;
+    const [moved] = moveThroughEdits([finding], [{ start: at, end: at, insertedLength: 'a-longer-'.length }]);
+    const [fresh] = ruleFindings(bootOrderMixedRule, edited);
+    assert.equal(moved.fixes?.length, 2);
+    for (const [index, fix] of (moved.fixes ?? []).entries()) assert.equal(applyEdits(edited, editsOf(fix)), applyEdits(edited, editsOf(fresh.fixes![index])), fix.title);
+    // An edit inside one of the fix's places drops the fix rather than leave it half right.
+    const inside = text.indexOf('</disk>', text.indexOf("'vdb'"));
+    const [touched] = moveThroughEdits([finding], [{ start: inside - 1, end: inside + 1, insertedLength: 0 }]);
+    assert.deepEqual(touched.fixes?.map((fix) => fix.title), ['Remove the `<os><boot dev>` elements']);
   });
 
   it('pci-address-double-use: three devices on one address: the second and third move to two different slots', () => {
