@@ -10,6 +10,7 @@ import { validateTree } from '../schema/validate';
 import { Analysis } from './analysis';
 import { checkDocumentSets } from './cpuset/documentSets';
 import { setAttributeKeysOf } from './cpuset/setAttributes';
+import { withGeneratedValues } from './generatedValues';
 import { WELL_FORMEDNESS, checkWellFormedness } from './wellFormedness';
 
 /** All findings, in document order and capped at maxProblems. */
@@ -53,7 +54,7 @@ function incrementalFindingsOf(analysis: Analysis): Finding[] {
     // Where the set check says what is wrong with a list, the schema's "must be a CPU list" is noise.
     const setErrors = sets.filter((f) => f.severity === 'error');
     const explained = (f: Finding) => f.code === 'bad-attribute-value' && setErrors.some((e) => e.start >= f.start && e.end <= f.end);
-    findings.push(...valid.filter((f) => !explained(f)), ...sets);
+    findings.push(...withGeneratedValues(valid.filter((f) => !explained(f)), document.source, document.tree), ...sets);
   }
   return findings;
 }

@@ -3,9 +3,19 @@
  * (src/conf/domain_postparse.c) check it for HVM guests: each device's `<boot order>` is a
  * different number, and per-device boot orders and `<os><boot dev>` are not mixed. (libvirt's
  * VMware driver does not check boot order; every other one does.)
+ *
+ * Where both are mixed there are two fixes, a real choice: remove the `<os><boot dev>` elements,
+ * or turn them into per-device orders. The conversion keeps the per-device orders as they are,
+ * first (whoever put a `<boot order>` on a device meant that device), and numbers after the
+ * highest of them, in the order of the `<boot dev>` elements, every device of each kind that has
+ * no `<boot>` yet, in document order: `hd` the disks with device='disk', `cdrom` and `fd` the
+ * cdroms and floppies, `network` the interfaces. Every device of a kind, not only the first:
+ * libvirt asks QEMU for a strict boot order, so a device without an order is never booted.
  */
-import { Domain } from '../domain';
-import { Rule } from '../rule';
+import { Fix, TextEdit } from '../../finding';
+import { Quote } from '../../parser/nodes';
+import { Domain, El } from '../domain';
+import { Rule, appendChildEdit, removeElementEdit } from '../rule';
 import { deviceBoots } from './facts';
 
 function checksBootOrder(domain: Domain): boolean {
@@ -55,10 +65,42 @@ export const bootOrderMixedRule: Rule = {
       const dev = domain.attr(boot, 'dev');
       return { ...(dev ?? domain.nameSpan(boot)), message: dev ? `\`<os><boot dev='${dev.value.trim()}'>\`` : '`<os><boot>`' };
     });
-    for (const { order } of deviceBoots(domain)) {
-      const trimmed = order.value.trim();
-      if (!/^\d+$/.test(trimmed) || Number(trimmed) === 0) continue;
-      report(order, 'A per-device `<boot order>` cannot be used together with `<os><boot dev>`', { related });
-    }
+    const ordered = deviceBoots(domain).filter(({ order }) => /^\d+$/.test(order.value.trim()) && Number(order.value.trim()) !== 0);
+    if (ordered.length === 0) return;
+    const fixes = mixedBootFixes(domain, osBoots, Math.max(...ordered.map(({ order }) => Number(order.value.trim()))));
+    for (const { order } of ordered) report(order, 'A per-device `<boot order>` cannot be used together with `<os><boot dev>`', { related, fixes });
   },
 };
+
+const MIXED_TITLES = {
+  remove: 'Remove the `<os><boot dev>` elements',
+  convert: 'Convert `<os><boot dev>` into `<boot order>` on the devices',
+};
+
+/** The devices an `<os><boot dev>` value stands for, in document order. */
+function devicesBootedAs(domain: Domain, dev: string): readonly El[] {
+  if (dev === 'network') return domain.devicesNamed('interface');
+  const device = dev === 'hd' ? 'disk' : dev === 'cdrom' ? 'cdrom' : dev === 'fd' ? 'floppy' : undefined;
+  return device ? domain.devicesNamed('disk').filter((disk) => (domain.value(disk, 'device') ?? 'disk') === device) : [];
+}
+
+/** Removing the `<os><boot dev>` elements, and converting them into orders numbered after `highest`. */
+function mixedBootFixes(domain: Domain, osBoots: readonly El[], highest: number): Fix[] {
+  const removals = osBoots.map((boot) => removeElementEdit(domain, boot));
+  const quote = osBoots[0].element.attributes.find((a) => a.name === 'dev')?.quote === Quote.Double ? '"' : "'";
+  const additions: TextEdit[] = [];
+  const kinds = new Set<string>();
+  let next = highest + 1;
+  for (const boot of osBoots) {
+    const dev = domain.value(boot, 'dev');
+    if (!dev || kinds.has(dev)) continue;
+    kinds.add(dev);
+    for (const device of devicesBootedAs(domain, dev)) {
+      if (domain.child(device, 'boot')) continue;
+      additions.push(appendChildEdit(domain, device, `<boot order=${quote}${next++}${quote}/>`));
+    }
+  }
+  const fix = (title: string, [main, ...also]: TextEdit[]): Fix => ({ title, ...main, ...(also.length > 0 ? { alsoEdits: also } : {}), safe: false });
+  const remove = fix(MIXED_TITLES.remove, removals);
+  return additions.length > 0 ? [remove, fix(MIXED_TITLES.convert, [...removals, ...additions])] : [remove];
+}

@@ -7,7 +7,7 @@
  * is left alone, since only running it would tell.
  */
 import machineData from '../../../../schemas/machines.json';
-import { Rule } from '../rule';
+import { Rule, removeElementFix } from '../rule';
 import { archOfBinaryName } from '../machines';
 
 const QEMU_BINARY = /(?:^|\/)qemu-system-([a-z0-9_]+)$/;
@@ -71,7 +71,7 @@ export const qemuBootloaderRule: Rule = {
   check(domain, report) {
     for (const name of ['bootloader', 'bootloader_args']) {
       const el = domain.child(domain.root, name);
-      if (el && domain.content(el).value.trim() !== '') report(domain.nameSpan(el), `QEMU has no host-side \`<${name}>\``);
+      if (el && domain.content(el).value.trim() !== '') report(domain.nameSpan(el), `QEMU has no host-side \`<${name}>\``, { fixes: [removeElementFix(domain, el, `Remove \`<${name}>\``)] });
     }
   },
 };

@@ -8,7 +8,7 @@
  */
 import machineData from '../../../../schemas/machines.json';
 import { domainMachineFamily, isArchIn, effectiveArch, effectiveMachine } from '../machines';
-import { Rule } from '../rule';
+import { Rule, removeAttributeFix, removeTitle, withFix } from '../rule';
 
 const X86_ONLY = machineData.x86OnlyTimers.timers;
 const HPET_ARCHES = machineData.hpetArches.arches;
@@ -121,18 +121,18 @@ export const timerAttributeRule: Rule = {
       const name = domain.value(timer, 'name');
       if (!name) continue;
       const tickpolicy = domain.attr(timer, 'tickpolicy');
-      if ((name === 'kvmclock' || name === 'hypervclock') && tickpolicy) report(tickpolicy, `The \`${name}\` timer has no tick policy`);
+      if ((name === 'kvmclock' || name === 'hypervclock') && tickpolicy) report(tickpolicy, `The \`${name}\` timer has no tick policy`, withFix(removeAttributeFix(domain, timer, 'tickpolicy', removeTitle('tickpolicy'))));
       const catchup = domain.child(timer, 'catchup');
       if (catchup && tickpolicy?.value.trim() !== 'catchup' && ['threshold', 'slew', 'limit'].some((a) => Number(domain.value(catchup, a) ?? '0') !== 0))
         report(domain.nameSpan(catchup), "`<catchup>` limits need tickpolicy='catchup'");
       if (name !== 'tsc') {
         for (const attribute of ['frequency', 'mode']) {
           const at = domain.attr(timer, attribute);
-          if (at && (attribute === 'mode' || Number(at.value.trim()) !== 0)) report(at, `The \`${name}\` timer has no ${attribute} (only \`tsc\` has)`);
+          if (at && (attribute === 'mode' || Number(at.value.trim()) !== 0)) report(at, `The \`${name}\` timer has no ${attribute} (only \`tsc\` has)`, withFix(removeAttributeFix(domain, timer, attribute, removeTitle(attribute))));
         }
       }
       const track = domain.attr(timer, 'track');
-      if (track && name !== 'rtc' && name !== 'platform') report(track, `The \`${name}\` timer has no track (only \`rtc\` has)`);
+      if (track && name !== 'rtc' && name !== 'platform') report(track, `The \`${name}\` timer has no track (only \`rtc\` has)`, withFix(removeAttributeFix(domain, timer, 'track', removeTitle('track'))));
     }
   },
 };

@@ -18,8 +18,7 @@ import { DeviceAddress, deviceAddresses, fieldValue, formatPciAddress } from '..
 import { Domain, El, Span } from '../domain';
 import { domainMachineFamily, effectiveArch, effectiveMachine, isArchIn, MachineFamily } from '../machines';
 import { Fix } from '../../finding';
-import { RelatedSpan } from '../rule';
-import { removeAddressFix } from './removeAddress';
+import { RelatedSpan, removeElementFix } from '../rule';
 import { Controller, controllersOf } from './controllers';
 
 export type PciModel =
@@ -355,6 +354,9 @@ function computePciMap(domain: Domain): PciMap {
     devices.push({ el, address, at, text: at && formatPciAddress(at.domain, at.bus, at.slot, at.fn), connect });
   }
 
+  // The devices on a taken address, offered a free slot once every address is known.
+  const moves: PendingMove[] = [];
+
   const related = (device: PciDevice): RelatedSpan[] =>
     device.address ? [{ ...device.address.span, message: `${elementLabel(domain, device.el)} is the first device on PCI address ${device.text}` }] : [];
 
@@ -443,12 +445,14 @@ function computePciMap(domain: Domain): PciMap {
     const bit = 1 << at.fn;
     if (slot.functions & bit) {
       const first = slot.owners.get(at.fn);
-      map.doubleUse.push({
+      const finding: PciFinding = {
         at: (device.address as DeviceAddress).span,
         message: `PCI address ${text} is already taken by ${first?.device ? elementLabel(domain, first.device.el) : (first?.what ?? 'another device')}`,
         related: first?.device ? related(first.device) : [],
-        fixes: [removeAddressFix(domain, device.address as DeviceAddress, 'Remove this address (libvirt picks a free slot)', false)],
-      });
+        fixes: [removeElementFix(domain, (device.address as DeviceAddress).el, 'Remove this address (libvirt picks a free slot)')],
+      };
+      map.doubleUse.push(finding);
+      moves.push({ finding, address: device.address as DeviceAddress, at });
       return;
     }
     if (!slot.functions && connect.aggregate) slot.aggregate = true;
@@ -466,12 +470,14 @@ function computePciMap(domain: Domain): PciMap {
         const owner = slot.owners.get(fn);
         if (owner?.device && !(controller && owner.device.el.element === controller.el.element) && owner.device.address) {
           const relatedSpan: RelatedSpan[] = controller ? [{ ...domain.nameSpan(controller.el), message: `${elementLabel(domain, controller.el)} index='${controller.index}' is ${what}, built in at ${text}` }] : [];
-          map.doubleUse.push({
+          const finding: PciFinding = {
             at: owner.device.address.span,
             message: `PCI address ${text} belongs to ${what} of machine \`${machine}\``,
             related: relatedSpan,
-            fixes: [removeAddressFix(domain, owner.device.address, 'Remove this address (libvirt picks a free slot)', false)],
-          });
+            fixes: [removeElementFix(domain, owner.device.address.el, 'Remove this address (libvirt picks a free slot)')],
+          };
+          map.doubleUse.push(finding);
+          if (owner.device.at) moves.push({ finding, address: owner.device.address, at: owner.device.at });
         }
         return;
       }
@@ -524,7 +530,57 @@ function computePciMap(domain: Domain): PciMap {
       map.noBuses.push({ at: domain.nameSpan(device.el), message: `${elementLabel(domain, device.el)} needs a PCI slot, but machine \`${machine}\` has no PCI bus` });
     }
   }
+  for (const move of moves) {
+    const fix = moveToFreeSlotFix(move, buses, slotOf);
+    if (fix) move.finding.fixes = [fix, ...(move.finding.fixes ?? [])];
+  }
   return map;
+}
+
+/** A device on a PCI address another holds: its finding and where it is. */
+interface PendingMove {
+  finding: PciFinding;
+  address: DeviceAddress;
+  at: PciAddressValue;
+}
+
+/**
+ * The fix that moves a device off a taken address to the next slot of its bus that is wholly free
+ * (no function of it taken by a device, the chipset or a controller libvirt places), after its
+ * own slot and round to the first the bus model has; the slot is then taken, so two devices
+ * moved off the same address get different ones.
+ */
+function moveToFreeSlotFix(move: PendingMove, buses: readonly Bus[], slotOf: (bus: number, slot: number, create: boolean) => Slot | undefined): Fix | undefined {
+  const { at, address } = move;
+  const bus = buses[at.bus];
+  const slotField = address.fields.get('slot');
+  if (!bus || !slotField) return undefined;
+  const { minSlot, maxSlot } = BUS_MODELS[bus.model];
+  const count = maxSlot - minSlot + 1;
+  for (let step = 1; step < count; step++) {
+    const slot = minSlot + ((((at.slot - minSlot + step) % count) + count) % count);
+    if (slotOf(at.bus, slot, false)?.functions) continue;
+    (slotOf(at.bus, slot, true) as Slot).functions = 1;
+    const functionField = address.fields.get('function');
+    const alsoEdits = at.fn !== 0 && functionField ? [{ start: functionField.attr.from, end: functionField.attr.to, newText: numberWrittenLike(functionField.attr.value, 0) }] : undefined;
+    return {
+      title: `Move to the free slot \`${formatPciAddress(at.domain, at.bus, slot, 0)}\``,
+      start: slotField.attr.from,
+      end: slotField.attr.to,
+      newText: numberWrittenLike(slotField.attr.value, slot),
+      ...(alsoEdits ? { alsoEdits } : {}),
+      safe: false,
+      preferred: true,
+    };
+  }
+  return undefined;
+}
+
+/** `value` written as `written` is: hexadecimal with as many digits (`0x05`), or decimal. */
+function numberWrittenLike(written: string, value: number): string {
+  const trimmed = written.trim();
+  if (!/^0[xX]/.test(trimmed)) return String(value);
+  return trimmed.slice(0, 2) + value.toString(16).padStart(trimmed.length - 2, '0');
 }
 
 /**

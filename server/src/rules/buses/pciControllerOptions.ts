@@ -6,7 +6,7 @@
  * NUMA node.
  */
 import { decimalNumber, libvirtNumber } from '../domain';
-import { Report, Rule } from '../rule';
+import { REMOVE_ADDRESS, Report, Rule, removeElementFix } from '../rule';
 import { controllersOf } from './controllers';
 
 export const pciControllerOptionsRule: Rule = {
@@ -33,7 +33,7 @@ export const pciControllerOptionsRule: Rule = {
       if (controller.type !== 'pci') continue;
       const { el, model, index } = controller;
       if ((model === 'pci-root' || model === 'pcie-root') && controller.address) {
-        report(controller.address.span, `A \`${model}\` is the machine's own bus and has no \`<address>\``);
+        report(controller.address.span, `A \`${model}\` is the machine's own bus and has no \`<address>\``, { fixes: [removeElementFix(domain, controller.address.el, REMOVE_ADDRESS)] });
       }
       if (index > 255) report(controller.indexAttr ?? domain.nameSpan(el), `PCI controller index ${index} is above the maximum, 255`);
       const target = domain.child(el, 'target');

@@ -4,10 +4,9 @@
  * from a SCSI disk, is refused when libvirt assigns addresses (qemuDomainAssignDevicePCISlots,
  * src/qemu/qemu_domain_address.c).
  */
-import { Rule } from '../rule';
+import { Rule, removeElementFix } from '../rule';
 import { deviceAddresses } from '../addresses';
 import { pciMap } from './pci';
-import { removeAddressFix } from './removeAddress';
 
 const ACCEPTED = new Set(['pci', 'ccw', 'virtio-mmio', 'virtio-s390']);
 
@@ -33,7 +32,7 @@ export const virtioDiskAddressTypeRule: Rule = {
       if (!address || address.type === undefined || ACCEPTED.has(address.type)) continue;
       const type = domain.attr(address.el, 'type');
       report(type ?? address.span, `A virtio disk cannot have a '${address.type}' address`, {
-        fixes: [removeAddressFix(domain, address, 'Remove the address (libvirt assigns a PCI one)', true)],
+        fixes: [removeElementFix(domain, address.el, 'Remove the address (libvirt assigns a PCI one)', true)],
       });
     }
   },

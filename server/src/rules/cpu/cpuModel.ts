@@ -10,10 +10,9 @@
  *   no level with `passthrough`/`disable`; `<maxphysaddr>` only on x86, no `bits` with
  *   mode `passthrough`.
  */
-import { Fix } from '../../finding';
 import { isArchIn, effectiveArch } from '../machines';
-import { Rule } from '../rule';
-import { cpuMode, removeAttributeFix, replaceFix } from './facts';
+import { Rule, removeAttributeFix, removeTitle, replaceFix, withFix } from '../rule';
+import { cpuMode } from './facts';
 
 export const cpuFeatureTwiceRule: Rule = {
   code: 'cpu-feature-twice',
@@ -132,10 +131,10 @@ export const cpuCacheRule: Rule = {
       case 'passthrough':
         if (cpuModeValue !== 'host-passthrough' && cpuModeValue !== 'maximum') {
           report(mode, `CPU cache mode \`passthrough\` needs a \`host-passthrough\` or \`maximum\` CPU, not \`${cpuModeValue}\``, modeAttr ? { related: [{ ...modeAttr, message: 'The CPU mode' }] } : undefined);
-        } else if (level) report(level, 'CPU cache mode `passthrough` takes no `level`', withFix(removeAttributeFix(domain, cache, 'level', 'Remove `level`')));
+        } else if (level) report(level, 'CPU cache mode `passthrough` takes no `level`', withFix(removeAttributeFix(domain, cache, 'level', removeTitle('level'))));
         break;
       case 'disable':
-        if (level) report(level, 'CPU cache mode `disable` takes no `level`', withFix(removeAttributeFix(domain, cache, 'level', 'Remove `level`')));
+        if (level) report(level, 'CPU cache mode `disable` takes no `level`', withFix(removeAttributeFix(domain, cache, 'level', removeTitle('level'))));
         break;
     }
   },
@@ -164,10 +163,6 @@ export const cpuMaxPhysAddrRule: Rule = {
       return;
     }
     const bits = domain.attr(addr, 'bits');
-    if (domain.value(addr, 'mode') === 'passthrough' && bits) report(bits, "`bits` cannot be given with `mode='passthrough'`", withFix(removeAttributeFix(domain, addr, 'bits', 'Remove `bits`')));
+    if (domain.value(addr, 'mode') === 'passthrough' && bits) report(bits, "`bits` cannot be given with `mode='passthrough'`", withFix(removeAttributeFix(domain, addr, 'bits', removeTitle('bits'))));
   },
 };
-
-function withFix(fix: Fix | undefined): { fixes: Fix[] } | undefined {
-  return fix ? { fixes: [fix] } : undefined;
-}

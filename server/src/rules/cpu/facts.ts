@@ -9,7 +9,6 @@
  */
 import { evaluateSet } from '../cpuset/evaluate';
 import { IdSet } from '../cpuset/idSet';
-import { Fix } from '../../finding';
 import { AttrValue, Domain, El, MAX_NUMBER_TEXT, Span, decimalNumber } from '../domain';
 import { unitBytes } from '../units';
 
@@ -288,18 +287,4 @@ export function cpuMode(domain: Domain): { cpu: El | undefined; mode: string; mo
 /** "1 vCPU", "4 vCPUs". */
 export function plural(n: number | bigint, noun: string): string {
   return `${n} ${noun}${n === 1 || n === 1n ? '' : 's'}`;
-}
-
-/** An edit that removes attribute `name` of `el` with the space before it; undefined when it is absent. */
-export function removeAttributeFix(domain: Domain, el: El, name: string, title: string): Fix | undefined {
-  const attribute = el.element.attributes.find((a) => a.name === name && a.valueOffset >= 0 && a.valueClosed);
-  if (!attribute) return undefined;
-  let start = el.start + attribute.nameOffset;
-  while (start > el.start && /\s/.test(domain.text[start - 1])) start--;
-  return { title, start, end: el.start + attribute.valueOffset + attribute.valueLength, newText: '', safe: false };
-}
-
-/** An edit that replaces the text at `span` (an attribute value or element text). */
-export function replaceFix(span: Span, newText: string, title: string, safe = false): Fix {
-  return { title, start: span.from, end: span.to, newText, safe };
 }

@@ -14,8 +14,8 @@
  */
 import { isArchIn, effectiveArch } from '../machines';
 import { Domain } from '../domain';
-import { Rule } from '../rule';
-import { MemoryDevice, formatKiB, memoryDevices, memoryFacts, numaFacts, replaceFix, unitScale } from './facts';
+import { Rule, replaceFix } from '../rule';
+import { MemoryDevice, formatKiB, memoryDevices, memoryFacts, numaFacts, unitScale } from './facts';
 
 /** The sum of the cells' memory, or undefined when a cell's size is unreadable. */
 function numaMemory(cells: ReturnType<typeof numaFacts>['cells']): bigint | undefined {

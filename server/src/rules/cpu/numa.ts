@@ -9,9 +9,9 @@
  *   `<memnode>` or on neither.
  */
 import { AttrValue, Domain } from '../domain';
-import { Rule } from '../rule';
+import { Rule, replaceFix } from '../rule';
 import { IdSet } from '../cpuset/idSet';
-import { NumaCell, numaFacts, replaceFix, vcpuFacts } from './facts';
+import { NumaCell, numaFacts, vcpuFacts } from './facts';
 
 export const numaCellIdRule: Rule = {
   code: 'numa-cell-id',

@@ -7,8 +7,8 @@
 import { evaluateSet } from '../cpuset/evaluate';
 import { IdSet } from '../cpuset/idSet';
 import { AttrValue, Domain, decimalNumber } from '../domain';
-import { Rule } from '../rule';
-import { replaceFix, trimmedText, vcpuFacts } from './facts';
+import { Rule, replaceFix } from '../rule';
+import { trimmedText, vcpuFacts } from './facts';
 
 interface SchedSet {
   attr: AttrValue;

@@ -8,7 +8,7 @@
  */
 import { addressOf } from '../addresses';
 import { effectiveArch } from '../machines';
-import { Rule } from '../rule';
+import { REMOVE_ADDRESS, Rule, removeElementFix } from '../rule';
 import { defaultPanicModel, panicModelFits } from './deviceFacts';
 
 const WHERE: Record<string, string> = { s390: 's390 guests', hyperv: 'x86 guests', pseries: 'pSeries guests' };
@@ -66,7 +66,7 @@ export const panicAddressRule: Rule = {
       const model = domain.value(panic, 'model') ?? defaultPanicModel(domain) ?? undefined;
       if (!model || !(model in ADDRESS)) continue;
       const wanted = ADDRESS[model];
-      if (wanted === null) report(address.span, `The '${model}' panic device is part of the platform and takes no \`<address>\``);
+      if (wanted === null) report(address.span, `The '${model}' panic device is part of the platform and takes no \`<address>\``, { fixes: [removeElementFix(domain, address.el, REMOVE_ADDRESS)] });
       else if (address.type !== undefined && address.type !== wanted) {
         report(domain.attr(address.el, 'type') ?? address.span, `The '${model}' panic device needs an address of type '${wanted}', not '${address.type}'`);
       }

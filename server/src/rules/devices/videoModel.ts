@@ -9,7 +9,7 @@
  * one marked primary='yes', else the first (virDomainDefParseXML moves it to the front).
  */
 import { El, decimalNumber } from '../domain';
-import { Rule } from '../rule';
+import { REMOVE_ADDRESS, Rule, removeAttributeFix, removeElementFix, removeTitle, withFix } from '../rule';
 
 export const videoAttributesRule: Rule = {
   code: 'video-model-attributes',
@@ -41,7 +41,7 @@ export const videoAttributesRule: Rule = {
       if (type && type !== 'qxl') {
         for (const name of ['ram', 'vram64', 'vgamem']) {
           const attr = domain.attr(model, name);
-          if (attr && (decimalNumber(attr.value) ?? 0) !== 0) report(attr, `\`${name}\` sizes qxl memory; a '${type}' adapter has none`);
+          if (attr && (decimalNumber(attr.value) ?? 0) !== 0) report(attr, `\`${name}\` sizes qxl memory; a '${type}' adapter has none`, withFix(removeAttributeFix(domain, model, name, removeTitle(name))));
         }
       }
       if (type === 'none' && videos.length > 1 && typeAttr) report(typeAttr, "A 'none' video cannot stand with other `<video>` devices");
@@ -54,7 +54,7 @@ export const videoAttributesRule: Rule = {
       }
       if (type === 'ramfb') {
         const address = domain.child(video, 'address');
-        if (address) report(domain.nameSpan(address), 'A ramfb display takes no `<address>`');
+        if (address) report(domain.nameSpan(address), 'A ramfb display takes no `<address>`', { fixes: [removeElementFix(domain, address, REMOVE_ADDRESS)] });
       }
       const driver = domain.child(video, 'driver');
       const driverName = driver && domain.attr(driver, 'name');
@@ -127,7 +127,7 @@ export const videoQemuRule: Rule = {
       const accel3d = accel && domain.attr(accel, 'accel3d');
       if (!vhostuser && accel3d?.value.trim() === 'yes' && type !== 'virtio') report(accel3d, `3D acceleration needs a virtio adapter, not '${type}'`);
       const accel2d = accel && domain.attr(accel, 'accel2d');
-      if (accel2d?.value.trim() === 'yes') report(accel2d, 'QEMU has no 2D acceleration setting');
+      if (accel && accel2d?.value.trim() === 'yes') report(accel2d, 'QEMU has no 2D acceleration setting', withFix(removeAttributeFix(domain, accel, 'accel2d', removeTitle('accel2d'))));
       const blob = domain.attr(model, 'blob');
       if (type === 'virtio' && blob?.value.trim() === 'on' && domain.value(domain.first(['memoryBacking', 'source']), 'type') !== 'memfd') {
         report(blob, "virtio-gpu blob resources need memfd-backed memory (`<memoryBacking><source type='memfd'/>`)");

@@ -6,7 +6,7 @@
  * device. Only a model the document writes is checked: an interface's default model may be virtio.
  */
 import { El } from '../domain';
-import { Rule } from '../rule';
+import { Rule, removeAttributeFix, removeTitle, withFix } from '../rule';
 
 const OPTIONS = ['iommu', 'ats', 'packed', 'page_per_vq'];
 const VIRTIO_NET = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional']);
@@ -43,7 +43,7 @@ export const virtioOptionsRule: Rule = {
       if (!driver || model === undefined) continue;
       for (const option of OPTIONS) {
         const attr = domain.attr(driver, option);
-        if (attr) report(attr, `\`${option}\` is a virtio option, and this \`<${device.element.name}>\` is '${model}'`);
+        if (attr) report(attr, `\`${option}\` is a virtio option, and this \`<${device.element.name}>\` is '${model}'`, withFix(removeAttributeFix(domain, driver, option, removeTitle(option))));
       }
     }
   },

@@ -14,7 +14,7 @@
  * - disk-vendor-product-length: virDomainDiskDefValidate: printable, at most 8 (vendor) and 16
  *   (product) characters, as the SCSI INQUIRY data has room for.
  */
-import { Rule } from '../rule';
+import { Rule, removeElementFix } from '../rule';
 import { Domain, El } from '../domain';
 import { DiskFacts, diskFacts, diskName } from './disks';
 
@@ -117,7 +117,7 @@ export const diskEncryptionCipherRule: Rule = {
       const encryption = encryptionOf(domain, disk);
       if (!encryption || domain.value(encryption, 'format') !== 'luks') continue;
       const cipher = domain.child(encryption, 'cipher');
-      if (cipher) report(domain.nameSpan(cipher), `The cipher of ${diskName(disk)} is in its LUKS header, not in the domain`);
+      if (cipher) report(domain.nameSpan(cipher), `The cipher of ${diskName(disk)} is in its LUKS header, not in the domain`, { fixes: [removeElementFix(domain, cipher, 'Remove `<cipher>`', true)] });
     }
   },
 };

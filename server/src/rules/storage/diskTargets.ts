@@ -12,8 +12,54 @@
  * - disk-target-partition: qemuValidateDomainDeviceDefDisk (src/qemu/qemu_validate.c) parses the
  *   target again and refuses one it cannot read, and one that names a partition (`vda1`).
  */
+import { Fix } from '../../finding';
+import { Span } from '../domain';
 import { Rule } from '../rule';
-import { diskFacts } from './disks';
+import { DiskFacts, derivedDriveAddress, diskFacts, driveKey, targetName } from './disks';
+
+/**
+ * The free target names the duplicates are given, lowest first: a name no disk has, whose drive
+ * address (for a disk without `<address>`, derived from the name) no disk of its bus holds, and
+ * on IDE on the one controller machines have (hda to hdd). Each name handed out is taken.
+ */
+class FreeTargets {
+  private readonly names = new Set<string>();
+  private readonly drives = new Set<string>();
+  /** Per prefix, bus and whether the address is derived: every index below is not free (what is taken stays taken). */
+  private readonly cursors = new Map<string, number>();
+  private readonly limit: number;
+
+  constructor(disks: readonly DiskFacts[]) {
+    for (const disk of disks) {
+      const target = disk.dev?.value.trim();
+      if (target) this.names.add(target);
+      if (disk.drive && disk.bus !== undefined) this.drives.add(`${disk.bus}/${driveKey(disk.drive)}`);
+    }
+    // Each name and each drive address (at most one per disk, and one per name handed out) rules
+    // out at most one index: among this many, one is free.
+    this.limit = 4 * disks.length + 1;
+  }
+
+  /** The next free name for `disk`'s prefix, taken; undefined when its name does not parse or none is left. */
+  take(disk: DiskFacts): string | undefined {
+    const { parsed, bus } = disk;
+    if (!parsed || parsed.partition !== 0) return undefined;
+    const derives = !disk.addressEl && bus !== undefined && derivedDriveAddress(bus, 0) !== undefined;
+    const cursorKey = `${parsed.prefix}/${bus}/${derives}`;
+    for (let index = this.cursors.get(cursorKey) ?? 0; index < this.limit; index++) {
+      const name = targetName(parsed.prefix, index);
+      const drive = derives ? derivedDriveAddress(bus as string, index) : undefined;
+      const driveKeyOf = drive && `${bus}/${driveKey(drive)}`;
+      if (drive && bus === 'ide' && drive.controller !== 0) break;
+      if (this.names.has(name) || (driveKeyOf && this.drives.has(driveKeyOf))) continue;
+      this.cursors.set(cursorKey, index + 1);
+      this.names.add(name);
+      if (driveKeyOf) this.drives.add(driveKeyOf);
+      return name;
+    }
+    return undefined;
+  }
+}
 
 export const diskTargetDuplicateRule: Rule = {
   code: 'disk-target-duplicate',
@@ -27,13 +73,23 @@ export const diskTargetDuplicateRule: Rule = {
     'Give the second disk the next free name of its bus (`vdb`, `sdb`, `hdb` ...).',
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
-    const first = new Map<string, { from: number; to: number }>();
-    for (const disk of domain.derived(diskFacts)) {
+    const disks = domain.derived(diskFacts);
+    const first = new Map<string, Span>();
+    const duplicates: { disk: DiskFacts; target: string; earlier: Span }[] = [];
+    for (const disk of disks) {
       const target = disk.dev?.value.trim();
       if (!disk.dev || !target) continue;
       const earlier = first.get(target);
       if (!earlier) first.set(target, disk.dev);
-      else report(disk.dev, `Target \`${target}\` is already used by another \`<disk>\``, { related: [{ ...earlier, message: `The first disk with target \`${target}\`` }] });
+      else duplicates.push({ disk, target, earlier });
+    }
+    if (duplicates.length === 0) return;
+    const free = new FreeTargets(disks);
+    for (const { disk, target, earlier } of duplicates) {
+      const dev = disk.dev as Span;
+      const name = free.take(disk);
+      const fixes: Fix[] | undefined = name ? [{ title: `Use \`${name}\``, start: dev.from, end: dev.to, newText: name, safe: false }] : undefined;
+      report(dev, `Target \`${target}\` is already used by another \`<disk>\``, { related: [{ ...earlier, message: `The first disk with target \`${target}\`` }], fixes });
     }
   },
 };

@@ -46,6 +46,13 @@ export function parseTarget(name: string): ParsedTarget | undefined {
   return { prefix, index, partition };
 }
 
+/** virIndexToDiskName: the target name of disk `index` with `prefix` (vd, 0 → vda; 26 → vdaa). */
+export function targetName(prefix: string, index: number): string {
+  let letters = '';
+  for (let rest = index; rest >= 0; rest = Math.floor(rest / 26) - 1) letters = String.fromCharCode(97 + (rest % 26)) + letters;
+  return prefix + letters;
+}
+
 /** The bus libvirt picks for a disk without `<target bus>`. */
 function defaultBus(device: string, target: string | undefined): string | undefined {
   if (device === 'floppy') return 'fdc';
