@@ -1,7 +1,7 @@
 /** Every rule says what it mirrors and why, in our words, and links a real section of libvirt.org. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RULES } from '../../server/src/rules';
+import { RULES, helpIn } from '../../server/src/rules';
 import { copiedPhrase, specAnchors } from './helpers/englishSpec';
 
 test('rules: codes are unique and kebab-case; each names its libvirt function and file, its libvirt message and its help', () => {
@@ -11,7 +11,8 @@ test('rules: codes are unique and kebab-case; each names its libvirt function an
     assert.ok(!codes.has(rule.code), `${rule.code} twice`);
     codes.add(rule.code);
     assert.match(rule.libvirt, /^[a-zA-Z]\w+\b.*\(src\/[\w/]+\.c\)$/, `${rule.code}: libvirt names a function and its file`);
-    assert.ok(rule.help.length > 40 && !rule.help.includes('TODO'), `${rule.code}: help says what libvirt checks and how to fix it`);
+    const help = helpIn(rule, 'en');
+    assert.ok(help.length > 40 && !help.includes('TODO'), `${rule.code}: help says what libvirt checks and how to fix it`);
     if (rule.stage !== 'accepted') assert.ok(rule.libvirtMessages.length > 0, `${rule.code}: libvirt's own message, for conformance`);
   }
 });
@@ -24,7 +25,7 @@ test("rules: docs anchors are sections of libvirt's formatdomain, and the help i
   }
   for (const rule of RULES) {
     if (rule.docsAnchor) assert.ok(anchors.has(rule.docsAnchor), `${rule.code}: #${rule.docsAnchor} is not a heading of formatdomain.en.rst`);
-    const run = copiedPhrase(rule.help);
+    const run = copiedPhrase(helpIn(rule, 'en'));
     assert.equal(run, undefined, `${rule.code}: "${run}" copies formatdomain.en.rst`);
   }
 });

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { helpIn } from '../../server/src/rules';
 import { diskAddressTypeRule, driveAddressDuplicateRule } from '../../server/src/rules/storage/driveAddresses';
 import { diskVendorProductRule } from '../../server/src/rules/storage/diskFrontend';
 import { derivedDriveAddress, diskFacts, parseTarget } from '../../server/src/rules/storage/disks';
@@ -86,7 +87,7 @@ describe('rules: storage', () => {
       assert.ok(!codes.has(rule.code), rule.code);
       codes.add(rule.code);
       assert.match(rule.libvirt, /\(src\/[a-z_/]+\.c\)$/);
-      assert.ok(rule.libvirtMessages.length > 0 && rule.help.length > 80, rule.code);
+      assert.ok(rule.libvirtMessages.length > 0 && helpIn(rule, 'en').length > 80, rule.code);
     }
   });
 

@@ -8,7 +8,7 @@ import { Finding, Severity } from '../finding';
 import { Position } from '../parser/lineIndex';
 import { ParsedDocument } from '../parser/parsedDocument';
 import { Schema } from '../schema/schema';
-import { ruleByCode, ruleHelpUri } from '../rules';
+import { helpIn, ruleByCode, ruleHelpUri } from '../rules';
 import { Analysis } from '../features/analysis';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
@@ -85,7 +85,7 @@ export function problemOf(
   if (finding.related) problem.related = finding.related.map((related) => ({ ...lineColumns(related.start, related.end, positionAt), message: related.message }));
   const rule = ruleByCode(finding.code);
   if (rule) {
-    problem.help = rule.help;
+    problem.help = helpIn(rule, 'en');
     problem.helpUri = ruleHelpUri(rule);
   }
   return problem;

@@ -4,7 +4,7 @@
  * usual hover of that token.
  */
 import { Finding } from '../finding';
-import { ruleByCode, ruleHelpUri, stageWords } from '../rules';
+import { helpIn, ruleByCode, ruleHelpUri, stageWords } from '../rules';
 import { Language, render } from '../messages/words';
 import { HoverResult } from './hover';
 
@@ -14,7 +14,7 @@ export function withRuleExplanations(hover: HoverResult | undefined, findings: r
   if (covering.length === 0) return hover;
   const explained = [...new Set(covering.map((finding) => finding.code))].map((code) => {
     const rule = ruleByCode(code)!;
-    return `**\`${rule.code}\`** · ${render(stageWords(rule.stage), language)}\n\n${rule.help}\n\nlibvirt: \`${rule.libvirt}\` · [libvirt.org](${ruleHelpUri(rule)})`;
+    return `**\`${rule.code}\`** · ${render(stageWords(rule.stage), language)}\n\n${helpIn(rule, language)}\n\nlibvirt: \`${rule.libvirt}\` · [libvirt.org](${ruleHelpUri(rule)})`;
   });
   const markdown = [...explained, ...(hover ? [hover.markdown] : [])].join('\n\n---\n\n');
   // Without a hover of its own, the token is what the findings cover.

@@ -3,7 +3,7 @@
  * A rule that fails (a bug of ours) is skipped rather than taking the others with it.
  */
 import { Finding } from '../finding';
-import { Words, render, words } from '../messages/words';
+import { Language, Words, render, words } from '../messages/words';
 import { bootRules } from './boot';
 import { cpuRules } from './cpu';
 import { devicesRules } from './devices';
@@ -25,6 +25,11 @@ export function ruleByCode(code: string): Rule | undefined {
 /** The page on libvirt.org that documents what the rule is about. */
 export function ruleHelpUri(rule: Rule): string {
   return `https://libvirt.org/formatdomain.html${rule.docsAnchor ? `#${rule.docsAnchor}` : ''}`;
+}
+
+/** A rule's help in `language`. */
+export function helpIn(rule: Rule, language: Language): string {
+  return render(rule.help, language);
 }
 
 /** What libvirt does with a document that breaks the rule, in words. */

@@ -47,8 +47,11 @@ export interface Rule {
    * for any text): conformance matches libvirt's test expectations against these.
    */
   libvirtMessages: readonly string[];
-  /** What libvirt checks and why, and how to put it right: hover on the finding and SARIF's help. */
-  help: string;
+  /**
+   * What libvirt checks and why, and how to put it right: hover on the finding and SARIF's help.
+   * As catalogue words (`rules.help.<code>`) where translated; `helpIn` renders either.
+   */
+  help: string | Words;
   /** The section of libvirt.org/formatdomain.html about what the rule checks (its anchor). */
   docsAnchor?: string;
   check(domain: Domain, report: Report): void;
