@@ -2,15 +2,16 @@
  * Well-formedness findings: what the parser noted on each node, with the fixes it found,
  * references to entities the DOCTYPE does not declare, and the document-level rules (one root,
  * and it is `<domain>`). With the document's memo, a keystroke looks again only at the elements
- * the edit patched. Fixes that read the text around a node (a stray end tag's line, text outside
- * the root, what precedes the XML declaration) are made afterwards, on this version's findings,
- * so nothing remembered depends on text outside its node.
+ * the edit patched. Fixes are made only for the findings reported, after the memo: the parser's
+ * placed by the finding (a problem and its fixes are both relative to its node, so they move
+ * together), and those that read the text around a node (a stray end tag's line, text outside
+ * the root, what precedes the XML declaration) from this version's text.
  */
 import { Ch, isLineBreak, lineBreakAt } from '../parser/chars';
-import { DocumentNode, Problem } from '../parser/nodes';
+import { DocumentNode, Problem, StrayEndTagNode } from '../parser/nodes';
 import { NodeMemo } from '../parser/parsedDocument';
 import { Source } from '../parser/pieceText';
-import { Finding, TextEdit } from '../finding';
+import { Finding, Fix } from '../finding';
 import { LocalFindings, Summary, shiftFinding, subtreeFindings } from './subtreeFindings';
 
 const TITLES = {
@@ -21,32 +22,23 @@ const TITLES = {
 };
 
 /**
- * A finding on a node; a reference to an entity stays a candidate until the DOCTYPE is known; the
- * removal of a stray end tag takes its line with it when the text is at hand.
+ * A finding on a node, with the problem it reports (whose fixes it gets when reported) and the
+ * stray end tag that holds it; a reference to an entity stays a candidate until the DOCTYPE is known.
  */
-type Noted = Finding & { entity?: string; removesEndTag?: true };
+type Noted = Finding & { entity?: string; problem?: Problem; stray?: StrayEndTagNode };
 
 /** What the parser noted on each node, and where it refers to entities. */
 const notedOn: LocalFindings<Noted> = (node, start) => {
   const noted: Noted[] = [];
   const add = (problems: Problem[] | undefined, base: number): void => {
     for (const problem of problems ?? []) {
-      const finding: Noted = { start: base + problem.start, end: base + problem.end, severity: 'error', code: problem.code, message: problem.message };
-      if (problem.fixes) finding.fixes = problem.fixes.map((fix) => ({ ...fix, start: base + fix.start, end: base + fix.end }));
+      const finding: Noted = { start: base + problem.start, end: base + problem.end, severity: 'error', code: problem.code, message: problem.message, problem };
+      if (node.kind === 'strayEndTag') finding.stray = node;
       noted.push(finding);
     }
   };
   add(node.problems, start);
   if (node.kind === 'element') add(node.endTagProblems, start + node.endTagOffset);
-  if (node.kind === 'strayEndTag') {
-    // No open element took it as its own end tag (the parser's fix): it may go, but the element
-    // it was meant to close may be the one missing.
-    for (const finding of noted) {
-      if (finding.fixes || (finding.code !== 'mismatched-end-tag' && finding.code !== 'missing-end-tag-name')) continue;
-      finding.fixes = [{ title: TITLES.removeEndTag(node.name), start, end: start + node.length, newText: '', safe: false }];
-      finding.removesEndTag = true;
-    }
-  }
   for (const reference of node.entityReferences ?? []) {
     const at = start + reference.start;
     noted.push({
@@ -72,15 +64,33 @@ export function checkWellFormedness(tree: DocumentNode, maxFindings = Number.POS
   }
   const findings: Finding[] = [];
   // References to declared entities drop out here: with any declared, gather all to fill the cap.
-  for (const { entity, removesEndTag, ...finding } of subtreeFindings(tree, memo, notedOn, shiftFinding, declared.size === 0 ? maxFindings : undefined)) {
+  for (const { entity, problem, stray, ...finding } of subtreeFindings(tree, memo, notedOn, shiftFinding, declared.size === 0 ? maxFindings : undefined)) {
     if (findings.length >= maxFindings) break;
     if (entity !== undefined && declared.has(entity)) continue;
-    if (text && removesEndTag && finding.fixes) finding.fixes = finding.fixes.map((fix) => ({ ...fix, ...withItsLine(text, fix) }));
-    if (text && finding.code === 'misplaced-xml-declaration') addSpaceRemoval(finding, text);
+    if (problem) addFixes(finding, problem, stray, text);
     findings.push(finding);
   }
   checkDocumentStructure(tree, findings, text);
   return findings.length > maxFindings ? findings.slice(0, maxFindings) : findings;
+}
+
+/** The problem's fixes where the finding now is; what the text around its node gives, with the text. */
+function addFixes(finding: Finding, problem: Problem, stray: StrayEndTagNode | undefined, text: Source | undefined): void {
+  const nodeStart = finding.start - problem.start;
+  if (problem.fixes) {
+    finding.fixes = problem.fixes.map(({ title, start, end, newText, safe, preferred }) => {
+      const fix: Fix = { title, start: nodeStart + start, end: nodeStart + end, newText, safe };
+      if (preferred) fix.preferred = true;
+      return fix;
+    });
+  } else if (stray && (problem.code === 'mismatched-end-tag' || problem.code === 'missing-end-tag-name')) {
+    // No open element took it as its own end tag (the parser's fix): it may go, with its line,
+    // but the element it was meant to close may be the one missing.
+    const tag = { start: nodeStart, end: nodeStart + stray.length };
+    finding.fixes = [{ title: TITLES.removeEndTag(stray.name), ...(text ? withItsLine(text, tag) : tag), newText: '', safe: false }];
+  } else if (text && problem.code === 'misplaced-xml-declaration') {
+    addSpaceRemoval(finding, text);
+  }
 }
 
 /** Runs of spaces, tabs or blank text looked over when widening a removal; longer ones are left. */
@@ -101,7 +111,7 @@ function skip(text: Source, from: number, step: 1 | -1, matches: (c: number) => 
 }
 
 /** `span` with its whole line and one line break, when nothing else stands on that line. */
-function withItsLine(text: Source, span: TextEdit): { start: number; end: number } {
+function withItsLine(text: Source, span: { start: number; end: number }): { start: number; end: number } {
   const lineStart = skip(text, span.start, -1, isSpaceOrTab);
   const lineEnd = skip(text, span.end, 1, isSpaceOrTab);
   const startsLine = lineStart === 0 || isLineBreak(text.charCodeAt(lineStart - 1));

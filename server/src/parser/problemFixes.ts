@@ -36,7 +36,8 @@ export function excerpt(text: string, start: number, end: number): string {
 }
 
 function standalone(text: string): string {
-  return (' ' + text).slice(1);
+  // V8 copies slices shorter than 13 characters anyway.
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 /** An edit of absolute offsets made relative to `base` (the start of the node holding the problem). */
@@ -66,6 +67,7 @@ export function escapeFix(base: number, at: number, character: '<' | '>' | '&'):
  */
 export function bareAmpersandFixes(text: string, base: number, at: number, end: number): ProblemFix[] {
   const escape = escapeFix(base, at, '&');
+  if (end === at + 1) return [escape];
   const body = text.slice(at + 1, end);
   const numeric = body.length > 1 && body.charCodeAt(0) === Ch.Hash && body !== '#x';
   if (!numeric && !isPredefinedEntity(body)) return [escape];
