@@ -481,10 +481,6 @@ class TreeBuilder {
           attribute.valueClosed = true;
           contentEnd = r;
           valueEnd = r + 1;
-          if (!swallowed) {
-            const fix = swallowedValueFix(text, start, attributeName, contentStart, r, attribute.quote);
-            if (fix) swallowed = { fix, problemsBefore: findings.problems?.length ?? 0 };
-          }
         } else {
           // Unclosed: the value (and so the tag) runs to the `<` that stopped the search, so
           // no later text decides its shape; the problem marks only its first line.
@@ -524,6 +520,10 @@ class TreeBuilder {
         if (text.charCodeAt(r) === Ch.Ampersand) {
           r = this.scanReference(r, contentEnd, start, findings) - 1;
         }
+      }
+      if (!swallowed && attribute.quote !== Quote.None && attribute.valueClosed) {
+        const fix = swallowedValueFix(text, start, attributeName, contentStart, contentEnd, attribute.quote);
+        if (fix) swallowed = { fix, problemsBefore: findings.problems?.length ?? 0 };
       }
       p = valueEnd;
     }
