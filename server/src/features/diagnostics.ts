@@ -47,7 +47,7 @@ function incrementalFindingsOf(analysis: Analysis): Finding[] {
       },
     ];
   }
-  const findings = checkWellFormedness(document.tree, limits.maxProblems, document.memo(WELL_FORMEDNESS));
+  const findings = checkWellFormedness(document.tree, limits.maxProblems, document.memo(WELL_FORMEDNESS), document.source);
   if (schema && findings.length < limits.maxProblems) {
     const valid = validateTree(schema.derivatives, schema.datatypes, document.source, document.tree, limits.maxProblems - findings.length, analysis.memo);
     const sets = checkDocumentSets(document.source, document.tree, setAttributeKeysOf(schema), host, document);

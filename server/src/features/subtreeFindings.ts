@@ -154,10 +154,16 @@ function replayRuns<T extends Placed>(memo: NodeMemo<Summary<T>>, frame: Frame<T
   });
 }
 
-/** `finding` moved by `by`, its fixes and related places too. */
-export function shiftFinding(finding: Finding, by: number): Finding {
-  const moved: Finding = { ...finding, start: finding.start + by, end: finding.end + by };
-  if (finding.fixes) moved.fixes = finding.fixes.map((fix) => ({ ...fix, start: fix.start + by, end: fix.end + by }));
+/** `finding` moved by `by`, its fixes (every edit of each) and related places too. */
+export function shiftFinding<F extends Finding>(finding: F, by: number): F {
+  const moved: F = { ...finding, start: finding.start + by, end: finding.end + by };
+  if (finding.fixes) {
+    moved.fixes = finding.fixes.map((fix) => {
+      const shifted = { ...fix, start: fix.start + by, end: fix.end + by };
+      if (fix.alsoEdits) shifted.alsoEdits = fix.alsoEdits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by }));
+      return shifted;
+    });
+  }
   if (finding.related) moved.related = finding.related.map((related) => ({ ...related, start: related.start + by, end: related.end + by }));
   return moved;
 }

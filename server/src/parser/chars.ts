@@ -28,6 +28,15 @@ export function isWhitespace(c: number): boolean {
   return c === Ch.Space || c === Ch.LineFeed || c === Ch.Tab || c === Ch.CarriageReturn;
 }
 
+export function isLineBreak(c: number): boolean {
+  return c === Ch.LineFeed || c === Ch.CarriageReturn;
+}
+
+/** `\r\n` when the line break at `at` is one, else `\n`. */
+export function lineBreakAt(text: { charCodeAt(index: number): number }, at: number): string {
+  return text.charCodeAt(at) === Ch.CarriageReturn && text.charCodeAt(at + 1) === Ch.LineFeed ? '\r\n' : '\n';
+}
+
 export function isNameStartChar(c: number): boolean {
   if (c < 0x80) {
     return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;

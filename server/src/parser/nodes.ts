@@ -29,6 +29,23 @@ export interface Problem {
   /** Relative to the start of the node that holds the problem. */
   start: number;
   end: number;
+  /** Edits that resolve it, found while parsing (see problemFixes.ts). */
+  fixes?: ProblemFix[];
+}
+
+/**
+ * Replace [start, end) with `newText`, relative to the start of the node that holds the problem
+ * (like the problem's own span), so the fix moves with the node.
+ */
+export interface ProblemFix {
+  title: string;
+  start: number;
+  end: number;
+  newText: string;
+  /** Keeps what the user meant without a judgement call. */
+  safe: boolean;
+  /** The one to apply without thinking, where a problem has several. */
+  preferred?: boolean;
 }
 
 /** A `&name;` reference that is neither predefined nor numeric: checked against the DOCTYPE later. */

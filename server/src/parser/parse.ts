@@ -26,9 +26,29 @@ import {
   EntityReference,
   ParentNode,
   Problem,
+  ProblemFix,
   Quote,
   isClosed,
 } from './nodes';
+import {
+  addEndFix,
+  bareAmpersandFixes,
+  closeFixes,
+  closingQuoteFix,
+  doubleHyphenFix,
+  duplicateAttributeFixes,
+  escapeFix,
+  excerpt,
+  missingEqualsFix,
+  missingSpaceFix,
+  quoteValueFix,
+  removeEndTagJunkFix,
+  removeJunkFix,
+  startTagEndFix,
+  swallowedValueFix,
+  unclosedCommentFix,
+  unclosedProcessingInstructionFix,
+} from './problemFixes';
 
 /** What scanning one node found, attached to the node when it is built. */
 interface Findings {
@@ -42,6 +62,8 @@ interface Frame {
   start: number;
   children: ChildNode[];
   hasUnclosedChild: boolean;
+  /** The `unterminated-start-tag` problem of the element, whose fix depends on how it ends. */
+  unterminated: Problem | undefined;
 }
 
 export interface FragmentResult {
@@ -94,7 +116,7 @@ export function parseFragment(
     // The container's end tag closes the innermost open element of its name: if that is not
     // the container, the structure beyond the fragment changes.
     if (!closeAtLimit || container.kind !== 'element' || builder.hasOpenElementNamed(container.name)) return undefined;
-    builder.closeOpenElements();
+    builder.closeOpenElements(container.name);
   }
   return { children, hasUnclosedChild: builder.containerFrame.hasUnclosedChild };
 }
@@ -116,15 +138,6 @@ function nameAt(text: string, start: number, end: number): string {
   return copy;
 }
 
-/**
- * A piece of the text quoted in a message, as a standalone string (a slice would keep the whole
- * text of that version alive as long as the problem exists), shortened if long.
- */
-function excerpt(text: string, start: number, end: number): string {
-  const quoted = end - start > 40 ? `${text.slice(start, start + 37)}…` : text.slice(start, end);
-  return (' ' + quoted).slice(1);
-}
-
 class TreeBuilder {
   private readonly frames: Frame[];
   readonly containerFrame: Frame;
@@ -144,7 +157,7 @@ class TreeBuilder {
     private readonly startsLine = true,
   ) {
     this.pos = from;
-    this.containerFrame = { node: container, start: containerStart, children: containerChildren, hasUnclosedChild: false };
+    this.containerFrame = { node: container, start: containerStart, children: containerChildren, hasUnclosedChild: false, unterminated: undefined };
     this.frames = [this.containerFrame];
   }
 
@@ -193,9 +206,9 @@ class TreeBuilder {
     return true;
   }
 
-  /** Closes every element still open, as the end of the container would. */
-  closeOpenElements(): void {
-    while (this.frames.length > 1) this.popUnclosed(this.limit);
+  /** Closes every element still open, as the end of the container would: its end tag (`closer`), or the end of the text. */
+  closeOpenElements(closer?: string): void {
+    while (this.frames.length > 1) this.popUnclosed(this.limit, closer);
   }
 
   private get top(): Frame {
@@ -235,6 +248,7 @@ class TreeBuilder {
             message: 'A `<` that does not start a tag must be written `&lt;`.',
             start: p - start,
             end: p - start + 1,
+            fixes: [escapeFix(start, p, '<')],
           });
           whitespaceOnly = false;
           p++;
@@ -259,6 +273,7 @@ class TreeBuilder {
             message: '`]]>` may not appear in text; write `]]&gt;`.',
             start: p - start,
             end: p - start + 3,
+            fixes: [escapeFix(start, p + 2, '>')],
           });
         }
       } else if (c >= 0xd800) {
@@ -334,6 +349,7 @@ class TreeBuilder {
           : 'A literal `&` must be written `&amp;`.',
       start: at - nodeStart,
       end: Math.max(p, at + 1) - nodeStart,
+      fixes: bareAmpersandFixes(text, nodeStart, at, Math.max(p, at + 1)),
     });
     return Math.max(p, at + 1);
   }
@@ -351,6 +367,11 @@ class TreeBuilder {
     const findings = this.startFindings();
     let closed = false;
     let selfClosing = false;
+    let valueUnclosed = false;
+    /** A value that took the next attribute's opening quote as its closing one (see swallowedValueFix). */
+    let swallowed: { fix: ProblemFix; problemsBefore: number } | undefined;
+    /** Problems of unquoted values: their fix uses the quotes of the tag's other values. */
+    let unquoted: Problem[] | undefined;
     let p = nameEnd;
     while (true) {
       const beforeSpace = p;
@@ -381,6 +402,7 @@ class TreeBuilder {
           message: `Unexpected \`${excerpt(text, junkStart, p)}\` in the start tag of \`<${name}>\`.`,
           start: junkStart - start,
           end: p - start,
+          fixes: [removeJunkFix(text, start, junkStart, p, limit)],
         });
         continue;
       }
@@ -393,6 +415,7 @@ class TreeBuilder {
           message: `Put a space before the attribute \`${attributeName}\`.`,
           start: attributeStart - start,
           end: p - start,
+          fixes: [missingSpaceFix(start, attributeStart, attributeName)],
         });
       }
       const attribute: Attribute = {
@@ -430,6 +453,7 @@ class TreeBuilder {
           message: `Put \`=\` between the attribute \`${attributeName}\` and its value.`,
           start: attributeStart - start,
           end: q - start,
+          fixes: [missingEqualsFix(start, p, q, attributeName)],
         });
       } else {
         (findings.problems ??= []).push({
@@ -462,11 +486,13 @@ class TreeBuilder {
           // no later text decides its shape; the problem marks only its first line.
           const lineEnd = findLineEnd(text, contentStart, r);
           contentEnd = valueEnd = r;
+          valueUnclosed = true;
           (findings.problems ??= []).push({
             code: 'unclosed-attribute-value',
             message: `The value of \`${attributeName}\` is missing its closing ${quote === Ch.DoubleQuote ? '`"`' : "`'`"}.`,
             start: valueAt - start,
             end: lineEnd - start,
+            fixes: [closingQuoteFix(text, start, attributeName, contentStart, r, attribute.quote)],
           });
         }
       } else {
@@ -479,12 +505,14 @@ class TreeBuilder {
         }
         attribute.valueClosed = true;
         contentEnd = valueEnd = r;
-        (findings.problems ??= []).push({
+        const problem: Problem = {
           code: 'unquoted-attribute-value',
           message: `The value of \`${attributeName}\` must be in quotes: \`${attributeName}="${excerpt(text, valueAt, r)}"\`.`,
           start: valueAt - start,
           end: r - start,
-        });
+        };
+        (findings.problems ??= []).push(problem);
+        (unquoted ??= []).push(problem);
       }
       attribute.valueOffset = valueAt - start;
       attribute.valueLength = valueEnd - valueAt;
@@ -493,18 +521,29 @@ class TreeBuilder {
           r = this.scanReference(r, contentEnd, start, findings) - 1;
         }
       }
+      if (!swallowed && attribute.quote !== Quote.None && attribute.valueClosed) {
+        const fix = swallowedValueFix(text, start, attributeName, contentStart, contentEnd, attribute.quote);
+        if (fix) swallowed = { fix, problemsBefore: findings.problems?.length ?? 0 };
+      }
       p = valueEnd;
     }
+    let unterminated: Problem | undefined;
     if (!closed) {
-      (findings.problems ??= []).push({
-        code: 'unterminated-start-tag',
-        message: `The start tag \`<${name}\` is missing its closing \`>\`.`,
-        start: 1,
-        end: nameEnd - start,
-      });
+      const problem: Problem = { code: 'unterminated-start-tag', message: `The start tag \`<${name}\` is missing its closing \`>\`.`, start: 1, end: nameEnd - start };
+      (findings.problems ??= []).push(problem);
+      // Fixed once the element ends (`>` or `/>`); not while a value runs on, whose quote comes first.
+      if (!valueUnclosed) unterminated = problem;
     }
     const exactAttributes = exactCopy(attributes, attributeCount);
-    if (attributeCount > 1) reportDuplicateAttributes(exactAttributes, name, findings);
+    for (const problem of unquoted ?? []) problem.fixes = [quoteValueFix(text, start, start + problem.start, start + problem.end, exactAttributes)];
+    if (attributeCount > 1) reportDuplicateAttributes(exactAttributes, name, findings, text, start);
+    if (swallowed && findings.problems && findings.problems.length > swallowed.problemsBefore) {
+      // The problems after it come from misreading the rest of the tag: the quote resolves them all.
+      const after = findings.problems.slice(swallowed.problemsBefore);
+      for (const problem of after) delete problem.fixes;
+      after[0].fixes = [swallowed.fix];
+      if (unterminated && after.includes(unterminated)) unterminated = undefined;
+    }
     this.pos = p;
     const element: ElementNode = {
       kind: 'element',
@@ -523,7 +562,7 @@ class TreeBuilder {
       hasUnclosedChild: false,
     };
     this.append(element, start);
-    if (!selfClosing) this.frames.push({ node: element, start, children: element.children, hasUnclosedChild: false });
+    if (!selfClosing) this.frames.push({ node: element, start, children: element.children, hasUnclosedChild: false, unterminated });
   }
 
   private scanEndTag(): boolean {
@@ -535,7 +574,7 @@ class TreeBuilder {
     let p = nameEnd;
     if (name !== '') while (p < limit && isWhitespace(text.charCodeAt(p))) p++;
     let problem: Problem | undefined;
-    if (p < limit && text.charCodeAt(p) === Ch.GreaterThan) {
+    if (p < limit && text.charCodeAt(p) === Ch.GreaterThan && name !== '') {
       p++;
     } else {
       let q = p;
@@ -549,9 +588,12 @@ class TreeBuilder {
           message: `An end tag holds only its name: remove \`${excerpt(text, p, q).trim()}\`.`,
           start: p - start,
           end: q - start,
+          fixes: [removeEndTagJunkFix(text, start, nameEnd, p, q)],
         };
       } else {
         problem = { code: 'unterminated-end-tag', message: `The end tag \`</${name}\` is missing its closing \`>\`.`, start: 0, end: nameEnd - start };
+        // Only spaces after the name: the `>` is all that is missing.
+        if (q === p) problem.fixes = [addEndFix(start, nameEnd, '>', true)];
       }
       // The tag runs as far as the search for its `>` went: no later edit can change its shape
       // without touching it.
@@ -561,13 +603,14 @@ class TreeBuilder {
     for (let i = this.frames.length - 1; i >= 1; i--) {
       const frame = this.frames[i];
       if ((frame.node as ElementNode).name !== name) continue;
-      while (this.frames.length - 1 > i) this.popUnclosed(start);
+      while (this.frames.length - 1 > i) this.popUnclosed(start, name);
       this.frames.pop();
       const element = frame.node as ElementNode;
       element.endTagOffset = start - frame.start;
       element.length = p - frame.start;
       element.hasUnclosedChild = frame.hasUnclosedChild;
       if (problem) element.endTagProblems = [problem];
+      if (frame.unterminated) frame.unterminated.fixes = [startTagEndFix(text, frame.start, element, '>', true)];
       return true;
     }
     if (name !== '' && this.enclosingNames.includes(name)) return false;
@@ -589,16 +632,19 @@ class TreeBuilder {
   }
 
   /**
-   * Closes the innermost open element, which has no end tag, at `at`. Children indented no
-   * deeper than its own line go back to its parent: they were meant as siblings.
+   * Closes the innermost open element, which has no end tag, at `at`: the end tag of an
+   * ancestor (`closer`, its name) or the end of the text. Children indented no deeper than its
+   * own line go back to its parent: they were meant as siblings.
    */
-  private popUnclosed(at: number): void {
+  private popUnclosed(at: number, closer: string | undefined): void {
     const frame = this.frames.pop() as Frame;
     const element = frame.node as ElementNode;
     const parent = this.top;
     parent.hasUnclosedChild = true;
     const cut = this.recoveryCut(frame);
+    let closedBy: ChildNode | string | undefined = closer;
     if (cut >= 0) {
+      closedBy = element.children[cut];
       const moved = element.children.splice(cut);
       for (const child of moved) {
         child.offset += element.offset;
@@ -611,12 +657,18 @@ class TreeBuilder {
     }
     element.hasUnclosedChild = frame.hasUnclosedChild;
     if (element.startTagClosed) {
+      const atRootEnd = closedBy === undefined && parent.node.kind === 'document';
       (element.problems ??= []).push({
         code: 'unclosed-element',
         message: `\`<${element.name}>\` is never closed: add \`</${element.name}>\` or end the start tag with \`/>\`.`,
         start: 1,
         end: 1 + element.name.length,
+        fixes: closeFixes({ text: this.text, start: frame.start, element, closedBy, atRootEnd, column: (offset) => this.columnIfFirstOnLine(offset) }),
       });
+    } else if (frame.unterminated) {
+      // Nothing inside and something after it: the tag was meant to end with `/>`.
+      const empty = element.children.length === 0 && closedBy !== undefined;
+      frame.unterminated.fixes = [startTagEndFix(this.text, frame.start, element, empty ? '/>' : '>', empty)];
     }
   }
 
@@ -696,14 +748,15 @@ class TreeBuilder {
     const end = closed ? found + terminator.length : this.limit;
     let problems: Problem[] | undefined;
     if (!closed) {
-      problems = [
-        {
-          code: kind === 'comment' ? 'unclosed-comment' : 'unclosed-cdata',
-          message: kind === 'comment' ? 'This comment is never closed with `-->`.' : 'This CDATA section is never closed with `]]>`.',
-          start: 0,
-          end: openLength,
-        },
-      ];
+      const problem: Problem = {
+        code: kind === 'comment' ? 'unclosed-comment' : 'unclosed-cdata',
+        message: kind === 'comment' ? 'This comment is never closed with `-->`.' : 'This CDATA section is never closed with `]]>`.',
+        start: 0,
+        end: openLength,
+      };
+      const fix = kind === 'comment' ? unclosedCommentFix(text, start, end) : undefined;
+      if (fix) problem.fixes = [fix];
+      problems = [problem];
     } else if (kind === 'comment') {
       const doubleHyphen = text.indexOf('--', start + openLength);
       if (doubleHyphen >= 0 && doubleHyphen < found) {
@@ -713,6 +766,7 @@ class TreeBuilder {
             message: '`--` is not allowed inside a comment.',
             start: doubleHyphen - start,
             end: doubleHyphen - start + 2,
+            fixes: [doubleHyphenFix(start, doubleHyphen)],
           },
         ];
       }
@@ -744,7 +798,15 @@ class TreeBuilder {
     }
     let problems: Problem[] | undefined;
     if (!closed) {
-      problems = [{ code: 'unclosed-processing-instruction', message: 'This processing instruction is never closed with `?>`.', start: 0, end: targetEnd - start }];
+      problems = [
+        {
+          code: 'unclosed-processing-instruction',
+          message: 'This processing instruction is never closed with `?>`.',
+          start: 0,
+          end: targetEnd - start,
+          fixes: [unclosedProcessingInstructionFix(text, start, p)],
+        },
+      ];
     } else if (target === '') {
       problems = [{ code: 'missing-pi-target', message: '`<?` must be followed by a target name, as in `<?xml version="1.0"?>`.', start: 0, end: 2 }];
     } else if (target.toLowerCase() === 'xml' && start + this.base !== 0 && !(start + this.base === 1 && text.charCodeAt(-this.base) === Ch.ByteOrderMark)) {
@@ -872,17 +934,17 @@ function reportInvalidCharacter(findings: Findings, at: number, c: number): void
   });
 }
 
-function reportDuplicateAttributes(attributes: Attribute[], element: string, findings: Findings): void {
+function reportDuplicateAttributes(attributes: Attribute[], element: string, findings: Findings, text: string, start: number): void {
   for (let i = 1; i < attributes.length; i++) {
     const name = attributes[i].name;
-    let repeated = false;
-    for (let j = 0; j < i && !repeated; j++) repeated = attributes[j].name === name;
-    if (!repeated) continue;
+    const first = attributes.find((attribute) => attribute.name === name) as Attribute;
+    if (first === attributes[i]) continue;
     (findings.problems ??= []).push({
       code: 'duplicate-attribute',
       message: `\`${name}\` is already set on this \`<${element}>\`; an attribute may appear only once.`,
       start: attributes[i].nameOffset,
       end: attributes[i].nameOffset + name.length,
+      fixes: duplicateAttributeFixes(text, start, first, attributes[i]),
     });
   }
 }
