@@ -92,6 +92,13 @@ const ROWS: Row[] = [
     after: '<domain>\n<os>\n</os>\n<type>hvm</type>\n</domain>\n',
   },
   {
+    // Indented unlike the sibling before it: the indentation is not to be trusted.
+    broken: '<domain>\n  <devices>\n    <disk/>\n   <disk>\n    <target/>\n  </devices>\n</domain>\n',
+    code: 'unclosed-element',
+    fixes: ['Close `<disk>` here (unsafe)'],
+    after: '<domain>\n  <devices>\n    <disk/>\n   <disk>\n    <target/>\n   </disk>\n  </devices>\n</domain>\n',
+  },
+  {
     // `</devices>` stands where `</disk>` belongs: close `<disk>`, or was that `</disk>` misnamed?
     broken: '<domain>\n  <devices>\n    <disk>\n      <source/>\n    </devices>\n  </devices>\n</domain>\n',
     code: 'unclosed-element',

@@ -641,6 +641,8 @@ class TreeBuilder {
     const element = frame.node as ElementNode;
     const parent = this.top;
     parent.hasUnclosedChild = true;
+    // The element is its parent's last child until recovery gives back its own.
+    const before = parent.children[parent.children.length - 2];
     const cut = this.recoveryCut(frame);
     let closedBy: ChildNode | string | undefined = closer;
     if (cut >= 0) {
@@ -663,7 +665,15 @@ class TreeBuilder {
         message: `\`<${element.name}>\` is never closed: add \`</${element.name}>\` or end the start tag with \`/>\`.`,
         start: 1,
         end: 1 + element.name.length,
-        fixes: closeFixes({ text: this.text, start: frame.start, element, closedBy, atRootEnd, column: (offset) => this.columnIfFirstOnLine(offset) }),
+        fixes: closeFixes({
+          text: this.text,
+          start: frame.start,
+          element,
+          closedBy,
+          atRootEnd,
+          previousSiblingAt: before && before.kind !== 'text' ? parent.start + before.offset : -1,
+          column: (offset) => this.columnIfFirstOnLine(offset),
+        }),
       });
     } else if (frame.unterminated) {
       // Nothing inside and something after it: the tag was meant to end with `/>`.

@@ -253,6 +253,8 @@ export interface Closing {
   closedBy: ChildNode | string | undefined;
   /** The element is the root and the text ends. */
   atRootEnd: boolean;
+  /** Where the sibling before it starts, unless that is text or there is none (-1). */
+  previousSiblingAt: number;
   /** Column of `at` when only spaces and tabs precede it on its line, else -1 (recovery's measure). */
   column(at: number): number;
 }
@@ -313,10 +315,11 @@ function claimStrayEndTag(text: string, stray: StrayEndTagNode, at: number, name
  * `</name>` where the indentation says the element ends: right after content that stays on the
  * start tag's line (`<name>x</name>`); otherwise on a line of its own, indented like the start
  * tag, after the last line of content (taking over a line that holds just that indentation, as
- * a deleted end tag leaves). Safe only when the start tag begins its line, the content is all on
- * that line or all indented deeper on the lines below, and what follows begins a line at the
- * start tag's indentation or left of it (the parent's end tag strictly left, a sibling after an
- * empty element too), or the text ends after the root.
+ * a deleted end tag leaves). Safe only when the start tag begins its line, as deep as the
+ * sibling before it (if that begins one), the content is all on that line or all indented deeper
+ * on the lines below, and what follows begins a line at the start tag's indentation or left of it
+ * (the parent's end tag strictly left, a sibling after an empty element too), or the text ends
+ * after the root.
  */
 function insertedEndTag(closing: Closing, indent: number, end: number): ProblemFix[] {
   const { text, start, element } = closing;
@@ -328,7 +331,8 @@ function insertedEndTag(closing: Closing, indent: number, end: number): ProblemF
   if (contentEnd > contentStart && isWhitespace(text.charCodeAt(contentEnd - 1))) return insert(end, endTag, false);
   if (indent < 0) return insert(contentEnd, endTag, false);
   const empty = contentEnd === contentStart;
-  const closedLeft = closesLeftOf(closing, indent, end, empty);
+  const previousColumn = closing.previousSiblingAt >= 0 ? closing.column(closing.previousSiblingAt) : -1;
+  const closedLeft = closesLeftOf(closing, indent, end, empty) && (previousColumn < 0 || previousColumn === indent);
   // The first line break after the start tag, and whether content comes before it.
   let firstBreak = contentStart;
   while (firstBreak < end && !isLineBreak(text.charCodeAt(firstBreak))) firstBreak++;
