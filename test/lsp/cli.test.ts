@@ -11,11 +11,6 @@ import { after, before, test } from 'node:test';
 import { BAD_PLACEMENT, CLI, FIXABLE, Run, VALID, runDomxml } from './domxmlProcess';
 import { LspClient } from './lspClient';
 
-/**
- * Whether well-formedness findings carry safe fixes yet (issue 12: other branches add them).
- * Flip to true when they are merged: `domxml fix` then repairs the broken document below.
- */
-const WELL_FORMEDNESS_FIXES_LANDED = false;
 
 function domxml(args: string[], options: { cwd?: string; input?: string } = {}): Run {
   return runDomxml(args, { cwd: options.cwd ?? workDir, input: options.input });
@@ -380,17 +375,18 @@ test('fix leaves alone, and says why, what is not a domain, not well-formed XML 
 
   // The end tag of <disk> deleted with its line.
   const broken = writeAged('fix/broken.xml', FIXABLE.replace('    </disk>\n', ''));
-  const brokenBefore = snapshot(broken);
   const run = domxml(['fix', broken]);
-  if (WELL_FORMEDNESS_FIXES_LANDED) {
-    assert.equal(run.status, 0, run.stderr);
-    assert.equal(fs.readFileSync(path.join(workDir, broken), 'utf8'), FIXABLE.replace("cpuset='1, 2,4-3,'", "cpuset='1,2,3-4'"));
-  } else {
-    assert.equal(run.status, 1);
-    assert.deepEqual(snapshot(broken), brokenBefore);
-    assert.match(run.stderr, /^domxml: fix\/broken\.xml is not well-formed XML, and no safe fix makes it so: not fixed\n/);
-    assert.ok(run.lines.some((l) => l.endsWith('[unclosed-element]')));
-  }
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(fs.readFileSync(path.join(workDir, broken), 'utf8'), FIXABLE.replace("cpuset='1, 2,4-3,'", "cpuset='1,2,3-4'"));
+
+  // A doubled attribute with two values: which to keep is the user's call, so no safe fix.
+  const doubled = writeAged('fix/doubled.xml', FIXABLE.replace('<name>web01</name>', "<name>web01</name>\n  <memory unit='MiB' unit='GiB'>1</memory>"));
+  const doubledBefore = snapshot(doubled);
+  const undecided = domxml(['fix', doubled]);
+  assert.equal(undecided.status, 1);
+  assert.deepEqual(snapshot(doubled), doubledBefore);
+  assert.match(undecided.stderr, /^domxml: fix\/doubled\.xml is not well-formed XML, and no safe fix makes it so: not fixed\n/);
+  assert.ok(undecided.lines.some((l) => l.endsWith('[duplicate-attribute]')));
 
   const latin1 = writeAged('fix/latin1.xml', Buffer.concat([Buffer.from(FIXABLE.replace('<name>web01</name>', '<name>caf')), Buffer.from([0xe9]), Buffer.from('</name>')]));
   const latin1Before = snapshot(latin1);

@@ -12,11 +12,6 @@ import { WELL_FORMEDNESS_CODES } from '../../server/src/features/wellFormednessC
 import { Fix } from '../../server/src/finding';
 import { WEB01, bundledSchema } from './helpers/documents';
 
-/**
- * Whether well-formedness findings carry safe fixes yet (issue 12: other branches add them).
- * Flip to true when they are merged: the broken document below is then repaired, not left alone.
- */
-const WELL_FORMEDNESS_FIXES_LANDED = false;
 
 const options = (positionsIn: 'fixed' | 'original') => ({ schema: bundledSchema(), maxProblems: 1000, positionsIn });
 
@@ -185,17 +180,18 @@ test('a document that is not well-formed: its safe well-formedness fixes first, 
   const valid = WEB01.replace("cpuset='1-2,4,6'", "cpuset='1,2'");
   const broken = valid.replace("cpuset='1,2'", "cpuset='1, 2'").replace('    </disk>\n', '');
   const result = fixDocument('web01.xml', broken, options('fixed'));
-  if (WELL_FORMEDNESS_FIXES_LANDED) {
-    assert.equal(result.text, valid);
-    assert.deepEqual(result.remaining, []);
-    assert.equal(result.notFixed, undefined);
-  } else {
-    assert.equal(result.text, broken);
-    assert.deepEqual(result.changes, []);
-    assert.equal(result.notFixed, 'is not well-formed XML, and no safe fix makes it so: not fixed');
-    assert.ok(result.remaining.some((p) => p.code === 'unclosed-element'));
-    assert.ok(result.remaining.some((p) => p.code === 'cpuset-space'), 'its other problems are still reported');
-  }
+  assert.equal(result.text, valid);
+  assert.deepEqual(result.remaining, []);
+  assert.equal(result.notFixed, undefined);
+
+  // A doubled attribute with two values: which to keep is the user's call, so nothing is safe.
+  const doubled = valid.replace("cpuset='1,2'", "cpuset='1, 2'").replace("placement='static'", "placement='static' placement='auto'");
+  const left = fixDocument('web01.xml', doubled, options('fixed'));
+  assert.equal(left.text, doubled);
+  assert.deepEqual(left.changes, []);
+  assert.equal(left.notFixed, 'is not well-formed XML, and no safe fix makes it so: not fixed');
+  assert.ok(left.remaining.some((p) => p.code === 'duplicate-attribute'));
+  assert.ok(left.remaining.some((p) => p.code === 'cpuset-space'), 'its other problems are still reported');
 });
 
 test('WELL_FORMEDNESS_CODES holds every code the parser and wellFormedness.ts report, and nothing else', () => {
