@@ -39,8 +39,8 @@ const FLOORS: Record<MutationKind, KindCounts> = {
   'typo in an attribute name': { broken: 500, preferredFix: 0, valid: 0, exact: 0 },
   'near-miss value': { broken: 499, preferredFix: 14, valid: 14, exact: 14 },
   'deleted required attribute': { broken: 500, preferredFix: 0, valid: 0, exact: 0 },
-  'deleted end tag': { broken: 500, preferredFix: 0, valid: 0, exact: 0 },
-  'doubled attribute': { broken: 500, preferredFix: 0, valid: 0, exact: 0 },
+  'deleted end tag': { broken: 500, preferredFix: 500, valid: 499, exact: 499 },
+  'doubled attribute': { broken: 500, preferredFix: 500, valid: 500, exact: 500 },
 };
 
 const ORIGINAL = WEB01.replace("cpuset='1-2,4,6'", "cpuset='1-2'");
