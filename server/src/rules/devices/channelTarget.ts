@@ -5,6 +5,7 @@
  * devices (no other QEMU binary has them). virDomainDefParseXML (src/conf/domain_conf.c): only the
  * first `<console>` can stand for a serial port.
  */
+import { words } from '../../messages/words';
 import { effectiveArch, isArchIn } from '../machines';
 import { Rule } from '../rule';
 import { chardevsOf, targetType } from './chardevs';
@@ -15,16 +16,14 @@ export const channelGuestfwdRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['guestfwd channel does not define a target address', 'guestfwd channel does not define a target port'],
-  help:
-    "A guestfwd channel catches the guest's connections to one IP address and port and hands them to the host side: its " +
-    "`<target type='guestfwd'>` needs both `address` and `port`.",
+  help: words('rules.help.channel-guestfwd-target'),
   docsAnchor: 'guest-interface',
   check(domain, report) {
     for (const chardev of chardevsOf(domain)) {
       if (chardev.kind !== 'channel' || !chardev.target || targetType(domain, chardev) !== 'guestfwd') continue;
       const at = domain.attr(chardev.target, 'type') ?? domain.nameSpan(chardev.target);
-      if (!domain.attr(chardev.target, 'address')) report(at, 'The guestfwd channel names no target `address`');
-      else if (!domain.attr(chardev.target, 'port')) report(at, 'The guestfwd channel names no target `port`');
+      if (!domain.attr(chardev.target, 'address')) report(at, words('rules.channel-guestfwd-target.noAddress'));
+      else if (!domain.attr(chardev.target, 'port')) report(at, words('rules.channel-guestfwd-target.noPort'));
     }
   },
 };
@@ -35,7 +34,7 @@ export const consoleSclpRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['sclpconsole is not supported in this QEMU binary', 'sclplmconsole is not supported in this QEMU binary'],
-  help: "The SCLP consoles are s390 devices: on other architectures use a `serial` or `virtio` console target.",
+  help: words('rules.help.console-sclp-arch'),
   docsAnchor: 'console',
   check(domain, report) {
     const arch = effectiveArch(domain);
@@ -44,7 +43,7 @@ export const consoleSclpRule: Rule = {
       if (chardev.kind !== 'console' || !chardev.target) continue;
       const type = domain.attr(chardev.target, 'type');
       const value = type?.value.trim();
-      if (type && (value === 'sclp' || value === 'sclplm')) report(type, `The ${value} console exists on s390 only, not on '${arch}'`);
+      if (type && (value === 'sclp' || value === 'sclplm')) report(type, words('rules.console-sclp-arch.arch', { console: value, arch }));
     }
   },
 };
@@ -55,16 +54,14 @@ export const consoleSerialFirstRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['Only the first console can be a serial port'],
-  help:
-    "A console with `<target type='serial'>` is another view of the first serial port, and only the first `<console>` can be one. " +
-    'Make the other consoles virtio ones, or drop them.',
+  help: words('rules.help.console-serial-not-first'),
   docsAnchor: 'console',
   check(domain, report) {
     let index = 0;
     for (const chardev of chardevsOf(domain)) {
       if (chardev.kind !== 'console') continue;
       const type = chardev.target && domain.attr(chardev.target, 'type');
-      if (index > 0 && type?.value.trim() === 'serial') report(type, 'Only the first `<console>` can stand for a serial port');
+      if (index > 0 && type?.value.trim() === 'serial') report(type, words('rules.console-serial-not-first.notFirst'));
       index++;
     }
   },

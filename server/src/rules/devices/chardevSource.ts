@@ -12,6 +12,7 @@
  * itself under its channel directory, as a listening one (qemuDomainChrDefPostParse and
  * qemuDomainChrDefDropDefaultPath, src/qemu/qemu_postparse.c).
  */
+import { Words, words } from '../../messages/words';
 import { Domain, El } from '../domain';
 import { Rule } from '../rule';
 import { Chardev, chardevSpan, chardevsOf, firstSource, hasSpiceGraphics, targetType } from './chardevs';
@@ -31,10 +32,7 @@ export const chardevSourceMissingRule: Rule = {
     'Invalid character in source channel for char device',
     'Should define both master and slave path attributes for nmdm device',
   ],
-  help:
-    'A character device backend needs the address of what it connects to: a `path` for `file`, `dev`, `pipe` and `unix` ' +
-    "(libvirt only invents a unix path for a `<channel>` with a virtio or xen target), `host` and `service` for a connecting `tcp` one, " +
-    'a `channel` (letters, digits, `_`, `-`, `.`) for `spiceport`. Add the missing attribute to `<source>`.',
+  help: words('rules.help.chardev-source-incomplete'),
   docsAnchor: 'host-interface',
   check(domain, report) {
     const all = chardevsOf(domain);
@@ -45,32 +43,33 @@ export const chardevSourceMissingRule: Rule = {
       const source = firstSource(chardev);
       const at = source ? domain.nameSpan(source) : chardevSpan(domain, chardev);
       const attr = (name: string) => (source ? domain.attr(source, name) : undefined);
-      const what = chardev.kind === 'rng' ? `The egd backend of \`<rng>\` (type '${chardev.type}')` : `\`<${chardev.device.element.name}>\` of type '${chardev.type}'`;
+      const type = String(chardev.type);
+      const device = chardev.kind === 'rng' ? words('rules.chardev-source-incomplete.rng', { type }) : words('rules.chardev-source-incomplete.device', { element: chardev.device.element.name, type });
       switch (chardev.type) {
         case 'file':
         case 'dev':
         case 'pipe':
-          if (!attr('path')) report(at, `${what} has no source \`path\``);
+          if (!attr('path')) report(at, words('rules.chardev-source-incomplete.noPath', { device }));
           break;
         case 'unix': {
           const generated = chardev.kind === 'channel' && ['virtio', 'xen'].includes(targetType(domain, chardev) ?? '');
-          if (!attr('path') && !generated) report(at, `${what} has no source \`path\`; libvirt makes one up only for a virtio or xen \`<channel>\``);
+          if (!attr('path') && !generated) report(at, words('rules.chardev-source-incomplete.noUnixPath', { device }));
           break;
         }
         case 'tcp':
           // Only a connecting source: libvirt's own tests keep listening ones without host or service among the accepted documents.
           if (source && (domain.value(source, 'mode') ?? 'connect') !== 'connect') break;
-          if (!attr('host')) report(at, `${what} connects to no source \`host\``);
-          else if (!attr('service')) report(at, `${what} connects to no source \`service\` (port)`);
+          if (!attr('host')) report(at, words('rules.chardev-source-incomplete.noHost', { device }));
+          else if (!attr('service')) report(at, words('rules.chardev-source-incomplete.noService', { device }));
           break;
         case 'spiceport': {
           const channel = attr('channel');
-          if (!channel) report(at, `${what} has no source \`channel\``);
-          else if (!CHANNEL_NAME.test(channel.value)) report(channel, `The source channel '${channel.value}' has a character other than letters, digits, '_', '-' and '.'`);
+          if (!channel) report(at, words('rules.chardev-source-incomplete.noChannel', { device }));
+          else if (!CHANNEL_NAME.test(channel.value)) report(channel, words('rules.chardev-source-incomplete.badChannel', { channel: channel.value }));
           break;
         }
         case 'nmdm':
-          if (!attr('master') !== !attr('slave')) report(at, `${what} names only one of \`master\` and \`slave\``);
+          if (!attr('master') !== !attr('slave')) report(at, words('rules.chardev-source-incomplete.nmdm', { device }));
           break;
       }
     }
@@ -91,13 +90,13 @@ function isGeneratedChannelPath(path: string, name: string | undefined): boolean
 }
 
 /** Whether libvirt reads the (tcp or unix) source as listening, and why. */
-function listening(domain: Domain, chardev: Chardev, source: El): string | undefined {
-  if (domain.value(source, 'mode') === 'bind') return "its source mode is 'bind'";
+function listening(domain: Domain, chardev: Chardev, source: El): Words | undefined {
+  if (domain.value(source, 'mode') === 'bind') return words('rules.chardev-reconnect-listen.bind');
   if (chardev.type !== 'unix' || !domain.isQemu || chardev.kind !== 'channel' || targetType(domain, chardev) !== 'virtio') return undefined;
   const path = domain.value(source, 'path');
-  if (path === undefined) return 'it has no path, so libvirt makes one up and listens on it';
+  if (path === undefined) return words('rules.chardev-reconnect-listen.noPath');
   const name = domain.value(chardev.target as El, 'name');
-  if (isGeneratedChannelPath(path, name)) return `its path is one libvirt generates under ${CHANNEL_TARGET_DIR}, so libvirt drops it, makes up its own and listens on it`;
+  if (isGeneratedChannelPath(path, name)) return words('rules.chardev-reconnect-listen.generatedPath', { dir: CHANNEL_TARGET_DIR });
   return undefined;
 }
 
@@ -107,10 +106,7 @@ export const chardevReconnectListenRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['chardev reconnect is possible only for connect mode'],
-  help:
-    "Reconnecting is what a client does when its server goes away: libvirt refuses `<reconnect enabled='yes'>` on a tcp or unix " +
-    "source that listens (mode='bind'). For the QEMU driver a unix `<channel>` with a virtio target listens when it has no path or " +
-    'a path under libvirt\'s own channel directory, which libvirt replaces. Give the source mode=\'connect\' and a path of your own, or drop `<reconnect>`.',
+  help: words('rules.help.chardev-reconnect-listen'),
   check(domain, report) {
     for (const chardev of chardevsOf(domain)) {
       if (chardev.type !== 'tcp' && chardev.type !== 'unix') continue;
@@ -119,7 +115,7 @@ export const chardevReconnectListenRule: Rule = {
       const enabled = reconnect && domain.attr(reconnect, 'enabled');
       if (!source || !enabled || enabled.value.trim() !== 'yes') continue;
       const why = listening(domain, chardev, source);
-      if (why) report(enabled, `This \`<${chardev.device.element.name}>\` source listens (${why}), and a listening source cannot reconnect`);
+      if (why) report(enabled, words('rules.chardev-reconnect-listen.listens', { element: chardev.device.element.name, why }));
     }
   },
 };
@@ -130,9 +126,7 @@ export const chardevReconnectTimeoutRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["chardev reconnect source timeout cannot be '0'"],
-  help:
-    "With `<reconnect enabled='yes'>` QEMU retries the connection every `timeout` seconds; 0 would mean never, and libvirt refuses it. " +
-    "Give a timeout of 1 or more, or set enabled='no'.",
+  help: words('rules.help.chardev-reconnect-timeout'),
   check(domain, report) {
     for (const chardev of chardevsOf(domain)) {
       if (chardev.type !== 'tcp' && chardev.type !== 'unix') continue;
@@ -140,7 +134,7 @@ export const chardevReconnectTimeoutRule: Rule = {
       const reconnect = source && domain.child(source, 'reconnect');
       if (!reconnect || domain.value(reconnect, 'enabled') !== 'yes') continue;
       const timeout = domain.attr(reconnect, 'timeout');
-      if (timeout && /^\s*0+\s*$/.test(timeout.value)) report(timeout, 'The reconnect timeout is 0 seconds');
+      if (timeout && /^\s*0+\s*$/.test(timeout.value)) report(timeout, words('rules.chardev-reconnect-timeout.zero'));
     }
   },
 };
@@ -151,15 +145,13 @@ export const chardevTcpProtocolRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["tcp chardev protocol '%1$s' not supported"],
-  help:
-    "QEMU's tcp character devices speak raw or telnet. The `telnets` and `tls` protocols are not available; for an encrypted " +
-    "connection use `<source ... tls='yes'>` with protocol raw or telnet.",
+  help: words('rules.help.chardev-tcp-protocol'),
   check(domain, report) {
     for (const chardev of chardevsOf(domain)) {
       if (chardev.type !== 'tcp') continue;
       const protocol = domain.child(chardev.holder, 'protocol');
       const type = protocol && domain.attr(protocol, 'type');
-      if (type && (type.value.trim() === 'telnets' || type.value.trim() === 'tls')) report(type, `QEMU has no tcp chardev protocol '${type.value.trim()}'`);
+      if (type && (type.value.trim() === 'telnets' || type.value.trim() === 'tls')) report(type, words('rules.chardev-tcp-protocol.protocol', { protocol: type.value.trim() }));
     }
   },
 };
@@ -170,14 +162,13 @@ export const chardevSpiceRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["chardev '%1$s' not supported without spice graphics"],
-  help:
-    'The `spicevmc` and `spiceport` backends are channels of a SPICE display: they need a `<graphics type=\'spice\'>` in the domain. Add one, or use another backend.',
+  help: words('rules.help.chardev-spice-without-graphics'),
   check(domain, report) {
     let spice: boolean | undefined;
     for (const chardev of chardevsOf(domain)) {
       if (chardev.type !== 'spicevmc' && chardev.type !== 'spiceport') continue;
       spice ??= hasSpiceGraphics(domain);
-      if (!spice) report(chardevSpan(domain, chardev), `A '${chardev.type}' backend needs \`<graphics type='spice'>\`, and the domain has none`);
+      if (!spice) report(chardevSpan(domain, chardev), words('rules.chardev-spice-without-graphics.noSpice', { type: chardev.type }));
     }
   },
 };

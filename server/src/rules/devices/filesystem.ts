@@ -8,6 +8,7 @@
  * virDomainFSDefValidate (src/conf/domain_validate.c): boot order is for virtiofs only, and two
  * virtiofs filesystems cannot share a target.
  */
+import { Words, words } from '../../messages/words';
 import { AttrValue, Span } from '../domain';
 import { Rule } from '../rule';
 
@@ -30,21 +31,17 @@ export const filesystemQemuRule: Rule = {
     'virtiofs does not support multidevs',
     'virtiofs does not support fmode and dmode',
   ],
-  help:
-    "QEMU shares a host directory (type='mount') with the guest, through 9p (the path or handle drivers) or virtiofs. Usage limits, " +
-    'the loop/nbd/ploop drivers and the other filesystem types belong to other hypervisors. `fmode` and `dmode` apply to 9p with ' +
-    "accessmode='mapped'. virtiofs takes no model, format, multidevs, fmode or dmode, and when libvirt runs virtiofsd itself only " +
-    'passthrough access and no write policy. Remove what does not apply.',
+  help: words('rules.help.filesystem-qemu'),
   docsAnchor: 'filesystems',
   check(domain, report) {
     for (const fs of domain.devicesNamed('filesystem')) {
-      const found: [Span, string][] = [];
-      const say = (at: Span | undefined, message: string) => at && found.push([at, message]);
+      const found: [Span, Words][] = [];
+      const say = (at: Span | undefined, message: Words) => at && found.push([at, message]);
       const type = domain.attr(fs, 'type');
-      if (type && type.value.trim() !== 'mount') say(type, `QEMU shares host directories only (type='mount'), not type '${type.value.trim()}'`);
+      if (type && type.value.trim() !== 'mount') say(type, words('rules.filesystem-qemu.type', { type: type.value.trim() }));
       for (const limit of ['space_hard_limit', 'space_soft_limit']) {
         const el = domain.child(fs, limit);
-        if (el) say(domain.nameSpan(el), `QEMU cannot limit a filesystem's usage (\`<${limit}>\`)`);
+        if (el) say(domain.nameSpan(el), words('rules.filesystem-qemu.limit', { limit }));
       }
       const driver = domain.child(fs, 'driver');
       const driverType = driver && domain.attr(driver, 'type');
@@ -55,23 +52,23 @@ export const filesystemQemuRule: Rule = {
       const dmode = domain.attr(fs, 'dmode');
       const modes = [fmode, dmode].filter((a): a is AttrValue => a !== undefined);
       const virtiofs = fsDriver === 'virtiofs';
-      if (modes.length && access !== 'mapped' && !virtiofs) say(modes[0], `\`${modes[0].name}\` applies with accessmode='mapped' only, and the access mode is '${access}'`);
+      if (modes.length && access !== 'mapped' && !virtiofs) say(modes[0], words('rules.filesystem-qemu.mode', { name: modes[0].name, access }));
       const sandbox = domain.first(['binary', 'sandbox'], fs);
-      if (sandbox && !virtiofs) say(domain.nameSpan(sandbox), 'The sandbox is a virtiofsd setting, and this filesystem does not use virtiofs');
-      if (fsDriver === 'handle' && access !== 'passthrough') say(accessAttr, `The handle driver supports accessmode='passthrough' only, not '${access}'`);
-      if (['loop', 'nbd', 'ploop'].includes(fsDriver)) say(driverType, `QEMU has no '${fsDriver}' filesystem driver`);
+      if (sandbox && !virtiofs) say(domain.nameSpan(sandbox), words('rules.filesystem-qemu.sandbox'));
+      if (fsDriver === 'handle' && access !== 'passthrough') say(accessAttr, words('rules.filesystem-qemu.handle', { access }));
+      if (['loop', 'nbd', 'ploop'].includes(fsDriver)) say(driverType, words('rules.filesystem-qemu.driver', { driver: fsDriver }));
       if (virtiofs) {
         const external = domain.attr(domain.child(fs, 'source') ?? fs, 'socket') !== undefined;
-        if (!external && access !== 'passthrough') say(accessAttr, `virtiofs supports accessmode='passthrough' only, not '${access}'`);
+        if (!external && access !== 'passthrough') say(accessAttr, words('rules.filesystem-qemu.virtiofsAccess', { access }));
         const wrpolicy = driver && domain.attr(driver, 'wrpolicy');
-        if (!external && wrpolicy) say(wrpolicy, 'virtiofs has no write policy');
+        if (!external && wrpolicy) say(wrpolicy, words('rules.filesystem-qemu.virtiofsWrpolicy'));
         const model = domain.attr(fs, 'model');
-        if (model) say(model, 'virtiofs has no model');
+        if (model) say(model, words('rules.filesystem-qemu.virtiofsModel'));
         const format = driver && domain.attr(driver, 'format');
-        if (format) say(format, 'virtiofs has no format');
+        if (format) say(format, words('rules.filesystem-qemu.virtiofsFormat'));
         const multidevs = domain.attr(fs, 'multidevs');
-        if (multidevs) say(multidevs, 'virtiofs has no multidevs setting');
-        for (const mode of modes) say(mode, `virtiofs has no \`${mode.name}\``);
+        if (multidevs) say(multidevs, words('rules.filesystem-qemu.virtiofsMultidevs'));
+        for (const mode of modes) say(mode, words('rules.filesystem-qemu.virtiofsMode', { name: mode.name }));
       }
       for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
     }
@@ -84,22 +81,20 @@ export const filesystemTargetRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['boot order is only supported for virtiofs', "filesystem target '%1$s' specified twice"],
-  help:
-    'A guest can boot from a virtiofs filesystem only: `<boot order>` on another filesystem is refused. Each virtiofs filesystem is ' +
-    'found in the guest by its `<target dir>` tag, so two cannot share one. Remove the boot order, or rename the tag.',
+  help: words('rules.help.filesystem-target'),
   docsAnchor: 'filesystems',
   check(domain, report) {
     const tags = new Map<string, Span>();
     for (const fs of domain.devicesNamed('filesystem')) {
       const virtiofs = domain.value(domain.child(fs, 'driver'), 'type') === 'virtiofs';
       const boot = domain.child(fs, 'boot');
-      if (boot && !virtiofs) report(domain.nameSpan(boot), 'Only a virtiofs filesystem can be booted from');
+      if (boot && !virtiofs) report(domain.nameSpan(boot), words('rules.filesystem-target.boot'));
       const target = domain.child(fs, 'target');
       const dir = target && domain.attr(target, 'dir');
       if (!virtiofs || !dir) continue;
       const tag = dir.value;
       const first = tags.get(tag);
-      if (first) report(dir, `A second virtiofs filesystem with target '${tag}'`, { related: [{ ...first, message: 'The first one' }] });
+      if (first) report(dir, words('rules.filesystem-target.second', { tag }), { related: [{ ...first, message: words('rules.filesystem-target.first') }] });
       else tags.set(tag, dir);
     }
   },

@@ -7,6 +7,7 @@
  * intel and smmuv3 take no address. virDomainDefIOMMUValidate: interrupt
  * remapping needs the split I/O APIC, EIM needs interrupt remapping.
  */
+import { andList, words } from '../../messages/words';
 import { addressOf } from '../addresses';
 import { Domain } from '../domain';
 import { domainMachineFamily, effectiveArch, effectiveMachine } from '../machines';
@@ -25,9 +26,7 @@ export const iommuMachineRule: Rule = {
     "IOMMU device: '%1$s' is only supported with ARM Virt machines",
     "IOMMU device: '%1$s' is only supported with Q35 and ARM Virt machines",
   ],
-  help:
-    "Each IOMMU model is part of particular machines: `intel` (VT-d) of Q35, `smmuv3` of ARM virt, `virtio` of Q35 and ARM virt. " +
-    'Pick the model of your machine type, or change the machine type.',
+  help: words('rules.help.iommu-machine'),
   docsAnchor: 'iommu-devices',
   check(domain, report) {
     for (const iommu of domain.devicesNamed('iommu')) {
@@ -38,7 +37,7 @@ export const iommuMachineRule: Rule = {
       if (!model || !families || !arch || !machine) continue;
       const family = domainMachineFamily(domain);
       if (family && families.includes(family)) continue;
-      report(model, `The '${model.value.trim()}' IOMMU exists only on ${families.map((f) => FAMILY_NAMES[f] ?? f).join(' and ')} machines, not on '${machine}' (${arch})`);
+      report(model, words('rules.iommu-machine.machine', { model: model.value.trim(), families: andList(families.map((f) => FAMILY_NAMES[f] ?? f)), machine, arch }));
     }
   },
 };
@@ -52,10 +51,7 @@ export const iommuOptionsRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["iommu model '%1$s' doesn't support additional attributes", "iommu model '%1$s' can't have address"],
-  help:
-    'The `<driver>` options intremap, caching_mode, eim, iotlb and dma_translation of `<iommu>` configure the Intel VT-d IOMMU; ' +
-    'the smmuv3 and virtio models take none of them. The intel and smmuv3 IOMMUs are built into the machine and take no `<address>`. ' +
-    'Remove what the model does not have.',
+  help: words('rules.help.iommu-model-options'),
   docsAnchor: 'iommu-devices',
   check(domain, report) {
     for (const iommu of domain.devicesNamed('iommu')) {
@@ -64,12 +60,12 @@ export const iommuOptionsRule: Rule = {
         const driver = domain.child(iommu, 'driver');
         for (const option of INTEL_OPTIONS) {
           const attr = driver && domain.attr(driver, option);
-          if (attr) report(attr, `The ${model} IOMMU has no \`${option}\` option`);
+          if (attr) report(attr, words('rules.iommu-model-options.option', { model, option }));
         }
       }
       if (model === 'smmuv3' || model === 'intel') {
         const address = addressOf(domain, iommu);
-        if (address) report(address.span, `The ${model} IOMMU is part of the machine and takes no \`<address>\``);
+        if (address) report(address.span, words('rules.iommu-model-options.address', { model }));
       }
     }
   },
@@ -86,19 +82,17 @@ export const iommuVirtioRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["IOMMU device: '%1$s' requires ACPI", "IOMMU device: '%1$s' needs a PCI address"],
-  help:
-    'The virtio IOMMU is a PCI device that the guest finds through ACPI: the domain needs `<features><acpi/></features>`, and an ' +
-    "`<address>`, if given, must be type='pci'.",
+  help: words('rules.help.iommu-virtio-requirements'),
   docsAnchor: 'iommu-devices',
   check(domain, report) {
     for (const iommu of domain.devicesNamed('iommu')) {
       const model = domain.attr(iommu, 'model');
       if (model?.value.trim() !== 'virtio') continue;
-      if (!acpiOn(domain)) report(model, 'The virtio IOMMU needs ACPI, and the domain has no `<features><acpi/>`');
+      if (!acpiOn(domain)) report(model, words('rules.iommu-virtio-requirements.acpi'));
       const address = addressOf(domain, iommu);
       if (address && address.type !== undefined && address.type !== 'pci') {
         const type = domain.attr(address.el, 'type');
-        report(type ?? address.span, `The virtio IOMMU is a PCI device, so its address cannot be of type '${address.type}'`);
+        report(type ?? address.span, words('rules.iommu-virtio-requirements.address', { type: address.type }));
       }
     }
   },
@@ -110,9 +104,7 @@ export const iommuInterruptsRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["IOMMU interrupt remapping requires split I/O APIC (ioapic driver='qemu')", 'IOMMU eim requires interrupt remapping to be enabled'],
-  help:
-    "Interrupt remapping (`<driver intremap='on'>`) works with QEMU's own I/O APIC only: add `<features><ioapic driver='qemu'/></features>`. " +
-    "Extended interrupt mode (`eim='on'`) is part of interrupt remapping: turn `intremap` on too.",
+  help: words('rules.help.iommu-interrupt-remapping'),
   docsAnchor: 'iommu-devices',
   check(domain, report) {
     const iommu = domain.devices.find((device) => device.element.name === 'iommu');
@@ -122,8 +114,8 @@ export const iommuInterruptsRule: Rule = {
     const eim = domain.attr(driver, 'eim');
     const ioapic = domain.first(['features', 'ioapic']);
     if (intremap?.value.trim() === 'on' && domain.value(ioapic, 'driver') !== 'qemu') {
-      report(intremap, "Interrupt remapping is on, but the I/O APIC is not QEMU's split one (`<ioapic driver='qemu'/>`)");
+      report(intremap, words('rules.iommu-interrupt-remapping.ioapic'));
     }
-    if (eim?.value.trim() === 'on' && intremap?.value.trim() !== 'on') report(eim, 'Extended interrupt mode is on, but interrupt remapping is not');
+    if (eim?.value.trim() === 'on' && intremap?.value.trim() !== 'on') report(eim, words('rules.iommu-interrupt-remapping.eim'));
   },
 };

@@ -7,6 +7,7 @@
  * interfaces and on s390, ARM virt, RISC-V virt and LoongArch virt; elsewhere it depends on the QEMU
  * binary, and the queue sizes are not checked.
  */
+import { Words, words } from '../../messages/words';
 import { Domain, El, Span, decimalNumber } from '../domain';
 import { domainMachineFamily, effectiveArch, isArchIn } from '../machines';
 import { Rule } from '../rule';
@@ -32,8 +33,7 @@ export const netQueueSizeRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['rx_queue_size has to be a power of two', 'tx_queue_size has to be a power of two'],
-  help:
-    'The virtio-net ring sizes (`<driver rx_queue_size>` and `tx_queue_size`) must be powers of two: 256, 512, 1024.',
+  help: words('rules.help.net-queue-size'),
   docsAnchor: 'setting-nic-driver-specific-options',
   check(domain, report) {
     for (const net of domain.devicesNamed('interface')) {
@@ -46,7 +46,7 @@ export const netQueueSizeRule: Rule = {
         if (isVirtio(domain, net) !== true) continue;
         let lower = 1;
         while (lower * 2 <= value) lower *= 2;
-        report(attr, `\`${name}\` is ${value}, not a power of two (${lower} or ${lower * 2} would do)`);
+        report(attr, words('rules.net-queue-size.power', { name, value, lower, upper: lower * 2 }));
       }
     }
   },
@@ -61,22 +61,20 @@ export const netVhostUserRule: Rule = {
     "Wrong or no <model> 'type' attribute specified with <interface type='vhostuser'/>. vhostuser requires the virtio-net* frontend",
     "'reconnect' attribute unsupported 'server' mode for <interface type='vhostuser'>",
   ],
-  help:
-    "A vhost-user interface is a virtio-net device whose backend runs in another process: its `<model type>` must be virtio (or be left out). " +
-    "When libvirt's side is the socket server (`<source mode='server'>`), it cannot reconnect: only a client reconnects.",
+  help: words('rules.help.net-vhostuser-invalid'),
   docsAnchor: 'vhost-user-connection',
   check(domain, report) {
     for (const net of domain.devicesNamed('interface')) {
       if (domain.value(net, 'type') !== 'vhostuser') continue;
-      const found: [Span, string][] = [];
+      const found: [Span, Words][] = [];
       const modelEl = domain.child(net, 'model');
       const model = modelEl && domain.attr(modelEl, 'type');
-      if (model && !VIRTIO_MODELS.has(model.value.trim())) found.push([model, `A vhost-user interface needs a virtio model, not '${model.value.trim()}'`]);
+      if (model && !VIRTIO_MODELS.has(model.value.trim())) found.push([model, words('rules.net-vhostuser-invalid.model', { model: model.value.trim() })]);
       const source = domain.child(net, 'source');
       const reconnect = source && domain.child(source, 'reconnect');
       const enabled = reconnect && domain.attr(reconnect, 'enabled');
       if (source && domain.value(source, 'mode') === 'server' && enabled?.value.trim() === 'yes') {
-        found.push([enabled, 'The vhost-user socket is in server mode, and a server cannot reconnect']);
+        found.push([enabled, words('rules.net-vhostuser-invalid.reconnect')]);
       }
       for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
     }
@@ -97,9 +95,7 @@ export const netQemuOptionsRule: Rule = {
     "virtio-net teaming persistent interface must be <model type='virtio'/>, not '%1$s'",
     "virtio-net teaming transient interface must be type='hostdev', not '%1$s'",
   ],
-  help:
-    "Under QEMU, interrupt coalescing (`<coalesce>`) is available on network and bridge interfaces only; a vDPA interface is a virtio " +
-    "device; in a failover pair (`<teaming>`) the persistent interface is a virtio one and the transient one a hostdev (or network) interface.",
+  help: words('rules.help.net-qemu-options'),
   docsAnchor: 'network-interfaces',
   check(domain, report) {
     for (const net of domain.devicesNamed('interface')) {
@@ -108,17 +104,17 @@ export const netQemuOptionsRule: Rule = {
       if (!type) continue;
       const modelEl = domain.child(net, 'model');
       const model = modelEl && domain.attr(modelEl, 'type');
-      const found: [Span, string][] = [];
+      const found: [Span, Words][] = [];
       const coalesce = domain.child(net, 'coalesce');
-      if (coalesce && !COALESCE_TYPES.has(type)) found.push([domain.nameSpan(coalesce), `Interrupt coalescing is not available on a '${type}' interface`]);
-      if (type === 'vdpa' && model && model.value.trim() !== 'virtio') found.push([model, `A vDPA interface is a virtio device, not '${model.value.trim()}'`]);
+      if (coalesce && !COALESCE_TYPES.has(type)) found.push([domain.nameSpan(coalesce), words('rules.net-qemu-options.coalesce', { type })]);
+      if (type === 'vdpa' && model && model.value.trim() !== 'virtio') found.push([model, words('rules.net-qemu-options.vdpa', { model: model.value.trim() })]);
       const teaming = domain.child(net, 'teaming');
       const teamingType = domain.value(teaming, 'type');
       if (teamingType === 'persistent' && model && !VIRTIO_MODELS.has(model.value.trim())) {
-        found.push([model, `The persistent interface of a failover pair must be virtio, not '${model.value.trim()}'`]);
+        found.push([model, words('rules.net-qemu-options.persistent', { model: model.value.trim() })]);
       }
       if (teamingType === 'transient' && type !== 'hostdev' && type !== 'network' && typeAttr) {
-        found.push([typeAttr, `The transient interface of a failover pair must be a hostdev interface, not '${type}'`]);
+        found.push([typeAttr, words('rules.net-qemu-options.transient', { type })]);
       }
       for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
     }
@@ -141,36 +137,33 @@ export const netDefinitionRule: Rule = {
     "The 'passt' backend can only be used with interface type='user'",
     "The <portForward> element can only be used with <interface type='user'> and its 'passt' backend",
   ],
-  help:
-    "`<target managed='no'>` (a tap device created beforehand) is for ethernet interfaces. A transient failover interface names its " +
-    "persistent partner (`<teaming type='transient' persistent='ALIAS'>`); a persistent one names none. Port isolation exists on " +
-    "network and bridge interfaces. The passt backend and its `<portForward>` rules go with user (and vhost-user) interfaces.",
+  help: words('rules.help.net-definition'),
   docsAnchor: 'network-interfaces',
   check(domain, report) {
     for (const net of domain.devicesNamed('interface')) {
       const typeAttr = domain.attr(net, 'type');
       const type = typeAttr?.value.trim();
       if (!type) continue;
-      const found: [Span, string][] = [];
+      const found: [Span, Words][] = [];
       const target = domain.child(net, 'target');
       const managed = target && domain.attr(target, 'managed');
-      if (managed?.value.trim() === 'no' && type !== 'ethernet') found.push([managed, `An unmanaged tap device is for ethernet interfaces, not '${type}' ones`]);
+      if (managed?.value.trim() === 'no' && type !== 'ethernet') found.push([managed, words('rules.net-definition.unmanaged', { type })]);
       const teaming = domain.child(net, 'teaming');
       if (teaming) {
         const teamingType = domain.attr(teaming, 'type');
         const persistent = domain.attr(teaming, 'persistent');
-        if (teamingType?.value.trim() === 'transient' && !persistent) found.push([teamingType, 'A transient failover interface must name its persistent partner (`persistent`)']);
-        if (teamingType && teamingType.value.trim() !== 'transient' && persistent) found.push([persistent, `\`persistent\` belongs to the transient interface, not a '${teamingType.value.trim()}' one`]);
+        if (teamingType?.value.trim() === 'transient' && !persistent) found.push([teamingType, words('rules.net-definition.noPersistent')]);
+        if (teamingType && teamingType.value.trim() !== 'transient' && persistent) found.push([persistent, words('rules.net-definition.persistent', { type: teamingType.value.trim() })]);
       }
       const port = domain.child(net, 'port');
       const isolated = port && domain.attr(port, 'isolated');
-      if (isolated?.value.trim() === 'yes' && type !== 'network' && type !== 'bridge') found.push([isolated, `Port isolation exists on network and bridge interfaces, not '${type}' ones`]);
+      if (isolated?.value.trim() === 'yes' && type !== 'network' && type !== 'bridge') found.push([isolated, words('rules.net-definition.isolated', { type })]);
       const backend = domain.child(net, 'backend');
       const backendType = backend && domain.attr(backend, 'type');
       const passt = backendType?.value.trim() === 'passt';
-      if (passt && backendType && !PASST_TYPES.has(type)) found.push([backendType, `The passt backend goes with user interfaces, not '${type}' ones`]);
+      if (passt && backendType && !PASST_TYPES.has(type)) found.push([backendType, words('rules.net-definition.passt', { type })]);
       const forward = domain.child(net, 'portForward');
-      if (forward && (!PASST_TYPES.has(type) || !passt)) found.push([domain.nameSpan(forward), '`<portForward>` needs a user interface with the passt backend']);
+      if (forward && (!PASST_TYPES.has(type) || !passt)) found.push([domain.nameSpan(forward), words('rules.net-definition.portForward')]);
       for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
     }
   },
@@ -193,9 +186,7 @@ export const netGuestIpRule: Rule = {
     'invalid prefix, must be in range of 4-27',
     "unsupported IPv6 address prefix='%1$u' - must be 64",
   ],
-  help:
-    "QEMU can only tell the guest its address on a user-mode interface (slirp or passt): `<ip>` and `<route>` on other interface types are " +
-    'for other hypervisors. With slirp, the guest gets one IPv4 address (prefix 4 to 27) and one IPv6 address (prefix 64), no peer and no routes.',
+  help: words('rules.help.net-guest-ip'),
   docsAnchor: 'ip-configuration',
   check(domain, report) {
     for (const net of domain.devicesNamed('interface')) {
@@ -204,25 +195,25 @@ export const netGuestIpRule: Rule = {
       const routes = domain.children(net, 'route');
       if (!type || (ips.length === 0 && routes.length === 0)) continue;
       if (!GUEST_IP_TYPES.has(type)) {
-        report(domain.nameSpan(ips[0] ?? routes[0]), `QEMU cannot set guest-side addresses or routes on a '${type}' interface`);
+        report(domain.nameSpan(ips[0] ?? routes[0]), words('rules.net-guest-ip.type', { type }));
         continue;
       }
       if (type !== 'user' || domain.value(domain.child(net, 'backend'), 'type') === 'passt') continue;
-      const found: [Span, string][] = [];
-      for (const route of routes) found.push([domain.nameSpan(route), 'QEMU cannot give the guest routes']);
+      const found: [Span, Words][] = [];
+      for (const route of routes) found.push([domain.nameSpan(route), words('rules.net-guest-ip.route')]);
       const seen = new Set<string>();
       for (const ip of ips) {
         const address = domain.value(ip, 'address') ?? '';
         const family = domain.value(ip, 'family') ?? (address.includes(':') ? 'ipv6' : 'ipv4');
         const peer = domain.attr(ip, 'peer');
-        if (peer) found.push([peer, 'QEMU cannot set a peer address for the guest']);
-        if (seen.has(family)) found.push([domain.nameSpan(ip), `A second ${family === 'ipv6' ? 'IPv6' : 'IPv4'} address: a user interface has one`]);
+        if (peer) found.push([peer, words('rules.net-guest-ip.peer')]);
+        if (seen.has(family)) found.push([domain.nameSpan(ip), words(family === 'ipv6' ? 'rules.net-guest-ip.secondIpv6' : 'rules.net-guest-ip.secondIpv4')]);
         seen.add(family);
         const prefixAttr = domain.attr(ip, 'prefix');
         const prefix = decimalNumber(prefixAttr?.value);
         if (!prefixAttr || prefix === undefined || prefix === 0) continue;
-        if (family === 'ipv4' && (prefix < 4 || prefix > 27)) found.push([prefixAttr, `The IPv4 prefix ${prefix} is outside 4-27`]);
-        if (family === 'ipv6' && prefix !== 64) found.push([prefixAttr, `The IPv6 prefix is ${prefix}; QEMU takes 64 only`]);
+        if (family === 'ipv4' && (prefix < 4 || prefix > 27)) found.push([prefixAttr, words('rules.net-guest-ip.ipv4Prefix', { prefix })]);
+        if (family === 'ipv6' && prefix !== 64) found.push([prefixAttr, words('rules.net-guest-ip.ipv6Prefix', { prefix })]);
       }
       for (const [at, message] of found.sort((a, b) => a[0].from - b[0].from)) report(at, message);
     }
@@ -237,7 +228,7 @@ export const netHostIpRule: Rule = {
   libvirtMessages: [
     "Invalid attempt to set network interface host-side IP route and/or address info on interface of type '%1$s'. This is only supported on interfaces of type 'ethernet'",
   ],
-  help: "Addresses and routes inside `<source>` are set on the host side of the tap device, which libvirt does for ethernet interfaces only.",
+  help: words('rules.help.net-host-ip'),
   docsAnchor: 'ip-configuration',
   check(domain, report) {
     for (const net of domain.devicesNamed('interface')) {
@@ -245,7 +236,7 @@ export const netHostIpRule: Rule = {
       const source = domain.child(net, 'source');
       if (!type || type === 'ethernet' || !source) continue;
       const first = domain.child(source, 'ip') ?? domain.child(source, 'route');
-      if (first) report(domain.nameSpan(first), `Host-side addresses and routes are set for ethernet interfaces only, not '${type}' ones`);
+      if (first) report(domain.nameSpan(first), words('rules.net-host-ip.type', { type }));
     }
   },
 };
@@ -259,9 +250,7 @@ export const netMtuRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['setting MTU on interface type %1$s is not supported yet'],
-  help:
-    "QEMU sets the MTU of tap-based interfaces (network, bridge, ethernet), vhost-user ones and passt user ones. On other types " +
-    '(direct, hostdev, slirp user, udp ...) configure the MTU in the guest instead.',
+  help: words('rules.help.net-mtu-type'),
   docsAnchor: 'mtu-configuration',
   check(domain, report) {
     for (const net of domain.devicesNamed('interface')) {
@@ -269,7 +258,7 @@ export const netMtuRule: Rule = {
       const mtu = domain.child(net, 'mtu');
       if (!type || !mtu || MTU_TYPES.has(type)) continue;
       if (type === 'user' && domain.value(domain.child(net, 'backend'), 'type') === 'passt') continue;
-      report(domain.nameSpan(mtu), `QEMU cannot set the MTU of a '${type}' interface`);
+      report(domain.nameSpan(mtu), words('rules.net-mtu-type.type', { type }));
     }
   },
 };

@@ -6,12 +6,18 @@
  * PCI one (one is assigned when absent); where libvirt has no default model (RISC-V) a `<panic>`
  * needs one. The facts are in machines.json `panicModels`.
  */
+import { Words, words } from '../../messages/words';
 import { addressOf } from '../addresses';
 import { effectiveArch } from '../machines';
-import { REMOVE_ADDRESS, Rule, removeElementFix } from '../rule';
+import { Rule, removeElementFix } from '../rule';
 import { defaultPanicModel, panicModelFits } from './deviceFacts';
+import { REMOVE_ADDRESS_TITLE, worded } from './fixTitles';
 
-const WHERE: Record<string, string> = { s390: 's390 guests', hyperv: 'x86 guests', pseries: 'pSeries guests' };
+const WHERE: Record<string, Words> = {
+  s390: words('rules.panic-model.s390'),
+  hyperv: words('rules.panic-model.hyperv'),
+  pseries: words('rules.panic-model.pseries'),
+};
 /** The address type each model takes; null: none at all. */
 const ADDRESS: Record<string, string | null> = { s390: null, hyperv: null, pseries: null, isa: 'isa', pvpanic: 'pci' };
 
@@ -26,19 +32,17 @@ export const panicModelRule: Rule = {
     "only pSeries guests support panic device of model 'pseries'",
     'no panic model provided, and no default for the architecture and machine type',
   ],
-  help:
-    "The panic notifier depends on the platform: `isa` (pvpanic on the ISA bus) and `hyperv` on x86, `s390` on s390, `pseries` on pSeries, " +
-    '`pvpanic` (PCI) elsewhere. Without a model libvirt picks the platform\'s own, but on some (RISC-V) it has none to pick: name one. Use the model of your platform.',
+  help: words('rules.help.panic-model'),
   docsAnchor: 'panic-device',
   check(domain, report) {
     for (const panic of domain.devicesNamed('panic')) {
       const model = domain.attr(panic, 'model');
       if (!model) {
-        if (defaultPanicModel(domain) === null) report(domain.nameSpan(panic), `\`<panic>\` has no model, and libvirt has none to pick for architecture '${effectiveArch(domain)}'`);
+        if (defaultPanicModel(domain) === null) report(domain.nameSpan(panic), words('rules.panic-model.noDefault', { arch: String(effectiveArch(domain)) }));
         continue;
       }
       const name = model.value.trim();
-      if (panicModelFits(domain, name) === false) report(model, `The '${name}' panic device exists only on ${WHERE[name]}`);
+      if (panicModelFits(domain, name) === false) report(model, words('rules.panic-model.model', { model: name, where: WHERE[name] }));
     }
   },
 };
@@ -55,9 +59,7 @@ export const panicAddressRule: Rule = {
     'panic is supported only with ISA address type',
     'pvpanic is supported only with PCI address type',
   ],
-  help:
-    'The s390, hyperv and pseries panic notifiers are part of the platform and take no `<address>`; the isa model sits on an isa address ' +
-    '(an iobase), the pvpanic model on a PCI one. Remove the address, or give one of the right type.',
+  help: words('rules.help.panic-address'),
   docsAnchor: 'panic-device',
   check(domain, report) {
     for (const panic of domain.devicesNamed('panic')) {
@@ -66,9 +68,12 @@ export const panicAddressRule: Rule = {
       const model = domain.value(panic, 'model') ?? defaultPanicModel(domain) ?? undefined;
       if (!model || !(model in ADDRESS)) continue;
       const wanted = ADDRESS[model];
-      if (wanted === null) report(address.span, `The '${model}' panic device is part of the platform and takes no \`<address>\``, { fixes: [removeElementFix(domain, address.el, REMOVE_ADDRESS)] });
-      else if (address.type !== undefined && address.type !== wanted) {
-        report(domain.attr(address.el, 'type') ?? address.span, `The '${model}' panic device needs an address of type '${wanted}', not '${address.type}'`);
+      if (wanted === null) {
+        report(address.span, words('rules.panic-address.noAddress', { model }), {
+          fixes: [worded(REMOVE_ADDRESS_TITLE, (title) => removeElementFix(domain, address.el, title))],
+        });
+      } else if (address.type !== undefined && address.type !== wanted) {
+        report(domain.attr(address.el, 'type') ?? address.span, words('rules.panic-address.addressType', { model, wanted, actual: address.type }));
       }
     }
   },

@@ -5,6 +5,7 @@
  * qemuValidateDomainDeviceDefNVRAM: the `<nvram>` device exists on pSeries only, on a spapr-vio
  * address with a reg. All in src/qemu/qemu_validate.c.
  */
+import { words } from '../../messages/words';
 import { addressOf } from '../addresses';
 import { domainMachineFamily, effectiveArch } from '../machines';
 import { Rule } from '../rule';
@@ -23,9 +24,7 @@ export const qemuPlatformDevicesRule: Rule = {
     'nvram device is only supported for PPC64',
     'nvram address type must be spaprvio',
   ],
-  help:
-    "QEMU's consoles are `serial`, `virtio`, `sclp` or `sclplm` ones; its memory balloon is `virtio` (or `none`); its `<nvram>` device is " +
-    "pSeries' and sits on a spapr-vio address with a `reg`. The other kinds belong to other hypervisors: use one of these.",
+  help: words('rules.help.qemu-device-kind'),
   docsAnchor: 'consoles-serial-parallel-channel-devices',
   check(domain, report) {
     const arch = effectiveArch(domain);
@@ -35,21 +34,21 @@ export const qemuPlatformDevicesRule: Rule = {
         case 'console': {
           const target = domain.child(device, 'target');
           const type = target && domain.attr(target, 'type');
-          if (type && !QEMU_CONSOLE_TARGETS.has(type.value.trim())) report(type, `QEMU has no '${type.value.trim()}' console`);
+          if (type && !QEMU_CONSOLE_TARGETS.has(type.value.trim())) report(type, words('rules.qemu-device-kind.console', { type: type.value.trim() }));
           break;
         }
         case 'memballoon': {
           const model = domain.attr(device, 'model');
-          if (model && !QEMU_BALLOONS.has(model.value.trim())) report(model, `QEMU has no '${model.value.trim()}' memory balloon`);
+          if (model && !QEMU_BALLOONS.has(model.value.trim())) report(model, words('rules.qemu-device-kind.balloon', { model: model.value.trim() }));
           break;
         }
         case 'nvram': {
           if (arch && family !== 'pseries') {
-            report(domain.nameSpan(device), `The \`<nvram>\` device exists on pSeries guests only, not on '${domain.machine ?? arch}'`);
+            report(domain.nameSpan(device), words('rules.qemu-device-kind.nvramMachine', { machine: domain.machine ?? arch }));
             break;
           }
           const address = addressOf(domain, device);
-          if (address && (address.type !== 'spapr-vio' || !address.fields.has('reg'))) report(address.span, 'The `<nvram>` device needs a spapr-vio address with a `reg`');
+          if (address && (address.type !== 'spapr-vio' || !address.fields.has('reg'))) report(address.span, words('rules.qemu-device-kind.nvramAddress'));
           break;
         }
       }

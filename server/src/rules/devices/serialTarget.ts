@@ -7,6 +7,7 @@
  * and LoongArch virt, spapr-vio-serial on pSeries, sclp on s390. Parallel ports do not exist on s390 nor pSeries.
  * Only what the document writes is checked: the defaults libvirt fills in always fit.
  */
+import { Words, words } from '../../messages/words';
 import { isArchIn, domainMachineFamily, effectiveArch } from '../machines';
 import { Rule } from '../rule';
 import { chardevsOf } from './chardevs';
@@ -46,10 +47,7 @@ export const serialTargetRule: Rule = {
     "Target type '%1$s' requires address type '%2$s'",
     "Target type '%1$s' cannot have an associated address",
   ],
-  help:
-    "A serial port's `<target type>`, its `<model name>` and its `<address type>` go together: pl011 and 16550a are system-serial " +
-    'devices, spapr-vty a spapr-vio-serial one, sclpconsole an sclp-serial one; an isa-serial port sits on an isa address, a pci-serial one ' +
-    'on a pci address, and system-serial and sclp-serial ports take no address. Make the three agree, or leave out the ones libvirt can choose.',
+  help: words('rules.help.serial-target-mismatch'),
   docsAnchor: 'consoles-serial-parallel-channel-devices',
   check(domain, report) {
     for (const chardev of chardevsOf(domain)) {
@@ -63,13 +61,13 @@ export const serialTargetRule: Rule = {
         const address = addressOf(domain, chardev.device);
         const wanted = ADDRESS_OF_TYPE[type];
         if (address && address.type !== undefined) {
-          if (wanted === null) report(address.span, `A serial port with target type '${type}' takes no \`<address>\``);
-          else if (address.type !== wanted) report(address.span, `A serial port with target type '${type}' needs an address of type '${wanted}', not '${address.type}'`);
+          if (wanted === null) report(address.span, words('rules.serial-target-mismatch.noAddress', { type }));
+          else if (address.type !== wanted) report(address.span, words('rules.serial-target-mismatch.addressType', { type, wanted, actual: address.type }));
         }
       }
       if (modelAttr && model && model in TYPE_OF_MODEL && type && TYPE_OF_MODEL[model] !== type) {
-        report(modelAttr, `The serial target model '${model}' is a '${TYPE_OF_MODEL[model]}' device, but the target type is '${type}'`, {
-          related: typeAttr ? [{ ...typeAttr, message: 'The target type' }] : undefined,
+        report(modelAttr, words('rules.serial-target-mismatch.model', { model, modelType: TYPE_OF_MODEL[model], type }), {
+          related: typeAttr ? [{ ...typeAttr, message: words('rules.serial-target-mismatch.targetType') }] : undefined,
         });
       }
     }
@@ -82,19 +80,18 @@ export const serialMachineRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["Serial device with target type '%1$s' and target model '%2$s' not compatible with guest architecture or machine type", 'parallel ports are not supported'],
-  help:
-    'Some serial port models belong to one machine: pl011 to ARM virt, 16550a to RISC-V and LoongArch virt, spapr-vio-serial and spapr-vty to pSeries, ' +
-    'sclp-serial, sclpconsole and sclplmconsole to s390. s390 and pSeries guests have no parallel port. Pick the model of the machine ' +
-    '(or leave `<target>` out and let libvirt choose), or remove the parallel port.',
+  help: words('rules.help.serial-target-machine'),
   docsAnchor: 'consoles-serial-parallel-channel-devices',
   check(domain, report) {
     const arch = effectiveArch(domain);
     if (!arch) return;
     const family = domainMachineFamily(domain);
-    const machine = `architecture '${arch}'${domain.machine ? ` and machine '${domain.machine}'` : ''}`;
+    const machine = domain.machine
+      ? words('rules.serial-target-machine.archMachine', { arch, machine: domain.machine })
+      : words('rules.serial-target-machine.arch', { arch });
     for (const chardev of chardevsOf(domain)) {
       if (chardev.kind === 'parallel') {
-        if (isArchIn(arch, 's390') || family === 'pseries') report(domain.nameSpan(chardev.device), `There is no parallel port on ${machine}`);
+        if (isArchIn(arch, 's390') || family === 'pseries') report(domain.nameSpan(chardev.device), words('rules.serial-target-machine.noParallel', { machine }));
         continue;
       }
       if (chardev.kind !== 'serial' || !chardev.target) continue;
@@ -103,14 +100,15 @@ export const serialMachineRule: Rule = {
       const modelEl = domain.child(chardev.target, 'model');
       const modelAttr = modelEl && domain.attr(modelEl, 'name');
       const model = modelAttr?.value.trim();
-      let belongs: string | undefined;
-      if (type === 'system-serial' && model === 'pl011' && family !== 'armVirt') belongs = 'ARM virt machines';
-      else if (type === 'system-serial' && model === '16550a' && family !== 'riscvVirt' && family !== 'loongarchVirt') belongs = 'RISC-V virt and LoongArch virt machines';
-      else if ((type === 'spapr-vio-serial' || model === 'spapr-vty') && family !== 'pseries') belongs = 'pSeries machines';
-      else if ((type === 'sclp-serial' || model === 'sclpconsole' || model === 'sclplmconsole') && !isArchIn(arch, 's390')) belongs = 's390 guests';
+      let belongs: Words | undefined;
+      if (type === 'system-serial' && model === 'pl011' && family !== 'armVirt') belongs = words('rules.serial-target-machine.armVirt');
+      else if (type === 'system-serial' && model === '16550a' && family !== 'riscvVirt' && family !== 'loongarchVirt') belongs = words('rules.serial-target-machine.riscvLoongarchVirt');
+      else if ((type === 'spapr-vio-serial' || model === 'spapr-vty') && family !== 'pseries') belongs = words('rules.serial-target-machine.pseries');
+      else if ((type === 'sclp-serial' || model === 'sclpconsole' || model === 'sclplmconsole') && !isArchIn(arch, 's390')) belongs = words('rules.serial-target-machine.s390');
       if (!belongs) continue;
       const at = (model && model !== 'isa-serial' ? modelAttr : typeAttr) ?? typeAttr ?? modelAttr;
-      if (at) report(at, `A serial port of target type '${type ?? 'default'}'${model ? ` and model '${model}'` : ''} exists only on ${belongs}, not on ${machine}`);
+      const targetType = type ?? 'default';
+      if (at) report(at, model ? words('rules.serial-target-machine.typeModel', { type: targetType, model, belongs, machine }) : words('rules.serial-target-machine.type', { type: targetType, belongs, machine }));
     }
   },
 };

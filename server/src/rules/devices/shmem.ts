@@ -7,8 +7,10 @@
  * a `<server>` and without `<size>`, ivshmem-plain without a server (qemuDomainShmemDefPostParse,
  * src/qemu/qemu_postparse.c).
  */
+import { words } from '../../messages/words';
 import { unitBytes } from '../units';
 import { Rule } from '../rule';
+import { worded } from './fixTitles';
 
 const MIB = 1024n * 1024n;
 
@@ -18,9 +20,7 @@ export const shmemSizeRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['shmem size must be a power of 2 and at least 1 MiB (1024 KiB)'],
-  help:
-    'An ivshmem region is mapped as a PCI BAR, so its size is a power of two, and libvirt wants at least 1 MiB. ' +
-    "Note that `<size>` counts bytes unless `unit` says otherwise (unit='M' for MiB). Use 1, 2, 4, 8 ... MiB.",
+  help: words('rules.help.shmem-size'),
   docsAnchor: 'shared-memory-device',
   check(domain, report) {
     for (const shmem of domain.devicesNamed('shmem')) {
@@ -34,7 +34,7 @@ export const shmemSizeRule: Rule = {
       const bytes = BigInt(text.value.trim()) * scale;
       if (bytes === 0n) continue;
       if (bytes < MIB || (bytes & (bytes - 1n)) !== 0n) {
-        report(text, `The shared memory size, ${text.value.trim()} ${unit} (${bytes} bytes), is not a power of two of at least 1 MiB`);
+        report(text, words('rules.shmem-size.size', { size: text.value.trim(), unit, bytes: String(bytes) }));
       }
     }
   },
@@ -46,14 +46,14 @@ export const shmemNameRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["shmem name cannot include '/' character", "shmem name cannot be equal to '.'", "shmem name cannot be equal to '..'"],
-  help: "The shmem `name` becomes a file name under /dev/shm: it cannot contain '/' nor be '.' or '..'. Choose a plain name.",
+  help: words('rules.help.shmem-name'),
   docsAnchor: 'shared-memory-device',
   check(domain, report) {
     for (const shmem of domain.devicesNamed('shmem')) {
       const name = domain.attr(shmem, 'name');
       if (!name) continue;
-      if (name.value.includes('/')) report(name, `The shmem name '${name.value}' contains '/'`);
-      else if (name.value === '.' || name.value === '..') report(name, `The shmem name cannot be '${name.value}'`);
+      if (name.value.includes('/')) report(name, words('rules.shmem-name.slash', { name: name.value }));
+      else if (name.value === '.' || name.value === '..') report(name, words('rules.shmem-name.dots', { name: name.value }));
     }
   },
 };
@@ -64,17 +64,16 @@ export const shmemModelRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['ivshmem device is no longer supported'],
-  help:
-    "QEMU dropped the old `ivshmem` device: use `ivshmem-plain` for memory alone, or `ivshmem-doorbell` with a `<server>`.",
+  help: words('rules.help.shmem-ivshmem-model'),
   docsAnchor: 'shared-memory-device',
   check(domain, report) {
     for (const shmem of domain.devicesNamed('shmem')) {
       const model = domain.child(shmem, 'model');
       const type = model && domain.attr(model, 'type');
       if (type?.value.trim() === 'ivshmem') {
-        const doorbell = domain.child(shmem, 'server') !== undefined;
-        report(type, "QEMU has no 'ivshmem' device any more", {
-          fixes: [{ title: `Use ${doorbell ? 'ivshmem-doorbell' : 'ivshmem-plain'}`, start: type.from, end: type.to, newText: doorbell ? 'ivshmem-doorbell' : 'ivshmem-plain', safe: false }],
+        const replacement = domain.child(shmem, 'server') !== undefined ? 'ivshmem-doorbell' : 'ivshmem-plain';
+        report(type, words('rules.shmem-ivshmem-model.gone'), {
+          fixes: [worded(words('rules.shmem-ivshmem-model.use', { model: replacement }), (title) => ({ title, start: type.from, end: type.to, newText: replacement, safe: false }))],
         });
       }
     }
@@ -91,9 +90,7 @@ export const shmemServerRule: Rule = {
     "shmem model '%1$s' is supported only with server option disabled",
     "shmem model '%1$s' must not define size",
   ],
-  help:
-    'The two QEMU shared memory devices differ by who owns the memory: `ivshmem-plain` maps memory itself (a `<size>`, no `<server>`), ' +
-    '`ivshmem-doorbell` gets it, and its interrupts, from an ivshmem server (a `<server>`, no `<size>`). Pick the model that matches.',
+  help: words('rules.help.shmem-server'),
   docsAnchor: 'shared-memory-device',
   check(domain, report) {
     for (const shmem of domain.devicesNamed('shmem')) {
@@ -103,9 +100,9 @@ export const shmemServerRule: Rule = {
       const server = domain.child(shmem, 'server');
       const size = domain.child(shmem, 'size');
       if (!type) continue;
-      if (model === 'ivshmem-doorbell' && !server) report(type, 'An ivshmem-doorbell device needs a `<server>`');
-      else if (model === 'ivshmem-plain' && server) report(domain.nameSpan(server), 'An ivshmem-plain device has no `<server>` (that is ivshmem-doorbell)');
-      else if (model === 'ivshmem-doorbell' && size) report(domain.nameSpan(size), "An ivshmem-doorbell device gets its memory from the server: it takes no `<size>`");
+      if (model === 'ivshmem-doorbell' && !server) report(type, words('rules.shmem-server.doorbellWithoutServer'));
+      else if (model === 'ivshmem-plain' && server) report(domain.nameSpan(server), words('rules.shmem-server.plainWithServer'));
+      else if (model === 'ivshmem-doorbell' && size) report(domain.nameSpan(size), words('rules.shmem-server.doorbellWithSize'));
     }
   },
 };

@@ -6,6 +6,7 @@
  * external backend needs a unix source in connect mode with a path. Only versions the document
  * writes are checked: libvirt's default version depends on the model and the arch.
  */
+import { words } from '../../messages/words';
 import { isArchIn, effectiveArch } from '../machines';
 import { AttrValue } from '../domain';
 import { Rule } from '../rule';
@@ -16,8 +17,7 @@ export const tpmCountRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['only a single TPM Proxy device is supported', 'only a single TPM non-proxy device is supported'],
-  help:
-    'A QEMU guest has at most one TPM, plus (on pSeries) one `spapr-tpm-proxy`. Remove the extra `<tpm>`.',
+  help: words('rules.help.tpm-second'),
   docsAnchor: 'tpm-device',
   check(domain, report) {
     let proxy: ReturnType<typeof domain.nameSpan> | undefined;
@@ -27,7 +27,9 @@ export const tpmCountRule: Rule = {
       const isProxy = domain.value(tpm, 'model') === 'spapr-tpm-proxy';
       const first = isProxy ? proxy : regular;
       if (first) {
-        report(span, isProxy ? 'A second TPM Proxy (`spapr-tpm-proxy`)' : 'A second TPM', { related: [{ ...first, message: isProxy ? 'The first TPM Proxy' : 'The first TPM' }] });
+        report(span, words(isProxy ? 'rules.tpm-second.proxy' : 'rules.tpm-second.tpm'), {
+          related: [{ ...first, message: words(isProxy ? 'rules.tpm-second.firstProxy' : 'rules.tpm-second.first') }],
+        });
       } else if (isProxy) proxy = span;
       else regular = span;
     }
@@ -45,9 +47,7 @@ export const tpmVersionRule: Rule = {
     'TPM 1.2 is not supported with the SPAPR device model',
     "TPM Proxy model %1$s requires 'Passthrough' backend",
   ],
-  help:
-    "An emulated TPM 1.2 (`<backend type='emulator' version='1.2'>`) exists only for x86 guests and only behind the tpm-tis interface, not tpm-crb. " +
-    "Use version='2.0' (or leave the version out). A `spapr-tpm-proxy` on ppc64 forwards the host's TPM: its backend must be `passthrough`.",
+  help: words('rules.help.tpm-version-unsupported'),
   docsAnchor: 'tpm-device',
   check(domain, report) {
     const arch = effectiveArch(domain);
@@ -58,12 +58,12 @@ export const tpmVersionRule: Rule = {
       if (backend && backendType === 'emulator') {
         const version = domain.attr(backend, 'version');
         if (version?.value.trim() === '1.2') {
-          if (arch && !isArchIn(arch, 'x86')) report(version, `TPM 1.2 is emulated only for x86 guests, not for architecture '${arch}'`);
-          else if (model === 'tpm-crb') report(version, 'TPM 1.2 does not work behind the tpm-crb interface');
+          if (arch && !isArchIn(arch, 'x86')) report(version, words('rules.tpm-version-unsupported.arch', { arch }));
+          else if (model === 'tpm-crb') report(version, words('rules.tpm-version-unsupported.crb'));
         }
       }
       if (model === 'spapr-tpm-proxy' && isArchIn(arch, 'ppc64') && backend && backendType !== undefined && backendType !== 'passthrough') {
-        report(domain.attr(backend, 'type') as AttrValue, `A spapr-tpm-proxy needs the passthrough backend, not '${backendType}'`);
+        report(domain.attr(backend, 'type') as AttrValue, words('rules.tpm-version-unsupported.proxyBackend', { backend: backendType }));
       }
     }
   },
@@ -80,9 +80,7 @@ export const tpmBackendRule: Rule = {
     "only 'connect' mode is supported for external TPM device",
     'missing socket path for external TPM device',
   ],
-  help:
-    "`<active_pcr_banks>` exists for TPM 2.0 only. An external TPM backend connects to a running swtpm over a unix socket: its `<source>` " +
-    "must be type='unix', mode='connect' (the default) and give the socket's `path`.",
+  help: words('rules.help.tpm-backend-invalid'),
   docsAnchor: 'tpm-device',
   check(domain, report) {
     for (const tpm of domain.devicesNamed('tpm')) {
@@ -92,15 +90,15 @@ export const tpmBackendRule: Rule = {
       if (type === 'emulator') {
         const banks = domain.child(backend, 'active_pcr_banks');
         const version = domain.attr(backend, 'version');
-        if (banks && version && version.value.trim() !== '2.0') report(domain.nameSpan(banks), `\`<active_pcr_banks>\` needs TPM version 2.0, not ${version.value.trim()}`);
+        if (banks && version && version.value.trim() !== '2.0') report(domain.nameSpan(banks), words('rules.tpm-backend-invalid.pcrBanks', { version: version.value.trim() }));
       } else if (type === 'external') {
         const source = domain.child(backend, 'source');
         if (!source) continue;
         const sourceType = domain.attr(source, 'type');
         const mode = domain.attr(source, 'mode');
-        if (sourceType && sourceType.value.trim() !== 'unix') report(sourceType, `An external TPM connects over a unix socket, not '${sourceType.value.trim()}'`);
-        else if (mode && mode.value.trim() === 'bind') report(mode, "An external TPM connects to swtpm: mode='bind' is not possible");
-        else if (!domain.attr(source, 'path')) report(domain.nameSpan(source), "The external TPM's source has no socket `path`");
+        if (sourceType && sourceType.value.trim() !== 'unix') report(sourceType, words('rules.tpm-backend-invalid.sourceType', { type: sourceType.value.trim() }));
+        else if (mode && mode.value.trim() === 'bind') report(mode, words('rules.tpm-backend-invalid.bind'));
+        else if (!domain.attr(source, 'path')) report(domain.nameSpan(source), words('rules.tpm-backend-invalid.noPath'));
       }
     }
   },
@@ -114,16 +112,14 @@ export const tpmModelArchRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['The QEMU executable %1$s does not support TPM model %2$s'],
-  help:
-    'The `tpm-spapr` and `spapr-tpm-proxy` models are devices of the pSeries (ppc64) platform: no other QEMU binary has them. ' +
-    'Use tpm-tis or tpm-crb on x86, tpm-tis on ARM.',
+  help: words('rules.help.tpm-model-arch'),
   docsAnchor: 'tpm-device',
   check(domain, report) {
     const arch = effectiveArch(domain);
     if (!arch || isArchIn(arch, 'ppc64')) return;
     for (const tpm of domain.devicesNamed('tpm')) {
       const model = domain.attr(tpm, 'model');
-      if (model && SPAPR_MODELS.has(model.value.trim())) report(model, `The '${model.value.trim()}' TPM exists on ppc64 only, not on '${arch}'`);
+      if (model && SPAPR_MODELS.has(model.value.trim())) report(model, words('rules.tpm-model-arch.arch', { model: model.value.trim(), arch }));
     }
   },
 };

@@ -7,6 +7,7 @@
  * either by its own `memAccess='shared'` or, when it has none, by the memoryBacking access. A
  * `memfd` source alone does not count: libvirt looks at the access mode only.
  */
+import { words } from '../../messages/words';
 import { Domain, El } from '../domain';
 import { Rule } from '../rule';
 
@@ -34,10 +35,7 @@ export const vhostUserSharedMemoryRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["'%1$s' requires shared memory"],
-  help:
-    'virtiofs and vhost-user disks are served by another process that reads and writes guest memory directly, so that memory must be ' +
-    "shared: add `<memoryBacking><access mode='shared'/></memoryBacking>`, or give every NUMA `<cell>` memAccess='shared'. " +
-    'A memfd `<source>` alone is not enough for libvirt.',
+  help: words('rules.help.vhost-user-shared-memory'),
   docsAnchor: 'memory-backing',
   check(domain, report) {
     let unshared: Unshared | undefined | null = null;
@@ -56,11 +54,15 @@ export const vhostUserSharedMemoryRule: Rule = {
       if (unshared === null) unshared = unsharedMemory(domain);
       if (!unshared) continue;
       const cell = unshared.cell;
-      const why = cell
-        ? `NUMA cell ${domain.value(cell, 'id') ?? ''} does not share its memory (memAccess='shared')`.replace('cell  ', 'cell ')
-        : "the domain's memory is not shared (`<memoryBacking><access mode='shared'/>`)";
-      report(at, `${what === 'virtiofs' ? 'virtiofs' : `A ${what} disk`} needs shared guest memory, and ${why}`, {
-        related: cell ? [{ ...domain.nameSpan(cell), message: 'The NUMA cell whose memory is private' }] : undefined,
+      const id = cell && domain.value(cell, 'id');
+      const why = !cell
+        ? words('rules.vhost-user-shared-memory.domain')
+        : id
+          ? words('rules.vhost-user-shared-memory.cell', { id })
+          : words('rules.vhost-user-shared-memory.cellWithoutId');
+      const needing = what === 'virtiofs' ? words('rules.vhost-user-shared-memory.virtiofs') : words('rules.vhost-user-shared-memory.disk', { type: what });
+      report(at, words('rules.vhost-user-shared-memory.needsShared', { device: needing, why }), {
+        related: cell ? [{ ...domain.nameSpan(cell), message: words('rules.vhost-user-shared-memory.privateCell') }] : undefined,
       });
     }
   },

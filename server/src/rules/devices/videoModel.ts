@@ -8,8 +8,10 @@
  * no 2D acceleration; 3D acceleration on virtio only; blob resources need memfd memory. The primary adapter is the
  * one marked primary='yes', else the first (virDomainDefParseXML moves it to the front).
  */
+import { words } from '../../messages/words';
 import { El, decimalNumber } from '../domain';
-import { REMOVE_ADDRESS, Rule, removeAttributeFix, removeElementFix, removeTitle, withFix } from '../rule';
+import { Rule, removeAttributeFix, removeElementFix, withFix } from '../rule';
+import { REMOVE_ADDRESS_TITLE, removeAttributeTitle, worded } from './fixTitles';
 
 export const videoAttributesRule: Rule = {
   code: 'video-model-attributes',
@@ -27,9 +29,7 @@ export const videoAttributesRule: Rule = {
     "unsupported rendernode accel attribute without 'vhostuser'",
     "video type '%1$s' does not support blob resources",
   ],
-  help:
-    "`ram`, `vram64` and `vgamem` size the memory of a qxl adapter; other models do not have them. A `<video>` of type `none` says the " +
-    'guest has no display adapter, so it cannot stand with another. A `<resolution>` needs a width and a height above 0. ramfb is not on a bus: it takes no `<address>`.',
+  help: words('rules.help.video-model-attributes'),
   docsAnchor: 'video-devices',
   check(domain, report) {
     const videos = domain.devices.filter((device) => device.element.name === 'video');
@@ -41,30 +41,36 @@ export const videoAttributesRule: Rule = {
       if (type && type !== 'qxl') {
         for (const name of ['ram', 'vram64', 'vgamem']) {
           const attr = domain.attr(model, name);
-          if (attr && (decimalNumber(attr.value) ?? 0) !== 0) report(attr, `\`${name}\` sizes qxl memory; a '${type}' adapter has none`, withFix(removeAttributeFix(domain, model, name, removeTitle(name))));
+          if (attr && (decimalNumber(attr.value) ?? 0) !== 0) {
+            report(attr, words('rules.video-model-attributes.qxlMemory', { name, type }), withFix(worded(removeAttributeTitle(name), (title) => removeAttributeFix(domain, model, name, title))));
+          }
         }
       }
-      if (type === 'none' && videos.length > 1 && typeAttr) report(typeAttr, "A 'none' video cannot stand with other `<video>` devices");
+      if (type === 'none' && videos.length > 1 && typeAttr) report(typeAttr, words('rules.video-model-attributes.none'));
       const resolution = domain.child(model, 'resolution');
       if (resolution) {
         for (const name of ['x', 'y']) {
           const attr = domain.attr(resolution, name);
-          if (attr && decimalNumber(attr.value) === 0) report(attr, `The resolution's \`${name}\` is 0`);
+          if (attr && decimalNumber(attr.value) === 0) report(attr, words('rules.video-model-attributes.resolution', { name }));
         }
       }
       if (type === 'ramfb') {
         const address = domain.child(video, 'address');
-        if (address) report(domain.nameSpan(address), 'A ramfb display takes no `<address>`', { fixes: [removeElementFix(domain, address, REMOVE_ADDRESS)] });
+        if (address) {
+          report(domain.nameSpan(address), words('rules.video-model-attributes.ramfb'), {
+            fixes: [worded(REMOVE_ADDRESS_TITLE, (title) => removeElementFix(domain, address, title))],
+          });
+        }
       }
       const driver = domain.child(video, 'driver');
       const driverName = driver && domain.attr(driver, 'name');
       const vhostuser = driverName?.value.trim() === 'vhostuser';
-      if (vhostuser && type && type !== 'virtio' && driverName) report(driverName, `A vhost-user video backend drives a virtio adapter, not '${type}'`);
+      if (vhostuser && type && type !== 'virtio' && driverName) report(driverName, words('rules.video-model-attributes.vhostuser', { type }));
       const accel = domain.child(model, 'acceleration');
       const rendernode = accel && domain.attr(accel, 'rendernode');
-      if (rendernode && !vhostuser) report(rendernode, 'A render node is chosen for a vhost-user video backend only');
+      if (rendernode && !vhostuser) report(rendernode, words('rules.video-model-attributes.rendernode'));
       const blob = domain.attr(model, 'blob');
-      if (blob && type && type !== 'virtio') report(blob, `Blob resources are a virtio-gpu feature; a '${type}' adapter has none`);
+      if (blob && type && type !== 'virtio') report(blob, words('rules.video-model-attributes.blob', { type }));
     }
   },
 };
@@ -88,9 +94,7 @@ export const videoQemuRule: Rule = {
     'qemu does not support the accel2d setting',
     "'blob' support for virtio-gpu devices requires a memfd memory backend",
   ],
-  help:
-    'Only qxl and virtio adapters can be secondary displays or have several heads; the others (vga, cirrus, bochs ...) must be the primary ' +
-    "adapter and have heads='1'. A qxl `vgamem` is a power of two of at least 1024 KiB; a vga or vmvga `vram` is at least 1024 KiB.",
+  help: words('rules.help.video-model-qemu'),
   docsAnchor: 'video-devices',
   check(domain, report) {
     const videos = domain.devices.filter((device) => device.element.name === 'video');
@@ -102,35 +106,37 @@ export const videoQemuRule: Rule = {
       const type = typeAttr?.value.trim();
       if (!model || !typeAttr || !type || type === 'none') continue;
       if (!SECONDARY_MODELS.has(type)) {
-        if (video !== primary) report(typeAttr, `A '${type}' adapter can only be the primary video device, and this one is not`);
+        if (video !== primary) report(typeAttr, words('rules.video-model-qemu.notPrimary', { type }));
         const heads = domain.attr(model, 'heads');
         const count = decimalNumber(heads?.value);
-        if (heads && count !== undefined && count > 1) report(heads, `A '${type}' adapter has one head, not ${count}`);
+        if (heads && count !== undefined && count > 1) report(heads, words('rules.video-model-qemu.heads', { type, count }));
       }
       if (type === 'qxl') {
         const vgamem = domain.attr(model, 'vgamem');
         const kib = decimalNumber(vgamem?.value);
         if (vgamem && kib) {
-          if (kib < 1024) report(vgamem, `\`vgamem\` is ${kib} KiB, less than 1 MiB`);
-          else if ((kib & (kib - 1)) !== 0) report(vgamem, `\`vgamem\` is ${kib} KiB, not a power of two`);
+          if (kib < 1024) report(vgamem, words('rules.video-model-qemu.vgamemSmall', { kib }));
+          else if ((kib & (kib - 1)) !== 0) report(vgamem, words('rules.video-model-qemu.vgamemPower', { kib }));
         }
       }
       if (type === 'vga' || type === 'vmvga') {
         const vram = domain.attr(model, 'vram');
         const kib = decimalNumber(vram?.value);
-        if (vram && kib && kib < 1024) report(vram, `\`vram\` is ${kib} KiB, less than 1 MiB`);
+        if (vram && kib && kib < 1024) report(vram, words('rules.video-model-qemu.vramSmall', { kib }));
       }
       const resolution = domain.child(model, 'resolution');
-      if (resolution && !RESOLUTION_MODELS.has(type)) report(domain.nameSpan(resolution), `A '${type}' adapter has no settable resolution`);
+      if (resolution && !RESOLUTION_MODELS.has(type)) report(domain.nameSpan(resolution), words('rules.video-model-qemu.resolution', { type }));
       const accel = domain.child(model, 'acceleration');
       const vhostuser = domain.value(domain.child(video, 'driver'), 'name') === 'vhostuser';
       const accel3d = accel && domain.attr(accel, 'accel3d');
-      if (!vhostuser && accel3d?.value.trim() === 'yes' && type !== 'virtio') report(accel3d, `3D acceleration needs a virtio adapter, not '${type}'`);
+      if (!vhostuser && accel3d?.value.trim() === 'yes' && type !== 'virtio') report(accel3d, words('rules.video-model-qemu.accel3d', { type }));
       const accel2d = accel && domain.attr(accel, 'accel2d');
-      if (accel && accel2d?.value.trim() === 'yes') report(accel2d, 'QEMU has no 2D acceleration setting', withFix(removeAttributeFix(domain, accel, 'accel2d', removeTitle('accel2d'))));
+      if (accel && accel2d?.value.trim() === 'yes') {
+        report(accel2d, words('rules.video-model-qemu.accel2d'), withFix(worded(removeAttributeTitle('accel2d'), (title) => removeAttributeFix(domain, accel, 'accel2d', title))));
+      }
       const blob = domain.attr(model, 'blob');
       if (type === 'virtio' && blob?.value.trim() === 'on' && domain.value(domain.first(['memoryBacking', 'source']), 'type') !== 'memfd') {
-        report(blob, "virtio-gpu blob resources need memfd-backed memory (`<memoryBacking><source type='memfd'/>`)");
+        report(blob, words('rules.video-model-qemu.blob'));
       }
     }
   },

@@ -2,6 +2,7 @@
  * One primary video device: libvirt moves the `<video>` whose model says primary='yes' to the
  * front and refuses a second such one.
  */
+import { words } from '../../messages/words';
 import { Rule } from '../rule';
 
 export const videoPrimaryRule: Rule = {
@@ -10,9 +11,7 @@ export const videoPrimaryRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['Only one primary video device is supported'],
-  help:
-    "A domain has one primary display adapter: the `<video>` whose `<model primary='yes'>` is set, or else the first `<video>`. " +
-    "libvirt refuses a second `primary='yes'`. Keep it on the adapter the guest should boot with and remove it from the others.",
+  help: words('rules.help.video-second-primary'),
   docsAnchor: 'video-devices',
   check(domain, report) {
     let first: ReturnType<typeof domain.attr>;
@@ -21,7 +20,7 @@ export const videoPrimaryRule: Rule = {
       const primary = model && domain.attr(model, 'primary');
       if (!primary || primary.value.trim() !== 'yes') continue;
       if (!first) first = primary;
-      else report(primary, "A second `<video>` is marked primary='yes'", { related: [{ ...first, message: "The first `<video>` marked primary='yes'" }] });
+      else report(primary, words('rules.video-second-primary.second'), { related: [{ ...first, message: words('rules.video-second-primary.first') }] });
     }
   },
 };

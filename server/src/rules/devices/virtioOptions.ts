@@ -5,8 +5,10 @@
  * (virDomainVsockDefValidate): `iommu`, `ats`, `packed` and `page_per_vq` configure a virtio
  * device. Only a model the document writes is checked: an interface's default model may be virtio.
  */
+import { words } from '../../messages/words';
 import { El } from '../domain';
-import { Rule, removeAttributeFix, removeTitle, withFix } from '../rule';
+import { Rule, removeAttributeFix, withFix } from '../rule';
+import { removeAttributeTitle, worded } from './fixTitles';
 
 const OPTIONS = ['iommu', 'ats', 'packed', 'page_per_vq'];
 const VIRTIO_NET = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional']);
@@ -22,9 +24,7 @@ export const virtioOptionsRule: Rule = {
     'packed driver option is only supported for virtio devices',
     'page_per_vq option is only supported for virtio devices',
   ],
-  help:
-    "The `<driver>` attributes `iommu`, `ats`, `packed` and `page_per_vq` tune the virtio transport; a device that is not virtio " +
-    '(a vga adapter, an e1000 interface ...) has none of them. Remove them, or use the virtio model.',
+  help: words('rules.help.virtio-options-non-virtio'),
   docsAnchor: 'virtio-related-options',
   check(domain, report) {
     for (const device of domain.devices) {
@@ -43,7 +43,9 @@ export const virtioOptionsRule: Rule = {
       if (!driver || model === undefined) continue;
       for (const option of OPTIONS) {
         const attr = domain.attr(driver, option);
-        if (attr) report(attr, `\`${option}\` is a virtio option, and this \`<${device.element.name}>\` is '${model}'`, withFix(removeAttributeFix(domain, driver, option, removeTitle(option))));
+        if (!attr) continue;
+        const fix = worded(removeAttributeTitle(option), (title) => removeAttributeFix(domain, driver, option, title));
+        report(attr, words('rules.virtio-options-non-virtio.option', { option, element: device.element.name, model }), withFix(fix));
       }
     }
   },

@@ -7,6 +7,7 @@
  * none listens are for VNC and SPICE only (virDomainGraphicsDefListensValidate), and a D-Bus
  * display is peer-to-peer or on a bus address, not both (virDomainGraphicsDefValidate).
  */
+import { words } from '../../messages/words';
 import { AttrValue, Domain, El } from '../domain';
 import { Rule } from '../rule';
 
@@ -34,9 +35,7 @@ export const eglHeadlessPairingRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["graphics type 'egl-headless' is only supported with one of: %1$s graphics types", "graphics type 'egl-headless' is only supported with one of: 'vnc', 'spice' graphics types"],
-  help:
-    "`<graphics type='egl-headless'>` renders with OpenGL on the host and hands the frames to another display; QEMU can hand them to VNC or SPICE only. " +
-    'Pair egl-headless with a `vnc` or `spice` `<graphics>`, or remove it.',
+  help: words('rules.help.graphics-egl-headless-pairing'),
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
     const all = graphicsOf(domain);
@@ -45,8 +44,8 @@ export const eglHeadlessPairingRule: Rule = {
     for (const graphics of all) {
       const type = typeOf(graphics);
       if (!graphics.type || type === 'egl-headless' || type === 'vnc' || type === 'spice') continue;
-      report(graphics.type, `\`<graphics type='${type}'>\` cannot be paired with egl-headless; only vnc and spice can`, {
-        related: [{ ...egl, message: 'The egl-headless display' }],
+      report(graphics.type, words('rules.graphics-egl-headless-pairing.pair', { type: String(type) }), {
+        related: [{ ...egl, message: words('rules.graphics-egl-headless-pairing.egl') }],
       });
     }
   },
@@ -58,9 +57,7 @@ export const eglHeadlessSpiceGlRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['multiple OpenGL displays are not supported by QEMU'],
-  help:
-    "QEMU renders a domain's display with OpenGL in one place only: either SPICE does it (`<gl enable='yes'>`) or an egl-headless display does. " +
-    "Turn SPICE's `<gl>` off to keep egl-headless, or remove the egl-headless `<graphics>`.",
+  help: words('rules.help.graphics-multiple-opengl'),
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
     const all = graphicsOf(domain);
@@ -71,7 +68,7 @@ export const eglHeadlessSpiceGlRule: Rule = {
       const gl = domain.child(graphics.el, 'gl');
       const enable = gl && domain.attr(gl, 'enable');
       if (enable?.value.trim() === 'yes') {
-        report(enable, "SPICE renders with OpenGL while an egl-headless display does too", { related: [{ ...egl, message: 'The egl-headless display' }] });
+        report(enable, words('rules.graphics-multiple-opengl.twice'), { related: [{ ...egl, message: words('rules.graphics-egl-headless-pairing.egl') }] });
       }
     }
   },
@@ -83,9 +80,7 @@ export const vncPasswordLengthRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['VNC password is %1$zu characters long, only 8 permitted'],
-  help:
-    "VNC's password authentication uses at most 8 characters (bytes) of the password, so libvirt refuses a longer `passwd` rather than cut it silently. " +
-    'Use a password of 8 characters or fewer, or put the VNC server behind TLS or a socket that only trusted users can reach.',
+  help: words('rules.help.graphics-vnc-password-too-long'),
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
     for (const graphics of graphicsOf(domain)) {
@@ -93,7 +88,7 @@ export const vncPasswordLengthRule: Rule = {
       const passwd = domain.attr(graphics.el, 'passwd');
       if (!passwd) continue;
       const bytes = Buffer.byteLength(passwd.value, 'utf8');
-      if (bytes > 8) report(passwd, `The VNC password is ${bytes} characters long; VNC takes at most 8`);
+      if (bytes > 8) report(passwd, words('rules.graphics-vnc-password-too-long.length', { length: bytes }));
     }
   },
 };
@@ -108,9 +103,7 @@ export const graphicsListenRule: Rule = {
     "listen type 'socket' is not available for graphics type '%1$s'",
     "listen type 'none' is not available for graphics type '%1$s'",
   ],
-  help:
-    "A `<listen>` says where a remote display server waits for clients. A `type='network'` listen needs the `network` it takes its address from; " +
-    "a UNIX socket (`type='socket'`) or no listener at all (`type='none'`) only exist for VNC and SPICE. Name the network, or listen on an address instead.",
+  help: words('rules.help.graphics-listen-unsupported'),
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
     for (const graphics of graphicsOf(domain)) {
@@ -121,9 +114,9 @@ export const graphicsListenRule: Rule = {
         const value = listenType?.value.trim();
         if (!listenType) continue;
         if (value === 'network' && domain.attr(listen, 'network') === undefined) {
-          report(domain.nameSpan(listen), "A `type='network'` listen without the `network` it uses");
+          report(domain.nameSpan(listen), words('rules.graphics-listen-unsupported.network'));
         } else if ((value === 'socket' || value === 'none') && type === 'rdp') {
-          report(listenType, `An RDP display cannot have a \`${value}\` listen; only VNC and SPICE can`);
+          report(listenType, words('rules.graphics-listen-unsupported.rdp', { type: value }));
         }
       }
     }
@@ -136,14 +129,13 @@ export const dbusP2pAddressRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['D-Bus p2p with an address is not supported'],
-  help:
-    "A D-Bus display either talks peer-to-peer with its client (`p2p='yes'`) or joins the bus at `address`; it cannot do both. Drop `address`, or `p2p`.",
+  help: words('rules.help.graphics-dbus-p2p-address'),
   docsAnchor: 'graphical-framebuffers',
   check(domain, report) {
     for (const graphics of graphicsOf(domain)) {
       if (typeOf(graphics) !== 'dbus' || domain.value(graphics.el, 'p2p') !== 'yes') continue;
       const address = domain.attr(graphics.el, 'address');
-      if (address) report(address, "A peer-to-peer (`p2p='yes'`) D-Bus display with a bus `address`");
+      if (address) report(address, words('rules.graphics-dbus-p2p-address.both'));
     }
   },
 };

@@ -7,8 +7,10 @@
  * no input devices for. Only an explicit `bus` is judged: libvirt's default bus depends on the
  * arch and the input type.
  */
+import { words } from '../../messages/words';
 import { Domain, El } from '../domain';
 import { Rule } from '../rule';
+import { worded } from '../devices/fixTitles';
 
 const VIRTIO_MODELS = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional']);
 
@@ -22,9 +24,7 @@ export const inputPs2DisabledRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['ps2 bus inputs require the ps2 feature not to be disabled'],
-  help:
-    "`<features><ps2 state='off'/>` removes the guest's PS/2 (i8042) controller, so `<input bus='ps2'>` devices have nothing to attach to. " +
-    "Use `bus='usb'` or `bus='virtio'` for the mouse and keyboard, or turn the ps2 feature back on.",
+  help: words('rules.help.input-ps2-feature-off'),
   docsAnchor: 'input-devices',
   check(domain, report) {
     const ps2 = domain.first(['features', 'ps2']);
@@ -32,7 +32,7 @@ export const inputPs2DisabledRule: Rule = {
     if (state?.value.trim() !== 'off') return;
     for (const input of inputs(domain)) {
       const bus = domain.attr(input, 'bus');
-      if (bus?.value.trim() === 'ps2') report(bus, "A PS/2 input while `<ps2 state='off'/>` disables the PS/2 controller", { related: [{ ...state, message: 'The PS/2 controller is turned off here' }] });
+      if (bus?.value.trim() === 'ps2') report(bus, words('rules.input-ps2-feature-off.ps2'), { related: [{ ...state, message: words('rules.input-ps2-feature-off.off') }] });
     }
   },
 };
@@ -43,9 +43,7 @@ export const inputVirtioTransitionalRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['virtio (non-)transitional models are not supported for input type=%1$s'],
-  help:
-    'QEMU has no transitional or non-transitional variants of its virtio input devices, so libvirt refuses `model=\'virtio-transitional\'` and ' +
-    "`model='virtio-non-transitional'` on an `<input>`. Use `model='virtio'` or leave `model` out.",
+  help: words('rules.help.input-virtio-transitional'),
   docsAnchor: 'input-devices',
   check(domain, report) {
     for (const input of inputs(domain)) {
@@ -53,8 +51,8 @@ export const inputVirtioTransitionalRule: Rule = {
       const model = domain.attr(input, 'model');
       const value = model?.value.trim();
       if (model && (value === 'virtio-transitional' || value === 'virtio-non-transitional')) {
-        report(model, `The input model \`${value}\` is not available for \`<input type='${domain.value(input, 'type') ?? ''}'>\``, {
-          fixes: [{ title: "Use model='virtio'", start: model.from, end: model.to, newText: 'virtio', safe: false }],
+        report(model, words('rules.input-virtio-transitional.model', { model: value, type: domain.value(input, 'type') ?? '' }), {
+          fixes: [worded(words('rules.input-virtio-transitional.useVirtio'), (title) => ({ title, start: model.from, end: model.to, newText: 'virtio', safe: false }))],
         });
       }
     }
@@ -73,9 +71,7 @@ export const inputBusRule: Rule = {
     "input evdev doesn't support bus element",
     "only bus 'virtio' is supported for input model '%1$s'",
   ],
-  help:
-    'Each input bus carries some input types only: PS/2 has a mouse and a keyboard (no tablet), the Xen bus is for Xen guests, a `passthrough` input is a ' +
-    "virtio device, an `evdev` input takes no `bus` at all, and the `virtio*` models need `bus='virtio'`. Choose a bus that carries the device, or another type.",
+  help: words('rules.help.input-bus-unsupported'),
   docsAnchor: 'input-devices',
   check(domain, report) {
     const hvm = domain.osType === 'hvm';
@@ -84,20 +80,20 @@ export const inputBusRule: Rule = {
       const busValue = bus?.value.trim();
       const type = domain.value(input, 'type');
       if (bus && hvm && busValue === 'ps2' && type !== undefined && type !== 'mouse' && type !== 'keyboard') {
-        report(bus, `The PS/2 bus has no \`${type}\` device; it carries a mouse and a keyboard`);
+        report(bus, words('rules.input-bus-unsupported.ps2', { type }));
       } else if (bus && hvm && busValue === 'xen') {
-        report(bus, 'The Xen input bus is not available to a fully virtualized (`hvm`) guest');
+        report(bus, words('rules.input-bus-unsupported.xen'));
       } else if (bus && type === 'passthrough' && busValue !== 'virtio') {
-        report(bus, `A \`passthrough\` input is a virtio device; \`bus='${busValue}'\` cannot carry it`, {
-          fixes: [{ title: "Use bus='virtio'", start: bus.from, end: bus.to, newText: 'virtio', safe: true }],
+        report(bus, words('rules.input-bus-unsupported.passthrough', { bus: String(busValue) }), {
+          fixes: [worded(words('rules.input-bus-unsupported.useVirtio'), (title) => ({ title, start: bus.from, end: bus.to, newText: 'virtio', safe: true }))],
         });
       } else if (bus && type === 'evdev') {
-        report(bus, 'An `evdev` input takes no `bus`');
+        report(bus, words('rules.input-bus-unsupported.evdev'));
       } else {
         const model = domain.value(input, 'model');
         if (bus && model !== undefined && VIRTIO_MODELS.has(model) && busValue !== 'virtio') {
-          report(bus, `The input model \`${model}\` needs \`bus='virtio'\`, not \`bus='${busValue}'\``, {
-            fixes: [{ title: "Use bus='virtio'", start: bus.from, end: bus.to, newText: 'virtio', safe: false }],
+          report(bus, words('rules.input-bus-unsupported.virtioModel', { model, bus: String(busValue) }), {
+            fixes: [worded(words('rules.input-bus-unsupported.useVirtio'), (title) => ({ title, start: bus.from, end: bus.to, newText: 'virtio', safe: false }))],
           });
         }
       }

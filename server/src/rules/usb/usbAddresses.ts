@@ -6,6 +6,7 @@
  * beyond the controller's or hub's port count or behind a port with no hub, and two devices (or
  * two hubs) on one port. The map itself is built once per document version (usbTopology.ts).
  */
+import { words } from '../../messages/words';
 import { Domain } from '../domain';
 import { Report, Rule } from '../rule';
 import { UsbProblemKind, usbTopology } from './usbTopology';
@@ -24,10 +25,7 @@ export const usbBusMissingRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['Missing USB bus %1$u'],
-  help:
-    "Each USB bus is the `<controller type='usb'>` whose `index` matches the `bus` of a device's `<address type='usb'>`. " +
-    'libvirt refuses a USB address on a bus that no USB controller provides. Add a USB controller with that index, or move the device to an existing bus ' +
-    '(or drop the `<address>` and let libvirt pick a free port).',
+  help: words('rules.help.usb-bus-missing'),
   docsAnchor: 'controllers',
   check: reportKind('bus-missing'),
 };
@@ -42,10 +40,7 @@ export const usbPortRangeRule: Rule = {
     'port %1$u out of range in USB address bus: %2$u port: %3$s',
     'there is no hub at port %1$u in USB address bus: %2$u port: %3$s',
   ],
-  help:
-    'A USB port is a dot-separated path: the controller port, then the port of each `<hub>` below it (`1.3` is port 3 of the hub on port 1). ' +
-    'Each controller model has a fixed number of ports (piix3-uhci 2, pci-ohci 3, ehci 6, nec-xhci and qemu-xhci 4 unless `ports` says more) and a USB hub has 8; ' +
-    'a path can only go through a port that holds a `<hub>`. Pick a port that exists, add a hub, or raise the xHCI controller\'s `ports`.',
+  help: words('rules.help.usb-port-out-of-range'),
   docsAnchor: 'controllers',
   check: reportKind('port-range'),
 };
@@ -56,10 +51,7 @@ export const usbAddressDuplicateRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['Duplicate USB address bus %1$u port %2$s', 'Duplicate USB hub on bus %1$u port %2$s'],
-  help:
-    'A USB port holds one device. libvirt places the `<hub>` elements first, then every other device with an explicit USB address, and refuses a port ' +
-    'that is already taken, including the port a hub sits on. Give one of the devices another port (a port of the hub, such as `1.1`, if it should sit behind it), ' +
-    'or drop its `<address>` so libvirt picks a free one.',
+  help: words('rules.help.usb-address-duplicate'),
   docsAnchor: 'controllers',
   check: reportKind('duplicate'),
 };
@@ -70,9 +62,7 @@ export const usbControllerIndexRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['Duplicate USB controllers with index %1$u'],
-  help:
-    "Each USB controller's `index` names its bus. Only the companion controllers of an EHCI controller (ich9-uhci1..3, with `<master>`) may share its index; " +
-    'two controllers that each bring ports cannot. Give the second controller a free index.',
+  help: words('rules.help.usb-controller-index-duplicate'),
   docsAnchor: 'controllers',
   check: reportKind('controller-index'),
 };

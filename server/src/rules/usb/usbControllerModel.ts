@@ -7,9 +7,11 @@
  * refuses `ports` on a model other than the xHCI ones (qemuValidateDomainDeviceDefControllerUSB)
  * and a companion controller with no master on its index (qemuBuildUSBControllerFindMasterAlias).
  */
+import { words } from '../../messages/words';
 import { decimalNumber } from '../domain';
 import { domainMachineFamily } from '../machines';
 import { Rule } from '../rule';
+import { worded } from '../devices/fixTitles';
 import { usbTopology } from './usbTopology';
 
 const XHCI_MAX_PORTS = 15;
@@ -20,9 +22,7 @@ export const usbXhciPortsRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["'%1$s' controller only supports up to '%2$u' ports"],
-  help:
-    `QEMU's xHCI controllers (\`nec-xhci\`, \`qemu-xhci\`) have at most ${XHCI_MAX_PORTS} ports; libvirt refuses a larger \`ports\`. ` +
-    'Lower `ports`, add a second USB controller, or plug a `<hub>` into a port for 8 more.',
+  help: words('rules.help.usb-xhci-too-many-ports', { max: XHCI_MAX_PORTS }),
   docsAnchor: 'controllers',
   check(domain, report) {
     for (const controller of usbTopology(domain).controllers) {
@@ -30,8 +30,10 @@ export const usbXhciPortsRule: Rule = {
       const ports = domain.attr(controller.el, 'ports');
       const count = decimalNumber(ports?.value);
       if (ports && count !== undefined && count > XHCI_MAX_PORTS) {
-        report(ports, `The \`${controller.model}\` controller asks for ${count} ports; it has at most ${XHCI_MAX_PORTS}`, {
-          fixes: [{ title: `Set ports to ${XHCI_MAX_PORTS}`, start: ports.from, end: ports.to, newText: String(XHCI_MAX_PORTS), safe: false }],
+        report(ports, words('rules.usb-xhci-too-many-ports.ports', { model: controller.model, count, max: XHCI_MAX_PORTS }), {
+          fixes: [
+            worded(words('rules.usb-xhci-too-many-ports.setPorts', { max: XHCI_MAX_PORTS }), (title) => ({ title, start: ports.from, end: ports.to, newText: String(XHCI_MAX_PORTS), safe: false })),
+          ],
         });
       }
     }
@@ -44,15 +46,13 @@ export const usbQusbRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["USB controller model type 'qusb1' or 'qusb2' is not supported in %1$s"],
-  help:
-    'The `qusb1` and `qusb2` USB controller models are not QEMU devices, and the QEMU driver refuses them. ' +
-    'Use a QEMU model such as `qemu-xhci` (or leave `model` out for the machine\'s default).',
+  help: words('rules.help.usb-qusb-model'),
   docsAnchor: 'controllers',
   check(domain, report) {
     for (const controller of usbTopology(domain).controllers) {
       if (controller.model !== 'qusb1' && controller.model !== 'qusb2') continue;
       const model = domain.attr(controller.el, 'model');
-      if (model) report(model, `The USB controller model \`${controller.model}\` is not available with \`<domain type='${domain.virtType}'>\``);
+      if (model) report(model, words('rules.usb-qusb-model.model', { model: controller.model, type: String(domain.virtType) }));
     }
   },
 };
@@ -63,9 +63,7 @@ export const usbPortsModelRule: Rule = {
   stage: 'start',
   driver: 'qemu',
   libvirtMessages: ["usb controller type '%1$s' doesn't support 'ports' with this QEMU binary"],
-  help:
-    'Only the xHCI controllers (`qemu-xhci`, `nec-xhci`) have a configurable number of ports; the UHCI, OHCI and EHCI models have a fixed count, and libvirt ' +
-    "refuses `ports` on them when it starts the guest. Drop `ports`, or use `model='qemu-xhci'`.",
+  help: words('rules.help.usb-ports-unsupported-model'),
   docsAnchor: 'controllers',
   check(domain, report) {
     const family = domainMachineFamily(domain);
@@ -75,7 +73,7 @@ export const usbPortsModelRule: Rule = {
       // Without a model, the x86 PC machines get piix3-uhci; elsewhere the model depends on the QEMU binary.
       const model = controller.model ?? (family === 'i440fx' || family === 'q35' ? 'piix3-uhci' : undefined);
       if (model === undefined || model === 'none' || model === 'qemu-xhci' || model === 'nec-xhci' || model === 'qusb1' || model === 'qusb2') continue;
-      report(ports, `The \`${model}\` USB controller has a fixed number of ports; only qemu-xhci and nec-xhci take \`ports\``);
+      report(ports, words('rules.usb-ports-unsupported-model.fixed', { model }));
     }
   },
 };
@@ -86,9 +84,7 @@ export const usbCompanionMasterRule: Rule = {
   stage: 'start',
   driver: 'qemu',
   libvirtMessages: ['masterbus not found'],
-  help:
-    'A companion USB controller (one with `<master startport>`, such as ich9-uhci1..3) attaches to the master controller with the same `index` (such as ich9-ehci1). ' +
-    'When none has that index, QEMU has nothing to attach it to and the guest does not start. Give the companion the index of its master, or add the master.',
+  help: words('rules.help.usb-companion-master-missing'),
   docsAnchor: 'controllers',
   check(domain, report) {
     const { otherControllers } = usbTopology(domain);
@@ -99,7 +95,7 @@ export const usbCompanionMasterRule: Rule = {
     for (const controller of otherControllers) {
       if (!controller.companion || controller.index === undefined || masters.has(controller.index)) continue;
       const index = domain.attr(controller.el, 'index') ?? domain.nameSpan(controller.el);
-      report(index, `No USB controller with index ${controller.index} is the master of this companion`);
+      report(index, words('rules.usb-companion-master-missing.noMaster', { index: controller.index }));
     }
   },
 };

@@ -6,6 +6,7 @@
  * in src/conf/domain_validate.c), and the QEMU driver's USB address assignment refuses any other
  * USB device (qemuDomainUSBAddressAddHubs, src/qemu/qemu_domain_address.c).
  */
+import { words } from '../../messages/words';
 import machineData from '../../../../schemas/machines.json';
 import { AttrValue, Domain, El } from '../domain';
 import { effectiveArch, effectiveMachine } from '../machines';
@@ -14,7 +15,7 @@ import { UsbController, usbTopology } from './usbTopology';
 
 function noneRelated(domain: Domain, none: UsbController): RelatedSpan[] {
   const at = domain.attr(none.el, 'model') ?? domain.nameSpan(none.el);
-  return [{ from: at.from, to: at.to, message: "USB is disabled here (`model='none'`)" }];
+  return [{ from: at.from, to: at.to, message: words('rules.usb-none-second-controller.disabledHere') }];
 }
 
 /**
@@ -41,7 +42,7 @@ function disabledBy(domain: Domain): RelatedSpan[] | undefined {
   if (!machineWithoutUsb(domain)) return undefined;
   const osType = domain.first(['os', 'type']);
   const at = (osType && (domain.attr(osType, 'machine') ?? domain.attr(osType, 'arch'))) ?? domain.nameSpan(domain.root);
-  return [{ from: at.from, to: at.to, message: 'This machine has no USB controller unless the domain adds one' }];
+  return [{ from: at.from, to: at.to, message: words('rules.usb-none-usb-devices.machineWithoutUsb') }];
 }
 
 export const usbNoneOtherControllerRule: Rule = {
@@ -50,9 +51,7 @@ export const usbNoneOtherControllerRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["Can't add another USB controller: USB is disabled for this domain"],
-  help:
-    "`<controller type='usb' model='none'>` says the domain has no USB at all, so it must be the only USB controller. " +
-    'libvirt refuses any other `<controller type=\'usb\'>` beside it. Remove the `none` controller to keep USB, or remove the other USB controllers.',
+  help: words('rules.help.usb-none-second-controller'),
   docsAnchor: 'controllers',
   check(domain, report) {
     let none: UsbController | undefined;
@@ -61,10 +60,10 @@ export const usbNoneOtherControllerRule: Rule = {
       const at = domain.attr(controller.el, 'model') ?? domain.nameSpan(controller.el);
       if (controller.model === 'none' && first) {
         const firstAt = domain.attr(first.el, 'model') ?? domain.nameSpan(first.el);
-        const message = first.model === 'none' ? "A second `<controller type='usb' model='none'>`" : "`model='none'` disables USB, but there is another USB controller";
-        report(at, message, { related: [{ ...firstAt, message: 'The first USB controller' }] });
+        const message = words(first.model === 'none' ? 'rules.usb-none-second-controller.secondNone' : 'rules.usb-none-second-controller.noneAfterOther');
+        report(at, message, { related: [{ ...firstAt, message: words('rules.usb-none-second-controller.first') }] });
       } else if (controller.model !== 'none' && none) {
-        report(at, "Another USB controller while `model='none'` disables USB", { related: noneRelated(domain, none) });
+        report(at, words('rules.usb-none-second-controller.otherAfterNone'), { related: noneRelated(domain, none) });
       }
       if (controller.model === 'none') none ??= controller;
       first ??= controller;
@@ -78,16 +77,14 @@ export const usbNoneInputRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["Can't add USB input device. USB bus is disabled"],
-  help:
-    "With `<controller type='usb' model='none'>` the domain has no USB bus, so an `<input bus='usb'>` (a USB tablet, mouse or keyboard) has nowhere to plug in. " +
-    "Use another bus (`virtio`, or `ps2` for a mouse or keyboard on x86), or give the domain a USB controller instead of `model='none'`.",
+  help: words('rules.help.usb-none-usb-input'),
   docsAnchor: 'input-devices',
   check(domain, report) {
     const none = usbTopology(domain).noneControllers[0];
     if (!none) return;
     for (const input of domain.devicesNamed('input')) {
       const bus = domain.attr(input, 'bus');
-      if (bus?.value.trim() === 'usb') report(bus, "`<input bus='usb'>` while USB is disabled", { related: noneRelated(domain, none) });
+      if (bus?.value.trim() === 'usb') report(bus, words('rules.usb-none-usb-input.input'), { related: noneRelated(domain, none) });
     }
   },
 };
@@ -98,16 +95,14 @@ export const usbNoneRedirdevRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['cannot add redirected USB device: USB is disabled for this domain'],
-  help:
-    "A `<redirdev bus='usb'>` forwards a client's USB device into the guest over a USB port; with `<controller type='usb' model='none'>`, or with no USB controller on a machine that has none of its own, there is none. " +
-    'Remove the redirection, or give the domain a USB controller.',
+  help: words('rules.help.usb-none-redirdev'),
   docsAnchor: 'redirected-devices',
   check(domain, report) {
     const related = disabledBy(domain);
     if (!related) return;
     for (const redirdev of domain.devicesNamed('redirdev')) {
       const bus = domain.attr(redirdev, 'bus');
-      if (!bus || bus.value.trim() === 'usb') report(bus ?? domain.nameSpan(redirdev), 'A USB redirection while the domain has no USB controller', { related });
+      if (!bus || bus.value.trim() === 'usb') report(bus ?? domain.nameSpan(redirdev), words('rules.usb-none-redirdev.redirdev'), { related });
     }
   },
 };
@@ -144,9 +139,7 @@ export const usbNoneAddressRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['USB is disabled for this domain, but USB devices are present in the domain XML'],
-  help:
-    "With `<controller type='usb' model='none'>`, or with no USB controller on a machine that has none of its own (ARM virt, RISC-V, s390, LoongArch, isapc, microvm), there is no USB bus, so USB devices (a USB disk, host device, hub, sound card, serial port or smartcard reader, " +
-    'or any device with an `<address type=\'usb\'>`) have nowhere to plug in. Remove them, or give the domain a USB controller instead of `model=\'none\'`.',
+  help: words('rules.help.usb-none-usb-devices'),
   docsAnchor: 'controllers',
   check(domain, report) {
     const related = disabledBy(domain);
@@ -159,7 +152,7 @@ export const usbNoneAddressRule: Rule = {
       const type = address && domain.attr(address, 'type');
       const usbAddress = type?.value.trim() === 'usb';
       if (!usbAddress && !(isUsbDevice(domain, device) && !type)) continue;
-      report(usbAddress ? (type as AttrValue) : domain.nameSpan(device), `A USB device (\`<${device.element.name}>\`) while the domain has no USB controller`, { related });
+      report(usbAddress ? (type as AttrValue) : domain.nameSpan(device), words('rules.usb-none-usb-devices.device', { element: device.element.name }), { related });
     }
   },
 };
@@ -170,15 +163,12 @@ export const usbNoMasterRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['No master USB controller specified'],
-  help:
-    'A USB controller with a `<master startport>` child is a companion (such as ich9-uhci1..3, which add USB 1 ports to an ich9-ehci1): it serves ' +
-    'the ports of another USB controller with the same `index`. libvirt refuses a domain whose USB controllers are all companions. ' +
-    "Add the master controller (for ich9-uhci companions, `<controller type='usb' index='N' model='ich9-ehci1'>`), or drop `<master>`.",
+  help: words('rules.help.usb-companion-without-master'),
   docsAnchor: 'controllers',
   check(domain, report) {
     const { otherControllers } = usbTopology(domain);
     if (otherControllers.length === 0 || otherControllers.some((c) => !c.companion)) return;
     const master = domain.child(otherControllers[0].el, 'master');
-    if (master) report(domain.nameSpan(master), 'Every USB controller is a companion (`<master>`); none is the master they attach to');
+    if (master) report(domain.nameSpan(master), words('rules.usb-companion-without-master.allCompanions'));
   },
 };

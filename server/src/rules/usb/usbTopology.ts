@@ -17,6 +17,7 @@
  * piix3-uhci; unknown elsewhere), and a bus 0 with no controller written is the one libvirt adds
  * on the x86 PC machines and unknown elsewhere.
  */
+import { Words, words } from '../../messages/words';
 import { AttrValue, Domain, El, Span, decimalNumber } from '../domain';
 import { domainMachineFamily } from '../machines';
 
@@ -60,8 +61,8 @@ export type UsbProblemKind = 'bus-missing' | 'port-range' | 'duplicate' | 'contr
 export interface UsbProblem {
   kind: UsbProblemKind;
   at: Span;
-  message: string;
-  related?: { from: number; to: number; message: string }[];
+  message: Words;
+  related?: { from: number; to: number; message: Words }[];
 }
 
 export interface UsbTopology {
@@ -83,7 +84,7 @@ interface Hub {
   /** Undefined when the model, hence the count, comes from the QEMU binary. */
   nports: number | undefined;
   /** What the ports belong to, for messages: `the piix3-uhci controller of bus 0`. */
-  what: string;
+  what: Words;
   ports: Map<number, Port>;
 }
 
@@ -212,19 +213,25 @@ function computeTopology(domain: Domain): UsbTopology {
     if (controller.index === undefined) return topology;
     const nports = controllerPorts(domain, controller);
     if (nports === 0) continue;
-    const model = controller.model ?? (x86DefaultModel(domain) ? 'default piix3-uhci' : 'default');
     const existing = buses.get(controller.index);
     if (existing) {
       const at = domain.attr(controller.el, 'index') ?? domain.nameSpan(controller.el);
       problems.push({
         kind: 'controller-index',
         at,
-        message: `A second USB controller with index ${controller.index} (only companions with \`<master>\` may share an index)`,
-        related: [{ ...existing.at, message: 'The first USB controller with that index' }],
+        message: words('rules.usb-controller-index-duplicate.second', { index: controller.index }),
+        related: [{ ...existing.at, message: words('rules.usb-controller-index-duplicate.first') }],
       });
       continue;
     }
-    buses.set(controller.index, { nports, what: `the ${model} controller of bus ${controller.index}`, at: domain.attr(controller.el, 'index') ?? domain.nameSpan(controller.el), ports: new Map() });
+    const bus = controller.index;
+    const what =
+      controller.model !== undefined
+        ? words('rules.usb-port-out-of-range.controller', { model: controller.model, bus })
+        : x86DefaultModel(domain)
+          ? words('rules.usb-port-out-of-range.defaultModelController', { model: 'piix3-uhci', bus })
+          : words('rules.usb-port-out-of-range.defaultController', { bus });
+    buses.set(bus, { nports, what, at: domain.attr(controller.el, 'index') ?? domain.nameSpan(controller.el), ports: new Map() });
   }
   // With no USB controller of index 0 written, the x86 PC machines get one from libvirt
   // (qemuDomainDefAddDefaultDevices): piix3-uhci on i440fx, qemu-xhci on q35 (libvirt's x86_64
@@ -233,7 +240,7 @@ function computeTopology(domain: Domain): UsbTopology {
     const family = domainMachineFamily(domain);
     const implicit = family === 'i440fx' ? { model: 'piix3-uhci', nports: 2 } : family === 'q35' ? { model: 'qemu-xhci', nports: 4 } : undefined;
     if (implicit) {
-      buses.set(0, { nports: implicit.nports, what: `the ${implicit.model} controller libvirt adds as bus 0`, at: domain.nameSpan(domain.root), ports: new Map() });
+      buses.set(0, { nports: implicit.nports, what: words('rules.usb-port-out-of-range.addedController', { model: implicit.model }), at: domain.nameSpan(domain.root), ports: new Map() });
     }
   }
 
@@ -244,7 +251,7 @@ function computeTopology(domain: Domain): UsbTopology {
     const portText = path.join('.');
     const root = buses.get(bus);
     if (!root) {
-      if (bus !== 0) problems.push({ kind: 'bus-missing', at: busSpan(device), message: `No USB controller has index ${bus}: the device's USB address names bus ${bus}` });
+      if (bus !== 0) problems.push({ kind: 'bus-missing', at: busSpan(device), message: words('rules.usb-bus-missing.missing', { bus }) });
       return undefined;
     }
     const at = device.portAttr as AttrValue;
@@ -252,19 +259,19 @@ function computeTopology(domain: Domain): UsbTopology {
     for (let level = 0; level < path.length - 1; level++) {
       const port = path[level];
       if (hub.nports !== undefined && port > hub.nports) {
-        problems.push({ kind: 'port-range', at, message: `USB address ${portText} goes through port ${port}, but ${hub.what} has ${hub.nports} ports` });
+        problems.push({ kind: 'port-range', at, message: words('rules.usb-port-out-of-range.through', { port: portText, through: port, hub: hub.what, count: hub.nports }) });
         return undefined;
       }
       const next: Hub | undefined = hub.ports.get(port)?.hub;
       if (!next) {
-        problems.push({ kind: 'port-range', at, message: `USB address ${portText} goes through port ${port} of bus ${bus}, but no \`<hub>\` sits on that port` });
+        problems.push({ kind: 'port-range', at, message: words('rules.usb-port-out-of-range.noHub', { port: portText, through: port, bus }) });
         return undefined;
       }
       hub = next;
     }
     const last = path[path.length - 1];
     if (hub.nports !== undefined && last > hub.nports) {
-      problems.push({ kind: 'port-range', at, message: `USB port ${portText} does not exist on bus ${bus}: ${hub.what} has ${hub.nports} ports` });
+      problems.push({ kind: 'port-range', at, message: words('rules.usb-port-out-of-range.noPort', { port: portText, bus, hub: hub.what, count: hub.nports }) });
       return undefined;
     }
     return { hub, index: last };
@@ -284,12 +291,12 @@ function computeTopology(domain: Domain): UsbTopology {
       problems.push({
         kind: 'duplicate',
         at: hub.portAttr as AttrValue,
-        message: `A second USB hub on bus ${hub.bus} port ${path.join('.')}`,
-        related: port.taken ? [{ ...port.taken, message: 'The first hub on that port' }] : undefined,
+        message: words('rules.usb-address-duplicate.secondHub', { bus: String(hub.bus), port: path.join('.') }),
+        related: port.taken ? [{ ...port.taken, message: words('rules.usb-address-duplicate.firstHub') }] : undefined,
       });
       continue;
     }
-    port.hub = { nports: USB_HUB_PORTS, what: `the USB hub at port ${path.join('.')}`, ports: new Map() };
+    port.hub = { nports: USB_HUB_PORTS, what: words('rules.usb-port-out-of-range.hub', { port: path.join('.') }), ports: new Map() };
     port.taken ??= hub.portAttr;
     found.hub.ports.set(found.index, port);
   }
@@ -307,8 +314,8 @@ function computeTopology(domain: Domain): UsbTopology {
         problems.push({
           kind: 'duplicate',
           at: device.portAttr as AttrValue,
-          message: `USB address bus ${device.bus} port ${path.join('.')} is already taken`,
-          related: [{ ...port.taken, message: port.hub ? 'The `<hub>` on that port' : 'The first device on that port' }],
+          message: words('rules.usb-address-duplicate.taken', { bus: String(device.bus), port: path.join('.') }),
+          related: [{ ...port.taken, message: words(port.hub ? 'rules.usb-address-duplicate.hubOnPort' : 'rules.usb-address-duplicate.firstDevice') }],
         });
         continue;
       }
