@@ -3,7 +3,8 @@
  * under zh/). A message key names its area first: `rules.`, `schema.`, `wellFormed.`…
  */
 import { RULES_EN } from './en/rules';
+import { RULES_CPU_EN } from './en/rulesCpu';
 
-export const EN = { ...RULES_EN };
+export const EN = { ...RULES_EN, ...RULES_CPU_EN };
 
 export type MessageKey = keyof typeof EN;

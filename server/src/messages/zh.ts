@@ -1,5 +1,6 @@
 /** The Chinese catalogue: the same keys and parameters as the English (en.ts), area by area. */
 import type { MessageKey } from './en';
 import { RULES_ZH } from './zh/rules';
+import { RULES_CPU_ZH } from './zh/rulesCpu';
 
-export const ZH: Record<MessageKey, string> = { ...RULES_ZH };
+export const ZH: Record<MessageKey, string> = { ...RULES_ZH, ...RULES_CPU_ZH };
