@@ -9,7 +9,7 @@ import { lifecycleRule, x86PlatformRule } from '../../server/src/rules/boot/plat
 import { seclabelDuplicateModelRule, seclabelMissingModelRule, seclabelOverrideRule } from '../../server/src/rules/boot/seclabel';
 import { timerArchRule, timerAttributeRule, timerSettingRule } from '../../server/src/rules/boot/timers';
 import { bootRules } from '../../server/src/rules/boot';
-import { expectRule, kvmDomain, ruleFindings, unmark } from './helpers/rules';
+import { expectRule, kvmDomain, ruleFindings, unmark } from './helpers/wordedRules';
 
 /** A domain with its own `<os>` children, `head` after `</os>`, and `devices`. */
 function domainWith(options: { type?: string; arch?: string; machine?: string; firmware?: string; os?: string; head?: string; devices?: string; top?: string }): string {

@@ -23,7 +23,7 @@ import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { runRules } from '../../server/src/rules';
 import { pciMap } from '../../server/src/rules/buses/pci';
 import { Domain } from '../../server/src/rules/domain';
-import { expectRule, kvmDomain, ruleFindings, unmark } from './helpers/rules';
+import { expectRule, kvmDomain, ruleFindings, unmark } from './helpers/wordedRules';
 
 const pc = { machine: 'pc-i440fx-9.0' };
 const pseries = { arch: 'ppc64', machine: 'pseries' };

@@ -18,7 +18,7 @@ import {
 import { threadSchedOverlapRule, threadSchedUnknownRule } from '../../server/src/rules/cpu/threadSched';
 import { hotplugGranularityRule, manyVcpusRule, topologyMismatchRule, vcpuListRule } from '../../server/src/rules/cpu/vcpus';
 import { memoryKiB } from '../../server/src/rules/cpu/facts';
-import { expectRule, unmark } from './helpers/rules';
+import { expectRule, unmark } from './helpers/wordedRules';
 import { Finding } from '../../server/src/finding';
 
 /** The text with the finding's first fix applied. */

@@ -3,8 +3,13 @@
  * under zh/). A message key names its area first: `rules.`, `schema.`, `wellFormed.`…
  */
 import { RULES_EN } from './en/rules';
+import { RULES_CPU_EN } from './en/rulesCpu';
 import { RULES_DEVICES_EN } from './en/rulesDevices';
 
-export const EN = { ...RULES_EN, ...RULES_DEVICES_EN };
+export const EN = {
+  ...RULES_EN,
+  ...RULES_CPU_EN,
+  ...RULES_DEVICES_EN,
+};
 
 export type MessageKey = keyof typeof EN;

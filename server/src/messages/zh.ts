@@ -1,6 +1,11 @@
 /** The Chinese catalogue: the same keys and parameters as the English (en.ts), area by area. */
 import type { MessageKey } from './en';
 import { RULES_ZH } from './zh/rules';
+import { RULES_CPU_ZH } from './zh/rulesCpu';
 import { RULES_DEVICES_ZH } from './zh/rulesDevices';
 
-export const ZH: Record<MessageKey, string> = { ...RULES_ZH, ...RULES_DEVICES_ZH };
+export const ZH: Record<MessageKey, string> = {
+  ...RULES_ZH,
+  ...RULES_CPU_ZH,
+  ...RULES_DEVICES_ZH,
+};

@@ -6,6 +6,8 @@
  * (`<os firmware='efi'>` or a pflash `<loader>`) without `<acpi/>`.
  */
 import machineData from '../../../../schemas/machines.json';
+import { words } from '../../messages/words';
+import { fixTitle } from '../cpu/facts';
 import { domainMachineFamily, isArchIn, effectiveArch, effectiveMachine } from '../machines';
 import { Rule } from '../rule';
 import { acpiOn, bootsUefi, oldStyleUefiLoader, osFirmware } from './facts';
@@ -19,16 +21,14 @@ export const acpiMachineRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["machine type '%1$s' does not support ACPI"],
-  help:
-    'ACPI is a PC and ARM firmware interface; s390 `s390-ccw` machines have none, and libvirt refuses `<acpi/>` for a new ' +
-    'domain on them (it drops it silently only from configurations it already had). Remove `<acpi/>` from `<features>`.',
+  help: words('rules.help.acpi-unsupported-machine'),
   docsAnchor: 'hypervisor-features',
   check(domain, report) {
     const acpi = acpiOn(domain);
     const family = acpi && domainMachineFamily(domain);
     if (acpi && family && NO_ACPI_FAMILIES.includes(family))
-      report(domain.nameSpan(acpi), `Machine type '${effectiveMachine(domain)}' has no ACPI`, {
-        fixes: [{ title: 'Remove `<acpi/>`', start: acpi.start, end: acpi.start + acpi.element.length, newText: '', safe: false }],
+      report(domain.nameSpan(acpi), words('rules.acpi-unsupported-machine.machine', { machine: effectiveMachine(domain) ?? '' }), {
+        fixes: [{ ...fixTitle(words('rules.acpi-unsupported-machine.fix.remove')), start: acpi.start, end: acpi.start + acpi.element.length, newText: '', safe: false }],
       });
   },
 };
@@ -39,15 +39,13 @@ export const acpiNeedsUefiRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['ACPI requires UEFI on this architecture'],
-  help:
-    "On aarch64 the guest gets its ACPI tables from UEFI firmware, so libvirt refuses `<acpi/>` unless the domain boots UEFI: `<os firmware='efi'>` " +
-    "or a `<loader type='pflash'>`. Add UEFI firmware, or remove `<acpi/>` and let the guest use the device tree.",
+  help: words('rules.help.acpi-needs-uefi'),
   docsAnchor: 'hypervisor-features',
   check(domain, report) {
     const acpi = acpiOn(domain);
     const arch = effectiveArch(domain);
     if (acpi && arch && ACPI_NEEDS_UEFI.includes(arch) && !bootsUefi(domain))
-      report(domain.nameSpan(acpi), `\`<acpi/>\` on arch '${arch}' needs UEFI firmware (\`<os firmware='efi'>\` or a pflash \`<loader>\`)`);
+      report(domain.nameSpan(acpi), words('rules.acpi-needs-uefi.uefi', { arch }));
   },
 };
 
@@ -57,8 +55,7 @@ export const uefiNeedsAcpiRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['UEFI requires ACPI on this architecture'],
-  help:
-    "UEFI firmware for x86 guests expects ACPI, so libvirt refuses `<os firmware='efi'>` or a pflash `<loader>` on x86 unless `<features>` has `<acpi/>`. Add `<acpi/>`.",
+  help: words('rules.help.uefi-needs-acpi'),
   docsAnchor: 'hypervisor-features',
   check(domain, report) {
     const arch = effectiveArch(domain);
@@ -66,6 +63,6 @@ export const uefiNeedsAcpiRule: Rule = {
     const firmware = osFirmware(domain);
     const loader = oldStyleUefiLoader(domain);
     const at = firmware && firmware.value.trim() === 'efi' ? firmware : loader ? domain.attr(loader, 'type') : undefined;
-    if (at) report(at, `UEFI firmware on arch '${arch}' needs \`<acpi/>\` in \`<features>\``);
+    if (at) report(at, words('rules.uefi-needs-acpi.acpi', { arch: arch ?? '' }));
   },
 };

@@ -13,7 +13,9 @@
  * libvirt asks QEMU for a strict boot order, so a device without an order is never booted.
  */
 import { Fix, TextEdit } from '../../finding';
+import { Words, words } from '../../messages/words';
 import { Quote } from '../../parser/nodes';
+import { fixTitle } from '../cpu/facts';
 import { Domain, El } from '../domain';
 import { Rule, appendChildEdit, removeElementEdit } from '../rule';
 import { deviceBoots } from './facts';
@@ -28,9 +30,7 @@ export const bootOrderDuplicateRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["boot order '%1$s' used for more than one device"],
-  help:
-    "`<boot order='N'/>` ranks the devices the firmware tries to boot from; each device needs its own number. libvirt refuses two devices with the " +
-    'same order. Renumber them so that every boot order is unique.',
+  help: words('rules.help.boot-order-duplicate'),
   docsAnchor: 'bios-bootloader',
   check(domain, report) {
     if (!checksBootOrder(domain)) return;
@@ -41,7 +41,7 @@ export const bootOrderDuplicateRule: Rule = {
       const n = Number(trimmed);
       if (n === 0) continue;
       const first = seen.get(n);
-      if (first) report(order, `Boot order ${n} is already used by another device`, { related: [{ ...first, message: `The first device with boot order ${n}` }] });
+      if (first) report(order, words('rules.boot-order-duplicate.taken', { order: n }), { related: [{ ...first, message: words('rules.boot-order-duplicate.first', { order: n }) }] });
       else seen.set(n, { from: order.from, to: order.to });
     }
   },
@@ -53,9 +53,7 @@ export const bootOrderMixedRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['per-device boot elements cannot be used together with os/boot elements'],
-  help:
-    "There are two ways to say what the guest boots from: `<os><boot dev='hd'/>` elements by device kind, or `<boot order='N'/>` inside the devices. " +
-    'libvirt refuses a domain that uses both. Keep one: remove the `<os><boot>` elements, or the per-device `<boot order>`s.',
+  help: words('rules.help.boot-order-with-os-boot'),
   docsAnchor: 'bios-bootloader',
   check(domain, report) {
     if (!checksBootOrder(domain)) return;
@@ -63,18 +61,18 @@ export const bootOrderMixedRule: Rule = {
     if (osBoots.length === 0) return;
     const related = osBoots.map((boot) => {
       const dev = domain.attr(boot, 'dev');
-      return { ...(dev ?? domain.nameSpan(boot)), message: dev ? `\`<os><boot dev='${dev.value.trim()}'>\`` : '`<os><boot>`' };
+      return { ...(dev ?? domain.nameSpan(boot)), message: dev ? words('rules.boot-order-with-os-boot.osBootDev', { dev: dev.value.trim() }) : words('rules.boot-order-with-os-boot.osBoot') };
     });
     const ordered = deviceBoots(domain).filter(({ order }) => /^\d+$/.test(order.value.trim()) && Number(order.value.trim()) !== 0);
     if (ordered.length === 0) return;
     const fixes = mixedBootFixes(domain, osBoots, Math.max(...ordered.map(({ order }) => Number(order.value.trim()))));
-    for (const { order } of ordered) report(order, 'A per-device `<boot order>` cannot be used together with `<os><boot dev>`', { related, fixes });
+    for (const { order } of ordered) report(order, words('rules.boot-order-with-os-boot.mixed'), { related, fixes });
   },
 };
 
 const MIXED_TITLES = {
-  remove: 'Remove the `<os><boot dev>` elements',
-  convert: 'Convert `<os><boot dev>` into `<boot order>` on the devices',
+  remove: words('rules.boot-order-with-os-boot.fix.remove'),
+  convert: words('rules.boot-order-with-os-boot.fix.convert'),
 };
 
 /** The devices an `<os><boot dev>` value stands for, in document order. */
@@ -100,7 +98,7 @@ function mixedBootFixes(domain: Domain, osBoots: readonly El[], highest: number)
       additions.push(appendChildEdit(domain, device, `<boot order=${quote}${next++}${quote}/>`));
     }
   }
-  const fix = (title: string, [main, ...also]: TextEdit[]): Fix => ({ title, ...main, ...(also.length > 0 ? { alsoEdits: also } : {}), safe: false });
+  const fix = (title: Words, [main, ...also]: TextEdit[]): Fix => ({ ...fixTitle(title), ...main, ...(also.length > 0 ? { alsoEdits: also } : {}), safe: false });
   const remove = fix(MIXED_TITLES.remove, removals);
   return additions.length > 0 ? [remove, fix(MIXED_TITLES.convert, [...removals, ...additions])] : [remove];
 }

@@ -7,6 +7,8 @@
  * is left alone, since only running it would tell.
  */
 import machineData from '../../../../schemas/machines.json';
+import { words } from '../../messages/words';
+import { titled } from '../cpu/facts';
 import { Rule, removeElementFix } from '../rule';
 import { archOfBinaryName } from '../machines';
 
@@ -19,10 +21,7 @@ export const emulatorArchRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["Emulator '%1$s' does not support arch '%2$s'"],
-  help:
-    'Each QEMU binary emulates one architecture (qemu-system-x86_64 also runs i686 guests, qemu-system-aarch64 armv7l ones, qemu-system-ppc64 ' +
-    'ppc64le ones). libvirt refuses a domain whose `<os><type arch>` the `<emulator>` cannot run. Point `<emulator>` at the binary for the ' +
-    "guest's arch (qemu-system-ARCH), or fix the arch.",
+  help: words('rules.help.emulator-arch-mismatch'),
   docsAnchor: 'operating-system-booting',
   check(domain, report) {
     if (!domain.arch) return;
@@ -35,7 +34,7 @@ export const emulatorArchRule: Rule = {
     if (binaryArch === domain.arch || ALSO_RUNS[binaryArch]?.includes(domain.arch)) return;
     const osType = domain.first(['os', 'type']);
     const arch = osType && domain.attr(osType, 'arch');
-    if (arch) report(arch, `The emulator '${path}' runs ${binaryArch} guests, not arch '${domain.arch}'`);
+    if (arch) report(arch, words('rules.emulator-arch-mismatch.arch', { path, binaryArch, arch: domain.arch }));
   },
 };
 
@@ -45,16 +44,14 @@ export const osTypeRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["Emulator '%1$s' does not support os type '%2$s'"],
-  help:
-    "QEMU runs fully virtualized guests only: `<os><type>` must be `hvm` for `<domain type='kvm'>` and `type='qemu'`. Xen paravirtual (`xen`, `xenpvh`), " +
-    'container (`exe`) and other OS types belong to other drivers.',
+  help: words('rules.help.qemu-os-type-not-hvm'),
   docsAnchor: 'operating-system-booting',
   check(domain, report) {
     const type = domain.first(['os', 'type']);
     if (!type) return;
     const text = domain.content(type);
     const value = text.value.trim();
-    if (value && value !== 'hvm') report(text, `QEMU runs \`hvm\` guests only, not '${value}'`);
+    if (value && value !== 'hvm') report(text, words('rules.qemu-os-type-not-hvm.type', { type: value }));
   },
 };
 
@@ -64,14 +61,15 @@ export const qemuBootloaderRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['bootloader is not supported by QEMU'],
-  help:
-    'A host-side `<bootloader>` (like pygrub) is a Xen feature; QEMU boots through its firmware or a direct `<os><kernel>`. Remove `<bootloader>` ' +
-    'and `<bootloader_args>`.',
+  help: words('rules.help.qemu-bootloader'),
   docsAnchor: 'host-bootloader',
   check(domain, report) {
     for (const name of ['bootloader', 'bootloader_args']) {
       const el = domain.child(domain.root, name);
-      if (el && domain.content(el).value.trim() !== '') report(domain.nameSpan(el), `QEMU has no host-side \`<${name}>\``, { fixes: [removeElementFix(domain, el, `Remove \`<${name}>\``)] });
+      if (el && domain.content(el).value.trim() !== '') {
+        const fix = titled(removeElementFix(domain, el, ''), words('rules.qemu-bootloader.fix.remove', { name }));
+        report(domain.nameSpan(el), words('rules.qemu-bootloader.bootloader', { name }), { fixes: [fix] });
+      }
     }
   },
 };

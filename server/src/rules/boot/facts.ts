@@ -1,15 +1,16 @@
 /** What the boot family's rules read of a domain: the `<features>` switches, the `<os>` loader and NVRAM. */
+import { Param, words } from '../../messages/words';
 import { AttrValue, Domain, El } from '../domain';
 import { effectiveArch, effectiveMachine } from '../machines';
 
-/** `arch 'X' and machine 'Y'` for messages, leaving out what is unknown. */
-export function archAndMachine(domain: Domain): string {
+/** `arch 'X' and machine type 'Y'` for messages, leaving out what is unknown. */
+export function archAndMachine(domain: Domain): Param {
   const arch = effectiveArch(domain);
   const machine = effectiveMachine(domain);
-  const parts: string[] = [];
-  if (arch) parts.push(`arch '${arch}'`);
-  if (machine) parts.push(`machine type '${machine}'`);
-  return parts.join(' and ');
+  if (arch && machine) return words('rules.feature-wrong-machine.archAndMachine', { arch, machine });
+  if (arch) return words('rules.feature-wrong-machine.arch', { arch });
+  if (machine) return words('rules.feature-wrong-machine.machine', { machine });
+  return '';
 }
 
 /** `<features>`'s child named `name`, if any. */

@@ -6,6 +6,7 @@
  * `<ioapic driver>`, `<pvspinlock>` and `<apic eoi>` only on x86; `<hyperv>` on x86 or ARM `virt`;
  * `<pmu state='off'>` never on ppc64; `<tcg>` only with `<domain type='qemu'>`.
  */
+import { words } from '../../messages/words';
 import { Domain, El } from '../domain';
 import { Rule } from '../rule';
 import { archAndMachine, feature } from './facts';
@@ -28,11 +29,7 @@ export const featureMachineRule: Rule = {
     "The 'eoi' attribute of the '%1$s' feature is not supported for architecture '%2$s' or machine type '%3$s'",
     "Hyperv features are not supported for architecture '%1$s' or machine type '%2$s'",
   ],
-  help:
-    'Some `<features>` switch on hardware only one platform has: `<gic>` is the interrupt controller of ARM `virt` machines; `<hpt>`, `<htm>`, ' +
-    '`<nested-hv>`, `<ccf-assist>`, `<cfpc>`, `<sbbc>` and `<ibs>` belong to ppc64 `pseries` machines; `<ioapic>`, `<pvspinlock>` and the `eoi` ' +
-    'attribute of `<apic>` are x86 things; Hyper-V enlightenments need x86 or ARM `virt`. libvirt refuses the domain when the guest\'s arch ' +
-    'or machine type has no such thing. Remove the feature, or change `<os><type arch machine>` to a platform that has it.',
+  help: words('rules.help.feature-wrong-machine'),
   docsAnchor: 'hypervisor-features',
   check(domain, report) {
     const features = domain.first(['features']);
@@ -43,20 +40,20 @@ export const featureMachineRule: Rule = {
       const name = el.element.name;
       if (name === 'gic') {
         if (onOrBare(domain, el) && inMachineFamily(domain, 'armVirt') === false)
-          report(domain.nameSpan(el), `The \`<gic>\` feature exists only on ARM \`virt\` machines, not on ${where}`);
+          report(domain.nameSpan(el), words('rules.feature-wrong-machine.gic', { where }));
       } else if (PSERIES_FEATURES.includes(name)) {
-        if (inMachineFamily(domain, 'pseries') === false) report(domain.nameSpan(el), `The \`<${name}>\` feature exists only on ppc64 \`pseries\` machines, not on ${where}`);
+        if (inMachineFamily(domain, 'pseries') === false) report(domain.nameSpan(el), words('rules.feature-wrong-machine.pseries', { name, where }));
       } else if (name === 'ioapic') {
         if (domain.value(el, 'driver') && arch !== undefined && !isArchIn(arch, 'x86'))
-          report(domain.nameSpan(el), `The \`<ioapic>\` feature exists only on x86, not on ${where}`);
+          report(domain.nameSpan(el), words('rules.feature-wrong-machine.x86', { name, where }));
       } else if (name === 'pvspinlock') {
-        if (arch !== undefined && !isArchIn(arch, 'x86')) report(domain.nameSpan(el), `The \`<pvspinlock>\` feature exists only on x86, not on ${where}`);
+        if (arch !== undefined && !isArchIn(arch, 'x86')) report(domain.nameSpan(el), words('rules.feature-wrong-machine.x86', { name, where }));
       } else if (name === 'apic') {
         const eoi = domain.attr(el, 'eoi');
-        if (eoi && arch !== undefined && !isArchIn(arch, 'x86')) report(eoi, `The \`eoi\` attribute of \`<apic>\` applies only to x86, not to ${where}`);
+        if (eoi && arch !== undefined && !isArchIn(arch, 'x86')) report(eoi, words('rules.feature-wrong-machine.eoi', { where }));
       } else if (name === 'hyperv') {
         if (arch !== undefined && !isArchIn(arch, 'x86') && inMachineFamily(domain, 'armVirt') === false)
-          report(domain.nameSpan(el), `Hyper-V features exist only on x86 and ARM \`virt\` machines, not on ${where}`);
+          report(domain.nameSpan(el), words('rules.feature-wrong-machine.hyperv', { where }));
       }
     }
   },
@@ -68,14 +65,13 @@ export const pmuPpc64Rule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["PMU is always enabled for architecture '%1$s'"],
-  help:
-    "On ppc64 the performance monitoring unit cannot be switched off, so libvirt refuses `<pmu state='off'/>` there. Remove the `<pmu>` element or set it to 'on'.",
+  help: words('rules.help.feature-pmu-off-ppc64'),
   docsAnchor: 'hypervisor-features',
   check(domain, report) {
     const pmu = feature(domain, 'pmu');
     const state = pmu && domain.attr(pmu, 'state');
     const arch = effectiveArch(domain);
-    if (state && state.value.trim() === 'off' && isArchIn(arch, 'ppc64')) report(state, `The PMU cannot be switched off on arch '${arch}'`);
+    if (state && state.value.trim() === 'off' && isArchIn(arch, 'ppc64')) report(state, words('rules.feature-pmu-off-ppc64.off', { arch: arch ?? '' }));
   },
 };
 
@@ -85,13 +81,11 @@ export const tcgVirtTypeRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["TCG features are incompatible with domain type '%1$s'"],
-  help:
-    "`<features><tcg>` tunes QEMU's software emulator (TCG), which runs only domains of `type='qemu'`. With `type='kvm'` libvirt refuses it. " +
-    "Remove `<tcg>`, or make the domain `type='qemu'`.",
+  help: words('rules.help.feature-tcg-not-qemu'),
   docsAnchor: 'hypervisor-features',
   check(domain, report) {
     const tcg = feature(domain, 'tcg');
     const type = domain.attr(domain.root, 'type');
-    if (tcg && type && domain.virtType !== 'qemu') report(domain.nameSpan(tcg), `\`<tcg>\` features need \`<domain type='qemu'>\`, not '${domain.virtType}'`);
+    if (tcg && type && domain.virtType !== 'qemu') report(domain.nameSpan(tcg), words('rules.feature-tcg-not-qemu.type', { type: domain.virtType ?? '' }));
   },
 };

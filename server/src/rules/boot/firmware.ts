@@ -7,6 +7,7 @@
  * QEMU driver's secure boot limits (qemuValidateDomainDefBoot, src/qemu/qemu_validate.c): q35,
  * x86_64, and SMM when the firmware is not autoselected.
  */
+import { words } from '../../messages/words';
 import { Domain } from '../domain';
 import { Rule } from '../rule';
 import { domainMachineFamily, effectiveArch, effectiveMachine } from '../machines';
@@ -39,11 +40,7 @@ export const firmwareRule: Rule = {
     'Only pflash loader type permits NVRAM',
     'Only EFI firmware permits NVRAM',
   ],
-  help:
-    "libvirt picks the firmware itself when `<os firmware='efi'|'bios'>` is set, and takes the `<loader>` path as given when it is not. " +
-    "Feature requests in `<os><firmware>` need autoselection on; without it a `<loader>` must name its file. Only UEFI keeps variables in NVRAM, " +
-    "so `<nvram>` goes with 'efi' firmware or a pflash loader, and a stateless loader has neither `<nvram>` nor an NVRAM template. " +
-    "Keys enrolled in the variable store are of use only with secure boot, so 'enrolled-keys' cannot be on while 'secure-boot' is off.",
+  help: words('rules.help.firmware-loader-nvram'),
   docsAnchor: 'bios-bootloader',
   check(domain, report) {
     const os = domain.first(['os']);
@@ -58,23 +55,23 @@ export const firmwareRule: Rule = {
       const enrolled = features.get('enrolled-keys');
       const secure = features.get('secure-boot');
       if (enrolled?.value.trim() === 'yes' && secure?.value.trim() === 'no')
-        report(enrolled, "Firmware feature 'enrolled-keys' is enabled while 'secure-boot' is disabled", {
-          related: [{ ...secure, message: "'secure-boot' is disabled here" }],
+        report(enrolled, words('rules.firmware-loader-nvram.enrolledKeys'), {
+          related: [{ ...secure, message: words('rules.firmware-loader-nvram.secureBootOff') }],
         });
       if (nvram && hasNvram && firmware !== 'efi') {
-        report(domain.nameSpan(nvram), `Firmware '${firmware}' has no NVRAM: \`<nvram>\` needs firmware='efi'`, {
-          related: [{ ...firmwareAttr, message: `firmware='${firmware}'` }],
+        report(domain.nameSpan(nvram), words('rules.firmware-loader-nvram.nvramFirmware', { firmware }), {
+          related: [{ ...firmwareAttr, message: words('rules.firmware-loader-nvram.firmware', { firmware }) }],
         });
         return;
       }
     } else {
       if (firmwareEl && features.size > 0) {
-        report(domain.nameSpan(firmwareEl), "Firmware features ask for firmware autoselection, which is off without `<os firmware='efi'>`");
+        report(domain.nameSpan(firmwareEl), words('rules.firmware-loader-nvram.autoselection'));
         return;
       }
       if ((loader || nvram) && (!loader || domain.content(loader).value.trim() === '')) {
         const at = loader ? domain.nameSpan(loader) : domain.nameSpan(nvram!);
-        report(at, "The `<loader>` has no path and firmware autoselection is off (no `<os firmware>`)");
+        report(at, words('rules.firmware-loader-nvram.noPath'));
         return;
       }
     }
@@ -82,15 +79,16 @@ export const firmwareRule: Rule = {
     const stateless = domain.value(loader, 'stateless');
     if (stateless === 'yes') {
       const template = nvram && domain.attr(nvram, 'template');
-      if (template) report(template, 'A stateless `<loader>` has no NVRAM template', { related: [{ ...domain.attr(loader, 'stateless')!, message: "stateless='yes'" }] });
-      else if (nvram && hasNvram) report(domain.nameSpan(nvram), 'A stateless `<loader>` has no NVRAM', { related: [{ ...domain.attr(loader, 'stateless')!, message: "stateless='yes'" }] });
+      const related = [{ ...domain.attr(loader, 'stateless')!, message: words('rules.firmware-loader-nvram.stateless') }];
+      if (template) report(template, words('rules.firmware-loader-nvram.statelessTemplate'), { related });
+      else if (nvram && hasNvram) report(domain.nameSpan(nvram), words('rules.firmware-loader-nvram.statelessNvram'), { related });
     } else if (stateless === 'no') {
       if (!firmware) {
         // virDomainDefPostParseOs: a loader with a path and no type is a ROM.
         const type = domain.attr(loader, 'type');
         if (type ? type.value.trim() === 'rom' : domain.content(loader).value.trim() !== '')
-          report(type ?? domain.nameSpan(loader), "Only a `<loader type='pflash'>` keeps NVRAM (stateless='no'; a loader without a type is a ROM)");
-      } else if (firmware !== 'efi') report(firmwareAttr!, `Only 'efi' firmware keeps NVRAM (the loader says stateless='no')`);
+          report(type ?? domain.nameSpan(loader), words('rules.firmware-loader-nvram.pflash'));
+      } else if (firmware !== 'efi') report(firmwareAttr!, words('rules.firmware-loader-nvram.efi'));
     }
   },
 };
@@ -105,10 +103,7 @@ export const secureBootRule: Rule = {
     'Secure boot is supported for x86_64 architecture only',
     'Secure boot requires SMM feature enabled',
   ],
-  help:
-    "QEMU implements UEFI secure boot (`<loader secure='yes'>`) only for x86_64 guests on q35 machines, and the firmware needs System Management " +
-    "Mode to protect its variables: without firmware autoselection, `<features>` must have `<smm state='on'/>`. Use a q35 machine on x86_64 and " +
-    "switch SMM on, or drop secure='yes'.",
+  help: words('rules.help.secure-boot-platform'),
   docsAnchor: 'bios-bootloader',
   check(domain, report) {
     const loader = osChild(domain, 'loader');
@@ -118,17 +113,17 @@ export const secureBootRule: Rule = {
     if (arch === undefined) return;
     const machine = effectiveMachine(domain);
     if (machine !== undefined && domainMachineFamily(domain) !== 'q35') {
-      report(secure, `Secure boot needs a q35 machine type, not '${machine}'`);
+      report(secure, words('rules.secure-boot-platform.machine', { machine }));
       return;
     }
     if (arch !== 'x86_64') {
-      report(secure, `Secure boot needs arch 'x86_64', not '${arch}'`);
+      report(secure, words('rules.secure-boot-platform.arch', { arch }));
       return;
     }
     if (!osFirmware(domain)) {
       const smm = feature(domain, 'smm');
       const state = smm && domain.value(smm, 'state');
-      if (!smm || (state !== undefined && state !== 'on')) report(secure, "Secure boot needs `<smm state='on'/>` in `<features>`");
+      if (!smm || (state !== undefined && state !== 'on')) report(secure, words('rules.secure-boot-platform.smm'));
     }
   },
 };
@@ -139,10 +134,7 @@ export const fwcfgNameRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['Invalid firmware name', 'That firmware name is reserved'],
-  help:
-    "Entries of `<sysinfo type='fwcfg'>` become QEMU firmware configuration files, whose names for users must start with `opt/` (by convention " +
-    '`opt/` followed by a reverse domain name). Names under `opt/ovmf/` and `opt/org.qemu/` belong to the firmware and QEMU themselves, and libvirt ' +
-    'refuses them.',
+  help: words('rules.help.fwcfg-entry-name'),
   docsAnchor: 'smbios-system-information',
   check(domain, report) {
     for (const sysinfo of domain.children(domain.root, 'sysinfo')) {
@@ -151,8 +143,8 @@ export const fwcfgNameRule: Rule = {
         const name = domain.attr(entry, 'name');
         if (!name) continue;
         const value = name.value;
-        if (!value.startsWith('opt/')) report(name, `The fw_cfg name '${value}' does not start with \`opt/\``);
-        else if (value.startsWith('opt/ovmf/') || value.startsWith('opt/org.qemu/')) report(name, `The fw_cfg name '${value}' is reserved for the firmware and QEMU`);
+        if (!value.startsWith('opt/')) report(name, words('rules.fwcfg-entry-name.prefix', { name: value }));
+        else if (value.startsWith('opt/ovmf/') || value.startsWith('opt/org.qemu/')) report(name, words('rules.fwcfg-entry-name.reserved', { name: value }));
       }
     }
   },

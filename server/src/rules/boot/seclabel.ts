@@ -3,6 +3,7 @@
  * virSecurityDeviceLabelDefParseXML, src/conf/domain_conf.c): the domain's `<seclabel>`s are one
  * per security model, and where an element has more than one `<seclabel>`, each names its model.
  */
+import { words } from '../../messages/words';
 import { Domain, El } from '../domain';
 import { Rule } from '../rule';
 
@@ -12,9 +13,7 @@ export const seclabelDuplicateModelRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['seclabel for model %1$s is already provided'],
-  help:
-    'Each `<seclabel>` of the domain configures one security driver (selinux, apparmor, dac), named by its `model`. libvirt refuses a second ' +
-    '`<seclabel>` for a model that already has one. Merge them into one `<seclabel>` per model.',
+  help: words('rules.help.seclabel-duplicate-model'),
   docsAnchor: 'security-label',
   check(domain, report) {
     const seen = new Map<string, { from: number; to: number }>();
@@ -24,8 +23,8 @@ export const seclabelDuplicateModelRule: Rule = {
       const at = model ?? domain.nameSpan(label);
       const first = seen.get(key);
       if (first)
-        report(at, model ? `A second \`<seclabel>\` for model '${model.value}'` : 'A second `<seclabel>` without a model', {
-          related: [{ ...first, message: 'The first `<seclabel>` for this model' }],
+        report(at, model ? words('rules.seclabel-duplicate-model.model', { model: model.value }) : words('rules.seclabel-duplicate-model.noModel'), {
+          related: [{ ...first, message: words('rules.seclabel-duplicate-model.first') }],
         });
       else seen.set(key, { from: at.from, to: at.to });
     }
@@ -38,9 +37,7 @@ export const seclabelMissingModelRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['missing security model when using multiple labels'],
-  help:
-    'With more than one `<seclabel>` in the same place, libvirt cannot tell which security driver each one is for unless it says so: every one of ' +
-    "them needs a `model` attribute (selinux, apparmor, dac). Add the model, e.g. `model='dac'`.",
+  help: words('rules.help.seclabel-missing-model'),
   docsAnchor: 'security-label',
   check(domain, report) {
     flagUnnamed(domain, domain.children(domain.root, 'seclabel'), report);
@@ -50,7 +47,7 @@ export const seclabelMissingModelRule: Rule = {
 
 function flagUnnamed(domain: Domain, labels: El[], report: Parameters<Rule['check']>[1]): void {
   if (labels.length < 2) return;
-  for (const label of labels) if (!domain.attr(label, 'model')) report(domain.nameSpan(label), 'This `<seclabel>` names no `model`, and there is more than one here');
+  for (const label of labels) if (!domain.attr(label, 'model')) report(domain.nameSpan(label), words('rules.seclabel-missing-model.missing'));
 }
 
 /** The `<seclabel>`s of every element inside a device (a disk's `<source>`, a chardev's `<source>` ...). */
@@ -83,10 +80,7 @@ export const seclabelOverrideRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['label overrides require relabeling to be enabled at the domain level'],
-  help:
-    "A `<seclabel>` inside a device (a disk's or a character device's `<source>`) overrides how the domain's security driver labels that one " +
-    "resource. libvirt refuses the override when the domain-level `<seclabel>` of the same model does not relabel resources at all (relabel='no', " +
-    "which static and 'none' labels default to). Turn relabeling on at the domain level, or drop the device's override.",
+  help: words('rules.help.seclabel-override-without-relabel'),
   docsAnchor: 'security-label',
   check(domain, report) {
     const byModel = domainRelabel(domain);
@@ -100,8 +94,8 @@ export const seclabelOverrideRule: Rule = {
         const model = domain.attr(child, 'model');
         const vm = model && byModel.get(model.value.trim());
         if (model && vm && !vm.relabel)
-          report(model, `The domain does not relabel resources for model '${model.value.trim()}', so a device cannot override its label`, {
-            related: [{ ...vm.at, message: `The domain-level \`<seclabel>\` for '${model.value.trim()}' does not relabel` }],
+          report(model, words('rules.seclabel-override-without-relabel.override', { model: model.value.trim() }), {
+            related: [{ ...vm.at, message: words('rules.seclabel-override-without-relabel.domain', { model: model.value.trim() }) }],
           });
       }
     };

@@ -7,8 +7,11 @@
  * merge tick policy; and `<clock offset='absolute'>` no later than the year 9999.
  */
 import machineData from '../../../../schemas/machines.json';
+import { words } from '../../messages/words';
+import { titled } from '../cpu/facts';
+import { El } from '../domain';
 import { domainMachineFamily, isArchIn, effectiveArch, effectiveMachine } from '../machines';
-import { Rule, removeAttributeFix, removeTitle, withFix } from '../rule';
+import { Rule, removeAttributeFix, withFix } from '../rule';
 
 const X86_ONLY = machineData.x86OnlyTimers.timers;
 const HPET_ARCHES = machineData.hpetArches.arches;
@@ -23,10 +26,7 @@ export const timerArchRule: Rule = {
     "Configuring the '%1$s' timer is not supported for virtType=%2$s arch=%3$s machine=%4$s guests",
     'hpet timer is not supported by this architecture',
   ],
-  help:
-    "Some clock sources exist only on some platforms: `tsc`, `kvmclock` and `hypervclock` are x86 timers and `hpet` the PC's event timer, so libvirt " +
-    "refuses them with present='yes' on other architectures; `armvtimer` is the ARM virtual timer of KVM `virt` guests. Remove the `<timer>`, or " +
-    "set present='no' where the timer may be switched off.",
+  help: words('rules.help.timer-wrong-arch'),
   docsAnchor: 'time-keeping',
   check(domain, report) {
     const arch = effectiveArch(domain);
@@ -37,13 +37,14 @@ export const timerArchRule: Rule = {
       const present = domain.value(timer, 'present');
       if (X86_ONLY.includes(timerName)) {
         if (present === 'yes' && arch !== undefined && !isArchIn(arch, 'x86'))
-          report(name, `The \`${timerName}\` timer exists only on x86, not on arch '${arch}'`);
+          report(name, words('rules.timer-wrong-arch.x86', { timer: timerName, arch }));
       } else if (timerName === 'hpet') {
-        if (present === 'yes' && arch !== undefined && !HPET_ARCHES.includes(arch)) report(name, `The \`hpet\` timer exists only on i686 and x86_64, not on arch '${arch}'`);
+        if (present === 'yes' && arch !== undefined && !HPET_ARCHES.includes(arch)) report(name, words('rules.timer-wrong-arch.hpet', { arch }));
       } else if (timerName === 'armvtimer') {
-        if (domain.virtType !== 'kvm') report(name, `The \`armvtimer\` timer needs a KVM guest, not \`type='${domain.virtType}'\``);
-        else if (arch !== undefined && (!['armv6l', 'armv7l', 'aarch64'].includes(arch) || (effectiveMachine(domain) !== undefined && domainMachineFamily(domain) !== 'armVirt')))
-          report(name, `The \`armvtimer\` timer exists only on ARM \`virt\` machines, not on arch '${arch}'${effectiveMachine(domain) ? ` machine type '${effectiveMachine(domain)}'` : ''}`);
+        const machine = effectiveMachine(domain);
+        if (domain.virtType !== 'kvm') report(name, words('rules.timer-wrong-arch.kvm', { type: String(domain.virtType) }));
+        else if (arch !== undefined && (!['armv6l', 'armv7l', 'aarch64'].includes(arch) || (machine !== undefined && domainMachineFamily(domain) !== 'armVirt')))
+          report(name, machine ? words('rules.timer-wrong-arch.armMachine', { arch, machine }) : words('rules.timer-wrong-arch.arm', { arch }));
       }
     }
   },
@@ -66,10 +67,7 @@ export const timerSettingRule: Rule = {
     "The '%1$s' timer does not support tickpolicy '%2$s'",
     "The maximum 'start' value for <clock offset='absolute'> is 253402300799",
   ],
-  help:
-    "QEMU cannot emulate every timer setting libvirt's format can say: there is no `platform` timer, the `rtc` cannot track the host's boot time " +
-    "nor merge or discard missed ticks, the `pit` cannot merge them, and the ARM virtual timer (`armvtimer`) can be neither switched off nor made to " +
-    "catch up or merge ticks. An absolute clock start beyond the year 9999 is refused too. Remove the setting or choose one QEMU supports.",
+  help: words('rules.help.timer-unsupported-setting'),
   docsAnchor: 'time-keeping',
   check(domain, report) {
     const clock = domain.first(['clock']);
@@ -77,24 +75,24 @@ export const timerSettingRule: Rule = {
     if (domain.value(clock, 'offset') === 'absolute') {
       const start = domain.attr(clock, 'start');
       if (start && /^\d+$/.test(start.value.trim()) && Number(start.value.trim()) > MAX_ABSOLUTE_START)
-        report(start, `The absolute clock start ${start.value.trim()} is later than ${MAX_ABSOLUTE_START} (the end of the year 9999)`);
+        report(start, words('rules.timer-unsupported-setting.start', { start: start.value.trim(), max: MAX_ABSOLUTE_START }));
     }
     for (const timer of domain.children(clock, 'timer')) {
       const name = domain.attr(timer, 'name');
       if (!name) continue;
       const timerName = name.value.trim();
       if (timerName === 'platform') {
-        report(name, 'QEMU has no `platform` timer');
+        report(name, words('rules.timer-unsupported-setting.platform'));
         continue;
       }
       const track = domain.attr(timer, 'track');
-      if (timerName === 'rtc' && track && track.value.trim() === 'boot') report(track, "The `rtc` timer cannot track='boot' with QEMU");
+      if (timerName === 'rtc' && track && track.value.trim() === 'boot') report(track, words('rules.timer-unsupported-setting.track'));
       const present = domain.attr(timer, 'present');
-      if (timerName === 'armvtimer' && present && present.value.trim() === 'no') report(present, 'The `armvtimer` timer cannot be switched off');
+      if (timerName === 'armvtimer' && present && present.value.trim() === 'no') report(present, words('rules.timer-unsupported-setting.armvtimerOff'));
       const tickpolicy = domain.attr(timer, 'tickpolicy');
       const policy = tickpolicy?.value.trim();
       if (tickpolicy && policy && BAD_TICKPOLICY[timerName]?.includes(policy))
-        report(tickpolicy, `The \`${timerName}\` timer does not support tickpolicy='${policy}' with QEMU`);
+        report(tickpolicy, words('rules.timer-unsupported-setting.tickpolicy', { timer: timerName, policy }));
     }
   },
 };
@@ -111,28 +109,27 @@ export const timerAttributeRule: Rule = {
     "timer %1$s doesn't support setting of timer mode",
     "timer %1$s doesn't support setting of timer track",
   ],
-  help:
-    "Not every `<timer>` attribute applies to every timer: `kvmclock` and `hypervclock` have no tick policy, only `tsc` has a `frequency` and a " +
-    "`mode`, only `rtc` and `platform` have a `track`, and `<catchup>` limits apply only with tickpolicy='catchup'. Remove the attribute that does " +
-    'not apply to the timer.',
+  help: words('rules.help.timer-attribute-not-applicable'),
   docsAnchor: 'time-keeping',
   check(domain, report) {
+    const removal = (timer: El, attribute: string) =>
+      withFix(titled(removeAttributeFix(domain, timer, attribute, ''), words('rules.timer-attribute-not-applicable.fix.remove', { attribute })));
     for (const timer of domain.at(['clock', 'timer'])) {
       const name = domain.value(timer, 'name');
       if (!name) continue;
       const tickpolicy = domain.attr(timer, 'tickpolicy');
-      if ((name === 'kvmclock' || name === 'hypervclock') && tickpolicy) report(tickpolicy, `The \`${name}\` timer has no tick policy`, withFix(removeAttributeFix(domain, timer, 'tickpolicy', removeTitle('tickpolicy'))));
+      if ((name === 'kvmclock' || name === 'hypervclock') && tickpolicy) report(tickpolicy, words('rules.timer-attribute-not-applicable.tickpolicy', { timer: name }), removal(timer, 'tickpolicy'));
       const catchup = domain.child(timer, 'catchup');
       if (catchup && tickpolicy?.value.trim() !== 'catchup' && ['threshold', 'slew', 'limit'].some((a) => Number(domain.value(catchup, a) ?? '0') !== 0))
-        report(domain.nameSpan(catchup), "`<catchup>` limits need tickpolicy='catchup'");
+        report(domain.nameSpan(catchup), words('rules.timer-attribute-not-applicable.catchup'));
       if (name !== 'tsc') {
         for (const attribute of ['frequency', 'mode']) {
           const at = domain.attr(timer, attribute);
-          if (at && (attribute === 'mode' || Number(at.value.trim()) !== 0)) report(at, `The \`${name}\` timer has no ${attribute} (only \`tsc\` has)`, withFix(removeAttributeFix(domain, timer, attribute, removeTitle(attribute))));
+          if (at && (attribute === 'mode' || Number(at.value.trim()) !== 0)) report(at, words('rules.timer-attribute-not-applicable.tscOnly', { timer: name, attribute }), removal(timer, attribute));
         }
       }
       const track = domain.attr(timer, 'track');
-      if (track && name !== 'rtc' && name !== 'platform') report(track, `The \`${name}\` timer has no track (only \`rtc\` has)`, withFix(removeAttributeFix(domain, timer, 'track', removeTitle('track'))));
+      if (track && name !== 'rtc' && name !== 'platform') report(track, words('rules.timer-attribute-not-applicable.track', { timer: name }), removal(timer, 'track'));
     }
   },
 };

@@ -4,6 +4,7 @@
  * refused (virDomainCCWAddressAssign, src/conf/domain_addr.c, from
  * qemuDomainAssignS390Addresses, src/qemu/qemu_domain_address.c).
  */
+import { words } from '../../messages/words';
 import { Span } from '../domain';
 import { domainMachineFamily } from '../machines';
 import { Rule } from '../rule';
@@ -15,9 +16,7 @@ export const ccwAddressDoubleUseRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["The CCW devno '%1$s' is in use already"],
-  help:
-    "On s390 `s390-ccw-virtio` machines, devices are addressed by channel subsystem, subchannel set and device number (`<address type='ccw' cssid ssid devno>`). " +
-    'Each such address holds one device: remove the `<address>` of one of them to let libvirt pick a free device number, or change its `devno`.',
+  help: words('rules.help.ccw-address-double-use'),
   docsAnchor: 'device-addresses',
   check(domain, report) {
     if (domainMachineFamily(domain) !== 's390ccw') return;
@@ -31,8 +30,8 @@ export const ccwAddressDoubleUseRule: Rule = {
       const text = `${cssid.toString(16)}.${ssid.toString(16)}.${devno.toString(16).padStart(4, '0')}`;
       const first = taken.get(text);
       if (first) {
-        report(address.fields.get('devno')?.attr ?? address.span, `CCW device number ${text} is already taken by \`<${first.name}>\``, {
-          related: [{ ...first.span, message: `\`<${first.name}>\` has CCW device number ${text}` }],
+        report(address.fields.get('devno')?.attr ?? address.span, words('rules.ccw-address-double-use.taken', { devno: text, name: first.name }), {
+          related: [{ ...first.span, message: words('rules.ccw-address-double-use.first', { devno: text, name: first.name }) }],
         });
         continue;
       }

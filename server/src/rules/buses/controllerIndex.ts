@@ -3,6 +3,7 @@
  * same index (virDomainDefRejectDuplicateControllers, src/conf/domain_postparse.c); USB is the
  * exception, as a USB2 controller and its companions share an index.
  */
+import { words } from '../../messages/words';
 import { Rule } from '../rule';
 import { Controller, controllersOf } from './controllers';
 
@@ -12,9 +13,7 @@ export const controllerDuplicateIndexRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["Multiple '%1$s' controllers with index '%2$d'"],
-  help:
-    'Devices name the controller they hang on by its type and index (an `<address controller=...>` or `bus=...`), so each index of a controller type ' +
-    'must be used once. USB controllers are the exception: a USB2 controller and its companion controllers share one index. Give the second controller a free index.',
+  help: words('rules.help.controller-duplicate-index'),
   docsAnchor: 'controllers',
   check(domain, report) {
     const first = new Map<string, Controller>();
@@ -26,8 +25,9 @@ export const controllerDuplicateIndexRule: Rule = {
         first.set(key, controller);
         continue;
       }
-      report(controller.indexAttr ?? domain.nameSpan(controller.el), `A second \`<controller type='${controller.type}'>\` with index '${controller.index}'`, {
-        related: [{ ...(earlier.indexAttr ?? domain.nameSpan(earlier.el)), message: `The first \`<controller type='${controller.type}'>\` with index '${controller.index}'` }],
+      const params = { type: controller.type, index: controller.index };
+      report(controller.indexAttr ?? domain.nameSpan(controller.el), words('rules.controller-duplicate-index.second', params), {
+        related: [{ ...(earlier.indexAttr ?? domain.nameSpan(earlier.el)), message: words('rules.controller-duplicate-index.first', params) }],
       });
     }
   },

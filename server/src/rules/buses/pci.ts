@@ -18,6 +18,9 @@ import { DeviceAddress, deviceAddresses, fieldValue, formatPciAddress } from '..
 import { Domain, El, Span } from '../domain';
 import { domainMachineFamily, effectiveArch, effectiveMachine, isArchIn, MachineFamily } from '../machines';
 import { Fix } from '../../finding';
+import { MessageKey } from '../../messages/en';
+import { Param, Words, words } from '../../messages/words';
+import { fixTitle, titled } from '../cpu/facts';
 import { RelatedSpan, removeElementFix } from '../rule';
 import { Controller, controllersOf } from './controllers';
 
@@ -70,11 +73,30 @@ export function isPciModel(model: string | undefined): model is PciModel {
   return model !== undefined && Object.prototype.hasOwnProperty.call(BUS_MODELS, model);
 }
 
-/** How virDomainPCIAddressFlagsCompatible names what a device needs, for its message. */
-export function connectName(type: ConnectType): string {
-  if (type === 'pci-device') return 'standard PCI device';
-  if (type === 'pcie-device') return 'PCI Express device';
-  return type;
+/**
+ * That `device` at `address` cannot plug into `bus`, saying what it needs as
+ * virDomainPCIAddressFlagsCompatible names it.
+ */
+function incompatibleWords(type: ConnectType, params: { device: string; address: string; model: string; index: number }): Words {
+  if (type === 'pci-device') return words('rules.pci-address-incompatible.pciDevice', params);
+  if (type === 'pcie-device') return words('rules.pci-address-incompatible.pcieDevice', params);
+  return words('rules.pci-address-incompatible.controller', { ...params, needs: type });
+}
+
+/** The parts of a chipset (machines.json's pciBuiltinSlots `what`) in catalogue words. */
+const CHIPSET_PARTS: Record<string, MessageKey> = {
+  'the PIIX3 ISA bridge': 'rules.pci-builtin-address.part.piix3Isa',
+  'the PIIX3 ACPI bridge': 'rules.pci-builtin-address.part.piix3Acpi',
+  'the PIIX3 IDE controller': 'rules.pci-builtin-address.part.piix3Ide',
+  'the PIIX3 USB controller': 'rules.pci-builtin-address.part.piix3Usb',
+  'the ICH9 LPC (ISA) bridge': 'rules.pci-builtin-address.part.ich9Lpc',
+  'the ICH9 SMBus controller': 'rules.pci-builtin-address.part.ich9Smbus',
+  'the ICH9 SATA controller': 'rules.pci-builtin-address.part.ich9Sata',
+};
+
+function chipsetPart(what: string): Param {
+  const key = CHIPSET_PARTS[what];
+  return key ? words(key) : what;
 }
 
 export type RootModel = 'pci-root' | 'pcie-root' | 'none';
@@ -133,7 +155,7 @@ export interface Bus {
 
 export interface PciFinding {
   at: Span;
-  message: string;
+  message: Words;
   related?: RelatedSpan[];
   fixes?: Fix[];
 }
@@ -269,6 +291,11 @@ function wantsAddress(device: PciDevice): boolean {
   return !device.address || (device.address.type === 'pci' && device.at !== undefined && !isPresent(device.at));
 }
 
+/** The fix that removes a device's `<address>` from a taken place. */
+function removeAddressFix(domain: Domain, address: El): Fix {
+  return titled(removeElementFix(domain, address, ''), words('rules.pci-address-double-use.fix.removeAddress'));
+}
+
 function elementLabel(domain: Domain, el: El): string {
   if (el.element.name !== 'controller') return `\`<${el.element.name}>\``;
   const type = domain.value(el, 'type');
@@ -358,7 +385,7 @@ function computePciMap(domain: Domain): PciMap {
   const moves: PendingMove[] = [];
 
   const related = (device: PciDevice): RelatedSpan[] =>
-    device.address ? [{ ...device.address.span, message: `${elementLabel(domain, device.el)} is the first device on PCI address ${device.text}` }] : [];
+    device.address ? [{ ...device.address.span, message: words('rules.pci-address-double-use.first', { device: elementLabel(domain, device.el), address: device.text as string }) }] : [];
 
   // Collect every written address (qemuDomainCollectPCIAddress).
   for (const device of devices) {
@@ -372,31 +399,32 @@ function computePciMap(domain: Domain): PciMap {
         (controller.type === 'usb' && controller.index === 0 && (controller.model === undefined || controller.model === 'piix3-uhci') && at.fn === 2);
       if (piix3) {
         if (nbuses > 0 && !acceptsPciDevice(buses[0].model)) {
-          map.builtin.push({ at: address.span, message: `The PIIX3 ${controller.type.toUpperCase()} controller at ${text} needs bus 0 to be conventional PCI, but it is a \`${buses[0].model}\`` });
+          map.builtin.push({ at: address.span, message: words('rules.pci-builtin-address.piix3Bus', { type: controller.type.toUpperCase(), address: text, model: buses[0].model }) });
         }
         continue;
       }
     }
     const connect: Connect = device.connect ?? { type: 'pci-device', integrated: false, aggregate: false };
     if (nbuses === 0) {
-      map.noBuses.push({ at: address.span, message: `${elementLabel(domain, device.el)} has PCI address ${text}, but machine \`${machine}\` has no PCI bus` });
+      map.noBuses.push({ at: address.span, message: words('rules.pci-no-buses.address', { device: elementLabel(domain, device.el), address: text, machine }) });
       continue;
     }
     const field = (name: string): Span => address.fields.get(name)?.attr ?? address.span;
     if (at.domain !== 0) {
-      map.invalid.push({ at: field('domain'), message: `PCI address ${text} is in domain ${at.domain}, but only PCI domain 0 exists` });
+      map.invalid.push({ at: field('domain'), message: words('rules.pci-address-invalid.domain', { address: text, domain: at.domain }) });
       continue;
     }
     // A bus, slot or function beyond what a PCI address can hold is the schema's finding.
     if (at.bus > 255 || at.slot > 31) continue;
+    const integrated = () => map.integrated.push({ at: field('bus'), message: words('rules.pci-address-integrated.integrated', { device: elementLabel(domain, device.el), address: text }) });
     if (at.bus >= buses.length) {
       // libvirt adds buses for endpoints (virDomainPCIAddressSetGrow), but no slot for a controller.
       if (connect.integrated) {
-        map.integrated.push({ at: field('bus'), message: `${elementLabel(domain, device.el)} at PCI address ${text} must be an integrated device, on bus 0` });
+        integrated();
         continue;
       }
       if (!ENDPOINTS.includes(connect.type) && connect.type !== 'pcie-switch-upstream-port') {
-        map.noSlot.push({ at: field('bus'), message: `\`<controller model='${connect.type}'>\` is placed on PCI bus ${at.bus}, which no controller provides, and libvirt cannot add one for it` });
+        map.noSlot.push({ at: field('bus'), message: words('rules.pci-controller-no-slot.bus', { model: connect.type, bus: at.bus }) });
         continue;
       }
       const grown = growModel(connect.type, family, hasPCIeRoot);
@@ -408,7 +436,7 @@ function computePciMap(domain: Domain): PciMap {
     }
     const bus = buses[at.bus];
     if (connect.integrated && at.bus !== 0) {
-      map.integrated.push({ at: field('bus'), message: `${elementLabel(domain, device.el)} at PCI address ${text} must be an integrated device, on bus 0` });
+      integrated();
       continue;
     }
     const busModel = BUS_MODELS[bus.model];
@@ -417,24 +445,25 @@ function computePciMap(domain: Domain): PciMap {
     if (accepts.has('pci-device') || accepts.has('pcie-device')) ENDPOINTS.forEach((t) => accepts.add(t));
     const fits = accepts.has(connect.type) || (connect.type === 'pci-bridge' && accepts.has('pci-device'));
     if (!fits) {
-      const busRelated: RelatedSpan[] = bus.controller ? [{ ...domain.nameSpan(bus.controller.el), message: `The PCI controller with index='${bus.index}' is a \`${bus.model}\`` }] : [];
+      const busRelated: RelatedSpan[] = bus.controller ? [{ ...domain.nameSpan(bus.controller.el), message: words('rules.pci-address-incompatible.bus', { index: bus.index, model: bus.model }) }] : [];
       map.incompatible.push({
         at: field('bus'),
-        message: `${elementLabel(domain, device.el)} at PCI address ${text} cannot plug into the \`${bus.model}\` with index='${bus.index}': it needs a controller that accepts a ${connectName(connect.type)}`,
+        message: incompatibleWords(connect.type, { device: elementLabel(domain, device.el), address: text, model: bus.model, index: bus.index }),
         related: busRelated,
       });
       continue;
     }
     if (busModel.minSlot > 0 && at.slot < busModel.minSlot) {
-      map.invalid.push({ at: field('slot'), message: `PCI address ${text}: slot ${at.slot} does not exist on a \`${bus.model}\`, its slots start at ${busModel.minSlot}` });
+      map.invalid.push({ at: field('slot'), message: words('rules.pci-address-invalid.minSlot', { address: text, slot: at.slot, model: bus.model, min: busModel.minSlot }) });
       continue;
     }
     if (at.slot > busModel.maxSlot) {
-      map.invalid.push({ at: field('slot'), message: `PCI address ${text}: a \`${bus.model}\` has ${busModel.maxSlot === 0 ? 'only slot 0' : `slots up to ${busModel.maxSlot}`}` });
+      const params = { address: text, model: bus.model, max: busModel.maxSlot };
+      map.invalid.push({ at: field('slot'), message: busModel.maxSlot === 0 ? words('rules.pci-address-invalid.slot0', params) : words('rules.pci-address-invalid.maxSlot', params) });
       continue;
     }
     if (at.fn > 7) {
-      map.invalid.push({ at: field('function'), message: `PCI address ${text}: function ${at.fn} does not exist, functions go up to 7` });
+      map.invalid.push({ at: field('function'), message: words('rules.pci-address-invalid.function', { address: text, function: at.fn }) });
       continue;
     }
     reserve(device, at, text, connect);
@@ -447,9 +476,12 @@ function computePciMap(domain: Domain): PciMap {
       const first = slot.owners.get(at.fn);
       const finding: PciFinding = {
         at: (device.address as DeviceAddress).span,
-        message: `PCI address ${text} is already taken by ${first?.device ? elementLabel(domain, first.device.el) : (first?.what ?? 'another device')}`,
+        message: words('rules.pci-address-double-use.taken', {
+          address: text,
+          owner: first?.device ? elementLabel(domain, first.device.el) : first?.what ? chipsetPart(first.what) : words('rules.pci-address-double-use.anotherDevice'),
+        }),
         related: first?.device ? related(first.device) : [],
-        fixes: [removeElementFix(domain, (device.address as DeviceAddress).el, 'Remove this address (libvirt picks a free slot)')],
+        fixes: [removeAddressFix(domain, (device.address as DeviceAddress).el)],
       };
       map.doubleUse.push(finding);
       moves.push({ finding, address: device.address as DeviceAddress, at });
@@ -469,12 +501,15 @@ function computePciMap(domain: Domain): PciMap {
       if (slot.functions & bit) {
         const owner = slot.owners.get(fn);
         if (owner?.device && !(controller && owner.device.el.element === controller.el.element) && owner.device.address) {
-          const relatedSpan: RelatedSpan[] = controller ? [{ ...domain.nameSpan(controller.el), message: `${elementLabel(domain, controller.el)} index='${controller.index}' is ${what}, built in at ${text}` }] : [];
+          const part = chipsetPart(what);
+          const relatedSpan: RelatedSpan[] = controller
+            ? [{ ...domain.nameSpan(controller.el), message: words('rules.pci-address-double-use.builtIn', { controller: elementLabel(domain, controller.el), index: controller.index, part, address: text }) }]
+            : [];
           const finding: PciFinding = {
             at: owner.device.address.span,
-            message: `PCI address ${text} belongs to ${what} of machine \`${machine}\``,
+            message: words('rules.pci-address-double-use.chipset', { address: text, part, machine }),
             related: relatedSpan,
-            fixes: [removeElementFix(domain, owner.device.address.el, 'Remove this address (libvirt picks a free slot)')],
+            fixes: [removeAddressFix(domain, owner.device.address.el)],
           };
           map.doubleUse.push(finding);
           if (owner.device.at) moves.push({ finding, address: owner.device.address, at: owner.device.at });
@@ -507,7 +542,14 @@ function computePciMap(domain: Domain): PciMap {
       if (address && at && isPresent(at) && !(at.domain === 0 && at.bus === 0 && at.slot === spec.slot && at.fn === spec.function)) {
         map.builtin.push({
           at: address.span,
-          message: `${spec.what} (\`<controller type='${spec.type}'>\` index='${spec.index}') is built into machine \`${machine}\` at ${formatPciAddress(0, 0, spec.slot, spec.function)}, not at ${formatPciAddress(at.domain, at.bus, at.slot, at.fn)}`,
+          message: words('rules.pci-builtin-address.moved', {
+            part: chipsetPart(spec.what),
+            type: spec.type,
+            index: spec.index,
+            machine,
+            builtin: formatPciAddress(0, 0, spec.slot, spec.function),
+            address: formatPciAddress(at.domain, at.bus, at.slot, at.fn),
+          }),
         });
         continue;
       }
@@ -527,7 +569,7 @@ function computePciMap(domain: Domain): PciMap {
       const controller = controllerOfEl.get(device.el.element);
       if (controller && controller.type === 'ide' && controller.index === 0) continue;
       if (device.el.element.name === 'interface' && childAttr(domain, device.el, 'model', 'type') === 'ne2k_isa') continue;
-      map.noBuses.push({ at: domain.nameSpan(device.el), message: `${elementLabel(domain, device.el)} needs a PCI slot, but machine \`${machine}\` has no PCI bus` });
+      map.noBuses.push({ at: domain.nameSpan(device.el), message: words('rules.pci-no-buses.slot', { device: elementLabel(domain, device.el), machine }) });
     }
   }
   for (const move of moves) {
@@ -564,7 +606,7 @@ function moveToFreeSlotFix(move: PendingMove, buses: readonly Bus[], slotOf: (bu
     const functionField = address.fields.get('function');
     const alsoEdits = at.fn !== 0 && functionField ? [{ start: functionField.attr.from, end: functionField.attr.to, newText: numberWrittenLike(functionField.attr.value, 0) }] : undefined;
     return {
-      title: `Move to the free slot \`${formatPciAddress(at.domain, at.bus, slot, 0)}\``,
+      ...fixTitle(words('rules.pci-address-double-use.fix.move', { address: formatPciAddress(at.domain, at.bus, slot, 0) })),
       start: slotField.attr.from,
       end: slotField.attr.to,
       newText: numberWrittenLike(slotField.attr.value, slot),
@@ -673,7 +715,7 @@ function placeControllers(
     if (!placed) {
       map.noSlot.push({
         at: domain.nameSpan(device.el),
-        message: `No PCI slot is left for this \`<controller model='${connect.type}'>\`: every slot that accepts one is taken, and libvirt cannot add a bus for a controller`,
+        message: words('rules.pci-controller-no-slot.full', { model: connect.type }),
       });
     }
   }

@@ -5,6 +5,8 @@
  * pcie-root. Only pSeries may have more than one root; elsewhere a root controller at another
  * index is refused (qemuDomainControllerDefPostParse).
  */
+import { words } from '../../messages/words';
+import { fixTitle } from '../cpu/facts';
 import { domainMachineFamily } from '../machines';
 import { Rule } from '../rule';
 import { controllersOf } from './controllers';
@@ -19,10 +21,7 @@ export const pciRootModelRule: Rule = {
     "The PCI controller with index='0' must be model='pci-root' for this machine type, but model='%1$s' was found instead",
     "The PCI controller with index='0' must be model='pcie-root' for this machine type, but model='%1$s' was found instead",
   ],
-  help:
-    'The PCI controller with index 0 is the root bus the machine is built around: `pci-root` for i440fx (`pc`), pSeries and other conventional PCI machines, ' +
-    '`pcie-root` for q35, ARM and RISC-V `virt`. libvirt refuses an index-0 PCI controller of another model. This usually happens when the machine ' +
-    'type was changed (q35 to pc or back) and the old PCI controllers stayed: remove the PCI controllers (libvirt adds the right ones) or change the machine back.',
+  help: words('rules.help.pci-root-model'),
   docsAnchor: 'controllers',
   check(domain, report) {
     const root = machineRoot(domain);
@@ -32,8 +31,8 @@ export const pciRootModelRule: Rule = {
     const at = domain.attr(first.el, 'model');
     if (!at) return;
     const machine = domain.machine ?? domainMachineFamily(domain) ?? '';
-    report(at, `Machine \`${machine}\` is built around a \`${root}\`, so the PCI controller with index='0' must be model='${root}', not '${first.model}'`, {
-      fixes: [{ title: `Use model='${root}'`, start: at.from, end: at.to, newText: root, safe: false }],
+    report(at, words('rules.pci-root-model.model', { machine, root, model: first.model }), {
+      fixes: [{ ...fixTitle(words('rules.pci-root-model.fix.model', { root })), start: at.from, end: at.to, newText: root, safe: false }],
     });
   },
 };
@@ -44,15 +43,13 @@ export const pciRootIndexRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['pci-root and pcie-root controllers should have index 0'],
-  help:
-    'A `pci-root` or `pcie-root` controller is the machine\'s root bus, which is always PCI controller index 0. Only pSeries guests may have several ' +
-    '`pci-root` controllers (one per PCI host bridge). Give the root controller index 0, or use a bridge or port model for the other index.',
+  help: words('rules.help.pci-root-index'),
   docsAnchor: 'controllers',
   check(domain, report) {
     if (domainMachineFamily(domain) === 'pseries') return;
     for (const controller of controllersOf(domain)) {
       if (controller.type !== 'pci' || (controller.model !== 'pci-root' && controller.model !== 'pcie-root') || controller.index === 0) continue;
-      report(controller.indexAttr ?? domain.nameSpan(controller.el), `A \`${controller.model}\` is the root bus and must have index 0, not ${controller.index}`);
+      report(controller.indexAttr ?? domain.nameSpan(controller.el), words('rules.pci-root-index.index', { model: controller.model, index: controller.index }));
     }
   },
 };

@@ -4,6 +4,7 @@
  * `reg` written in the document must be free (qemuDomainAssignSpaprVIOAddress,
  * src/qemu/qemu_domain_address.c). Two devices written with the same `reg` are refused.
  */
+import { words } from '../../messages/words';
 import { AttrValue, El, MAX_NUMBER_TEXT } from '../domain';
 import { Rule } from '../rule';
 import { devicesWithAddress } from '../addresses';
@@ -23,10 +24,7 @@ export const spaprVioAddressClashRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['spapr-vio address %1$#llx already in use'],
-  help:
-    'On pSeries, VIO devices (spapr-vlan interfaces, ibmvscsi SCSI controllers, spapr-vio serial consoles, the NVRAM, the TPM) are told apart by their ' +
-    "`<address type='spapr-vio' reg=...>`. libvirt picks a free reg for a device without one, but two devices written with the same reg clash. " +
-    'Change or remove one of the regs.',
+  help: words('rules.help.spapr-vio-address-clash'),
   docsAnchor: 'device-addresses',
   check(domain, report) {
     const first = new Map<bigint, { el: El; reg: AttrValue }>();
@@ -46,8 +44,9 @@ export const spaprVioAddressClashRule: Rule = {
       }
       if (!PLACED.has(device.el.element.name) && !PLACED.has(earlier.el.element.name)) continue;
       const hex = `0x${device.value.toString(16)}`;
-      report(device.reg, `spapr-vio address ${hex} is already used by \`<${earlier.el.element.name}>\``, {
-        related: [{ ...earlier.reg, message: `\`<${earlier.el.element.name}>\` has spapr-vio address ${hex}` }],
+      const name = earlier.el.element.name;
+      report(device.reg, words('rules.spapr-vio-address-clash.taken', { address: hex, name }), {
+        related: [{ ...earlier.reg, message: words('rules.spapr-vio-address-clash.first', { address: hex, name }) }],
       });
     }
   },

@@ -4,6 +4,8 @@
  * from a SCSI disk, is refused when libvirt assigns addresses (qemuDomainAssignDevicePCISlots,
  * src/qemu/qemu_domain_address.c).
  */
+import { words } from '../../messages/words';
+import { titled } from '../cpu/facts';
 import { Rule, removeElementFix } from '../rule';
 import { deviceAddresses } from '../addresses';
 import { pciMap } from './pci';
@@ -16,9 +18,7 @@ export const virtioDiskAddressTypeRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["virtio disk cannot have an address of type '%1$s'"],
-  help:
-    "A virtio disk is a device of its own on the guest's bus: it takes a PCI address (or a CCW address on s390, a virtio-mmio address on boards without PCI), " +
-    'never a `drive` address, which belongs to disks on an IDE, SATA or SCSI controller. Remove the `<address>` to let libvirt assign one.',
+  help: words('rules.help.virtio-disk-address-type'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     // libvirt assigns PCI addresses, and makes this check, on machines with a PCI bus only.
@@ -31,8 +31,8 @@ export const virtioDiskAddressTypeRule: Rule = {
       const address = addresses.get(el.element);
       if (!address || address.type === undefined || ACCEPTED.has(address.type)) continue;
       const type = domain.attr(address.el, 'type');
-      report(type ?? address.span, `A virtio disk cannot have a '${address.type}' address`, {
-        fixes: [removeElementFix(domain, address.el, 'Remove the address (libvirt assigns a PCI one)', true)],
+      report(type ?? address.span, words('rules.virtio-disk-address-type.type', { type: address.type }), {
+        fixes: [titled(removeElementFix(domain, address.el, '', true), words('rules.virtio-disk-address-type.fix.remove'))],
       });
     }
   },

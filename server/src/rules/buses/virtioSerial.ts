@@ -4,6 +4,7 @@
  * default) and be free (virDomainVirtioSerialAddrReserve, src/conf/domain_addr.c). Port 0 means
  * "pick one" and is left to libvirt.
  */
+import { words } from '../../messages/words';
 import { devicesWithAddress, fieldValue } from '../addresses';
 import { decimalNumber, Span } from '../domain';
 import { Rule } from '../rule';
@@ -17,10 +18,7 @@ export const virtioSerialPortRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['virtio serial port %1$u on controller %2$u is already occupied', 'virtio serial controller %1$u does not have port %2$u'],
-  help:
-    'Each virtio-serial port holds one channel or console: `<address type=\'virtio-serial\' controller=... port=...>` names the controller\'s index and the port. ' +
-    "A controller has as many ports as its `ports` attribute says (31 by default, numbered from 0). Two devices on one port, or a port the controller does not have, are refused. " +
-    'Remove the `port` to let libvirt pick a free one.',
+  help: words('rules.help.virtio-serial-port'),
   docsAnchor: 'consoles-serial-parallel-channel-devices',
   check(domain, report) {
     const ports = new Map<number, number>();
@@ -37,14 +35,14 @@ export const virtioSerialPortRule: Rule = {
       // libvirt adds the virtio-serial controllers that channels name (virDomainDefMaybeAddVirtioSerialController).
       const count = ports.get(controller) ?? DEFAULT_PORTS;
       if (port >= count) {
-        report(portSpan, `virtio-serial controller ${controller} has ${count} ports (0-${count - 1}), not port ${port}`);
+        report(portSpan, words('rules.virtio-serial-port.port', { controller, count, last: count - 1, port }));
         continue;
       }
       const key = `${controller}:${port}`;
       const first = taken.get(key);
       if (first) {
-        report(portSpan, `virtio-serial port ${port} of controller ${controller} is already taken by \`<${first.name}>\``, {
-          related: [{ ...first.span, message: `\`<${first.name}>\` is on virtio-serial port ${port} of controller ${controller}` }],
+        report(portSpan, words('rules.virtio-serial-port.taken', { port, controller, name: first.name }), {
+          related: [{ ...first.span, message: words('rules.virtio-serial-port.first', { port, controller, name: first.name }) }],
         });
         continue;
       }

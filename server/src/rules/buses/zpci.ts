@@ -4,6 +4,7 @@
  * src/conf/domain_addr.c), and a uid is 1-0xffff (qemuValidateDomainDeviceDefZPCIAddress,
  * src/qemu/qemu_validate.c). Identifiers left out are picked by libvirt among the free ones.
  */
+import { words } from '../../messages/words';
 import { AttrValue, libvirtNumber } from '../domain';
 import { isArchIn, effectiveArch } from '../machines';
 import { Rule } from '../rule';
@@ -15,9 +16,7 @@ export const zpciAddressRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['zPCI %1$s %2$o is already reserved', "Invalid PCI address uid='0x%1$.4x', must be > 0x0000 and <= 0x%2$.4x", "This QEMU binary doesn't support zPCI"],
-  help:
-    'On s390, a PCI device is also known to the guest by its zPCI user-defined identifier (`uid`, 0x0001-0xffff) and function identifier (`fid`). ' +
-    'Each must be unique among the domain\'s PCI devices. Change the duplicate, or leave it out to let libvirt pick a free one. Other architectures have no zPCI: remove `<zpci>` there.',
+  help: words('rules.help.zpci-address'),
   docsAnchor: 'device-addresses',
   check(domain, report) {
     const arch = effectiveArch(domain);
@@ -29,7 +28,7 @@ export const zpciAddressRule: Rule = {
       const zpci = domain.child(address.el, 'zpci');
       if (!zpci) continue;
       if (foreign) {
-        report(domain.nameSpan(zpci), `\`<zpci>\` identifiers exist on s390 only, not on ${arch}`);
+        report(domain.nameSpan(zpci), words('rules.zpci-address.arch', { arch }));
         continue;
       }
       for (const name of ['uid', 'fid'] as const) {
@@ -37,7 +36,7 @@ export const zpciAddressRule: Rule = {
         const value = libvirtNumber(attr?.value);
         if (!attr || value === undefined) continue;
         if (name === 'uid' && value === 0) {
-          report(attr, 'zPCI uid 0 is not valid: uids go from 0x0001 to 0xffff');
+          report(attr, words('rules.zpci-address.uid0'));
           continue;
         }
         const key = `${name}:${value}`;
@@ -47,8 +46,8 @@ export const zpciAddressRule: Rule = {
           first.set(key, { attr, name: el.element.name });
           continue;
         }
-        report(attr, `zPCI ${name} ${hex} is already used by \`<${earlier.name}>\``, {
-          related: [{ ...earlier.attr, message: `\`<${earlier.name}>\` has zPCI ${name} ${hex}` }],
+        report(attr, words('rules.zpci-address.taken', { name, value: hex, device: earlier.name }), {
+          related: [{ ...earlier.attr, message: words('rules.zpci-address.first', { name, value: hex, device: earlier.name }) }],
         });
       }
     }

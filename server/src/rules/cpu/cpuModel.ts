@@ -10,9 +10,10 @@
  *   no level with `passthrough`/`disable`; `<maxphysaddr>` only on x86, no `bits` with
  *   mode `passthrough`.
  */
+import { words } from '../../messages/words';
 import { isArchIn, effectiveArch } from '../machines';
-import { Rule, removeAttributeFix, removeTitle, replaceFix, withFix } from '../rule';
-import { cpuMode } from './facts';
+import { Rule, removeAttributeFix, replaceFix, withFix } from '../rule';
+import { cpuMode, titled } from './facts';
 
 export const cpuFeatureTwiceRule: Rule = {
   code: 'cpu-feature-twice',
@@ -20,9 +21,7 @@ export const cpuFeatureTwiceRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["CPU feature '%1$s' specified more than once"],
-  help:
-    'Each CPU feature may appear once in `<cpu>`: libvirt refuses a second `<feature>` with the same name, even with the same policy. ' +
-    'Keep one `<feature>` per name, with the policy you want.',
+  help: words('rules.help.cpu-feature-twice'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cpu } = cpuMode(domain);
@@ -32,7 +31,11 @@ export const cpuFeatureTwiceRule: Rule = {
       const name = domain.attr(feature, 'name');
       if (!name || name.value === '') continue;
       const first = seen.get(name.value);
-      if (first) report(name, `The CPU feature \`${name.value}\` is listed a second time`, { related: [{ ...first, message: `The first \`<feature name='${name.value}'>\`` }] });
+      if (first) {
+        report(name, words('rules.cpu-feature-twice.second', { name: name.value }), {
+          related: [{ ...first, message: words('rules.cpu-feature-twice.first', { name: name.value }) }],
+        });
+      }
       else seen.set(name.value, name);
     }
   },
@@ -44,9 +47,7 @@ export const cpuFeaturesWithoutModelRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['Non-empty feature list specified without CPU model', 'CPU vendor specified without CPU model'],
-  help:
-    "A custom CPU (`<cpu>` without `mode`, or `mode='custom'`) is a named model plus changes to it: features or a vendor without a `<model>` " +
-    'have nothing to apply to, and libvirt refuses them. Add a `<model>`, or use `host-model`/`host-passthrough` to start from the host CPU.',
+  help: words('rules.help.cpu-custom-without-model'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cpu, mode } = cpuMode(domain);
@@ -54,10 +55,10 @@ export const cpuFeaturesWithoutModelRule: Rule = {
     // libvirt reads the model as the element's text: an empty <model/> is no model.
     if (!cpu || (model && domain.content(model).value.trim() !== '')) return;
     const vendor = domain.child(cpu, 'vendor');
-    if (vendor) report(domain.nameSpan(vendor), 'A CPU `<vendor>` is given without a CPU `<model>`');
+    if (vendor) report(domain.nameSpan(vendor), words('rules.cpu-custom-without-model.vendor'));
     if (mode !== 'custom') return;
     const feature = domain.child(cpu, 'feature');
-    if (feature && !vendor) report(domain.nameSpan(feature), 'CPU features are listed for a custom CPU without a `<model>`');
+    if (feature && !vendor) report(domain.nameSpan(feature), words('rules.cpu-custom-without-model.features'));
   },
 };
 
@@ -67,9 +68,7 @@ export const sveDisabledRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['SVE disabled, but SVE vector lengths provided'],
-  help:
-    'Features named `sve128`, `sve256` ... choose the vector lengths of ARM\'s Scalable Vector Extension, which only make sense with SVE itself on. ' +
-    "libvirt refuses them while the `sve` feature has policy `disable` or `forbid`. Enable `sve` (or leave it out: libvirt then requires it), or drop the length features.",
+  help: words('rules.help.cpu-sve-disabled-with-lengths'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cpu } = cpuMode(domain);
@@ -89,8 +88,8 @@ export const sveDisabledRule: Rule = {
     const policy = domain.attr(sveEl, 'policy');
     const value = policy?.value.trim();
     if (!policy || (value !== 'disable' && value !== 'forbid')) return;
-    report(policy, `The \`sve\` feature is set to \`${value}\` while SVE vector lengths (\`${length.value}\`) are given`, {
-      related: [{ ...length, message: 'An SVE vector length' }],
+    report(policy, words('rules.cpu-sve-disabled-with-lengths.disabled', { policy: value, length: length.value }), {
+      related: [{ ...length, message: words('rules.cpu-sve-disabled-with-lengths.length') }],
     });
   },
 };
@@ -106,9 +105,7 @@ export const cpuCacheRule: Rule = {
     "CPU cache mode '%1$s' can only be used with '%2$s' / '%3$s' CPUs",
     "unsupported CPU cache level for mode '%1$s'",
   ],
-  help:
-    "`<cpu><cache>` tells QEMU what CPU cache the guest sees, on x86 only. `mode='emulate'` describes an L3 cache and needs `level='3'`; " +
-    "`mode='passthrough'` shows the host's caches and needs a `host-passthrough` or `maximum` CPU; `passthrough` and `disable` cover every level and take no `level`.",
+  help: words('rules.help.cpu-cache-mode'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cpu, mode: cpuModeValue, modeAttr } = cpuMode(domain);
@@ -116,25 +113,33 @@ export const cpuCacheRule: Rule = {
     if (!cache) return;
     const arch = effectiveArch(domain);
     if (arch !== undefined && !isArchIn(arch, 'x86')) {
-      report(domain.nameSpan(cache), `A CPU \`<cache>\` is not supported on the \`${arch}\` architecture`);
+      report(domain.nameSpan(cache), words('rules.cpu-cache-mode.arch', { arch }));
       return;
     }
     const mode = domain.attr(cache, 'mode');
     const level = domain.attr(cache, 'level');
     if (!mode) return;
+    const noLevel = (value: string) => {
+      if (!level) return;
+      const fix = titled(removeAttributeFix(domain, cache, 'level', ''), words('rules.cpu-cache-mode.fix.removeLevel'));
+      report(level, words('rules.cpu-cache-mode.noLevel', { mode: value }), withFix(fix));
+    };
     switch (mode.value.trim()) {
       case 'emulate':
-        if (!level || level.value.trim() !== '3') {
-          report(level ?? mode, `CPU cache mode \`emulate\` needs \`level='3'\`${level ? `, not ${level.value.trim()}` : ''}`, level ? { fixes: [replaceFix(level, '3', "Emulate the L3 cache (level='3')")] } : undefined);
+        if (!level) report(mode, words('rules.cpu-cache-mode.emulateLevel'));
+        else if (level.value.trim() !== '3') {
+          const fix = titled(replaceFix(level, '3', ''), words('rules.cpu-cache-mode.fix.level3'));
+          report(level, words('rules.cpu-cache-mode.emulateLevelNot', { level: level.value.trim() }), { fixes: [fix] });
         }
         break;
       case 'passthrough':
         if (cpuModeValue !== 'host-passthrough' && cpuModeValue !== 'maximum') {
-          report(mode, `CPU cache mode \`passthrough\` needs a \`host-passthrough\` or \`maximum\` CPU, not \`${cpuModeValue}\``, modeAttr ? { related: [{ ...modeAttr, message: 'The CPU mode' }] } : undefined);
-        } else if (level) report(level, 'CPU cache mode `passthrough` takes no `level`', withFix(removeAttributeFix(domain, cache, 'level', removeTitle('level'))));
+          const related = modeAttr ? { related: [{ ...modeAttr, message: words('rules.cpu-cache-mode.cpuMode') }] } : undefined;
+          report(mode, words('rules.cpu-cache-mode.passthroughMode', { mode: cpuModeValue }), related);
+        } else noLevel('passthrough');
         break;
       case 'disable':
-        if (level) report(level, 'CPU cache mode `disable` takes no `level`', withFix(removeAttributeFix(domain, cache, 'level', removeTitle('level'))));
+        noLevel('disable');
         break;
     }
   },
@@ -149,9 +154,7 @@ export const cpuMaxPhysAddrRule: Rule = {
     "CPU maximum physical address bits specification is not supported for '%1$s' architecture",
     "CPU maximum physical address bits number specification cannot be used with mode='%1$s'",
   ],
-  help:
-    "`<cpu><maxphysaddr>` sets how many physical address bits the guest CPU reports, on x86 only. With `mode='passthrough'` the host's number is used, " +
-    "so `bits` must be left out; give `bits` with `mode='emulate'`.",
+  help: words('rules.help.cpu-maxphysaddr'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cpu } = cpuMode(domain);
@@ -159,10 +162,13 @@ export const cpuMaxPhysAddrRule: Rule = {
     if (!addr) return;
     const arch = effectiveArch(domain);
     if (arch !== undefined && !isArchIn(arch, 'x86')) {
-      report(domain.nameSpan(addr), `\`<maxphysaddr>\` is not supported on the \`${arch}\` architecture`);
+      report(domain.nameSpan(addr), words('rules.cpu-maxphysaddr.arch', { arch }));
       return;
     }
     const bits = domain.attr(addr, 'bits');
-    if (domain.value(addr, 'mode') === 'passthrough' && bits) report(bits, "`bits` cannot be given with `mode='passthrough'`", withFix(removeAttributeFix(domain, addr, 'bits', removeTitle('bits'))));
+    if (domain.value(addr, 'mode') === 'passthrough' && bits) {
+      const fix = titled(removeAttributeFix(domain, addr, 'bits', ''), words('rules.cpu-maxphysaddr.fix.removeBits'));
+      report(bits, words('rules.cpu-maxphysaddr.bits'), withFix(fix));
+    }
   },
 };

@@ -5,6 +5,7 @@
  * microseconds (VIR_CGROUP_CPU_*, src/util/vircgroup.h). The schema already bounds the periods
  * and the quotas' upper end.
  */
+import { words } from '../../messages/words';
 import { Rule } from '../rule';
 import { bigDecimal, trimmedText } from './facts';
 
@@ -19,9 +20,7 @@ export const cputuneRangeRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["Value of cputune 'shares' must be in range [%1$llu, %2$llu]", "Value of cputune '%1$s' must be in range [%2$llu, %3$llu]"],
-  help:
-    "The `<cputune>` values go to the host's CPU cgroup controller, which bounds them: `shares` must be 2 to 262144, and a quota (`quota`, `global_quota`, `emulator_quota`, `iothread_quota`) " +
-    'at least 1000 µs (or -1 / 0 for no limit).',
+  help: words('rules.help.cputune-range'),
   docsAnchor: 'cpu-tuning',
   check(domain, report) {
     const cputune = domain.child(domain.root, 'cputune');
@@ -30,14 +29,18 @@ export const cputuneRangeRule: Rule = {
     if (shares) {
       const text = trimmedText(domain, shares);
       const value = bigDecimal(text.value);
-      if (value !== undefined && value > 0n && (value < SHARES_MIN || value > SHARES_MAX)) report(text, `\`shares\` ${value} is outside ${SHARES_MIN}-${SHARES_MAX}`);
+      if (value !== undefined && value > 0n && (value < SHARES_MIN || value > SHARES_MAX)) {
+        report(text, words('rules.cputune-range.shares', { value: String(value), min: String(SHARES_MIN), max: String(SHARES_MAX) }));
+      }
     }
     for (const name of ['quota', 'global_quota', 'emulator_quota', 'iothread_quota']) {
       const el = domain.child(cputune, name);
       if (!el) continue;
       const text = trimmedText(domain, el);
       const value = bigDecimal(text.value);
-      if (value !== undefined && value > 0n && (value < QUOTA_MIN || value > QUOTA_MAX)) report(text, `\`${name}\` ${value} is outside ${QUOTA_MIN}-${QUOTA_MAX} µs`);
+      if (value !== undefined && value > 0n && (value < QUOTA_MIN || value > QUOTA_MAX)) {
+        report(text, words('rules.cputune-range.quota', { name, value: String(value), min: String(QUOTA_MIN), max: String(QUOTA_MAX) }));
+      }
     }
   },
 };

@@ -7,6 +7,7 @@
  */
 import { evaluateSet } from '../cpuset/evaluate';
 import { IdSet } from '../cpuset/idSet';
+import { Param, words } from '../../messages/words';
 import { AttrValue, Domain, El } from '../domain';
 import { Rule } from '../rule';
 import { memoryKiB, numaFacts } from './facts';
@@ -34,7 +35,7 @@ function pagesOf(domain: Domain): Page[] | undefined {
   return pages;
 }
 
-const sizeText = (page: Page) => (page.size === undefined ? 'unknown' : String(page.size));
+const sizeText = (page: Page): Param => (page.size === undefined ? words('rules.hugepages-nodeset.unknownSize') : String(page.size));
 
 export const hugepagesRule: Rule = {
   code: 'hugepages-nodeset',
@@ -42,9 +43,7 @@ export const hugepagesRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['hugepages: node %1$zd not found', 'nodeset attribute of hugepages of sizes %1$llu and %2$llu intersect', 'two master hugepages detected: %1$llu and %2$llu'],
-  help:
-    'Each `<hugepages><page>` backs the guest NUMA cells named in its `nodeset` (guest cell ids from `<cpu><numa>`, not host nodes); one page may leave `nodeset` out and backs the rest. ' +
-    'So the nodesets must name existing cells, no cell may be in two nodesets, and only one page may go without a nodeset.',
+  help: words('rules.help.hugepages-nodeset'),
   docsAnchor: 'memory-backing',
   check(domain, report) {
     const pages = pagesOf(domain);
@@ -56,13 +55,13 @@ export const hugepagesRule: Rule = {
       for (let j = 0; j < i && !reported; j++) {
         const other = pages[j];
         if (page.nodeset && other.nodeset && !page.nodeset.intersect(other.nodeset).isEmpty) {
-          report(page.nodesetAttr!, `Node ${page.nodeset.intersect(other.nodeset).format()} is already in the nodeset of the ${sizeText(other)} KiB pages`, {
-            related: [{ ...other.nodesetAttr!, message: 'The other nodeset' }],
+          report(page.nodesetAttr!, words('rules.hugepages-nodeset.nodeTwice', { nodes: page.nodeset.intersect(other.nodeset).format(), size: sizeText(other) }), {
+            related: [{ ...other.nodesetAttr!, message: words('rules.hugepages-nodeset.otherNodeset') }],
           });
           reported = true;
         } else if (!page.nodeset && !other.nodeset) {
-          report(page.nodesetAttr ?? domain.nameSpan(page.el), `A second page size without a nodeset (${sizeText(page)} KiB after ${sizeText(other)} KiB): only one can back the memory no nodeset names`, {
-            related: [{ ...(other.nodesetAttr ?? domain.nameSpan(other.el)), message: 'The first page size without a nodeset' }],
+          report(page.nodesetAttr ?? domain.nameSpan(page.el), words('rules.hugepages-nodeset.secondDefault', { size: sizeText(page), first: sizeText(other) }), {
+            related: [{ ...(other.nodesetAttr ?? domain.nameSpan(other.el)), message: words('rules.hugepages-nodeset.firstDefault') }],
           });
           reported = true;
         }
@@ -70,7 +69,8 @@ export const hugepagesRule: Rule = {
       if (reported || !page.nodeset) continue;
       const missing = page.nodeset.subtract(cells > 0 ? IdSet.of([[0, cells - 1]]) : new IdSet());
       if (!missing.isEmpty) {
-        report(page.nodesetAttr!, cells === 0 ? `Guest NUMA node ${missing.format()} does not exist: the domain has no \`<cpu><numa>\` cells` : `Guest NUMA node ${missing.format()} does not exist: the cells are 0-${cells - 1}`);
+        const nodes = missing.format();
+        report(page.nodesetAttr!, cells === 0 ? words('rules.hugepages-nodeset.noCells', { nodes }) : words('rules.hugepages-nodeset.cells', { nodes, last: cells - 1 }));
       }
     }
   },
@@ -82,22 +82,20 @@ export const hugepagesBackingRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['hugepages are not allowed with memory allocation ondemand', 'hugepages are not allowed with anonymous memory source'],
-  help:
-    'Hugepages are preallocated from a hugetlbfs pool, so they cannot be combined with on-demand allocation (`<allocation mode=\'ondemand\'>`) ' +
-    "nor with anonymous memory (`<source type='anonymous'>`). Use `memfd` or `file` as the source with hugepages, or drop `<hugepages>`.",
+  help: words('rules.help.hugepages-backing'),
   docsAnchor: 'memory-backing',
   check(domain, report) {
     const backing = domain.child(domain.root, 'memoryBacking');
     const hugepages = backing && domain.child(backing, 'hugepages');
     if (!backing || !hugepages) return;
-    const related = [{ ...domain.nameSpan(hugepages), message: 'The hugepages' }];
+    const related = [{ ...domain.nameSpan(hugepages), message: words('rules.hugepages-backing.hugepages') }];
     const allocation = domain.attr(domain.child(backing, 'allocation') ?? hugepages, 'mode');
     if (domain.child(backing, 'allocation') && allocation?.value.trim() === 'ondemand') {
-      report(allocation, 'On-demand allocation cannot use hugepages', { related });
+      report(allocation, words('rules.hugepages-backing.ondemand'), { related });
       return;
     }
     const source = domain.child(backing, 'source');
     const type = source && domain.attr(source, 'type');
-    if (type?.value.trim() === 'anonymous') report(type, 'Anonymous memory cannot use hugepages', { related });
+    if (type?.value.trim() === 'anonymous') report(type, words('rules.hugepages-backing.anonymous'), { related });
   },
 };

@@ -12,10 +12,11 @@
  *   cells plus the devices (memory-numa-total).
  * - qemuValidateDomainDef (src/qemu/qemu_validate.c): no `<memtune><min_guarantee>` with QEMU.
  */
+import { words } from '../../messages/words';
 import { isArchIn, effectiveArch } from '../machines';
 import { Domain } from '../domain';
 import { Rule, replaceFix } from '../rule';
-import { MemoryDevice, formatKiB, memoryDevices, memoryFacts, numaFacts, unitScale } from './facts';
+import { MemoryDevice, formatKiB, memoryDevices, memoryFacts, numaFacts, titled, unitScale } from './facts';
 
 /** The sum of the cells' memory, or undefined when a cell's size is unreadable. */
 function numaMemory(cells: ReturnType<typeof numaFacts>['cells']): bigint | undefined {
@@ -48,9 +49,7 @@ export const memorySizeRule: Rule = {
     'maximum memory size must be specified when specifying number of memory slots',
     'maximum memory size must be equal or greater than the actual memory size',
   ],
-  help:
-    "`<memory>` is the guest's total memory including the memory devices (`<devices><memory>`); with guest NUMA cells libvirt takes the cells' sizes plus the devices instead. " +
-    'There must be some memory besides the devices, `<maxMemory>` (the hotplug limit) must be at least the total, and `slots` only makes sense on a `<maxMemory>`.',
+  help: words('rules.help.memory-size'),
   docsAnchor: 'memory-allocation',
   check(domain, report) {
     const facts = memoryFacts(domain);
@@ -64,25 +63,26 @@ export const memorySizeRule: Rule = {
     const totalSpan = facts.memory?.span ?? (facts.memoryEl ? domain.nameSpan(facts.memoryEl) : undefined);
     if (numa > 0n) total = numa + hotplug;
     else if (hotplug > total) {
-      report(totalSpan ?? domain.nameSpan(devices[0].el), `The memory devices add up to ${formatKiB(hotplug)}, more than the ${formatKiB(total)} of \`<memory>\``);
+      report(totalSpan ?? domain.nameSpan(devices[0].el), words('rules.memory-size.devices', { devices: formatKiB(hotplug), memory: formatKiB(total) }));
       return;
     }
     if (total - hotplug === 0n) {
       // An explicit `<memory>0</memory>` is only asserted for QEMU: libvirt's own test documents
       // give OpenVZ containers a size of 0, whose real size comes from the container's config.
       if (facts.memory && !domain.isQemu) return;
-      if (totalSpan) report(totalSpan, devices.length > 0 ? 'No memory is left besides the memory devices' : 'The memory size is 0');
+      if (totalSpan) report(totalSpan, words(devices.length > 0 ? 'rules.memory-size.noneLeft' : 'rules.memory-size.zero'));
       // A document without the `<os>` the schema requires is still being written (or is only a
       // fragment): the missing size is said once the rest of the domain is there.
-      else if (domain.child(domain.root, 'os')) report(domain.nameSpan(domain.root), 'The domain has no `<memory>` and no NUMA cells with memory');
+      else if (domain.child(domain.root, 'os')) report(domain.nameSpan(domain.root), words('rules.memory-size.none'));
       return;
     }
     if ((!facts.max || facts.max.value === 0n) && facts.slots && facts.slots.value > 0) {
-      report(facts.slots.span, '`slots` is given without a maximum memory size in `<maxMemory>`');
+      report(facts.slots.span, words('rules.memory-size.slots'));
       return;
     }
     if (facts.max && facts.max.value > 0n && facts.max.value < total) {
-      report(facts.max.span, `\`<maxMemory>\` (${formatKiB(facts.max.value)}) is below the domain's ${formatKiB(total)} of memory`, totalSpan ? { related: [{ ...totalSpan, message: 'The memory size' }] } : undefined);
+      const related = totalSpan ? { related: [{ ...totalSpan, message: words('rules.memory-size.size') }] } : undefined;
+      report(facts.max.span, words('rules.memory-size.max', { max: formatKiB(facts.max.value), total: formatKiB(total) }), related);
     }
   },
 };
@@ -102,29 +102,34 @@ export const memoryHotplugRule: Rule = {
     "memory device count '%1$u' exceeds slots count '%2$u'",
     'memory device total size exceeds hotplug space',
   ],
-  help:
-    '`<maxMemory>` turns on memory hotplug: QEMU then needs guest NUMA cells (`<cpu><numa>`, except on ppc64) to put the hotplugged memory in. ' +
-    'Memory devices (`<devices><memory>`) need `<maxMemory>`; dimm and nvdimm devices each take one of its `slots`; and together the devices must fit between the initial memory and `<maxMemory>`.',
+  help: words('rules.help.memory-hotplug'),
   docsAnchor: 'memory-allocation',
   check(domain, report) {
     const facts = memoryFacts(domain);
     const devices = memoryDevices(domain).filter((d) => d.model !== 'sgx-epc');
     const hotplugEnabled = (facts.max && facts.max.value > 0n) || (facts.slots && facts.slots.value > 0);
     if (!hotplugEnabled) {
-      if (devices.length > 0) report(domain.nameSpan(devices[0].el), 'A memory device needs memory hotplug, which `<maxMemory>` turns on');
+      if (devices.length > 0) report(domain.nameSpan(devices[0].el), words('rules.memory-hotplug.noMax'));
       return;
     }
     const { cells } = numaFacts(domain);
     const arch = effectiveArch(domain);
     const maxSpan = facts.maxEl ? domain.nameSpan(facts.maxEl) : facts.slots!.span;
     if (cells.length === 0 && arch !== undefined && !isArchIn(arch, 'ppc64')) {
-      report(maxSpan, 'Memory hotplug (`<maxMemory>`) needs at least one guest NUMA cell in `<cpu><numa>`');
+      report(maxSpan, words('rules.memory-hotplug.noNuma'));
       return;
     }
     const slotted = devices.filter((d) => d.model !== undefined && SLOT_MODELS.has(d.model));
     const slots = facts.slots?.value ?? 0;
     if (slotted.length > slots) {
-      report(facts.slots?.span ?? maxSpan, `${slotted.length} dimm/nvdimm device${slotted.length === 1 ? '' : 's'} need more than the ${slots} memory slot${slots === 1 ? '' : 's'} of \`<maxMemory>\``);
+      const count = slotted.length;
+      report(
+        facts.slots?.span ?? maxSpan,
+        words('rules.memory-hotplug.slots', {
+          devices: words(count === 1 ? 'rules.memory-hotplug.devices.one' : 'rules.memory-hotplug.devices.other', { count }),
+          slots: words(slots === 1 ? 'rules.memory-hotplug.slots.one' : 'rules.memory-hotplug.slots.other', { count: slots }),
+        }),
+      );
       return;
     }
     const hotplug = hotplugMemory(devices);
@@ -137,7 +142,7 @@ export const memoryHotplugRule: Rule = {
     if (initial === undefined || initial <= 0n) return;
     const space = facts.max.value - initial;
     if (hotplug > space) {
-      report(facts.max.span, `The memory devices need ${formatKiB(hotplug)} but \`<maxMemory>\` leaves ${formatKiB(space < 0n ? 0n : space)} above the initial ${formatKiB(initial)}`);
+      report(facts.max.span, words('rules.memory-hotplug.space', { devices: formatKiB(hotplug), space: formatKiB(space < 0n ? 0n : space), initial: formatKiB(initial) }));
     }
   },
 };
@@ -148,9 +153,7 @@ export const currentMemoryLoweredRule: Rule = {
   stage: 'accepted',
   driver: 'any',
   libvirtMessages: [],
-  help:
-    "`<currentMemory>` is the memory the guest has at boot once the balloon has taken its share: it cannot exceed the total memory " +
-    "(`<memory>`, or with guest NUMA cells the cells plus the memory devices, as `virsh define` computes it). libvirt lowers a larger value to the total; write that value.",
+  help: words('rules.help.current-memory-lowered'),
   docsAnchor: 'memory-allocation',
   check(domain, report) {
     const facts = memoryFacts(domain);
@@ -159,7 +162,8 @@ export const currentMemoryLoweredRule: Rule = {
       const el = domain.child(domain.root, 'currentMemory');
       const unit = el && domain.value(el, 'unit');
       const inKiB = unit === undefined || unitScale(unit, 1024n) === 1024n;
-      report(facts.current.span, `\`<currentMemory>\` (${formatKiB(facts.current.value)}) is above the ${formatKiB(total)} of memory: libvirt lowers it to that`, inKiB ? { fixes: [replaceFix(facts.current.span, String(total), `Set it to ${formatKiB(total)}`)] } : undefined);
+      const fixes = inKiB ? { fixes: [titled(replaceFix(facts.current.span, String(total), ''), words('rules.current-memory-lowered.fix.set', { total: formatKiB(total) }))] } : undefined;
+      report(facts.current.span, words('rules.current-memory-lowered.lowered', { current: formatKiB(facts.current.value), total: formatKiB(total) }), fixes);
     }
   },
 };
@@ -184,15 +188,15 @@ export const memoryNumaTotalRule: Rule = {
   stage: 'accepted',
   driver: 'any',
   libvirtMessages: [],
-  help:
-    "With guest NUMA cells, `virsh define` replaces `<memory>` by the cells' sizes plus the memory devices. Write that total so the document says what the guest gets.",
+  help: words('rules.help.memory-numa-total'),
   docsAnchor: 'memory-allocation',
   check(domain, report) {
     const facts = memoryFacts(domain);
     const total = defineTotal(domain);
     if (numaFacts(domain).cells.length === 0 || total === undefined || !facts.memory || facts.memory.value === total) return;
     const devices = memoryDevices(domain).length > 0;
-    report(facts.memory.span, `\`<memory>\` is ${formatKiB(facts.memory.value)} but the NUMA cells${devices ? ' and memory devices' : ''} add up to ${formatKiB(total)}, which libvirt keeps`);
+    const sizes = { memory: formatKiB(facts.memory.value), total: formatKiB(total) };
+    report(facts.memory.span, words(devices ? 'rules.memory-numa-total.cellsAndDevices' : 'rules.memory-numa-total.cells', sizes));
   },
 };
 
@@ -202,11 +206,11 @@ export const minGuaranteeRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["Parameter 'min_guarantee' not supported by QEMU."],
-  help: "`<memtune><min_guarantee>` is a guarantee only some hypervisors (VMware ESX) can give; the QEMU driver refuses it. Remove it, or use `soft_limit`/`hard_limit`.",
+  help: words('rules.help.memtune-min-guarantee'),
   docsAnchor: 'memory-tuning',
   check(domain, report) {
     const memtune = domain.child(domain.root, 'memtune');
     const min = memtune && domain.child(memtune, 'min_guarantee');
-    if (min) report(domain.nameSpan(min), '`min_guarantee` is not supported by QEMU');
+    if (min) report(domain.nameSpan(min), words('rules.memtune-min-guarantee.qemu'));
   },
 };

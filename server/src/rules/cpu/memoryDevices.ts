@@ -8,6 +8,7 @@
  *   (src/qemu/qemu_domain.c): with guest NUMA cells dimm/nvdimm/virtio-mem need a target node;
  *   a dimm address's slot is below `<maxMemory slots>` and no two dimms share a slot or base.
  */
+import { words } from '../../messages/words';
 import { decimalNumber } from '../domain';
 import { effectiveArch, isArchIn } from '../machines';
 import { Rule } from '../rule';
@@ -23,17 +24,16 @@ export const memoryTargetNodeRule: Rule = {
     "can't add memory backend for guest node '%1$d' as the guest has only '%2$zu' NUMA nodes configured",
     'virtio-pmem does not support NUMA nodes',
   ],
-  help:
-    "A memory device's `<target><node>` is the guest NUMA cell its memory joins: a cell of `<cpu><numa>`, numbered from 0. " +
-    'A virtio-pmem device belongs to no cell and takes no `<node>`.',
+  help: words('rules.help.memory-device-node'),
   docsAnchor: 'memory-devices',
   check(domain, report) {
     const cells = numaFacts(domain).cells.length;
     for (const device of memoryDevices(domain)) {
       if (!device.node) continue;
-      if (device.model === 'virtio-pmem') report(device.node.span, 'A virtio-pmem device takes no NUMA `<node>`');
-      else if (cells === 0) report(device.node.span, `Guest NUMA node ${device.node.value} does not exist: the domain has no \`<cpu><numa>\` cells`);
-      else if (device.node.value >= cells) report(device.node.span, `Guest NUMA node ${device.node.value} does not exist: the domain has ${cells} cell${cells === 1 ? '' : 's'} (0-${cells - 1})`);
+      const node = device.node.value;
+      if (device.model === 'virtio-pmem') report(device.node.span, words('rules.memory-device-node.pmem'));
+      else if (cells === 0) report(device.node.span, words('rules.memory-device-node.noCells', { node }));
+      else if (node >= cells) report(device.node.span, words(cells === 1 ? 'rules.memory-device-node.cells.one' : 'rules.memory-device-node.cells.other', { node, count: cells, last: cells - 1 }));
     }
   },
 };
@@ -44,7 +44,7 @@ export const memoryNodeRequiredRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['target NUMA node needs to be specified for memory device'],
-  help: 'When the guest has NUMA cells, a dimm, nvdimm or virtio-mem device must say which cell its memory joins: add `<node>` to its `<target>`.',
+  help: words('rules.help.memory-device-node-missing'),
   docsAnchor: 'memory-devices',
   check(domain, report) {
     if (numaFacts(domain).cells.length === 0) return;
@@ -53,7 +53,7 @@ export const memoryNodeRequiredRule: Rule = {
     for (const device of memoryDevices(domain)) {
       if (device.model !== 'dimm' && device.model !== 'nvdimm' && device.model !== 'virtio-mem') continue;
       if (device.target && domain.child(device.target, 'node')) continue;
-      report(device.target ? domain.nameSpan(device.target) : domain.nameSpan(device.el), `The ${device.model} device has no target \`<node>\` though the guest has NUMA cells`);
+      report(device.target ? domain.nameSpan(device.target) : domain.nameSpan(device.el), words('rules.memory-device-node-missing.missing', { model: device.model }));
     }
   },
 };
@@ -71,28 +71,28 @@ export const virtioMemSizesRule: Rule = {
     'requested size must be an integer multiple of block size',
     'memory device address must be aligned to blocksize',
   ],
-  help:
-    'A virtio-mem device hands memory to the guest in blocks: `<block>` must be a power of two, `<requested>` a whole number of blocks no larger than `<size>`, ' +
-    'and `<address base>` a multiple of the block size.',
+  help: words('rules.help.virtio-mem-sizes'),
   docsAnchor: 'memory-devices',
   check(domain, report) {
     for (const device of memoryDevices(domain)) {
       if (device.model !== 'virtio-mem') continue;
       const { size, block, requested, base } = device;
       if (requested && size && requested.value > size.value) {
-        report(requested.span, `The requested ${formatKiB(requested.value)} is more than the device's ${formatKiB(size.value)}`);
+        report(requested.span, words('rules.virtio-mem-sizes.requested', { requested: formatKiB(requested.value), size: formatKiB(size.value) }));
         continue;
       }
       if (!block) continue;
       if (!isPowerOfTwo(block.value)) {
-        report(block.span, `The block size ${formatKiB(block.value)} is not a power of two`);
+        report(block.span, words('rules.virtio-mem-sizes.block', { block: formatKiB(block.value) }));
         continue;
       }
       if (requested && requested.value % block.value !== 0n) {
-        report(requested.span, `The requested ${formatKiB(requested.value)} is not a multiple of the ${formatKiB(block.value)} block size`);
+        report(requested.span, words('rules.virtio-mem-sizes.multiple', { requested: formatKiB(requested.value), block: formatKiB(block.value) }));
         continue;
       }
-      if (base && base.value % (block.value * 1024n) !== 0n) report(base.span, `Address 0x${base.value.toString(16)} is not a multiple of the ${formatKiB(block.value)} block size`);
+      if (base && base.value % (block.value * 1024n) !== 0n) {
+        report(base.span, words('rules.virtio-mem-sizes.address', { address: `0x${base.value.toString(16)}`, block: formatKiB(block.value) }));
+      }
     }
   },
 };
@@ -113,9 +113,7 @@ export const memoryAddressOverlapRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['memory device address [0x%1$llx:0x%2$llx] overlaps with other memory device (0x%3$llx)'],
-  help:
-    "A virtio-mem or virtio-pmem device with `<target><address base>` occupies guest physical memory from that base for its `<size>`. " +
-    "Two devices' ranges may not overlap: move a base past the other device's end, or leave `base` out and let QEMU place it.",
+  help: words('rules.help.memory-device-address-overlap'),
   docsAnchor: 'memory-devices',
   check(domain, report) {
     const placed = memoryDevices(domain).filter((d) => (d.model === 'virtio-mem' || d.model === 'virtio-pmem') && d.base && d.base.value > 0n);
@@ -130,8 +128,8 @@ export const memoryAddressOverlapRule: Rule = {
         if (j === i || (keys[i] !== undefined && keys[i] === keys[j])) continue;
         const otherStart = placed[j].base!.value;
         if (start <= otherStart && end > otherStart) {
-          report(device.base!.span, `[0x${start.toString(16)}:0x${end.toString(16)}] overlaps the memory device at 0x${otherStart.toString(16)}`, {
-            related: [{ ...placed[j].base!.span, message: 'The other memory device' }],
+          report(device.base!.span, words('rules.memory-device-address-overlap.overlap', { start: `0x${start.toString(16)}`, end: `0x${end.toString(16)}`, other: `0x${otherStart.toString(16)}` }), {
+            related: [{ ...placed[j].base!.span, message: words('rules.memory-device-address-overlap.other') }],
           });
           break;
         }
@@ -150,9 +148,7 @@ export const dimmAddressRule: Rule = {
     "memory device slot '%1$u' is already being used by another memory device",
     "memory device base '0x%1$llx' is already being used by another memory device",
   ],
-  help:
-    "A dimm or nvdimm `<address type='dimm'>` picks a memory slot, numbered from 0 below `<maxMemory slots>`, and optionally a base address; " +
-    'two devices may not share a slot or a base. Leave the address out to let libvirt choose.',
+  help: words('rules.help.dimm-address'),
   docsAnchor: 'memory-devices',
   check(domain, report) {
     const facts = memoryFacts(domain);
@@ -168,12 +164,12 @@ export const dimmAddressRule: Rule = {
       const slot = slotAttr && decimalNumber(slotAttr.value);
       if (slotAttr && slot !== undefined) {
         if (slot >= slots) {
-          report(slotAttr, `Slot ${slot} is not below the ${slots} slot${slots === 1 ? '' : 's'} of \`<maxMemory>\``);
+          report(slotAttr, words(slots === 1 ? 'rules.dimm-address.slot.one' : 'rules.dimm-address.slot.other', { slot, count: slots }));
           continue;
         }
         const first = bySlot.get(slot);
         if (first) {
-          report(slotAttr, `Slot ${slot} is already used by another memory device`, { related: [{ ...first, message: 'The first device in this slot' }] });
+          report(slotAttr, words('rules.dimm-address.slotTaken', { slot }), { related: [{ ...first, message: words('rules.dimm-address.firstSlot') }] });
           continue;
         }
         bySlot.set(slot, slotAttr);
@@ -182,7 +178,7 @@ export const dimmAddressRule: Rule = {
       const base = baseAttr && unsignedLongLong(baseAttr.value);
       if (baseAttr && base !== undefined && base !== 0n) {
         const first = byBase.get(base);
-        if (first) report(baseAttr, `Base 0x${base.toString(16)} is already used by another memory device`, { related: [{ ...first, message: 'The first device at this base' }] });
+        if (first) report(baseAttr, words('rules.dimm-address.baseTaken', { base: `0x${base.toString(16)}` }), { related: [{ ...first, message: words('rules.dimm-address.firstBase') }] });
         else byBase.set(base, baseAttr);
       }
     }
@@ -206,9 +202,7 @@ export const memoryDeviceModelRule: Rule = {
     'UUID is not supported for NVDIMM device',
     "memory device address is not supported for model '%1$s'",
   ],
-  help:
-    'Each memory device model has its needs: nvdimm and virtio-pmem are backed by a host file or device (`<source><path>`) and cannot discard; ' +
-    "virtio-pmem needs `access='shared'`; an nvdimm's `<label><size>` is at least 128 KiB and below the device's size, needed on ppc64, and elsewhere the nvdimm takes no `<uuid>`; sgx-epc memory takes no `<address>`.",
+  help: words('rules.help.memory-device-model'),
   docsAnchor: 'memory-devices',
   check(domain, report) {
     const ppc64 = isArchIn(effectiveArch(domain), 'ppc64');
@@ -220,12 +214,12 @@ export const memoryDeviceModelRule: Rule = {
         const source = domain.child(el, 'source');
         const path = source && domain.child(source, 'path');
         if (!path || domain.content(path).value.trim() === '') {
-          report(source ? domain.nameSpan(source) : name, `A ${model} device needs a \`<source><path>\``);
+          report(source ? domain.nameSpan(source) : name, words('rules.memory-device-model.path', { model }));
           continue;
         }
         const discard = domain.attr(el, 'discard');
         if (discard && discard.value.trim() === 'yes') {
-          report(discard, `A ${model} device cannot discard its memory`);
+          report(discard, words('rules.memory-device-model.discard', { model }));
           continue;
         }
       }
@@ -233,27 +227,27 @@ export const memoryDeviceModelRule: Rule = {
         const label = device.target && domain.child(device.target, 'label');
         const labelSize = elementKiB(domain, label && domain.child(label, 'size'));
         if (labelSize && labelSize.value > 0n && labelSize.value < 128n) {
-          report(labelSize.span, `The label size ${formatKiB(labelSize.value)} is below the 128 KiB minimum`);
+          report(labelSize.span, words('rules.memory-device-model.labelMin', { label: formatKiB(labelSize.value) }));
           continue;
         }
         if (labelSize && device.size && labelSize.value >= device.size.value) {
-          report(labelSize.span, `The label size ${formatKiB(labelSize.value)} is not below the nvdimm's ${formatKiB(device.size.value)}`);
+          report(labelSize.span, words('rules.memory-device-model.labelSize', { label: formatKiB(labelSize.value), size: formatKiB(device.size.value) }));
           continue;
         }
       }
       if (model === 'virtio-pmem') {
         const access = domain.attr(el, 'access');
-        if (!access || access.value.trim() !== 'shared') report(access ?? name, "A virtio-pmem device needs `access='shared'`");
+        if (!access || access.value.trim() !== 'shared') report(access ?? name, words('rules.memory-device-model.access'));
       } else if (model === 'nvdimm' && arch !== undefined) {
         const target = device.target;
         const label = target && domain.child(target, 'label');
         const labelSize = label && domain.child(label, 'size');
         const uuid = domain.child(el, 'uuid');
-        if (ppc64 && !labelSize) report(target ? domain.nameSpan(target) : name, 'An nvdimm on ppc64 needs a `<label><size>` in its `<target>`');
-        else if (!ppc64 && uuid) report(domain.nameSpan(uuid), 'An nvdimm takes a `<uuid>` on ppc64 only');
+        if (ppc64 && !labelSize) report(target ? domain.nameSpan(target) : name, words('rules.memory-device-model.label'));
+        else if (!ppc64 && uuid) report(domain.nameSpan(uuid), words('rules.memory-device-model.uuid'));
       } else if (model === 'sgx-epc') {
         const address = domain.child(el, 'address');
-        if (address) report(domain.nameSpan(address), 'An sgx-epc memory device takes no `<address>`');
+        if (address) report(domain.nameSpan(address), words('rules.memory-device-model.sgx'));
       }
     }
   },

@@ -8,10 +8,11 @@
  *   placement, a nodeset for static placement, `restrictive` on both `<memory>` and
  *   `<memnode>` or on neither.
  */
+import { words } from '../../messages/words';
 import { AttrValue, Domain } from '../domain';
 import { Rule, replaceFix } from '../rule';
 import { IdSet } from '../cpuset/idSet';
-import { NumaCell, numaFacts, vcpuFacts } from './facts';
+import { NumaCell, numaFacts, titled, vcpuFacts } from './facts';
 
 export const numaCellIdRule: Rule = {
   code: 'numa-cell-id',
@@ -22,9 +23,7 @@ export const numaCellIdRule: Rule = {
     "Exactly one 'cell' element per guest NUMA cell allowed, non-contiguous ranges or ranges not starting from 0 are not allowed",
     "Duplicate NUMA cell info for cell id '%1$u'",
   ],
-  help:
-    'Guest NUMA cells are numbered 0, 1, 2 ... with no gaps: with n `<cell>` elements every `id` must be below n, and each id used once ' +
-    '(a cell without `id` takes its position). Renumber the cells from 0.',
+  help: words('rules.help.numa-cell-id'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cells } = numaFacts(domain);
@@ -32,11 +31,12 @@ export const numaCellIdRule: Rule = {
     for (const cell of cells) {
       if (cell.id === undefined) continue;
       if (cell.id >= cells.length) {
-        report(cell.idSpan, `Cell id ${cell.id} is not below the ${cells.length} cell${cells.length === 1 ? '' : 's'}: ids must run from 0 to ${cells.length - 1}`);
+        const count = cells.length;
+        report(cell.idSpan, words(count === 1 ? 'rules.numa-cell-id.range.one' : 'rules.numa-cell-id.range.other', { id: cell.id, count, last: count - 1 }));
         continue;
       }
       const first = seen.get(cell.id);
-      if (first) report(cell.idSpan, `A second cell with id ${cell.id}`, { related: [{ ...first.idSpan, message: `The first cell ${cell.id}` }] });
+      if (first) report(cell.idSpan, words('rules.numa-cell-id.second', { id: cell.id }), { related: [{ ...first.idSpan, message: words('rules.numa-cell-id.first', { id: cell.id }) }] });
       else seen.set(cell.id, cell);
     }
   },
@@ -48,7 +48,7 @@ export const numaCellCpusOverlapRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['NUMA cells %1$u and %2$zu have overlapping vCPU ids'],
-  help: 'A vCPU belongs to one guest NUMA cell: no vCPU may appear in the `cpus` of two `<cell>` elements. Give each cell its own vCPUs.',
+  help: words('rules.help.numa-cell-cpus-overlap'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cells } = numaFacts(domain);
@@ -58,7 +58,10 @@ export const numaCellCpusOverlapRule: Rule = {
       const other = earlier.find((e) => !e.cpus!.intersect(cell.cpus!).isEmpty);
       if (other) {
         const shared = other.cpus!.intersect(cell.cpus).format();
-        report(cell.cpusAttr, `vCPU ${shared} is already in cell ${other.id ?? other.index}`, { related: [{ ...other.cpusAttr!, message: `The cpus of cell ${other.id ?? other.index}` }] });
+        const otherCell = other.id ?? other.index;
+        report(cell.cpusAttr, words('rules.numa-cell-cpus-overlap.overlap', { vcpus: shared, cell: otherCell }), {
+          related: [{ ...other.cpusAttr!, message: words('rules.numa-cell-cpus-overlap.cpus', { cell: otherCell }) }],
+        });
       }
       earlier.push(cell);
     }
@@ -71,20 +74,18 @@ export const numaCpusBeyondVcpusRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['Number of CPUs in <numa> exceeds the <vcpu> count', 'CPU IDs in <numa> exceed the <vcpu> count'],
-  help:
-    'The `cpus` of the guest NUMA cells name vCPUs, numbered from 0 below the `<vcpu>` count: together they may not list more vCPUs than the domain has, ' +
-    'nor a vCPU id at or above the count. Raise `<vcpu>` or shrink the cells.',
+  help: words('rules.help.numa-cpus-beyond-vcpus'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cells } = numaFacts(domain);
     const { max, maxSpan } = vcpuFacts(domain);
     if (max === undefined || cells.length === 0) return;
-    const related = maxSpan ? [{ ...maxSpan, message: 'The vCPU count' }] : undefined;
+    const related = maxSpan ? [{ ...maxSpan, message: words('rules.numa-cpus-beyond-vcpus.count') }] : undefined;
     let total = 0;
     for (const cell of cells) total += cell.cpus?.count ?? 0;
     if (total > max) {
       const last = [...cells].reverse().find((c) => c.cpusAttr && c.cpus);
-      if (last) report(last.cpusAttr!, `The cells list ${total} vCPUs but \`<vcpu>\` is ${max}`, { related });
+      if (last) report(last.cpusAttr!, words('rules.numa-cpus-beyond-vcpus.total', { total, max }), { related });
       return;
     }
     for (const cell of cells) {
@@ -92,7 +93,7 @@ export const numaCpusBeyondVcpusRule: Rule = {
       if (!ranges || ranges.length === 0 || !cell.cpusAttr) continue;
       const highest = ranges[ranges.length - 1][1];
       if (highest >= max) {
-        report(cell.cpusAttr, `vCPU ${highest} does not exist: \`<vcpu>\` is ${max} (ids 0-${max - 1})`, { related });
+        report(cell.cpusAttr, words('rules.numa-cpus-beyond-vcpus.id', { vcpu: highest, max, last: max - 1 }), { related });
         return;
       }
     }
@@ -123,16 +124,15 @@ export const memnodeAutoPlacementRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['Per-node binding is not compatible with automatic NUMA placement.'],
-  help:
-    "With automatic placement (`<numatune><memory placement='auto'>`, or `<vcpu placement='auto'>` without a `<numatune><memory>`) numad picks the host nodes, " +
-    'so `<memnode>` cannot bind cells to nodes of your choosing. Use static placement with a nodeset, or remove the `<memnode>` elements.',
+  help: words('rules.help.numatune-memnode-auto-placement'),
   docsAnchor: 'numa-node-tuning',
   check(domain, report) {
     const memnode = domain.first(['numatune', 'memnode']);
     if (!memnode) return;
     const { placement, memory } = numatunePlacement(domain);
     if (placement !== 'auto') return;
-    report(domain.nameSpan(memnode), '`<memnode>` binds a cell to host nodes while NUMA placement is automatic', memory ? { related: [{ ...memory, message: 'Where placement becomes automatic' }] } : undefined);
+    const related = memory ? { related: [{ ...memory, message: words('rules.numatune-memnode-auto-placement.auto') }] } : undefined;
+    report(domain.nameSpan(memnode), words('rules.numatune-memnode-auto-placement.memnode'), related);
   },
 };
 
@@ -142,13 +142,11 @@ export const numatuneStaticNodesetRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["nodeset for NUMA memory tuning must be set if 'placement' is 'static'"],
-  help:
-    "Static NUMA memory placement binds the guest's memory to the host nodes in `nodeset`, so `<numatune><memory>` needs one when its placement is static " +
-    "(given, or taken from `<vcpu placement='static'>`, the default). Add a `nodeset`, or use `placement='auto'`.",
+  help: words('rules.help.numatune-static-without-nodeset'),
   docsAnchor: 'numa-node-tuning',
   check(domain, report) {
     const { placement, memory, nodeset } = numatunePlacement(domain);
-    if (placement === 'static' && !nodeset && memory) report(memory, 'Static NUMA memory placement without a `nodeset`');
+    if (placement === 'static' && !nodeset && memory) report(memory, words('rules.numatune-static-without-nodeset.static'));
   },
 };
 
@@ -161,9 +159,7 @@ export const numatuneRestrictiveRule: Rule = {
     "'restrictive' mode is required in memnode element when mode is 'restrictive' in memory element",
     "'restrictive' mode is required in memory element when mode is 'restrictive' in memnode element",
   ],
-  help:
-    "Mode `restrictive` leaves the memory policy to cgroups for the whole guest, so it cannot be mixed with the other modes: when `<numatune><memory>` is `restrictive` " +
-    'every `<memnode>` must be too, and a `restrictive` `<memnode>` needs a `restrictive` `<memory>`.',
+  help: words('rules.help.numatune-restrictive-mismatch'),
   docsAnchor: 'numa-node-tuning',
   check(domain, report) {
     const numatune = domain.child(domain.root, 'numatune');
@@ -177,8 +173,7 @@ export const numatuneRestrictiveRule: Rule = {
       const modeAttr = domain.attr(memnode, 'mode');
       const mode = modeAttr?.value.trim() ?? 'strict';
       const at = modeAttr ?? domain.nameSpan(memnode);
-      if (memoryMode === 'restrictive' && mode !== 'restrictive') report(at, `\`<memnode>\` mode \`${mode}\` while \`<memory>\` mode is \`restrictive\``);
-      else if (mode === 'restrictive' && memoryMode !== 'restrictive') report(at, `\`<memnode>\` mode \`restrictive\` while \`<memory>\` mode is \`${memoryMode}\``);
+      if ((memoryMode === 'restrictive') !== (mode === 'restrictive')) report(at, words('rules.numatune-restrictive-mismatch.mismatch', { memnode: mode, memory: memoryMode }));
     }
   },
 };
@@ -189,9 +184,7 @@ export const numaVcpusUncoveredRule: Rule = {
   stage: 'accepted',
   driver: 'qemu',
   libvirtMessages: [],
-  help:
-    'Every vCPU belongs to one guest NUMA cell. When the cells leave some vCPUs out, the QEMU driver adds them to cell 0 (a behaviour kept for old configurations). ' +
-    "List every vCPU in the `cpus` of some `<cell>` so the document says where each one is.",
+  help: words('rules.help.numa-vcpus-uncovered'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const { cells } = numaFacts(domain);
@@ -209,6 +202,8 @@ export const numaVcpusUncoveredRule: Rule = {
     const at = first.cpusAttr ?? first.idSpan;
     const cell0 = (first.cpus ?? new IdSet()).copy();
     for (const [a, b] of missing.ranges()) cell0.add(a, b);
-    report(at, `${missing.count === 1 ? 'vCPU' : 'vCPUs'} ${missing.format()} ${missing.count === 1 ? 'is' : 'are'} in no NUMA cell: libvirt adds ${missing.count === 1 ? 'it' : 'them'} to cell 0`, first.cpusAttr ? { fixes: [replaceFix(first.cpusAttr, cell0.format(), `Put vCPU ${missing.format()} in cell 0`)] } : undefined);
+    const vcpus = missing.format();
+    const fixes = first.cpusAttr ? { fixes: [titled(replaceFix(first.cpusAttr, cell0.format(), ''), words('rules.numa-vcpus-uncovered.fix.cell0', { vcpus }))] } : undefined;
+    report(at, words(missing.count === 1 ? 'rules.numa-vcpus-uncovered.missing.one' : 'rules.numa-vcpus-uncovered.missing.other', { vcpus }), fixes);
   },
 };

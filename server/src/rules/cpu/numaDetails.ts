@@ -6,6 +6,7 @@
  *   once; `<interconnects>` latency/bandwidth entries between existing cells, from a cell with
  *   vCPUs, to a cache level the target has, each entry once and each link in one direction.
  */
+import { words } from '../../messages/words';
 import { AttrValue, Domain, decimalNumber } from '../domain';
 import { Rule } from '../rule';
 import { NumaCell, numaFacts } from './facts';
@@ -30,9 +31,7 @@ export const numaDistanceRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["'sibling_id %1$d' does not refer to a valid cell within NUMA 'cell id %2$d'", "'value %1$d' is invalid for 'sibling id %2$d' under NUMA 'cell id %3$d'"],
-  help:
-    "A cell's `<distances><sibling id value>` gives its distance to another guest NUMA cell (an id of `<cpu><numa>`), in ACPI SLIT units: " +
-    '10 to itself and only to itself, 11 to 255 to the others.',
+  help: words('rules.help.numa-distance'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const cells = cellsById(domain);
@@ -43,15 +42,15 @@ export const numaDistanceRule: Rule = {
         const siblingId = idAttr && decimalNumber(idAttr.value);
         if (!idAttr || siblingId === undefined) continue;
         if (siblingId >= cells.size) {
-          report(idAttr, `Cell ${id}'s sibling ${siblingId} is not a cell (the cells are 0-${cells.size - 1})`);
+          report(idAttr, words('rules.numa-distance.sibling', { cell: id, sibling: siblingId, last: cells.size - 1 }));
           continue;
         }
         const valueAttr = domain.attr(sibling, 'value');
         const value = valueAttr && decimalNumber(valueAttr.value);
         if (!valueAttr || value === undefined) continue;
-        if (value < LOCAL_DISTANCE || value > UNREACHABLE) report(valueAttr, `Distance ${value} is outside ${LOCAL_DISTANCE}-${UNREACHABLE}`);
-        else if (siblingId === id && value !== LOCAL_DISTANCE) report(valueAttr, `Cell ${id}'s distance to itself must be ${LOCAL_DISTANCE}, not ${value}`);
-        else if (siblingId !== id && value === LOCAL_DISTANCE) report(valueAttr, `${LOCAL_DISTANCE} is the distance of a cell to itself: cell ${id} to ${siblingId} needs more`);
+        if (value < LOCAL_DISTANCE || value > UNREACHABLE) report(valueAttr, words('rules.numa-distance.range', { value, min: LOCAL_DISTANCE, max: UNREACHABLE }));
+        else if (siblingId === id && value !== LOCAL_DISTANCE) report(valueAttr, words('rules.numa-distance.self', { cell: id, local: LOCAL_DISTANCE, value }));
+        else if (siblingId !== id && value === LOCAL_DISTANCE) report(valueAttr, words('rules.numa-distance.local', { local: LOCAL_DISTANCE, cell: id, sibling: siblingId }));
       }
     }
   },
@@ -84,10 +83,7 @@ export const numaHmatRule: Rule = {
     'Duplicate info for NUMA latencies',
     'Link already defined',
   ],
-  help:
-    "The HMAT description of guest NUMA (cell `<cache>` and `<interconnects>`) must be consistent: cache levels 1 to 3, each once per cell; " +
-    "each `<latency>`/`<bandwidth>` from an `initiator` cell that has vCPUs to an existing `target` cell, a `cache` level that target has, " +
-    'no entry given twice and each link described in one direction only.',
+  help: words('rules.help.numa-hmat'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const cells = cellsById(domain);
@@ -100,8 +96,8 @@ export const numaHmatRule: Rule = {
         const levelAttr = domain.attr(cache, 'level');
         const level = levelAttr && decimalNumber(levelAttr.value);
         if (!levelAttr || level === undefined || level === 0) continue;
-        if (level > 3) report(levelAttr, `Cache level ${level}: levels go up to 3`);
-        else if (levels.has(level)) report(levelAttr, `Cell ${id} already has a level ${level} cache`);
+        if (level > 3) report(levelAttr, words('rules.numa-hmat.level', { level }));
+        else if (levels.has(level)) report(levelAttr, words('rules.numa-hmat.levelTwice', { cell: id, level }));
         levels.add(level);
       }
     }
@@ -121,29 +117,29 @@ export const numaHmatRule: Rule = {
       if (!initiatorAttr || !targetAttr || initiator === undefined || target === undefined || cache === undefined) continue;
       const link: Interconnect = { kind, initiator, target, cache, type: domain.value(el, 'type') ?? '', at: domain.nameSpan(el), initiatorAttr, targetAttr, cacheAttr };
       if (initiator >= cells.size) {
-        report(initiatorAttr, `Initiator ${initiator} is not a cell (the cells are 0-${cells.size - 1})`);
+        report(initiatorAttr, words('rules.numa-hmat.initiator', { initiator, last: cells.size - 1 }));
         continue;
       }
       if (target >= cells.size) {
-        report(targetAttr, `Target ${target} is not a cell (the cells are 0-${cells.size - 1})`);
+        report(targetAttr, words('rules.numa-hmat.target', { target, last: cells.size - 1 }));
         continue;
       }
       if (!cells.get(initiator)!.cpus) {
-        report(initiatorAttr, `Cell ${initiator} has no vCPUs, so it cannot be an initiator`);
+        report(initiatorAttr, words('rules.numa-hmat.noVcpus', { cell: initiator }));
         continue;
       }
       if (cache > 0 && !cacheLevels.get(target)!.has(cache)) {
-        report(cacheAttr!, `Cell ${target} has no level ${cache} cache`);
+        report(cacheAttr!, words('rules.numa-hmat.noCache', { cell: target, level: cache }));
         continue;
       }
       const duplicate = seen.find((o) => o.kind === kind && o.initiator === initiator && o.target === target && o.cache === cache && o.type === link.type);
       if (duplicate) {
-        report(link.at, `A second \`<${kind}>\` from cell ${initiator} to ${target}`, { related: [{ ...duplicate.at, message: 'The first one' }] });
+        report(link.at, words('rules.numa-hmat.second', { kind, initiator, target }), { related: [{ ...duplicate.at, message: words('rules.numa-hmat.first') }] });
         continue;
       }
       const reverse = initiator !== target ? seen.find((o) => o.initiator === target && o.target === initiator) : undefined;
       if (reverse) {
-        report(link.at, `The link between cells ${initiator} and ${target} is already described the other way`, { related: [{ ...reverse.at, message: 'The link the other way' }] });
+        report(link.at, words('rules.numa-hmat.reverse', { initiator, target }), { related: [{ ...reverse.at, message: words('rules.numa-hmat.otherWay') }] });
         continue;
       }
       seen.push(link);

@@ -6,9 +6,10 @@
  */
 import { evaluateSet } from '../cpuset/evaluate';
 import { IdSet } from '../cpuset/idSet';
+import { words } from '../../messages/words';
 import { AttrValue, Domain, decimalNumber } from '../domain';
 import { Rule, replaceFix } from '../rule';
-import { trimmedText, vcpuFacts } from './facts';
+import { titled, trimmedText, vcpuFacts } from './facts';
 
 interface SchedSet {
   attr: AttrValue;
@@ -51,9 +52,7 @@ export const threadSchedOverlapRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["'%1$s' attributes '%2$s' must not overlap"],
-  help:
-    'Each vCPU (or IOThread) gets its scheduler from one `<vcpusched>` (or `<iothreadsched>`): libvirt refuses a thread named by two of them. ' +
-    'Split the ranges so that no id appears twice.',
+  help: words('rules.help.thread-sched-overlap'),
   docsAnchor: 'cpu-tuning',
   check(domain, report) {
     for (const [element, attribute] of [
@@ -68,8 +67,8 @@ export const threadSchedOverlapRule: Rule = {
         for (const [first, last] of set.ids.ranges()) union.add(first, last);
         if (earlier) {
           const shared = earlier.ids.intersect(set.ids).format();
-          report(set.attr, `\`${set.attr.value}\` repeats ${attribute === 'vcpus' ? 'vCPU' : 'IOThread'} ${shared} of an earlier \`<${element}>\``, {
-            related: [{ ...earlier.attr, message: `The earlier \`<${element}>\`` }],
+          report(set.attr, words('rules.thread-sched-overlap.repeats', { value: set.attr.value, thread: attribute === 'vcpus' ? 'vCPU' : 'IOThread', ids: shared, element }), {
+            related: [{ ...earlier.attr, message: words('rules.thread-sched-overlap.earlier', { element }) }],
           });
         }
         seen.push(set);
@@ -84,9 +83,7 @@ export const threadSchedUnknownRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["vCPU '%1$u' is not present in domain definition", "Cannot find 'iothread' : %1$u"],
-  help:
-    '`<vcpusched vcpus>` may only name vCPUs below the `<vcpu>` count, and `<iothreadsched iothreads>` only IOThreads the domain defines ' +
-    '(`<iothreadids>`, or 1 to the `<iothreads>` count). Remove the ids that do not exist, or add the vCPUs/IOThreads.',
+  help: words('rules.help.thread-sched-unknown-thread'),
   docsAnchor: 'cpu-tuning',
   check(domain, report) {
     const { max } = vcpuFacts(domain);
@@ -95,7 +92,8 @@ export const threadSchedUnknownRule: Rule = {
         const beyond = set.ids.subtract(max > 0 ? IdSet.of([[0, max - 1]]) : new IdSet());
         if (beyond.isEmpty) continue;
         const kept = set.ids.subtract(beyond);
-        report(set.attr, `The domain has ${max} vCPU${max === 1 ? '' : 's'}: vCPU ${beyond.format()} does not exist`, kept.isEmpty ? undefined : { fixes: [replaceFix(set.attr, kept.format(), `Keep vCPUs ${kept.format()}`)] });
+        const fixes = kept.isEmpty ? undefined : { fixes: [titled(replaceFix(set.attr, kept.format(), ''), words('rules.thread-sched-unknown-thread.fix.keepVcpus', { vcpus: kept.format() }))] };
+        report(set.attr, words(max === 1 ? 'rules.thread-sched-unknown-thread.vcpus.one' : 'rules.thread-sched-unknown-thread.vcpus.other', { count: max, vcpus: beyond.format() }), fixes);
       }
     }
     const threads = ioThreadIds(domain);
@@ -104,7 +102,9 @@ export const threadSchedUnknownRule: Rule = {
       const unknown = set.ids.subtract(threads);
       if (unknown.isEmpty) continue;
       const kept = set.ids.subtract(unknown);
-      report(set.attr, `There is no IOThread ${unknown.format()}: ${threads.isEmpty ? 'the domain defines none' : `the domain defines ${threads.format()}`}`, kept.isEmpty ? undefined : { fixes: [replaceFix(set.attr, kept.format(), `Keep IOThreads ${kept.format()}`)] });
+      const fixes = kept.isEmpty ? undefined : { fixes: [titled(replaceFix(set.attr, kept.format(), ''), words('rules.thread-sched-unknown-thread.fix.keepIothreads', { ids: kept.format() }))] };
+      const ids = unknown.format();
+      report(set.attr, threads.isEmpty ? words('rules.thread-sched-unknown-thread.noIothreads', { ids }) : words('rules.thread-sched-unknown-thread.iothreads', { ids, defined: threads.format() }), fixes);
     }
   },
 };

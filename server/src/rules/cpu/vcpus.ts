@@ -6,10 +6,11 @@
  *   multiple of `threads` (qemuValidateDefGetVcpuHotplugGranularity);
  * - on x86, more than 255 vCPUs need a q35 machine and an `<iommu>` with `eim='on'`.
  */
+import { words } from '../../messages/words';
 import { decimalNumber } from '../domain';
 import { domainMachineFamily, effectiveArch, isArchIn } from '../machines';
 import { Rule } from '../rule';
-import { plural, topologyFacts, vcpuFacts } from './facts';
+import { topologyFacts, vcpuFacts } from './facts';
 
 export const topologyMismatchRule: Rule = {
   code: 'vcpu-topology-mismatch',
@@ -17,16 +18,16 @@ export const topologyMismatchRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["CPU topology doesn't match maximum vcpu count"],
-  help:
-    'QEMU builds the guest from the `<cpu><topology>`: sockets × dies × clusters × cores × threads must give exactly the maximum vCPU count of `<vcpu>`. ' +
-    'Change the topology or the `<vcpu>` count so that they agree (use `current` on `<vcpu>` to start with fewer vCPUs online).',
+  help: words('rules.help.vcpu-topology-mismatch'),
   docsAnchor: 'cpu-model-and-topology',
   check(domain, report) {
     const topology = topologyFacts(domain);
     const { max, maxSpan } = vcpuFacts(domain);
     if (!topology || max === undefined || topology.total === max) return;
     const factors = [topology.sockets, topology.dies, topology.clusters, topology.cores, topology.threads].join(' × ');
-    report(domain.nameSpan(topology.el), `The topology gives ${plural(topology.total, 'vCPU')} (${factors}) but \`<vcpu>\` is ${max}`, maxSpan ? { related: [{ ...maxSpan, message: 'The maximum vCPU count' }] } : undefined);
+    const related = maxSpan ? { related: [{ ...maxSpan, message: words('rules.vcpu-topology-mismatch.max') }] } : undefined;
+    const total = topology.total;
+    report(domain.nameSpan(topology.el), words(total === 1 ? 'rules.vcpu-topology-mismatch.mismatch.one' : 'rules.vcpu-topology-mismatch.mismatch.other', { total, factors, max }), related);
   },
 };
 
@@ -36,9 +37,7 @@ export const hotplugGranularityRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['vCPUs count must be a multiple of the vCPU hotplug granularity (%1$u)'],
-  help:
-    'pSeries guests plug vCPUs one whole core at a time, so with a `<cpu><topology>` the number of vCPUs online at boot (`<vcpu current>`, else the `<vcpu>` count) ' +
-    'must be a multiple of `threads`. Round `current` to a multiple of the threads per core.',
+  help: words('rules.help.vcpu-hotplug-granularity'),
   docsAnchor: 'cpu-allocation',
   check(domain, report) {
     const topology = topologyFacts(domain);
@@ -46,7 +45,8 @@ export const hotplugGranularityRule: Rule = {
     if (!topology || current === undefined || !currentSpan || hasVcpuList || domainMachineFamily(domain) !== 'pseries') return;
     if (current % topology.threads === 0) return;
     const threads = domain.attr(topology.el, 'threads');
-    report(currentSpan, `${plural(current, 'vCPU')} online is not a multiple of the ${topology.threads} threads per core pSeries plugs at a time`, threads ? { related: [{ ...threads, message: 'Threads per core' }] } : undefined);
+    const related = threads ? { related: [{ ...threads, message: words('rules.vcpu-hotplug-granularity.threads') }] } : undefined;
+    report(currentSpan, words(current === 1 ? 'rules.vcpu-hotplug-granularity.online.one' : 'rules.vcpu-hotplug-granularity.online.other', { count: current, threads: topology.threads }), related);
   },
 };
 
@@ -59,9 +59,7 @@ export const manyVcpusRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['more than %1$d vCPUs are only supported on q35-based machine types', 'more than %1$d vCPUs require extended interrupt mode enabled on the iommu device'],
-  help:
-    'An x86 guest addresses at most 255 CPUs through its APIC unless interrupt remapping with extended interrupt mode is on. ' +
-    "More than 255 vCPUs therefore need a q35 machine and an `<iommu model='intel'>` with `<driver intremap='on' eim='on'/>`.",
+  help: words('rules.help.vcpu-over-255-needs-q35-eim'),
   docsAnchor: 'cpu-allocation',
   check(domain, report) {
     const { max, maxSpan } = vcpuFacts(domain);
@@ -69,13 +67,13 @@ export const manyVcpusRule: Rule = {
     const family = domainMachineFamily(domain);
     if (family === undefined) return;
     if (family !== 'q35') {
-      report(maxSpan, `${max} vCPUs are more than the ${MAX_VCPUS_WITHOUT_EIM} a non-q35 machine supports`);
+      report(maxSpan, words('rules.vcpu-over-255-needs-q35-eim.machine', { count: max, limit: MAX_VCPUS_WITHOUT_EIM }));
       return;
     }
     const iommu = domain.devices.find((d) => d.element.name === 'iommu');
     const driver = iommu && domain.child(iommu, 'driver');
     if (domain.value(driver, 'eim') === 'on') return;
-    report(maxSpan, `${max} vCPUs are more than ${MAX_VCPUS_WITHOUT_EIM}: an \`<iommu>\` with \`eim='on'\` is needed`);
+    report(maxSpan, words('rules.vcpu-over-255-needs-q35-eim.eim', { count: max, limit: MAX_VCPUS_WITHOUT_EIM }));
   },
 };
 
@@ -85,9 +83,7 @@ export const vcpuListRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["vcpu id '%1$u' is out of range of maximum vcpu count", "vcpu '%1$zu' is both offline and not hotpluggable"],
-  help:
-    '`<vcpus>` describes the vCPUs one by one: each `id` must be below the `<vcpu>` count, and a vCPU that is offline at boot (`enabled=\'no\'`) ' +
-    "must be hotpluggable, or it could never be brought online.",
+  help: words('rules.help.vcpus-list'),
   docsAnchor: 'cpu-allocation',
   check(domain, report) {
     const { max } = vcpuFacts(domain);
@@ -96,11 +92,11 @@ export const vcpuListRule: Rule = {
       const id = idAttr && decimalNumber(idAttr.value);
       if (!idAttr || id === undefined) continue;
       if (max !== undefined && id >= max) {
-        report(idAttr, `vCPU ${id} is not below the \`<vcpu>\` count of ${max}`);
+        report(idAttr, words('rules.vcpus-list.id', { id, max }));
         continue;
       }
       const hotpluggable = domain.attr(vcpu, 'hotpluggable');
-      if (domain.value(vcpu, 'enabled') === 'no' && hotpluggable?.value.trim() === 'no') report(hotpluggable, `vCPU ${id} is offline and not hotpluggable`);
+      if (domain.value(vcpu, 'enabled') === 'no' && hotpluggable?.value.trim() === 'no') report(hotpluggable, words('rules.vcpus-list.offline', { id }));
     }
   },
 };
