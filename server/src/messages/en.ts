@@ -2,8 +2,11 @@
  * The English catalogue: every message users read, by area (one file each under en/, mirrored
  * under zh/). A message key names its area first: `rules.`, `schema.`, `wellFormed.`…
  */
+import { CLI_EN } from './en/cli';
 import { RULES_EN } from './en/rules';
+import { SERVER_EN } from './en/server';
+import { SETS_EN } from './en/sets';
 
-export const EN = { ...RULES_EN };
+export const EN = { ...RULES_EN, ...SETS_EN, ...SERVER_EN, ...CLI_EN };
 
 export type MessageKey = keyof typeof EN;
