@@ -22,7 +22,7 @@ class CannotRun extends Error {}
 /** Each file under `directory` with its errors as `domxml check` (the CLI at `cli`) reports them. */
 function errorsOf(cli: string, directory: string): Map<string, Problem[]> {
   const files = xmlFilesUnder(directory);
-  const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', directory], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync(process.execPath, [cli, 'check', '--lang', 'en', '--format', 'json', directory], { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (run.error || (run.status !== 0 && run.status !== 1)) throw new CannotRun(`domxml check ${directory} failed (exit ${run.status}): ${run.stderr || String(run.error)}`);
   const checked = /checked (\d+) documents?/.exec(run.stderr)?.[1];
   if (Number(checked) !== files.length) throw new CannotRun(`domxml checked ${checked} documents under ${directory}, not the ${files.length} there`);

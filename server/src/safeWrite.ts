@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Words, render, words } from './messages/words';
 
 /** A file as it was read, to be replaced only while it is still so. */
 export interface ReadForReplace {
@@ -23,8 +24,12 @@ export interface ReadForReplace {
   readonly stats: fs.BigIntStats;
 }
 
-/** The file was left as it is, on purpose: replacing it would have lost something. The message says what. */
-export class NotReplacedError extends Error {}
+/** The file was left as it is, on purpose: replacing it would have lost something. The message says what (in English; `words` in any language). */
+export class NotReplacedError extends Error {
+  constructor(readonly words: Words) {
+    super(render(words, 'en'));
+  }
+}
 
 /** Reads `file` (through a symbolic link) for a later `replaceFile`. Only a regular file can be replaced. */
 export function readForReplace(file: string): ReadForReplace {
@@ -33,7 +38,7 @@ export function readForReplace(file: string): ReadForReplace {
   const descriptor = fs.openSync(target, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
     const stats = fs.fstatSync(descriptor, { bigint: true });
-    if (!stats.isFile()) throw new NotReplacedError('is not a regular file');
+    if (!stats.isFile()) throw new NotReplacedError(words('cli.notReplaced.notRegular'));
     return { named: file, target, bytes: fs.readFileSync(descriptor), stats };
   } finally {
     fs.closeSync(descriptor);
@@ -48,19 +53,19 @@ export function readForReplace(file: string): ReadForReplace {
 export function replaceFile(read: ReadForReplace, content: string | Buffer): void {
   const { target, stats } = read;
   // A new file would leave the other names of a hard link with the old content.
-  if (stats.nlink > 1n) throw new NotReplacedError(`has ${stats.nlink} hard links, which replacing it would split`);
+  if (stats.nlink > 1n) throw new NotReplacedError(words('cli.notReplaced.hardLinks', { count: String(stats.nlink) }));
   try {
     // A rename needs no write permission on the file, only on its directory: a read-only file stays so.
     fs.accessSync(target, fs.constants.W_OK);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotReplacedError('was removed since it was read');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotReplacedError(words('cli.notReplaced.removed'));
     throw error;
   }
   writeThroughTemporary(target, content, 0o600, {
     prepare: (descriptor) => keepOwnerAndMode(descriptor, stats),
     // As late as possible: a save made while this ran must not be overwritten.
     beforeRename: () => {
-      if (!unchangedSince(read)) throw new NotReplacedError('changed since it was read');
+      if (!unchangedSince(read)) throw new NotReplacedError(words('cli.notReplaced.changed'));
     },
   });
 }
@@ -126,7 +131,7 @@ function keepOwnerAndMode(descriptor: number, original: fs.BigIntStats): void {
       fs.fchownSync(descriptor, Number(original.uid), Number(original.gid));
     } catch {
       // Only root may give a file away: replacing it would change whose file it is.
-      throw new NotReplacedError(`is owned by user ${original.uid}, group ${original.gid}, and a file written by this user could not keep that`);
+      throw new NotReplacedError(words('cli.notReplaced.owner', { uid: String(original.uid), gid: String(original.gid) }));
     }
   }
   // After chown, which clears the set-user-ID and set-group-ID bits.

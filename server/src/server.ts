@@ -44,7 +44,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { DocsLanguage, inLanguage, resolveDocsLanguage } from './docs/elementDocs';
-import { Words, render } from './messages/words';
+import { Words, render, words } from './messages/words';
 import { loadElementDocs } from './docs/loadDocs';
 import { autoCloseAt } from './features/autoClose';
 import { CompletionSuggestion, completeAt } from './features/completion';
@@ -129,7 +129,12 @@ function docsLanguage(): DocsLanguage {
 
 /** A finding's (or related place's) message in the user's language, where the check gave its words. */
 function inUserLanguage(said: { message: string; words?: Words }): string {
-  return said.words ? render(said.words, docsLanguage()) : said.message;
+  return inUserWords(said.message, said.words);
+}
+
+/** `english` in the user's language: its `words` where given (a fix title, a completion detail). */
+function inUserWords(english: string, said: Words | undefined): string {
+  return said ? render(said, docsLanguage()) : english;
 }
 
 /** Runs a handler so that nothing it throws reaches the connection: a bad document costs one answer. */
@@ -484,7 +489,7 @@ connection.onCodeAction(
       if (all) actions.push(all);
     }
     return actions.map((action) => ({
-      title: action.title,
+      title: inUserWords(action.title, action.titleWords),
       kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : FIX_ALL_KIND,
       isPreferred: action.preferred || undefined,
       // The editor's own diagnostics for what the action resolves, matched by range and code.
@@ -529,7 +534,7 @@ connection.onCompletion(
       return {
         label: suggestion.label,
         kind: COMPLETION_KIND[suggestion.kind],
-        detail: suggestion.detail,
+        detail: inUserWords(suggestion.detail, suggestion.detailWords),
         data: key,
         filterText: suggestion.filterText,
         sortText: suggestion.sortText,
@@ -749,9 +754,10 @@ function formattingEdits(uri: string, options: FormattingOptions, format: (analy
   if (notFormatted && !toldNotFormatted.has(analysis)) {
     toldNotFormatted.add(analysis);
     const line = parsed.rangeOf(notFormatted.start, notFormatted.start).start.line + 1;
-    const message = `Not formatted (line ${line}): ${notFormatted.message}`;
-    connection.console.info(`${uri}: ${message}`);
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    const said = words('server.notFormatted', { line, reason: notFormatted.words });
+    // The log in English, as every other line of it; the notification in the user's language.
+    connection.console.info(`${uri}: ${render(said, 'en')}`);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: render(said, docsLanguage()) });
   }
   return edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText }));
 }

@@ -16,6 +16,7 @@ export interface Run {
 export interface RunOptions {
   cwd: string;
   input?: string;
+  /** The environment; by default this process's without a locale, so that domxml speaks English. */
   env?: NodeJS.ProcessEnv;
   /** Options for node before the script, e.g. a module to preload. */
   nodeArguments?: string[];
@@ -27,7 +28,7 @@ export function runDomxml(args: string[], options: RunOptions): Run {
   const result = spawnSync(process.execPath, [...(options.nodeArguments ?? []), CLI, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',
-    env: options.env,
+    env: options.env ?? withoutLocale(process.env),
     uid: options.user?.uid,
     gid: options.user?.gid,
     encoding: 'utf8',
@@ -35,6 +36,12 @@ export function runDomxml(args: string[], options: RunOptions): Run {
   });
   assert.equal(result.error, undefined);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter((line) => line !== '') };
+}
+
+/** `env` without the variables domxml takes its language from (LC_ALL, LC_MESSAGES, LANG). */
+export function withoutLocale(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...rest } = env;
+  return rest;
 }
 
 /** A domain the checker finds nothing in. */

@@ -6,6 +6,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { walkXmlFiles, xmlFilesUnder } from '../../server/src/cli/files';
+import { render } from '../../server/src/messages/words';
+
+/** The walk with what it says rendered in English. */
+function walked(root: string): { files: string[]; problems: string[] } {
+  const { files, problems } = walkXmlFiles(root);
+  return { files, problems: problems.map((problem) => render(problem, 'en')) };
+}
 
 /** A tree of `files` (relative name → content, or `link:TARGET` for a symbolic link) under a fresh directory. */
 function withTree(files: Record<string, string>, body: (root: string, outside: string) => void): void {
@@ -45,7 +52,7 @@ test('links to files inside the tree are followed, each file checked once, and w
     },
     (root) => {
       const name = (relative: string): string => path.join(root, relative);
-      const { files, problems } = walkXmlFiles(root);
+      const { files, problems } = walked(root);
       assert.deepEqual(files, [name('a.xml'), name('guest.xml'), name('sub/b.xml')]);
       assert.deepEqual(problems.sort(), [
         `cannot read ${name('dangling.xml')}: no such file or directory`,
@@ -62,7 +69,7 @@ test('links to files inside the tree are followed, each file checked once, and w
 test('a FIFO named like a document is reported, not opened (it would block the run)', () => {
   withTree({ 'a.xml': '<domain/>' }, (root) => {
     execFileSync('mkfifo', [path.join(root, 'pipe.xml')]);
-    assert.deepEqual(walkXmlFiles(root), { files: [path.join(root, 'a.xml')], problems: [`skipped ${path.join(root, 'pipe.xml')}: not a regular file`] });
+    assert.deepEqual(walked(root), { files: [path.join(root, 'a.xml')], problems: [`skipped ${path.join(root, 'pipe.xml')}: not a regular file`] });
   });
 });
 
@@ -71,7 +78,7 @@ test('a tree given through a link is walked as its target', () => {
     const via = `${root}-link`;
     fs.symlinkSync(root, via);
     try {
-      assert.deepEqual(walkXmlFiles(via), { files: [path.join(via, 'a.xml')], problems: [] });
+      assert.deepEqual(walked(via), { files: [path.join(via, 'a.xml')], problems: [] });
     } finally {
       fs.rmSync(via);
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseArguments, UsageError } from '../../server/src/cli/options';
+import { UsageError, localeLanguage, parseArguments, takeLanguage, usage } from '../../server/src/cli/options';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 
 const DEFAULTS = { maxProblems: DEFAULT_SETTINGS.maxProblems, schemaDirectory: undefined, host: undefined };
@@ -62,4 +62,34 @@ test('what cannot be used is a usage error that says why', () => {
     [['fix', '--host-nodes', '16384', 'a.xml'], /--host-nodes must be a list/],
   ];
   for (const [args, message] of cases) assert.throws(() => parseArguments(args), (error: unknown) => error instanceof UsageError && message.test(error.message), args.join(' '));
+});
+
+test('--lang is taken out wherever it stands before --, and must be en or zh', () => {
+  assert.deepEqual(takeLanguage(['check', '--lang', 'zh', 'a.xml']), { language: 'zh', rest: ['check', 'a.xml'] });
+  assert.deepEqual(takeLanguage(['--lang=en', '--help']), { language: 'en', rest: ['--help'] });
+  assert.deepEqual(takeLanguage(['check', 'a.xml']), { language: undefined, rest: ['check', 'a.xml'] });
+  assert.deepEqual(takeLanguage(['check', '--', '--lang', 'zh']), { language: undefined, rest: ['check', '--', '--lang', 'zh'] }, 'after --, a path');
+  assert.throws(() => takeLanguage(['check', '--lang', 'fr', 'a.xml']), (error: unknown) => error instanceof UsageError && error.message === '--lang must be en or zh, not "fr"');
+  assert.throws(() => takeLanguage(['check', 'a.xml', '--lang']), (error: unknown) => error instanceof UsageError && error.message === '--lang needs a value');
+});
+
+test('without --lang, the language is the locale of messages: LC_ALL, then LC_MESSAGES, then LANG; zh… is Chinese', () => {
+  assert.equal(localeLanguage({}), 'en');
+  assert.equal(localeLanguage({ LANG: 'zh_CN.UTF-8' }), 'zh');
+  assert.equal(localeLanguage({ LANG: 'zh_TW' }), 'zh');
+  assert.equal(localeLanguage({ LANG: 'en_US.UTF-8' }), 'en');
+  assert.equal(localeLanguage({ LANG: 'zh_CN.UTF-8', LC_MESSAGES: 'C' }), 'en');
+  assert.equal(localeLanguage({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8' }), 'zh');
+  assert.equal(localeLanguage({ LC_ALL: 'C.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'zh_CN.UTF-8' }), 'en');
+  assert.equal(localeLanguage({ LC_ALL: '', LANG: 'zh_CN.UTF-8' }), 'zh', 'an empty variable is not set');
+});
+
+test('--help in either language names every option', () => {
+  const english = usage('en');
+  const chinese = usage('zh');
+  assert.match(chinese, /^用法：domxml check/);
+  for (const option of english.match(/^ {2}(?:-h, )?--[a-z-]+/gm) ?? []) assert.ok(chinese.includes(option.trim()), option);
+  assert.match(english, /--lang en\|zh/);
+  assert.ok(english.includes(`(default ${DEFAULT_SETTINGS.maxProblems})`));
+  assert.ok(chinese.includes(`（默认 ${DEFAULT_SETTINGS.maxProblems}）`));
 });

@@ -5,6 +5,7 @@
 import { HostTopology } from '../features/cpuset/documentSets';
 import { documentFindings } from '../features/diagnostics';
 import { Finding, Severity } from '../finding';
+import { Words } from '../messages/words';
 import { Position } from '../parser/lineIndex';
 import { ParsedDocument } from '../parser/parsedDocument';
 import { Schema } from '../schema/schema';
@@ -24,13 +25,16 @@ export interface Problem {
   endColumn: number;
   severity: ProblemSeverity;
   code: string;
+  /** In English (JSON and SARIF print it); `words` say it in the language of the text format, where the check gave them. */
   message: string;
+  words?: Words;
   /** Set when libvirt's schema accepts what this is about (libvirt's parser or the guest's start does not). */
   beyondSchema?: true;
   /** The other places it is about (the first device on the same address), in the same file. */
   related?: RelatedProblem[];
-  /** For a libvirt rule's finding: what libvirt checks and how to put it right, and where libvirt.org documents it. */
+  /** For a libvirt rule's finding: what libvirt checks and how to put it right (in English; `helpWords` where translated), and where libvirt.org documents it. */
   help?: string;
+  helpWords?: Words;
   helpUri?: string;
 }
 
@@ -40,6 +44,7 @@ export interface RelatedProblem {
   endLine: number;
   endColumn: number;
   message: string;
+  words?: Words;
 }
 
 export interface CheckOptions {
@@ -77,15 +82,22 @@ export function analysisForCheck(document: ParsedDocument, options: CheckOptions
 /** The finding as printed, its offsets turned into lines and columns by `positionAt`. */
 export function problemOf(
   file: string,
-  finding: Pick<Finding, 'start' | 'end' | 'severity' | 'code' | 'message' | 'beyondSchema' | 'related'>,
+  finding: Pick<Finding, 'start' | 'end' | 'severity' | 'code' | 'message' | 'words' | 'beyondSchema' | 'related'>,
   positionAt: (offset: number) => Position,
 ): Problem {
   const problem: Problem = { file, ...lineColumns(finding.start, finding.end, positionAt), severity: SEVERITY[finding.severity], code: finding.code, message: finding.message };
+  if (finding.words) problem.words = finding.words;
   if (finding.beyondSchema) problem.beyondSchema = true;
-  if (finding.related) problem.related = finding.related.map((related) => ({ ...lineColumns(related.start, related.end, positionAt), message: related.message }));
+  if (finding.related) {
+    problem.related = finding.related.map((related) => {
+      const place: RelatedProblem = { ...lineColumns(related.start, related.end, positionAt), message: related.message };
+      return related.words ? { ...place, words: related.words } : place;
+    });
+  }
   const rule = ruleByCode(finding.code);
   if (rule) {
     problem.help = helpIn(rule, 'en');
+    if (typeof rule.help !== 'string') problem.helpWords = rule.help;
     problem.helpUri = ruleHelpUri(rule);
   }
   return problem;

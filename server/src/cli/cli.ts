@@ -1,10 +1,13 @@
 /**
  * `domxml`, the command-line checker (dist/cli.js): the language server's findings for files,
  * directories or stdin, as text, JSON or SARIF (`check`), and the editor's safe fixes written
- * back (`fix`). Exit status 0 clean, 1 errors, 2 could not check.
+ * back (`fix`). Exit status 0 clean, 1 errors, 2 could not check. What it says to a person is in
+ * the language of `--lang`, else of the locale (LC_ALL, LC_MESSAGES, LANG); JSON and SARIF keep
+ * English messages, as tools read them.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Language, Words, render, words } from '../messages/words';
 import { NotReplacedError } from '../safeWrite';
 import { Schema, loadModelFile } from '../schema/schema';
 import { defaultCacheDirectory } from '../schema/schemaCache';
@@ -14,7 +17,7 @@ import { Problem, checkText } from './check';
 import { ExactText, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
 import { FixedDocument, fixDocument, formatChanges } from './fix';
 import { formatJson } from './jsonFormat';
-import { Command, USAGE, UsageError, parseArguments } from './options';
+import { Command, UsageError, localeLanguage, parseArguments, takeLanguage, usage } from './options';
 import { formatSarif } from './sarifFormat';
 import { FixCounts, fixSummaryLine, summaryLine } from './summary';
 import { formatText } from './textFormat';
@@ -27,8 +30,12 @@ const EXIT_CLEAN = 0;
 const EXIT_ERRORS = 1;
 const EXIT_CANNOT_CHECK = 2;
 
-function say(line: string): void {
-  process.stderr.write(`${TOOL}: ${line}\n`);
+/** The language of this run: `--lang`, else the locale's (main sets it). */
+let language: Language = 'en';
+
+/** One line on standard error, in the language of the run. */
+function say(line: Words | string): void {
+  process.stderr.write(`${TOOL}: ${render(line, language)}\n`);
 }
 
 function packageVersion(): string | undefined {
@@ -46,7 +53,7 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
     const absolute = path.resolve(directory);
     // In a worker, as in the server: a hostile schema costs an error, not a hang or the memory.
     const loaded = await loadUserSchemaInWorker(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
-    if ('error' in loaded) say(`cannot use the schema in ${directory}: ${loaded.error}`);
+    if ('error' in loaded) say(words('cli.schema.cannotUse', { directory, reason: loaded.error }));
     else {
       // The schema is good; a cache that could not be trusted is worth knowing about.
       if (loaded.cacheProblem) say(loaded.cacheProblem);
@@ -58,7 +65,7 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
   try {
     return Schema.fromModel(loadModelFile(schemaFile), 'bundled');
   } catch (error) {
-    say(`cannot load the bundled schema ${schemaFile}: ${describeError(error)}`);
+    say(words('cli.schema.cannotLoadBundled', { file: schemaFile, reason: describeError(error) }));
     return undefined;
   }
 }
@@ -68,7 +75,7 @@ async function prepare(command: { schemaDirectory: string | undefined; paths: st
   const schema = await loadSchema(command.schemaDirectory);
   if (!schema) return undefined;
   const { inputs, problems, emptyDirectories } = expandArguments(command.paths);
-  for (const directory of emptyDirectories) say(`no .xml files under ${directory}`);
+  for (const directory of emptyDirectories) say(words('cli.noXmlFiles', { directory }));
   return { schema, inputs, failures: [...problems] };
 }
 
@@ -84,7 +91,7 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
     try {
       text = readInput(input);
     } catch (error) {
-      failures.push(`cannot read ${name}: ${describeError(error)}`);
+      failures.push(words('cli.cannotRead', { name, reason: describeError(error) }));
       continue;
     }
     try {
@@ -92,26 +99,29 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
       checked++;
     } catch (error) {
       // A bug in the checker costs this document, not the run.
-      failures.push(`could not check ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      failures.push(words('cli.couldNotCheck', { name, reason: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
     }
   }
 
   for (const failure of failures) say(failure);
   if (command.format === 'json') process.stdout.write(formatJson(problems));
-  else if (command.format === 'sarif') process.stdout.write(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures }));
-  else process.stdout.write(formatText(problems));
+  // SARIF, like JSON, in English: what code scanning shows is read by tools and by every reader alike.
+  else if (command.format === 'sarif') {
+    const inEnglish = failures.map((failure) => render(failure, 'en'));
+    process.stdout.write(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures: inEnglish }));
+  } else process.stdout.write(formatText(problems, language));
   say(summaryLine(checked, problems, failures.length));
 
   if (failures.length > 0) return EXIT_CANNOT_CHECK;
   if (checked === 0) {
-    say('nothing was checked');
+    say(words('cli.nothingChecked'));
     return EXIT_CANNOT_CHECK;
   }
   return problems.some((p) => p.severity === 'error') ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
 /** "web01.xml changed since it was read: left as it is" */
-const leftAsItIs = (name: string, error: NotReplacedError): string => `${name} ${error.message}: left as it is`;
+const leftAsItIs = (name: string, error: NotReplacedError): Words => words('cli.leftAsItIs', { name, reason: error.words });
 
 async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> {
   const prepared = await prepare(command);
@@ -131,7 +141,7 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
       read = readExactInput(input, !command.dryRun);
     } catch (error) {
       // Not UTF-8, or not a file that can be replaced: said and left alone.
-      failures.push(error instanceof NotReplacedError ? leftAsItIs(name, error) : `cannot read ${name}: ${describeError(error)}`);
+      failures.push(error instanceof NotReplacedError ? leftAsItIs(name, error) : words('cli.cannotRead', { name, reason: describeError(error) }));
       continue;
     }
     let fixed: FixedDocument;
@@ -139,28 +149,28 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
       fixed = fixDocument(name, read.text, { schema, maxProblems: command.maxProblems, host: command.host, positionsIn: command.dryRun ? 'original' : 'fixed' });
     } catch (error) {
       // A bug in the fixer costs this document, not the run; the file stays as it was.
-      failures.push(`could not fix ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      failures.push(words('cli.couldNotFix', { name, reason: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
       continue;
     }
     if (read.original && fixed.changes.length > 0) {
       try {
         writeExactText(read.original, { text: fixed.text, byteOrderMark: read.byteOrderMark });
       } catch (error) {
-        failures.push(error instanceof NotReplacedError ? leftAsItIs(name, error) : `cannot write ${name}: ${describeError(error)}: left as it was`);
+        failures.push(error instanceof NotReplacedError ? leftAsItIs(name, error) : words('cli.cannotWrite', { name, reason: describeError(error) }));
         continue;
       }
     }
     counts.documents++;
     if (fixed.notFixed !== undefined) {
       counts.notFixed++;
-      say(`${name} ${fixed.notFixed}`);
+      say(words('cli.notFixedWhy', { name, reason: fixed.notFixedWords ?? fixed.notFixed }));
     }
     if (fixed.changes.length > 0) {
       counts.changedDocuments++;
       counts.changes += fixed.changes.length;
     }
-    report(formatChanges(name, fixed.changes));
-    report(formatText(fixed.remaining));
+    report(formatChanges(name, fixed.changes, language));
+    report(formatText(fixed.remaining, language));
     remaining.push(...fixed.remaining);
     if (filter) process.stdout.write(withByteOrderMark(fixed.text, read.byteOrderMark));
   }
@@ -170,30 +180,33 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
   say(fixSummaryLine(counts, remaining, command.dryRun));
   if (failures.length > 0) return EXIT_CANNOT_CHECK;
   if (counts.documents === 0) {
-    say('no document was read');
+    say(words('cli.noDocumentRead'));
     return EXIT_CANNOT_CHECK;
   }
   return remaining.some((p) => p.severity === 'error') ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
-export async function main(args: readonly string[]): Promise<number> {
+export async function main(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  language = localeLanguage(env);
   let command: Command;
   try {
-    command = parseArguments(args);
+    const taken = takeLanguage(args);
+    language = taken.language ?? language;
+    command = parseArguments(taken.rest);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    say(error.message);
-    process.stderr.write(`Try '${TOOL} --help'.\n`);
+    say(error.words);
+    process.stderr.write(`${render(words('cli.tryHelp', { tool: TOOL }), language)}\n`);
     return EXIT_CANNOT_CHECK;
   }
   if (command.kind === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usage(language)}\n`);
     return EXIT_CLEAN;
   }
   if (command.kind === 'version') {
     const version = packageVersion();
     if (version === undefined) {
-      say(`cannot read the version from ${path.join(INSTALL_DIRECTORY, 'package.json')}`);
+      say(words('cli.noVersion', { file: path.join(INSTALL_DIRECTORY, 'package.json') }));
       return EXIT_CANNOT_CHECK;
     }
     process.stdout.write(`${TOOL} ${version}\n`);

@@ -1,6 +1,7 @@
 /** Which documents a `domxml check` or `fix` run reads (files, directories' .xml files, or stdin), and writing fixed ones back. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Words, render, words } from '../messages/words';
 import { Ch } from '../parser/chars';
 import { NotReplacedError, ReadForReplace, readForReplace, replaceFile } from '../safeWrite';
 
@@ -13,7 +14,7 @@ export type Input = { kind: 'stdin' } | { kind: 'file'; path: string };
 export interface ExpandedInputs {
   inputs: Input[];
   /** One line per argument or directory entry that could not be used (missing, unreadable, skipped). */
-  problems: string[];
+  problems: Words[];
   /** Directories given that hold no .xml file. */
   emptyDirectories: string[];
 }
@@ -21,7 +22,7 @@ export interface ExpandedInputs {
 /** The .xml files under a directory, and one line for each entry that could not be checked. */
 export interface DirectoryWalk {
   files: string[];
-  problems: string[];
+  problems: Words[];
 }
 
 /**
@@ -37,7 +38,7 @@ export function walkXmlFiles(root: string): DirectoryWalk {
   const inTree = (real: string): boolean => real === rootReal || real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
   const files = new Map<string, string>(); // real path → the name it is checked under
   const linked: [string, string][] = []; // [name, real path] of links to files in the tree
-  const problems: string[] = [];
+  const problems: Words[] = [];
   const pending: [string, string][] = [[root, rootReal]]; // [name, real path] of directories
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [directory, directoryReal] = next;
@@ -45,7 +46,7 @@ export function walkXmlFiles(root: string): DirectoryWalk {
     try {
       entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch (error) {
-      problems.push(`cannot read the directory ${directory}: ${describeError(error)}`);
+      problems.push(words('cli.cannotReadDirectory', { directory, reason: describeError(error) }));
       continue;
     }
     const subdirectories: [string, string][] = [];
@@ -63,14 +64,14 @@ export function walkXmlFiles(root: string): DirectoryWalk {
           stats = fs.statSync(real);
         } catch (error) {
           // A broken link named like a document hides one; any other (a directory's, perhaps) cannot be told apart.
-          if (isXml) problems.push(`cannot read ${name}: ${describeError(error)}`);
+          if (isXml) problems.push(words('cli.cannotRead', { name, reason: describeError(error) }));
           continue;
         }
         if (!isXml && !stats.isDirectory()) continue;
-        if (!inTree(real)) problems.push(`skipped ${name}: a symbolic link to ${real}, outside ${root} (name it to check it)`);
+        if (!inTree(real)) problems.push(words('cli.skippedLink', { name, target: real, root }));
         else if (isXml && stats.isFile()) linked.push([name, real]);
-        else if (isXml && !stats.isDirectory()) problems.push(`skipped ${name}: not a regular file`);
-      } else if (isXml) problems.push(`skipped ${name}: not a regular file`);
+        else if (isXml && !stats.isDirectory()) problems.push(words('cli.skippedNotRegular', { name }));
+      } else if (isXml) problems.push(words('cli.skippedNotRegular', { name }));
     }
     // Last first onto the stack: what is reported comes in the order of names.
     pending.push(...subdirectories.reverse());
@@ -84,7 +85,7 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 /** The .xml files under `directory`, for scripts and tests over a corpus: anything the walk could not check is an error. */
 export function xmlFilesUnder(directory: string): string[] {
   const { files, problems } = walkXmlFiles(directory);
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  if (problems.length > 0) throw new Error(problems.map((problem) => render(problem, 'en')).join('\n'));
   return files;
 }
 
@@ -107,7 +108,7 @@ export function expandArguments(args: readonly string[]): ExpandedInputs {
     try {
       stats = fs.statSync(arg);
     } catch (error) {
-      result.problems.push(`cannot read ${arg}: ${describeError(error)}`);
+      result.problems.push(words('cli.cannotRead', { name: arg, reason: describeError(error) }));
       continue;
     }
     if (!stats.isDirectory()) {
@@ -118,7 +119,7 @@ export function expandArguments(args: readonly string[]): ExpandedInputs {
     try {
       walk = walkXmlFiles(arg);
     } catch (error) {
-      result.problems.push(`cannot read the directory ${arg}: ${describeError(error)}`);
+      result.problems.push(words('cli.cannotReadDirectory', { directory: arg, reason: describeError(error) }));
       continue;
     }
     result.problems.push(...walk.problems);
@@ -136,7 +137,7 @@ export function readInput(input: Input): string {
 /** Bytes a text decoder would change: such a document is left as it is. */
 export class NotUtf8Error extends NotReplacedError {
   constructor() {
-    super('is not UTF-8 text');
+    super(words('cli.notReplaced.notUtf8'));
   }
 }
 
@@ -187,17 +188,13 @@ export function inputName(input: Input): string {
   return input.kind === 'stdin' ? STDIN_NAME : input.path;
 }
 
-export function describeError(error: unknown): string {
+/** The system errors a user meets, in words; any other error by its own (English) message. */
+const ERROR_WORDS = ['ENOENT', 'EACCES', 'EISDIR', 'EROFS', 'ENOSPC', 'EDQUOT', 'ELOOP', 'ENOTDIR'] as const;
+
+export function describeError(error: unknown): Words {
   if (error && typeof error === 'object' && 'code' in error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'no such file or directory';
-    if (code === 'EACCES') return 'permission denied';
-    if (code === 'EISDIR') return 'is a directory';
-    if (code === 'EROFS') return 'read-only file system';
-    if (code === 'ENOSPC') return 'no space left on device';
-    if (code === 'EDQUOT') return 'disk quota exceeded';
-    if (code === 'ELOOP') return 'a loop of symbolic links';
-    if (code === 'ENOTDIR') return 'not a directory';
+    const code = ERROR_WORDS.find((known) => known === (error as NodeJS.ErrnoException).code);
+    if (code) return words(`cli.error.${code}`);
   }
-  return error instanceof Error ? error.message : String(error);
+  return words('cli.error.other', { message: error instanceof Error ? error.message : String(error) });
 }

@@ -15,6 +15,7 @@ import { documentFindings } from '../features/diagnostics';
 import { SafeEdit, safeFixEdits } from '../features/safeFixes';
 import { WELL_FORMEDNESS_CODES } from '../features/wellFormednessCodes';
 import { Finding, Severity, TextEdit } from '../finding';
+import { Language, Words, render, words } from '../messages/words';
 import { ParsedDocument } from '../parser/parsedDocument';
 import { CheckOptions, Problem, analysisForCheck, parseForCheck, problemOf } from './check';
 import { Schema } from '../schema/schema';
@@ -42,8 +43,9 @@ export interface Change {
   newText: string;
   /** The codes of the findings this change resolves, as they stood before it. */
   codes: string[];
-  /** What the fix does ("Remove the spaces"). */
+  /** What the fix does ("Remove the spaces"), in English; `titleWords` in any language where the fix gave them. */
   title: string;
+  titleWords?: Words;
 }
 
 export interface FixedDocument {
@@ -53,8 +55,9 @@ export interface FixedDocument {
   changes: Change[];
   /** Errors and warnings left after fixing: what needs a person. */
   remaining: Problem[];
-  /** Why safe fixes were not made, to follow the file's name ("is not well-formed XML, …: not fixed"). */
+  /** Why safe fixes were not made, to follow the file's name ("is not well-formed XML, …: not fixed"), in English; `notFixedWords` in any language. */
   notFixed?: string;
+  notFixedWords?: Words;
 }
 
 /** One version of the document: its tree, analysis and findings (up to MAX_COUNTED_FINDINGS: versions compare by them). */
@@ -81,44 +84,43 @@ export function fixDocument(file: string, text: string, options: FixOptions): Fi
       .slice(0, options.maxProblems)
       .filter((finding) => finding.severity === 'error' || finding.severity === 'warning')
       .map((finding) => problemOf(file, { ...finding, start: offsetIn(finding, 'start'), end: offsetIn(finding, 'end') }, (offset) => document.positionAt(offset)));
-  const asItWas = (notFixed: string | undefined): FixedDocument => {
+  const asItWas = (notFixed: Words | undefined): FixedDocument => {
     const left: FixedDocument = { text, changes: [], remaining: problems(original, (finding, side) => finding[side], original.document) };
-    if (notFixed !== undefined) left.notFixed = notFixed;
-    return left;
+    return notFixed ? { ...left, notFixed: render(notFixed, 'en'), notFixedWords: notFixed } : left;
   };
 
   // The fixes are a domain's: another libvirt document (a <network>) is not touched.
   const root = original.document.tree.children.find((child) => child.kind === 'element');
   if (root && original.findings.some((finding) => finding.code === 'root-not-domain')) {
-    return asItWas(`is not a libvirt domain (its root element is \`<${root.name}>\`): not fixed`);
+    return asItWas(words('cli.fix.notDomain', { root: root.name }));
   }
 
-  if (tooMany(original)) return asItWas(`has ${MAX_COUNTED_FINDINGS.toLocaleString('en-US')} problems or more, too many to tell whether fixes make it better: not fixed`);
+  if (tooMany(original)) return asItWas(words('cli.fix.tooMany', { count: MAX_COUNTED_FINDINGS.toLocaleString('en-US') }));
 
   const wellFormed = fixInRounds(original, {
     look,
     edits: (at) => safeFixEdits(at.analysis, notWellFormed(at), { setValues: false }),
     badness: (at) => (tooMany(at) ? TOO_MANY : [notWellFormed(at).length, ...tally(at.findings)]),
   });
-  let notFixed: string | undefined;
+  let notFixed: Words | undefined;
   let rounds = wellFormed.rounds;
   let fixed = wellFormed.last;
   if (notWellFormed(fixed).length > 0) {
     // Values read from a broken tree may not be values at all: only well-formedness is fixed.
-    if (rounds.length === 0) return asItWas('is not well-formed XML, and no safe fix makes it so: not fixed');
-    notFixed = 'is still not well-formed XML after its safe well-formedness fixes: its other problems were not fixed';
+    if (rounds.length === 0) return asItWas(words('cli.fix.notWellFormed'));
+    notFixed = words('cli.fix.stillNotWellFormed');
   } else {
     const rest = fixInRounds(fixed, { look, edits: (at) => safeFixEdits(at.analysis, at.findings), badness: (at) => (tooMany(at) ? TOO_MANY : tally(at.findings)) });
     rounds = [...rounds, ...rest.rounds];
     fixed = rest.last;
-    if (rest.stopped === 'notBetter') notFixed = `has ${safeFixes(rest.pending)} that would not make it better: not made`;
-    if (rest.stopped === 'unsettled') notFixed = `still has ${safeFixes(rest.pending)} after ${MAX_ROUNDS} rounds of fixes: not made`;
+    if (rest.stopped === 'notBetter') notFixed = words('cli.fix.notBetter', { fixes: safeFixes(rest.pending) });
+    if (rest.stopped === 'unsettled') notFixed = words('cli.fix.unsettled', { fixes: safeFixes(rest.pending), rounds: MAX_ROUNDS });
   }
   if (rounds.length === 0) return asItWas(notFixed);
 
   const before = tally(original.findings);
   const after = tally(fixed.findings);
-  if (!fewer(after, before)) return asItWas(`would not be better after its safe fixes (${severityCounts(before)} now, ${severityCounts(after)} after them): not fixed`);
+  if (!fewer(after, before)) return asItWas(words('cli.fix.worse', { before: severityCounts(before), after: severityCounts(after) }));
 
   const inFixed = options.positionsIn === 'fixed';
   const result: FixedDocument = {
@@ -128,8 +130,7 @@ export function fixDocument(file: string, text: string, options: FixOptions): Fi
       ? problems(fixed, (finding, side) => finding[side], fixed.document)
       : problems(fixed, (finding, side) => rounds.reduceRight((offset, round) => originalOffset(offset, round.edits, side), finding[side]), original.document),
   };
-  if (notFixed !== undefined) result.notFixed = notFixed;
-  return result;
+  return notFixed ? { ...result, notFixed: render(notFixed, 'en'), notFixedWords: notFixed } : result;
 }
 
 /** The well-formedness findings but the root's name: those the tree cannot be read right without. */
@@ -137,7 +138,7 @@ function notWellFormed(look: Look): Finding[] {
   return look.findings.filter((finding) => WELL_FORMEDNESS_CODES.has(finding.code) && finding.code !== 'root-not-domain');
 }
 
-const safeFixes = (n: number): string => `${n} safe ${n === 1 ? 'fix' : 'fixes'}`;
+const safeFixes = (n: number): Words => words(n === 1 ? 'cli.fix.safeFixes.one' : 'cli.fix.safeFixes.other', { count: n });
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
@@ -205,7 +206,8 @@ function changesOf(rounds: readonly Round[], document: ParsedDocument, positions
         positionsIn === 'fixed'
           ? rounds.slice(index + 1).reduce((at, later) => fixedOffset(at, later.edits), inRoundResult)
           : rounds.slice(0, index).reduceRight((at, earlier) => originalOffset(at, earlier.edits, 'start'), edit.start);
-      located.push({ offset, change: { oldText: round.text.slice(edit.start, edit.end), newText: edit.newText, codes: edit.codes, title: edit.title } });
+      const change = { oldText: round.text.slice(edit.start, edit.end), newText: edit.newText, codes: edit.codes, title: edit.title };
+      located.push({ offset, change: edit.titleWords ? { ...change, titleWords: edit.titleWords } : change });
     }
   });
   return located
@@ -255,9 +257,18 @@ export function originalOffset(offset: number, edits: readonly TextEdit[], side:
   return offset - shift;
 }
 
-/** `path:line:column: "old" → "new" [codes] title`, the texts quoted as JSON strings so spaces show. */
-export function formatChanges(file: string, changes: readonly Change[]): string {
+/** `path:line:column: "old" → "new" [codes] title`, the texts quoted as JSON strings so spaces show; the title in `language` where the fix gave its words. */
+export function formatChanges(file: string, changes: readonly Change[], language: Language = 'en'): string {
   return changes
-    .map((c) => `${file}:${c.line}:${c.column}: ${JSON.stringify(c.oldText)} → ${JSON.stringify(c.newText)} [${c.codes.length > 0 ? c.codes.join(', ') : 'safe fix'}] ${c.title}\n`)
+    .map((c) => {
+      const line = words('cli.change', {
+        location: `${file}:${c.line}:${c.column}`,
+        oldText: JSON.stringify(c.oldText),
+        newText: JSON.stringify(c.newText),
+        codes: c.codes.length > 0 ? c.codes.join(', ') : words('cli.change.noCodes'),
+        title: c.titleWords ?? c.title,
+      });
+      return `${render(line, language)}\n`;
+    })
     .join('');
 }

@@ -4,11 +4,14 @@
  * `editor.codeActionsOnSave` runs).
  */
 import { Finding, TextEdit, editsOf } from '../finding';
+import { Words, render, words } from '../messages/words';
 import { Analysis } from './analysis';
 import { safeFixEdits } from './safeFixes';
 
 export interface FixAction {
+  /** In English; `titleWords` in the user's language where given. */
   title: string;
+  titleWords?: Words;
   kind: 'quickfix' | 'fixAll';
   /** Non-overlapping, in document order. */
   edits: TextEdit[];
@@ -43,6 +46,7 @@ export function quickFixesAt(findings: readonly Finding[], start: number, end: n
         preferred: finding.fixes.length === 1 || fix.preferred === true,
         safe: fix.safe,
       };
+      if (fix.titleWords) action.titleWords = fix.titleWords;
       if (fix.snippet !== undefined) action.snippet = { start: fix.start, end: fix.end, snippet: fix.snippet };
       byKey.set(key, action);
       actions.push(action);
@@ -57,5 +61,6 @@ export function fixAllAction(analysis: Analysis): FixAction | undefined {
   const edits = safeFixEdits(analysis);
   if (edits.length === 0) return undefined;
   const fixes = new Set(edits.map((edit) => edit.title)).size;
-  return { title: `Fix all safe problems (${fixes} fix${fixes === 1 ? '' : 'es'})`, kind: 'fixAll', edits, findings: [], preferred: false, safe: true };
+  const title = words(fixes === 1 ? 'server.fixAll.one' : 'server.fixAll.other', { count: fixes });
+  return { title: render(title, 'en'), titleWords: title, kind: 'fixAll', edits, findings: [], preferred: false, safe: true };
 }

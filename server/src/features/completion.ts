@@ -30,6 +30,7 @@ import { attributeRank, childRank } from './likelihood';
 import { QuoteChar, quoteAt } from './quoteStyle';
 import { referenceCompletions } from './referenceCompletion';
 import { Analysis } from './analysis';
+import { Words } from '../messages/words';
 
 export interface CompletionSuggestion {
   label: string;
@@ -41,8 +42,9 @@ export interface CompletionSuggestion {
   replaceStart: number;
   replaceEnd: number;
   filterText: string;
-  /** What the schema says: "element · required", "attribute · optional · static | auto". */
+  /** What the schema says: "element · required", "attribute · optional · static | auto". In English; `detailWords` in the user's language where given. */
   detail: string;
+  detailWords?: Words;
   /** Element name and parent, for documentation looked up by the caller. */
   element?: { name: string; parent: string | undefined };
   /** Attribute name, its element and that element's parent, for documentation. */

@@ -5,6 +5,7 @@
  * read the whole domain; the server may run the second less often on large documents.
  */
 import { Finding } from '../finding';
+import { render, words } from '../messages/words';
 import { runRules } from '../rules';
 import { validateTree } from '../schema/validate';
 import { Analysis } from './analysis';
@@ -36,16 +37,8 @@ function incrementalFindingsOf(analysis: Analysis): Finding[] {
   const { document, schema, host } = analysis;
   const limits = analysis.context.limits;
   if (!document.parsed) {
-    const sizeMB = (document.length / 1048576).toFixed(1);
-    return [
-      {
-        start: 0,
-        end: 0,
-        severity: 'information',
-        code: 'file-too-large',
-        message: `This file is ${sizeMB} MB, over the ${limits.maxFileSizeMB} MB set in libvirtXml.analysis.maxFileSizeMB: it is not checked.`,
-      },
-    ];
+    const said = words('server.fileTooLarge', { size: (document.length / 1048576).toFixed(1), limit: limits.maxFileSizeMB });
+    return [{ start: 0, end: 0, severity: 'information', code: 'file-too-large', message: render(said, 'en'), words: said }];
   }
   const findings = checkWellFormedness(document.tree, limits.maxProblems, document.memo(WELL_FORMEDNESS), document.source);
   if (schema && findings.length < limits.maxProblems) {

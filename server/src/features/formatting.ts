@@ -14,6 +14,7 @@ import { Attribute, DocumentNode, ElementNode, ParentNode, Quote } from '../pars
 import { Source } from '../parser/pieceText';
 import { Analysis } from './analysis';
 import { WELL_FORMEDNESS, checkWellFormedness } from './wellFormedness';
+import { Words, render, words } from '../messages/words';
 
 export type QuoteStyle = 'preserve' | 'single' | 'double';
 
@@ -36,7 +37,7 @@ export interface Formatting {
    * Why nothing was formatted, and where: the first well-formedness problem (the tree would be a
    * guess), or nesting so deep that its indentation would swell the document.
    */
-  notFormatted?: { start: number; message: string };
+  notFormatted?: { start: number; message: string; words: Words };
 }
 
 export function formatDocument(analysis: Analysis, options: FormatOptions): Formatting {
@@ -57,11 +58,15 @@ export function formatRange(analysis: Analysis, start: number, end: number, opti
 function format(analysis: Analysis, options: FormatOptions, from: number, to: number): Formatting {
   // Two findings: the first may be the root's name, which formatting does not mind.
   const problem = checkWellFormedness(analysis.tree, 2, analysis.document.memo(WELL_FORMEDNESS)).find((finding) => finding.code !== 'root-not-domain');
-  if (problem) return { edits: [], notFormatted: { start: problem.start, message: `The document is not well-formed XML: ${problem.message}` } };
+  if (problem) return { edits: [], notFormatted: notFormatted(problem.start, words('server.format.notWellFormed', { problem: problem.words ?? problem.message })) };
   const formatter = new Formatter(analysis.source, options, from, to);
   const tooDeep = formatter.formatTree(analysis.tree);
-  if (tooDeep !== undefined) return { edits: [], notFormatted: { start: tooDeep, message: `The elements nest so deeply here that indenting them would add over ${MAX_GROWTH} times the document's size.` } };
+  if (tooDeep !== undefined) return { edits: [], notFormatted: notFormatted(tooDeep, words('server.format.tooDeep', { times: MAX_GROWTH })) };
   return { edits: formatter.edits };
+}
+
+function notFormatted(start: number, said: Words): NonNullable<Formatting['notFormatted']> {
+  return { start, message: render(said, 'en'), words: said };
 }
 
 /**

@@ -46,7 +46,7 @@ export function hoverAt(analysis: Analysis, offset: number, docs: ElementDocs, l
   const text = (doc: DocText | undefined) => doc && inLanguage(doc, language);
   if (target.kind === 'attributeValue') {
     const { attribute } = target;
-    const set = sets && setValueHover(sets, element, attribute, ancestors[ancestors.length - 1]?.node.name);
+    const set = sets && setValueHover(sets, element, attribute, ancestors[ancestors.length - 1]?.node.name, language);
     if (set) return { ...set, markdown: blocks(pathLine(names, attribute.name), set.markdown) };
     if (!schema || attribute.valueOffset < 0 || !attribute.valueClosed) return undefined;
     const facts = attributeFactsAt(schema.schema, schema.document, ancestors, element, attribute);

@@ -5,7 +5,7 @@
  */
 import { Finding } from '../finding';
 import { helpIn, ruleByCode, ruleHelpUri, stageWords } from '../rules';
-import { Language, render } from '../messages/words';
+import { Language, render, words } from '../messages/words';
 import { HoverResult } from './hover';
 
 /** `hover` with the explanations of the rules whose findings cover `offset` put first. */
@@ -14,7 +14,8 @@ export function withRuleExplanations(hover: HoverResult | undefined, findings: r
   if (covering.length === 0) return hover;
   const explained = [...new Set(covering.map((finding) => finding.code))].map((code) => {
     const rule = ruleByCode(code)!;
-    return `**\`${rule.code}\`** · ${render(stageWords(rule.stage), language)}\n\n${helpIn(rule, language)}\n\nlibvirt: \`${rule.libvirt}\` · [libvirt.org](${ruleHelpUri(rule)})`;
+    const source = render(words('server.ruleHover.source', { function: rule.libvirt, uri: ruleHelpUri(rule) }), language);
+    return `**\`${rule.code}\`** · ${render(stageWords(rule.stage), language)}\n\n${helpIn(rule, language)}\n\n${source}`;
   });
   const markdown = [...explained, ...(hover ? [hover.markdown] : [])].join('\n\n---\n\n');
   // Without a hover of its own, the token is what the findings cover.

@@ -8,13 +8,15 @@
  * reads any value).
  */
 import { Finding, TextEdit, editsOf } from '../finding';
+import { Words } from '../messages/words';
 import { Analysis } from './analysis';
 import { setSafeFixEdits } from './cpuset/documentSets';
 import { documentFindings } from './diagnostics';
 
 export interface SafeEdit extends TextEdit {
-  /** What the fix it belongs to does. */
+  /** What the fix it belongs to does, in English; `titleWords` in any language where the fix gives them. */
   title: string;
+  titleWords?: Words;
   /** The codes of the findings whose safe fix makes this edit. */
   codes: string[];
 }
@@ -33,16 +35,17 @@ export function safeFixEdits(analysis: Analysis, findings: readonly Finding[] = 
     }
   }
   const taken: SafeEdit[] = [];
-  const take = (edit: TextEdit, title: string): void => {
-    taken.push({ start: edit.start, end: edit.end, newText: edit.newText, title, codes: [...(codesBySpan.get(spanKey(edit)) ?? [])] });
+  const take = (edit: TextEdit, { title, titleWords }: { title: string; titleWords?: Words }): void => {
+    const safeEdit: SafeEdit = { start: edit.start, end: edit.end, newText: edit.newText, title, codes: [...(codesBySpan.get(spanKey(edit)) ?? [])] };
+    taken.push(titleWords ? { ...safeEdit, titleWords } : safeEdit);
   };
-  if (setKeys && setValues) for (const edit of setSafeFixEdits(text, tree, setKeys, host)) take(edit, edit.title);
+  if (setKeys && setValues) for (const edit of setSafeFixEdits(text, tree, setKeys, host)) take(edit, edit);
   for (const finding of findings) {
     for (const fix of finding.fixes ?? []) {
       if (!fix.safe) continue;
       const edits = editsOf(fix);
       if (edits.some((edit) => taken.some((other) => clash(edit, other)))) continue;
-      for (const edit of edits) take(edit, fix.title);
+      for (const edit of edits) take(edit, fix);
     }
   }
   return taken.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -28,6 +28,7 @@
  * the finding was the only error, libvirt accepts the fixed value (the property tests check both).
  */
 import type { Finding, Severity } from '../../finding';
+import { Words, render, words } from '../../messages/words';
 import { parseSet, segmentTexts, type ParsedSet, type SetItem } from '../../rules/cpuset/cpusetSyntax';
 import { CPUMASK_LEN, intendedOperations, itemsAcceptedAsWritten, type SetOperation } from '../../rules/cpuset/evaluate';
 import { formatRanges, IdSet, type IdRange } from '../../rules/cpuset/idSet';
@@ -42,8 +43,9 @@ export interface SetCheckOptions {
 }
 
 export interface SetFix {
-  /** What the code action says: `Swap to 1-4`. */
+  /** What the code action says: `Swap to 1-4`; in English, and in any language as `titleWords`. */
   title: string;
+  titleWords: Words;
   /** The whole new value. */
   value: string;
   /** Keeps the meaning without any judgement call, so a "fix all" may apply it. */
@@ -61,21 +63,18 @@ export function checkSet(value: string, options: SetCheckOptions = {}): SetFindi
   const noun = options.noun ?? 'CPU';
   const parsed = parseSet(value);
   const findings: SetFinding[] = [];
-  const add = (start: number, end: number, severity: Severity, code: string, message: string, fix?: SetFix): void => {
-    findings.push(fix ? { start, end, severity, code, message, fix } : { start, end, severity, code, message });
+  const add = (start: number, end: number, severity: Severity, code: string, said: Words, fix?: SetFix): void => {
+    const finding: SetFinding = { start, end, severity, code, message: render(said, 'en'), words: said };
+    findings.push(fix ? { ...finding, fix } : finding);
   };
 
   if (parsed.segments.every((s) => !s.item)) {
-    add(0, value.length, 'error', 'cpuset-empty-value', `The list is empty: give at least one ${noun}, like \`0\` or \`0-3\`.`);
+    add(0, value.length, 'error', 'cpuset-empty-value', words('sets.emptyValue', { noun: nounWords(noun) }));
     return findings;
   }
 
   for (const space of parsed.spaces) {
-    add(space.start, space.end, 'error', 'cpuset-space', 'Spaces are not allowed in this list.', {
-      title: 'Remove the spaces',
-      value: value.slice(0, space.start) + value.slice(space.end),
-      safe: true,
-    });
+    add(space.start, space.end, 'error', 'cpuset-space', words('sets.space'), setFix(words('sets.fix.removeSpaces'), value.slice(0, space.start) + value.slice(space.end), true));
   }
   checkEmptyItems(parsed, add);
   for (const segment of parsed.segments) if (segment.item) checkItem(value, segment.item, noun, add);
@@ -86,10 +85,24 @@ export function checkSet(value: string, options: SetCheckOptions = {}): SetFindi
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-type Add = (start: number, end: number, severity: Severity, code: string, message: string, fix?: SetFix) => void;
+type Add = (start: number, end: number, severity: Severity, code: string, said: Words, fix?: SetFix) => void;
+
+function setFix(title: Words, value: string, safe: boolean): SetFix {
+  return { title: render(title, 'en'), titleWords: title, value, safe };
+}
+
+/** One id named: `CPU`, `node`… */
+export function nounWords(noun: SetNoun): Words {
+  return words(`sets.noun.${noun}`);
+}
+
+/** Several ids named: `CPUs`, `nodes`… */
+export function nounsWords(noun: SetNoun): Words {
+  return words(`sets.nouns.${noun}`);
+}
 
 function removeComma(value: string, comma: number): SetFix {
-  return { title: 'Remove the extra comma', value: value.slice(0, comma) + value.slice(comma + 1), safe: true };
+  return setFix(words('sets.fix.removeComma'), value.slice(0, comma) + value.slice(comma + 1), true);
 }
 
 /**
@@ -103,11 +116,11 @@ function checkEmptyItems(parsed: ParsedSet, add: Add): void {
     if (segment.item) return;
     if (i < firstItem) {
       const comma = segment.end;
-      add(comma, comma + 1, 'error', 'cpuset-empty-item', 'A comma with nothing before it.', removeComma(value, comma));
+      add(comma, comma + 1, 'error', 'cpuset-empty-item', words('sets.emptyItem.leading'), removeComma(value, comma));
     } else {
       const comma = segment.start - 1;
-      const message = i === segments.length - 1 ? 'A trailing comma: nothing follows it.' : 'Two commas in a row: nothing between them.';
-      add(comma, comma + 1, 'error', 'cpuset-empty-item', message, removeComma(value, comma));
+      const said = words(i === segments.length - 1 ? 'sets.emptyItem.trailing' : 'sets.emptyItem.double');
+      add(comma, comma + 1, 'error', 'cpuset-empty-item', said, removeComma(value, comma));
     }
   });
 }
@@ -126,8 +139,8 @@ function checkItem(value: string, item: SetItem, noun: SetNoun, add: Add): void 
         'error',
         'cpuset-bad-item',
         /[0-9]\s+[0-9]/.test(item.text)
-          ? `\`${item.text}\`: separate numbers with a comma.`
-          : `\`${item.text}\` is not a ${noun} number, a range like \`2-5\` or an exclusion like \`^3\`.`,
+          ? words('sets.badItem.spaced', { item: item.text })
+          : words('sets.badItem', { item: item.text, number: words(`sets.number.${noun}`) }),
       );
       return;
     case 'negated-range': {
@@ -141,9 +154,9 @@ function checkItem(value: string, item: SetItem, noun: SetNoun, add: Add): void 
         'error',
         'cpuset-negated-range',
         expandable
-          ? `\`${itemText}\`: \`^\` excludes a single ${noun}, not a range; write \`${negations}\`.`
-          : `\`${itemText}\`: \`^\` excludes a single ${noun}, not a range.`,
-        expandable ? { title: `Write \`${negations}\``, value: replaced(value, item.start, item.end, negations), safe: true } : undefined,
+          ? words('sets.negatedRange.spelled', { item: itemText, noun: nounWords(noun), negations })
+          : words('sets.negatedRange', { item: itemText, noun: nounWords(noun) }),
+        expandable ? setFix(words('sets.fix.write', { value: negations }), replaced(value, item.start, item.end, negations), true) : undefined,
       );
       tooLarge(item.first);
       tooLarge(item.last);
@@ -157,8 +170,8 @@ function checkItem(value: string, item: SetItem, noun: SetNoun, add: Add): void 
           item.end,
           'error',
           'cpuset-reversed-range',
-          `\`${itemText}\` counts down: libvirt needs the lower ${noun} first, \`${swapped}\`.`,
-          { title: `Swap to \`${swapped}\``, value: replaced(value, item.start, item.end, swapped), safe: true },
+          words('sets.reversedRange', { item: itemText, noun: nounWords(noun), swapped }),
+          setFix(words('sets.fix.swap', { value: swapped }), replaced(value, item.start, item.end, swapped), true),
         );
       }
       tooLarge(item.first);
@@ -172,13 +185,18 @@ function checkItem(value: string, item: SetItem, noun: SetNoun, add: Add): void 
 
   function tooLarge(n: { start: number; end: number; text: string; value: number }): void {
     if (n.value < CPUMASK_LEN) return;
-    add(n.start, n.end, 'error', 'cpuset-id-too-large', `\`${n.text}\` is too large: libvirt takes ${noun} numbers up to ${CPUMASK_LEN - 1}.`);
+    add(n.start, n.end, 'error', 'cpuset-id-too-large', words('sets.idTooLarge', { id: n.text, numbers: words(`sets.numbers.${noun}`), max: CPUMASK_LEN - 1 }));
   }
 }
 
 /** `CPU 3`, `CPUs 2-3,7`. */
-export function namedIds(set: IdSet, noun: SetNoun): string {
-  return set.count === 1 ? `${noun} ${set.format()}` : `${noun}s ${set.format()}`;
+export function namedIds(set: IdSet, noun: SetNoun): Words {
+  return set.count === 1 ? words('sets.named.one', { noun: nounWords(noun), ids: set.format() }) : words('sets.named.other', { nouns: nounsWords(noun), ids: set.format() });
+}
+
+/** What the host has, for "(it has …)": `CPUs 0-15`, or `no CPUs`. */
+export function hostIds(host: IdSet, noun: SetNoun): Words {
+  return host.isEmpty ? words('sets.noIds', { nouns: nounsWords(noun) }) : namedIds(host, noun);
 }
 
 function checkSetLevel(parsed: ParsedSet, ops: SetOperation[], noun: SetNoun, host: readonly IdRange[] | undefined, add: Add): void {
@@ -193,14 +211,18 @@ function checkSetLevel(parsed: ParsedSet, ops: SetOperation[], noun: SetNoun, ho
       const size = o.last - o.first + 1;
       const present = state.countIn(o.first, o.last);
       if (present === size) {
-        add(span.start, span.end, 'hint', 'cpuset-duplicate', `\`${value.slice(span.start, span.end)}\` adds nothing: ${present === 1 ? 'it is' : 'they are all'} already in the list.`, {
-          title: `Remove \`${value.slice(span.start, span.end)}\``,
-          value: withoutSegment(parsed, o.segment),
-          safe: true,
-        });
+        const item = value.slice(span.start, span.end);
+        add(
+          span.start,
+          span.end,
+          'hint',
+          'cpuset-duplicate',
+          words(present === 1 ? 'sets.duplicate.one' : 'sets.duplicate.other', { item }),
+          setFix(words('sets.fix.remove', { item }), withoutSegment(parsed, o.segment), true),
+        );
       } else if (present > 0) {
         const repeated = IdSet.of([[o.first, o.last]]).intersect(state);
-        add(span.start, span.end, 'hint', 'cpuset-overlap', `\`${value.slice(span.start, span.end)}\` repeats ${namedIds(repeated, noun)}, already in the list.`);
+        add(span.start, span.end, 'hint', 'cpuset-overlap', words('sets.overlap', { item: value.slice(span.start, span.end), named: namedIds(repeated, noun) }));
       }
       state.add(o.first, o.last);
       return;
@@ -220,7 +242,7 @@ function checkSetLevel(parsed: ParsedSet, ops: SetOperation[], noun: SetNoun, ho
   const final = state;
 
   if (final.isEmpty) {
-    add(0, value.length, 'error', 'cpuset-empty-set', `This list selects no ${noun}: libvirt rejects an empty set.`);
+    add(0, value.length, 'error', 'cpuset-empty-set', words('sets.emptySet', { noun: nounWords(noun) }));
   }
 
   for (const [o, j] of undoneBy) {
@@ -234,10 +256,8 @@ function checkSetLevel(parsed: ParsedSet, ops: SetOperation[], noun: SetNoun, ho
       o.item.end,
       'warning',
       'cpuset-negation-before-range',
-      `\`${negation}\` is undone by \`${adderText}\` after it, which adds ${noun} ${o.first} back: \`^\` only removes from what comes before it.`,
-      remaining.isEmpty
-        ? undefined
-        : { title: `Move \`${negation}\` after \`${adderText}\``, value: movedSegment(parsed, o.segment, ops[j].segment), safe: false },
+      words('sets.negationBeforeRange', { negation, adder: adderText, noun: nounWords(noun), id: o.first }),
+      remaining.isEmpty ? undefined : setFix(words('sets.fix.moveAfter', { negation, adder: adderText }), movedSegment(parsed, o.segment, ops[j].segment), false),
     );
   }
   for (const o of noops) {
@@ -247,8 +267,8 @@ function checkSetLevel(parsed: ParsedSet, ops: SetOperation[], noun: SetNoun, ho
       o.item.end,
       'warning',
       'cpuset-noop-negation',
-      `\`${negation}\` removes nothing: ${noun} ${o.first} is not in the list before it.`,
-      final.isEmpty ? undefined : { title: `Remove \`${negation}\``, value: withoutSegment(parsed, o.segment), safe: true },
+      words('sets.noopNegation', { negation, noun: nounWords(noun), id: o.first }),
+      final.isEmpty ? undefined : setFix(words('sets.fix.remove', { item: negation }), withoutSegment(parsed, o.segment), true),
     );
   }
 
@@ -261,15 +281,13 @@ function checkSetLevel(parsed: ParsedSet, ops: SetOperation[], noun: SetNoun, ho
       if (o.op !== 'add' || hostSet.countIn(o.first, o.last) === o.last - o.first + 1) continue;
       const outside = IdSet.of([[o.first, o.last]]).intersect(final).subtract(hostSet);
       if (outside.isEmpty) continue;
-      fix ??= final.intersect(hostSet).isEmpty
-        ? null
-        : { title: `Remove the ${noun}s this host does not have`, value: clippedToHost(parsed, ops, hostSet), safe: false };
+      fix ??= final.intersect(hostSet).isEmpty ? null : setFix(words('sets.fix.clipToHost', { nouns: nounsWords(noun) }), clippedToHost(parsed, ops, hostSet), false);
       add(
         o.item.start,
         o.item.end,
         'warning',
         'cpuset-beyond-host',
-        `${namedIds(outside, noun)} ${outside.count === 1 ? 'is' : 'are'} not on this host (it has ${hostSet.isEmpty ? `no ${noun}s` : namedIds(hostSet, noun)}): the guest will not start here.`,
+        words(outside.count === 1 ? 'sets.beyondHost.one' : 'sets.beyondHost.other', { named: namedIds(outside, noun), has: hostIds(hostSet, noun) }),
         fix ?? undefined,
       );
     }
@@ -283,9 +301,9 @@ function checkSetLevel(parsed: ParsedSet, ops: SetOperation[], noun: SetNoun, ho
         value.length,
         'hint',
         'cpuset-not-canonical',
-        `libvirt writes this list as \`${canonical}\`.`,
+        words('sets.notCanonical', { canonical }),
         // Rewriting would make an undone `^N` permanent; that warning's fix comes first.
-        undoneBy.size > 0 ? undefined : { title: `Rewrite as \`${canonical}\``, value: canonical, safe: false },
+        undoneBy.size > 0 ? undefined : setFix(words('sets.fix.rewrite', { value: canonical }), canonical, false),
       );
     }
   }

@@ -1,5 +1,6 @@
 /** What a cpuset/nodeset value selects, for hover: the ids, how many, libvirt's form, and what the host lacks. */
-import { checkSet, namedIds, type SetNoun } from './checkSet';
+import { Words, render, words } from '../../messages/words';
+import { checkSet, hostIds, namedIds, nounWords, nounsWords, type SetNoun } from './checkSet';
 import { evaluateSet } from '../../rules/cpuset/evaluate';
 import { IdSet, type IdRange } from '../../rules/cpuset/idSet';
 
@@ -14,31 +15,34 @@ export type SetDescription =
       canonical: string;
       /** Only when a host was given and some selected ids are not on it. */
       beyondHost?: { ranges: readonly IdRange[]; count: number; canonical: string };
-      /** One plain sentence: `4 CPUs: 1, 2, 4, 6.` */
+      /** One plain sentence: `4 CPUs: 1, 2, 4, 6.`; in English, and in any language as `summaryWords`. */
       summary: string;
+      summaryWords: Words;
     }
-  | { accepted: false; summary: string };
+  | { accepted: false; summary: string; summaryWords: Words };
 
 export function describeSet(value: string, options: { noun?: SetNoun; host?: readonly IdRange[] } = {}): SetDescription {
   const noun = options.noun ?? 'CPU';
   const set = evaluateSet(value);
   if (!set) {
     const firstError = checkSet(value, { noun }).find((f) => f.severity === 'error');
-    return { accepted: false, summary: `libvirt rejects this list${firstError ? `: ${firstError.message}` : '.'}` };
+    const said = firstError?.words ? words('sets.describe.rejected', { reason: firstError.words }) : words('sets.describe.rejectedNoReason');
+    return { accepted: false, summary: render(said, 'en'), summaryWords: said };
   }
   const count = set.count;
   const listing = listRuns(set.ranges());
-  let summary = `${count} ${count === 1 ? noun : `${noun}s`}: ${listing}.`;
+  let said =
+    count === 1 ? words('sets.describe.count.one', { count, noun: nounWords(noun), listing }) : words('sets.describe.count.other', { count, nouns: nounsWords(noun), listing });
   let beyondHost: { ranges: readonly IdRange[]; count: number; canonical: string } | undefined;
   if (options.host) {
     const hostSet = IdSet.of(options.host);
     const outside = set.subtract(hostSet);
     if (!outside.isEmpty) {
       beyondHost = { ranges: outside.ranges(), count: outside.count, canonical: outside.format() };
-      summary += ` Not on this host (${hostSet.isEmpty ? `no ${noun}s` : namedIds(hostSet, noun)}): ${namedIds(outside, noun)}.`;
+      said = words('sets.describe.notOnHost', { summary: said, has: hostIds(hostSet, noun), outside: namedIds(outside, noun) });
     }
   }
-  const description: SetDescription = { accepted: true, ranges: set.ranges(), count, listing, canonical: set.format(), summary };
+  const description: SetDescription = { accepted: true, ranges: set.ranges(), count, listing, canonical: set.format(), summary: render(said, 'en'), summaryWords: said };
   if (beyondHost) description.beyondHost = beyondHost;
   return description;
 }

@@ -4,6 +4,7 @@
  * is checked by the rules of the references family (rules/references/).
  */
 import { Finding, Fix } from '../../finding';
+import { render, words } from '../../messages/words';
 import { Attribute, DocumentNode, ElementNode, attributeValue, valueSpan } from '../../parser/nodes';
 import { NodeMemo } from '../../parser/parsedDocument';
 import { Source } from '../../parser/pieceText';
@@ -129,7 +130,9 @@ export function setSafeFixEdits(text: string, tree: DocumentNode, keys: Readonly
   for (const set of setValuesOf(text, tree, keys)) {
     if (set.encoded) continue;
     const fixed = safeFixes(set.value, setOptions(set, host));
-    if (fixed !== text.slice(set.from, set.to)) edits.push({ title: `\`${set.attribute.name}\`: ${fixed}`, start: set.from, end: set.to, newText: fixed, safe: true });
+    if (fixed === text.slice(set.from, set.to)) continue;
+    const title = words('sets.fix.allSafe', { attribute: set.attribute.name, value: fixed });
+    edits.push({ title: render(title, 'en'), titleWords: title, start: set.from, end: set.to, newText: fixed, safe: true });
   }
   return edits;
 }
@@ -152,7 +155,7 @@ function placed(set: SetValue, found: readonly SetFinding[]): Finding[] {
     // With references in the text, a part of the value cannot be pointed at: the whole value is.
     const start = set.encoded ? set.from : set.from + finding.start;
     const end = set.encoded ? set.to : set.from + finding.end;
-    const fixes: Fix[] | undefined = fix && !set.encoded ? [{ title: fix.title, start: set.from, end: set.to, newText: fix.value, safe: fix.safe }] : undefined;
+    const fixes: Fix[] | undefined = fix && !set.encoded ? [{ title: fix.title, titleWords: fix.titleWords, start: set.from, end: set.to, newText: fix.value, safe: fix.safe }] : undefined;
     return fixes ? { ...finding, start, end, fixes } : { ...finding, start, end };
   });
 }

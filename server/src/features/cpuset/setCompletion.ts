@@ -6,6 +6,7 @@
  * before select (a negation removes only what is already there); after `N-`, the ends of a range.
  */
 import type { CompletionSuggestion } from '../completion';
+import { Words, render, words } from '../../messages/words';
 import { Attribute, ElementNode, valueSpan } from '../../parser/nodes';
 import { Located } from '../../parser/tree';
 import { parseSet } from '../../rules/cpuset/cpusetSyntax';
@@ -19,13 +20,15 @@ import type { SetContext } from './setHover';
 /** Ids offered one by one at most; the rest can be typed (or taken as a range). */
 const MAX_ID_ITEMS = 1024;
 
+/** How items name the ids: `host CPU`, `host NUMA node`, `vCPU`… (the keys `sets.item.*` and `sets.items.*`). */
+type ItemNoun = 'hostCpu' | 'hostNode' | 'guestNode' | 'iothread' | 'vCPU' | 'id';
+
 /** Where the ids offered come from, and how items name them. */
 interface Source {
   ids: IdSet;
-  /** `host CPU`, `host NUMA node`, `vCPU`. */
-  noun: string;
+  noun: ItemNoun;
   /** The detail of the item that takes them all: `all 16 host CPUs online`. */
-  whole: string;
+  whole: Words;
 }
 
 /** `domainOf`: the analysis's view of the domain (built once per version), asked for only where vCPUs count. */
@@ -66,33 +69,39 @@ export function setValueCompletions(
 }
 
 /** How items name one id of the attribute: `host CPU`, `guest NUMA node`, `vCPU`. */
-function nounOf(kind: SetAttribute): string {
+function nounOf(kind: SetAttribute): ItemNoun {
   switch (kind.noun) {
     case 'CPU':
-      return 'host CPU';
+      return 'hostCpu';
     case 'node':
-      return kind.host === 'nodes' ? 'host NUMA node' : 'guest NUMA node';
-    case 'iothread':
-      return 'IOThread';
+      return kind.host === 'nodes' ? 'hostNode' : 'guestNode';
     default:
       return kind.noun;
   }
 }
 
+function item(noun: ItemNoun): Words {
+  return words(`sets.item.${noun}`);
+}
+
+function items(noun: ItemNoun): Words {
+  return words(`sets.items.${noun}`);
+}
+
 function sourceOf(kind: SetAttribute, context: SetContext, domainOf: () => Domain | undefined): Source | undefined {
   if (kind.host === 'cpus' && context.host?.cpus) {
     const ids = IdSet.of(context.host.cpus);
-    return { ids, noun: nounOf(kind), whole: `all ${ids.count} host CPUs online` };
+    return { ids, noun: nounOf(kind), whole: words('sets.completion.allHostCpus', { count: ids.count }) };
   }
   if (kind.host === 'nodes' && context.host?.nodes) {
     const ids = IdSet.of(context.host.nodes);
-    return { ids, noun: nounOf(kind), whole: `all ${ids.count} host NUMA nodes online` };
+    return { ids, noun: nounOf(kind), whole: words('sets.completion.allHostNodes', { count: ids.count }) };
   }
   if (kind.host === undefined && kind.noun === 'vCPU') {
     const domain = domainOf();
     const count = domain && guestVcpus(domain).count;
     if (!count) return undefined;
-    return { ids: IdSet.of([[0, count - 1]]), noun: 'vCPU', whole: `all ${count} vCPUs of the guest` };
+    return { ids: IdSet.of([[0, count - 1]]), noun: 'vCPU', whole: words('sets.completion.allVcpus', { count }) };
   }
   return undefined;
 }
@@ -105,34 +114,33 @@ function selectedBy(list: string): IdSet | undefined {
 
 type Replace = Pick<CompletionSuggestion, 'replaceStart' | 'replaceEnd'>;
 
-function suggestion(value: string, detail: string, rank: string, replace: Replace): CompletionSuggestion {
-  return { label: value, kind: 'value', insertText: value, snippet: false, ...replace, filterText: value, detail, sortText: rank };
-}
-
-function plural(noun: string, count: number): string {
-  return count === 1 ? noun : `${noun}s`;
+function suggestion(value: string, detail: Words, rank: string, replace: Replace): CompletionSuggestion {
+  return { label: value, kind: 'value', insertText: value, snippet: false, ...replace, filterText: value, detail: render(detail, 'en'), detailWords: detail, sortText: rank };
 }
 
 /** The whole source, each of its runs, then each id the rest of the list does not select yet. */
 function additions(selected: IdSet, source: Source, replace: Replace): CompletionSuggestion[] {
-  const items: CompletionSuggestion[] = [];
+  const offered: CompletionSuggestion[] = [];
   const missing = source.ids.subtract(selected);
-  if (missing.isEmpty) return items;
+  if (missing.isEmpty) return offered;
   const runs = source.ids.ranges();
-  if (source.ids.count > 1) items.push(suggestion(source.ids.format(), source.whole, '0', replace));
+  if (source.ids.count > 1) offered.push(suggestion(source.ids.format(), source.whole, '0', replace));
   if (runs.length > 1) {
     runs.forEach(([first, last], index) => {
       if (first === last || missing.countIn(first, last) === 0) return;
-      items.push(suggestion(`${first}-${last}`, `${plural(source.noun, 2)} ${first}-${last}`, `1${pad(index)}`, replace));
+      offered.push(suggestion(`${first}-${last}`, words('sets.completion.run', { items: items(source.noun), first, last }), `1${pad(index)}`, replace));
     });
   }
-  for (const id of ids(missing)) items.push(suggestion(String(id), source.noun === 'vCPU' ? `vCPU ${id}` : `${source.noun} ${id} · online`, `2${pad(id)}`, replace));
-  return items;
+  for (const id of ids(missing)) {
+    const detail = source.noun === 'vCPU' ? words('sets.completion.vcpu', { id }) : words('sets.completion.online', { item: item(source.noun), id });
+    offered.push(suggestion(String(id), detail, `2${pad(id)}`, replace));
+  }
+  return offered;
 }
 
 /** `^N` for each id the items before select: libvirt's negation removes only what is already there. */
-function negations(before: IdSet, noun: string, replace: Replace): CompletionSuggestion[] {
-  return ids(before).map((id) => suggestion(`^${id}`, `leaves out ${noun} ${id}`, pad(id), replace));
+function negations(before: IdSet, noun: ItemNoun, replace: Replace): CompletionSuggestion[] {
+  return ids(before).map((id) => suggestion(`^${id}`, words('sets.completion.leavesOut', { item: item(noun), id }), pad(id), replace));
 }
 
 /** `N-M` for each M after N in the run of the source that holds N. */
@@ -140,7 +148,7 @@ function rangeEnds(first: number, source: Source, replace: Replace): CompletionS
   const run = source.ids.ranges().find(([a, b]) => a <= first && first <= b);
   if (!run || run[1] === first) return [];
   const ends = IdSet.of([[first + 1, run[1]]]);
-  return ids(ends).map((last) => suggestion(`${first}-${last}`, `${plural(source.noun, 2)} ${first}-${last} (${last - first + 1})`, pad(last), replace));
+  return ids(ends).map((last) => suggestion(`${first}-${last}`, words('sets.completion.rangeEnd', { items: items(source.noun), first, last, count: last - first + 1 }), pad(last), replace));
 }
 
 /** The ids of `set`, ascending, at most MAX_ID_ITEMS of them. */
@@ -164,5 +172,5 @@ function unpinnedVcpus(domain: Domain | undefined, pin: ElementNode, valueStart:
   const pinned = new IdSet();
   for (const other of pins) if (other.el.element !== pin) pinned.add(other.vcpu, other.vcpu);
   const free = IdSet.of([[0, count - 1]]).subtract(pinned);
-  return ids(free).map((id) => suggestion(String(id), `vCPU ${id} · not pinned yet`, pad(id), { replaceStart: valueStart, replaceEnd: valueEnd }));
+  return ids(free).map((id) => suggestion(String(id), words('sets.completion.notPinned', { id }), pad(id), { replaceStart: valueStart, replaceEnd: valueEnd }));
 }

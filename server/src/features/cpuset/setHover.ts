@@ -6,7 +6,8 @@
 import { Attribute, ElementNode, attributeValue, valueSpan } from '../../parser/nodes';
 import { Located } from '../../parser/tree';
 import { Source } from '../../parser/pieceText';
-import { namedIds, type SetNoun } from './checkSet';
+import { Language, Words, render, words } from '../../messages/words';
+import { hostIds, namedIds, nounWords, nounsWords, type SetNoun } from './checkSet';
 import { describeSet } from './describeSet';
 import { HostTopology, setOptions } from './documentSets';
 import { IdSet } from '../../rules/cpuset/idSet';
@@ -30,53 +31,56 @@ export interface SetHover {
 /** The listing is cut here: a scattered set of thousands of ids would flood the hover. */
 const MAX_LISTING_CHARS = 300;
 
-/** The hover for the value of `attribute` on `element`, when it is a set attribute whose value is closed. */
-export function setValueHover(context: SetContext, element: Located<ElementNode>, attribute: Attribute, parent: string | undefined): SetHover | undefined {
+/** The hover for the value of `attribute` on `element`, when it is a set attribute whose value is closed, in `language`. */
+export function setValueHover(
+  context: SetContext,
+  element: Located<ElementNode>,
+  attribute: Attribute,
+  parent: string | undefined,
+  language: Language,
+): SetHover | undefined {
   const name = element.node.name;
   if (!context.keys.has(`${name}@${attribute.name}`) || attribute.valueOffset < 0 || !attribute.valueClosed) return undefined;
   const value = attributeValue(context.text, element.start, attribute);
   const options = setOptions({ element: element.node, attribute, parent }, context.host);
   const noun = options.noun ?? 'CPU';
   const kind = setAttributeKind(name, attribute.name, parent);
-  const lines = [`**\`${attribute.name}\`** of \`<${name}>\` · ${meaning(noun, kind.host !== undefined)}`];
+  const lines: Words[] = [words('sets.hover.title', { attribute: attribute.name, element: name, meaning: meaning(noun, kind.host !== undefined) })];
   const described = describeSet(value, options);
   const { from, to } = valueSpan(element.start, attribute);
   if (!described.accepted) {
-    lines.push(described.summary);
+    lines.push(described.summaryWords);
   } else {
-    lines.push(`**${described.count} ${plural(noun, described.count)}**: ${cut(described.listing)}`);
-    if (described.canonical !== context.text.slice(from, to)) lines.push(`libvirt prints it as \`${described.canonical}\`.`);
+    const listing = cut(described.listing);
+    const count = described.count;
+    lines.push(count === 1 ? words('sets.hover.count.one', { count, noun: nounWords(noun), listing }) : words('sets.hover.count.other', { count, nouns: nounsWords(noun), listing }));
+    if (described.canonical !== context.text.slice(from, to)) lines.push(words('sets.hover.printed', { canonical: described.canonical }));
     if (options.host) {
-      const host = IdSet.of(options.host);
-      const has = host.isEmpty ? `no ${noun}s` : namedIds(host, noun);
+      const has = hostIds(IdSet.of(options.host), noun);
       lines.push(
         described.beyondHost
-          ? `**Not on this host** (it has ${has}): ${namedIds(IdSet.of(described.beyondHost.ranges), noun)}.`
-          : `All on this host (it has ${has}).`,
+          ? words('sets.hover.notOnHost', { has, outside: namedIds(IdSet.of(described.beyondHost.ranges), noun) })
+          : words('sets.hover.allOnHost', { has }),
       );
     }
   }
-  return { markdown: lines.join('\n\n'), start: from, end: to };
+  return { markdown: lines.map((line) => render(line, language)).join('\n\n'), start: from, end: to };
 }
 
 /** What the ids of the attribute name, in the words of libvirt's documentation. */
-function meaning(noun: SetNoun, onHost: boolean): string {
+function meaning(noun: SetNoun, onHost: boolean): Words {
   switch (noun) {
     case 'CPU':
-      return 'host CPUs';
+      return words('sets.meaning.hostCpus');
     case 'node':
-      return onHost ? 'host NUMA nodes' : 'guest NUMA nodes';
+      return words(onHost ? 'sets.meaning.hostNodes' : 'sets.meaning.guestNodes');
     case 'vCPU':
-      return 'guest vCPUs';
+      return words('sets.meaning.guestVcpus');
     case 'iothread':
-      return 'IOThreads';
+      return words('sets.meaning.iothreads');
     case 'id':
-      return 'ids';
+      return words('sets.meaning.ids');
   }
-}
-
-function plural(noun: SetNoun, count: number): string {
-  return count === 1 ? noun : `${noun}s`;
 }
 
 /** The listing up to MAX_LISTING_CHARS, cut between two runs. */
