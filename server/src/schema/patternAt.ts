@@ -11,7 +11,8 @@ import { NodeMemo } from '../parser/parsedDocument';
 import { Source } from '../parser/pieceText';
 import { Located, childIndexAt } from '../parser/tree';
 import { Derivatives, P, QName } from './derivatives';
-import { DescribeData, ElementValidation, Namespaces, Parent, ROOT_SCOPE, TreeValidator, labelOf, qualified, scopeOf } from './validate';
+import { Namespaces, ROOT_SCOPE, afterElement, qualified, scopeOf } from './contentModel';
+import { DescribeData, ElementValidation, Parent, TreeValidator, labelOf } from './validate';
 
 /** What the walk needs of a schema (a Schema has both). */
 export interface SchemaView {
@@ -193,11 +194,6 @@ class PointWalk {
   }
 }
 
-/** The pattern after an element named `name` at `p`, whatever its attributes and content. */
-export function afterElement(d: Derivatives, p: P, name: QName): P {
-  return d.endTagForgiving(d.startTagOpen(p, name));
-}
-
 /**
  * Whether the children after a point still fit when an element is inserted there, its parent's
  * content being `inserted` after it. A later child that does not fit even without the insertion
@@ -277,28 +273,4 @@ export class LaterChildren {
 
 function nameKey(name: QName): string {
   return `${name.ns}\u0000${name.local}`;
-}
-
-/** How `name` is written where `namespaces` are in scope: with a declared prefix when it needs one; undefined when none is declared. */
-export function writtenName(name: QName, namespaces: Namespaces, element: boolean): string | undefined {
-  if (name.ns === (element ? (namespaces.map.get('') ?? '') : '')) return name.local;
-  for (const [prefix, ns] of namespaces.map) if (prefix !== '' && ns === name.ns) return `${prefix}:${name.local}`;
-  return undefined;
-}
-
-/**
- * The fixed values a text may take at `p`, also when free text or data is allowed beside them
- * (unlike Expectations.values, which answers only when nothing else is).
- */
-export function enumeratedValues(p: P): string[] {
-  const values = new Set<string>();
-  const visit = (q: P): void => {
-    if (q.kind === 'value') values.add(q.source.value);
-    else if (q.kind === 'choice') {
-      visit(q.a);
-      visit(q.b);
-    } else if (q.kind === 'after') visit(q.a);
-  };
-  visit(p);
-  return [...values];
 }

@@ -9,7 +9,7 @@ import { Attribute, ChildNode, DocumentNode, ElementNode, attributeValue, elemen
 import { NodeMemo, WIDE } from '../parser/parsedDocument';
 import { Source } from '../parser/pieceText';
 import { Derivatives, Expectations, P, QName, containsName } from './derivatives';
-import { NameClass } from './patterns';
+import { Namespaces, ROOT_SCOPE, describeName, qualified, requiredNames, scopeOf } from './contentModel';
 
 export interface DescribeData {
   /** Words for what a data pattern accepts, e.g. "an integer from 0 to 65535". */
@@ -50,18 +50,6 @@ export function validateTree(
   const validator = new TreeValidator(d, words, text, maxFindings, memo);
   validator.element(root, root.offset, d.start(), ROOT_SCOPE, undefined, 0);
   return validator.findings;
-}
-
-/** The namespace prefixes in scope, with a key that compares scopes by content. */
-export interface Namespaces {
-  map: Map<string, string>;
-  key: string;
-}
-
-export const ROOT_SCOPE: Namespaces = scope(new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
-
-function scope(map: Map<string, string>): Namespaces {
-  return { map, key: JSON.stringify([...map]) };
 }
 
 export class TreeValidator {
@@ -342,62 +330,6 @@ const MANY_SIBLINGS = 64;
 
 function hasChildElement(element: ElementNode): boolean {
   return element.children.some((child) => child.kind === 'element');
-}
-
-/** Names of the attributes (or elements) that every way through `p` requires. */
-export function requiredNames(p: P, kind: 'attribute' | 'element'): string[] {
-  const required = (q: P): Set<string> => {
-    switch (q.kind) {
-      case 'attribute':
-      case 'element':
-        return q.kind === kind ? new Set([describeName(q.name)]) : new Set();
-      case 'group':
-      case 'interleave':
-        return new Set([...required(q.a), ...required(q.b)]);
-      case 'after':
-        return required(q.a);
-      case 'oneOrMore':
-        return required(q.p);
-      case 'choice': {
-        const b = required(q.b);
-        return new Set([...required(q.a)].filter((name) => b.has(name)));
-      }
-      default:
-        return new Set();
-    }
-  };
-  return [...required(p)];
-}
-
-/** The namespace declarations in scope inside `element`. */
-export function scopeOf(element: ElementNode, text: Source, start: number, outer: Namespaces): Namespaces {
-  let inner: Map<string, string> | undefined;
-  for (const attribute of element.attributes) {
-    if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:')) continue;
-    inner ??= new Map(outer.map);
-    inner.set(attribute.name === 'xmlns' ? '' : attribute.name.slice(6), attributeValue(text, start, attribute));
-  }
-  return inner ? scope(inner) : outer;
-}
-
-/** Elements take the default namespace; unprefixed attributes are in no namespace. */
-export function qualified(name: string, namespaces: Namespaces, element: boolean): QName {
-  const colon = name.indexOf(':');
-  if (colon < 0) return { ns: element ? (namespaces.map.get('') ?? '') : '', local: name };
-  return { ns: namespaces.map.get(name.slice(0, colon)) ?? `undeclared:${name.slice(0, colon)}`, local: name.slice(colon + 1) };
-}
-
-export function describeName(name: NameClass): string {
-  switch (name.kind) {
-    case 'name':
-      return name.local;
-    case 'anyName':
-      return 'any element';
-    case 'nsName':
-      return `any name in ${name.ns}`;
-    case 'choice':
-      return `${describeName(name.a)} or ${describeName(name.b)}`;
-  }
 }
 
 function unique(values: string[]): string[] {
