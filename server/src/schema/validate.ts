@@ -28,8 +28,14 @@ export interface ElementValidation {
   scope: string;
   parent: string | undefined;
   output: P;
-  /** Offsets relative to the element's start. */
+  /** Offsets relative to the element's start; for a run, to the start of the child in `owners`. */
   findings: readonly Finding[];
+  /**
+   * For a run of siblings: the child each finding lies in. An edit of the whitespace between two
+   * of them moves the later one without changing a node, so the run stays valid: each finding
+   * moves with its own child.
+   */
+  owners?: readonly ChildNode[];
 }
 
 /**
@@ -215,8 +221,10 @@ export class TreeValidator {
     let current = input;
     const after = memo.replayRuns(children, index, (known, first) => {
       if (known.input !== current || known.scope !== namespaces.key || known.parent !== self.label) return false;
-      const base = start + first.offset;
-      for (const finding of known.findings) this.report(base + finding.start, base + finding.end, finding.code, finding.message);
+      known.findings.forEach((finding, i) => {
+        const base = start + (known.owners?.[i] ?? first).offset;
+        this.report(base + finding.start, base + finding.end, finding.code, finding.message);
+      });
       current = known.output;
       return true;
     });
@@ -235,9 +243,19 @@ export class TreeValidator {
     self: Parent,
   ): void {
     if (to <= run.from || this.findings.length >= this.maxFindings) return;
-    const base = start + children[run.from].offset;
-    const findings = this.findings.length === run.findings ? NO_FINDINGS : this.findings.slice(run.findings).map((f) => ({ ...f, start: f.start - base, end: f.end - base }));
-    memo.setRun(children, run.from, to, { input: run.input, scope: namespaces.key, parent: self.label, output, findings });
+    const findings: Finding[] = [];
+    const owners: ChildNode[] = [];
+    // Findings come in the order of the children they lie in.
+    let owner = run.from;
+    for (const finding of this.findings.slice(run.findings)) {
+      while (owner + 1 < to && start + children[owner + 1].offset <= finding.start) owner++;
+      const base = start + children[owner].offset;
+      findings.push({ ...finding, start: finding.start - base, end: finding.end - base });
+      owners.push(children[owner]);
+    }
+    const value: ElementValidation = { input: run.input, scope: namespaces.key, parent: self.label, output, findings: findings.length > 0 ? findings : NO_FINDINGS };
+    if (owners.length > 0) value.owners = owners;
+    memo.setRun(children, run.from, to, value);
     run.from = to;
     run.input = output;
     run.findings = this.findings.length;
