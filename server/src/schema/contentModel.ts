@@ -104,3 +104,13 @@ export function enumeratedValues(p: P): string[] {
   visit(p);
   return [...values];
 }
+
+/** `a`, `b` and `c`. */
+export function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** `a`, `b` or `c`. */
+export function orList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}

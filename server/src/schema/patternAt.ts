@@ -12,7 +12,7 @@ import { Source } from '../parser/pieceText';
 import { Located, childIndexAt } from '../parser/tree';
 import { Derivatives, P, QName } from './derivatives';
 import { Namespaces, ROOT_SCOPE, afterElement, qualified, scopeOf } from './contentModel';
-import { DescribeData, ElementValidation, Parent, TreeValidator, labelOf } from './validate';
+import { DescribeData, ElementValidation, Parent, TreeValidator, documentQuote, labelOf } from './validate';
 
 /** What the walk needs of a schema (a Schema has both). */
 export interface SchemaView {
@@ -109,7 +109,7 @@ class PointWalk {
   ) {
     this.d = schema.derivatives;
     // No cap on findings: they are not read, and capped runs would not fill the memo.
-    this.validator = new TreeValidator(this.d, schema.datatypes, document.source, Infinity, document.memo);
+    this.validator = new TreeValidator(this.d, schema.datatypes, document.source, documentQuote(document.tree), Infinity, document.memo);
   }
 
   descend(ancestors: readonly Located<ElementNode>[]): Level | undefined {
@@ -118,12 +118,14 @@ class PointWalk {
       const tag = this.openTag(level, this.through(level, ancestor.start, ancestor.node), ancestor, undefined);
       if (!tag) return undefined;
       const closed = this.d.startTagClose(tag.pattern);
+      // Required attributes not typed yet should not hide the content.
+      const content = closed.kind === 'notAllowed' ? this.d.startTagCloseForgiving(tag.pattern) : closed;
+      const label = labelOf(ancestor.node, this.document.source, ancestor.start);
       level = {
         element: ancestor,
-        // Required attributes not typed yet should not hide the content.
-        content: closed.kind === 'notAllowed' ? this.d.startTagCloseForgiving(tag.pattern) : closed,
+        content,
         namespaces: tag.namespaces,
-        parent: { node: ancestor.node, label: labelOf(ancestor.node, this.document.source, ancestor.start) },
+        parent: { node: ancestor.node, start: ancestor.start, content, namespaces: tag.namespaces, label },
         depth: level.depth + 1,
       };
     }
