@@ -176,6 +176,8 @@ test('findings the schema leaves more than one answer to get no fix', () => {
     assert.equal(finding.fixes, undefined, `${finding.message}: ${finding.fixes?.map((f) => f.title).join(', ')}`);
   };
   noFix(broken(['<interface type', '<gadget type'], ['</interface>', '</gadget>']), 'unexpected-element');
+  // `<cvpu>`: `<vcpu>` with two letters swapped, or `<cpu>` with one added.
+  noFix(broken(["<vcpu placement='static' cpuset='1-2,4,6'>2</vcpu>", "<cvpu placement='static' cpuset='1-2,4,6'>2</cvpu>"]), 'unexpected-element');
   // `usd`: one edit from `usb` and from `sd`.
   noFix(broken(["<target dev='vda' bus='virtio'/>", "<target dev='vda' bus='usd'/>"]), 'bad-attribute-value');
   // A pattern, not a list of values: no nearest one.
@@ -201,7 +203,9 @@ test('two close names, neither in case alone: no fix', () => {
 });
 
 test('a typo is one edit in a word of three to five characters, two from six on; a word cut short is a guess', () => {
-  assert.deepEqual(closeMatches('dsik', ['disk']), [], 'two edits in four characters: not a typo');
+  assert.deepEqual(closeMatches('dsik', ['disk']), [{ candidate: 'disk', typo: true }], 'two letters swapped: one edit');
+  assert.deepEqual(closeMatches('dsk', ['disk', 'desk']).map((m) => m.candidate), ['disk', 'desk']);
+  assert.deepEqual(closeMatches('dkis', ['disk']), [], 'two edits in four characters: not a typo');
   assert.deepEqual(closeMatches('dik', ['disk']), [{ candidate: 'disk', typo: true }]);
   assert.deepEqual(closeMatches('interfce', ['interface', 'disk']), [{ candidate: 'interface', typo: true }]);
   assert.deepEqual(closeMatches('stat', ['static', 'auto']), [{ candidate: 'static', typo: false }]);

@@ -62,14 +62,18 @@ function soleMatch(word: string, candidates: readonly string[]): CloseMatch | un
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/** Edits from `a` to `b`: a character dropped, added or changed, or two next to each other swapped (a typo's usual forms); 3 stands for more than 2. */
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], beforePrevious[j - 2] + 1);
     }
+    beforePrevious = previous;
     previous = row;
   }
   return previous[b.length];
