@@ -4,7 +4,8 @@
 //     port in its own process group;
 //  2. runs the mocha suite inside the extension host (the payload URL @vscode/test-web uses);
 //  3. a DOM pass in the same editor, as a user sees it: language in the status bar, the suggest
-//     widget, a hover and an error squiggle, with screenshots in test/e2e/artifacts/.
+//     widget, a hover, an error squiggle and a quick fix chosen with Ctrl+. and Enter, with
+//     screenshots in test/e2e/artifacts/.
 // Usage: node out/test/e2e/runCodeServer.js [--vsix FILE] [--update-screenshot]
 // Needs scripts/install-e2e.sh to have run.
 import * as cp from 'node:child_process';
@@ -241,6 +242,32 @@ async function domPass(editor: Editor, checks: Checks): Promise<string | undefin
       await openFile(page, 'db01-broken.xml');
       await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT_MS });
       await shot('diagnostic.png');
+    });
+    await checks.run(page, 'Ctrl+. on <interfce> offers "Change to `<interface>`"; Enter renames both tags', async () => {
+      const file = path.join(editor.workspace, 'interfce.xml');
+      const wanted = fs.readFileSync(file, 'utf8').replace('<interfce', '<interface').replace('</interfce>', '</interface>');
+      await openFile(page, 'interfce.xml');
+      await goTo(page, locate(editor.workspace, 'interfce.xml', '<interfce', 3));
+      await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const rows = page.locator('.action-widget .monaco-list-row');
+      let shown: string[] = [];
+      // Asked again until the server's fixes are in the menu (the first answer may come before it is up).
+      await poll('the fix in the Ctrl+. menu', UI_TIMEOUT_MS, async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+.');
+        await rows.first().waitFor({ timeout: RETRY_WAIT_MS }).catch(() => undefined);
+        shown = await rows.allTextContents();
+        return shown.some((row) => row.includes('Change to `<interface>`'));
+      }).catch((e: unknown) => {
+        throw new Error(`${errorText(e)}; the menu showed ${shown.join(' | ')}`);
+      });
+      await shot('quick-fix.png');
+      // Enter applies the focused row: move the focus to the fix first.
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let tries = 0; tries < shown.length && !((await focused.textContent()) ?? '').includes('Change to `<interface>`'); tries++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+S');
+      await poll('interfce.xml saved with both tags renamed', UI_TIMEOUT_MS, async () => fs.readFileSync(file, 'utf8') === wanted);
     });
   } finally {
     await page.close();
