@@ -149,6 +149,11 @@ export class SchemaFixes {
     private readonly documentQuote: QuoteChar,
   ) {}
 
+  /** Whether the fixes of a child of `parent` read its siblings and the whitespace between them (they do in parents of few children). */
+  readsSiblings(parent: ParentContent): boolean {
+    return parent.node.children.length <= MAX_CHILDREN_WALKED;
+  }
+
   /** `<interfce>` → `<interface>`, start and end tags, when one allowed name is that close and the siblings after it still fit. */
   renameElement(element: ElementNode, start: number, p: P, namespaces: Namespaces, parent: ParentContent | undefined): Fix | undefined {
     const name = qualified(element.name, namespaces, true);
@@ -161,7 +166,7 @@ export class SchemaFixes {
     }
     const match = soleMatch(element.name, [...allowed.keys()]);
     if (!match) return undefined;
-    if (parent && parent.node.children.length <= MAX_CHILDREN_WALKED) {
+    if (parent && this.readsSiblings(parent)) {
       const children = this.childrenOf(parent);
       const renamed = children.map((child) => (child.node === element ? allowed.get(match.candidate)! : child.name));
       if (this.walk(parent.content, renamed).misfits >= this.walk(parent.content, children.map((child) => child.name)).misfits) return undefined;
@@ -254,7 +259,7 @@ export class SchemaFixes {
    * one, remove it.
    */
   placeChild(element: ElementNode, start: number, parent: ParentContent, again: boolean): Fix[] {
-    if (parent.node.children.length > MAX_CHILDREN_WALKED) return [];
+    if (!this.readsSiblings(parent)) return [];
     const children = this.childrenOf(parent);
     const index = children.findIndex((child) => child.node === element);
     if (index < 0) return [];

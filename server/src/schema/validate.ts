@@ -90,10 +90,16 @@ export class TreeValidator {
     this.fixes = new SchemaFixes(d, this.expect, text, quote);
   }
 
-  private report(start: number, end: number, code: string, message: string, fixes: (Fix | undefined)[] = []): void {
+  /** No more findings are kept: what is found from here on need not be put in words. */
+  private get capped(): boolean {
+    return this.findings.length >= this.maxFindings;
+  }
+
+  /** `fixes` are made only for a finding that is kept (under the cap). */
+  private report(start: number, end: number, code: string, message: string, fixes?: () => (Fix | undefined)[]): void {
     if (this.findings.length >= this.maxFindings) return;
     const finding: Finding = { start, end, severity: 'error', code, message };
-    const given = fixes.filter((fix): fix is Fix => fix !== undefined);
+    const given = (fixes?.() ?? []).filter((fix): fix is Fix => fix !== undefined);
     if (given.length > 0) finding.fixes = given;
     this.findings.push(finding);
   }
@@ -112,24 +118,29 @@ export class TreeValidator {
     }
     const namespaces = scopeOf(element, this.text, start, outer);
     const open = this.d.startTagOpen(p, qualified(element.name, namespaces, true));
+    const before = this.findings.length;
     if (open.kind === 'notAllowed') {
-      // Not remembered with the element: its fixes read the siblings around it, which an edit
-      // can change without touching it.
       this.reportUnexpectedElement(element, start, p, namespaces, parent);
+      // Its fixes may read the siblings around it, which an edit can change without touching it:
+      // remembered with the element only where they do not.
+      if (parent && !this.fixes.readsSiblings(parent)) this.remember(element, start, p, outer, parent, p, before);
       return p;
     }
-    const before = this.findings.length;
     const output = this.validateElement(element, start, open, namespaces, parent, depth);
+    this.remember(element, start, p, outer, parent, output, before);
+    return output;
+  }
+
+  /** Remembers what validating `element` from `input` found (the findings from `before` on), when worth it. */
+  private remember(element: ElementNode, start: number, input: P, outer: Namespaces, parent: Parent | undefined, output: P, before: number): void {
     // Leaves are cheap to check again and the most numerous: memoised, they would cost memory
     // and save little, except in long runs of siblings (thousands of <vcpupin>), which every
     // edit among them, and every completion or hover after them, would walk again.
     // With the cap reached, the findings are incomplete: not worth keeping.
     const worthKeeping = hasChildElement(element) || (parent !== undefined && parent.node.children.length > MANY_SIBLINGS);
-    if (this.memo && worthKeeping && this.findings.length < this.maxFindings) {
-      const findings = this.findings.length === before ? NO_FINDINGS : this.findings.slice(before).map((f) => shiftFinding(f, -start));
-      this.memo.set(element, { input: p, scope: outer.key, parent: parent?.label, output, findings });
-    }
-    return output;
+    if (!this.memo || !worthKeeping || this.findings.length >= this.maxFindings) return;
+    const findings = this.findings.length === before ? NO_FINDINGS : this.findings.slice(before).map((f) => shiftFinding(f, -start));
+    this.memo.set(element, { input, scope: outer.key, parent: parent?.label, output, findings });
   }
 
   /** Validates an element the parent takes here: `open` is the pattern after its `<name`. */
@@ -167,7 +178,7 @@ export class TreeValidator {
         missing.length > 0
           ? `${subject} needs the attribute${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}.`
           : `${subject} is missing a required attribute.`,
-        missing.some((name) => renamedTo.has(name)) ? [] : [this.fixes.addAttributes(element, start, current, namespaces)],
+        () => (missing.some((name) => renamedTo.has(name)) ? [] : [this.fixes.addAttributes(element, start, current, namespaces)]),
       );
       content = this.d.startTagCloseForgiving(current);
     }
@@ -190,7 +201,7 @@ export class TreeValidator {
         expected.length > 0 && expected.length <= 6
           ? `\`${self.label}\` is incomplete: it needs ${list(expected.map((n) => `\`<${n}>\``))}.`
           : `\`${self.label}\` is incomplete: some required content is missing.`,
-        this.fixes.addChildren(element, start, self.content, content, namespaces),
+        () => this.fixes.addChildren(element, start, self.content, content, namespaces),
       );
     }
     return this.d.endTagForgiving(content);
@@ -297,6 +308,7 @@ export class TreeValidator {
   }
 
   private reportUnexpectedElement(element: ElementNode, start: number, p: P, namespaces: Namespaces, parent: Parent | undefined): void {
+    if (this.capped) return;
     const written = element.name;
     const nameStart = start + 1;
     const nameEnd = nameStart + written.length;
@@ -304,7 +316,7 @@ export class TreeValidator {
     if (parent && earlierSibling(parent.node, element)) {
       // One of its name came before: the usual cause is a second one where only one may be.
       const message = `\`<${written}>\` is not allowed again ${where}: it may appear only once there.`;
-      this.report(nameStart, nameEnd, 'unexpected-element', message, this.fixes.placeChild(element, start, parent, true));
+      this.report(nameStart, nameEnd, 'unexpected-element', message, () => this.fixes.placeChild(element, start, parent, true));
       return;
     }
     const allowed = unique(this.expect.elementNames(p).map(describeName));
@@ -313,12 +325,15 @@ export class TreeValidator {
     message += allowed.length === 0 ? ' (nothing more may come here).' : allowed.length <= 8 ? `; allowed here: ${allowed.map((n) => `\`<${n}>\``).join(', ')}.` : '.';
     if (suggestion) message += ` Did you mean \`<${suggestion}>\`?`;
     // A name the parent takes elsewhere is moved there; another, renamed to the one allowed here it is a typo of.
-    const moves = parent ? this.fixes.placeChild(element, start, parent, false) : [];
-    this.report(nameStart, nameEnd, 'unexpected-element', message, moves.length > 0 ? moves : [this.fixes.renameElement(element, start, p, namespaces, parent)]);
+    this.report(nameStart, nameEnd, 'unexpected-element', message, () => {
+      const moves = parent ? this.fixes.placeChild(element, start, parent, false) : [];
+      return moves.length > 0 ? moves : [this.fixes.renameElement(element, start, p, namespaces, parent)];
+    });
   }
 
   /** Reports a bad attribute; returns the fix that renames it, if it is unknown and one is offered. */
   private reportAttribute(subject: string, element: ElementNode, attribute: Attribute, value: string, p: P, start: number, namespaces: Namespaces): Fix | undefined {
+    if (this.capped) return undefined;
     const name = qualified(attribute.name, namespaces, false);
     const candidates = this.expect.attributes(p).filter((a) => containsName(a.name, name));
     const nameStart = start + attribute.nameOffset;
@@ -328,23 +343,24 @@ export class TreeValidator {
       let message = `\`${attribute.name}\` is not an attribute of ${subject}`;
       message += known.length > 0 && known.length <= 10 ? `; it takes ${known.map((n) => `\`${n}\``).join(', ')}.` : '.';
       if (suggestion) message += ` Did you mean \`${suggestion}\`?`;
-      const rename = this.fixes.renameAttribute(element, start, attribute, p, namespaces);
-      this.report(nameStart, nameStart + attribute.name.length, 'unexpected-attribute', message, [rename]);
+      let rename: Fix | undefined;
+      this.report(nameStart, nameStart + attribute.name.length, 'unexpected-attribute', message, () => [(rename = this.fixes.renameAttribute(element, start, attribute, p, namespaces))]);
       return rename;
     }
     const valueStart = attribute.valueOffset >= 0 ? start + attribute.valueOffset : nameStart;
     const valueEnd = attribute.valueOffset >= 0 ? valueStart + attribute.valueLength : nameStart + attribute.name.length;
     const patterns = candidates.map((c) => c.p);
     const listed = this.listedValues(patterns);
-    this.report(valueStart, valueEnd, 'bad-attribute-value', `\`${attribute.name}\` ${this.expectedValue(patterns, value)}`, [
+    this.report(valueStart, valueEnd, 'bad-attribute-value', `\`${attribute.name}\` ${this.expectedValue(patterns, listed, value)}`, () => [
       listed && this.fixes.changeAttributeValue(start, attribute, value, listed),
     ]);
     return undefined;
   }
 
   private reportText(element: ElementNode, start: number, p: P, from: number, to: number): void {
+    if (this.capped) return;
     const listed = this.listedValues([p]);
-    this.report(from, to, 'bad-value', `\`<${element.name}>\` ${this.expectedValue([p], this.text.slice(from, to))}`, [listed && this.fixes.changeText(element, start, listed)]);
+    this.report(from, to, 'bad-value', `\`<${element.name}>\` ${this.expectedValue([p], listed, this.text.slice(from, to))}`, () => [listed && this.fixes.changeText(element, start, listed)]);
   }
 
   /** The values allowed, when the patterns allow only values listed. */
@@ -353,9 +369,8 @@ export class TreeValidator {
     return values.length > 0 && patterns.every((p) => this.expect.values(p) !== undefined) ? unique(values) : undefined;
   }
 
-  /** "must be `static` or `auto`", "must be an integer from 0 to 65535", ... */
-  private expectedValue(patterns: P[], value: string): string {
-    const listed = this.listedValues(patterns);
+  /** "must be `static` or `auto`", "must be an integer from 0 to 65535", ...; `listed`: listedValues(patterns). */
+  private expectedValue(patterns: P[], listed: string[] | undefined, value: string): string {
     if (listed) {
       const shown = listed.length <= 12 ? orList(listed.map((v) => `\`${v}\``)) : `one of ${listed.length} names`;
       const suggestion = nearest(value.trim(), listed);
