@@ -56,3 +56,20 @@ export function editsOf(fix: Fix): TextEdit[] {
   const main: TextEdit = { start: fix.start, end: fix.end, newText: fix.newText };
   return fix.alsoEdits ? [main, ...fix.alsoEdits].sort((a, b) => a.start - b.start) : [main];
 }
+
+/**
+ * `finding` with every offset it holds moved by `delta`: its span, its fixes' edits and its
+ * related places. For checks that remember findings relative to an element and place them back.
+ */
+export function shiftFinding<F extends Finding>(finding: F, delta: number): F {
+  const shifted: F = { ...finding, start: finding.start + delta, end: finding.end + delta };
+  if (finding.fixes) shifted.fixes = finding.fixes.map((fix) => shiftFix(fix, delta));
+  if (finding.related) shifted.related = finding.related.map((related) => ({ ...related, start: related.start + delta, end: related.end + delta }));
+  return shifted;
+}
+
+function shiftFix(fix: Fix, delta: number): Fix {
+  const shifted: Fix = { ...fix, start: fix.start + delta, end: fix.end + delta };
+  if (fix.alsoEdits) shifted.alsoEdits = fix.alsoEdits.map((edit) => ({ ...edit, start: edit.start + delta, end: edit.end + delta }));
+  return shifted;
+}

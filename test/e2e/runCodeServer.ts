@@ -4,7 +4,8 @@
 //     port in its own process group;
 //  2. runs the mocha suite inside the extension host (the payload URL @vscode/test-web uses);
 //  3. a DOM pass in the same editor, as a user sees it: language in the status bar, the suggest
-//     widget, a hover and an error squiggle, with screenshots in test/e2e/artifacts/.
+//     widget, a hover, an error squiggle and a quick fix chosen with Ctrl+. and Enter, with
+//     screenshots in test/e2e/artifacts/.
 // Usage: node out/test/e2e/runCodeServer.js [--vsix FILE] [--update-screenshot]
 // Needs scripts/install-e2e.sh to have run.
 import * as cp from 'node:child_process';
@@ -13,7 +14,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { artifactsDir, errorText, findVsix, harnessDir, makeScratch, readResults, repoRoot, suiteEntry } from './common';
 
 const TOTAL_TIMEOUT_MS = 5 * 60_000;
@@ -174,6 +175,26 @@ async function goTo(page: Page, at: { line: number; column: number }): Promise<v
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
+/**
+ * Opens a widget with `open` until one of its `rows` is what `wanted` accepts: asked again
+ * while this window's language server is still starting (until then a widget offers plain
+ * words from the file, or shows no rows at all). The rows' texts.
+ */
+async function askUntilShown(page: Page, what: string, open: () => Promise<void>, rows: Locator, wanted: (row: string) => boolean): Promise<string[]> {
+  let shown: string[] = [];
+  await poll(what, UI_TIMEOUT_MS, async () => {
+    await page.keyboard.press('Escape');
+    await open();
+    // Short, and asked again.
+    await rows.first().waitFor({ timeout: RETRY_WAIT_MS }).catch(() => undefined);
+    shown = await rows.allTextContents();
+    return shown.some(wanted);
+  }).catch((e: unknown) => {
+    throw new Error(`${errorText(e)}; it showed ${shown.join(' | ')}`);
+  });
+  return shown;
+}
+
 /** The user's view: what the extension shows in the workbench. */
 async function domPass(editor: Editor, checks: Checks): Promise<string | undefined> {
   const page = await editor.browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -193,19 +214,7 @@ async function domPass(editor: Editor, checks: Checks): Promise<string | undefin
         await goTo(page, locate(editor.workspace, 'web01.xml', '<devices>', '<devices>'.length));
         // .label-name: a row's text also holds its detail ("child of <devices>").
         const labels = page.locator('.suggest-widget .monaco-list-row .label-name');
-        let shown: string[] = [];
-        // Asked again while the window's language server is still starting: until then the
-        // widget offers plain words from the file.
-        await poll('disk in the suggest widget', UI_TIMEOUT_MS, async () => {
-          await page.keyboard.press('Escape');
-          await page.keyboard.press('Control+Space');
-          // Short, and asked again: before the server is up the widget may show no rows at all.
-          await labels.first().waitFor({ timeout: RETRY_WAIT_MS }).catch(() => undefined);
-          shown = await labels.allTextContents();
-          return shown.some((label) => /^<?disk$/.test(label.trim()));
-        }).catch((e: unknown) => {
-          throw new Error(`${errorText(e)}; the widget showed ${shown.join(', ')}`);
-        });
+        await askUntilShown(page, 'disk in the suggest widget', () => page.keyboard.press('Control+Space'), labels, (label) => /^<?disk$/.test(label.trim()));
         await shot('completion.png');
         await page.keyboard.press('Escape');
       });
@@ -223,17 +232,7 @@ async function domPass(editor: Editor, checks: Checks): Promise<string | undefin
     await checks.run(page, "Go to Symbol (Ctrl+Shift+O) lists db02.xml's devices by the names an admin reads", async () => {
       await openFile(page, 'db02.xml');
       const rows = page.locator('.quick-input-list .monaco-list-row');
-      let shown: string[] = [];
-      // Asked again until this window's language server is up and answers.
-      await poll('disk vda in the symbol list', UI_TIMEOUT_MS, async () => {
-        await page.keyboard.press('Escape');
-        await quickInput(page, 'Control+Shift+O', '@disk');
-        await rows.first().waitFor({ timeout: RETRY_WAIT_MS }).catch(() => undefined);
-        shown = await rows.allTextContents();
-        return shown.some((row) => row.includes('disk vda') && row.includes('db02.qcow2'));
-      }).catch((e: unknown) => {
-        throw new Error(`${errorText(e)}; the list showed ${shown.join(' | ')}`);
-      });
+      await askUntilShown(page, 'disk vda in the symbol list', () => quickInput(page, 'Control+Shift+O', '@disk'), rows, (row) => row.includes('disk vda') && row.includes('db02.qcow2'));
       await shot('symbols.png');
       await page.keyboard.press('Escape');
     });
@@ -241,6 +240,22 @@ async function domPass(editor: Editor, checks: Checks): Promise<string | undefin
       await openFile(page, 'db01-broken.xml');
       await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT_MS });
       await shot('diagnostic.png');
+    });
+    await checks.run(page, 'Ctrl+. on <interfce> offers "Change to `<interface>`"; Enter renames both tags', async () => {
+      const file = path.join(editor.workspace, 'interfce.xml');
+      const wanted = fs.readFileSync(file, 'utf8').replace('<interfce', '<interface').replace('</interfce>', '</interface>');
+      await openFile(page, 'interfce.xml');
+      await goTo(page, locate(editor.workspace, 'interfce.xml', '<interfce', 3));
+      await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const rows = page.locator('.action-widget .monaco-list-row');
+      const shown = await askUntilShown(page, 'the fix in the Ctrl+. menu', () => page.keyboard.press('Control+.'), rows, (row) => row.includes('Change to `<interface>`'));
+      await shot('quick-fix.png');
+      // Enter applies the focused row: move the focus to the fix first.
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let tries = 0; tries < shown.length && !((await focused.textContent()) ?? '').includes('Change to `<interface>`'); tries++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+S');
+      await poll('interfce.xml saved with both tags renamed', UI_TIMEOUT_MS, async () => fs.readFileSync(file, 'utf8') === wanted);
     });
   } finally {
     await page.close();

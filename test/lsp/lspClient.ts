@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
 import {
+  ClientCapabilities,
   CompletionItem,
   CompletionList,
   CodeAction,
@@ -76,14 +77,20 @@ export class LspClient {
   /**
    * `notificationMethods`: the server's own notifications to record from the start (see
    * waitForNotification). `serverPath`: another server, such as the benchmark's protocol floor.
+   * `capabilities`: what the client declares (none by default).
    */
-  static async start(initializationOptions: Record<string, unknown> = {}, notificationMethods: string[] = [], serverPath = SERVER_PATH): Promise<LspClient> {
+  static async start(
+    initializationOptions: Record<string, unknown> = {},
+    notificationMethods: string[] = [],
+    serverPath = SERVER_PATH,
+    capabilities: ClientCapabilities = {},
+  ): Promise<LspClient> {
     const client = new LspClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] }));
     for (const method of notificationMethods) client.listenFor(method);
     client.capabilities = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: {},
+      capabilities,
       initializationOptions,
     });
     await client.connection.sendNotification(InitializedNotification.type, {});

@@ -102,3 +102,17 @@ test('an edit inside one <disk> is reported there, and fixing it clears it', () 
   document.replace(at, at + 6, 'virtio');
   assert.deepEqual(documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: undefined })), []);
 });
+
+test('in a run of remembered siblings, a finding moves with its own element when the whitespace before it changes', () => {
+  // The <disk> is inside a run; an edit of the indentation before it changes no node, so the run stays.
+  const devices = Array.from({ length: 150 }, (_, i) => (i === 10 ? "    <disk type='file' device='disk'>\n    </disk>\n" : "    <serial type='pty'/>\n")).join('');
+  const text = BASE.replace('  </devices>', `${devices}  </devices>`);
+  const document = ParsedDocument.parse(text);
+  const findingsNow = () => documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: undefined }));
+  assert.ok(findingsNow().some((f) => f.code === 'missing-content'));
+  const at = text.indexOf("    <disk type='file' device='disk'>\n    </disk>");
+  document.replace(at, at + 1, '');
+  const moved = findingsNow().find((f) => f.code === 'missing-content');
+  assert.equal(document.text.slice(moved?.start, moved?.end), 'disk');
+  assert.deepEqual(findingsNow(), freshFindings(document.text));
+});

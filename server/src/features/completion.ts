@@ -9,25 +9,16 @@ import { Source } from '../parser/pieceText';
 import { Attribute, DocumentNode, ElementNode, Quote, isClosed, valueSpan } from '../parser/nodes';
 import { Located, childIndexAt } from '../parser/tree';
 import { Derivatives, Expectations, P, QName, containsName } from '../schema/derivatives';
-import {
-  ContentPoint,
-  DocumentView,
-  LaterChildren,
-  SchemaView,
-  afterElement,
-  contentPatternAt,
-  enumeratedValues,
-  startTagPatternAt,
-  writtenName,
-} from '../schema/patternAt';
+import { Namespaces, afterElement, enumeratedValues, qualified, writtenName } from '../schema/contentModel';
+import { ContentPoint, DocumentView, LaterChildren, SchemaView, contentPatternAt, startTagPatternAt } from '../schema/patternAt';
 import { listedNames } from '../schema/patterns';
-import { Namespaces, describeName, qualified, requiredNames } from '../schema/validate';
+import { QuoteChar, SnippetContext, elementSnippet, escapeXml, placeholder } from '../schema/snippets';
 import { setValueCompletions } from './cpuset/setCompletion';
-import { describeAttributeValue, describeText, elementPlacement, openAttributes, takesText } from './schemaFacts';
+import { describeAttributeValue, describeText, elementPlacement, openAttributes } from './schemaFacts';
 import { SetContext } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
 import { attributeRank, childRank } from './likelihood';
-import { QuoteChar, quoteAt } from './quoteStyle';
+import { quoteAt } from './quoteStyle';
 import { referenceCompletions } from './referenceCompletion';
 import { Analysis } from './analysis';
 import { Words } from '../messages/words';
@@ -146,13 +137,10 @@ export function completeAt(analysis: Analysis, offset: number, trigger?: string)
   }
 }
 
-interface Context {
+/** `quote`, around the values a suggestion writes, is the document's own (quoteStyle.ts). */
+interface Context extends SnippetContext {
   schema: SchemaView;
   document: DocumentView;
-  d: Derivatives;
-  expect: Expectations;
-  /** Around the values a suggestion writes: the document's own (quoteStyle.ts). */
-  quote: QuoteChar;
 }
 
 type InsertStyle = 'afterLessThan' | 'wholeTag' | 'nameOnly';
@@ -212,100 +200,11 @@ function elementFacts(c: Context, p: P, name: QName, written: string, namespaces
   let facts = cache.get(key);
   if (facts === undefined) {
     if (cache.size >= 20_000) cache.clear();
-    facts = elementSnippet(c, p, name, written, namespaces);
+    const { snippet, content } = elementSnippet(c, p, name, written, namespaces);
+    facts = { snippet, text: describeText(c.schema, content) };
     cache.set(key, facts);
   }
   return facts;
-}
-
-/** Nesting of required children an element snippet writes out. */
-const SNIPPET_DEPTH = 2;
-
-/**
- * The element with its required attributes (a choice of the allowed values where the schema
- * lists them, in the document's quotes) and its required children, as a snippet starting with
- * `<`. An element whose attributes are all optional gets a tab stop where they go instead, so
- * a space there asks for them: `<vcpu$1>$0</vcpu>`. Self-closing when it may be empty and either
- * allows nothing inside or is an element of attributes (no text): `<boot dev='…'/>`, `<apic$1/>`,
- * `<pae/>`; otherwise open for its content: `<devices>$0</devices>`.
- */
-function elementSnippet(c: Context, p: P, name: QName, written: string, namespaces: Namespaces): ElementFacts {
-  let stops = 0;
-  let text = '';
-  const write = (at: P, elementName: QName, elementWritten: string, depth: number, indent: string): string => {
-    const open = c.d.startTagOpen(at, elementName);
-    let tag = open;
-    let head = `<${elementWritten}`;
-    const required = requiredAttributes(c, open, namespaces);
-    for (const attribute of required) {
-      head += ` ${attribute.written}=${c.quote}${placeholder(++stops, attribute.values, c.quote)}${c.quote}`;
-      tag = c.d.attribute(tag, attribute.name, undefined);
-    }
-    const takesAttributes = c.expect.attributes(open).length > 0;
-    if (required.length === 0 && takesAttributes) head += `$${++stops}`;
-    const closed = c.d.startTagClose(tag);
-    const content = closed.kind === 'notAllowed' ? c.d.startTagCloseForgiving(tag) : closed;
-    const top = depth === 0;
-    const children = depth < SNIPPET_DEPTH ? requiredChildren(c, content, namespaces) : [];
-    if (children.length > 0) {
-      let body = '';
-      let q = content;
-      for (const child of children) {
-        body += `\n${indent}\t${write(q, child.name, child.written, depth + 1, `${indent}\t`)}`;
-        q = afterElement(c.d, q, child.name);
-      }
-      return `${head}>${body}${top ? `\n${indent}\t$0` : ''}\n${indent}</${elementWritten}>`;
-    }
-    const values = enumeratedValues(content);
-    const hasText = takesText(content);
-    const takesElements = c.expect.elementNames(content).length > 0;
-    if (top) text = describeText(c.schema, content);
-    if (values.length > 0) return `${head}>${placeholder(++stops, values, '')}</${elementWritten}>`;
-    const canBeEmpty = c.d.endTag(content).kind !== 'notAllowed';
-    if (canBeEmpty && !hasText && (!takesElements || takesAttributes)) return `${head}/>`;
-    return `${head}>${top ? '$0' : `$${++stops}`}</${elementWritten}>`;
-  };
-  const snippet = write(p, name, written, 0, '');
-  return { snippet, text };
-}
-
-interface RequiredAttribute {
-  name: QName;
-  written: string;
-  values: string[];
-}
-
-/**
- * The attributes every way through the start tag `open` needs, with the values the schema lists
- * for them. Only those: an optional one written out looks required (`<disk type='file'>` is
- * libvirt's default), and the tab stop for optional attributes offers it anyway.
- */
-function requiredAttributes(c: Context, open: P, namespaces: Namespaces): RequiredAttribute[] {
-  const attributes = c.expect.attributes(open);
-  const found: RequiredAttribute[] = [];
-  for (const required of requiredNames(open, 'attribute')) {
-    const patterns = attributes.filter((a) => describeName(a.name) === required);
-    const name = patterns.flatMap((a) => listedNames(a.name))[0];
-    const written = name && writtenName(name, namespaces, false);
-    if (!name || !written) continue;
-    found.push({ name, written, values: [...new Set(patterns.flatMap((a) => enumeratedValues(a.p)))] });
-  }
-  return found;
-}
-
-/** The child elements every way through `content` needs, in the order they may come. */
-function requiredChildren(c: Context, content: P, namespaces: Namespaces): { name: QName; written: string }[] {
-  const children: { name: QName; written: string }[] = [];
-  let q = content;
-  for (const required of requiredNames(content, 'element')) {
-    const nameClass = c.expect.elementNames(q).find((n) => describeName(n) === required);
-    const name = nameClass && listedNames(nameClass)[0];
-    const written = name && writtenName(name, namespaces, true);
-    if (!name || !written) continue;
-    children.push({ name, written });
-    q = afterElement(c.d, q, name);
-  }
-  return children;
 }
 
 /**
@@ -399,19 +298,6 @@ function typedText(text: Source, element: Located<ElementNode>, offset: number):
   while (start < end && isWhitespace(text.charCodeAt(start))) start++;
   while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
   return offset >= start && offset <= end ? { start, end } : undefined;
-}
-
-/** A tab stop: a choice of the values when there are some, escaped for text ('') or a value between `quote`s. */
-function placeholder(stop: number, values: string[], quote: QuoteChar | ''): string {
-  if (values.length === 0) return `$${stop}`;
-  return `\${${stop}|${values.map((v) => escapeXml(v, quote).replace(/[\\,|$}]/g, '\\$&')).join(',')}|}`;
-}
-
-export function escapeXml(value: string, quote: string): string {
-  let escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  if (quote === '"') escaped = escaped.replace(/"/g, '&quot;');
-  else if (quote === "'") escaped = escaped.replace(/'/g, '&apos;');
-  return escaped;
 }
 
 /**

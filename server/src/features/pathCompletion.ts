@@ -14,7 +14,7 @@ import { decodeReferences, isWhitespace } from '../parser/chars';
 import { ElementNode, Quote, contentEnd, valueSpan } from '../parser/nodes';
 import { Located } from '../parser/tree';
 import { Analysis } from './analysis';
-import { escapeXml } from './completion';
+import { escapeXml } from '../schema/snippets';
 import { cursorTarget } from './cursor';
 
 /** Text content read as a path: the key of `PATH_VALUES` for an element's text. */

@@ -6,8 +6,8 @@
  */
 import { ChildNode, DocumentNode, ParentNode, Quote } from '../parser/nodes';
 import { Located, childIndexAt, pathAt } from '../parser/tree';
+import { QuoteChar } from '../schema/snippets';
 
-export type QuoteChar = "'" | '"';
 
 /** Quoted attribute values that decide; a handful agree in any document that is not mixed. */
 const SAMPLE = 8;

@@ -7,8 +7,9 @@ import { ElementNode, Attribute } from '../parser/nodes';
 import { Located } from '../parser/tree';
 import { Derivatives, Expectations, P, QName, containsName } from '../schema/derivatives';
 import { NameClass, listedNames } from '../schema/patterns';
-import { DocumentView, SchemaView, afterElement, contentPatternAt, enumeratedValues, startTagPatternAt, writtenName } from '../schema/patternAt';
-import { Namespaces, describeName, qualified, requiredNames } from '../schema/validate';
+import { Namespaces, afterElement, describeName, enumeratedValues, qualified, requiredNames, writtenName } from '../schema/contentModel';
+import { DocumentView, SchemaView, contentPatternAt, startTagPatternAt } from '../schema/patternAt';
+import { takesText } from '../schema/snippets';
 
 /** What an attribute may hold where it stands. */
 export interface AttributeFacts {
@@ -62,33 +63,6 @@ export function describeText(schema: SchemaView, content: P): string {
   if (!takesText(content) || expect.elementNames(content).length > 0) return '';
   const values = enumeratedValues(content);
   return values.length > 0 ? listed(values) : [...new Set(expect.data(content).map((q) => schema.datatypes.describe(q.source)))].join(' or ');
-}
-
-/** Whether text (free, typed or fixed) may come at `p`. */
-export function takesText(p: P): boolean {
-  const seen = new Set<number>();
-  const visit = (q: P): boolean => {
-    if (seen.has(q.id)) return false;
-    seen.add(q.id);
-    switch (q.kind) {
-      case 'text':
-      case 'data':
-      case 'value':
-      case 'list':
-        return true;
-      case 'choice':
-      case 'interleave':
-      case 'group':
-        return visit(q.a) || visit(q.b);
-      case 'after':
-        return visit(q.a);
-      case 'oneOrMore':
-        return visit(q.p);
-      default:
-        return false;
-    }
-  };
-  return visit(p);
 }
 
 /** "static | auto", shortened when long. */

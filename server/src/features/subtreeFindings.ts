@@ -5,7 +5,6 @@
  * element it patches. Leaves are looked at through their parent. Walks are iterative, since
  * documents nest deeply, and the result comes in document order, capped.
  */
-import { Finding } from '../finding';
 import { ChildNode, DocumentNode, ElementNode, ParentNode } from '../parser/nodes';
 import { NodeMemo, WIDE } from '../parser/parsedDocument';
 
@@ -152,18 +151,4 @@ function replayRuns<T extends Placed>(memo: NodeMemo<Summary<T>>, frame: Frame<T
     for (const item of summary.items) frame.items.push(isElement(item) ? item : shift(item, first.offset));
     return true;
   });
-}
-
-/** `finding` moved by `by`, its fixes (every edit of each) and related places too. */
-export function shiftFinding<F extends Finding>(finding: F, by: number): F {
-  const moved: F = { ...finding, start: finding.start + by, end: finding.end + by };
-  if (finding.fixes) {
-    moved.fixes = finding.fixes.map((fix) => {
-      const shifted = { ...fix, start: fix.start + by, end: fix.end + by };
-      if (fix.alsoEdits) shifted.alsoEdits = fix.alsoEdits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by }));
-      return shifted;
-    });
-  }
-  if (finding.related) moved.related = finding.related.map((related) => ({ ...related, start: related.start + by, end: related.end + by }));
-  return moved;
 }

@@ -12,7 +12,8 @@ import { DocumentNode, Problem, StrayEndTagNode } from '../parser/nodes';
 import { NodeMemo } from '../parser/parsedDocument';
 import { Source } from '../parser/pieceText';
 import { Finding, Fix } from '../finding';
-import { LocalFindings, Summary, shiftFinding, subtreeFindings } from './subtreeFindings';
+import { LocalFindings, Summary, subtreeFindings } from './subtreeFindings';
+import { shiftFinding } from '../finding';
 
 const TITLES = {
   removeEndTag: (name: string) => (name === '' ? 'Remove the end tag without a name' : `Remove \`</${name}>\``),

@@ -8,7 +8,7 @@
  * of each the work is table lookups.
  */
 import { isWhitespaceText } from '../parser/chars';
-import { ElementDefinition, Grammar, NameClass, Pattern } from './patterns';
+import { ElementDefinition, Grammar, NameClass, Pattern, listedNames, subpatterns } from './patterns';
 
 /** Checks data and value patterns; the XSD library lives in datatypes.ts. */
 export interface DatatypeChecker {
@@ -44,6 +44,7 @@ export class Derivatives {
   /** Attribute and text derivatives depend on the value too; values repeat a lot (type='file'). */
   private readonly valueCache = new Map<string, P>();
   private nextId = 0;
+  private names: { element: Set<string>; attribute: Set<string> } | undefined;
 
   constructor(
     private readonly grammar: Grammar,
@@ -61,6 +62,15 @@ export class Derivatives {
 
   definition(element: number): ElementDefinition {
     return this.grammar.elements[element];
+  }
+
+  /**
+   * Whether the grammar has an element (or attribute) of this local name anywhere: a name it
+   * does not know is a typo, not one that stands in the wrong place.
+   */
+  knowsName(kind: 'element' | 'attribute', local: string): boolean {
+    this.names ??= namesIn(this.grammar);
+    return this.names[kind].has(local);
   }
 
   private intern(key: string, make: () => P): P {
@@ -360,6 +370,24 @@ export class Derivatives {
     }
     return current;
   }
+}
+
+/** The local names of the grammar's elements and attributes. */
+function namesIn(grammar: Grammar): { element: Set<string>; attribute: Set<string> } {
+  const names = { element: new Set<string>(), attribute: new Set<string>() };
+  const seen = new Set<Pattern>();
+  const visit = (p: Pattern): void => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    if (p.kind === 'attribute') for (const name of listedNames(p.name)) names.attribute.add(name.local);
+    for (const inner of subpatterns(p)) visit(inner);
+  };
+  visit(grammar.start);
+  for (const element of grammar.elements) {
+    for (const name of listedNames(element.name)) names.element.add(name.local);
+    visit(element.content);
+  }
+  return names;
 }
 
 export function containsName(nameClass: NameClass, name: QName): boolean {

@@ -11,7 +11,8 @@ import { NodeMemo } from '../parser/parsedDocument';
 import { Source } from '../parser/pieceText';
 import { Located, childIndexAt } from '../parser/tree';
 import { Derivatives, P, QName } from './derivatives';
-import { DescribeData, ElementValidation, Namespaces, Parent, ROOT_SCOPE, TreeValidator, labelOf, qualified, scopeOf } from './validate';
+import { Namespaces, ROOT_SCOPE, afterElement, qualified, scopeOf } from './contentModel';
+import { DescribeData, ElementValidation, Parent, TreeValidator, documentQuote, labelOf } from './validate';
 
 /** What the walk needs of a schema (a Schema has both). */
 export interface SchemaView {
@@ -108,7 +109,7 @@ class PointWalk {
   ) {
     this.d = schema.derivatives;
     // No cap on findings: they are not read, and capped runs would not fill the memo.
-    this.validator = new TreeValidator(this.d, schema.datatypes, document.source, Infinity, document.memo);
+    this.validator = new TreeValidator(this.d, schema.datatypes, document.source, documentQuote(document.tree), Infinity, document.memo);
   }
 
   descend(ancestors: readonly Located<ElementNode>[]): Level | undefined {
@@ -117,12 +118,14 @@ class PointWalk {
       const tag = this.openTag(level, this.through(level, ancestor.start, ancestor.node), ancestor, undefined);
       if (!tag) return undefined;
       const closed = this.d.startTagClose(tag.pattern);
+      // Required attributes not typed yet should not hide the content.
+      const content = closed.kind === 'notAllowed' ? this.d.startTagCloseForgiving(tag.pattern) : closed;
+      const label = labelOf(ancestor.node, this.document.source, ancestor.start);
       level = {
         element: ancestor,
-        // Required attributes not typed yet should not hide the content.
-        content: closed.kind === 'notAllowed' ? this.d.startTagCloseForgiving(tag.pattern) : closed,
+        content,
         namespaces: tag.namespaces,
-        parent: { node: ancestor.node, label: labelOf(ancestor.node, this.document.source, ancestor.start) },
+        parent: { node: ancestor.node, start: ancestor.start, content, namespaces: tag.namespaces, label },
         depth: level.depth + 1,
       };
     }
@@ -191,11 +194,6 @@ class PointWalk {
   private childrenOf(level: Level): readonly ChildNode[] {
     return level.element ? level.element.node.children : this.document.tree.children;
   }
-}
-
-/** The pattern after an element named `name` at `p`, whatever its attributes and content. */
-export function afterElement(d: Derivatives, p: P, name: QName): P {
-  return d.endTagForgiving(d.startTagOpen(p, name));
 }
 
 /**
@@ -277,28 +275,4 @@ export class LaterChildren {
 
 function nameKey(name: QName): string {
   return `${name.ns}\u0000${name.local}`;
-}
-
-/** How `name` is written where `namespaces` are in scope: with a declared prefix when it needs one; undefined when none is declared. */
-export function writtenName(name: QName, namespaces: Namespaces, element: boolean): string | undefined {
-  if (name.ns === (element ? (namespaces.map.get('') ?? '') : '')) return name.local;
-  for (const [prefix, ns] of namespaces.map) if (prefix !== '' && ns === name.ns) return `${prefix}:${name.local}`;
-  return undefined;
-}
-
-/**
- * The fixed values a text may take at `p`, also when free text or data is allowed beside them
- * (unlike Expectations.values, which answers only when nothing else is).
- */
-export function enumeratedValues(p: P): string[] {
-  const values = new Set<string>();
-  const visit = (q: P): void => {
-    if (q.kind === 'value') values.add(q.source.value);
-    else if (q.kind === 'choice') {
-      visit(q.a);
-      visit(q.b);
-    } else if (q.kind === 'after') visit(q.a);
-  };
-  visit(p);
-  return [...values];
 }

@@ -3,13 +3,15 @@
  * and at each point where it says no, this module says what was wrong in the document's terms
  * and recovers, so one bad element does not hide the next.
  */
-import { Finding } from '../finding';
+import { Finding, Fix, shiftFinding } from '../finding';
 import { decodeReferences, isWhitespaceText } from '../parser/chars';
-import { Attribute, ChildNode, DocumentNode, ElementNode, attributeValue, elementText, isClosed } from '../parser/nodes';
+import { Attribute, ChildNode, DocumentNode, ElementNode, Quote, attributeValue, elementText, isClosed } from '../parser/nodes';
 import { NodeMemo, WIDE } from '../parser/parsedDocument';
 import { Source } from '../parser/pieceText';
-import { Derivatives, Expectations, P, QName, containsName } from './derivatives';
-import { NameClass } from './patterns';
+import { Derivatives, Expectations, P, containsName } from './derivatives';
+import { Namespaces, ROOT_SCOPE, andList, describeName, orList, qualified, requiredNames, scopeOf } from './contentModel';
+import { ParentContent, SchemaFixes, closeMatches } from './fixes';
+import { QuoteChar } from './snippets';
 
 export interface DescribeData {
   /** Words for what a data pattern accepts, e.g. "an integer from 0 to 65535". */
@@ -28,8 +30,14 @@ export interface ElementValidation {
   scope: string;
   parent: string | undefined;
   output: P;
-  /** Offsets relative to the element's start. */
+  /** Offsets relative to the element's start (their fixes' too); for a run, to the start of the child in `owners`. */
   findings: readonly Finding[];
+  /**
+   * For a run of siblings: the child each finding lies in. An edit of the whitespace between two
+   * of them moves the later one without changing a node, so the run stays valid: each finding
+   * moves with its own child.
+   */
+  owners?: readonly ChildNode[];
 }
 
 /**
@@ -47,77 +55,103 @@ export function validateTree(
   const root = tree.children.find((child): child is ElementNode => child.kind === 'element');
   // Without a `<domain>` root the well-formedness check has said all there is to say.
   if (root?.name !== 'domain') return [];
-  const validator = new TreeValidator(d, words, text, maxFindings, memo);
+  const validator = new TreeValidator(d, words, text, documentQuote(tree), maxFindings, memo);
   validator.element(root, root.offset, d.start(), ROOT_SCOPE, undefined, 0);
   return validator.findings;
 }
 
-/** The namespace prefixes in scope, with a key that compares scopes by content. */
-export interface Namespaces {
-  map: Map<string, string>;
-  key: string;
-}
-
-export const ROOT_SCOPE: Namespaces = scope(new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
-
-function scope(map: Map<string, string>): Namespaces {
-  return { map, key: JSON.stringify([...map]) };
+/**
+ * The quote of the root's first quoted attribute (`<domain type='kvm'>`): the one fixes write
+ * values in where an element has none of its own; libvirt's single quote when there is none.
+ * Remembered findings need not know it: an edit of the root's start tag parses the root again,
+ * and with it every element the memo knows.
+ */
+export function documentQuote(tree: DocumentNode): QuoteChar {
+  const root = tree.children.find((child): child is ElementNode => child.kind === 'element');
+  const quoted = root?.attributes.find((attribute) => attribute.quote !== Quote.None);
+  return quoted?.quote === Quote.Double ? '"' : "'";
 }
 
 export class TreeValidator {
   readonly findings: Finding[] = [];
   private readonly expect: Expectations;
+  private readonly fixes: SchemaFixes;
 
   constructor(
     private readonly d: Derivatives,
     private readonly words: DescribeData,
     private readonly text: Source,
+    /** documentQuote of the document. */
+    quote: QuoteChar,
     private readonly maxFindings: number,
     private readonly memo: NodeMemo<ElementValidation> | undefined,
   ) {
     this.expect = new Expectations(d);
+    this.fixes = new SchemaFixes(d, this.expect, text, quote);
   }
 
-  private report(start: number, end: number, code: string, message: string): void {
-    if (this.findings.length < this.maxFindings) this.findings.push({ start, end, severity: 'error', code, message });
+  /** No more findings are kept: what is found from here on need not be put in words. */
+  private get capped(): boolean {
+    return this.findings.length >= this.maxFindings;
+  }
+
+  /** `fixes` are made only for a finding that is kept (under the cap). */
+  private report(start: number, end: number, code: string, message: string, fixes?: () => (Fix | undefined)[]): void {
+    if (this.findings.length >= this.maxFindings) return;
+    const finding: Finding = { start, end, severity: 'error', code, message };
+    const given = (fixes?.() ?? []).filter((fix): fix is Fix => fix !== undefined);
+    if (given.length > 0) finding.fixes = given;
+    this.findings.push(finding);
+  }
+
+  /** A remembered finding, its offsets relative to `base`. */
+  private replay(finding: Finding, base: number): void {
+    if (this.findings.length < this.maxFindings) this.findings.push(shiftFinding(finding, base));
   }
 
   /** Validates `element` where the parent's content is at `p`; returns the parent's pattern after it. */
   element(element: ElementNode, start: number, p: P, outer: Namespaces, parent: Parent | undefined, depth: number): P {
     const known = this.memo?.get(element);
     if (known && known.input === p && known.scope === outer.key && known.parent === parent?.label) {
-      for (const finding of known.findings) this.report(start + finding.start, start + finding.end, finding.code, finding.message);
+      for (const finding of known.findings) this.replay(finding, start);
       return known.output;
     }
+    const namespaces = scopeOf(element, this.text, start, outer);
+    const open = this.d.startTagOpen(p, qualified(element.name, namespaces, true));
     const before = this.findings.length;
-    const output = this.validateElement(element, start, p, outer, parent, depth);
+    if (open.kind === 'notAllowed') {
+      this.reportUnexpectedElement(element, start, p, namespaces, parent);
+      // Its fixes may read the siblings around it, which an edit can change without touching it:
+      // remembered with the element only where they do not.
+      if (parent && !this.fixes.readsSiblings(parent)) this.remember(element, start, p, outer, parent, p, before);
+      return p;
+    }
+    const output = this.validateElement(element, start, open, namespaces, parent, depth);
+    this.remember(element, start, p, outer, parent, output, before);
+    return output;
+  }
+
+  /** Remembers what validating `element` from `input` found (the findings from `before` on), when worth it. */
+  private remember(element: ElementNode, start: number, input: P, outer: Namespaces, parent: Parent | undefined, output: P, before: number): void {
     // Leaves are cheap to check again and the most numerous: memoised, they would cost memory
     // and save little, except in long runs of siblings (thousands of <vcpupin>), which every
     // edit among them, and every completion or hover after them, would walk again.
     // With the cap reached, the findings are incomplete: not worth keeping.
     const worthKeeping = hasChildElement(element) || (parent !== undefined && parent.node.children.length > MANY_SIBLINGS);
-    if (this.memo && worthKeeping && this.findings.length < this.maxFindings) {
-      const findings = this.findings.length === before ? NO_FINDINGS : this.findings.slice(before).map((f) => ({ ...f, start: f.start - start, end: f.end - start }));
-      this.memo.set(element, { input: p, scope: outer.key, parent: parent?.label, output, findings });
-    }
-    return output;
+    if (!this.memo || !worthKeeping || this.findings.length >= this.maxFindings) return;
+    const findings = this.findings.length === before ? NO_FINDINGS : this.findings.slice(before).map((f) => shiftFinding(f, -start));
+    this.memo.set(element, { input, scope: outer.key, parent: parent?.label, output, findings });
   }
 
-  private validateElement(element: ElementNode, start: number, p: P, outer: Namespaces, parent: Parent | undefined, depth: number): P {
-    const namespaces = scopeOf(element, this.text, start, outer);
-    const name = qualified(element.name, namespaces, true);
+  /** Validates an element the parent takes here: `open` is the pattern after its `<name`. */
+  private validateElement(element: ElementNode, start: number, open: P, namespaces: Namespaces, parent: Parent | undefined, depth: number): P {
     const nameStart = start + 1;
     const nameEnd = nameStart + element.name.length;
-    const open = this.d.startTagOpen(p, name);
-    if (open.kind === 'notAllowed') {
-      this.reportUnexpectedElement(element, name, p, parent, nameStart, nameEnd);
-      return p;
-    }
-    // The root's type (kvm, xen) rarely decides what its children look like: left out of messages.
-    const self: Parent = { node: element, label: depth === 0 ? `<${element.name}>` : labelOf(element, this.text, start) };
     // "`<source>` in a `<disk type='network'>`": the parent's type decides the shape of most children.
     const subject = parent?.label.includes(' ') ? `\`<${element.name}>\` in a \`${parent.label}\`` : `\`<${element.name}>\``;
     let current = open;
+    // Unknown attributes the fixes rename to a known one: the one missing, most likely.
+    const renamedTo = new Set<string>();
     for (const attribute of element.attributes) {
       if (attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
       // A value still being typed (its quote not closed yet) is the parser's to report.
@@ -128,7 +162,8 @@ export class TreeValidator {
         current = next;
         continue;
       }
-      this.reportAttribute(subject, attribute, value ?? '', current, start, namespaces);
+      const rename = this.reportAttribute(subject, element, attribute, value ?? '', current, start, namespaces);
+      if (rename) renamedTo.add(rename.newText);
       // A known attribute with a bad value still counts as given.
       const forgiven = this.d.attribute(current, attributeName, undefined);
       if (forgiven.kind !== 'notAllowed') current = forgiven;
@@ -143,10 +178,13 @@ export class TreeValidator {
         missing.length > 0
           ? `${subject} needs the attribute${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}.`
           : `${subject} is missing a required attribute.`,
+        () => (missing.some((name) => renamedTo.has(name)) ? [] : [this.fixes.addAttributes(element, start, current, namespaces)]),
       );
       content = this.d.startTagCloseForgiving(current);
     }
     if (depth >= MAX_DEPTH) return this.d.endTagForgiving(content);
+    // The root's type (kvm, xen) rarely decides what its children look like: left out of messages.
+    const self: Parent = { node: element, start, content, namespaces, label: depth === 0 ? `<${element.name}>` : labelOf(element, this.text, start) };
     const before = this.findings.length;
     content = this.children(self, start, content, namespaces, depth);
     const after = this.d.endTag(content);
@@ -163,6 +201,7 @@ export class TreeValidator {
         expected.length > 0 && expected.length <= 6
           ? `\`${self.label}\` is incomplete: it needs ${list(expected.map((n) => `\`<${n}>\``))}.`
           : `\`${self.label}\` is incomplete: some required content is missing.`,
+        () => this.fixes.addChildren(element, start, self.content, content, namespaces),
       );
     }
     return this.d.endTagForgiving(content);
@@ -176,7 +215,7 @@ export class TreeValidator {
       const after = this.d.text(p, value);
       if (isWhitespaceText(value)) return this.d.choice(p, after);
       if (after.kind === 'notAllowed') {
-        this.reportText(element.name, p, from, to);
+        this.reportText(element, start, p, from, to);
         return this.skipTo(p);
       }
       return after;
@@ -227,8 +266,7 @@ export class TreeValidator {
     let current = input;
     const after = memo.replayRuns(children, index, (known, first) => {
       if (known.input !== current || known.scope !== namespaces.key || known.parent !== self.label) return false;
-      const base = start + first.offset;
-      for (const finding of known.findings) this.report(base + finding.start, base + finding.end, finding.code, finding.message);
+      known.findings.forEach((finding, i) => this.replay(finding, start + (known.owners?.[i] ?? first).offset));
       current = known.output;
       return true;
     });
@@ -247,9 +285,18 @@ export class TreeValidator {
     self: Parent,
   ): void {
     if (to <= run.from || this.findings.length >= this.maxFindings) return;
-    const base = start + children[run.from].offset;
-    const findings = this.findings.length === run.findings ? NO_FINDINGS : this.findings.slice(run.findings).map((f) => ({ ...f, start: f.start - base, end: f.end - base }));
-    memo.setRun(children, run.from, to, { input: run.input, scope: namespaces.key, parent: self.label, output, findings });
+    const findings: Finding[] = [];
+    const owners: ChildNode[] = [];
+    // Findings come in the order of the children they lie in.
+    let owner = run.from;
+    for (const finding of this.findings.slice(run.findings)) {
+      while (owner + 1 < to && start + children[owner + 1].offset <= finding.start) owner++;
+      findings.push(shiftFinding(finding, -(start + children[owner].offset)));
+      owners.push(children[owner]);
+    }
+    const value: ElementValidation = { input: run.input, scope: namespaces.key, parent: self.label, output, findings: findings.length > 0 ? findings : NO_FINDINGS };
+    if (owners.length > 0) value.owners = owners;
+    memo.setRun(children, run.from, to, value);
     run.from = to;
     run.input = output;
     run.findings = this.findings.length;
@@ -260,23 +307,33 @@ export class TreeValidator {
     return this.d.after(this.d.empty, this.d.endTagForgiving(p));
   }
 
-  private reportUnexpectedElement(element: ElementNode, name: QName, p: P, parent: Parent | undefined, start: number, end: number): void {
+  private reportUnexpectedElement(element: ElementNode, start: number, p: P, namespaces: Namespaces, parent: Parent | undefined): void {
+    if (this.capped) return;
     const written = element.name;
+    const nameStart = start + 1;
+    const nameEnd = nameStart + written.length;
     const where = parent ? `in \`${parent.label}\`` : 'as the root element';
     if (parent && earlierSibling(parent.node, element)) {
       // One of its name came before: the usual cause is a second one where only one may be.
-      this.report(start, end, 'unexpected-element', `\`<${written}>\` is not allowed again ${where}: it may appear only once there.`);
+      const message = `\`<${written}>\` is not allowed again ${where}: it may appear only once there.`;
+      this.report(nameStart, nameEnd, 'unexpected-element', message, () => this.fixes.placeChild(element, start, parent, true));
       return;
     }
     const allowed = unique(this.expect.elementNames(p).map(describeName));
-    const suggestion = nearest(name.local, allowed);
+    const suggestion = nearest(qualified(written, namespaces, true).local, allowed);
     let message = `\`<${written}>\` is not allowed ${where}`;
     message += allowed.length === 0 ? ' (nothing more may come here).' : allowed.length <= 8 ? `; allowed here: ${allowed.map((n) => `\`<${n}>\``).join(', ')}.` : '.';
     if (suggestion) message += ` Did you mean \`<${suggestion}>\`?`;
-    this.report(start, end, 'unexpected-element', message);
+    // A name the parent takes elsewhere is moved there; another, renamed to the one allowed here it is a typo of.
+    this.report(nameStart, nameEnd, 'unexpected-element', message, () => {
+      const moves = parent ? this.fixes.placeChild(element, start, parent, false) : [];
+      return moves.length > 0 ? moves : [this.fixes.renameElement(element, start, p, namespaces, parent)];
+    });
   }
 
-  private reportAttribute(subject: string, attribute: Attribute, value: string, p: P, start: number, namespaces: Namespaces): void {
+  /** Reports a bad attribute; returns the fix that renames it, if it is unknown and one is offered. */
+  private reportAttribute(subject: string, element: ElementNode, attribute: Attribute, value: string, p: P, start: number, namespaces: Namespaces): Fix | undefined {
+    if (this.capped) return undefined;
     const name = qualified(attribute.name, namespaces, false);
     const candidates = this.expect.attributes(p).filter((a) => containsName(a.name, name));
     const nameStart = start + attribute.nameOffset;
@@ -286,23 +343,35 @@ export class TreeValidator {
       let message = `\`${attribute.name}\` is not an attribute of ${subject}`;
       message += known.length > 0 && known.length <= 10 ? `; it takes ${known.map((n) => `\`${n}\``).join(', ')}.` : '.';
       if (suggestion) message += ` Did you mean \`${suggestion}\`?`;
-      this.report(nameStart, nameStart + attribute.name.length, 'unexpected-attribute', message);
-      return;
+      let rename: Fix | undefined;
+      this.report(nameStart, nameStart + attribute.name.length, 'unexpected-attribute', message, () => [(rename = this.fixes.renameAttribute(element, start, attribute, p, namespaces))]);
+      return rename;
     }
     const valueStart = attribute.valueOffset >= 0 ? start + attribute.valueOffset : nameStart;
     const valueEnd = attribute.valueOffset >= 0 ? valueStart + attribute.valueLength : nameStart + attribute.name.length;
-    this.report(valueStart, valueEnd, 'bad-attribute-value', `\`${attribute.name}\` ${this.expectedValue(candidates.map((c) => c.p), value)}`);
+    const patterns = candidates.map((c) => c.p);
+    const listed = this.listedValues(patterns);
+    this.report(valueStart, valueEnd, 'bad-attribute-value', `\`${attribute.name}\` ${this.expectedValue(patterns, listed, value)}`, () => [
+      listed && this.fixes.changeAttributeValue(start, attribute, value, listed),
+    ]);
+    return undefined;
   }
 
-  private reportText(element: string, p: P, from: number, to: number): void {
-    this.report(from, to, 'bad-value', `\`<${element}>\` ${this.expectedValue([p], this.text.slice(from, to))}`);
+  private reportText(element: ElementNode, start: number, p: P, from: number, to: number): void {
+    if (this.capped) return;
+    const listed = this.listedValues([p]);
+    this.report(from, to, 'bad-value', `\`<${element.name}>\` ${this.expectedValue([p], listed, this.text.slice(from, to))}`, () => [listed && this.fixes.changeText(element, start, listed)]);
   }
 
-  /** "must be `static` or `auto`", "must be an integer from 0 to 65535", ... */
-  private expectedValue(patterns: P[], value: string): string {
+  /** The values allowed, when the patterns allow only values listed. */
+  private listedValues(patterns: P[]): string[] | undefined {
     const values = patterns.flatMap((p) => this.expect.values(p) ?? []);
-    if (values.length > 0 && patterns.every((p) => this.expect.values(p) !== undefined)) {
-      const listed = unique(values);
+    return values.length > 0 && patterns.every((p) => this.expect.values(p) !== undefined) ? unique(values) : undefined;
+  }
+
+  /** "must be `static` or `auto`", "must be an integer from 0 to 65535", ...; `listed`: listedValues(patterns). */
+  private expectedValue(patterns: P[], listed: string[] | undefined, value: string): string {
+    if (listed) {
       const shown = listed.length <= 12 ? orList(listed.map((v) => `\`${v}\``)) : `one of ${listed.length} names`;
       const suggestion = nearest(value.trim(), listed);
       return `must be ${shown}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`;
@@ -314,9 +383,8 @@ export class TreeValidator {
 
 }
 
-/** The element as messages name it: with its `type`, which decides the shape of most of libvirt's elements. */
-export interface Parent {
-  node: ElementNode;
+/** An element whose children are validated: as messages name it, with its `type`, which decides the shape of most of libvirt's elements. */
+export interface Parent extends ParentContent {
   /** `<disk type='network'>`, or `<devices>`. */
   label: string;
 }
@@ -344,97 +412,11 @@ function hasChildElement(element: ElementNode): boolean {
   return element.children.some((child) => child.kind === 'element');
 }
 
-/** Names of the attributes (or elements) that every way through `p` requires. */
-export function requiredNames(p: P, kind: 'attribute' | 'element'): string[] {
-  const required = (q: P): Set<string> => {
-    switch (q.kind) {
-      case 'attribute':
-      case 'element':
-        return q.kind === kind ? new Set([describeName(q.name)]) : new Set();
-      case 'group':
-      case 'interleave':
-        return new Set([...required(q.a), ...required(q.b)]);
-      case 'after':
-        return required(q.a);
-      case 'oneOrMore':
-        return required(q.p);
-      case 'choice': {
-        const b = required(q.b);
-        return new Set([...required(q.a)].filter((name) => b.has(name)));
-      }
-      default:
-        return new Set();
-    }
-  };
-  return [...required(p)];
-}
-
-/** The namespace declarations in scope inside `element`. */
-export function scopeOf(element: ElementNode, text: Source, start: number, outer: Namespaces): Namespaces {
-  let inner: Map<string, string> | undefined;
-  for (const attribute of element.attributes) {
-    if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:')) continue;
-    inner ??= new Map(outer.map);
-    inner.set(attribute.name === 'xmlns' ? '' : attribute.name.slice(6), attributeValue(text, start, attribute));
-  }
-  return inner ? scope(inner) : outer;
-}
-
-/** Elements take the default namespace; unprefixed attributes are in no namespace. */
-export function qualified(name: string, namespaces: Namespaces, element: boolean): QName {
-  const colon = name.indexOf(':');
-  if (colon < 0) return { ns: element ? (namespaces.map.get('') ?? '') : '', local: name };
-  return { ns: namespaces.map.get(name.slice(0, colon)) ?? `undeclared:${name.slice(0, colon)}`, local: name.slice(colon + 1) };
-}
-
-export function describeName(name: NameClass): string {
-  switch (name.kind) {
-    case 'name':
-      return name.local;
-    case 'anyName':
-      return 'any element';
-    case 'nsName':
-      return `any name in ${name.ns}`;
-    case 'choice':
-      return `${describeName(name.a)} or ${describeName(name.b)}`;
-  }
-}
-
 function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-function andList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function orList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
-/** The candidate closest to `word` when it looks like a typo of it (edit distance ≤ 2). */
+/** The candidate `word` is closest to, when it looks like a typo of it or it is one cut short (fixes.ts). */
 function nearest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.min(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = candidate.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word, candidate);
-    if (distance < bestDistance && candidate !== word) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length];
+  return closeMatches(word, candidates)[0]?.candidate;
 }

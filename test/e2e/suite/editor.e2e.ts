@@ -338,6 +338,50 @@ suite('libvirt-xml in a real VS Code', () => {
     await waitForDiagnostics(uri, 'web01.xml to be clean again', (ds) => ourErrors(ds).length === 0);
   });
 
+  test('Ctrl+. on <interfce> offers "Change to `<interface>`", and applying it renames both tags', async () => {
+    const editor = await openDomain('web01.xml');
+    const doc = editor.document;
+    const original = doc.getText();
+    const broken = original.replace('<interface type', '<interfce type').replace('</interface>', '</interfce>');
+    await replace(editor, new vscode.Range(doc.positionAt(0), doc.positionAt(original.length)), broken);
+    try {
+      const diagnostics = await waitForDiagnostics(doc.uri, 'an error on <interfce>', (ds) => ourErrors(ds).some((d) => codeOf(d) === 'unexpected-element'));
+      const error = ourErrors(diagnostics).find((d) => codeOf(d) === 'unexpected-element');
+      assert.ok(error && doc.getText(error.range) === 'interfce', `the error is on the name; got ${listDiagnostics(diagnostics)}`);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, error.range, vscode.CodeActionKind.QuickFix.value);
+      const rename = actions.find((a) => a.title === 'Change to `<interface>`');
+      assert.ok(rename?.edit, `the rename among the quick fixes; got ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(rename.isPreferred, true);
+      assert.ok(await vscode.workspace.applyEdit(rename.edit), 'the fix applies');
+      assert.equal(doc.getText(), original, 'both tags renamed, nothing else changed');
+      await waitForDiagnostics(doc.uri, 'the error to clear after the fix', (ds) => ourErrors(ds).length === 0);
+    } finally {
+      if (doc.getText() !== original) await replace(editor, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+    }
+  });
+
+  test('a missing <target> is added as a snippet, on its own line indented like the other children', async () => {
+    const editor = await openDomain('web01.xml');
+    const doc = editor.document;
+    const original = doc.getText();
+    const targetLine = "      <target dev='vda' bus='virtio'/>\n";
+    await replace(editor, new vscode.Range(doc.positionAt(0), doc.positionAt(original.length)), original.replace(targetLine, ''));
+    try {
+      const diagnostics = await waitForDiagnostics(doc.uri, 'an error on the incomplete <disk>', (ds) => ourErrors(ds).some((d) => codeOf(d) === 'missing-content'));
+      const error = ourErrors(diagnostics).find((d) => codeOf(d) === 'missing-content')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, error.range, vscode.CodeActionKind.QuickFix.value);
+      const add = actions.find((a) => a.title === 'Add `<target>`');
+      assert.ok(add?.edit, `"Add \`<target>\`" among the quick fixes; got ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(add.edit), 'the fix applies');
+      // The snippet's tab stop (the value of dev) is left empty here.
+      assert.equal(doc.getText(), original.replace(targetLine, '').replace("      <driver name='qemu'", "      <target dev=''/>\n      <driver name='qemu'"));
+    } finally {
+      await vscode.commands.executeCommand('leaveSnippet');
+      await replace(editor, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+    }
+    await waitForDiagnostics(doc.uri, 'web01.xml to be clean again', (ds) => ourErrors(ds).length === 0);
+  });
+
   test('typing `>` of a start tag closes it, and typing `</` completes the end tag of the element that is open', async () => {
     const editor = await openDomain('web01.xml');
     const doc = editor.document;

@@ -9,7 +9,8 @@ import { Attribute, DocumentNode, ElementNode, attributeValue, valueSpan } from 
 import { NodeMemo } from '../../parser/parsedDocument';
 import { Source } from '../../parser/pieceText';
 import { walk } from '../../parser/tree';
-import { LocalFindings, shiftFinding, subtreeFindings } from '../subtreeFindings';
+import { LocalFindings, subtreeFindings } from '../subtreeFindings';
+import { shiftFinding } from '../../finding';
 import { SetCheckOptions, SetFinding, checkSet, safeFixes } from './checkSet';
 import { IdRange } from '../../rules/cpuset/idSet';
 import { CPUSET_PATTERN, setAttributeKind } from './setAttributes';

@@ -1,0 +1,116 @@
+/**
+ * What a pattern says in the document's terms: names as written (namespaces, prefixes), what
+ * every way through a pattern requires, what may follow an element, the values listed. The
+ * shared vocabulary of validation, completion, hover and fixes.
+ */
+import { ElementNode, attributeValue } from '../parser/nodes';
+import { Source } from '../parser/pieceText';
+import { Derivatives, P, QName } from './derivatives';
+import { NameClass } from './patterns';
+
+/** The namespace prefixes in scope, with a key that compares scopes by content. */
+export interface Namespaces {
+  map: Map<string, string>;
+  key: string;
+}
+
+export const ROOT_SCOPE: Namespaces = scope(new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
+
+function scope(map: Map<string, string>): Namespaces {
+  return { map, key: JSON.stringify([...map]) };
+}
+
+/** Names of the attributes (or elements) that every way through `p` requires. */
+export function requiredNames(p: P, kind: 'attribute' | 'element'): string[] {
+  const required = (q: P): Set<string> => {
+    switch (q.kind) {
+      case 'attribute':
+      case 'element':
+        return q.kind === kind ? new Set([describeName(q.name)]) : new Set();
+      case 'group':
+      case 'interleave':
+        return new Set([...required(q.a), ...required(q.b)]);
+      case 'after':
+        return required(q.a);
+      case 'oneOrMore':
+        return required(q.p);
+      case 'choice': {
+        const b = required(q.b);
+        return new Set([...required(q.a)].filter((name) => b.has(name)));
+      }
+      default:
+        return new Set();
+    }
+  };
+  return [...required(p)];
+}
+
+/** The namespace declarations in scope inside `element`. */
+export function scopeOf(element: ElementNode, text: Source, start: number, outer: Namespaces): Namespaces {
+  let inner: Map<string, string> | undefined;
+  for (const attribute of element.attributes) {
+    if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:')) continue;
+    inner ??= new Map(outer.map);
+    inner.set(attribute.name === 'xmlns' ? '' : attribute.name.slice(6), attributeValue(text, start, attribute));
+  }
+  return inner ? scope(inner) : outer;
+}
+
+/** Elements take the default namespace; unprefixed attributes are in no namespace. */
+export function qualified(name: string, namespaces: Namespaces, element: boolean): QName {
+  const colon = name.indexOf(':');
+  if (colon < 0) return { ns: element ? (namespaces.map.get('') ?? '') : '', local: name };
+  return { ns: namespaces.map.get(name.slice(0, colon)) ?? `undeclared:${name.slice(0, colon)}`, local: name.slice(colon + 1) };
+}
+
+export function describeName(name: NameClass): string {
+  switch (name.kind) {
+    case 'name':
+      return name.local;
+    case 'anyName':
+      return 'any element';
+    case 'nsName':
+      return `any name in ${name.ns}`;
+    case 'choice':
+      return `${describeName(name.a)} or ${describeName(name.b)}`;
+  }
+}
+
+/** The pattern after an element named `name` at `p`, whatever its attributes and content. */
+export function afterElement(d: Derivatives, p: P, name: QName): P {
+  return d.endTagForgiving(d.startTagOpen(p, name));
+}
+
+/** How `name` is written where `namespaces` are in scope: with a declared prefix when it needs one; undefined when none is declared. */
+export function writtenName(name: QName, namespaces: Namespaces, element: boolean): string | undefined {
+  if (name.ns === (element ? (namespaces.map.get('') ?? '') : '')) return name.local;
+  for (const [prefix, ns] of namespaces.map) if (prefix !== '' && ns === name.ns) return `${prefix}:${name.local}`;
+  return undefined;
+}
+
+/**
+ * The fixed values a text may take at `p`, also when free text or data is allowed beside them
+ * (unlike Expectations.values, which answers only when nothing else is).
+ */
+export function enumeratedValues(p: P): string[] {
+  const values = new Set<string>();
+  const visit = (q: P): void => {
+    if (q.kind === 'value') values.add(q.source.value);
+    else if (q.kind === 'choice') {
+      visit(q.a);
+      visit(q.b);
+    } else if (q.kind === 'after') visit(q.a);
+  };
+  visit(p);
+  return [...values];
+}
+
+/** `a`, `b` and `c`. */
+export function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** `a`, `b` or `c`. */
+export function orList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
