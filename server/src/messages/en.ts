@@ -5,11 +5,13 @@
 import { RULES_EN } from './en/rules';
 import { RULES_CPU_EN } from './en/rulesCpu';
 import { RULES_DEVICES_EN } from './en/rulesDevices';
+import { RULES_STORAGE_EN } from './en/rulesStorage';
 
 export const EN = {
   ...RULES_EN,
   ...RULES_CPU_EN,
   ...RULES_DEVICES_EN,
+  ...RULES_STORAGE_EN,
 };
 
 export type MessageKey = keyof typeof EN;

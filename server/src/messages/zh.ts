@@ -3,9 +3,11 @@ import type { MessageKey } from './en';
 import { RULES_ZH } from './zh/rules';
 import { RULES_CPU_ZH } from './zh/rulesCpu';
 import { RULES_DEVICES_ZH } from './zh/rulesDevices';
+import { RULES_STORAGE_ZH } from './zh/rulesStorage';
 
 export const ZH: Record<MessageKey, string> = {
   ...RULES_ZH,
   ...RULES_CPU_ZH,
   ...RULES_DEVICES_ZH,
+  ...RULES_STORAGE_ZH,
 };
