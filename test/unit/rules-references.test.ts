@@ -1,9 +1,17 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { helpIn } from '../../server/src/rules';
+import { referencesRules } from '../../server/src/rules/references';
+import type { MessageKey } from '../../server/src/messages/en';
+import { render, words } from '../../server/src/messages/words';
 import { iothreadpinUnknownRule } from '../../server/src/rules/references/iothreadpin';
 import { memnodeDuplicateRule, memnodeUnknownCellRule } from '../../server/src/rules/references/memnode';
 import { vcpuCurrentRule, vcpupinDuplicateRule, vcpupinOutOfRangeRule, vcpusBeyondCountRule } from '../../server/src/rules/references/vcpus';
-import { expectRule } from './helpers/rules';
+import { expectInWords } from './helpers/findingWords';
+import { expectRule as expectRuleIn } from './helpers/rules';
+
+/** Every finding of these tests says what it says in catalogue words, Chinese included. */
+const expectRule: typeof expectRuleIn = (rule, marked) => expectInWords(expectRuleIn(rule, marked));
 
 /** A domain with `head` after <memory>: the parts these rules read. */
 const domain = (head: string) => `<domain type='kvm'><name>t</name><memory>1048576</memory>
@@ -13,7 +21,18 @@ ${head}
 const NUMA = "<cpu><numa><cell id='0' cpus='0-1' memory='512' unit='MiB'/><cell id='1' cpus='2-3' memory='512' unit='MiB'/></numa></cpu>";
 
 describe('rules: references', () => {
+  it("every reference rule's help is catalogue words, in English and Chinese", () => {
+    for (const rule of referencesRules) {
+      assert.deepEqual(rule.help, words(`rules.help.${rule.code}` as MessageKey), rule.code);
+      assert.ok(helpIn(rule, 'en').length > 80, rule.code);
+      assert.match(helpIn(rule, 'zh'), /[\u4e00-\u9fff]/, rule.code);
+    }
+  });
+
   it('vcpu-current-too-large: more vCPUs online than the maximum', () => {
+    const [finding] = expectRule(vcpuCurrentRule, domain("<vcpu current='⟦2⟧'>1</vcpu>"));
+    assert.equal(finding.message, '`current` is 2, more than the 1 vCPU `<vcpu>` allows: libvirt rejects the domain.');
+    assert.equal(render(finding.words!, 'zh'), '`current` 为 2，超过了 `<vcpu>` 允许的 1 个 vCPU：libvirt 会拒绝这个域。');
     expectRule(vcpuCurrentRule, domain("<vcpu current='⟦6⟧'>4</vcpu>"));
     expectRule(vcpuCurrentRule, domain("<vcpu current='4'>4</vcpu>"));
   });
@@ -34,6 +53,9 @@ describe('rules: references', () => {
     const tune = (vcpus: string) => domain(`<vcpu>4</vcpu><cputune><cachetune vcpus='${vcpus}'><cache id='0' level='3' type='both' size='3' unit='MiB'/></cachetune></cputune>`);
     const [finding] = expectRule(vcpusBeyondCountRule, tune('⟦2-6⟧'));
     assert.equal(finding.fixes?.[0].newText, '2-3');
+    assert.equal(finding.message, 'The domain has 4 vCPUs: libvirt drops vCPUs 4-6 from this `<cachetune>`.');
+    assert.equal(render(finding.words!, 'zh'), '域中有 4 个 vCPU：libvirt 会从这个 `<cachetune>` 中去掉 vCPU 4-6。');
+    assert.equal(render(finding.fixes![0].titleWords!, 'zh'), '保留 vCPU 2-3');
     expectRule(vcpusBeyondCountRule, tune('0-3'));
   });
 

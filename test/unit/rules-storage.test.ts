@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { helpIn } from '../../server/src/rules';
+import type { MessageKey } from '../../server/src/messages/en';
+import { render, words } from '../../server/src/messages/words';
 import { diskAddressTypeRule, driveAddressDuplicateRule } from '../../server/src/rules/storage/driveAddresses';
 import { diskVendorProductRule } from '../../server/src/rules/storage/diskFrontend';
 import { derivedDriveAddress, diskFacts, parseTarget } from '../../server/src/rules/storage/disks';
@@ -52,7 +54,11 @@ import {
 import { storageRules } from '../../server/src/rules/storage';
 import { Domain } from '../../server/src/rules/domain';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
-import { expectRule, kvmDomain } from './helpers/rules';
+import { expectInWords } from './helpers/findingWords';
+import { expectRule as expectRuleIn, kvmDomain } from './helpers/rules';
+
+/** Every finding of these tests says what it says in catalogue words, Chinese included. */
+const expectRule: typeof expectRuleIn = (rule, marked) => expectInWords(expectRuleIn(rule, marked));
 
 const file = (target: string, bus: string, extra = '') => `<disk type='file' device='disk'>
       <source file='/var/lib/images/${target}.img'/>
@@ -88,7 +94,39 @@ describe('rules: storage', () => {
       codes.add(rule.code);
       assert.match(rule.libvirt, /\(src\/[a-z_/]+\.c\)$/);
       assert.ok(rule.libvirtMessages.length > 0 && helpIn(rule, 'en').length > 80, rule.code);
+      assert.deepEqual(rule.help, words(`rules.help.${rule.code}` as MessageKey), `${rule.code}: its help is catalogue words`);
+      assert.match(helpIn(rule, 'zh'), /[\u4e00-\u9fff]/, `${rule.code}: its help in Chinese`);
     }
+  });
+
+  it('in Chinese: a finding with its related place and fix, a disk and a drive address in words, a list of values', () => {
+    const [duplicate] = expectRule(
+      diskTargetDuplicateRule,
+      kvmDomain(`${file('vda', 'virtio')}
+    <disk type='file' device='disk'><source file='/b.img'/><target dev='⟦vda⟧' bus='virtio'/></disk>`),
+    );
+    assert.equal(render(duplicate.words!, 'zh'), '目标 `vda` 已被另一个 `<disk>` 使用：libvirt 会拒绝这个域。');
+    assert.equal(render(duplicate.related![0].words!, 'zh'), '第一个使用目标 `vda` 的磁盘');
+    assert.equal(duplicate.fixes![0].title, 'Use `vdb`');
+    assert.equal(render(duplicate.fixes![0].titleWords!, 'zh'), '改用 `vdb`');
+
+    const [drive] = expectRule(
+      driveAddressDuplicateRule,
+      kvmDomain(`${file('sda', 'scsi')}
+    ${file('sdb', 'scsi', "\n      <⟦address⟧ type='drive' controller='0' bus='0' target='0' unit='0'/>")}`),
+    );
+    assert.equal(drive.message, 'Disk `sdb` is on scsi controller 0, bus 0, target 0, unit 0, which disk `sda` already uses: libvirt rejects the domain.');
+    assert.equal(render(drive.words!, 'zh'), '磁盘 `sdb` 位于 scsi 控制器 0、总线 0、目标 0、单元 0，该地址已被磁盘 `sda` 使用：libvirt 会拒绝这个域。');
+    assert.equal(render(drive.related![0].words!, 'zh'), '磁盘 `sda` 位于 scsi 控制器 0、总线 0、目标 0、单元 0（由其目标名推出）');
+
+    const [address] = expectRule(
+      hostdevAddressTypeRule,
+      kvmDomain(`<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x06' slot='0x12' function='0x5'/></source>
+      <address type='⟦drive⟧' controller='0' bus='0' target='0' unit='0'/></hostdev>`),
+    );
+    assert.equal(address.message, 'A `pci` host device takes a `pci` or `unassigned` address, not `drive`: libvirt rejects the domain.');
+    assert.equal(render(address.words!, 'zh'), '`pci` 宿主机设备使用 `pci`或`unassigned` 地址，而不是 `drive`：libvirt 会拒绝这个域。');
+    assert.match(helpIn(diskTargetDuplicateRule, 'zh'), /^每个 `<disk>` 都需要自己的 `<target dev>`/);
   });
 
   it('disk-target-duplicate: a second disk on the same target is flagged, the first linked', () => {

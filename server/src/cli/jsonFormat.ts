@@ -17,7 +17,8 @@ export function formatJson(problems: readonly Problem[]): string {
     code,
     message,
     ...(beyondSchema ? { beyondSchema } : {}),
-    ...(related ? { related } : {}),
+    // English only, as `message`: the words stay behind.
+    ...(related ? { related: related.map(({ words: _words, ...place }) => place) } : {}),
     ...(help ? { help, helpUri } : {}),
   }));
   return `${JSON.stringify(plain, null, 2)}\n`;

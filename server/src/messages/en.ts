@@ -6,6 +6,7 @@ import { CLI_EN } from './en/cli';
 import { RULES_EN } from './en/rules';
 import { RULES_CPU_EN } from './en/rulesCpu';
 import { RULES_DEVICES_EN } from './en/rulesDevices';
+import { RULES_STORAGE_EN } from './en/rulesStorage';
 import { SERVER_EN } from './en/server';
 import { SETS_EN } from './en/sets';
 
@@ -14,6 +15,7 @@ export const EN = {
   ...RULES_EN,
   ...RULES_CPU_EN,
   ...RULES_DEVICES_EN,
+  ...RULES_STORAGE_EN,
   ...SERVER_EN,
   ...SETS_EN,
 };

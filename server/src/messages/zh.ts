@@ -4,6 +4,7 @@ import { CLI_ZH } from './zh/cli';
 import { RULES_ZH } from './zh/rules';
 import { RULES_CPU_ZH } from './zh/rulesCpu';
 import { RULES_DEVICES_ZH } from './zh/rulesDevices';
+import { RULES_STORAGE_ZH } from './zh/rulesStorage';
 import { SERVER_ZH } from './zh/server';
 import { SETS_ZH } from './zh/sets';
 
@@ -12,6 +13,7 @@ export const ZH: Record<MessageKey, string> = {
   ...RULES_ZH,
   ...RULES_CPU_ZH,
   ...RULES_DEVICES_ZH,
+  ...RULES_STORAGE_ZH,
   ...SERVER_ZH,
   ...SETS_ZH,
 };

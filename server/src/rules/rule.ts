@@ -5,7 +5,7 @@
  * `check` that reports findings through `report`; runRules (index.ts) adds what is common.
  */
 import { Fix, TextEdit } from '../finding';
-import { Words } from '../messages/words';
+import { Words, render } from '../messages/words';
 import { Domain, El, Span } from './domain';
 
 /**
@@ -117,21 +117,26 @@ export function withFix(fix: Fix | undefined): { fixes: Fix[] } | undefined {
   return fix ? { fixes: [fix] } : undefined;
 }
 
+/** A fix's title: English, with the catalogue words it renders from when given as words. */
+export function fixTitle(title: string | Words): Pick<Fix, 'title' | 'titleWords'> {
+  return typeof title === 'string' ? { title } : { title: render(title, 'en'), titleWords: title };
+}
+
 /** An edit that replaces the text at `span` (an attribute value or element text). */
-export function replaceFix(span: Span, newText: string, title: string, safe = false): Fix {
-  return { title, start: span.from, end: span.to, newText, safe };
+export function replaceFix(span: Span, newText: string, title: string | Words, safe = false): Fix {
+  return { ...fixTitle(title), start: span.from, end: span.to, newText, safe };
 }
 
 /** An edit that removes attribute `name` of `el` with the space before it; undefined when it is absent. */
-export function removeAttributeFix(domain: Domain, el: El, name: string, title: string, safe = false): Fix | undefined {
+export function removeAttributeFix(domain: Domain, el: El, name: string, title: string | Words, safe = false): Fix | undefined {
   const attribute = el.element.attributes.find((a) => a.name === name && a.valueOffset >= 0 && a.valueClosed);
   if (!attribute) return undefined;
   let start = el.start + attribute.nameOffset;
   while (start > el.start && /\s/.test(domain.text[start - 1])) start--;
-  return { title, start, end: el.start + attribute.valueOffset + attribute.valueLength, newText: '', safe };
+  return { ...fixTitle(title), start, end: el.start + attribute.valueOffset + attribute.valueLength, newText: '', safe };
 }
 
 /** An edit that removes `el` with its line (see removeElementEdit). */
-export function removeElementFix(domain: Domain, el: El, title: string, safe = false): Fix {
-  return { title, ...removeElementEdit(domain, el), safe };
+export function removeElementFix(domain: Domain, el: El, title: string | Words, safe = false): Fix {
+  return { ...fixTitle(title), ...removeElementEdit(domain, el), safe };
 }

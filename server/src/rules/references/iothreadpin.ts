@@ -1,4 +1,5 @@
 /** `<iothreadpin iothread>` must name an IOThread the domain defines (src/conf/domain_conf.c). */
+import { words } from '../../messages/words';
 import { decimalNumber } from '../domain';
 import { Rule } from '../rule';
 import { definedIOThreads } from './guestIds';
@@ -9,9 +10,7 @@ export const iothreadpinUnknownRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["Cannot find 'iothread' : %1$u"],
-  help:
-    'IOThreads are defined by `<iothreads>N</iothreads>` (ids 1 to N) or listed one by one in `<iothreadids>`. ' +
-    'An `<iothreadpin>` for any other id has nothing to pin: define the IOThread, or correct the id.',
+  help: words('rules.help.iothreadpin-unknown-iothread'),
   docsAnchor: 'iothreads-allocation',
   check(domain, report) {
     const iothreads = definedIOThreads(domain);
@@ -20,7 +19,7 @@ export const iothreadpinUnknownRule: Rule = {
       const attr = domain.attr(pin, 'iothread');
       const id = decimalNumber(attr?.value);
       if (!attr || id === undefined || iothreads.has(id)) continue;
-      report(attr, `There is no IOThread ${id}: ${iothreads.isEmpty ? 'the domain defines none' : `the domain defines ${iothreads.format()}`} (\`<iothreads>\`, \`<iothreadids>\`)`);
+      report(attr, iothreads.isEmpty ? words('rules.iothreadpin-unknown-iothread.none', { id }) : words('rules.iothreadpin-unknown-iothread.some', { id, ids: iothreads.format() }));
     }
   },
 };

@@ -1,4 +1,5 @@
 /** `<numatune><memnode cellid>` must name a guest NUMA cell, once (virDomainNumatuneParseXML, src/conf/numa_conf.c). */
+import { words } from '../../messages/words';
 import { Span, decimalNumber } from '../domain';
 import { Rule } from '../rule';
 import { numaCellIds } from './guestIds';
@@ -9,9 +10,7 @@ export const memnodeUnknownCellRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["Argument 'cellid' in memnode element must correspond to existing guest's NUMA cell"],
-  help:
-    "`<memnode>` binds the memory of one guest NUMA cell, named by `cellid`, to host nodes. The cells are the `<cell id>` of `<cpu><numa>`: " +
-    'define that cell, or correct `cellid`.',
+  help: words('rules.help.memnode-unknown-cell'),
   docsAnchor: 'numa-node-tuning',
   check(domain, report) {
     const cells = numaCellIds(domain);
@@ -19,7 +18,7 @@ export const memnodeUnknownCellRule: Rule = {
       const attr = domain.attr(memnode, 'cellid');
       const id = decimalNumber(attr?.value);
       if (!attr || id === undefined || cells.has(id)) continue;
-      report(attr, `There is no guest NUMA cell ${id}: ${cells.isEmpty ? 'the domain has no `<cpu><numa>` cells' : `its cells are ${cells.format()}`}`);
+      report(attr, cells.isEmpty ? words('rules.memnode-unknown-cell.none', { id }) : words('rules.memnode-unknown-cell.some', { id, ids: cells.format() }));
     }
   },
 };
@@ -30,7 +29,7 @@ export const memnodeDuplicateRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['Multiple memnode elements with cellid %1$u'],
-  help: 'Each guest NUMA cell takes at most one `<memnode>`: merge the two into one, or correct the `cellid` of one of them.',
+  help: words('rules.help.memnode-duplicate'),
   docsAnchor: 'numa-node-tuning',
   check(domain, report) {
     const cells = numaCellIds(domain);
@@ -40,7 +39,7 @@ export const memnodeDuplicateRule: Rule = {
       const id = decimalNumber(attr?.value);
       if (!attr || id === undefined || !cells.has(id)) continue;
       const earlier = first.get(id);
-      if (earlier) report(attr, `Guest NUMA cell ${id} has a second \`<memnode>\``, { related: [{ ...earlier, message: `The first \`<memnode>\` of cell ${id}` }] });
+      if (earlier) report(attr, words('rules.memnode-duplicate.second', { id }), { related: [{ ...earlier, message: words('rules.memnode-duplicate.first', { id }) }] });
       else first.set(id, attr);
     }
   },

@@ -2,12 +2,14 @@
  * The vCPU count and what refers to vCPUs: `<vcpu current>`, `<vcpupin vcpu>`, and the `vcpus`
  * lists of cache and memory bandwidth tuning (src/conf/domain_conf.c).
  */
+import { Words, words } from '../../messages/words';
 import { evaluateSet } from '../cpuset/evaluate';
 import { IdSet } from '../cpuset/idSet';
-import { Rule } from '../rule';
+import { Rule, replaceFix } from '../rule';
 import { guestVcpus } from './guestIds';
 
-const plural = (n: number) => `${n} vCPU${n === 1 ? '' : 's'}`;
+/** "1 vCPU", "4 vCPUs". */
+const vcpus = (count: number): Words => words(count === 1 ? 'rules.references.vcpus.one' : 'rules.references.vcpus.other', { count });
 
 export const vcpuCurrentRule: Rule = {
   code: 'vcpu-current-too-large',
@@ -15,16 +17,14 @@ export const vcpuCurrentRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['maxvcpus must not be less than current vcpus'],
-  help:
-    "`<vcpu>` holds the most vCPUs the guest can have; `current` says how many of them are online at boot. " +
-    'libvirt refuses a `current` above the maximum: lower `current`, or raise the `<vcpu>` count.',
+  help: words('rules.help.vcpu-current-too-large'),
   docsAnchor: 'cpu-allocation',
   check(domain, report) {
     const { vcpu, count } = guestVcpus(domain);
     const current = vcpu && domain.attr(vcpu, 'current');
     const online = current && /^\s*\d+\s*$/.test(current.value) ? Number(current.value) : undefined;
     if (current && count !== undefined && online !== undefined && online > count) {
-      report(current, `\`current\` is ${online}, more than the ${plural(count)} \`<vcpu>\` allows`);
+      report(current, words('rules.vcpu-current-too-large.current', { online, vcpus: vcpus(count) }));
     }
   },
 };
@@ -35,14 +35,17 @@ export const vcpupinDuplicateRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["duplicate vcpupin for vcpu '%1$d'"],
-  help: 'Each vCPU takes at most one `<vcpupin>`. Merge the CPU lists of the two pins into one, or correct the `vcpu` of one of them.',
+  help: words('rules.help.vcpupin-duplicate'),
   docsAnchor: 'cpu-tuning',
   check(domain, report) {
     const first = new Map<number, { from: number; to: number }>();
     for (const pin of guestVcpus(domain).pins) {
       const earlier = first.get(pin.vcpu);
-      if (earlier) report(pin.attr, `vCPU ${pin.vcpu} is pinned twice`, { related: [{ ...earlier, message: `The first \`<vcpupin>\` of vCPU ${pin.vcpu}` }] });
-      else first.set(pin.vcpu, pin.attr);
+      if (earlier) {
+        report(pin.attr, words('rules.vcpupin-duplicate.twice', { vcpu: pin.vcpu }), {
+          related: [{ ...earlier, message: words('rules.vcpupin-duplicate.first', { vcpu: pin.vcpu }) }],
+        });
+      } else first.set(pin.vcpu, pin.attr);
     }
   },
 };
@@ -53,7 +56,7 @@ export const vcpupinOutOfRangeRule: Rule = {
   stage: 'accepted',
   driver: 'any',
   libvirtMessages: [],
-  help: 'vCPUs are numbered from 0 up to one below the `<vcpu>` count. A pin for a vCPU beyond them is dropped without a word when libvirt reads the domain.',
+  help: words('rules.help.vcpupin-vcpu-out-of-range'),
   docsAnchor: 'cpu-tuning',
   check(domain, report) {
     const { count, pins } = guestVcpus(domain);
@@ -62,7 +65,7 @@ export const vcpupinOutOfRangeRule: Rule = {
     for (const pin of pins) {
       if (seen.has(pin.vcpu)) continue;
       seen.add(pin.vcpu);
-      if (pin.vcpu >= count) report(pin.attr, `The domain has ${plural(count)} (0-${count - 1}): libvirt ignores this pin for vCPU ${pin.vcpu}`);
+      if (pin.vcpu >= count) report(pin.attr, words('rules.vcpupin-vcpu-out-of-range.ignored', { vcpus: vcpus(count), last: count - 1, vcpu: pin.vcpu }));
     }
   },
 };
@@ -73,7 +76,7 @@ export const vcpusBeyondCountRule: Rule = {
   stage: 'accepted',
   driver: 'any',
   libvirtMessages: [],
-  help: 'The `vcpus` of `<cachetune>` and `<memorytune>` name vCPUs by id; ids at or above the `<vcpu>` count do not exist, and libvirt drops them from the list.',
+  help: words('rules.help.vcpus-beyond-count'),
   docsAnchor: 'cpu-tuning',
   check(domain, report) {
     const { count } = guestVcpus(domain);
@@ -85,8 +88,8 @@ export const vcpusBeyondCountRule: Rule = {
         if (!attr || !set) continue;
         const kept = set.intersect(IdSet.of([[0, count - 1]]));
         if (kept.count === set.count) continue;
-        const fixes = kept.isEmpty ? undefined : [{ title: `Keep vCPUs ${kept.format()}`, start: attr.from, end: attr.to, newText: kept.format(), safe: true }];
-        report(attr, `The domain has ${plural(count)}: libvirt drops vCPUs ${set.subtract(kept).format()} from this \`<${name}>\``, { fixes });
+        const fixes = kept.isEmpty ? undefined : [replaceFix(attr, kept.format(), words('rules.vcpus-beyond-count.keep', { ids: kept.format() }), true)];
+        report(attr, words('rules.vcpus-beyond-count.dropped', { vcpus: vcpus(count), dropped: set.subtract(kept).format(), name }), { fixes });
       }
     }
   },

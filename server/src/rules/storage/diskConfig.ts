@@ -13,6 +13,7 @@
  * - disk-source-missing: a hard disk needs a source; only cdroms, floppies (no medium) and luns
  *   may go without (virStorageSourceIsEmpty: a file or block disk without path).
  */
+import { words } from '../../messages/words';
 import { Rule } from '../rule';
 import { Domain, El, Span, decimalNumber } from '../domain';
 import { DiskFacts, diskFacts, diskName, diskTitle } from './disks';
@@ -31,30 +32,27 @@ export const diskDeviceBusRule: Rule = {
     'Invalid floppy device name: %1$s',
     'removable is only valid for usb or scsi disks',
   ],
-  help:
-    "A floppy drive hangs on the floppy controller (`bus='fdc'`, targets `fda`, `fdb`) and nothing else does; a hard disk or " +
-    'lun is named like the disks of its bus (`hda`, `sda`, `vda`, `xvda`, `ubda`). `removable` sets the flag only USB disks ' +
-    "and SCSI hard disks have. Match the target name and bus to the device, or drop the attribute.",
+  help: words('rules.help.disk-device-bus'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       const busSpan = disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el);
       if (disk.device === 'floppy' && disk.bus !== undefined && disk.bus !== 'fdc') {
-        report(busSpan, `A floppy drive goes on the \`fdc\` bus, not \`${disk.bus}\``);
+        report(busSpan, words('rules.disk-device-bus.floppyBus', { bus: disk.bus }));
       } else if (disk.device !== 'floppy' && disk.bus === 'fdc') {
-        report(busSpan, `Only a floppy drive goes on the \`fdc\` bus, not a \`${disk.device}\``);
+        report(busSpan, words('rules.disk-device-bus.fdcBus', { device: disk.device }));
       }
       const target = disk.dev?.value;
       if (disk.dev && target) {
         if ((disk.device === 'disk' || disk.device === 'lun') && !HARDDISK_PREFIXES.some((p) => target.startsWith(p))) {
-          report(disk.dev, `A ${disk.device} target starts with hd, sd, vd, xvd or ubd, not \`${target}\``);
+          report(disk.dev, words('rules.disk-device-bus.diskTarget', { device: disk.device, target }));
         } else if (disk.device === 'floppy' && !target.startsWith('fd')) {
-          report(disk.dev, `A floppy target starts with fd, not \`${target}\``);
+          report(disk.dev, words('rules.disk-device-bus.floppyTarget', { target }));
         }
       }
       const removable = disk.targetEl && domain.attr(disk.targetEl, 'removable');
       if (removable && removable.value.trim() !== '' && disk.bus !== undefined && disk.bus !== 'usb' && !(disk.bus === 'scsi' && disk.device === 'disk')) {
-        report(removable, `\`removable\` is for USB disks and SCSI hard disks, not a \`${disk.device}\` on the \`${disk.bus}\` bus`);
+        report(removable, words('rules.disk-device-bus.removable', { device: disk.device, bus: disk.bus }));
       }
     }
   },
@@ -71,25 +69,22 @@ export const diskLunOnlyRule: Rule = {
     '<reservations/> allowed only for lun devices',
     'unfiltered sgio is no longer supported',
   ],
-  help:
-    "`rawio`, `sgio` and `<reservations>` control SCSI command passthrough, which only a `device='lun'` disk does: on a hard " +
-    "disk or cdrom they would have no meaning. Use `device='lun'` for the passthrough disk, or remove them. " +
-    "`sgio='unfiltered'` is no longer supported at all.",
+  help: words('rules.help.disk-lun-only'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       const sgio = domain.attr(disk.el, 'sgio');
       if (sgio?.value.trim() === 'unfiltered') {
-        report(sgio, "`sgio='unfiltered'` is no longer supported");
+        report(sgio, words('rules.storage.sgioUnfiltered'));
         continue;
       }
       if (disk.device === 'lun') continue;
       for (const name of ['rawio', 'sgio']) {
         const attr = domain.attr(disk.el, name);
-        if (attr && attr.value.trim() !== '') report(attr, `\`${name}\` is for \`device='lun'\` disks, not a \`${disk.device}\``);
+        if (attr && attr.value.trim() !== '') report(attr, words('rules.disk-lun-only.lunOnly', { name, device: disk.device }));
       }
       const reservations = disk.source && domain.child(disk.source, 'reservations');
-      if (reservations) report(domain.nameSpan(reservations), `\`<reservations>\` is for \`device='lun'\` disks, not a \`${disk.device}\``);
+      if (reservations) report(domain.nameSpan(reservations), words('rules.disk-lun-only.lunOnly', { name: '<reservations>', device: disk.device }));
     }
   },
 };
@@ -108,15 +103,13 @@ export const diskVirtioOnlyRule: Rule = {
     'disk event_idx mode supported only for virtio bus',
     'disk ioeventfd mode supported only for virtio bus',
   ],
-  help:
-    "A virtio `model` and the `<driver>` attributes `queues`, `queue_size`, `event_idx` and `ioeventfd` tune the virtio block " +
-    "device; a disk on another bus has none of them. Put the disk on `bus='virtio'` or remove them.",
+  help: words('rules.help.disk-virtio-only'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.bus === undefined || disk.bus === 'virtio') continue;
       const model = domain.attr(disk.el, 'model');
-      if (model && VIRTIO_MODELS.has(model.value.trim())) report(model, `Model \`${model.value.trim()}\` is for the virtio bus, not \`${disk.bus}\``);
+      if (model && VIRTIO_MODELS.has(model.value.trim())) report(model, words('rules.disk-virtio-only.model', { model: model.value.trim(), bus: disk.bus }));
       const driver = disk.driver;
       if (!driver) continue;
       for (const name of ['queues', 'queue_size', 'event_idx', 'ioeventfd']) {
@@ -124,7 +117,7 @@ export const diskVirtioOnlyRule: Rule = {
         if (!attr || attr.value.trim() === '') continue;
         // queues='0' and queue_size='0' are the defaults libvirt does not count.
         if ((name === 'queues' || name === 'queue_size') && decimalNumber(attr.value) === 0) continue;
-        report(attr, `\`${name}\` is for virtio disks, not a disk on the \`${disk.bus}\` bus`);
+        report(attr, words('rules.disk-virtio-only.driver', { name, bus: disk.bus }));
       }
     }
   },
@@ -138,10 +131,7 @@ export const diskIotuneConflictRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: IOTUNE_KINDS.map((kind) => `total and read/write ${kind} cannot be set at the same time`),
-  help:
-    'In `<iotune>` a limit is either one total for reads and writes together (`total_bytes_sec`) or separate ones for reads and ' +
-    'writes (`read_bytes_sec`, `write_bytes_sec`), not both; the same holds for the iops and the `_max` limits. Keep the total ' +
-    'or the separate limits.',
+  help: words('rules.help.disk-iotune-conflict'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -157,8 +147,8 @@ export const diskIotuneConflictRule: Rule = {
         const total = set(`total_${kind}`);
         const split = set(`read_${kind}`) ?? set(`write_${kind}`);
         if (!total || !split) continue;
-        report(domain.nameSpan(total), `\`total_${kind}\` and \`${split.element.name}\` cannot both be set on ${diskName(disk)}`, {
-          related: [{ ...domain.nameSpan(split), message: `\`${split.element.name}\`` }],
+        report(domain.nameSpan(total), words('rules.disk-iotune-conflict.both', { kind, split: split.element.name, disk: diskName(disk) }), {
+          related: [{ ...domain.nameSpan(split), message: words('rules.disk-iotune-conflict.split', { split: split.element.name }) }],
         });
       }
     }
@@ -180,15 +170,13 @@ export const diskSourceMissingRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['missing source information for device %1$s'],
-  help:
-    'A hard disk needs something to read: a `<source file>` (file disk), `<source dev>` (block disk) or `<source dir>`. Only ' +
-    'cdrom and floppy drives may be empty (no medium inserted). Give the disk its source, or make it a cdrom.',
+  help: words('rules.help.disk-source-missing'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.device !== 'disk' || !missingSource(domain, disk)) continue;
       const at: Span = disk.source ? domain.nameSpan(disk.source) : (disk.dev ?? domain.nameSpan(disk.el));
-      report(at, `${diskTitle(disk)} has no source`);
+      report(at, words('rules.disk-source-missing.noSource', { disk: diskTitle(disk) }));
     }
   },
 };

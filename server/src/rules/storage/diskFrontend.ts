@@ -5,6 +5,7 @@
  *   takes `<vendor>` only on SCSI disks and `<product>` only on IDE, SATA and SCSI disks (the
  *   device models that report them).
  */
+import { words } from '../../messages/words';
 import { Rule } from '../rule';
 import { diskFacts, diskTitle } from './disks';
 
@@ -14,19 +15,16 @@ export const diskVendorProductRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["Only scsi disk supports 'vendor'", "Only ide, sata and scsi disk supports 'product'", 'Only scsi disk supports vendor and product'],
-  help:
-    "`<vendor>` and `<product>` set the identification strings the disk reports to the guest. QEMU's SCSI disk can report a " +
-    'vendor; IDE, SATA and SCSI disks can report a product name; virtio and USB disks report neither. Put the disk on ' +
-    "`bus='scsi'` or remove the element.",
+  help: words('rules.help.disk-vendor-product-bus'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.bus === undefined || disk.bus === 'scsi') continue;
       const vendor = domain.child(disk.el, 'vendor');
-      if (vendor) report(domain.nameSpan(vendor), `${diskTitle(disk)} is on the \`${disk.bus}\` bus; only SCSI disks report a \`<vendor>\``);
+      if (vendor) report(domain.nameSpan(vendor), words('rules.disk-vendor-product-bus.vendor', { disk: diskTitle(disk), bus: disk.bus }));
       const product = domain.child(disk.el, 'product');
       if (product && disk.bus !== 'ide' && disk.bus !== 'sata') {
-        report(domain.nameSpan(product), `${diskTitle(disk)} is on the \`${disk.bus}\` bus; only IDE, SATA and SCSI disks report a \`<product>\``);
+        report(domain.nameSpan(product), words('rules.disk-vendor-product-bus.product', { disk: diskTitle(disk), bus: disk.bus }));
       }
     }
   },

@@ -19,7 +19,8 @@
  * - disk-iotune-unsupported: qemuValidateDomainDeviceDefDiskBlkdeviotune: no throttling on sd
  *   cards, and a throttle `group_name` only with limits to share.
  */
-import { Rule } from '../rule';
+import { words } from '../../messages/words';
+import { Rule, replaceFix } from '../rule';
 import { Domain, El, decimalNumber } from '../domain';
 import { DiskFacts, diskFacts, diskName, diskTitle, isEmptyLocalSource } from './disks';
 
@@ -48,25 +49,20 @@ export const diskBusUnsupportedRule: Rule = {
     "Serial property not supported for drive bus '%1$s'",
     'IOThreads not available for bus %1$s target %2$s',
   ],
-  help:
-    'Each disk bus is a different QEMU device with its own features: virtio and sd disks cannot be cdroms (no ejectable ' +
-    "medium), only IDE and SCSI disks report a WWN, `device='lun'` passthrough needs virtio or SCSI, IDE and SATA hard disks " +
-    'cannot be read-only, USB and sd disks take no CHS geometry and only IDE a BIOS translation, a rotation rate is for SCSI, ' +
-    'IDE and SATA hard disks, sd cards take no serial and only virtio disks run in an IOThread. Move the disk to a bus that ' +
-    'has the feature (often `scsi` or `sata`), or drop the setting.',
+  help: words('rules.help.disk-bus-unsupported'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       const bus = disk.bus;
       if (bus === undefined) continue;
       const busSpan = disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el);
-      if (disk.device === 'cdrom' && (bus === 'virtio' || bus === 'sd')) report(busSpan, `A cdrom cannot be on the \`${bus}\` bus, which has no ejectable media`);
+      if (disk.device === 'cdrom' && (bus === 'virtio' || bus === 'sd')) report(busSpan, words('rules.disk-bus-unsupported.cdrom', { bus }));
       const wwn = domain.child(disk.el, 'wwn');
-      if (wwn && bus !== 'ide' && bus !== 'scsi') report(domain.nameSpan(wwn), `Only IDE and SCSI disks report a \`<wwn>\`, not ${diskName(disk)} on \`${bus}\``);
-      if (disk.device === 'lun' && bus !== 'virtio' && bus !== 'scsi') report(busSpan, `A \`lun\` needs the virtio or scsi bus, not \`${bus}\``);
+      if (wwn && bus !== 'ide' && bus !== 'scsi') report(domain.nameSpan(wwn), words('rules.disk-bus-unsupported.wwn', { disk: diskName(disk), bus }));
+      if (disk.device === 'lun' && bus !== 'virtio' && bus !== 'scsi') report(busSpan, words('rules.disk-bus-unsupported.lun', { bus }));
       if (disk.device === 'disk' && (bus === 'ide' || bus === 'sata')) {
         const readonly = domain.child(disk.el, 'readonly');
-        if (readonly) report(domain.nameSpan(readonly), `A read-only hard disk cannot be on the \`${bus}\` bus`);
+        if (readonly) report(domain.nameSpan(readonly), words('rules.disk-bus-unsupported.readonly', { bus }));
       }
       const geometry = domain.child(disk.el, 'geometry');
       if (geometry) {
@@ -75,20 +71,20 @@ export const diskBusUnsupportedRule: Rule = {
         const secs = decimalNumber(domain.value(geometry, 'secs'));
         if (cyls && heads && secs) {
           const trans = domain.attr(geometry, 'trans');
-          if (bus === 'usb' || bus === 'sd') report(domain.nameSpan(geometry), `CHS geometry cannot be set on the \`${bus}\` bus`);
-          else if (trans && trans.value.trim() !== '' && bus !== 'ide') report(trans, `A BIOS translation mode is for IDE disks, not the \`${bus}\` bus`);
+          if (bus === 'usb' || bus === 'sd') report(domain.nameSpan(geometry), words('rules.disk-bus-unsupported.geometry', { bus }));
+          else if (trans && trans.value.trim() !== '' && bus !== 'ide') report(trans, words('rules.disk-bus-unsupported.translation', { bus }));
         }
       }
       const rotation = disk.targetEl && domain.attr(disk.targetEl, 'rotation_rate');
       if (rotation && decimalNumber(rotation.value)) {
-        if (bus !== 'scsi' && bus !== 'ide' && bus !== 'sata') report(rotation, `A rotation rate is for SCSI, IDE and SATA disks, not the \`${bus}\` bus`);
-        else if (disk.device !== 'disk') report(rotation, `A rotation rate is for hard disks, not a \`${disk.device}\``);
+        if (bus !== 'scsi' && bus !== 'ide' && bus !== 'sata') report(rotation, words('rules.disk-bus-unsupported.rotationBus', { bus }));
+        else if (disk.device !== 'disk') report(rotation, words('rules.disk-bus-unsupported.rotationDevice', { device: disk.device }));
       }
       const serial = domain.child(disk.el, 'serial');
-      if (serial && bus === 'sd') report(domain.nameSpan(serial), 'An sd card takes no `<serial>`');
+      if (serial && bus === 'sd') report(domain.nameSpan(serial), words('rules.disk-bus-unsupported.serial'));
       const driver = disk.driver;
       const iothread = driver && domain.attr(driver, 'iothread');
-      if (iothread && decimalNumber(iothread.value) && bus !== 'virtio') report(iothread, `Only virtio disks run in an IOThread, not ${diskName(disk)} on \`${bus}\``);
+      if (iothread && decimalNumber(iothread.value) && bus !== 'virtio') report(iothread, words('rules.disk-bus-unsupported.iothread', { disk: diskName(disk), bus }));
     }
   },
 };
@@ -104,22 +100,20 @@ export const diskLunUnsupportedRule: Rule = {
     "copy_on_read is not compatible with 'lun' disk '%1$s'",
     "scsi-block 'lun' devices do not support the serial property",
   ],
-  help:
-    "A `device='lun'` disk passes the host's SCSI device through, identity included: QEMU cannot give it another WWN, vendor, " +
-    'product or (on SCSI) serial, nor copy-on-read. Remove those settings, or use a plain `device=\'disk\'`.',
+  help: words('rules.help.disk-lun-unsupported'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.device !== 'lun') continue;
       for (const name of ['wwn', 'vendor', 'product']) {
         const el = domain.child(disk.el, name);
-        if (el) report(domain.nameSpan(el), `A \`lun\` reports the host device's identity; \`<${name}>\` cannot be set`);
+        if (el) report(domain.nameSpan(el), words('rules.disk-lun-unsupported.identity', { name }));
       }
       const driver = disk.driver;
       const cor = driver && domain.attr(driver, 'copy_on_read');
-      if (cor?.value.trim() === 'on' && !domain.child(disk.el, 'readonly')) report(cor, 'A `lun` cannot use copy-on-read');
+      if (cor?.value.trim() === 'on' && !domain.child(disk.el, 'readonly')) report(cor, words('rules.disk-lun-unsupported.copyOnRead'));
       const serial = domain.child(disk.el, 'serial');
-      if (serial && disk.bus === 'scsi') report(domain.nameSpan(serial), 'A SCSI `lun` passes the host serial through; `<serial>` cannot be set');
+      if (serial && disk.bus === 'scsi') report(domain.nameSpan(serial), words('rules.disk-lun-unsupported.serial'));
     }
   },
 };
@@ -130,17 +124,15 @@ export const diskCopyOnReadRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["copy_on_read is not compatible with read-only disk '%1$s'", "copy_on_read is not supported with removable disk '%1$s'"],
-  help:
-    "`copy_on_read='on'` writes what the guest reads from a backing image into the top image, so the disk must be writable: " +
-    'a read-only disk, a cdrom or a floppy cannot use it. Remove the attribute or the `<readonly/>`.',
+  help: words('rules.help.disk-copy-on-read'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       const driver = disk.driver;
       const cor = driver && domain.attr(driver, 'copy_on_read');
       if (!cor || cor.value.trim() !== 'on') continue;
-      if (isReadonly(domain, disk)) report(cor, `${diskTitle(disk)} is read-only and cannot copy on read`);
-      else if (disk.device === 'floppy') report(cor, `${diskTitle(disk)} is removable and cannot copy on read`);
+      if (isReadonly(domain, disk)) report(cor, words('rules.disk-copy-on-read.readonly', { disk: diskTitle(disk) }));
+      else if (disk.device === 'floppy') report(cor, words('rules.disk-copy-on-read.removable', { disk: diskTitle(disk) }));
     }
   },
 };
@@ -151,9 +143,7 @@ export const diskIoNativeCacheRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["io='native' needs either no disk cache or directsync cache mode"],
-  help:
-    "`io='native'` (Linux AIO) works only on files opened with O_DIRECT, that is with the host page cache bypassed: " +
-    "`cache='none'` or `cache='directsync'`. Set one of them, or use `io='threads'` or `io='io_uring'`.",
+  help: words('rules.help.disk-io-native-cache'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -163,7 +153,7 @@ export const diskIoNativeCacheRule: Rule = {
       const cache = domain.attr(driver, 'cache');
       const mode = cache?.value.trim();
       if (mode === 'none' || mode === 'directsync') continue;
-      report(cache ?? io, mode ? `\`io='native'\` needs cache \`none\` or \`directsync\`, not \`${mode}\`` : "`io='native'` needs `cache='none'` or `cache='directsync'`");
+      report(cache ?? io, mode ? words('rules.disk-io-native-cache.mode', { mode }) : words('rules.disk-io-native-cache.noCache'));
     }
   },
 };
@@ -176,9 +166,7 @@ export const diskSerialCharsRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["driver serial '%1$s' contains unsafe characters"],
-  help:
-    "A disk's `<serial>` is passed to QEMU on its command line, so libvirt takes only letters, digits, spaces and the " +
-    'characters `-`, `_`, `.` and `+`. Remove the other characters.',
+  help: words('rules.help.disk-serial-chars'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -187,7 +175,7 @@ export const diskSerialCharsRule: Rule = {
       const text = domain.content(serial);
       if (SERIAL_CHARS.test(text.value)) continue;
       const bad = [...new Set(text.value.replace(/[A-Za-z0-9\-_ .+]/g, ''))].join(' ');
-      report(text.from < text.to ? text : domain.nameSpan(serial), `The serial of ${diskName(disk)} has characters libvirt does not pass on: ${bad}`);
+      report(text.from < text.to ? text : domain.nameSpan(serial), words('rules.disk-serial-chars.chars', { disk: diskName(disk), chars: bad }));
     }
   },
 };
@@ -198,17 +186,15 @@ export const diskDriverNameRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["unsupported driver name '%1$s' for disk '%2$s'"],
-  help:
-    "In a QEMU domain `<driver name>` of a disk can only be `qemu` (other names, such as `tap` or `phy`, belong to Xen). " +
-    "Set `name='qemu'` or leave it out.",
+  help: words('rules.help.disk-driver-name'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       const driver = disk.driver;
       const name = driver && domain.attr(driver, 'name');
       if (!name || name.value === '' || name.value === 'qemu') continue;
-      report(name, `QEMU disks take driver \`qemu\`, not \`${name.value}\``, {
-        fixes: [{ title: "Use `name='qemu'`", start: name.from, end: name.to, newText: 'qemu', safe: false }],
+      report(name, words('rules.disk-driver-name.name', { name: name.value }), {
+        fixes: [replaceFix(name, 'qemu', words('rules.storage.fix.use', { value: "name='qemu'" }))],
       });
     }
   },
@@ -239,9 +225,7 @@ export const diskIothreadRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["Disk iothread '%1$u' not defined in iothreadid"],
-  help:
-    "`<driver iothread='N'>` runs the disk in IOThread N, which the domain must have: `<iothreads>` sets how many there are " +
-    '(numbered from 1 unless `<iothreadids>` names them). Raise `<iothreads>`, add the id to `<iothreadids>`, or pick an existing one.',
+  help: words('rules.help.disk-iothread-undefined'),
   docsAnchor: 'iothreads-allocation',
   check(domain, report) {
     let ids: Set<number> | undefined | null = null;
@@ -252,7 +236,7 @@ export const diskIothreadRule: Rule = {
       const id = attr && decimalNumber(attr.value);
       if (!attr || !id) continue;
       if (ids === null) ids = iothreadIds(domain);
-      if (ids && !ids.has(id)) report(attr, `The domain has no IOThread ${id} for ${diskName(disk)}`);
+      if (ids && !ids.has(id)) report(attr, words('rules.disk-iothread-undefined.missing', { id, disk: diskName(disk) }));
     }
   },
 };
@@ -268,20 +252,18 @@ export const diskTransientRule: Rule = {
     "transient disk supported only with 'file' type (%1$s)",
     "transient disk supported only with 'disk' device (%1$s)",
   ],
-  help:
-    '`<transient/>` lets the guest write to an overlay that is thrown away when it stops. libvirt does this only for a ' +
-    "writable hard disk backed by a file (`<disk type='file' device='disk'>` with a source). Remove `<transient/>` from other disks.",
+  help: words('rules.help.disk-transient'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       const transient = domain.child(disk.el, 'transient');
       if (!transient) continue;
       const at = domain.nameSpan(transient);
-      const name = target(disk) || 'this disk';
-      if (isEmptyLocalSource(domain, disk)) report(at, `Transient disk \`${name}\` has no source`);
-      else if (isReadonly(domain, disk)) report(at, `Transient disk \`${name}\` is read-only`);
-      else if (disk.type !== 'file' && disk.type !== 'volume') report(at, `A transient disk must be \`type='file'\`, not \`${disk.type}\``);
-      else if (disk.device !== 'disk') report(at, `A transient disk must be \`device='disk'\`, not \`${disk.device}\``);
+      const name = target(disk) || words('rules.disk-transient.thisDisk');
+      if (isEmptyLocalSource(domain, disk)) report(at, words('rules.disk-transient.noSource', { name }));
+      else if (isReadonly(domain, disk)) report(at, words('rules.disk-transient.readonly', { name }));
+      else if (disk.type !== 'file' && disk.type !== 'volume') report(at, words('rules.disk-transient.type', { type: disk.type }));
+      else if (disk.device !== 'disk') report(at, words('rules.disk-transient.device', { device: disk.device }));
     }
   },
 };
@@ -292,9 +274,7 @@ export const diskIotuneUnsupportedRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['group_name can be configured only together with settings', "<iotune> is not supported with bus='sd'"],
-  help:
-    "`<iotune>` throttles a disk's I/O. QEMU cannot throttle an sd card, and a `group_name` alone does nothing: it shares " +
-    'the limits set next to it among the disks of the group. Add limits to the group, or remove `<iotune>`.',
+  help: words('rules.help.disk-iotune-unsupported'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -306,8 +286,8 @@ export const diskIotuneUnsupportedRule: Rule = {
         if (child.element.name === 'group_name') group = child;
         else if (decimalNumber(domain.content(child).value)) limits = true;
       }
-      if (disk.bus === 'sd' && limits) report(domain.nameSpan(iotune), 'An sd card cannot be throttled');
-      else if (group && !limits) report(domain.nameSpan(group), 'A throttle group needs limits to share');
+      if (disk.bus === 'sd' && limits) report(domain.nameSpan(iotune), words('rules.disk-iotune-unsupported.sd'));
+      else if (group && !limits) report(domain.nameSpan(group), words('rules.disk-iotune-unsupported.group'));
     }
   },
 };

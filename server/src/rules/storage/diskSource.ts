@@ -18,6 +18,7 @@
  * - usb-disk-empty: qemuValidateDomainDeviceDefDiskFrontend (src/qemu/qemu_validate.c) refuses
  *   a USB disk without a medium (usb-storage cannot eject one), cdroms included.
  */
+import { Words, words } from '../../messages/words';
 import { Rule } from '../rule';
 import { Domain, El, decimalNumber } from '../domain';
 import { DiskFacts, diskFacts, diskName, diskTitle, isEmptyLocalSource } from './disks';
@@ -34,10 +35,7 @@ export const diskSourceTwiceRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['an <encryption> definition already found for disk source', 'an <auth> definition already found for disk source'],
-  help:
-    "A disk's `<encryption>` and `<auth>` belong to its source: libvirt reads them inside `<source>` or, for older documents, " +
-    'directly inside `<disk>`, but not both at once, since it could not tell which one to use. Keep the one in `<source>` ' +
-    'and remove the other.',
+  help: words('rules.help.disk-source-twice'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -45,18 +43,18 @@ export const diskSourceTwiceRule: Rule = {
       for (const name of ['auth', 'encryption']) {
         const both = inDiskAndSource(domain, disk, name);
         if (!both) continue;
-        report(domain.nameSpan(both.inDisk), `${diskTitle(disk)} has \`<${name}>\` both in \`<disk>\` and in its \`<source>\``, {
-          related: [{ ...domain.nameSpan(both.inSource), message: `The \`<${name}>\` in \`<source>\`` }],
+        report(domain.nameSpan(both.inDisk), words('rules.disk-source-twice.both', { disk: diskTitle(disk), name }), {
+          related: [{ ...domain.nameSpan(both.inSource), message: words('rules.disk-source-twice.inSource', { name }) }],
         });
       }
     }
   },
 };
 
-const FORMAT_MESSAGES: Record<string, string> = {
-  cow: 'The `cow` image format is not supported by QEMU; convert the image to qcow2 or raw',
-  dir: "A directory is not an image format: use `<disk type='dir'>` with `<driver type='fat'>`",
-  iso: 'QEMU reads an ISO image as `raw`; `iso` is not a format it takes',
+const FORMAT_MESSAGES: Record<string, Words> = {
+  cow: words('rules.disk-format-unsupported.cow'),
+  dir: words('rules.disk-format-unsupported.dir'),
+  iso: words('rules.disk-format-unsupported.iso'),
 };
 
 export const diskFormatRule: Rule = {
@@ -72,11 +70,7 @@ export const diskFormatRule: Rule = {
     "storage type 'dir' requires use of storage format 'fat'",
     "virtual FAT storage can't be accessed in read-write mode",
   ],
-  help:
-    "`<driver type>` names the format QEMU reads the image in. QEMU no longer reads the old `cow` format, reads ISO images " +
-    "as `raw`, and `dir` names no image format at all. A host directory is shown to the guest as a virtual FAT disk: " +
-    "`<disk type='dir'>` with `<driver type='fat'>` and `<readonly/>` (QEMU cannot write it back); `fat` on any other disk " +
-    'type is refused. Convert a cow image (`qemu-img convert -O qcow2`) and set the format the image really has.',
+  help: words('rules.help.disk-format-unsupported'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -86,12 +80,12 @@ export const diskFormatRule: Rule = {
         continue;
       }
       if (disk.type === 'dir') {
-        if (disk.format && format && format !== 'fat') report(disk.format, `A directory disk is a virtual FAT disk: its format is \`fat\`, not \`${format}\``);
+        if (disk.format && format && format !== 'fat') report(disk.format, words('rules.disk-format-unsupported.dirFormat', { format }));
         else if (disk.device !== 'cdrom' && !domain.child(disk.el, 'readonly')) {
-          report(domain.attr(disk.el, 'type') ?? domain.nameSpan(disk.el), `${diskTitle(disk)} is a virtual FAT disk, which QEMU cannot write: add \`<readonly/>\``);
+          report(domain.attr(disk.el, 'type') ?? domain.nameSpan(disk.el), words('rules.disk-format-unsupported.dirWritable', { disk: diskTitle(disk) }));
         }
       } else if (disk.format && format === 'fat' && disk.type !== 'volume') {
-        report(disk.format, `The \`fat\` format is for \`<disk type='dir'>\`, not \`type='${disk.type}'\``);
+        report(disk.format, words('rules.disk-format-unsupported.fat', { type: disk.type }));
       }
     }
   },
@@ -114,11 +108,7 @@ export const diskEncryptionFormatRule: Rule = {
     'qemu encryption engine expects only a single secret',
     'librbd encryption is supported only with RBD backed disks',
   ],
-  help:
-    "QEMU encrypts disks with LUKS (`<encryption format='luks'>`), on raw images (the whole image is a LUKS volume) and on " +
-    "qcow2 images, with a single secret. The old built-in qcow encryption (`format='qcow'`) is no longer supported: convert " +
-    "such images to LUKS with `qemu-img convert`. `luks2` and `luks-any` need `engine='librbd'`, which only RBD (Ceph) " +
-    'network disks have.',
+  help: words('rules.help.disk-encryption-format'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -128,29 +118,29 @@ export const diskEncryptionFormatRule: Rule = {
       const scheme = schemeAttr?.value.trim() ?? 'default';
       const at = schemeAttr ?? domain.nameSpan(encryption);
       if (scheme === 'qcow' || scheme === 'default') {
-        report(at, `The old qcow encryption of ${diskName(disk)} is not supported; use LUKS`);
+        report(at, words('rules.disk-encryption-format.qcow', { disk: diskName(disk) }));
         continue;
       }
       const engineAttr = domain.attr(encryption, 'engine');
       const engine = engineAttr?.value.trim() || 'qemu';
       if (engine === 'librbd') {
-        if (disk.type !== 'network' && disk.type !== 'volume') report(engineAttr ?? at, `librbd encryption needs an RBD network disk, not \`type='${disk.type}'\``);
+        if (disk.type !== 'network' && disk.type !== 'volume') report(engineAttr ?? at, words('rules.disk-encryption-format.librbd', { type: disk.type }));
         continue;
       }
       if (engine !== 'qemu') continue;
       if (scheme === 'luks2' || scheme === 'luks-any') {
-        report(at, `QEMU's own encryption reads \`luks\`, not \`${scheme}\` (that needs \`engine='librbd'\`)`);
+        report(at, words('rules.disk-encryption-format.luks2', { scheme }));
         continue;
       }
       if (scheme !== 'luks') continue;
       const format = disk.format?.value.trim();
       if (disk.format && format && format !== 'raw' && format !== 'qcow2') {
-        report(disk.format, `${diskTitle(disk)} is encrypted, which QEMU supports only on \`raw\` and \`qcow2\` images, not \`${format}\``, {
-          related: [{ ...domain.nameSpan(encryption), message: 'The encryption' }],
+        report(disk.format, words('rules.disk-encryption-format.imageFormat', { disk: diskTitle(disk), format }), {
+          related: [{ ...domain.nameSpan(encryption), message: words('rules.disk-encryption-format.encryption') }],
         });
       }
       const secrets = domain.children(encryption, 'secret');
-      if (secrets.length > 1) report(domain.nameSpan(secrets[1]), `QEMU's encryption takes a single secret; ${diskName(disk)} has ${secrets.length}`);
+      if (secrets.length > 1) report(domain.nameSpan(secrets[1]), words('rules.disk-encryption-format.secrets', { disk: diskName(disk), count: secrets.length }));
     }
   },
 };
@@ -161,9 +151,7 @@ export const diskSharedFormatRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["shared access for disk '%1$s' requires use of supported storage format"],
-  help:
-    '`<shareable/>` lets several guests write one disk at the same time. Only raw images can take that: formats such as ' +
-    'qcow2 keep metadata that two writers would corrupt. Use a raw image for the shared disk, or mark it `<readonly/>`.',
+  help: words('rules.help.disk-shared-format'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -171,8 +159,8 @@ export const diskSharedFormatRule: Rule = {
       if (!shareable || !disk.format || disk.device === 'cdrom' || domain.child(disk.el, 'readonly')) continue;
       const format = disk.format.value.trim();
       if (format === '' || format === 'raw') continue;
-      report(disk.format, `${diskTitle(disk)} is \`<shareable/>\` and writable, which needs a raw image, not \`${format}\``, {
-        related: [{ ...domain.nameSpan(shareable), message: 'Shared here' }],
+      report(disk.format, words('rules.disk-shared-format.format', { disk: diskTitle(disk), format }), {
+        related: [{ ...domain.nameSpan(shareable), message: words('rules.disk-shared-format.shared') }],
       });
     }
   },
@@ -184,15 +172,12 @@ export const usbDiskEmptyRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["'usb' disk must not be empty"],
-  help:
-    "QEMU's USB storage device cannot be plugged in without a medium or have its medium changed, so libvirt refuses a USB disk " +
-    "or cdrom without a source. Give it a `<source file>` (or `dev`), or put an empty cdrom drive on `bus='sata'` or " +
-    "`bus='scsi'`, which can be loaded later.",
+  help: words('rules.help.usb-disk-empty'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.bus !== 'usb' || domain.value(disk.el, 'model') === 'usb-bot' || !isEmptyLocalSource(domain, disk)) continue;
-      report(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), `${diskTitle(disk)} on the USB bus has no medium`);
+      report(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), words('rules.usb-disk-empty.noMedium', { disk: diskTitle(disk) }));
     }
   },
 };
@@ -208,10 +193,7 @@ export const diskNetworkProtocolRule: Rule = {
     "'nfs' host must use TCP protocol",
     "port cannot be specified in 'nfs' protocol host",
   ],
-  help:
-    'QEMU dropped its TFTP block driver, so a `tftp` network disk cannot be opened. An `nfs` disk names exactly one ' +
-    "`<host>`, reached over TCP on the standard port: no `transport` other than `tcp` and no `port`. Fetch TFTP images to a " +
-    'file first; for NFS keep one host without a port.',
+  help: words('rules.help.disk-network-protocol'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -219,17 +201,18 @@ export const diskNetworkProtocolRule: Rule = {
       const protocol = domain.attr(disk.source, 'protocol');
       const name = protocol?.value.trim();
       if (!protocol || !name) continue;
-      if (name === 'tftp') report(protocol, 'QEMU no longer opens disks over TFTP');
+      if (name === 'tftp') report(protocol, words('rules.disk-network-protocol.tftp'));
       if (name !== 'nfs') continue;
       const hosts = domain.children(disk.source, 'host');
       if (hosts.length !== 1) {
-        report(hosts.length > 1 ? domain.nameSpan(hosts[1]) : protocol, `An NFS disk names exactly one \`<host>\`, not ${hosts.length}`);
+        report(hosts.length > 1 ? domain.nameSpan(hosts[1]) : protocol, words('rules.disk-network-protocol.nfsHosts', { count: hosts.length }));
         continue;
       }
       const transport = domain.attr(hosts[0], 'transport');
-      if (transport && transport.value.trim() !== '' && transport.value.trim() !== 'tcp') report(transport, `An NFS host is reached over TCP, not \`${transport.value.trim()}\``);
+      const via = transport?.value.trim();
+      if (transport && via && via !== 'tcp') report(transport, words('rules.disk-network-protocol.nfsTransport', { transport: via }));
       const port = domain.attr(hosts[0], 'port');
-      if (port && port.value.trim() !== '' && port.value.trim() !== '0') report(port, 'An NFS host takes no port');
+      if (port && port.value.trim() !== '' && port.value.trim() !== '0') report(port, words('rules.disk-network-protocol.nfsPort'));
     }
   },
 };
@@ -240,9 +223,7 @@ export const diskMetadataCacheRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ['metadata cache max size control is supported only with qcow2 images'],
-  help:
-    "`<metadata_cache>` in `<driver>` sizes the cache QEMU keeps of a qcow2 image's tables; other formats have no such " +
-    'cache. Remove it, or use a qcow2 image.',
+  help: words('rules.help.disk-metadata-cache'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -251,7 +232,7 @@ export const diskMetadataCacheRule: Rule = {
       const cache = domain.child(disk.driver, 'metadata_cache');
       const size = cache && domain.child(cache, 'max_size');
       if (!cache || !size || !decimalNumber(domain.content(size).value)) continue;
-      report(domain.nameSpan(cache), `A metadata cache is for qcow2 images, not \`${format}\``);
+      report(domain.nameSpan(cache), words('rules.disk-metadata-cache.format', { format }));
     }
   },
 };

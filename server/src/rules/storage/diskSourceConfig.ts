@@ -14,7 +14,8 @@
  * - disk-vendor-product-length: virDomainDiskDefValidate: printable, at most 8 (vendor) and 16
  *   (product) characters, as the SCSI INQUIRY data has room for.
  */
-import { Rule, removeElementFix } from '../rule';
+import { words } from '../../messages/words';
+import { Rule, removeElementFix, replaceFix } from '../rule';
 import { Domain, El } from '../domain';
 import { DiskFacts, diskFacts, diskName } from './disks';
 
@@ -38,10 +39,7 @@ export const diskLunSourceRule: Rule = {
     "disk device 'lun' must use 'raw' format",
     "disk device 'lun' doesn't support encryption",
   ],
-  help:
-    "A `device='lun'` disk hands a host SCSI device to the guest, commands and all: its source must be a host block device " +
-    "(`<disk type='block'>`) or an iSCSI LUN, read as `raw` and without libvirt encryption. Use `device='disk'` for image files " +
-    'and other network protocols.',
+  help: words('rules.help.disk-lun-source'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -49,15 +47,16 @@ export const diskLunSourceRule: Rule = {
       const at = domain.attr(disk.el, 'device') ?? domain.nameSpan(disk.el);
       if (disk.type === 'network') {
         const protocol = disk.source && domain.attr(disk.source, 'protocol');
-        if (protocol && protocol.value.trim() !== 'iscsi' && protocol.value.trim() !== '') report(protocol, `A \`lun\` over the network must be iSCSI, not \`${protocol.value.trim()}\``);
+        const name = protocol?.value.trim();
+        if (protocol && name && name !== 'iscsi') report(protocol, words('rules.disk-lun-source.protocol', { protocol: name }));
       } else if (disk.type !== 'block' && disk.type !== 'volume') {
-        report(domain.attr(disk.el, 'type') ?? at, `A \`lun\` needs a block device source, not \`type='${disk.type}'\``);
+        report(domain.attr(disk.el, 'type') ?? at, words('rules.disk-lun-source.type', { type: disk.type }));
       }
       const format = disk.format?.value.trim();
-      if (disk.format && format && format !== 'raw' && format !== 'none') report(disk.format, `A \`lun\` is read raw, not as \`${format}\``);
+      if (disk.format && format && format !== 'raw' && format !== 'none') report(disk.format, words('rules.disk-lun-source.format', { format }));
       const encryption = encryptionOf(domain, disk);
       const scheme = encryption && domain.attr(encryption, 'format');
-      if (encryption && scheme && scheme.value.trim() !== 'default') report(scheme, 'A `lun` cannot be encrypted by libvirt');
+      if (encryption && scheme && scheme.value.trim() !== 'default') report(scheme, words('rules.disk-lun-source.encrypted'));
     }
   },
 };
@@ -72,10 +71,7 @@ export const diskAuthProtocolRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["authentication is not supported for protocol '%1$s'", "unknown secret type '%1$s'", "invalid secret type '%1$s'"],
-  help:
-    "`<auth>` gives the credentials of a network disk. The nbd, sheepdog, gluster, tftp, vxhs and nfs protocols take none; " +
-    "iSCSI needs a secret of `type='iscsi'` and RBD (Ceph) one of `type='ceph'`. Remove the `<auth>` or give the secret the " +
-    "protocol's type.",
+  help: words('rules.help.disk-auth-protocol'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -85,17 +81,18 @@ export const diskAuthProtocolRule: Rule = {
       const protocol = domain.value(disk.source, 'protocol');
       if (protocol === undefined) continue;
       if (NO_AUTH_PROTOCOLS.has(protocol)) {
-        report(domain.nameSpan(auth), `The \`${protocol}\` protocol takes no \`<auth>\``);
+        report(domain.nameSpan(auth), words('rules.disk-auth-protocol.noAuth', { protocol }));
         continue;
       }
       const secret = domain.child(auth, 'secret');
       const type = secret && domain.attr(secret, 'type');
       if (!type) continue;
       const usage = type.value.trim();
-      if (!SECRET_USAGES.has(usage)) report(type, `libvirt knows no secret type \`${usage}\``);
+      if (!SECRET_USAGES.has(usage)) report(type, words('rules.disk-auth-protocol.unknownSecret', { type: usage }));
       else if (PROTOCOL_SECRET[protocol] && PROTOCOL_SECRET[protocol] !== usage) {
-        report(type, `An \`${protocol}\` disk needs a secret of type \`${PROTOCOL_SECRET[protocol]}\`, not \`${usage}\``, {
-          fixes: [{ title: `Use \`${PROTOCOL_SECRET[protocol]}\``, start: type.from, end: type.to, newText: PROTOCOL_SECRET[protocol], safe: false }],
+        const wanted = PROTOCOL_SECRET[protocol];
+        report(type, words('rules.disk-auth-protocol.secretType', { protocol, wanted, type: usage }), {
+          fixes: [replaceFix(type, wanted, words('rules.storage.fix.use', { value: wanted }))],
         });
       }
     }
@@ -108,16 +105,18 @@ export const diskEncryptionCipherRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['supplying <cipher> for domain disk definition is unnecessary'],
-  help:
-    'A LUKS volume records its cipher in its own header, so a disk definition names only the secret that unlocks it. ' +
-    '`<cipher>` (and `<ivgen>`) belong to the storage volume XML used to create the image. Remove `<cipher>` from the disk.',
+  help: words('rules.help.disk-encryption-cipher'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       const encryption = encryptionOf(domain, disk);
       if (!encryption || domain.value(encryption, 'format') !== 'luks') continue;
       const cipher = domain.child(encryption, 'cipher');
-      if (cipher) report(domain.nameSpan(cipher), `The cipher of ${diskName(disk)} is in its LUKS header, not in the domain`, { fixes: [removeElementFix(domain, cipher, 'Remove `<cipher>`', true)] });
+      if (cipher) {
+        report(domain.nameSpan(cipher), words('rules.disk-encryption-cipher.inHeader', { disk: diskName(disk) }), {
+          fixes: [removeElementFix(domain, cipher, words('rules.storage.fix.remove', { name: '<cipher>' }), true)],
+        });
+      }
     }
   },
 };
@@ -128,18 +127,15 @@ export const diskStartupPolicyRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["disk startupPolicy '%1$s' is not allowed for disk of '%2$s' type", "disk startupPolicy 'requisite' is allowed only for cdrom or floppy"],
-  help:
-    "`startupPolicy` says what to do when a local source file is missing at start (`mandatory`, `requisite`, `optional`). " +
-    "It does not apply to network disks, and `requisite` (drop the medium on migration and restore) only to cdroms and " +
-    'floppies. Remove it, or use `optional`.',
+  help: words('rules.help.disk-startup-policy'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       const policy = disk.source && domain.attr(disk.source, 'startupPolicy');
       if (!policy || policy.value.trim() === '') continue;
       const value = policy.value.trim();
-      if (disk.type === 'network') report(policy, `A network disk takes no startup policy`);
-      else if (value === 'requisite' && disk.device !== 'cdrom' && disk.device !== 'floppy') report(policy, `\`requisite\` is for cdroms and floppies, not a \`${disk.device}\``);
+      if (disk.type === 'network') report(policy, words('rules.disk-startup-policy.network'));
+      else if (value === 'requisite' && disk.device !== 'cdrom' && disk.device !== 'floppy') report(policy, words('rules.disk-startup-policy.requisite', { device: disk.device }));
     }
   },
 };
@@ -157,9 +153,7 @@ export const diskVendorProductLengthRule: Rule = {
     'disk product is not printable string',
     'disk product is more than %1$d characters',
   ],
-  help:
-    "A disk's `<vendor>` and `<product>` fill fixed fields of the SCSI identification data: printable ASCII, at most 8 " +
-    'characters for the vendor and 16 for the product. Shorten the text.',
+  help: words('rules.help.disk-vendor-product-length'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -168,8 +162,10 @@ export const diskVendorProductLengthRule: Rule = {
         if (!el || el.element.children.some((c) => c.kind === 'element')) continue;
         const text = domain.content(el);
         const at = text.from < text.to ? text : domain.nameSpan(el);
-        if (!/^[\x20-\x7e]*$/.test(text.value)) report(at, `\`<${name}>\` of ${diskName(disk)} has characters that are not printable ASCII`);
-        else if (text.value.length > LIMITS[name]) report(at, `\`<${name}>\` of ${diskName(disk)} has ${text.value.length} characters, more than ${LIMITS[name]}`);
+        if (!/^[\x20-\x7e]*$/.test(text.value)) report(at, words('rules.disk-vendor-product-length.printable', { name, disk: diskName(disk) }));
+        else if (text.value.length > LIMITS[name]) {
+          report(at, words('rules.disk-vendor-product-length.length', { name, disk: diskName(disk), length: text.value.length, limit: LIMITS[name] }));
+        }
       }
     }
   },

@@ -14,7 +14,8 @@
  */
 import { Fix } from '../../finding';
 import { Span } from '../domain';
-import { Rule } from '../rule';
+import { words } from '../../messages/words';
+import { Rule, replaceFix } from '../rule';
 import { DiskFacts, derivedDriveAddress, diskFacts, driveKey, targetName } from './disks';
 
 /**
@@ -67,10 +68,7 @@ export const diskTargetDuplicateRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["target '%1$s' duplicated for disk sources '%2$s' and '%3$s'"],
-  help:
-    'Each `<disk>` needs its own `<target dev>`: the name is how libvirt, the guest tools and the management commands tell ' +
-    'the disks apart, and libvirt refuses a name used twice even when the disks sit on different buses. ' +
-    'Give the second disk the next free name of its bus (`vdb`, `sdb`, `hdb` ...).',
+  help: words('rules.help.disk-target-duplicate'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     const disks = domain.derived(diskFacts);
@@ -88,8 +86,8 @@ export const diskTargetDuplicateRule: Rule = {
     for (const { disk, target, earlier } of duplicates) {
       const dev = disk.dev as Span;
       const name = free.take(disk);
-      const fixes: Fix[] | undefined = name ? [{ title: `Use \`${name}\``, start: dev.from, end: dev.to, newText: name, safe: false }] : undefined;
-      report(dev, `Target \`${target}\` is already used by another \`<disk>\``, { related: [{ ...earlier, message: `The first disk with target \`${target}\`` }], fixes });
+      const fixes: Fix[] | undefined = name ? [replaceFix(dev, name, words('rules.storage.fix.use', { value: name }))] : undefined;
+      report(dev, words('rules.disk-target-duplicate.used', { target }), { related: [{ ...earlier, message: words('rules.disk-target-duplicate.first', { target }) }], fixes });
     }
   },
 };
@@ -100,18 +98,14 @@ export const diskTargetUnknownRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["Unknown disk name '%1$s' and no address specified"],
-  help:
-    'When a `<disk>` has no `<address>`, libvirt works its drive address out from the target name, which it reads as a ' +
-    'prefix (`hd`, `sd`, `vd`, `xvd`, `ubd`, `fd`), lower-case letters counting the disks (`a` is the first, `z` the 26th, ' +
-    '`aa` the 27th) and an optional number. A name it cannot read that way, or one whose letters count past what fits an int, ' +
-    'is refused. Use a name such as `vdb` or `sdc`, or give the disk an explicit `<address>`.',
+  help: words('rules.help.disk-target-unknown'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.addressEl || !disk.dev || disk.parsed) continue;
       const target = disk.dev.value.trim();
       if (target === '') continue;
-      report(disk.dev, `libvirt cannot read a disk index from the target \`${target}\` and the disk has no \`<address>\``);
+      report(disk.dev, words('rules.disk-target-unknown.unreadable', { target }));
     }
   },
 };
@@ -122,10 +116,7 @@ export const diskTargetPartitionRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["invalid disk target '%1$s', partitions can't appear in disk targets", "invalid disk target '%1$s'"],
-  help:
-    "A disk target names a whole disk as the guest sees it (`vda`, `sdb`); a trailing number would name a partition of it, " +
-    'which QEMU cannot attach on its own, and a name libvirt cannot read at all is refused too. ' +
-    'Drop the number (`vda1` → `vda`), or attach the partition as a block device of its own.',
+  help: words('rules.help.disk-target-partition'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -135,12 +126,12 @@ export const diskTargetPartitionRule: Rule = {
       if (disk.parsed) {
         if (disk.parsed.partition === 0) continue;
         const whole = target.replace(/[0-9]+$/, '');
-        report(disk.dev, `Target \`${target}\` names partition ${disk.parsed.partition} of \`${whole}\`, not a disk`, {
-          fixes: [{ title: `Use \`${whole}\``, start: disk.dev.from, end: disk.dev.to, newText: whole, safe: false }],
+        report(disk.dev, words('rules.disk-target-partition.partition', { target, partition: disk.parsed.partition, whole }), {
+          fixes: [replaceFix(disk.dev, whole, words('rules.storage.fix.use', { value: whole }))],
         });
       } else if (disk.addressEl) {
         // Without an <address>, disk-target-unknown reports the name (libvirt refuses it earlier).
-        report(disk.dev, `libvirt cannot read the target \`${target}\` as a disk name`);
+        report(disk.dev, words('rules.disk-target-partition.unreadable', { target }));
       }
     }
   },

@@ -7,7 +7,8 @@
  *   policy, throttling, encryption, read-only, sharing, identity, geometry ...) apply.
  * - disk-nvme-namespace: virDomainDiskDefValidate: NVMe namespaces are numbered from 1.
  */
-import { Rule } from '../rule';
+import { words } from '../../messages/words';
+import { Rule, replaceFix } from '../rule';
 import { decimalNumber } from '../domain';
 import { diskFacts, diskTitle } from './disks';
 
@@ -46,11 +47,7 @@ export const diskVhostUserRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['vhostuser disk supports only virtio bus', ...WHATS.map((what) => `${what} is not supported with vhostuser disk`)],
-  help:
-    "A `<disk type='vhostuser'>` is served by an external process (such as qemu-storage-daemon) over a socket; QEMU only " +
-    'passes the virtio queues through. It must be on the virtio bus, and the settings of QEMU\'s own block layer do not apply: ' +
-    'no cache, io, error policy, discard, IOThread or detect_zeroes on `<driver>`, and no iotune, encryption, readonly, ' +
-    'shareable, transient, serial, wwn, vendor, product, auth, geometry or blockio. Configure those in the vhost-user server.',
+  help: words('rules.help.disk-vhostuser-unsupported'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -58,15 +55,17 @@ export const diskVhostUserRule: Rule = {
       if (disk.driver) {
         for (const [name, what] of DRIVER_ATTRS) {
           const attr = domain.attr(disk.driver, name);
-          if (attr && attr.value.trim() !== '') report(attr, `A vhost-user disk takes no \`${what}\` setting`);
+          if (attr && attr.value.trim() !== '') report(attr, words('rules.disk-vhostuser-unsupported.driver', { what }));
         }
         const metadata = domain.child(disk.driver, 'metadata_cache');
-        if (metadata) report(domain.nameSpan(metadata), 'A vhost-user disk takes no `metadata_cache`');
+        if (metadata) report(domain.nameSpan(metadata), words('rules.disk-vhostuser-unsupported.metadataCache'));
       }
-      if (disk.bus !== undefined && disk.bus !== 'virtio') report(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), `A vhost-user disk goes on the virtio bus, not \`${disk.bus}\``);
+      if (disk.bus !== undefined && disk.bus !== 'virtio') {
+        report(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), words('rules.disk-vhostuser-unsupported.bus', { bus: disk.bus }));
+      }
       for (const [name, what] of DISK_ELEMENTS) {
         const el = domain.child(disk.el, name) ?? (name === 'encryption' || name === 'auth' ? disk.source && domain.child(disk.source, name) : undefined);
-        if (el) report(domain.nameSpan(el), `${diskTitle(disk)} is a vhost-user disk, which takes no \`<${what}>\``);
+        if (el) report(domain.nameSpan(el), words('rules.disk-vhostuser-unsupported.element', { disk: diskTitle(disk), what }));
       }
     }
   },
@@ -78,14 +77,14 @@ export const diskNvmeNamespaceRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["NVMe namespace can't be zero"],
-  help: "NVMe namespaces are numbered from 1; there is no namespace 0. Set `<source namespace>` to the namespace to use, usually `1`.",
+  help: words('rules.help.disk-nvme-namespace'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
       if (disk.type !== 'nvme' || !disk.source) continue;
       const namespace = domain.attr(disk.source, 'namespace');
       if (namespace && decimalNumber(namespace.value) === 0) {
-        report(namespace, 'NVMe namespaces are numbered from 1', { fixes: [{ title: 'Use namespace 1', start: namespace.from, end: namespace.to, newText: '1', safe: false }] });
+        report(namespace, words('rules.disk-nvme-namespace.zero'), { fixes: [replaceFix(namespace, '1', words('rules.disk-nvme-namespace.fix'))] });
       }
     }
   },

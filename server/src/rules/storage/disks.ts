@@ -15,6 +15,7 @@
  */
 import { AttrValue, Domain, El } from '../domain';
 import { DeviceAddress, deviceAddresses, fieldValue } from '../addresses';
+import { Words, words } from '../../messages/words';
 
 /** What virDiskNameParse makes of a target name. */
 export interface ParsedTarget {
@@ -183,15 +184,15 @@ export function diskFacts(domain: Domain): DiskFacts[] {
 }
 
 /** How a finding names the disk: its target, or `<disk>` when it has none. */
-export function diskName(disk: DiskFacts): string {
+export function diskName(disk: DiskFacts): Words {
   const target = disk.dev?.value.trim();
-  return target ? `disk \`${target}\`` : 'this `<disk>`';
+  return target ? words('rules.storage.disk', { target }) : words('rules.storage.thisDisk');
 }
 
 /** The same at the start of a message. */
-export function diskTitle(disk: DiskFacts): string {
-  const name = diskName(disk);
-  return name[0].toUpperCase() + name.slice(1);
+export function diskTitle(disk: DiskFacts): Words {
+  const target = disk.dev?.value.trim();
+  return target ? words('rules.storage.diskTitle', { target }) : words('rules.storage.thisDiskTitle');
 }
 
 /** virStorageSourceIsEmpty for local disks: a file or block disk without a path (cdroms and floppies with no medium). */

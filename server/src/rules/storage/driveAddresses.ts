@@ -13,6 +13,7 @@
  *   disk without `<address>` (post-parse runs first); and a SCSI `<hostdev>` whose drive address
  *   another SCSI hostdev or a SCSI disk already holds.
  */
+import { Words, words } from '../../messages/words';
 import { Rule } from '../rule';
 import { Domain, Span } from '../domain';
 import { DiskFacts, DriveAddress, diskFacts, diskName, diskTitle, driveKey, writtenDriveAddress } from './disks';
@@ -26,11 +27,7 @@ export const diskAddressTypeRule: Rule = {
   stage: 'define',
   driver: 'qemu',
   libvirtMessages: ["Invalid address type '%1$s' for the disk '%2$s' with the bus type '%3$s'", 'unexpected address type for usb disk'],
-  help:
-    'A disk on an IDE, floppy (fdc), SCSI or SATA bus is placed by its controller, bus, target and unit: its `<address>` ' +
-    "must be `type='drive'`. A PCI (or other) address belongs to the controller, not to the disk. " +
-    "Write a drive address such as `<address type='drive' controller='0' unit='1'/>`, or leave the address out and let libvirt pick one. " +
-    "A USB disk is placed by a `usb` address (bus and port).",
+  help: words('rules.help.disk-address-type'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     for (const disk of domain.derived(diskFacts)) {
@@ -38,14 +35,19 @@ export const diskAddressTypeRule: Rule = {
       const type = domain.attr(disk.addressEl, 'type');
       const value = type?.value.trim();
       if (!type || !value) continue;
-      if (DRIVE_ONLY_BUSES.has(disk.bus) && value !== 'drive') report(type, `A disk on the \`${disk.bus}\` bus takes a \`drive\` address, not \`${value}\``);
-      else if (disk.bus === 'usb' && value !== 'usb') report(type, `A USB disk takes a \`usb\` address, not \`${value}\``);
+      if (DRIVE_ONLY_BUSES.has(disk.bus) && value !== 'drive') report(type, words('rules.disk-address-type.drive', { bus: disk.bus, type: value }));
+      else if (disk.bus === 'usb' && value !== 'usb') report(type, words('rules.disk-address-type.usb', { type: value }));
     }
   },
 };
 
-function describe(address: DriveAddress): string {
-  return `controller ${address.controller}, bus ${address.bus}, target ${address.target}, unit ${address.unit}`;
+function describe(address: DriveAddress): Words {
+  return words('rules.storage.driveAddress', { ...address });
+}
+
+/** What a disk's drive address says of where it comes from: nothing when written, else its target name. */
+function derivation(disk: DiskFacts): Words | string {
+  return disk.driveDerived ? words('rules.drive-address-duplicate.derived') : '';
 }
 
 /** Where a finding about a disk's drive address goes: the written `<address>`, else the target name it was derived from. */
@@ -64,11 +66,7 @@ export const driveAddressDuplicateRule: Rule = {
     "SCSI host address controller='%1$u' bus='%2$u' target='%3$u' unit='%4$u' in use by another SCSI host device",
     "SCSI host address controller='%1$u' bus='%2$u' target='%3$u' unit='%4$u' in use by another SCSI disk",
   ],
-  help:
-    'Two disks of the same bus cannot share a controller, bus, target and unit, and a SCSI host device cannot take the drive ' +
-    'address of a SCSI disk or of another SCSI host device. A disk without `<address>` counts too: libvirt derives its address ' +
-    'from the target name (`sda` is SCSI controller 0 unit 0, `sdh` controller 1 unit 0; `hdc` is IDE bus 1 unit 0). ' +
-    'Change the unit (or target) of one of them, or drop the written address and let libvirt place the device.',
+  help: words('rules.help.drive-address-duplicate'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
   check(domain, report) {
     const disks = domain.derived(diskFacts);
@@ -83,10 +81,10 @@ export const driveAddressDuplicateRule: Rule = {
         if (disk.bus === 'scsi') scsiDisks.set(driveKey(disk.drive), disk);
         continue;
       }
-      const derived = disk.driveDerived ? ' (derived from its target name)' : '';
-      report(addressSpan(domain, disk), `${diskTitle(disk)} is on ${disk.bus} ${describe(disk.drive)}${derived}, which ${diskName(first)} already uses`, {
-        related: [{ ...addressSpan(domain, first), message: `${diskTitle(first)} on ${disk.bus} ${describe(disk.drive)}${first.driveDerived ? ' (derived from its target name)' : ''}` }],
-      });
+      const at = { bus: disk.bus, address: describe(disk.drive) };
+      const said = words('rules.drive-address-duplicate.disk', { disk: diskTitle(disk), ...at, derived: derivation(disk), first: diskName(first) });
+      const firstSaid = words('rules.drive-address-duplicate.firstDisk', { disk: diskTitle(first), ...at, derived: derivation(first) });
+      report(addressSpan(domain, disk), said, { related: [{ ...addressSpan(domain, first), message: firstSaid }] });
     }
     const hostdevs = new Map<string, Span>();
     for (const hostdev of domain.devicesNamed('hostdev')) {
@@ -100,8 +98,15 @@ export const driveAddressDuplicateRule: Rule = {
       const span = domain.nameSpan(addressEl);
       const other = hostdevs.get(key);
       const disk = scsiDisks.get(key);
-      if (other) report(span, `SCSI ${describe(address)} is already taken by another SCSI \`<hostdev>\``, { related: [{ ...other, message: 'The first SCSI host device on this address' }] });
-      else if (disk) report(span, `SCSI ${describe(address)} is already taken by ${diskName(disk)}`, { related: [{ ...addressSpan(domain, disk), message: `${diskTitle(disk)} on this address` }] });
+      if (other) {
+        report(span, words('rules.drive-address-duplicate.hostdev', { address: describe(address) }), {
+          related: [{ ...other, message: words('rules.drive-address-duplicate.firstHostdev') }],
+        });
+      } else if (disk) {
+        report(span, words('rules.drive-address-duplicate.hostdevOnDisk', { address: describe(address), disk: diskName(disk) }), {
+          related: [{ ...addressSpan(domain, disk), message: words('rules.drive-address-duplicate.diskHere', { disk: diskTitle(disk) }) }],
+        });
+      }
       if (!other) hostdevs.set(key, span);
     }
   },

@@ -18,6 +18,7 @@
  * - hostdev-qemu-unsupported: the same functions: no `capabilities` mode in QEMU domains, the
  *   mediated device `display` only on vfio-pci and with `<graphics>` when on, one vfio-ap device.
  */
+import { orList, words } from '../../messages/words';
 import { Rule } from '../rule';
 import { Domain, El, Span, libvirtNumber } from '../domain';
 
@@ -114,10 +115,7 @@ export const hostdevDuplicateRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ['Hostdev already exists in the domain configuration'],
-  help:
-    'A host device can be given to the guest once: the same USB device (host bus and device number, or vendor and product), ' +
-    'PCI function, SCSI LUN, vhost-scsi WWPN or mediated device UUID listed twice is refused, and so is a PCI function used ' +
-    "by both a `<hostdev>` and an `<interface type='hostdev'>`. Remove the second entry, or point it at another host device.",
+  help: words('rules.help.hostdev-duplicate'),
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
     const first = new Map<string, Span>();
@@ -127,7 +125,7 @@ export const hostdevDuplicateRule: Rule = {
       if (!id) continue;
       const earlier = first.get(id.key) ?? (id.idKey !== undefined ? first.get(id.idKey) : undefined);
       if (earlier) {
-        report(id.span, 'This host device is already assigned to the domain', { related: [{ ...earlier, message: 'The first assignment of this host device' }] });
+        report(id.span, words('rules.hostdev-duplicate.assigned'), { related: [{ ...earlier, message: words('rules.hostdev-duplicate.first') }] });
         continue;
       }
       first.set(id.key, id.span);
@@ -141,9 +139,7 @@ export const hostdevRamfbRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["Only one vgpu device can have 'ramfb' enabled"],
-  help:
-    "`ramfb='on'` gives a mediated (vGPU) device a boot-time framebuffer. A guest has one such framebuffer, so only one " +
-    "mediated device may turn it on. Set `ramfb='off'` (or remove it) on the others.",
+  help: words('rules.help.hostdev-ramfb-twice'),
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
     let first: Span | undefined;
@@ -152,7 +148,7 @@ export const hostdevRamfbRule: Rule = {
       const ramfb = domain.attr(el, 'ramfb');
       if (!ramfb || ramfb.value.trim() !== 'on') continue;
       if (!first) first = ramfb;
-      else report(ramfb, "A second mediated device has `ramfb='on'`", { related: [{ ...first, message: "The first `ramfb='on'`" }] });
+      else report(ramfb, words('rules.hostdev-ramfb-twice.second'), { related: [{ ...first, message: words('rules.hostdev-ramfb-twice.first') }] });
     }
   },
 };
@@ -165,10 +161,7 @@ export const hostdevMdevAddressRule: Rule = {
   stage: 'define',
   driver: 'any',
   libvirtMessages: ["Unsupported address type '%1$s' with mediated device model '%2$s'"],
-  help:
-    'A mediated device appears in the guest as a device of its model: a vfio-pci one as a PCI device (a PCI address), a ' +
-    'vfio-ccw one as a channel device (a CCW address), and a vfio-ap one as a crypto adapter with no address at all. ' +
-    'Give the `<address>` the type of the model, or leave it out and let libvirt assign one.',
+  help: words('rules.help.hostdev-mdev-address'),
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
     for (const el of domain.devicesNamed('hostdev')) {
@@ -180,12 +173,7 @@ export const hostdevMdevAddressRule: Rule = {
       if (!type || type.value.trim() === '') continue;
       const wanted = MDEV_ADDRESS[model];
       if (type.value.trim() === wanted) continue;
-      report(
-        type,
-        wanted
-          ? `A \`${model}\` mediated device takes a \`${wanted}\` address, not \`${type.value.trim()}\``
-          : `A \`${model}\` mediated device takes no address`,
-      );
+      report(type, wanted ? words('rules.hostdev-mdev-address.type', { model, wanted, type: type.value.trim() }) : words('rules.hostdev-mdev-address.none', { model }));
     }
   },
 };
@@ -200,9 +188,7 @@ export const hostdevBootRule: Rule = {
     'booting from assigned devices is not supported by mediated devices of model vfio-pci',
     'booting from assigned devices is not supported by mediated devices of model vfio-ap',
   ],
-  help:
-    'The firmware cannot boot from a vhost-scsi host device, nor from a vfio-pci or vfio-ap mediated device, so libvirt refuses ' +
-    'a `<boot order>` on them. Remove the `<boot>` element and boot from a disk or network interface instead.',
+  help: words('rules.help.hostdev-boot-unsupported'),
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
     for (const el of domain.devicesNamed('hostdev')) {
@@ -211,10 +197,8 @@ export const hostdevBootRule: Rule = {
       if (!boot) continue;
       const type = domain.value(el, 'type');
       const model = domain.value(el, 'model');
-      let what: string | undefined;
-      if (type === 'scsi_host') what = 'a vhost SCSI host device';
-      else if (type === 'mdev' && (model === 'vfio-pci' || model === 'vfio-ap')) what = `a \`${model}\` mediated device`;
-      if (what) report(domain.nameSpan(boot), `The guest cannot boot from ${what}`);
+      if (type === 'scsi_host') report(domain.nameSpan(boot), words('rules.hostdev-boot-unsupported.vhostScsi'));
+      else if (type === 'mdev' && (model === 'vfio-pci' || model === 'vfio-ap')) report(domain.nameSpan(boot), words('rules.hostdev-boot-unsupported.mdev', { model }));
     }
   },
 };
@@ -230,10 +214,7 @@ export const hostdevQemuModelRule: Rule = {
     "graphics device is needed for attribute value 'display=on' in <hostdev>",
     'Only one hostdev of model vfio-ap is supported',
   ],
-  help:
-    "The QEMU driver assigns host devices in `mode='subsystem'` only (`capabilities` mode is for containers). A mediated " +
-    "device's `display` is a vfio-pci feature and `display='on'` shows the vGPU on the domain's `<graphics>`, which must exist. " +
-    'A guest takes a single vfio-ap (crypto) mediated device. Change the mode, add `<graphics>`, or remove the extra device.',
+  help: words('rules.help.hostdev-qemu-unsupported'),
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
     let hasGraphics: boolean | undefined;
@@ -241,33 +222,35 @@ export const hostdevQemuModelRule: Rule = {
     for (const el of domain.devicesNamed('hostdev')) {
       const mode = domain.attr(el, 'mode');
       if (mode?.value.trim() === 'capabilities') {
-        report(mode, `QEMU domains take host devices in \`subsystem\` mode, not \`capabilities\``);
+        report(mode, words('rules.hostdev-qemu-unsupported.capabilities'));
         continue;
       }
       if (domain.value(el, 'type') !== 'mdev') continue;
       const model = domain.value(el, 'model');
       const display = domain.attr(el, 'display');
       if (display && display.value.trim() !== '') {
-        if (model !== 'vfio-pci') report(display, `\`display\` is a vfio-pci feature, not one of \`${model ?? 'this model'}\``);
+        if (model !== 'vfio-pci') {
+          report(display, model !== undefined ? words('rules.hostdev-qemu-unsupported.display', { model }) : words('rules.hostdev-qemu-unsupported.displayNoModel'));
+        }
         else if (display.value.trim() === 'on') {
           hasGraphics ??= domain.devices.some((d) => d.element.name === 'graphics');
-          if (!hasGraphics) report(display, "`display='on'` needs a `<graphics>` device to show the vGPU on");
+          if (!hasGraphics) report(display, words('rules.hostdev-qemu-unsupported.graphics'));
         }
       }
       if (model === 'vfio-ap') {
         const at = domain.attr(el, 'model') ?? domain.nameSpan(el);
         if (!firstAp) firstAp = at;
-        else report(at, 'A second vfio-ap mediated device', { related: [{ ...firstAp, message: 'The first vfio-ap mediated device' }] });
+        else report(at, words('rules.hostdev-qemu-unsupported.secondAp'), { related: [{ ...firstAp, message: words('rules.hostdev-qemu-unsupported.firstAp') }] });
       }
     }
   },
 };
 
-const HOSTDEV_ADDRESS_TYPES: Record<string, { allowed: string[]; message: string; wanted: string }> = {
-  pci: { allowed: ['pci', 'unassigned'], message: "PCI host devices must use 'pci' or 'unassigned' address type", wanted: '`pci` or `unassigned`' },
-  scsi: { allowed: ['drive'], message: "SCSI host device must use 'drive' address type", wanted: '`drive`' },
-  scsi_host: { allowed: ['pci', 'ccw'], message: "SCSI_host host device must use 'pci' or 'ccw' address type", wanted: '`pci` or `ccw`' },
-  usb: { allowed: ['usb'], message: "USB host device must use 'usb' address type", wanted: '`usb`' },
+const HOSTDEV_ADDRESS_TYPES: Record<string, { allowed: string[]; message: string }> = {
+  pci: { allowed: ['pci', 'unassigned'], message: "PCI host devices must use 'pci' or 'unassigned' address type" },
+  scsi: { allowed: ['drive'], message: "SCSI host device must use 'drive' address type" },
+  scsi_host: { allowed: ['pci', 'ccw'], message: "SCSI_host host device must use 'pci' or 'ccw' address type" },
+  usb: { allowed: ['usb'], message: "USB host device must use 'usb' address type" },
 };
 
 export const hostdevAddressTypeRule: Rule = {
@@ -282,11 +265,7 @@ export const hostdevAddressTypeRule: Rule = {
     'missing required persistent attribute in hostdev teaming element',
     'teaming is only supported for pci hostdev devices',
   ],
-  help:
-    "A host device's guest `<address>` follows the bus it appears on: a PCI device takes a `pci` address (or `unassigned`, " +
-    'to hide it from the guest), a SCSI device a `drive` address, a vhost-scsi host a `pci` or `ccw` address, a USB device a ' +
-    "`usb` address. `sgio='unfiltered'` is no longer supported, and `<teaming>` on a host device is for a PCI device that is " +
-    "the `transient` half of a failover pair, naming its `persistent` partner.",
+  help: words('rules.help.hostdev-address-type'),
   docsAnchor: 'host-device-assignment',
   check(domain, report) {
     for (const el of domain.devicesNamed('hostdev')) {
@@ -295,17 +274,18 @@ export const hostdevAddressTypeRule: Rule = {
       const expected = type !== undefined ? HOSTDEV_ADDRESS_TYPES[type] : undefined;
       const address = domain.child(el, 'address');
       const addressType = address && domain.attr(address, 'type');
-      if (expected && addressType && addressType.value.trim() !== '' && !expected.allowed.includes(addressType.value.trim())) {
-        report(addressType, `A \`${type}\` host device takes a ${expected.wanted} address, not \`${addressType.value.trim()}\``);
+      if (type !== undefined && expected && addressType && addressType.value.trim() !== '' && !expected.allowed.includes(addressType.value.trim())) {
+        const wanted = orList(expected.allowed.map((allowed) => `\`${allowed}\``));
+        report(addressType, words('rules.hostdev-address-type.address', { type, wanted, address: addressType.value.trim() }));
       }
       const sgio = domain.attr(el, 'sgio');
-      if (type === 'scsi' && sgio?.value.trim() === 'unfiltered') report(sgio, "`sgio='unfiltered'` is no longer supported");
+      if (type === 'scsi' && sgio?.value.trim() === 'unfiltered') report(sgio, words('rules.storage.sgioUnfiltered'));
       const teaming = domain.child(el, 'teaming');
       if (!teaming) continue;
       const teamingType = domain.attr(teaming, 'type');
-      if (teamingType && teamingType.value.trim() !== 'transient') report(teamingType, `A host device can only be the \`transient\` member of a team, not \`${teamingType.value.trim()}\``);
-      else if (!domain.attr(teaming, 'persistent')) report(domain.nameSpan(teaming), '`<teaming>` on a host device names its `persistent` partner');
-      else if (type !== 'pci') report(domain.nameSpan(teaming), `Only PCI host devices can be in a team, not a \`${type ?? 'untyped'}\` one`);
+      if (teamingType && teamingType.value.trim() !== 'transient') report(teamingType, words('rules.hostdev-address-type.teamingType', { type: teamingType.value.trim() }));
+      else if (!domain.attr(teaming, 'persistent')) report(domain.nameSpan(teaming), words('rules.hostdev-address-type.teamingPersistent'));
+      else if (type !== 'pci') report(domain.nameSpan(teaming), words('rules.hostdev-address-type.teamingPci', { type: type ?? 'untyped' }));
     }
   },
 };

@@ -10,6 +10,7 @@
  * targets derive it) of an i440fx machine.
  */
 import machineData from '../../../../schemas/machines.json';
+import { Words, words } from '../../messages/words';
 import { effectiveMachine, domainMachineFamily } from '../machines';
 import { Rule } from '../rule';
 import { Domain, Span, libvirtNumber } from '../domain';
@@ -36,24 +37,20 @@ export const ideControllerRule: Rule = {
     'IDE controllers are unsupported for this QEMU binary or machine type',
     'Only a single IDE controller is supported for this machine type',
   ],
-  help:
-    'QEMU offers IDE only as the controller built into a few machine types (i440fx `pc`, for one). Machines such as q35, ' +
-    'ARM and RISC-V `virt`, pseries and s390 have none, and no machine takes a second IDE controller. An IDE disk needs ' +
-    "the controller its drive address names, so it is refused with it. Put disks and cdroms on `bus='sata'` (q35), " +
-    "`bus='scsi'` or `bus='virtio'` instead, or keep IDE disks on controller 0 (`hda` to `hdd`).",
+  help: words('rules.help.ide-unsupported'),
   docsAnchor: 'controllers',
   check(domain, report) {
     const support = ideSupport(domain);
     if (support === 'unknown') return;
     const machine = effectiveMachine(domain) ?? '';
-    const flag = (span: Span, what: string, controller: number) => {
-      if (support === 'none') report(span, `Machine \`${machine}\` has no IDE controller for ${what}`);
-      else if (controller !== 0) report(span, `Machine \`${machine}\` has a single IDE controller (index 0); ${what} needs controller ${controller}`);
+    const flag = (span: Span, what: Words, controller: number) => {
+      if (support === 'none') report(span, words('rules.ide-unsupported.none', { machine, what }));
+      else if (controller !== 0) report(span, words('rules.ide-unsupported.single', { machine, what, controller }));
     };
     for (const disk of domain.derived(diskFacts)) {
       if (disk.bus !== 'ide') continue;
       const controller = disk.drive?.controller ?? 0;
-      const what = disk.dev ? `disk \`${disk.dev.value.trim()}\`` : 'this IDE disk';
+      const what = disk.dev ? words('rules.storage.disk', { target: disk.dev.value.trim() }) : words('rules.ide-unsupported.thisDisk');
       flag(disk.busAttr ?? disk.dev ?? domain.nameSpan(disk.el), what, controller);
     }
     for (const el of domain.devicesNamed('controller')) {
@@ -61,7 +58,7 @@ export const ideControllerRule: Rule = {
       if (!type || type.value.trim() !== 'ide') continue;
       const index = libvirtNumber(domain.value(el, 'index') ?? '0');
       if (index === undefined) continue;
-      flag(type, `\`<controller type='ide' index='${index}'>\``, index);
+      flag(type, words('rules.ide-unsupported.controller', { index }), index);
     }
   },
 };
