@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ElementDocs, resolveDocsLanguage } from '../../server/src/docs/elementDocs';
 import { autoCloseAt } from '../../server/src/features/autoClose';
+import { quickFixesAt } from '../../server/src/features/codeActions';
 import { completeAt } from '../../server/src/features/completion';
 import { cursorTarget } from '../../server/src/features/cursor';
 import { hoverAt } from '../../server/src/features/hover';
@@ -145,4 +146,15 @@ test('in plain content the children come before the closing tag; after `<` the c
       .map((i) => i.label);
   assert.equal(order('<domain><devices>\n|').at(-1), '/devices');
   assert.equal(order('<domain><devices>\n<|')[0], '/devices');
+});
+
+test('two findings at the cursor with a lone fix each: only the most specific one is preferred', () => {
+  const fix = (title: string, safe: boolean) => ({ title, start: 0, end: 1, newText: 'x', safe });
+  const wide = { start: 0, end: 30, severity: 'warning' as const, code: 'wide', message: 'w', fixes: [fix('Remove the CPUs this host does not have', false)] };
+  const narrow = { start: 10, end: 13, severity: 'error' as const, code: 'narrow', message: 'n', fixes: [fix('Swap to `1-4`', true)] };
+  const actions = quickFixesAt([wide, narrow], 10, 13);
+  assert.deepEqual(actions.map((a) => [a.title, a.preferred]), [
+    ['Remove the CPUs this host does not have', false],
+    ['Swap to `1-4`', true],
+  ]);
 });

@@ -52,7 +52,24 @@ export function quickFixesAt(findings: readonly Finding[], start: number, end: n
       actions.push(action);
     }
   }
+  keepOnePreferred(actions);
   return actions;
+}
+
+/**
+ * Several findings at the cursor, each with a lone fix, would make several actions preferred, and
+ * the editor applies none of them with its one keystroke: keep the fix of the most specific
+ * finding (the shortest span), a safe one before one that is not, else the first.
+ */
+function keepOnePreferred(actions: FixAction[]): void {
+  const preferred = actions.filter((action) => action.preferred);
+  if (preferred.length <= 1) return;
+  const span = (action: FixAction) => Math.min(...action.findings.map((finding) => finding.end - finding.start));
+  const best = preferred.reduce((kept, action) => {
+    const shorter = span(action) - span(kept);
+    return shorter < 0 || (shorter === 0 && action.safe && !kept.safe) ? action : kept;
+  });
+  for (const action of preferred) action.preferred = action === best;
 }
 
 /** Every safe fix of the document in one action, when there is any. */
