@@ -122,6 +122,11 @@ export function fixTitle(title: string | Words): Pick<Fix, 'title' | 'titleWords
   return typeof title === 'string' ? { title } : { title: render(title, 'en'), titleWords: title };
 }
 
+/** `fix` (made by one of the helpers here, or none) with its title said by `title`, whatever title the helper was given. */
+export function titled<F extends Fix | undefined>(fix: F, title: Words): F {
+  return (fix && { ...fix, ...fixTitle(title) }) as F;
+}
+
 /** An edit that replaces the text at `span` (an attribute value or element text). */
 export function replaceFix(span: Span, newText: string, title: string | Words, safe = false): Fix {
   return { ...fixTitle(title), start: span.from, end: span.to, newText, safe };

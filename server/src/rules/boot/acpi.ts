@@ -7,7 +7,7 @@
  */
 import machineData from '../../../../schemas/machines.json';
 import { words } from '../../messages/words';
-import { fixTitle } from '../cpu/facts';
+import { fixTitle } from '../rule';
 import { domainMachineFamily, isArchIn, effectiveArch, effectiveMachine } from '../machines';
 import { Rule } from '../rule';
 import { acpiOn, bootsUefi, oldStyleUefiLoader, osFirmware } from './facts';

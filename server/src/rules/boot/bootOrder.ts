@@ -15,7 +15,7 @@
 import { Fix, TextEdit } from '../../finding';
 import { Words, words } from '../../messages/words';
 import { Quote } from '../../parser/nodes';
-import { fixTitle } from '../cpu/facts';
+import { fixTitle } from '../rule';
 import { Domain, El } from '../domain';
 import { Rule, appendChildEdit, removeElementEdit } from '../rule';
 import { deviceBoots } from './facts';

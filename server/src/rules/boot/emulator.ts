@@ -8,7 +8,7 @@
  */
 import machineData from '../../../../schemas/machines.json';
 import { words } from '../../messages/words';
-import { titled } from '../cpu/facts';
+import { titled } from '../rule';
 import { Rule, removeElementFix } from '../rule';
 import { archOfBinaryName } from '../machines';
 

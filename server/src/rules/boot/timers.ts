@@ -8,7 +8,7 @@
  */
 import machineData from '../../../../schemas/machines.json';
 import { words } from '../../messages/words';
-import { titled } from '../cpu/facts';
+import { titled } from '../rule';
 import { El } from '../domain';
 import { domainMachineFamily, isArchIn, effectiveArch, effectiveMachine } from '../machines';
 import { Rule, removeAttributeFix, withFix } from '../rule';

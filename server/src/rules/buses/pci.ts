@@ -20,7 +20,7 @@ import { domainMachineFamily, effectiveArch, effectiveMachine, isArchIn, Machine
 import { Fix } from '../../finding';
 import { MessageKey } from '../../messages/en';
 import { Param, Words, words } from '../../messages/words';
-import { fixTitle, titled } from '../cpu/facts';
+import { fixTitle, titled } from '../rule';
 import { RelatedSpan, removeElementFix } from '../rule';
 import { Controller, controllersOf } from './controllers';
 

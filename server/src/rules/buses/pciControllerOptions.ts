@@ -6,7 +6,7 @@
  * NUMA node.
  */
 import { words } from '../../messages/words';
-import { titled } from '../cpu/facts';
+import { titled } from '../rule';
 import { decimalNumber, libvirtNumber } from '../domain';
 import { Report, Rule, removeElementFix } from '../rule';
 import { controllersOf } from './controllers';

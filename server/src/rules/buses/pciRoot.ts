@@ -6,7 +6,7 @@
  * index is refused (qemuDomainControllerDefPostParse).
  */
 import { words } from '../../messages/words';
-import { fixTitle } from '../cpu/facts';
+import { fixTitle } from '../rule';
 import { domainMachineFamily } from '../machines';
 import { Rule } from '../rule';
 import { controllersOf } from './controllers';

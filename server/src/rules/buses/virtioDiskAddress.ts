@@ -5,7 +5,7 @@
  * src/qemu/qemu_domain_address.c).
  */
 import { words } from '../../messages/words';
-import { titled } from '../cpu/facts';
+import { titled } from '../rule';
 import { Rule, removeElementFix } from '../rule';
 import { deviceAddresses } from '../addresses';
 import { pciMap } from './pci';

@@ -13,7 +13,8 @@
 import { words } from '../../messages/words';
 import { isArchIn, effectiveArch } from '../machines';
 import { Rule, removeAttributeFix, replaceFix, withFix } from '../rule';
-import { cpuMode, titled } from './facts';
+import { cpuMode } from './facts';
+import { titled } from '../rule';
 
 export const cpuFeatureTwiceRule: Rule = {
   code: 'cpu-feature-twice',

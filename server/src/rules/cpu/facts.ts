@@ -9,8 +9,6 @@
  */
 import { evaluateSet } from '../cpuset/evaluate';
 import { IdSet } from '../cpuset/idSet';
-import { Fix } from '../../finding';
-import { Words, render } from '../../messages/words';
 import { AttrValue, Domain, El, MAX_NUMBER_TEXT, Span, decimalNumber } from '../domain';
 import { unitBytes } from '../units';
 
@@ -286,12 +284,3 @@ export function cpuMode(domain: Domain): { cpu: El | undefined; mode: string; mo
   return { cpu, mode: modeAttr?.value.trim() || 'custom', modeAttr };
 }
 
-/** A fix's title as catalogue words: the English `title` every fix has, and `titleWords` for the user's language. */
-export function fixTitle(title: Words): { title: string; titleWords: Words } {
-  return { title: render(title, 'en'), titleWords: title };
-}
-
-/** `fix` (made by one of rule.ts's helpers, or none) with its title said by `title`, whatever title the helper was given. */
-export function titled<F extends Fix | undefined>(fix: F, title: Words): F {
-  return (fix && { ...fix, ...fixTitle(title) }) as F;
-}

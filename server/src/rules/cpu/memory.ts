@@ -16,7 +16,8 @@ import { words } from '../../messages/words';
 import { isArchIn, effectiveArch } from '../machines';
 import { Domain } from '../domain';
 import { Rule, replaceFix } from '../rule';
-import { MemoryDevice, formatKiB, memoryDevices, memoryFacts, numaFacts, titled, unitScale } from './facts';
+import { MemoryDevice, formatKiB, memoryDevices, memoryFacts, numaFacts, unitScale } from './facts';
+import { titled } from '../rule';
 
 /** The sum of the cells' memory, or undefined when a cell's size is unreadable. */
 function numaMemory(cells: ReturnType<typeof numaFacts>['cells']): bigint | undefined {

@@ -12,7 +12,8 @@ import { words } from '../../messages/words';
 import { AttrValue, Domain } from '../domain';
 import { Rule, replaceFix } from '../rule';
 import { IdSet } from '../cpuset/idSet';
-import { NumaCell, numaFacts, titled, vcpuFacts } from './facts';
+import { NumaCell, numaFacts, vcpuFacts } from './facts';
+import { titled } from '../rule';
 
 export const numaCellIdRule: Rule = {
   code: 'numa-cell-id',

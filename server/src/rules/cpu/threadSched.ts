@@ -9,7 +9,8 @@ import { IdSet } from '../cpuset/idSet';
 import { words } from '../../messages/words';
 import { AttrValue, Domain, decimalNumber } from '../domain';
 import { Rule, replaceFix } from '../rule';
-import { titled, trimmedText, vcpuFacts } from './facts';
+import { trimmedText, vcpuFacts } from './facts';
+import { titled } from '../rule';
 
 interface SchedSet {
   attr: AttrValue;
