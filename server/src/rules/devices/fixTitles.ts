@@ -1,15 +1,8 @@
 /**
- * Fix titles as catalogue words, for the devices and USB rules: a fix keeps its English `title`
- * (rendered from the words) and carries `titleWords` for the user's language.
+ * Fix titles as catalogue words shared by the devices rules; rule.ts's fix helpers take them and
+ * keep both the English `title` and `titleWords`.
  */
-import { Fix } from '../../finding';
-import { Words, render, words } from '../../messages/words';
-
-/** The fix `make` builds from the English of `title`, with `title` kept as its words. */
-export function worded<F extends Fix | undefined>(title: Words, make: (english: string) => F): F {
-  const fix = make(render(title, 'en'));
-  return (fix && { ...fix, titleWords: title }) as F;
-}
+import { Words, words } from '../../messages/words';
 
 /** "Remove `name`": the title of a fix that removes an attribute. */
 export function removeAttributeTitle(name: string): Words {

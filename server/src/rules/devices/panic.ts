@@ -11,7 +11,7 @@ import { addressOf } from '../addresses';
 import { effectiveArch } from '../machines';
 import { Rule, removeElementFix } from '../rule';
 import { defaultPanicModel, panicModelFits } from './deviceFacts';
-import { REMOVE_ADDRESS_TITLE, worded } from './fixTitles';
+import { REMOVE_ADDRESS_TITLE } from './fixTitles';
 
 const WHERE: Record<string, Words> = {
   s390: words('rules.panic-model.s390'),
@@ -70,7 +70,7 @@ export const panicAddressRule: Rule = {
       const wanted = ADDRESS[model];
       if (wanted === null) {
         report(address.span, words('rules.panic-address.noAddress', { model }), {
-          fixes: [worded(REMOVE_ADDRESS_TITLE, (title) => removeElementFix(domain, address.el, title))],
+          fixes: [removeElementFix(domain, address.el, REMOVE_ADDRESS_TITLE)],
         });
       } else if (address.type !== undefined && address.type !== wanted) {
         report(domain.attr(address.el, 'type') ?? address.span, words('rules.panic-address.addressType', { model, wanted, actual: address.type }));

@@ -10,7 +10,7 @@
 import { words } from '../../messages/words';
 import { unitBytes } from '../units';
 import { Rule } from '../rule';
-import { worded } from './fixTitles';
+import { replaceFix } from '../rule';
 
 const MIB = 1024n * 1024n;
 
@@ -73,7 +73,7 @@ export const shmemModelRule: Rule = {
       if (type?.value.trim() === 'ivshmem') {
         const replacement = domain.child(shmem, 'server') !== undefined ? 'ivshmem-doorbell' : 'ivshmem-plain';
         report(type, words('rules.shmem-ivshmem-model.gone'), {
-          fixes: [worded(words('rules.shmem-ivshmem-model.use', { model: replacement }), (title) => ({ title, start: type.from, end: type.to, newText: replacement, safe: false }))],
+          fixes: [replaceFix(type, replacement, words('rules.shmem-ivshmem-model.use', { model: replacement }))],
         });
       }
     }

@@ -11,7 +11,7 @@
 import { words } from '../../messages/words';
 import { El, decimalNumber } from '../domain';
 import { Rule, removeAttributeFix, removeElementFix, withFix } from '../rule';
-import { REMOVE_ADDRESS_TITLE, removeAttributeTitle, worded } from './fixTitles';
+import { REMOVE_ADDRESS_TITLE, removeAttributeTitle } from './fixTitles';
 
 export const videoAttributesRule: Rule = {
   code: 'video-model-attributes',
@@ -42,7 +42,7 @@ export const videoAttributesRule: Rule = {
         for (const name of ['ram', 'vram64', 'vgamem']) {
           const attr = domain.attr(model, name);
           if (attr && (decimalNumber(attr.value) ?? 0) !== 0) {
-            report(attr, words('rules.video-model-attributes.qxlMemory', { name, type }), withFix(worded(removeAttributeTitle(name), (title) => removeAttributeFix(domain, model, name, title))));
+            report(attr, words('rules.video-model-attributes.qxlMemory', { name, type }), withFix(removeAttributeFix(domain, model, name, removeAttributeTitle(name))));
           }
         }
       }
@@ -58,7 +58,7 @@ export const videoAttributesRule: Rule = {
         const address = domain.child(video, 'address');
         if (address) {
           report(domain.nameSpan(address), words('rules.video-model-attributes.ramfb'), {
-            fixes: [worded(REMOVE_ADDRESS_TITLE, (title) => removeElementFix(domain, address, title))],
+            fixes: [removeElementFix(domain, address, REMOVE_ADDRESS_TITLE)],
           });
         }
       }
@@ -132,7 +132,7 @@ export const videoQemuRule: Rule = {
       if (!vhostuser && accel3d?.value.trim() === 'yes' && type !== 'virtio') report(accel3d, words('rules.video-model-qemu.accel3d', { type }));
       const accel2d = accel && domain.attr(accel, 'accel2d');
       if (accel && accel2d?.value.trim() === 'yes') {
-        report(accel2d, words('rules.video-model-qemu.accel2d'), withFix(worded(removeAttributeTitle('accel2d'), (title) => removeAttributeFix(domain, accel, 'accel2d', title))));
+        report(accel2d, words('rules.video-model-qemu.accel2d'), withFix(removeAttributeFix(domain, accel, 'accel2d', removeAttributeTitle('accel2d'))));
       }
       const blob = domain.attr(model, 'blob');
       if (type === 'virtio' && blob?.value.trim() === 'on' && domain.value(domain.first(['memoryBacking', 'source']), 'type') !== 'memfd') {

@@ -8,7 +8,7 @@
 import { words } from '../../messages/words';
 import { El } from '../domain';
 import { Rule, removeAttributeFix, withFix } from '../rule';
-import { removeAttributeTitle, worded } from './fixTitles';
+import { removeAttributeTitle } from './fixTitles';
 
 const OPTIONS = ['iommu', 'ats', 'packed', 'page_per_vq'];
 const VIRTIO_NET = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional']);
@@ -44,7 +44,7 @@ export const virtioOptionsRule: Rule = {
       for (const option of OPTIONS) {
         const attr = domain.attr(driver, option);
         if (!attr) continue;
-        const fix = worded(removeAttributeTitle(option), (title) => removeAttributeFix(domain, driver, option, title));
+        const fix = removeAttributeFix(domain, driver, option, removeAttributeTitle(option));
         report(attr, words('rules.virtio-options-non-virtio.option', { option, element: device.element.name, model }), withFix(fix));
       }
     }

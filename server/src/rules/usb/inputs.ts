@@ -10,7 +10,7 @@
 import { words } from '../../messages/words';
 import { Domain, El } from '../domain';
 import { Rule } from '../rule';
-import { worded } from '../devices/fixTitles';
+import { replaceFix } from '../rule';
 
 const VIRTIO_MODELS = new Set(['virtio', 'virtio-transitional', 'virtio-non-transitional']);
 
@@ -52,7 +52,7 @@ export const inputVirtioTransitionalRule: Rule = {
       const value = model?.value.trim();
       if (model && (value === 'virtio-transitional' || value === 'virtio-non-transitional')) {
         report(model, words('rules.input-virtio-transitional.model', { model: value, type: domain.value(input, 'type') ?? '' }), {
-          fixes: [worded(words('rules.input-virtio-transitional.useVirtio'), (title) => ({ title, start: model.from, end: model.to, newText: 'virtio', safe: false }))],
+          fixes: [replaceFix(model, 'virtio', words('rules.input-virtio-transitional.useVirtio'))],
         });
       }
     }
@@ -85,7 +85,7 @@ export const inputBusRule: Rule = {
         report(bus, words('rules.input-bus-unsupported.xen'));
       } else if (bus && type === 'passthrough' && busValue !== 'virtio') {
         report(bus, words('rules.input-bus-unsupported.passthrough', { bus: String(busValue) }), {
-          fixes: [worded(words('rules.input-bus-unsupported.useVirtio'), (title) => ({ title, start: bus.from, end: bus.to, newText: 'virtio', safe: true }))],
+          fixes: [replaceFix(bus, 'virtio', words('rules.input-bus-unsupported.useVirtio'), true)],
         });
       } else if (bus && type === 'evdev') {
         report(bus, words('rules.input-bus-unsupported.evdev'));
@@ -93,7 +93,7 @@ export const inputBusRule: Rule = {
         const model = domain.value(input, 'model');
         if (bus && model !== undefined && VIRTIO_MODELS.has(model) && busValue !== 'virtio') {
           report(bus, words('rules.input-bus-unsupported.virtioModel', { model, bus: String(busValue) }), {
-            fixes: [worded(words('rules.input-bus-unsupported.useVirtio'), (title) => ({ title, start: bus.from, end: bus.to, newText: 'virtio', safe: false }))],
+            fixes: [replaceFix(bus, 'virtio', words('rules.input-bus-unsupported.useVirtio'))],
           });
         }
       }

@@ -11,7 +11,7 @@ import { words } from '../../messages/words';
 import { decimalNumber } from '../domain';
 import { domainMachineFamily } from '../machines';
 import { Rule } from '../rule';
-import { worded } from '../devices/fixTitles';
+import { replaceFix } from '../rule';
 import { usbTopology } from './usbTopology';
 
 const XHCI_MAX_PORTS = 15;
@@ -32,7 +32,7 @@ export const usbXhciPortsRule: Rule = {
       if (ports && count !== undefined && count > XHCI_MAX_PORTS) {
         report(ports, words('rules.usb-xhci-too-many-ports.ports', { model: controller.model, count, max: XHCI_MAX_PORTS }), {
           fixes: [
-            worded(words('rules.usb-xhci-too-many-ports.setPorts', { max: XHCI_MAX_PORTS }), (title) => ({ title, start: ports.from, end: ports.to, newText: String(XHCI_MAX_PORTS), safe: false })),
+            replaceFix(ports, String(XHCI_MAX_PORTS), words('rules.usb-xhci-too-many-ports.setPorts', { max: XHCI_MAX_PORTS })),
           ],
         });
       }
