@@ -134,7 +134,9 @@ function inUserLanguage(said: { message: string; words?: Words }): string {
 
 /** `english` in the user's language: its `words` where given (a fix title, a completion detail). */
 function inUserWords(english: string, said: Words | undefined): string {
-  return said ? render(said, docsLanguage()) : english;
+  // The English is rendered already, where the finding was made: no second render per publish.
+  const language = docsLanguage();
+  return said && language !== 'en' ? render(said, language) : english;
 }
 
 /** Runs a handler so that nothing it throws reaches the connection: a bad document costs one answer. */
