@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DocsLanguage, ElementDocs, splitKey } from '../server/src/docs/elementDocs';
 import { loadDocsData } from '../server/src/docs/loadDocs';
-import { schemaPaths } from '../server/src/docs/schemaPaths';
+import { ListedValues, schemaPaths, schemaValues } from '../server/src/docs/schemaPaths';
 import { Schema, loadModelFile } from '../server/src/schema/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -38,7 +38,16 @@ function byDepth(a: string, b: string): number {
   return a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function tallies(docs: ElementDocs, language: DocsLanguage, spec: SpecInventory | undefined, paths: Map<string, Set<string>>): Tally[] {
+/** Values that only switch their attribute on or off: the attribute's docs say what they mean. */
+const TOGGLES = new Set(['yes', 'no', 'on', 'off']);
+
+function tallies(
+  docs: ElementDocs,
+  language: DocsLanguage,
+  spec: SpecInventory | undefined,
+  paths: Map<string, Set<string>>,
+  values: Map<string, ListedValues>,
+): Tally[] {
   const entryAt = (segments: string[]) => docs.lookup(segments, language)?.entry;
   const result: Tally[] = [];
   if (spec) {
@@ -59,6 +68,25 @@ function tallies(docs: ElementDocs, language: DocsLanguage, spec: SpecInventory 
     total: attributes.length,
     missing: attributes.filter(({ p, a }) => !entryAt(splitKey(p))?.attributes?.[a]).map(({ p, a }) => `${p} @${a}`),
   });
+  // A value is named by the docs key it would be written under (the element's entry), so that
+  // one entry shared by several paths counts once.
+  const listed = new Map<string, boolean>();
+  for (const [p, owners] of values) {
+    const found = docs.lookup(splitKey(p), language);
+    for (const [owner, set] of owners) {
+      const toggle = [...set].every((value) => TOGGLES.has(value));
+      for (const value of set) {
+        listed.set(`${found?.key ?? p} ${owner ? `@${owner}` : 'text'}=${value}`, toggle);
+        if (!found?.entry.values?.[owner]?.[value]) listed.set(`!${found?.key ?? p} ${owner ? `@${owner}` : 'text'}=${value}`, toggle);
+      }
+    }
+  }
+  const valueTally = (label: string, counted: (toggle: boolean) => boolean): Tally => {
+    const all = [...listed].filter(([name, toggle]) => !name.startsWith('!') && counted(toggle)).map(([name]) => name);
+    return { label, total: all.length, missing: all.filter((name) => listed.has(`!${name}`)) };
+  };
+  result.push(valueTally('schema listed values (not yes/no, on/off)', (toggle) => !toggle));
+  result.push(valueTally('schema listed values (all)', () => true));
   return result;
 }
 
@@ -80,6 +108,7 @@ function main(args: string[]): number {
   if (!spec) console.log(`${specFile} not found: spec coverage left out\n`);
   const schema = Schema.fromModel(loadModelFile(path.join(ROOT, 'schemas', 'libvirt-domain.json')), 'bundled');
   const paths = schemaPaths(schema.grammar);
+  const values = schemaValues(schema.grammar);
 
   for (const language of ['en', 'zh'] as const) {
     const directory = path.join(ROOT, 'schemas', 'docs');
@@ -88,10 +117,10 @@ function main(args: string[]): number {
     if (!data) continue;
     const docs = new ElementDocs([data]);
     console.log(`${language} (schemas/docs: ${language === 'zh' ? 'zh.json with zh-authored.json over it' : 'en.json'})`);
-    const counted = tallies(docs, language, spec, paths);
+    const counted = tallies(docs, language, spec, paths, values);
     for (const { label, total, missing } of counted) {
       const have = total - missing.length;
-      console.log(`  ${label.padEnd(40)} ${String(have).padStart(5)}/${String(total).padEnd(5)} ${percent(have, total).padStart(6)}`);
+      console.log(`  ${label.padEnd(42)} ${String(have).padStart(5)}/${String(total).padEnd(5)} ${percent(have, total).padStart(6)}`);
     }
     for (const { label, missing } of counted) {
       if (missing.length === 0) continue;
