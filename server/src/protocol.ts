@@ -39,3 +39,28 @@ export const WORKSPACE_TRUST_NOTIFICATION = 'libvirtXml/workspaceTrust';
 export interface WorkspaceTrust {
   trusted: boolean;
 }
+
+/**
+ * Client → server: the libvirt connection a document's host-aware checks use (a document opened
+ * from the Libvirt view uses its own; the status item chooses for others), or null for the
+ * `libvirtXml.host.connection` setting's.
+ */
+export const DOCUMENT_CONNECTION_NOTIFICATION = 'libvirtXml/documentConnection';
+
+export interface DocumentConnection {
+  textDocument: { uri: string };
+  connection: string | null;
+}
+
+/**
+ * Client → server, after saving a live definition: what libvirt said when `virsh define`
+ * refused the text of `version`, or null once a define succeeded. The server shows it as a
+ * diagnostic on the token it is about, where it can tell which one, else on the root.
+ */
+export const DEFINE_RESULT_NOTIFICATION = 'libvirtXml/defineResult';
+
+export interface DefineResult {
+  textDocument: { uri: string; version: number };
+  connection: string;
+  refusal: string | null;
+}
