@@ -3,6 +3,7 @@
  * under zh/). A message key names its area first: `rules.`, `schema.`, `wellFormed.`…
  */
 import { CLI_EN } from './en/cli';
+import { LIBVIRT_EN } from './en/libvirt';
 import { RULES_EN } from './en/rules';
 import { RULES_CPU_EN } from './en/rulesCpu';
 import { RULES_DEVICES_EN } from './en/rulesDevices';
@@ -12,6 +13,7 @@ import { SETS_EN } from './en/sets';
 
 export const EN = {
   ...CLI_EN,
+  ...LIBVIRT_EN,
   ...RULES_EN,
   ...RULES_CPU_EN,
   ...RULES_DEVICES_EN,
