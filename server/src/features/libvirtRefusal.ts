@@ -35,31 +35,41 @@ export function meansTheSame(code: string, message: string): boolean {
   return libvirtMessagesOf(code).some((format) => formatPattern(format).test(message));
 }
 
-/** Where a quoted name in `message` is written in the document: an attribute's value first, then an element's text. */
+/**
+ * Where a name libvirt quotes in `message` is written in the document: the first name quoted
+ * (libvirt names its subject first), in an attribute's value, else in an element's text.
+ */
 function quotedValueSpan(analysis: Analysis, message: string): { start: number; end: number } | undefined {
-  const quoted = new Set([...message.matchAll(/'([^'\n]{1,200})'/g)].map((match) => match[1]));
-  if (quoted.size === 0) return undefined;
-  let inAttribute: { start: number; end: number } | undefined;
-  let inText: { start: number; end: number } | undefined;
+  const quoted = [...new Set([...message.matchAll(/'([^'\n]{1,200})'/g)].map((match) => match[1]))];
+  if (quoted.length === 0) return undefined;
+  const wanted = new Set(quoted);
+  const inAttribute = new Map<string, { start: number; end: number }>();
+  const inText = new Map<string, { start: number; end: number }>();
   const source = analysis.source;
   walk(analysis.tree, {
     enter(node, start) {
-      if (inAttribute || node.kind !== 'element') return !inAttribute;
+      if (node.kind !== 'element') return false;
       const element: ElementNode = node;
       for (const attribute of element.attributes) {
-        if (attribute.valueOffset < 0 || !quoted.has(attributeValue(source, start, attribute))) continue;
+        if (attribute.valueOffset < 0) continue;
+        const value = attributeValue(source, start, attribute);
+        if (!wanted.has(value) || inAttribute.has(value)) continue;
         const { from, to } = valueSpan(start, attribute);
-        inAttribute = { start: from, end: to };
-        return false;
+        inAttribute.set(value, { start: from, end: to });
       }
-      if (!inText && element.children.length === 1 && element.children[0].kind === 'text') {
+      if (element.children.length === 1 && element.children[0].kind === 'text') {
         const text = elementText(source, start, element);
-        if (quoted.has(text.value.trim())) inText = { start: text.from, end: text.to };
+        const value = text.value.trim();
+        if (wanted.has(value) && !inText.has(value)) inText.set(value, { start: text.from, end: text.to });
       }
       return true;
     },
   });
-  return inAttribute ?? inText;
+  for (const name of quoted) {
+    const span = inAttribute.get(name) ?? inText.get(name);
+    if (span) return span;
+  }
+  return undefined;
 }
 
 /** The root element's name, where a refusal goes that names nothing in the document. */
