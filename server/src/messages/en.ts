@@ -10,6 +10,7 @@ import { RULES_DEVICES_EN } from './en/rulesDevices';
 import { RULES_STORAGE_EN } from './en/rulesStorage';
 import { SERVER_EN } from './en/server';
 import { SETS_EN } from './en/sets';
+import { WELL_FORMED_EN } from './en/wellFormed';
 
 export const EN = {
   ...CLI_EN,
@@ -20,6 +21,7 @@ export const EN = {
   ...RULES_STORAGE_EN,
   ...SERVER_EN,
   ...SETS_EN,
+  ...WELL_FORMED_EN,
 };
 
 export type MessageKey = keyof typeof EN;

@@ -8,6 +8,7 @@ import { RULES_DEVICES_ZH } from './zh/rulesDevices';
 import { RULES_STORAGE_ZH } from './zh/rulesStorage';
 import { SERVER_ZH } from './zh/server';
 import { SETS_ZH } from './zh/sets';
+import { WELL_FORMED_ZH } from './zh/wellFormed';
 
 export const ZH: Record<MessageKey, string> = {
   ...CLI_ZH,
@@ -18,4 +19,5 @@ export const ZH: Record<MessageKey, string> = {
   ...RULES_STORAGE_ZH,
   ...SERVER_ZH,
   ...SETS_ZH,
+  ...WELL_FORMED_ZH,
 };
