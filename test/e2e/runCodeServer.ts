@@ -298,6 +298,8 @@ async function main(cleanups: (() => Promise<void>)[]): Promise<boolean> {
       'extensions.autoUpdate': false,
       'chat.commandCenter.enabled': false,
       'workbench.colorTheme': 'Default Dark Modern',
+      // The Libvirt view and live definitions run against libvirt's test driver.
+      'libvirtXml.connections': ['test:///default'],
     }),
   );
   const profile = ['--user-data-dir', userData, '--extensions-dir', extensions];
