@@ -164,7 +164,9 @@ async function quickInput(page: Page, keys: string, value: string): Promise<void
 
 async function openFile(page: Page, name: string): Promise<void> {
   await quickInput(page, 'Control+P', name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  // The focused row, once the list is filtered: before that, a file opened earlier may be
+  // listed (as recently opened) while another row has the focus that Enter opens.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: UI_TIMEOUT_MS });
   await page.keyboard.press('Enter');
   await page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
 }
