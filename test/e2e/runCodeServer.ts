@@ -2,21 +2,44 @@
 // by headless Debian chromium, for machines where desktop VS Code cannot be downloaded.
 // It runs PASSES one after another, each in a code-server of its own (own profile, own copy of
 // the fixture workspace, own port, ended with its process group when the pass is over):
-//  1. installs the .vsix into a fresh extensions dir and starts code-server on a free loopback
-//     port in its own process group;
+//  1. installs the .vsix (and the pass's language pack) into a fresh extensions dir and starts
+//     code-server on a free loopback port in its own process group;
 //  2. runs the pass's mocha suites inside the extension host (the payload URL @vscode/test-web
 //     uses);
 //  3. a DOM pass in the same editor, as a user sees it, with screenshots in
 //     test/e2e/artifacts/PASS/.
 // Usage: node out/test/e2e/runCodeServer.js [--vsix FILE] [--pass NAME] [--update-screenshot]
 // Needs scripts/install-e2e.sh to have run.
+//
+// The display language (what `--locale zh-cn` needs, found by experiment on 4.99.4):
+// - `--locale zh-cn` alone changes nothing for extensions: vscode.env.language stays `en` and
+//   package.nls.zh-cn.json and l10n/bundle.l10n.zh-cn.json go unread. code-server sets the
+//   workbench's language (globalThis._VSCODE_NLS_LANGUAGE, which the extension host reports as
+//   vscode.env.language and by which the server localizes manifests and picks l10n bundles)
+//   only when <user-data-dir>/languagepacks.json lists a language pack for the locale.
+// - The real pack (MS-CEINTL.vscode-language-pack-zh-hans) comes from the extension
+//   marketplaces only, which cannot be reached here. Debian has none. npm has
+//   @codingame/monaco-vscode-language-pack-zh-hans, but its VS Code strings are an array indexed
+//   for monaco-vscode-api's own build (12,821 entries against the 14,397 of code-server
+//   1.99.3's nls.messages.json), so it cannot translate code-server's workbench.
+// - So the Chinese pass installs test/e2e/language-packs/zh-cn: a language pack that declares
+//   zh-cn with no translations. VS Code's own menus stay English (every string falls back); the
+//   extension's strings and the language server's messages are Chinese, which is what is tested.
+// - `code-server --install-extension` does not write languagepacks.json: the CLI never starts
+//   the language-pack service that records a pack on install (VS Code issue 237663, code-server
+//   issue 3372); installing from the Extensions view does. The runner writes the same entry.
 import * as cp from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { loadDocsData } from '../../server/src/docs/loadDocs';
+import { checkSet } from '../../server/src/features/cpuset/checkSet';
+import { render, type Language } from '../../server/src/messages/words';
+import { inEnglish, schemaStatusText, type Translate } from '../../client/src/schemaInUse';
 import { artifactsDir, errorText, findVsix, harnessDir, makeScratch, option, readResults, repoRoot, suiteEntry } from './common';
 
 /** One pass: the longest the suite may take, its workbench loads and the DOM checks. */
@@ -28,17 +51,32 @@ const RETRY_WAIT_MS = 3_000;
 const CHROMIUM = '/usr/bin/chromium';
 const LANGUAGE_NAME = 'Libvirt Domain XML';
 
-/** One code-server run and what is checked in it. */
+/** One code-server run: a display language and what is checked in it. */
 interface Pass {
   /** Names the pass in the log and its artifacts folder (test/e2e/artifacts/NAME/). */
   name: string;
+  /** code-server's --locale, with the language pack in test/e2e/language-packs/LOCALE; none: English. */
+  locale?: string;
+  /** The language the extension's docs and messages are expected in. */
+  language: Language;
   /** The suites (test/e2e/suite/NAME.e2e.ts) run in the extension host; each is in one pass. */
   suites: string[];
   /** What a user sees in the workbench. */
   dom: (ui: Ui) => Promise<void>;
 }
 
-const PASSES: Pass[] = [{ name: 'en', suites: ['editor'], dom: editorChecks }];
+const PASSES: Pass[] = [
+  {
+    name: 'en',
+    language: 'en',
+    suites: ['editor'],
+    dom: async (ui) => {
+      await editorChecks(ui);
+      await languageChecks(ui);
+    },
+  },
+  { name: 'zh-cn', locale: 'zh-cn', language: 'zh', suites: [], dom: languageChecks },
+];
 
 function codeServerBin(): string {
   // Same location as scripts/install-e2e.sh uses.
@@ -278,7 +316,7 @@ async function applyQuickFix(ui: Ui, title: string, screenshot: string): Promise
   await ui.page.keyboard.press('Enter');
 }
 
-/** The extension's editing features in the workbench. */
+/** The extension's editing features in the workbench (display-language independent). */
 async function editorChecks(ui: Ui): Promise<void> {
   const { page, workspace } = ui;
   const opened = await check(ui, 'web01.xml shows the Libvirt Domain XML language', () => openDomainFile(page, 'web01.xml'));
@@ -321,10 +359,142 @@ async function editorChecks(ui: Ui): Promise<void> {
   });
 }
 
+/** Markdown as the workbench renders it to text: no code ticks, emphasis or link targets. */
+function renderedText(markdown: string): string {
+  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*]/g, '');
+}
+
+/** The first sentence of an element's docs in `language`, as the hover shows it. */
+function docsSentence(language: Language, key: string): string {
+  const docs = loadDocsData(path.join(repoRoot, 'schemas', 'docs'), language, log);
+  const markdown = docs?.entries[key]?.markdown;
+  if (!markdown) throw new Error(`no ${language} docs for ${key}`);
+  const sentence = /^.+?(?:。|\.(?=\s|$))/su.exec(markdown)?.[0] ?? markdown;
+  return renderedText(sentence);
+}
+
+/** A setting's description as package.nls[.LOCALE].json gives it to the Settings UI. */
+function settingDescription(locale: string | undefined, key: string): string {
+  const file = path.join(repoRoot, locale ? `package.nls.${locale}.json` : 'package.nls.json');
+  const nls = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+  const text = nls[key];
+  if (!text) throw new Error(`${path.basename(file)} has no ${key}`);
+  return renderedText(text);
+}
+
+/** vscode.l10n.t as the extension host does it for `locale`: the client's bundle (l10n/), else the English. */
+function l10nTranslate(locale: string | undefined): Translate {
+  const file = locale && path.join(repoRoot, 'l10n', `bundle.l10n.${locale}.json`);
+  const bundle = file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  return (message, ...args) => inEnglish(bundle[message] ?? message, ...args);
+}
+
+/** What the extension says in the pass's display language: docs, a diagnostic and its fix, settings. */
+async function languageChecks(ui: Ui): Promise<void> {
+  const { page, workspace, pass } = ui;
+  const sentence = docsSentence(pass.language, 'domain/devices/interface');
+  await check(ui, `hover on <interface> shows its ${pass.language} docs: "${sentence}"`, async () => {
+    await openDomainFile(page, 'web01.xml');
+    await hoverAt(ui, locate(workspace, 'web01.xml', '<interface', 2), 'the interface hover', (text) => text.includes(sentence));
+    await shot(ui, 'hover-interface.png');
+    await page.keyboard.press('Escape');
+  });
+
+  // The client's own words (vscode.l10n): the language status item for the bundled schema.
+  const translate = l10nTranslate(pass.locale);
+  const { libvirt } = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'libvirt-domain.json'), 'utf8')) as { source: { libvirt: string } }).source;
+  const schemaText = schemaStatusText({ description: '', libvirt, location: 'bundled' }, translate).text;
+  const settingsLink = translate('Settings');
+  await check(ui, `the language status ({} in the status bar) says "${schemaText}" with a "${settingsLink}" link`, async () => {
+    await openDomainFile(page, 'web01.xml');
+    const items = page.locator('.hover-language-status');
+    await askUntilShown(page, 'the schema in the language status', () => page.locator('#status\\.languageStatus').click(), items, (item) => item.includes(schemaText) && item.includes(settingsLink));
+    await shot(ui, 'language-status.png');
+    await page.keyboard.press('Escape');
+  });
+
+  // The words the server has for `4-1`, from the checker and the catalogue themselves.
+  const reversed = checkSet('4-1').find((f) => f.code === 'cpuset-reversed-range');
+  if (!reversed?.words || !reversed.fix) throw new Error('checkSet has no reversed-range finding with words and a fix for 4-1');
+  const message = render(reversed.words, pass.language);
+  const fixTitle = render(reversed.fix.titleWords, pass.language);
+  await check(ui, `typing cpuset='4-1' shows "${message}"; Ctrl+. offers "${fixTitle}"`, async () => {
+    await openDomainFile(page, 'web01.xml');
+    // Select the value of <vcpupin vcpu='0' cpuset='0'/> and type over it.
+    const value = locate(workspace, 'web01.xml', "cpuset='0'", "cpuset='".length);
+    await goTo(page, value);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type('4-1');
+    await page.locator('.view-line', { hasText: "cpuset='4-1'" }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await hoverAt(ui, value, 'the diagnostic in the hover', (text) => text.includes(message));
+    await shot(ui, 'cpuset-diagnostic.png');
+    await page.keyboard.press('Escape');
+    await applyQuickFix(ui, fixTitle, 'cpuset-quick-fix.png');
+    await page.locator('.view-line', { hasText: "cpuset='1-4'" }).waitFor({ timeout: UI_TIMEOUT_MS });
+  });
+
+  const description = settingDescription(pass.locale, 'config.language.description');
+  await check(ui, `Settings: searching libvirtXml shows libvirtXml.language as "${description}"`, async () => {
+    await page.keyboard.press('Escape');
+    // Ctrl+, opens the Settings editor with its search box focused.
+    const search = page.locator('.settings-editor .search-container');
+    await poll('the Settings editor', UI_TIMEOUT_MS, async () => {
+      await page.keyboard.press('Control+Comma');
+      return search.isVisible();
+    });
+    await page.keyboard.type('libvirtXml');
+    const setting = page.locator('.settings-editor .setting-item-contents[data-key="libvirtXml.language"] .setting-item-description');
+    await setting.waitFor({ timeout: UI_TIMEOUT_MS });
+    await poll(`the description "${description}"`, UI_TIMEOUT_MS, async () => ((await setting.textContent()) ?? '').trim() === description).catch(async (e: unknown) => {
+      throw new Error(`${errorText(e)}; it shows "${await setting.textContent()}"`);
+    });
+    // Every libvirtXml setting on the screen is described in the same language as that one.
+    const descriptions = await page.locator('.settings-editor .setting-item-contents[data-key^="libvirtXml."] .setting-item-description').allTextContents();
+    const han = /\p{Script=Han}/u;
+    const odd = descriptions.filter((d) => han.test(d) !== han.test(description));
+    if (odd.length > 0) throw new Error(`descriptions in another language: ${odd.join(' | ')}`);
+    await shot(ui, 'settings.png');
+  });
+}
+
 interface PassResult {
   passed: number;
   failed: number;
   ok: boolean;
+}
+
+/** The language pack test/e2e/language-packs/LOCALE packed into a .vsix in `dir`. */
+function packLanguagePack(locale: string, dir: string): string {
+  const source = path.join(repoRoot, 'test', 'e2e', 'language-packs', locale);
+  const vsix = path.join(dir, `language-pack-${locale}.vsix`);
+  const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
+  const packed = cp.spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: source, encoding: 'utf8', timeout: 60_000 });
+  if (packed.status !== 0) throw new Error(`vsce package ${source} failed (${packed.status ?? packed.signal}):\n${packed.stdout}${packed.stderr}`);
+  return vsix;
+}
+
+/**
+ * Lists the installed language pack for `locale` in languagepacks.json, as the running server's
+ * language-pack service does on an install from the Extensions view (see the header).
+ */
+function recordLanguagePack(locale: string, userData: string, extensions: string): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'e2e', 'language-packs', locale, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const installed = (JSON.parse(fs.readFileSync(path.join(extensions, 'extensions.json'), 'utf8')) as { identifier: { id: string }; relativeLocation: string }[]).find(
+    (e) => e.identifier.id.toLowerCase() === id.toLowerCase(),
+  );
+  if (!installed) throw new Error(`${id} is not in ${extensions}/extensions.json after its install`);
+  const packs = {
+    [locale]: {
+      // The service's hash of the pack's extensions; it names the folder of the translations cache.
+      hash: crypto.createHash('md5').update(id).update(manifest.version).digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: { vscode: path.join(extensions, installed.relativeLocation, 'translations', 'main.i18n.json') },
+      label: locale,
+    },
+  };
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 /** Installs the .vsix files with one code-server command (each start of it costs seconds). */
@@ -374,16 +544,18 @@ async function runPass(pass: Pass, shared: { bin: string; vsix: string; browser:
     }),
   );
   const profile = ['--user-data-dir', userData, '--extensions-dir', extensions];
-  install(shared.bin, profile, env, [shared.vsix]);
+  install(shared.bin, profile, env, pass.locale ? [shared.vsix, packLanguagePack(pass.locale, scratch.dir)] : [shared.vsix]);
+  if (pass.locale) recordLanguagePack(pass.locale, userData, extensions);
 
   const port = await freePort();
   const config = path.join(scratch.dir, 'code-server.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const serverLogName = path.join(path.relative(repoRoot, artifacts), 'code-server.log');
   const serverLog = fs.openSync(path.join(repoRoot, serverLogName), 'w');
+  const locale = pass.locale ? ['--locale', pass.locale] : [];
   const server = cp.spawn(
     shared.bin,
-    ['--config', config, ...profile, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', scratch.workspace],
+    ['--config', config, ...profile, ...locale, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', scratch.workspace],
     { env, detached: true, stdio: ['ignore', serverLog, serverLog] },
   );
   fs.closeSync(serverLog);
@@ -398,7 +570,7 @@ async function runPass(pass: Pass, shared: { bin: string; vsix: string; browser:
     if (exited) throw new Error(exited);
     return fetch(`${base}/healthz`).then((r) => r.ok, () => false);
   });
-  log(`[${pass.name}] code-server ${base} (pid ${pid})`);
+  log(`[${pass.name}] code-server ${base} (pid ${pid})${pass.locale ? ` --locale ${pass.locale}` : ''}`);
   const editor: Editor = { base, workspace: scratch.workspace, browser: shared.browser };
 
   let suiteOk = true;
