@@ -4,25 +4,16 @@
 // with libvirt's words on the token they name.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from './wait';
 
 const EXTENSION_ID = 'libvirt-xml.libvirt-xml';
 const CONNECTION = 'test:///default';
 const LIVE = vscode.Uri.from({ scheme: 'libvirt', path: '/test/default/test.xml' });
-const WAIT_MS = 20_000;
 
 interface LibvirtXmlApi {
   virsh(connection: string, args: readonly string[]): Promise<string>;
 }
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function api(): Promise<LibvirtXmlApi> {
   const extension = vscode.extensions.getExtension<LibvirtXmlApi>(EXTENSION_ID);
@@ -33,7 +24,7 @@ async function api(): Promise<LibvirtXmlApi> {
 /** The live definition in an editor, once it is libvirt-xml. */
 async function openLive(): Promise<vscode.TextEditor> {
   await vscode.window.showTextDocument(LIVE, { preview: false });
-  const document = await until('the live definition to become libvirt-xml', () => {
+  const document = await waitFor('the live definition to become libvirt-xml', () => {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === LIVE.toString());
     return open?.languageId === 'libvirt-xml' ? open : undefined;
   });
@@ -69,13 +60,13 @@ suite('Live definitions on libvirt’s test driver', () => {
     assert.equal(await editor.document.save(), false, 'libvirt refuses two disks on vda');
     assert.equal(editor.document.isDirty, true, 'the text stays unsaved');
     assert.equal(editor.document.getText(), edited, 'and unchanged');
-    const refused = await until('the refusal as a diagnostic', () =>
+    const refused = await waitFor('the refusal as a diagnostic', () =>
       vscode.languages.getDiagnostics(LIVE).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'libvirt-refused'),
     );
     assert.equal(editor.document.getText(refused.range), 'vda');
     assert.match(refused.message, /target 'vda' duplicated/);
     assert.doesNotMatch(await libvirt.virsh(CONNECTION, ['dumpxml', '--inactive', 'test']), /other\.img/, 'libvirt kept its definition');
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await until('the revert', () => (editor.document.isDirty ? undefined : true));
+    await waitFor('the revert', () => (editor.document.isDirty ? undefined : true));
   });
 });
