@@ -370,7 +370,7 @@ async function libvirtViewChecks(ui: Ui): Promise<void> {
     await page.keyboard.press('Enter');
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /libvirt/i }) });
     await view.locator('.monaco-list-row', { hasText: 'test:///default' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    const domain = view.locator('.monaco-list-row', { hasText: 'running' }).filter({ hasText: /^\s*test\b/ });
+    const domain = view.locator('.monaco-list-row', { hasText: 'running' }).filter({ has: page.locator('.label-name', { hasText: /^test$/ }) });
     await domain.waitFor({ timeout: UI_TIMEOUT_MS });
     await shot(ui, 'libvirt-view.png');
     await domain.click();

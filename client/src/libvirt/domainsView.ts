@@ -49,7 +49,8 @@ export class DomainsView implements vscode.TreeDataProvider<Node>, vscode.Dispos
         const item = new vscode.TreeItem(node.connection, vscode.TreeItemCollapsibleState.Expanded);
         item.contextValue = 'connection';
         item.iconPath = new vscode.ThemeIcon('server');
-        item.description = node.problem === undefined ? vscode.l10n.t('{0} domains', node.domains?.length ?? 0) : vscode.l10n.t('not reachable');
+        const count = node.domains?.length ?? 0;
+        item.description = node.problem !== undefined ? vscode.l10n.t('not reachable') : count === 1 ? vscode.l10n.t('1 domain') : vscode.l10n.t('{0} domains', count);
         return item;
       }
       case 'problem': {
