@@ -22,6 +22,7 @@ import {
   ExitNotification,
   Hover,
   HoverRequest,
+  InitializeParams,
   InitializeRequest,
   InitializeResult,
   InitializedNotification,
@@ -93,6 +94,18 @@ export class LspClient {
       capabilities,
       initializationOptions,
     });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /**
+   * The server started as another editor starts it: `command` run as a program (its `#!` line
+   * and executable bit), initialized with exactly `params` (rootUri, workspaceFolders,
+   * initializationOptions and capabilities as that editor sends them, or left out).
+   */
+  static async startCommand(command: string, args: string[], params: Omit<InitializeParams, 'processId'>, env: NodeJS.ProcessEnv = process.env): Promise<LspClient> {
+    const client = new LspClient(spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'], env }));
+    client.capabilities = await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, ...params } as InitializeParams);
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
