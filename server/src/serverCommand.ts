@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { localeLanguage } from './cli/options';
+import { localeLanguage } from './messages/locale';
 import { render, words } from './messages/words';
 import { SERVER_COMMAND, ServerUsageError, parseServerArguments } from './serverArguments';
 

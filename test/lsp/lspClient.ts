@@ -86,7 +86,9 @@ export class LspClient {
     serverPath = SERVER_PATH,
     capabilities: ClientCapabilities = {},
   ): Promise<LspClient> {
-    const client = new LspClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    // The runner's locale stays out: a client without a locale gets the server's (server.ts).
+    const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+    const client = new LspClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env }));
     for (const method of notificationMethods) client.listenFor(method);
     client.capabilities = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

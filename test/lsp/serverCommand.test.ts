@@ -144,3 +144,32 @@ test('XML that is not a domain gets its one root-not-domain finding and nothing 
   }
   assert.deepEqual(failures(), []);
 });
+
+test("with no locale from the editor the server speaks the terminal's: LANG=zh_CN gives Chinese findings and hover, unless the editor sends its own", async () => {
+  const chinese = await LspClient.startCommand(COMMAND, ['--stdio'], { rootUri: null, workspaceFolders: null, capabilities: {} }, { ...ENV, LANG: 'zh_CN.UTF-8' });
+  try {
+    const uri = 'file:///tmp/libvirt-xml-elsewhere/zh.xml';
+    // A cpuset list that counts down: a finding with Chinese words (the schema's are English still).
+    const text = DOMAIN.replace("placement='statc'", "cpuset='1-0'");
+    const published = chinese.waitForDiagnostics(uri, (p) => p.version === 0);
+    await chinese.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'xml', version: 0, text } });
+    const finding = (await published).diagnostics.find((d) => d.code === 'cpuset-reversed-range');
+    assert.ok(finding, 'the reversed range is found');
+    assert.match(String(finding.message), /[\u4e00-\u9fff]/, String(finding.message));
+    const hover = await chinese.hover(uri, { line: 3, character: 4 });
+    const shown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(shown, /[\u4e00-\u9fff]/, shown);
+    // A locale the editor does send still wins.
+    const english = await LspClient.startCommand(COMMAND, ['--stdio'], { rootUri: null, capabilities: {}, locale: 'en' }, { ...ENV, LANG: 'zh_CN.UTF-8' });
+    try {
+      const sent = english.waitForDiagnostics(uri, (p) => p.version === 0);
+      await english.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'xml', version: 0, text } });
+      const reversed = (await sent).diagnostics.find((d) => d.code === 'cpuset-reversed-range');
+      assert.match(String(reversed?.message), /^[\x20-\x7e]+$/);
+    } finally {
+      await english.stop();
+    }
+  } finally {
+    await chinese.stop();
+  }
+});
