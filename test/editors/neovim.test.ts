@@ -8,68 +8,15 @@
  * Skipped, saying why, where nvim is not installed (.ci/run installs Debian's neovim).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { DOMAIN, NETWORK, ROOT, VALID_DOMAIN, assertServersGone, onPath, readResult, run, scratch, spanOf } from './editorRun';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const COMMAND = path.join(ROOT, 'dist', 'libvirt-xml-language-server.js');
 const CONFIG = path.join(ROOT, 'editors', 'neovim', 'libvirt-xml.lua');
 const INIT = path.join(ROOT, 'test', 'editors', 'neovim', 'init.lua');
-/** How long one Neovim run may take, its server's start included. */
-const RUN_TIMEOUT_MS = 60000;
-
-/** The absolute path of `name` on PATH, if it is there. */
-function onPath(name: string): string | undefined {
-  for (const directory of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(directory || '.', name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
 const NVIM = onPath('nvim');
 const VIRSH = onPath('virsh');
-
-/** A domain with a mistake the schema finds (`statc`) and a pin beyond the host the settings name (CPU 70 of 0-63). */
-const DOMAIN = `<domain type='kvm'>
-  <name>web01</name>
-  <memory unit='KiB'>1048576</memory>
-  <vcpu placement='statc'>2</vcpu>
-  <cputune>
-    <vcpupin vcpu='0' cpuset='70'/>
-  </cputune>
-  <os>
-    <type arch='x86_64' machine='q35'>hvm</type>
-  </os>
-  <devices>
-    
-  </devices>
-</domain>
-`;
-
-const VALID_DOMAIN = `<domain type='kvm'>
-  <name>db01</name>
-  <memory unit='KiB'>1048576</memory>
-  <vcpu>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='q35'>hvm</type>
-  </os>
-</domain>
-`;
-
-const NETWORK = `<network>
-  <name>default</name>
-  <forward mode='nat'/>
-</network>
-`;
 
 interface Diagnostic {
   code?: string;
@@ -96,86 +43,10 @@ interface Result {
   network: { filetype: string; attached: string[]; diagnostics_when_attached: Diagnostic[]; hover_when_attached: string };
 }
 
-/** A directory for one run, removed afterwards: the documents, the command on PATH, Neovim's XDG directories and HOME. */
-function scratch(): { dir: string; env: NodeJS.ProcessEnv; remove: () => void } {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'libvirt-xml-nvim-')));
-  const bin = path.join(dir, 'bin');
-  fs.mkdirSync(bin);
-  // On PATH as npm's bin link puts it: a symbolic link to the bundle.
-  fs.symlinkSync(COMMAND, path.join(bin, 'libvirt-xml-language-server'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: [bin, path.dirname(process.execPath), process.env.PATH ?? ''].join(path.delimiter),
-    HOME: path.join(dir, 'home'),
-    XDG_CONFIG_HOME: path.join(dir, 'xdg', 'config'),
-    XDG_DATA_HOME: path.join(dir, 'xdg', 'data'),
-    XDG_STATE_HOME: path.join(dir, 'xdg', 'state'),
-    XDG_CACHE_HOME: path.join(dir, 'xdg', 'cache'),
-    LC_ALL: '',
-    LC_MESSAGES: '',
-    LANG: 'C.UTF-8',
-    LIBVIRT_XML_CONFIG: CONFIG,
-    LIBVIRT_XML_RESULT: path.join(dir, 'result.json'),
-  };
-  delete env.VISUAL;
-  delete env.NVIM;
-  delete env.NVIM_LISTEN_ADDRESS;
-  return { dir, env, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Runs `command` to its end within RUN_TIMEOUT_MS (then kills it, and fails). */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')} did not finish within ${RUN_TIMEOUT_MS} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, RUN_TIMEOUT_MS);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
-/** The result Neovim wrote, or what it said instead. */
-function readResult(file: string, ran: { status: number | null; stdout: string; stderr: string }): Result {
-  assert.ok(fs.existsSync(file), `Neovim wrote no result (status ${ran.status})\nstdout: ${ran.stdout}\nstderr: ${ran.stderr}`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Result;
-}
-
-/**
- * The processes running the command from this run's PATH (their command line names the link in
- * `dir`/bin, which only this run uses), read from /proc.
- */
-function serversOf(dir: string): number[] {
-  const command = path.join(dir, 'bin', 'libvirt-xml-language-server');
-  const found: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(command)) found.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
-}
-
-/** Every server Neovim started has gone with it (Neovim stops it; a server whose stdin closes exits). */
-async function assertServersGone(dir: string): Promise<void> {
-  for (let waited = 0; serversOf(dir).length > 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-  const left = serversOf(dir);
-  for (const pid of left) process.kill(pid, 'SIGKILL');
-  assert.deepEqual(left, [], 'language servers that outlived Neovim');
+/** Where vim.diagnostic puts `needle` of `text` (0-based lines, byte columns, end exclusive). */
+function vimSpan(text: string, needle: string): { lnum: number; col: number; end_lnum: number; end_col: number } {
+  const { line, col, endLine, endCol } = spanOf(text, needle);
+  return { lnum: line, col, end_lnum: endLine, end_col: endCol };
 }
 
 /** What Neovim's LSP log holds at WARN or ERROR (window/logMessage from the server, client errors): nothing, in a good run. */
@@ -189,28 +60,18 @@ function loggedProblems(dir: string): string[] {
   return problems;
 }
 
-/** The line and columns of `needle` in `text`, as vim.diagnostic counts them (0-based, end exclusive; ASCII here). */
-function spanOf(text: string, needle: string): { lnum: number; col: number; end_lnum: number; end_col: number } {
-  const offset = text.indexOf(needle);
-  assert.ok(offset >= 0, needle);
-  const before = text.slice(0, offset);
-  const lnum = before.split('\n').length - 1;
-  const col = offset - (before.lastIndexOf('\n') + 1);
-  return { lnum, col, end_lnum: lnum, end_col: col + needle.length };
-}
-
 test(
   'Neovim (its built-in LSP client and the README configuration): diagnostics, completion and hover for a domain; a virsh-named domain shares the server; a network is left alone',
   { skip: NVIM ? false : 'nvim is not installed (Debian: apt-get install neovim)' },
   async (t) => {
-    const { dir, env, remove } = scratch();
+    const { dir, env, result: resultFile, remove } = scratch();
     try {
       const domain = path.join(dir, 'web01.xml');
       fs.writeFileSync(domain, DOMAIN);
       fs.writeFileSync(path.join(dir, 'virshAbC123.xml'), VALID_DOMAIN);
       fs.writeFileSync(path.join(dir, 'default.xml'), NETWORK);
-      const ran = await run(NVIM!, ['--headless', '--clean', '-u', INIT, domain], { ...env, LIBVIRT_XML_MODE: 'domain' }, dir);
-      const result = readResult(env.LIBVIRT_XML_RESULT!, ran);
+      const ran = await run(NVIM!, ['--headless', '--clean', '-u', INIT, domain], { ...env, LIBVIRT_XML_CONFIG: CONFIG, LIBVIRT_XML_MODE: 'domain' }, dir);
+      const result = readResult<Result>(resultFile, ran);
       t.diagnostic(`Neovim ${result.nvim}`);
       assert.equal(result.error, undefined, `${result.error}\nstderr: ${ran.stderr}`);
       assert.deepEqual(result.steps, ['diagnostics', 'completion', 'hover', 'virsh file', 'network']);
@@ -223,8 +84,8 @@ test(
       assert.deepEqual(
         result.diagnostics.map(({ code, lnum, col, end_lnum, end_col, severity, source }) => ({ code, lnum, col, end_lnum, end_col, severity, source })),
         [
-          { code: 'bad-attribute-value', ...spanOf(DOMAIN, "'statc'"), severity: 1, source: 'libvirt-xml' },
-          { code: 'cpuset-beyond-host', ...spanOf(DOMAIN, '70'), severity: 2, source: 'libvirt-xml' },
+          { code: 'bad-attribute-value', ...vimSpan(DOMAIN, "'statc'"), severity: 1, source: 'libvirt-xml' },
+          { code: 'cpuset-beyond-host', ...vimSpan(DOMAIN, '70'), severity: 2, source: 'libvirt-xml' },
         ],
       );
       assert.match(result.diagnostics[0].message, /^`placement` must be `static` or `auto`: did you mean `static`\?/);
@@ -254,7 +115,7 @@ test(
   'virsh edit with Neovim as the EDITOR: the temporary file virsh writes ($TMPDIR/virshXXXXXX.xml) gets the server',
   { skip: !NVIM ? 'nvim is not installed (Debian: apt-get install neovim)' : !VIRSH ? 'virsh is not installed (Debian: apt-get install libvirt-clients)' : false },
   async (t) => {
-    const { dir, env, remove } = scratch();
+    const { dir, env, result: resultFile, remove } = scratch();
     try {
       const tmp = path.join(dir, 'tmp');
       fs.mkdirSync(tmp);
@@ -262,8 +123,8 @@ test(
       const editor = path.join(dir, 'bin', 'nvim-headless');
       const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
       fs.writeFileSync(editor, `#!/bin/sh\nexec ${quote(NVIM!)} --headless --clean -u ${quote(INIT)} "$@"\n`, { mode: 0o755 });
-      const ran = await run(VIRSH!, ['-c', 'test:///default', 'edit', 'test'], { ...env, EDITOR: editor, TMPDIR: tmp, LIBVIRT_XML_MODE: 'virsh' }, dir);
-      const result = readResult(env.LIBVIRT_XML_RESULT!, ran);
+      const ran = await run(VIRSH!, ['-c', 'test:///default', 'edit', 'test'], { ...env, LIBVIRT_XML_CONFIG: CONFIG, EDITOR: editor, TMPDIR: tmp, LIBVIRT_XML_MODE: 'virsh' }, dir);
+      const result = readResult<Result>(resultFile, ran);
       t.diagnostic(`Neovim ${result.nvim}; virsh said: ${ran.stdout.trim()}`);
       assert.equal(result.error, undefined, `${result.error}\nstderr: ${ran.stderr}`);
       assert.equal(ran.status, 0, `${ran.stdout}${ran.stderr}`);

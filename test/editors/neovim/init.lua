@@ -3,6 +3,7 @@
 -- JSON file, then quits. Only Neovim's own API, for 0.7 (Debian 12's) and newer.
 --   LIBVIRT_XML_CONFIG  the configuration file to load
 --   LIBVIRT_XML_RESULT  where to write the JSON
+--   LIBVIRT_XML_COMPLETION_AT, LIBVIRT_XML_HOVER_AT  where to ask, as line,character (0-based)
 --   LIBVIRT_XML_MODE    'domain': the file given is a domain with mistakes; a network beside it
 --                       ('default.xml') and a domain named as virsh names its temporary file
 --                       ('virshAbC123.xml') are opened too
@@ -14,6 +15,11 @@ local config = dofile(os.getenv('LIBVIRT_XML_CONFIG'))
 config.settings = { libvirtXml = { host = { cpus = '0-63', numaNodes = '0' } } }
 
 local TIMEOUT = 20000
+
+local function position(name)
+  local line, character = os.getenv(name):match('^(%d+),(%d+)$')
+  return tonumber(line), tonumber(character)
+end
 local result = { nvim = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch, steps = {} }
 
 -- Every publishDiagnostics, by URI: the server has spoken about a document even when it found nothing.
@@ -85,11 +91,11 @@ local function domain_steps()
   wait_for('the diagnostics of ' .. uri, function() return published[uri] ~= nil and #vim.diagnostic.get(bufnr) >= 2 end)
   result.diagnostics = diagnostics_of(bufnr)
   table.insert(result.steps, 'diagnostics')
-  local items = request(bufnr, 'textDocument/completion', 11, 4) or {}
+  local items = request(bufnr, 'textDocument/completion', position('LIBVIRT_XML_COMPLETION_AT')) or {}
   result.completion = {}
   for _, item in ipairs(items.items or items) do table.insert(result.completion, item.label) end
   table.insert(result.steps, 'completion')
-  result.hover = hover_text(bufnr, 3, 4)
+  result.hover = hover_text(bufnr, position('LIBVIRT_XML_HOVER_AT'))
   table.insert(result.steps, 'hover')
 
   -- A domain in the file virsh edit writes ($TMPDIR/virshXXXXXX.xml): the same server.
