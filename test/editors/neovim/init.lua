@@ -87,8 +87,15 @@ local function domain_steps()
   wait_for('a language server for ' .. uri, function() return clients_of(bufnr)[1] ~= nil end)
   result.attached = attached(bufnr)
   local client = clients_of(bufnr)[1]
-  -- The finding on the pin names the host of the settings; wait for the publish that has both.
-  wait_for('the diagnostics of ' .. uri, function() return published[uri] ~= nil and #vim.diagnostic.get(bufnr) >= 2 end)
+  -- The finding on the pin names the host of the settings. Where the client offers
+  -- workspace/configuration (Neovim 0.8 and newer), the server may publish once with this
+  -- machine's CPUs before it has the settings: wait for the diagnostics that have them.
+  wait_for("the diagnostics of " .. uri .. " with the settings' host (CPUs 0-63)", function()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if d.message:find('CPUs 0-63', 1, true) then return true end
+    end
+    return false
+  end)
   result.diagnostics = diagnostics_of(bufnr)
   table.insert(result.steps, 'diagnostics')
   local items = request(bufnr, 'textDocument/completion', position('LIBVIRT_XML_COMPLETION_AT')) or {}
