@@ -17,7 +17,8 @@ Install it into VS Code:     code --install-extension ${vsix}
 or into code-server:         code-server --install-extension ${vsix}
 Then open any domain XML (e.g. examples/web01.xml, or EDITOR="code --wait" virsh edit <vm>).
 
-The same checks from the command line: node dist/cli.js check FILE|DIR... (npm link puts it on PATH as domxml)
+The same checks from the command line: node dist/cli.js check FILE|DIR... (npm install -g . puts it on PATH as domxml,
+and the language server for other editors as libvirt-xml-language-server: README, Other editors)
 $ node dist/cli.js check examples/`);
 
 // The examples are meant to be valid: a problem there is a broken example or a checker bug.

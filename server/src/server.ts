@@ -45,6 +45,7 @@ import {
 } from 'vscode-languageserver/node';
 import { DocsLanguage, inLanguage, resolveDocsLanguage } from './docs/elementDocs';
 import { Words, render, words } from './messages/words';
+import { messagesLocale } from './messages/locale';
 import { loadElementDocs } from './docs/loadDocs';
 import { autoCloseAt } from './features/autoClose';
 import { CompletionSuggestion, completeAt } from './features/completion';
@@ -192,7 +193,8 @@ function watchStdinFraming(): void {
 
 connection.onInitialize((params) => {
   const options = params.initializationOptions as { locale?: unknown; cacheDirectory?: unknown; workspaceTrusted?: unknown } | undefined;
-  editorLocale = typeof options?.locale === 'string' ? options.locale : params.locale;
+  // An editor that sends no locale (Neovim, Helix, eglot) runs in a terminal: its locale is the server's.
+  editorLocale = typeof options?.locale === 'string' ? options.locale : (params.locale ?? messagesLocale(process.env));
   if (typeof options?.cacheDirectory === 'string' && options.cacheDirectory !== '') schemaCacheDirectory = options.cacheDirectory;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   const workspaceEdit = params.capabilities.workspace?.workspaceEdit;

@@ -22,6 +22,7 @@ import {
   ExitNotification,
   Hover,
   HoverRequest,
+  InitializeParams,
   InitializeRequest,
   InitializeResult,
   InitializedNotification,
@@ -85,7 +86,9 @@ export class LspClient {
     serverPath = SERVER_PATH,
     capabilities: ClientCapabilities = {},
   ): Promise<LspClient> {
-    const client = new LspClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    // The runner's locale stays out: a client without a locale gets the server's (server.ts).
+    const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+    const client = new LspClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env }));
     for (const method of notificationMethods) client.listenFor(method);
     client.capabilities = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -93,6 +96,18 @@ export class LspClient {
       capabilities,
       initializationOptions,
     });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /**
+   * The server started as another editor starts it: `command` run as a program (its `#!` line
+   * and executable bit), initialized with exactly `params` (rootUri, workspaceFolders,
+   * initializationOptions and capabilities as that editor sends them, or left out).
+   */
+  static async startCommand(command: string, args: string[], params: Omit<InitializeParams, 'processId'>, env: NodeJS.ProcessEnv = process.env): Promise<LspClient> {
+    const client = new LspClient(spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'], env }));
+    client.capabilities = await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, ...params } as InitializeParams);
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
   }

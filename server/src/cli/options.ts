@@ -62,10 +62,7 @@ export function takeLanguage(args: readonly string[]): { language: Language | un
  * LC_MESSAGES, then LANG, the first that is set). A `zh` locale (zh_CN.UTF-8, zh_TW…) is Chinese;
  * anything else, or none, English.
  */
-export function localeLanguage(env: NodeJS.ProcessEnv): Language {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+export { localeLanguage } from '../messages/locale';
 
 /** `--help`, in `language`. */
 export function usage(language: Language): string {

@@ -1,0 +1,58 @@
+/**
+ * `libvirt-xml-language-server`, the language server as a command for any LSP editor
+ * (dist/libvirt-xml-language-server.js, the package's second bin beside domxml). It checks its
+ * arguments, answers --help and --version, and otherwise loads dist/server.js itself, which
+ * reads the same arguments: `libvirt-xml-language-server --stdio` is `node dist/server.js
+ * --stdio`. What it says to a person is in the language of the locale (LC_ALL, LC_MESSAGES,
+ * LANG), as domxml's.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { localeLanguage } from './messages/locale';
+import { render, words } from './messages/words';
+import { SERVER_COMMAND, ServerUsageError, parseServerArguments } from './serverArguments';
+
+/** The bundle lives in dist/, package.json one level up (as for dist/server.js and its schemas). */
+const INSTALL_DIRECTORY = path.resolve(__dirname, '..');
+const EXIT_USAGE = 2;
+
+function packageVersion(): string | undefined {
+  try {
+    const { version } = JSON.parse(fs.readFileSync(path.join(INSTALL_DIRECTORY, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function main(args: readonly string[]): void {
+  const language = localeLanguage(process.env);
+  let command;
+  try {
+    command = parseServerArguments(args);
+  } catch (error) {
+    if (!(error instanceof ServerUsageError)) throw error;
+    process.stderr.write(`${SERVER_COMMAND}: ${render(error.words, language)}\n${render(words('cli.tryHelp', { tool: SERVER_COMMAND }), language)}\n`);
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(`${render(words('server.command.usage', { tool: SERVER_COMMAND }), language)}\n`);
+    return;
+  }
+  if (command.kind === 'version') {
+    const version = packageVersion();
+    if (version === undefined) {
+      process.stderr.write(`${SERVER_COMMAND}: ${render(words('cli.noVersion', { file: path.join(INSTALL_DIRECTORY, 'package.json') }), language)}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    process.stdout.write(`${SERVER_COMMAND} ${version}\n`);
+    return;
+  }
+  // The server itself, unchanged: it starts on load and reads process.argv as `node dist/server.js` does.
+  // (scripts/build.mjs keeps this require out of the bundle, so there is one server, dist/server.js.)
+  require('./server');
+}
+
+main(process.argv.slice(2));
