@@ -9,10 +9,14 @@
  * failure (a full disk, a quota, an I/O error) the temporary file is removed and the original is
  * as it was. A symbolic link is followed: its target is replaced and the link stays.
  */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Words, render, words } from './messages/words';
+
+/** `count` random bytes in hex; node:crypto is loaded on first use (a check that writes nothing never pays for it). */
+function randomHex(count: number): string {
+  return (require('node:crypto') as typeof import('node:crypto')).randomBytes(count).toString('hex');
+}
 
 /** A file as it was read, to be replaced only while it is still so. */
 export interface ReadForReplace {
@@ -114,7 +118,7 @@ const MAX_BASE_CHARACTERS = 40;
 
 function createTemporary(directory: string, base: string, mode: number): { path: string; descriptor: number } {
   for (let attempt = 0; ; attempt++) {
-    const temporary = path.join(directory, `.${Array.from(base).slice(0, MAX_BASE_CHARACTERS).join('')}.${randomBytes(6).toString('hex')}.tmp`);
+    const temporary = path.join(directory, `.${Array.from(base).slice(0, MAX_BASE_CHARACTERS).join('')}.${randomHex(6)}.tmp`);
     try {
       // Exclusive: never opens, or follows a link planted at, a name that already exists. Private until complete.
       return { path: temporary, descriptor: fs.openSync(temporary, 'wx', mode) };

@@ -8,17 +8,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Words, render, words } from '../messages/words';
-import { NotReplacedError } from '../safeWrite';
+import type { NotReplacedError } from '../safeWrite';
 import { Schema, loadModelFile } from '../schema/schema';
-import { defaultCacheDirectory } from '../schema/schemaCache';
-import { detectLibvirtVersion } from '../schema/userSchema';
-import { loadUserSchemaInWorker } from '../schema/userSchemaLoader';
 import { Problem, checkText } from './check';
 import { ExactText, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
-import { FixedDocument, fixDocument, formatChanges } from './fix';
+import type { FixedDocument } from './fix';
 import { formatJson } from './jsonFormat';
 import { Command, UsageError, localeLanguage, parseArguments, takeLanguage, usage } from './options';
-import { formatSarif } from './sarifFormat';
 import { FixCounts, fixSummaryLine, summaryLine } from './summary';
 import { formatText } from './textFormat';
 
@@ -50,6 +46,11 @@ function packageVersion(): string | undefined {
 /** The schema --schema names, else the bundled one; undefined (said why) when it cannot be had. */
 async function loadSchema(directory: string | undefined): Promise<Schema | undefined> {
   if (directory !== undefined) {
+    // Loaded only here: a check with the bundled schema needs neither the compiler (xmldom), the
+    // worker nor the cache's hashes, and Node's start-up is most of what a one-file check costs.
+    const { defaultCacheDirectory } = require('../schema/schemaCache') as typeof import('../schema/schemaCache');
+    const { detectLibvirtVersion } = require('../schema/userSchema') as typeof import('../schema/userSchema');
+    const { loadUserSchemaInWorker } = require('../schema/userSchemaLoader') as typeof import('../schema/userSchemaLoader');
     const absolute = path.resolve(directory);
     // In a worker, as in the server: a hostile schema costs an error, not a hang or the memory.
     const loaded = await loadUserSchemaInWorker(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
@@ -107,6 +108,7 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
   if (command.format === 'json') process.stdout.write(formatJson(problems));
   // SARIF, like JSON, in English: what code scanning shows is read by tools and by every reader alike.
   else if (command.format === 'sarif') {
+    const { formatSarif } = require('./sarifFormat') as typeof import('./sarifFormat');
     const inEnglish = failures.map((failure) => render(failure, 'en'));
     process.stdout.write(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures: inEnglish }));
   } else process.stdout.write(formatText(problems, language));
@@ -124,6 +126,9 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
 const leftAsItIs = (name: string, error: NotReplacedError): Words => words('cli.leftAsItIs', { name, reason: error.words });
 
 async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> {
+  // The fixes and the safe writer are loaded only for `fix` (see loadSchema).
+  const { fixDocument, formatChanges } = require('./fix') as typeof import('./fix');
+  const { NotReplacedError } = require('../safeWrite') as typeof import('../safeWrite');
   const prepared = await prepare(command);
   if (!prepared) return EXIT_CANNOT_CHECK;
   const { schema, inputs, failures } = prepared;

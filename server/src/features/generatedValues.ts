@@ -22,7 +22,6 @@
  *   unit (safe); `GByte` and `gigabytes` could mean either power, so both are offered, the
  *   literal `GB` first.
  */
-import { randomBytes } from 'node:crypto';
 import { Finding, Fix } from '../finding';
 import { DocumentNode, ElementNode, attributeValue, elementText, valueSpan } from '../parser/nodes';
 import { Source } from '../parser/pieceText';
@@ -33,7 +32,8 @@ export interface RandomSource {
   bytes(count: number): Uint8Array;
 }
 
-export const systemRandom: RandomSource = { bytes: (count) => randomBytes(count) };
+// node:crypto is loaded on first use: most checks generate nothing.
+export const systemRandom: RandomSource = { bytes: (count) => (require('node:crypto') as typeof import('node:crypto')).randomBytes(count) };
 
 /**
  * The values generated for the fixes, remembered by what they replace (its text, and which of

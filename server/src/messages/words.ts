@@ -6,7 +6,6 @@
  * Templates name their parameters in braces: "`<{element}>` needs `{attribute}`".
  */
 import { EN, MessageKey } from './en';
-import { ZH } from './zh';
 
 export type Language = 'en' | 'zh';
 
@@ -23,7 +22,15 @@ export interface Words {
   readonly params: Readonly<Record<string, Param>>;
 }
 
-const CATALOGUES: Record<Language, Readonly<Record<MessageKey, string>>> = { en: EN, zh: ZH };
+type Catalogue = Readonly<Record<MessageKey, string>>;
+
+/** Chinese is loaded the first time it is rendered: an English run never pays for it. */
+let zh: Catalogue | undefined;
+
+function catalogue(language: Language): Catalogue {
+  if (language === 'en') return EN;
+  return (zh ??= (require('./zh') as typeof import('./zh')).ZH);
+}
 
 export function words(key: MessageKey, params: Record<string, Param> = {}): Words {
   return { key, params };
@@ -40,7 +47,7 @@ export function orList(items: readonly Param[]): WordList {
 /** `text` in `language`: its template with each `{name}` replaced by that parameter, rendered alike. */
 export function render(text: Words | string, language: Language): string {
   if (typeof text === 'string') return text;
-  const template = CATALOGUES[language][text.key] ?? EN[text.key];
+  const template = catalogue(language)[text.key] ?? EN[text.key];
   return template.replace(/\{(\w+)\}/g, (place, name: string) => {
     const value = text.params[name];
     return value === undefined ? place : renderParam(value, language);
