@@ -11,17 +11,18 @@ import { RULES_STORAGE_EN } from './en/rulesStorage';
 import { SERVER_EN } from './en/server';
 import { SETS_EN } from './en/sets';
 import { WELL_FORMED_EN } from './en/wellFormed';
+import { joinAreas } from './areas';
 
-export const EN = {
-  ...CLI_EN,
-  ...LIBVIRT_EN,
-  ...RULES_EN,
-  ...RULES_CPU_EN,
-  ...RULES_DEVICES_EN,
-  ...RULES_STORAGE_EN,
-  ...SERVER_EN,
-  ...SETS_EN,
-  ...WELL_FORMED_EN,
-};
+export const EN = joinAreas(
+  CLI_EN,
+  LIBVIRT_EN,
+  RULES_EN,
+  RULES_CPU_EN,
+  RULES_DEVICES_EN,
+  RULES_STORAGE_EN,
+  SERVER_EN,
+  SETS_EN,
+  WELL_FORMED_EN,
+);
 
 export type MessageKey = keyof typeof EN;

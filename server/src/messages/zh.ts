@@ -9,15 +9,16 @@ import { RULES_STORAGE_ZH } from './zh/rulesStorage';
 import { SERVER_ZH } from './zh/server';
 import { SETS_ZH } from './zh/sets';
 import { WELL_FORMED_ZH } from './zh/wellFormed';
+import { joinAreas } from './areas';
 
-export const ZH: Record<MessageKey, string> = {
-  ...CLI_ZH,
-  ...LIBVIRT_ZH,
-  ...RULES_ZH,
-  ...RULES_CPU_ZH,
-  ...RULES_DEVICES_ZH,
-  ...RULES_STORAGE_ZH,
-  ...SERVER_ZH,
-  ...SETS_ZH,
-  ...WELL_FORMED_ZH,
-};
+export const ZH: Record<MessageKey, string> = joinAreas(
+  CLI_ZH,
+  LIBVIRT_ZH,
+  RULES_ZH,
+  RULES_CPU_ZH,
+  RULES_DEVICES_ZH,
+  RULES_STORAGE_ZH,
+  SERVER_ZH,
+  SETS_ZH,
+  WELL_FORMED_ZH,
+);
