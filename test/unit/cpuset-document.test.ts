@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { documentFindings } from '../../server/src/features/diagnostics';
 import { safeFixEdits } from '../../server/src/features/safeFixes';
-import { setAttributeKeys } from '../../server/src/features/cpuset/setAttributes';
+import { setAttributeKeys, setAttributeKeysOf, setAttributeKeysOfModel } from '../../server/src/features/cpuset/setAttributes';
+import { fromModel } from '../../server/src/schema/model';
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { bundledSchema } from './helpers/documents';
 import { Analysis } from '../../server/src/features/analysis';
@@ -26,6 +27,12 @@ test('the set attributes come from the schema: every one the issue names, by its
     assert.ok(keys.has(key), key);
   }
   assert.ok(!keys.has('vcpupin@vcpu') && !keys.has('disk@type'));
+});
+
+test("read off the model's rows (as the bundled schema is), the set attributes are those of the grammar's walk", () => {
+  const model = schema.model!;
+  assert.deepEqual([...setAttributeKeysOfModel(model)].sort(), [...setAttributeKeys(fromModel(model))].sort());
+  assert.deepEqual([...setAttributeKeysOf(schema)].sort(), [...setAttributeKeys(schema.grammar)].sort());
 });
 
 test("a value's mistakes are found on their exact characters, and the schema's own complaint is not repeated", () => {

@@ -3,7 +3,7 @@
  * pattern and name class is stored once in a table and referred to by index, so shared defines
  * stay shared (a plain JSON.stringify of the pattern graph repeats them).
  */
-import { ElementDefinition, Grammar, NameClass, Pattern } from './patterns';
+import { DataParam, ElementDefinition, Grammar, NameClass, Pattern } from './patterns';
 
 /** A pattern or name class as [kind, ...fields], fields that are patterns or name classes given as indexes. */
 type Row = (string | number)[];
@@ -92,25 +92,69 @@ export function toModel(grammar: Grammar, source: Record<string, string>): Gramm
   return { format: 1, source, nameClasses, patterns, elements, start };
 }
 
-export function fromModel(model: GrammarModel): Grammar {
+/**
+ * The grammar of a model. With `lazily`, built as it is read: an element's name and content
+ * become patterns the first time they are asked for (a check of one document reads a small part
+ * of libvirt's schema, and building all of its 4,885 patterns was most of what loading it cost a
+ * one-file check); for a model we did not ship, a row we cannot read throws here, not later.
+ */
+export function fromModel(model: GrammarModel, lazily = false): Grammar {
   if (model.format !== 1) throw new Error(`unknown grammar model format ${String(model.format)}`);
-  const names: NameClass[] = [];
-  const nameAt = (i: number): NameClass => {
-    if (names[i]) return names[i];
-    const [kind, ...f] = model.nameClasses[i];
+  const reader = new ModelReader(model);
+  const elements: ElementDefinition[] = model.elements.map((row) => new ModelElement(reader, row));
+  if (!lazily) for (const element of elements) void [element.name, element.content];
+  return { start: reader.pattern(model.start), elements };
+}
+
+/** An element definition of a model, its name class and content built on first use. */
+class ModelElement implements ElementDefinition {
+  private nameClass: NameClass | undefined;
+  private contentPattern: Pattern | undefined;
+  readonly define?: string;
+
+  constructor(
+    private readonly reader: ModelReader,
+    private readonly row: [number, number, string],
+  ) {
+    if (row[2]) this.define = row[2];
+  }
+
+  get name(): NameClass {
+    return (this.nameClass ??= this.reader.nameClass(this.row[0]));
+  }
+
+  get content(): Pattern {
+    return (this.contentPattern ??= this.reader.pattern(this.row[1]));
+  }
+}
+
+/** The model's rows as patterns and name classes, each built once (shared rows stay shared). */
+class ModelReader {
+  private readonly names: (NameClass | undefined)[] = [];
+  private readonly patterns: (Pattern | undefined)[] = [];
+
+  constructor(private readonly model: GrammarModel) {}
+
+  nameClass(i: number): NameClass {
+    const known = this.names[i];
+    if (known) return known;
+    const row = this.model.nameClasses[i];
+    const kind = row[0];
     let n: NameClass;
-    if (kind === 'name') n = { kind, ns: f[0] as string, local: f[1] as string };
-    else if (kind === 'anyName') n = f.length > 0 ? { kind, except: nameAt(f[0] as number) } : { kind };
-    else if (kind === 'nsName') n = f.length > 1 ? { kind, ns: f[0] as string, except: nameAt(f[1] as number) } : { kind, ns: f[0] as string };
-    else if (kind === 'choice') n = { kind, a: nameAt(f[0] as number), b: nameAt(f[1] as number) };
+    if (kind === 'name') n = { kind, ns: row[1] as string, local: row[2] as string };
+    else if (kind === 'anyName') n = row.length > 1 ? { kind, except: this.nameClass(row[1] as number) } : { kind };
+    else if (kind === 'nsName') n = row.length > 2 ? { kind, ns: row[1] as string, except: this.nameClass(row[2] as number) } : { kind, ns: row[1] as string };
+    else if (kind === 'choice') n = { kind, a: this.nameClass(row[1] as number), b: this.nameClass(row[2] as number) };
     else throw new Error(`unknown name class ${String(kind)}`);
-    names[i] = n;
+    this.names[i] = n;
     return n;
-  };
-  const patterns: Pattern[] = [];
-  const patternAt = (i: number): Pattern => {
-    if (patterns[i]) return patterns[i];
-    const [kind, ...f] = model.patterns[i];
+  }
+
+  pattern(i: number): Pattern {
+    const known = this.patterns[i];
+    if (known) return known;
+    const row = this.model.patterns[i];
+    const kind = row[0];
     let p: Pattern;
     switch (kind) {
       case 'empty':
@@ -121,36 +165,30 @@ export function fromModel(model: GrammarModel): Grammar {
       case 'choice':
       case 'group':
       case 'interleave':
-        p = { kind, a: patternAt(f[0] as number), b: patternAt(f[1] as number) };
+        p = { kind, a: this.pattern(row[1] as number), b: this.pattern(row[2] as number) };
         break;
       case 'oneOrMore':
       case 'list':
-        p = { kind, p: patternAt(f[0] as number) };
+        p = { kind, p: this.pattern(row[1] as number) };
         break;
       case 'element':
-        p = { kind, id: f[0] as number };
+        p = { kind, id: row[1] as number };
         break;
       case 'attribute':
-        p = { kind, name: nameAt(f[0] as number), p: patternAt(f[1] as number) };
+        p = { kind, name: this.nameClass(row[1] as number), p: this.pattern(row[2] as number) };
         break;
       case 'data': {
-        p = { kind, library: f[0] as string, type: f[1] as string, params: JSON.parse(f[2] as string) };
-        if ((f[3] as number) >= 0) p.except = patternAt(f[3] as number);
+        p = { kind, library: row[1] as string, type: row[2] as string, params: JSON.parse(row[3] as string) as DataParam[] };
+        if ((row[4] as number) >= 0) p.except = this.pattern(row[4] as number);
         break;
       }
       case 'value':
-        p = { kind, library: f[0] as string, type: f[1] as string, value: f[2] as string, ns: f[3] as string };
+        p = { kind, library: row[1] as string, type: row[2] as string, value: row[3] as string, ns: row[4] as string };
         break;
       default:
         throw new Error(`unknown pattern ${String(kind)}`);
     }
-    patterns[i] = p;
+    this.patterns[i] = p;
     return p;
-  };
-  const elements: ElementDefinition[] = model.elements.map(([n, content, define]) => {
-    const element: ElementDefinition = { name: nameAt(n), content: patternAt(content) };
-    if (define) element.define = define;
-    return element;
-  });
-  return { start: patternAt(model.start), elements };
+  }
 }

@@ -22,12 +22,15 @@ export class Schema {
   constructor(
     readonly grammar: Grammar,
     readonly origin: SchemaOrigin,
+    /** The model the grammar was read from, when it was (what can be read off it without building the grammar). */
+    readonly model?: GrammarModel,
   ) {
     this.derivatives = new Derivatives(grammar, this.datatypes);
   }
 
+  /** A schema of a model we ship: its grammar is built as validation reads it. */
   static fromModel(model: GrammarModel, location: string): Schema {
-    return new Schema(fromModel(model), { libvirt: model.source.libvirt ?? 'unknown', location });
+    return new Schema(fromModel(model, true), { libvirt: model.source.libvirt ?? 'unknown', location }, model);
   }
 
   /** "libvirt 12.8.0 (bundled)", or "libvirt schema from DIR" when the version is not known. */

@@ -3,7 +3,8 @@
  * define, found in the grammar rather than listed by hand, so a newer libvirt's schema (the
  * user's own) brings its new ones along.
  */
-import { Grammar, Pattern, plainNames, subpatterns } from '../../schema/patterns';
+import { GrammarModel } from '../../schema/model';
+import { DataParam, Grammar, Pattern, plainNames, subpatterns } from '../../schema/patterns';
 import { Schema } from '../../schema/schema';
 import { SetNoun } from './checkSet';
 
@@ -23,7 +24,8 @@ const keysBySchema = new WeakMap<Schema, Set<string>>();
 export function setAttributeKeysOf(schema: Schema): ReadonlySet<string> {
   let keys = keysBySchema.get(schema);
   if (!keys) {
-    keys = setAttributeKeys(schema.grammar);
+    // Read off the model where there is one: walking the grammar would build all of it.
+    keys = schema.model ? setAttributeKeysOfModel(schema.model) : setAttributeKeys(schema.grammar);
     keysBySchema.set(schema, keys);
   }
   return keys;
@@ -39,6 +41,56 @@ export function setAttributeKeys(grammar: Grammar): Set<string> {
       else if (holdsSet(p.p)) for (const element of elements) for (const attribute of plainNames(p.name)) keys.add(`${element}@${attribute}`);
     };
     visit(definition.content);
+  }
+  return keys;
+}
+
+/** setAttributeKeys of the grammar `model` describes, read off its rows (each row once). */
+export function setAttributeKeysOfModel(model: GrammarModel): Set<string> {
+  const { patterns, nameClasses } = model;
+  const plain = (i: number, into: string[]): string[] => {
+    const row = nameClasses[i];
+    if (row[0] === 'name') into.push(row[2] as string);
+    else if (row[0] === 'choice') plain(row[2] as number, plain(row[1] as number, into));
+    return into;
+  };
+  const holds = (i: number): boolean => {
+    const row = patterns[i];
+    if (row[0] === 'choice') return holds(row[1] as number) || holds(row[2] as number);
+    return row[0] === 'data' && (JSON.parse(row[3] as string) as DataParam[]).some((param) => param.name === 'pattern' && param.value === CPUSET_PATTERN);
+  };
+  // The set attributes' names under each row, not looking inside attributes or elements.
+  const under: (string[] | undefined)[] = [];
+  const namesUnder = (i: number): string[] => {
+    const known = under[i];
+    if (known) return known;
+    const row = patterns[i];
+    let names: string[] = [];
+    switch (row[0]) {
+      case 'attribute':
+        names = holds(row[2] as number) ? plain(row[1] as number, []) : [];
+        break;
+      case 'choice':
+      case 'group':
+      case 'interleave':
+        names = [...namesUnder(row[1] as number), ...namesUnder(row[2] as number)];
+        break;
+      case 'oneOrMore':
+      case 'list':
+        names = namesUnder(row[1] as number);
+        break;
+      case 'data':
+        names = (row[4] as number) >= 0 ? namesUnder(row[4] as number) : [];
+        break;
+    }
+    under[i] = names;
+    return names;
+  };
+  const keys = new Set<string>();
+  for (const [name, content] of model.elements) {
+    const attributes = namesUnder(content);
+    if (attributes.length === 0) continue;
+    for (const element of plain(name, [])) for (const attribute of attributes) keys.add(`${element}@${attribute}`);
   }
   return keys;
 }
