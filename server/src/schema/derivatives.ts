@@ -5,7 +5,8 @@
  *
  * Patterns are interned (equal patterns are the same object, with a number), so derivatives can
  * be cached: a domain document repeats the same few hundred element shapes, and after the first
- * of each the work is table lookups.
+ * of each the work is table lookups. The tables are indexed by the pattern's number, then by a
+ * number, a name or a value as they are: a lookup builds no key and allocates nothing.
  */
 import { isWhitespaceText } from '../parser/chars';
 import { ElementDefinition, Grammar, NameClass, Pattern, listedNames, subpatterns } from './patterns';
@@ -35,14 +36,30 @@ export class Derivatives {
   readonly empty: P;
   readonly notAllowed: P;
   readonly anyText: P;
+  /** The leaves and the patterns made from the grammar's, by a key that says what they are. */
   private readonly interned = new Map<string, P>();
+  /** Choices, groups, interleaves and afters by their first operand's id, then the second's. */
+  private readonly choices: (Map<number, P> | undefined)[] = [];
+  private readonly groups: (Map<number, P> | undefined)[] = [];
+  private readonly interleaves: (Map<number, P> | undefined)[] = [];
+  private readonly afters: (Map<number, P> | undefined)[] = [];
+  private readonly oneOrMores: (P | undefined)[] = [];
+  /** The grammar's patterns already converted (shared defines are met many times). */
+  private readonly converted = new Map<Pattern, P>();
   private readonly elementContent: P[] = [];
-  private readonly nullableCache = new Map<number, boolean>();
-  private readonly openCache = new Map<string, P>();
-  private readonly closeCache = new Map<number, P>();
-  private readonly endCache = new Map<number, P>();
-  /** Attribute and text derivatives depend on the value too; values repeat a lot (type='file'). */
-  private readonly valueCache = new Map<string, P>();
+  private readonly nullables: (boolean | undefined)[] = [];
+  /** startTagOpen by the pattern's id, then the element's name (nameKey). */
+  private readonly opens: (Map<string, P> | undefined)[] = [];
+  private readonly closes: (P | undefined)[] = [];
+  private readonly ends: (P | undefined)[] = [];
+  /**
+   * Attribute and text derivatives depend on the value too; values repeat a lot (type='file').
+   * By the pattern's id, then the attribute's name (nameKey), then the value (undefined: any).
+   */
+  private attributes: (Map<string, Map<string | undefined, P>> | undefined)[] = [];
+  private texts: (Map<string, P> | undefined)[] = [];
+  /** Entries in `attributes` and `texts`: values include free text (paths, names), so they are bounded. */
+  private valueEntries = 0;
   private nextId = 0;
   private names: { element: Set<string>; attribute: Set<string> } | undefined;
 
@@ -83,7 +100,29 @@ export class Derivatives {
     return found;
   }
 
+  /** The pattern of `kind` over `x` and `y` in `table`, made with `make` the first time. */
+  private pair(table: (Map<number, P> | undefined)[], x: P, y: P, make: () => P): P {
+    let byFirst = table[x.id];
+    if (!byFirst) table[x.id] = byFirst = new Map();
+    let found = byFirst.get(y.id);
+    if (!found) {
+      found = make();
+      found.id = this.nextId++;
+      byFirst.set(y.id, found);
+    }
+    return found;
+  }
+
   private fromGrammar(p: Pattern): P {
+    let converted = this.converted.get(p);
+    if (!converted) {
+      converted = this.convert(p);
+      this.converted.set(p, converted);
+    }
+    return converted;
+  }
+
+  private convert(p: Pattern): P {
     switch (p.kind) {
       case 'empty':
         return this.empty;
@@ -135,39 +174,46 @@ export class Derivatives {
     if (b.kind === 'notAllowed') return a;
     if (a === b) return a;
     // Order the operands so that equal choices intern to one pattern.
-    const [x, y] = a.id < b.id ? [a, b] : [b, a];
-    return this.intern(`|${x.id},${y.id}`, () => ({ id: 0, kind: 'choice', a: x, b: y }));
+    const x = a.id < b.id ? a : b;
+    const y = a.id < b.id ? b : a;
+    return this.pair(this.choices, x, y, () => ({ id: 0, kind: 'choice', a: x, b: y }));
   }
 
   group(a: P, b: P): P {
     if (a.kind === 'notAllowed' || b.kind === 'notAllowed') return this.notAllowed;
     if (a.kind === 'empty') return b;
     if (b.kind === 'empty') return a;
-    return this.intern(`,${a.id},${b.id}`, () => ({ id: 0, kind: 'group', a, b }));
+    return this.pair(this.groups, a, b, () => ({ id: 0, kind: 'group', a, b }));
   }
 
   interleave(a: P, b: P): P {
     if (a.kind === 'notAllowed' || b.kind === 'notAllowed') return this.notAllowed;
     if (a.kind === 'empty') return b;
     if (b.kind === 'empty') return a;
-    const [x, y] = a.id < b.id ? [a, b] : [b, a];
-    return this.intern(`&${x.id},${y.id}`, () => ({ id: 0, kind: 'interleave', a: x, b: y }));
+    const x = a.id < b.id ? a : b;
+    const y = a.id < b.id ? b : a;
+    return this.pair(this.interleaves, x, y, () => ({ id: 0, kind: 'interleave', a: x, b: y }));
   }
 
   after(a: P, b: P): P {
     if (a.kind === 'notAllowed' || b.kind === 'notAllowed') return this.notAllowed;
-    return this.intern(`>${a.id},${b.id}`, () => ({ id: 0, kind: 'after', a, b }));
+    return this.pair(this.afters, a, b, () => ({ id: 0, kind: 'after', a, b }));
   }
 
   oneOrMore(p: P): P {
     if (p.kind === 'notAllowed' || p.kind === 'empty') return p;
-    return this.intern(`+${p.id}`, () => ({ id: 0, kind: 'oneOrMore', p }));
+    let found = this.oneOrMores[p.id];
+    if (!found) {
+      found = { id: this.nextId++, kind: 'oneOrMore', p };
+      this.oneOrMores[p.id] = found;
+    }
+    return found;
   }
 
   // ---- the derivatives ---------------------------------------------------------------------
 
   nullable(p: P): boolean {
-    const cached = this.nullableCache.get(p.id);
+    const cached = this.nullables[p.id];
     if (cached !== undefined) return cached;
     let result: boolean;
     switch (p.kind) {
@@ -188,17 +234,20 @@ export class Derivatives {
       default:
         result = false;
     }
-    this.nullableCache.set(p.id, result);
+    this.nullables[p.id] = result;
     return result;
   }
 
   /** After `<name`: what the attributes, content and the rest must match. */
   startTagOpen(p: P, name: QName): P {
-    const key = `${p.id}\u0000${name.ns}\u0000${name.local}`;
-    const cached = this.openCache.get(key);
-    if (cached) return cached;
-    const result = this.startTagOpenUncached(p, name);
-    this.openCache.set(key, result);
+    const key = nameKey(name);
+    let byName = this.opens[p.id];
+    if (!byName) this.opens[p.id] = byName = new Map();
+    let result = byName.get(key);
+    if (!result) {
+      result = this.startTagOpenUncached(p, name);
+      byName.set(key, result);
+    }
     return result;
   }
 
@@ -239,17 +288,28 @@ export class Derivatives {
 
   /** After an attribute; with a value of undefined, any value is taken (recovery after a bad one). */
   attribute(p: P, name: QName, value: string | undefined): P {
-    return this.cachedByValue(`a${p.id}\u0000${name.ns}\u0000${name.local}\u0000${value ?? '\u0001'}`, () => this.attributeUncached(p, name, value));
+    const key = nameKey(name);
+    let byName = this.attributes[p.id];
+    let byValue = byName?.get(key);
+    const cached = byValue?.get(value);
+    if (cached) return cached;
+    const result = this.attributeUncached(p, name, value);
+    this.countValueEntry();
+    byName = this.attributes[p.id];
+    if (!byName) this.attributes[p.id] = byName = new Map();
+    byValue = byName.get(key);
+    if (!byValue) byName.set(key, (byValue = new Map()));
+    byValue.set(value, result);
+    return result;
   }
 
-  private cachedByValue(key: string, compute: () => P): P {
-    const cached = this.valueCache.get(key);
-    if (cached) return cached;
-    // Keys include free text (paths, names): start over rather than grow without bound.
-    if (this.valueCache.size > 200_000) this.valueCache.clear();
-    const result = compute();
-    this.valueCache.set(key, result);
-    return result;
+  /** Counts an entry about to be added to the value caches; past the bound, starts them over rather than grow without end. */
+  private countValueEntry(): void {
+    if (++this.valueEntries > 200_000) {
+      this.attributes = [];
+      this.texts = [];
+      this.valueEntries = 1;
+    }
   }
 
   private attributeUncached(p: P, name: QName, value: string | undefined): P {
@@ -273,10 +333,11 @@ export class Derivatives {
 
   /** After the start tag's `>`: attributes not given are no longer possible. */
   startTagClose(p: P): P {
-    const cached = this.closeCache.get(p.id);
-    if (cached) return cached;
-    const result = this.closeStartTag(p, this.notAllowed);
-    this.closeCache.set(p.id, result);
+    let result = this.closes[p.id];
+    if (!result) {
+      result = this.closeStartTag(p, this.notAllowed);
+      this.closes[p.id] = result;
+    }
     return result;
   }
 
@@ -309,7 +370,14 @@ export class Derivatives {
   }
 
   text(p: P, value: string): P {
-    return this.cachedByValue(`t${p.id}\u0000${value}`, () => this.textUncached(p, value));
+    const cached = this.texts[p.id]?.get(value);
+    if (cached) return cached;
+    const result = this.textUncached(p, value);
+    this.countValueEntry();
+    let byValue = this.texts[p.id];
+    if (!byValue) this.texts[p.id] = byValue = new Map();
+    byValue.set(value, result);
+    return result;
   }
 
   private textUncached(p: P, value: string): P {
@@ -340,13 +408,13 @@ export class Derivatives {
   }
 
   endTag(p: P): P {
-    const cached = this.endCache.get(p.id);
+    const cached = this.ends[p.id];
     if (cached) return cached;
     let result: P;
     if (p.kind === 'after') result = this.nullable(p.a) ? p.b : this.notAllowed;
     else if (p.kind === 'choice') result = this.choice(this.endTag(p.a), this.endTag(p.b));
     else result = this.notAllowed;
-    this.endCache.set(p.id, result);
+    this.ends[p.id] = result;
     return result;
   }
 
@@ -370,6 +438,11 @@ export class Derivatives {
     }
     return current;
   }
+}
+
+/** A name as the caches know it: the local name alone in no namespace (the usual case: no string is built). */
+function nameKey(name: QName): string {
+  return name.ns === '' ? name.local : `${name.ns}\u0000${name.local}`;
 }
 
 /** The local names of the grammar's elements and attributes. */
