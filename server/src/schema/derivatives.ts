@@ -7,6 +7,11 @@
  * be cached: a domain document repeats the same few hundred element shapes, and after the first
  * of each the work is table lookups. The tables are indexed by the pattern's number, then by a
  * number, a name or a value as they are: a lookup builds no key and allocates nothing.
+ *
+ * Inside an element, the pattern is `after(content, rest)`: what the element's content must
+ * still match, then what follows it in the parent. Attribute, text and start-tag-close
+ * derivatives are taken of the content alone and cached there, so an element met in a new state
+ * of its parent (the tenth `<disk>` of `<devices>`) finds its content's derivatives already made.
  */
 import { isWhitespaceText } from '../parser/chars';
 import { ElementDefinition, Grammar, NameClass, Pattern, listedNames, subpatterns } from './patterns';
@@ -288,6 +293,8 @@ export class Derivatives {
 
   /** After an attribute; with a value of undefined, any value is taken (recovery after a bad one). */
   attribute(p: P, name: QName, value: string | undefined): P {
+    // An element's attributes are derived on its content alone (see `after`), cached there.
+    if (p.kind === 'after') return this.after(this.attribute(p.a, name, value), p.b);
     const key = nameKey(name);
     let byName = this.attributes[p.id];
     let byValue = byName?.get(key);
@@ -315,7 +322,7 @@ export class Derivatives {
   private attributeUncached(p: P, name: QName, value: string | undefined): P {
     switch (p.kind) {
       case 'after':
-        return this.after(this.attributeUncached(p.a, name, value), p.b);
+        return this.after(this.attribute(p.a, name, value), p.b);
       case 'choice':
         return this.choice(this.attributeUncached(p.a, name, value), this.attributeUncached(p.b, name, value));
       case 'group':
@@ -333,6 +340,7 @@ export class Derivatives {
 
   /** After the start tag's `>`: attributes not given are no longer possible. */
   startTagClose(p: P): P {
+    if (p.kind === 'after') return this.after(this.startTagClose(p.a), p.b);
     let result = this.closes[p.id];
     if (!result) {
       result = this.closeStartTag(p, this.notAllowed);
@@ -353,7 +361,7 @@ export class Derivatives {
   private closeStartTag(p: P, missingAttribute: P): P {
     switch (p.kind) {
       case 'after':
-        return this.after(this.closeStartTag(p.a, missingAttribute), p.b);
+        return this.after(missingAttribute === this.notAllowed ? this.startTagClose(p.a) : this.closeStartTag(p.a, missingAttribute), p.b);
       case 'choice':
         return this.choice(this.closeStartTag(p.a, missingAttribute), this.closeStartTag(p.b, missingAttribute));
       case 'group':
@@ -370,6 +378,7 @@ export class Derivatives {
   }
 
   text(p: P, value: string): P {
+    if (p.kind === 'after') return this.after(this.text(p.a, value), p.b);
     const cached = this.texts[p.id]?.get(value);
     if (cached) return cached;
     const result = this.textUncached(p, value);
@@ -391,7 +400,7 @@ export class Derivatives {
         return this.nullable(p.a) ? this.choice(first, this.textUncached(p.b, value)) : first;
       }
       case 'after':
-        return this.after(this.textUncached(p.a, value), p.b);
+        return this.after(this.text(p.a, value), p.b);
       case 'oneOrMore':
         return this.group(this.textUncached(p.p, value), this.choice(p, this.empty));
       case 'text':
