@@ -46,10 +46,10 @@ function packageVersion(): string | undefined {
 /** The schema --schema names, else the bundled one; undefined (said why) when it cannot be had. */
 async function loadSchema(directory: string | undefined): Promise<Schema | undefined> {
   if (directory !== undefined) {
-    // Loaded only here: a check with the bundled schema needs neither the compiler (xmldom), the
-    // worker nor the cache's hashes, and Node's start-up is most of what a one-file check costs.
+    // Loaded only here: a check with the bundled schema needs neither the worker that compiles a
+    // schema nor the cache's hashes, and Node's start-up is most of what a one-file check costs.
     const { defaultCacheDirectory } = require('../schema/schemaCache') as typeof import('../schema/schemaCache');
-    const { detectLibvirtVersion } = require('../schema/userSchema') as typeof import('../schema/userSchema');
+    const { detectLibvirtVersion } = require('../schema/libvirtVersion') as typeof import('../schema/libvirtVersion');
     const { loadUserSchemaInWorker } = require('../schema/userSchemaLoader') as typeof import('../schema/userSchemaLoader');
     const absolute = path.resolve(directory);
     // In a worker, as in the server: a hostile schema costs an error, not a hang or the memory.

@@ -4,7 +4,6 @@
  * libvirt checks. Compiling takes a few hundred ms, so the model is cached on disk and reused
  * while every file the compile read still has the same content hash.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,8 +17,9 @@ import { MAX_SCHEMA_BYTES, SchemaFileReader, readRegularFile } from './schemaFil
 import { loadUnlessItCrashedBefore, loadUserSchemaInWorker } from './userSchemaLoader';
 import { SchemaInUse } from '../protocol';
 
-/** Where distributions install libvirt's schemas (libvirtXml.schema.useSystemSchemas). */
-export const SYSTEM_SCHEMA_DIRECTORY = '/usr/share/libvirt/schemas';
+import { SYSTEM_SCHEMA_DIRECTORY, detectLibvirtVersion } from './libvirtVersion';
+
+export { SYSTEM_SCHEMA_DIRECTORY, detectLibvirtVersion };
 
 export interface SchemaSettings {
   schemaPath: string;
@@ -165,30 +165,6 @@ export function loadUserSchema(directory: string, cacheDirectory: string, libvir
   const result: UserSchemaResult = { schema: new Schema(grammar, origin), cached: false, files: files.size };
   if (cacheProblem) result.cacheProblem = cacheProblem;
   return result;
-}
-
-/**
- * libvirt's version for a schema directory: a version in its path (/opt/libvirt-11.2.0/…), or for
- * the system directory what `virsh --version` prints (virsh and the schemas ship from one libvirt
- * build; --version only prints, it connects to nothing); else 'unknown'.
- */
-export async function detectLibvirtVersion(
-  directory: string,
-  systemDirectory = SYSTEM_SCHEMA_DIRECTORY,
-  versionCommand: readonly string[] = ['virsh', '--version'],
-): Promise<string> {
-  for (const segment of directory.split(/[\\/]/).reverse()) {
-    const match = /^(?:libvirt-)?(\d+\.\d+\.\d+)$/.exec(segment);
-    if (match) return match[1];
-  }
-  if (path.resolve(directory) !== path.resolve(systemDirectory)) return 'unknown';
-  const [command, ...args] = versionCommand;
-  return new Promise((resolve) => {
-    execFile(command, args, { timeout: 3000, windowsHide: true }, (error, stdout) => {
-      const match = /^\s*(\d+\.\d+\.\d+)\s*$/.exec(String(stdout));
-      resolve(!error && match ? match[1] : 'unknown');
-    });
-  });
 }
 
 /** data and value patterns whose type or parameters the datatype library rejects, in words. */
