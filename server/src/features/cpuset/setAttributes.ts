@@ -45,7 +45,11 @@ export function setAttributeKeys(grammar: Grammar): Set<string> {
   return keys;
 }
 
-/** setAttributeKeys of the grammar `model` describes, read off its rows (each row once). */
+/**
+ * setAttributeKeys of the grammar `model` describes, read off its rows in one pass: a row's
+ * parts come before it (toModel writes them first), so what each row holds is known from its
+ * parts' when it is read. Most rows hold no set attribute and build nothing.
+ */
 export function setAttributeKeysOfModel(model: GrammarModel): Set<string> {
   const { patterns, nameClasses } = model;
   const plain = (i: number, into: string[]): string[] => {
@@ -54,46 +58,50 @@ export function setAttributeKeysOfModel(model: GrammarModel): Set<string> {
     else if (row[0] === 'choice') plain(row[2] as number, plain(row[1] as number, into));
     return into;
   };
-  const holds = (i: number): boolean => {
-    const row = patterns[i];
-    if (row[0] === 'choice') return holds(row[1] as number) || holds(row[2] as number);
-    return row[0] === 'data' && (JSON.parse(row[3] as string) as DataParam[]).some((param) => param.name === 'pattern' && param.value === CPUSET_PATTERN);
+  // The pattern's text in the row's parameters (JSON) is looked for before the parameters are read.
+  const cpuset = JSON.stringify(CPUSET_PATTERN);
+  // Per row: whether it is a set's value (a cpuset data, or a choice of them), and the set attributes' names under it (not inside attributes or elements).
+  const holds: boolean[] = new Array<boolean>(patterns.length).fill(false);
+  const under: string[][] = new Array<string[]>(patterns.length).fill(NONE);
+  const at = (i: number, of: number): number => {
+    if (i >= of) throw new Error(`schema model: pattern ${of} refers to ${i}, not written before it`);
+    return i;
   };
-  // The set attributes' names under each row, not looking inside attributes or elements.
-  const under: (string[] | undefined)[] = [];
-  const namesUnder = (i: number): string[] => {
-    const known = under[i];
-    if (known) return known;
+  for (let i = 0; i < patterns.length; i++) {
     const row = patterns[i];
-    let names: string[] = [];
     switch (row[0]) {
+      case 'data':
+        holds[i] = (row[3] as string).includes(cpuset) && (JSON.parse(row[3] as string) as DataParam[]).some((param) => param.name === 'pattern' && param.value === CPUSET_PATTERN);
+        if ((row[4] as number) >= 0) under[i] = under[at(row[4] as number, i)];
+        break;
       case 'attribute':
-        names = holds(row[2] as number) ? plain(row[1] as number, []) : [];
+        if (holds[at(row[2] as number, i)]) under[i] = plain(row[1] as number, []);
         break;
       case 'choice':
       case 'group':
-      case 'interleave':
-        names = [...namesUnder(row[1] as number), ...namesUnder(row[2] as number)];
+      case 'interleave': {
+        if (row[0] === 'choice') holds[i] = holds[at(row[1] as number, i)] || holds[at(row[2] as number, i)];
+        const a = under[at(row[1] as number, i)];
+        const b = under[at(row[2] as number, i)];
+        under[i] = a === NONE ? b : b === NONE ? a : [...a, ...b];
         break;
+      }
       case 'oneOrMore':
       case 'list':
-        names = namesUnder(row[1] as number);
-        break;
-      case 'data':
-        names = (row[4] as number) >= 0 ? namesUnder(row[4] as number) : [];
+        under[i] = under[at(row[1] as number, i)];
         break;
     }
-    under[i] = names;
-    return names;
-  };
+  }
   const keys = new Set<string>();
   for (const [name, content] of model.elements) {
-    const attributes = namesUnder(content);
-    if (attributes.length === 0) continue;
+    const attributes = under[content];
+    if (attributes === NONE) continue;
     for (const element of plain(name, [])) for (const attribute of attributes) keys.add(`${element}@${attribute}`);
   }
   return keys;
 }
+
+const NONE: string[] = [];
 
 /** How a set attribute's ids are read, by its name and element (libvirt's documentation). */
 export function setAttributeKind(element: string, attribute: string, parent: string | undefined): SetAttribute {
