@@ -16,12 +16,28 @@ const common = {
   logLevel: 'warning',
 };
 
+/** domxml reads the Chinese catalogue from dist/cli-zh.js when it speaks Chinese: its bundle is a quarter smaller without it. */
+const chineseApart = {
+  name: 'chinese-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/zh$/ }, (args) => (args.importer.endsWith('words.ts') ? { path: './cli-zh.js', external: true } : undefined));
+  },
+};
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // domxml: dist/cli.js loads the checker's bundle with V8's code cache (server/src/cli/launch.ts);
   // the token ties the cache written below to this bundle.
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli-bundle.js', minifyWhitespace: true, banner: { js: `// domxml build ${randomBytes(12).toString('hex')}` } }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/cli/cli.ts'],
+    outfile: 'dist/cli-bundle.js',
+    minifyWhitespace: true,
+    banner: { js: `// domxml build ${randomBytes(12).toString('hex')}` },
+    plugins: [chineseApart],
+  }),
+  esbuild.build({ ...common, entryPoints: ['server/src/messages/zh.ts'], outfile: 'dist/cli-zh.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The server as a command for other editors: its arguments checked, then dist/server.js itself
   // (kept out of this bundle: one server, whichever way it is started).
