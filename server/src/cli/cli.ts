@@ -34,6 +34,22 @@ function say(line: Words | string): void {
   process.stderr.write(`${TOOL}: ${render(line, language)}\n`);
 }
 
+let stdoutOpened = false;
+
+/** Writes `text` on standard output; for no text, nothing (a clean check does not even open the stream). */
+function out(text: string): void {
+  if (text === '') return;
+  if (!stdoutOpened) {
+    stdoutOpened = true;
+    // A reader that stops early (`domxml check … | head`) is not an error of ours.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_CLEAN);
+      throw error;
+    });
+  }
+  process.stdout.write(text);
+}
+
 function packageVersion(): string | undefined {
   try {
     const { version } = JSON.parse(fs.readFileSync(path.join(INSTALL_DIRECTORY, 'package.json'), 'utf8')) as { version?: unknown };
@@ -105,13 +121,13 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
   }
 
   for (const failure of failures) say(failure);
-  if (command.format === 'json') process.stdout.write(formatJson(problems));
+  if (command.format === 'json') out(formatJson(problems));
   // SARIF, like JSON, in English: what code scanning shows is read by tools and by every reader alike.
   else if (command.format === 'sarif') {
     const { formatSarif } = require('./sarifFormat') as typeof import('./sarifFormat');
     const inEnglish = failures.map((failure) => render(failure, 'en'));
-    process.stdout.write(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures: inEnglish }));
-  } else process.stdout.write(formatText(problems, language));
+    out(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures: inEnglish }));
+  } else out(formatText(problems, language));
   say(summaryLine(checked, problems, failures.length));
 
   if (failures.length > 0) return EXIT_CANNOT_CHECK;
@@ -135,7 +151,9 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
   // `fix -` is a filter: the fixed document takes standard output, the report standard error.
   const filter = !command.dryRun && inputs.length === 1 && inputs[0].kind === 'stdin';
   const report = (text: string): void => {
-    if (text !== '') (filter ? process.stderr : process.stdout).write(text);
+    if (filter) {
+      if (text !== '') process.stderr.write(text);
+    } else out(text);
   };
   const counts: FixCounts = { documents: 0, changes: 0, changedDocuments: 0, notFixed: 0, failures: 0 };
   const remaining: Problem[] = [];
@@ -177,7 +195,7 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
     report(formatChanges(name, fixed.changes, language));
     report(formatText(fixed.remaining, language));
     remaining.push(...fixed.remaining);
-    if (filter) process.stdout.write(withByteOrderMark(fixed.text, read.byteOrderMark));
+    if (filter) out(withByteOrderMark(fixed.text, read.byteOrderMark));
   }
 
   for (const failure of failures) say(failure);
@@ -205,7 +223,7 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv = pro
     return EXIT_CANNOT_CHECK;
   }
   if (command.kind === 'help') {
-    process.stdout.write(`${usage(language)}\n`);
+    out(`${usage(language)}\n`);
     return EXIT_CLEAN;
   }
   if (command.kind === 'version') {
@@ -214,17 +232,12 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv = pro
       say(words('cli.noVersion', { file: path.join(INSTALL_DIRECTORY, 'package.json') }));
       return EXIT_CANNOT_CHECK;
     }
-    process.stdout.write(`${TOOL} ${version}\n`);
+    out(`${TOOL} ${version}\n`);
     return EXIT_CLEAN;
   }
   return command.kind === 'fix' ? fix(command) : check(command);
 }
 
-// A reader that stops early (`domxml check … | head`) is not an error of ours.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_CLEAN);
-  throw error;
-});
 void main(process.argv.slice(2)).then((status) => {
   process.exitCode = status;
 });
