@@ -85,29 +85,62 @@ export class Domain {
     return value;
   }
 
+  // The walks below are plain loops: 187 rules run them on every document, mostly before
+  // they are optimised, and iterators and flatMap allocate there.
+
   /** The elements along `path` (names from the root's children down), in document order. */
   at(path: readonly string[], from: El = this.root): El[] {
-    let level = [from];
-    for (const name of path) level = level.flatMap((el) => this.children(el, name));
-    return level;
+    const found: El[] = [];
+    this.collect(path, 0, from.element, from.start, found);
+    return found;
+  }
+
+  private collect(path: readonly string[], depth: number, element: ElementNode, start: number, into: El[]): void {
+    if (depth === path.length) {
+      into.push({ element, start });
+      return;
+    }
+    const children = element.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.kind === 'element' && child.name === path[depth]) this.collect(path, depth + 1, child, start + child.offset, into);
+    }
   }
 
   /** The first element along `path`, if any. */
   first(path: readonly string[], from: El = this.root): El | undefined {
-    return this.at(path, from)[0];
+    return this.firstFrom(path, 0, from.element, from.start);
+  }
+
+  private firstFrom(path: readonly string[], depth: number, element: ElementNode, start: number): El | undefined {
+    if (depth === path.length) return { element, start };
+    const children = element.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.kind !== 'element' || child.name !== path[depth]) continue;
+      const found = this.firstFrom(path, depth + 1, child, start + child.offset);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The child elements of `el` (named `name` when given). */
   children(el: El, name?: string): El[] {
     const found: El[] = [];
-    for (const child of el.element.children) {
+    const children = el.element.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
       if (child.kind === 'element' && (name === undefined || child.name === name)) found.push({ element: child, start: el.start + child.offset });
     }
     return found;
   }
 
   child(el: El, name: string): El | undefined {
-    for (const child of el.element.children) if (child.kind === 'element' && child.name === name) return { element: child, start: el.start + child.offset };
+    const children = el.element.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.kind === 'element' && child.name === name) return { element: child, start: el.start + child.offset };
+    }
     return undefined;
   }
 
@@ -143,7 +176,11 @@ export class Domain {
 
 /** The element's attribute `name` when its value is complete (its closing quote typed). */
 function completeAttribute(element: ElementNode, name: string): Attribute | undefined {
-  for (const attribute of element.attributes) if (attribute.name === name && attribute.valueOffset >= 0 && attribute.valueClosed) return attribute;
+  const attributes = element.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i];
+    if (attribute.name === name && attribute.valueOffset >= 0 && attribute.valueClosed) return attribute;
+  }
   return undefined;
 }
 

@@ -10,7 +10,7 @@ import { devicesRules } from './devices';
 import { Domain } from './domain';
 import { busesRules } from './buses';
 import { referencesRules } from './references';
-import { Rule, Stage } from './rule';
+import { Report, Rule, Stage } from './rule';
 import { storageRules } from './storage';
 import { usbRules } from './usb';
 
@@ -40,29 +40,34 @@ export function stageWords(stage: Stage): Words {
 /** The findings of every rule that applies to the domain's driver. */
 export function runRules(domain: Domain, rules: readonly Rule[] = RULES, onError?: (rule: Rule, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of rules) {
-    if (rule.driver === 'qemu' && !domain.isQemu) continue;
+  // One report function for all the rules (the one running is `rule`): not a closure per rule per document.
+  let rule: Rule = rules[0];
+  const report: Report = (at, message, options) => {
+    // The rule's words, then what libvirt does about them.
+    const said = words(`rules.consequence.${rule.stage}`, { message });
+    const finding: Finding = {
+      start: at.from,
+      end: at.to,
+      severity: rule.stage === 'accepted' ? 'warning' : 'error',
+      code: rule.code,
+      message: render(said, 'en'),
+      words: said,
+      beyondSchema: true,
+    };
+    if (options?.related?.length) {
+      finding.related = options.related.map(({ from, to, message }) =>
+        typeof message === 'string' ? { start: from, end: to, message } : { start: from, end: to, message: render(message, 'en'), words: message },
+      );
+    }
+    if (options?.fixes?.length) finding.fixes = options.fixes;
+    findings.push(finding);
+  };
+  const qemu = domain.isQemu;
+  for (let i = 0; i < rules.length; i++) {
+    rule = rules[i];
+    if (rule.driver === 'qemu' && !qemu) continue;
     try {
-      rule.check(domain, (at, message, options) => {
-        // The rule's words, then what libvirt does about them.
-        const said = words(`rules.consequence.${rule.stage}`, { message });
-        const finding: Finding = {
-          start: at.from,
-          end: at.to,
-          severity: rule.stage === 'accepted' ? 'warning' : 'error',
-          code: rule.code,
-          message: render(said, 'en'),
-          words: said,
-          beyondSchema: true,
-        };
-        if (options?.related?.length) {
-          finding.related = options.related.map(({ from, to, message }) =>
-            typeof message === 'string' ? { start: from, end: to, message } : { start: from, end: to, message: render(message, 'en'), words: message },
-          );
-        }
-        if (options?.fixes?.length) finding.fixes = options.fixes;
-        findings.push(finding);
-      });
+      rule.check(domain, report);
     } catch (error) {
       // A rule's bug must not cost the user the other rules' findings, nor the server.
       onError?.(rule, error);
