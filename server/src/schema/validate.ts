@@ -151,7 +151,7 @@ export class TreeValidator {
     const subject = parent?.label.includes(' ') ? `\`<${element.name}>\` in a \`${parent.label}\`` : `\`<${element.name}>\``;
     let current = open;
     // Unknown attributes the fixes rename to a known one: the one missing, most likely.
-    const renamedTo = new Set<string>();
+    let renamedTo: Set<string> | undefined;
     for (const attribute of element.attributes) {
       if (attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
       // A value still being typed (its quote not closed yet) is the parser's to report.
@@ -163,7 +163,7 @@ export class TreeValidator {
         continue;
       }
       const rename = this.reportAttribute(subject, element, attribute, value ?? '', current, start, namespaces);
-      if (rename) renamedTo.add(rename.newText);
+      if (rename) (renamedTo ??= new Set()).add(rename.newText);
       // A known attribute with a bad value still counts as given.
       const forgiven = this.d.attribute(current, attributeName, undefined);
       if (forgiven.kind !== 'notAllowed') current = forgiven;
@@ -178,7 +178,7 @@ export class TreeValidator {
         missing.length > 0
           ? `${subject} needs the attribute${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}.`
           : `${subject} is missing a required attribute.`,
-        () => (missing.some((name) => renamedTo.has(name)) ? [] : [this.fixes.addAttributes(element, start, current, namespaces)]),
+        () => (missing.some((name) => renamedTo?.has(name)) ? [] : [this.fixes.addAttributes(element, start, current, namespaces)]),
       );
       content = this.d.startTagCloseForgiving(current);
     }
