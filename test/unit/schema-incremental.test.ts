@@ -21,6 +21,22 @@ test('the base document is valid', () => {
   assert.deepEqual(freshFindings(BASE), []);
 });
 
+test('a check that remembers nothing (the command line) finds what one that remembers finds, on random edits of a document', () => {
+  const host = { cpus: [[0, 3]] as [number, number][], nodes: [[0, 0]] as [number, number][] };
+  for (let seed = 1; seed <= 20; seed++) {
+    const next = random(seed);
+    let text = BASE;
+    for (let step = 0; step < 30; step++) {
+      const { start, end, inserted } = randomEdit(text, next);
+      text = text.slice(0, start) + inserted + text.slice(end);
+      const context = { limits: LIMITS, schema: schema, host };
+      const remembering = documentFindings(new Analysis(ParsedDocument.parse(text), context));
+      const not = documentFindings(new Analysis(ParsedDocument.parse(text), { ...context, remembering: false }));
+      if (JSON.stringify(not) !== JSON.stringify(remembering)) assert.deepEqual(not, remembering, `seed ${seed}, step ${step}`);
+    }
+  }
+});
+
 test('checks that re-use unchanged elements (validation, well-formedness, set values) find exactly what a fresh check finds, edit after edit', () => {
   let edits = 0;
   for (let seed = 1; seed <= 40; seed++) {

@@ -73,10 +73,13 @@ export function parseForCheck(text: string): ParsedDocument {
   return ParsedDocument.parse(text, Number.POSITIVE_INFINITY);
 }
 
-/** The analysis of a document as the command line checks it: with the options' schema, limit and host. */
+/**
+ * The analysis of a document as the command line checks it: with the options' schema, limit and
+ * host, and nothing remembered per element (no later version will ask).
+ */
 export function analysisForCheck(document: ParsedDocument, options: CheckOptions): Analysis {
   const limits = { maxProblems: options.maxProblems, maxFileSizeMB: Number.POSITIVE_INFINITY };
-  return new Analysis(document, { limits, schema: options.schema, host: options.host });
+  return new Analysis(document, { limits, schema: options.schema, host: options.host, remembering: false });
 }
 
 /** The finding as printed, its offsets turned into lines and columns by `positionAt`. */

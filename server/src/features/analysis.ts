@@ -20,6 +20,11 @@ export interface AnalysisContext {
   host: HostTopology | undefined;
   /** Most problems reported, and the size above which a document is not analysed. */
   limits: { maxProblems: number; maxFileSizeMB: number };
+  /**
+   * False where the document is analysed once and never edited (the command line): the checks
+   * then remember nothing per element for the next version. True when left out (the server).
+   */
+  remembering?: boolean;
 }
 
 export class Analysis {
@@ -58,9 +63,14 @@ export class Analysis {
     return this.context.host;
   }
 
-  /** Validation's memo for the schema in use. */
+  /** Validation's memo for the schema in use (none where nothing is remembered). */
   get memo(): NodeMemo<ElementValidation> | undefined {
-    return this.context.schema && this.document.memo<ElementValidation>(this.context.schema);
+    return this.context.schema && this.memos?.memo<ElementValidation>(this.context.schema);
+  }
+
+  /** Where the checks remember what they found per element: the document's memos, unless the context says not to. */
+  get memos(): ParsedDocument | undefined {
+    return this.context.remembering === false ? undefined : this.document;
   }
 
   /** "element@attribute" of the attributes the schema types as CPU or node lists. */

@@ -40,10 +40,10 @@ function incrementalFindingsOf(analysis: Analysis): Finding[] {
     const said = words('server.fileTooLarge', { size: (document.length / 1048576).toFixed(1), limit: limits.maxFileSizeMB });
     return [{ start: 0, end: 0, severity: 'information', code: 'file-too-large', message: render(said, 'en'), words: said }];
   }
-  const findings = checkWellFormedness(document.tree, limits.maxProblems, document.memo(WELL_FORMEDNESS), document.source);
+  const findings = checkWellFormedness(document.tree, limits.maxProblems, analysis.memos?.memo(WELL_FORMEDNESS), document.source);
   if (schema && findings.length < limits.maxProblems) {
     const valid = validateTree(schema.derivatives, schema.datatypes, document.source, document.tree, limits.maxProblems - findings.length, analysis.memo);
-    const sets = checkDocumentSets(document.source, document.tree, setAttributeKeysOf(schema), host, document);
+    const sets = checkDocumentSets(document.source, document.tree, setAttributeKeysOf(schema), host, analysis.memos);
     // Where the set check says what is wrong with a list, the schema's "must be a CPU list" is noise.
     const setErrors = sets.filter((f) => f.severity === 'error');
     const explained = (f: Finding) => f.code === 'bad-attribute-value' && setErrors.some((e) => e.start >= f.start && e.end <= f.end);

@@ -42,15 +42,16 @@ const hasChildElements = (element: ElementNode) => element.children.some((child)
 /**
  * Every finding `local` gives for the nodes of `tree`, in document order, at most `max`; `shift`
  * moves a finding by a distance. Subtrees unchanged since the last call with the same `memo` are
- * taken from it (without one, everything is looked at).
+ * taken from it; without one, everything is looked at and nothing is remembered.
  */
 export function subtreeFindings<T extends Placed>(
   tree: DocumentNode,
-  memo: NodeMemo<Summary<T>> = new NodeMemo(),
+  memo: NodeMemo<Summary<T>> | undefined,
   local: LocalFindings<T>,
   shift: (finding: T, by: number) => T,
   max = Number.POSITIVE_INFINITY,
 ): T[] {
+  if (!memo) return allFindings(tree, local, max);
   const summary = summarize(tree, memo, local, shift);
   const found: T[] = [];
   // Depth-first through the summaries, each element's items relative to its start.
@@ -68,6 +69,26 @@ export function subtreeFindings<T extends Placed>(
     } else found.push(top.start === 0 ? item : shift(item, top.start));
   }
   return found;
+}
+
+/** What subtreeFindings gives without a memo: each node's own findings, then its descendants', in document order. */
+function allFindings<T>(tree: DocumentNode, local: LocalFindings<T>, max: number): T[] {
+  const found: T[] = [];
+  const stack: { node: ParentNode; start: number; name: string | undefined; index: number }[] = [{ node: tree, start: 0, name: undefined, index: 0 }];
+  while (stack.length > 0 && found.length < max) {
+    const top = stack[stack.length - 1];
+    const children = top.node.children;
+    if (top.index >= children.length) {
+      stack.pop();
+      continue;
+    }
+    const child = children[top.index++];
+    const start = top.start + child.offset;
+    const own = local(child, start, top.name);
+    for (let i = 0; i < own.length; i++) found.push(own[i]);
+    if (child.kind === 'element' && child.children.length > 0) stack.push({ node: child, start, name: child.name, index: 0 });
+  }
+  return found.length > max ? found.slice(0, max) : found;
 }
 
 function isElement(item: unknown): item is ElementNode {
