@@ -24,7 +24,8 @@ import { fmt, median } from './measure';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.join(SHARED, 'corpus');
 const RNG = path.join(SHARED, 'libvirt-schemas', '12.8.0', 'domain.rng');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+/** PEERS_DOMXML: another build's dist/cli.js, to compare builds in one run. */
+const CLI = process.env.PEERS_DOMXML ?? path.join(ROOT, 'dist', 'cli.js');
 /** Rounds of the batched runs and of the per-file runs (PEERS_ROUNDS overrides both). */
 const BATCH_ROUNDS = Number(process.env.PEERS_ROUNDS ?? 5);
 const PROCESS_ROUNDS = Number(process.env.PEERS_ROUNDS ?? 5);
