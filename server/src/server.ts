@@ -726,7 +726,7 @@ connection.onPrepareRename(
     const target = renameTargetAt(analysis, parsed.offsetAt(position));
     if (!target) return null;
     // The editor shows the message: why this cannot be renamed.
-    if ('error' in target) return new ResponseError(LSPErrorCodes.RequestFailed, target.error);
+    if ('error' in target) return new ResponseError(LSPErrorCodes.RequestFailed, inUserWords(target.error, target.errorWords));
     return { range: parsed.rangeOf(target.span.from, target.span.to), placeholder: target.placeholder };
   })),
 );
@@ -739,7 +739,7 @@ connection.onRenameRequest(
     const result = renameAt(analysis, parsed.offsetAt(position), newName);
     if (!result) return null;
     // The editor shows the message: why the name was refused.
-    if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+    if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, inUserWords(result.error, result.errorWords));
     return { changes: { [textDocument.uri]: result.edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText })) } };
   })),
 );
@@ -774,8 +774,8 @@ connection.onDocumentRangeFormatting(
 
 function documentSymbolOf(parsed: ParsedDocument, symbol: DocumentSymbolItem): DocumentSymbol {
   return {
-    name: symbol.name,
-    detail: symbol.detail,
+    name: inUserWords(symbol.name, symbol.nameWords),
+    detail: symbol.detail === undefined ? undefined : inUserWords(symbol.detail, symbol.detailWords),
     kind: SymbolKind[symbol.kind],
     range: parsed.rangeOf(symbol.start, symbol.end),
     selectionRange: parsed.rangeOf(symbol.selectionStart, symbol.selectionEnd),
@@ -798,7 +798,7 @@ connection.onWorkspaceSymbol(
     });
     const documentOf = new Map(open.map(({ uri, analysis }) => [uri, analysis.document]));
     return workspaceSymbols(open, query).map((symbol) => ({
-      name: symbol.name,
+      name: inUserWords(symbol.name, symbol.nameWords),
       kind: SymbolKind[symbol.kind],
       containerName: symbol.containerName,
       location: { uri: symbol.uri, range: documentOf.get(symbol.uri)!.rangeOf(symbol.start, symbol.end) },

@@ -3,6 +3,8 @@
  * under zh/). A message key names its area first: `rules.`, `schema.`, `wellFormed.`…
  */
 import { CLI_EN } from './en/cli';
+import { FEATURES_EN } from './en/features';
+import { FIXES_EN } from './en/fixes';
 import { RULES_EN } from './en/rules';
 import { RULES_CPU_EN } from './en/rulesCpu';
 import { RULES_DEVICES_EN } from './en/rulesDevices';
@@ -12,6 +14,8 @@ import { SETS_EN } from './en/sets';
 
 export const EN = {
   ...CLI_EN,
+  ...FEATURES_EN,
+  ...FIXES_EN,
   ...RULES_EN,
   ...RULES_CPU_EN,
   ...RULES_DEVICES_EN,

@@ -1,6 +1,8 @@
 /** The Chinese catalogue: the same keys and parameters as the English (en.ts), area by area. */
 import type { MessageKey } from './en';
 import { CLI_ZH } from './zh/cli';
+import { FEATURES_ZH } from './zh/features';
+import { FIXES_ZH } from './zh/fixes';
 import { RULES_ZH } from './zh/rules';
 import { RULES_CPU_ZH } from './zh/rulesCpu';
 import { RULES_DEVICES_ZH } from './zh/rulesDevices';
@@ -10,6 +12,8 @@ import { SETS_ZH } from './zh/sets';
 
 export const ZH: Record<MessageKey, string> = {
   ...CLI_ZH,
+  ...FEATURES_ZH,
+  ...FIXES_ZH,
   ...RULES_ZH,
   ...RULES_CPU_ZH,
   ...RULES_DEVICES_ZH,
