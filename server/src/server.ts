@@ -267,7 +267,9 @@ async function useSchemaFrom(next: ServerSettings): Promise<void> {
     context = { schema, host, limits: settings };
     for (const note of choice.notes) connection.console.info(note);
     if (choice.inUse.error) connection.console.warn(`Validating with ${choice.inUse.description}: ${choice.inUse.error}`);
-    void connection.sendNotification(SCHEMA_IN_USE_NOTIFICATION, choice.inUse);
+    // The log in English; the status item in the user's language.
+    const inUse = choice.errorWords ? { ...choice.inUse, error: render(choice.errorWords, docsLanguage()) } : choice.inUse;
+    void connection.sendNotification(SCHEMA_IN_USE_NOTIFICATION, inUse);
     for (const uri of documents.uris()) scheduleValidation(uri);
   } catch (error) {
     connection.console.error(`Choosing the schema failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -1,11 +1,17 @@
 /**
  * The editor's features for a Chinese user (issue 13): with `libvirtXml.language: 'zh'`, a
  * schema typo's quick fix, a generated value's fix, the outline's own words, a workspace symbol
- * and a refused rename speak Chinese, while names and values from the document stay as written.
+ * and a refused rename speak Chinese, while names and values from the document stay as written;
+ * so does why the user's own schema is not used, in the status item and from domxml.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protocol';
+import { SCHEMA_IN_USE_NOTIFICATION, SchemaInUse } from '../../server/src/protocol';
+import { runDomxml, withoutLocale } from './domxmlProcess';
 import { LspClient, TEST_HOST, serverForTests } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
@@ -104,4 +110,29 @@ test('a refused rename says why in Chinese', async () => {
       return true;
     },
   );
+});
+
+test("why the user's schema is not used: the status item in Chinese, the log in English", async () => {
+  const client = await LspClient.start({}, [SCHEMA_IN_USE_NOTIFICATION]);
+  try {
+    const fellBack = client.waitForNotification<SchemaInUse>(SCHEMA_IN_USE_NOTIFICATION, (inUse) => inUse.error !== undefined);
+    await client.configure({ language: 'zh', schema: { path: 'schemas' } });
+    const inUse = await fellBack;
+    assert.equal(inUse.location, 'bundled');
+    assert.equal(inUse.error, 'libvirtXml.schema.path 必须是绝对路径的目录，而不是 "schemas"');
+    assert.ok(client.logs.some((log) => log.includes('libvirtXml.schema.path must be an absolute directory, not "schemas"')), client.logs.join('\n'));
+  } finally {
+    await client.stop();
+  }
+});
+
+test('domxml --schema with a directory it cannot use says why in Chinese', () => {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'domxml-schema-zh-'));
+  try {
+    const run = runDomxml(['check', '--lang', 'zh', '--schema', 'nowhere', 'a.xml'], { cwd: workDir, env: withoutLocale(process.env) });
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr.split('\n')[0], `domxml: 无法使用 nowhere 中的 schema：${path.join(fs.realpathSync(workDir), 'nowhere')} 不是目录`);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
 });

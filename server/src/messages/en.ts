@@ -11,6 +11,7 @@ import { RULES_DEVICES_EN } from './en/rulesDevices';
 import { RULES_STORAGE_EN } from './en/rulesStorage';
 import { SERVER_EN } from './en/server';
 import { SETS_EN } from './en/sets';
+import { USER_SCHEMA_EN } from './en/userSchema';
 
 export const EN = {
   ...CLI_EN,
@@ -22,6 +23,7 @@ export const EN = {
   ...RULES_STORAGE_EN,
   ...SERVER_EN,
   ...SETS_EN,
+  ...USER_SCHEMA_EN,
 };
 
 export type MessageKey = keyof typeof EN;

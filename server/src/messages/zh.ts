@@ -9,6 +9,7 @@ import { RULES_DEVICES_ZH } from './zh/rulesDevices';
 import { RULES_STORAGE_ZH } from './zh/rulesStorage';
 import { SERVER_ZH } from './zh/server';
 import { SETS_ZH } from './zh/sets';
+import { USER_SCHEMA_ZH } from './zh/userSchema';
 
 export const ZH: Record<MessageKey, string> = {
   ...CLI_ZH,
@@ -20,4 +21,5 @@ export const ZH: Record<MessageKey, string> = {
   ...RULES_STORAGE_ZH,
   ...SERVER_ZH,
   ...SETS_ZH,
+  ...USER_SCHEMA_ZH,
 };
