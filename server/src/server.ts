@@ -576,7 +576,7 @@ async function hostPathItems(uri: string, position: Position): Promise<{ items: 
     (suggestion): CompletionItem => ({
       label: suggestion.label,
       kind: suggestion.kind === 'directory' ? CompletionItemKind.Folder : CompletionItemKind.File,
-      detail: suggestion.detail,
+      detail: inUserWords(suggestion.detail, suggestion.detailWords),
       filterText: suggestion.filterText,
       sortText: suggestion.sortText,
       textEdit: { range, newText: suggestion.insertText },

@@ -13,6 +13,7 @@ import { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protoco
 import { SCHEMA_IN_USE_NOTIFICATION, SchemaInUse } from '../../server/src/protocol';
 import { runDomxml, withoutLocale } from './domxmlProcess';
 import { LspClient, TEST_HOST, serverForTests } from './lspClient';
+import { positionOf as positionIn } from './textEdits';
 
 const DOMAIN = `<domain type='kvm'>
   <name>zh-features</name>
@@ -46,12 +47,7 @@ const DOMAIN = `<domain type='kvm'>
 `;
 const URI = 'file:///language/features.xml';
 
-function positionOf(needle: string, shift = 0): { line: number; character: number } {
-  const offset = DOMAIN.indexOf(needle);
-  assert.ok(offset >= 0, `${needle} not found`);
-  const before = DOMAIN.slice(0, offset + shift);
-  return { line: before.split('\n').length - 1, character: offset + shift - (before.lastIndexOf('\n') + 1) };
-}
+const positionOf = (needle: string, shift = 0) => positionIn(DOMAIN, needle, shift);
 
 const server = serverForTests(() => LspClient.startWith({ language: 'zh', host: TEST_HOST }));
 

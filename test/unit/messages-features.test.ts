@@ -1,12 +1,14 @@
 /**
  * The editor's features in the user's language (issue 13): the words the outline adds to a
- * document's values, and why a rename is refused, are catalogue words whose English is what the
- * feature shows in English and whose Chinese is Chinese.
+ * document's values, why a rename is refused, and what a completed id or host path is, are
+ * catalogue words whose English is what the feature shows in English and whose Chinese is Chinese.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { completeAt } from '../../server/src/features/completion';
+import { PathQuery, completePath } from '../../server/src/features/pathCompletion';
 import { Refusal, prepareReferenceRename, referenceRenameEdits } from '../../server/src/features/references/rename';
 import { DocumentSymbolItem, MAX_DOCUMENT_SYMBOLS, documentSymbols } from '../../server/src/features/symbols';
 import { renameTagAt } from '../../server/src/features/tagPairs';
@@ -176,4 +178,46 @@ test('a rename blocked by a use that is not a single id names the id and the rea
   assert.equal((result as Refusal).error, 'IOThread 1 cannot be renamed here: `1-2` in `<iothreadsched iothreads>` is a range: rewrite it as single ids first');
   const said: Words = (result as Refusal).errorWords;
   assert.equal(said.key, 'rename.blocked');
+});
+
+test('what a completed id is, in English and in Chinese', () => {
+  const detailsAt = (needle: string, shift: number) => {
+    const text = REFERENCES.replace("<interface type='network'>", `<disk type='file'><driver name='qemu' iothread=''/><target dev='vda'/></disk>\n    <interface type='network'><teaming type='transient' persistent=''/>`);
+    const offset = text.indexOf(needle) + shift;
+    return completeAt(analysisOf(text, SCHEMA), offset)
+      .filter((item) => item.detailWords)
+      .map((item) => {
+        assert.equal(render(item.detailWords!, 'en'), item.detail);
+        return `${item.label}: ${render(item.detailWords!, 'zh')}`;
+      });
+  };
+  assert.deepEqual(detailsAt("iothread=''", 10), ['1: IOThread 1', '2: IOThread 2', '3: IOThread 3']);
+  assert.deepEqual(detailsAt("persistent=''", 12), ['ua-net0: <interface> 的别名']);
+});
+
+test('what a completed host path is, in English and in Chinese', async () => {
+  const query: PathQuery = {
+    directory: '/var/lib/libvirt/images',
+    partial: '',
+    typedDirectory: '',
+    insertDirectory: '',
+    replaceStart: 0,
+    replaceEnd: 0,
+    quote: "'",
+    slashFollows: false,
+  };
+  const entries = [
+    { name: 'web01.qcow2', kind: 'file' as const },
+    { name: 'old', kind: 'directory' as const },
+    { name: 'latest.qcow2', kind: 'symlink' as const },
+  ];
+  const { suggestions } = await completePath(query, async () => ({ entries, complete: true }));
+  assert.deepEqual(
+    suggestions.map((s) => [s.detail, render(s.detailWords, 'zh')]),
+    [
+      ['folder in /var/lib/libvirt/images/', '/var/lib/libvirt/images/ 中的文件夹'],
+      ['symbolic link in /var/lib/libvirt/images/', '/var/lib/libvirt/images/ 中的符号链接'],
+      ['file in /var/lib/libvirt/images/', '/var/lib/libvirt/images/ 中的文件'],
+    ],
+  );
 });

@@ -1,7 +1,7 @@
 /**
  * The editor's features besides checking: the words the outline adds to a document's values
- * (`symbols.`), and why a rename is refused (`rename.` for ids and indexes, `tagName.` for a
- * tag's name).
+ * (`symbols.`), why a rename is refused (`rename.` for ids and indexes, `tagName.` for a
+ * tag's name), and what a completion of an id (`references.`) or a host path (`paths.`) is.
  */
 export const FEATURES_EN = {
   'symbols.joined': '{before}{separator}{after}',
@@ -40,6 +40,16 @@ export const FEATURES_EN = {
   'rename.fixed.iothreadCount': 'this IOThread is numbered by `<iothreads>`: list it in `<iothreadids>` to give it an id of its own',
   'rename.fixed.cellPlace': 'this cell has no `id`: libvirt numbers it by its place. Write `id` to rename it',
   'rename.fixed.controllerIndex': 'libvirt assigns this controller its index: write `index` to rename it',
+
+  'references.iothread': 'iothread {id}',
+  'references.iothread.counted': 'iothread {id} · numbered by <iothreads>',
+  'references.cell': 'cell {id}',
+  'references.cell.cpus': 'cell {id} · cpus {cpus}',
+  'references.alias': 'alias of <{element}>',
+  'references.throttlegroup': 'throttle group',
+  'paths.file': 'file in {directory}',
+  'paths.directory': 'folder in {directory}',
+  'paths.symlink': 'symbolic link in {directory}',
 
   'tagName.empty': 'An element needs a name.',
   'tagName.notXmlName': '`{name}` is not an XML name: it must start with a letter or `_` and hold only letters, digits, `-`, `.`, `_` and one `:`.',
