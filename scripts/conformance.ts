@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../server/src/cli/check';
 import { xmlFilesUnder } from '../server/src/cli/files';
-import { ruleByCode } from '../server/src/rules';
+import { meansTheSame } from '../server/src/features/libvirtRefusal';
 
 const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -46,27 +46,6 @@ function readRejected(corpus: string): Map<string, Rejection> {
     if (document && message) rejected.set(path.join(corpus, document), { test, message });
   }
   return rejected;
-}
-
-/**
- * The libvirt messages a finding's code stands for: the rule's own, or for the cpuset checks
- * (virBitmapParse's callers) the one libvirt gives for any list it cannot use.
- */
-function libvirtMessagesOf(code: string): readonly string[] {
-  const rule = ruleByCode(code);
-  if (rule) return rule.libvirtMessages;
-  return code.startsWith('cpuset-') ? ["Invalid value of '%1$s': %2$s"] : [];
-}
-
-/** libvirt's format string as a pattern: every conversion (%s, %1$s, %llu, %zu ...) stands for any text. */
-function formatPattern(format: string): RegExp {
-  const parts = format.split(/%(?:\d+\$)?[-#0 +']*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t)?[diouxXsc]/);
-  return new RegExp(parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*'));
-}
-
-/** Whether a finding with `code` says what libvirt's `expected` message says. */
-function meansTheSame(code: string, expected: string): boolean {
-  return libvirtMessagesOf(code).some((format) => formatPattern(format).test(expected));
 }
 
 function option(args: string[], name: string): string | undefined {

@@ -9,7 +9,10 @@ CODE_SERVER_VERSION=4.99.4
 # @vscode/ripgrep version that code-server 4.99.4 depends on, and the rg release it fetches.
 RIPGREP_PKG_VERSION=1.15.11
 RIPGREP_RELEASE=v13.0.0-10
-APT_PACKAGES=(chromium fonts-liberation ripgrep libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev)
+# fonts-wqy-microhei: CJK glyphs, so the screenshots of the Chinese pass show the characters
+# (Debian's chromium has no CJK font of its own; without one they are drawn as boxes).
+# libvirt-clients: virsh, for the live definitions on libvirt's test driver.
+APT_PACKAGES=(chromium fonts-liberation fonts-wqy-microhei ripgrep libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev libvirt-clients)
 
 CACHE="${LIBVIRT_XML_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/libvirt-xml-e2e}"
 PREFIX="$CACHE/code-server"

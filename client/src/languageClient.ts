@@ -10,6 +10,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './detect';
+import { LIVE_SCHEME } from './libvirt/liveUri';
 import { RestartPolicy } from './restartPolicy';
 import { SettingControlledTraceChannel } from './traceChannel';
 
@@ -25,6 +26,7 @@ export class LanguageServer {
   private readonly crashes = new RestartPolicy();
   private restartTimer: NodeJS.Timeout | undefined;
   private readonly notificationHandlers: [string, (params: unknown) => void][] = [];
+  private readonly startListeners: (() => Promise<void>)[] = [];
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
 
@@ -54,6 +56,11 @@ export class LanguageServer {
   /** Handles a notification of the server's own, from every server started from now on. */
   onNotification<P>(method: string, handler: (params: P) => void): void {
     this.notificationHandlers.push([method, handler as (params: unknown) => void]);
+  }
+
+  /** Runs after every start, for state the server keeps only while it runs (such as a document's host). */
+  onDidStart(listener: () => Promise<void>): void {
+    this.startListeners.push(listener);
   }
 
   /** A request to the running server; undefined when none is running. */
@@ -97,6 +104,8 @@ export class LanguageServer {
       documentSelector: [
         { scheme: 'file', language: LANGUAGE_ID },
         { scheme: 'untitled', language: LANGUAGE_ID },
+        // Live definitions (the Libvirt view's `libvirt:` documents).
+        { scheme: LIVE_SCHEME, language: LANGUAGE_ID },
       ],
       // The server pulls the `libvirtXml` section (workspace/configuration); this makes the
       // client also notify it when that section changes.
@@ -124,6 +133,10 @@ export class LanguageServer {
     this.client = new LanguageClient('libvirtXml', NAME, serverOptions, clientOptions);
     for (const [method, handler] of this.notificationHandlers) this.client.onNotification(method, handler);
     await this.client.start();
+    // Not awaited: a listener's notifications queue behind this start.
+    for (const listener of this.startListeners) {
+      listener().catch((error) => this.output.error(vscode.l10n.t('After starting the language server: {0}', String(error))));
+    }
   }
 
   private async stopClient(): Promise<void> {

@@ -42,8 +42,9 @@ export interface WorkspaceTrust {
 
 /**
  * Client → server: the libvirt connection a document's host-aware checks use (a document opened
- * from the Libvirt view uses its own; the status item chooses for others), or null for the
- * `libvirtXml.host.connection` setting's.
+ * from the Libvirt view uses its own; the status item chooses for others): a URI, `''` for none,
+ * or null for the `libvirtXml.host.connection` setting's. It may come before the document's
+ * didOpen, and holds until the document is closed.
  */
 export const DOCUMENT_CONNECTION_NOTIFICATION = 'libvirtXml/documentConnection';
 

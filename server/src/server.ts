@@ -75,7 +75,16 @@ import { ParsedDocument } from './parser/parsedDocument';
 import { Schema, loadModelFile } from './schema/schema';
 import { SYSTEM_SCHEMA_DIRECTORY, chooseSchema } from './schema/userSchema';
 import { defaultCacheDirectory } from './schema/schemaCache';
-import { AUTO_CLOSE_TAG_REQUEST, AutoCloseTagParams, SCHEMA_IN_USE_NOTIFICATION, WORKSPACE_TRUST_NOTIFICATION, WorkspaceTrust } from './protocol';
+import {
+  AUTO_CLOSE_TAG_REQUEST,
+  AutoCloseTagParams,
+  DEFINE_RESULT_NOTIFICATION,
+  DefineResult,
+  SCHEMA_IN_USE_NOTIFICATION,
+  WORKSPACE_TRUST_NOTIFICATION,
+  WorkspaceTrust,
+} from './protocol';
+import { refusalFinding } from './features/libvirtRefusal';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 import { Analysis, AnalysisContext } from './features/analysis';
 import { FramingWatch } from './framingWatch';
@@ -314,6 +323,7 @@ connection.onDidChangeTextDocument(
     const edits = documents.change(textDocument.uri, textDocument.version, changes);
     if (!edits) return;
     rulesRuns.get(textDocument.uri)?.edits.push(...edits);
+    defineRefusals.get(textDocument.uri)?.edits.push(...edits);
     scheduleValidation(textDocument.uri);
   }),
 );
@@ -326,6 +336,7 @@ connection.onDidCloseTextDocument(
     published.delete(textDocument.uri);
     clearTimeout(rulesRuns.get(textDocument.uri)?.timer);
     rulesRuns.delete(textDocument.uri);
+    defineRefusals.delete(textDocument.uri);
     if (closed) idleCollector.afterWork(closed.parsed.length);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   }),
@@ -412,7 +423,27 @@ const runRulesAndPublish = guarded('rules', undefined, (uri: string) => {
   publish(uri, document, documentFindings(analysis));
 });
 
-function publish(uri: string, document: OpenDocument, findings: Finding[]): void {
+/**
+ * Per live definition: what libvirt said when it last refused to define it (the client saves
+ * those with `virsh define`), shown until a define succeeds, moved through the edits since.
+ */
+const defineRefusals = new Map<string, { finding: Finding; edits: Edit[] }>();
+
+connection.onNotification(
+  DEFINE_RESULT_NOTIFICATION,
+  guarded('defineResult', undefined, ({ textDocument, connection: host, refusal }: DefineResult) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return;
+    const analysis = analysed(textDocument.uri, document);
+    if (refusal === null || !analysis) defineRefusals.delete(textDocument.uri);
+    else defineRefusals.set(textDocument.uri, { finding: refusalFinding(analysis, currentFindings(textDocument.uri, analysis), host, refusal), edits: [] });
+    scheduleValidation(textDocument.uri);
+  }),
+);
+
+function publish(uri: string, document: OpenDocument, checked: Finding[]): void {
+  const refused = defineRefusals.get(uri);
+  const findings = refused ? [...moveThroughEdits([refused.finding], refused.edits), ...checked] : checked;
   const { parsed, version } = document;
   published.set(uri, { version, context, findings });
   const diagnostics: Diagnostic[] = findings.map((finding) => diagnosticOf(uri, parsed, finding));

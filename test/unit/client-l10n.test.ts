@@ -30,9 +30,11 @@ test('every %key% of package.json has English and Chinese text, and no text is u
 test("every message the client passes to vscode.l10n.t has a Chinese form with the same places", () => {
   const directory = join(ROOT, 'client', 'src');
   const messages = new Set<string>();
-  for (const file of readdirSync(directory).filter((f) => f.endsWith('.ts'))) {
+  for (const file of readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
     const source = readFileSync(join(directory, file), 'utf8');
-    for (const call of source.matchAll(/\b(?:l10n\.t|translate)\(\s*'((?:[^'\\]|\\.)*)'/g)) messages.add(call[1].replace(/\\'/g, "'"));
+    for (const call of source.matchAll(/\b(?:l10n\.t|translate)\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {
+      messages.add(call[1] !== undefined ? call[1].replace(/\\'/g, "'") : call[2].replace(/\\"/g, '"'));
+    }
   }
   assert.ok(messages.size >= 15, `${messages.size} messages found`);
   const bundle = readJson(join('l10n', 'bundle.l10n.zh-cn.json'));

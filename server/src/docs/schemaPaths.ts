@@ -39,6 +39,9 @@ function contentOf(pattern: Pattern): Content {
       const names = plainNames(p.name);
       for (const name of names) attributes.add(name);
       stack.push([p.p, names]);
+    } else if (p.kind === 'data') {
+      // A data pattern's `except` lists values it refuses (volName's `.` and `..`), not values to choose.
+      continue;
     } else for (const inner of subpatterns(p)) stack.push([inner, owners]);
   }
   return { children: [...children], attributes: [...attributes], values };

@@ -11,16 +11,22 @@ import { Ch, isLineBreak, lineBreakAt } from '../parser/chars';
 import { DocumentNode, Problem, StrayEndTagNode } from '../parser/nodes';
 import { NodeMemo } from '../parser/parsedDocument';
 import { Source } from '../parser/pieceText';
-import { Finding, Fix } from '../finding';
+import { Finding, Fix, wordedTitle } from '../finding';
+import { Words, render, words } from '../messages/words';
 import { LocalFindings, Summary, subtreeFindings } from './subtreeFindings';
 import { shiftFinding } from '../finding';
 
 const TITLES = {
-  removeEndTag: (name: string) => (name === '' ? 'Remove the end tag without a name' : `Remove \`</${name}>\``),
-  removeTextAfterRoot: (root: string) => `Remove the text after \`</${root}>\``,
-  removeTextBeforeRoot: 'Remove the text before the root element',
-  removeSpaceBeforeDeclaration: 'Remove the space before `<?xml`',
+  removeEndTag: (name: string) => (name === '' ? words('wellFormed.fix.removeNamelessEndTag') : words('wellFormed.fix.removeEndTag', { name })),
+  removeTextAfterRoot: (root: string) => words('wellFormed.fix.removeTextAfterRoot', { root }),
+  removeTextBeforeRoot: words('wellFormed.fix.removeTextBeforeRoot'),
+  removeSpaceBeforeDeclaration: words('wellFormed.fix.removeSpaceBeforeDeclaration'),
 };
+
+/** A finding's message in English, with its words for the user's language (a problem's words are catalogue words too). */
+function said(message: Words): { message: string; words: Words } {
+  return { message: render(message, 'en'), words: message };
+}
 
 /**
  * A finding on a node, with the problem it reports (whose fixes it gets when reported) and the
@@ -33,7 +39,7 @@ const notedOn: LocalFindings<Noted> = (node, start) => {
   const noted: Noted[] = [];
   const add = (problems: Problem[] | undefined, base: number): void => {
     for (const problem of problems ?? []) {
-      const finding: Noted = { start: base + problem.start, end: base + problem.end, severity: 'error', code: problem.code, message: problem.message, problem };
+      const finding: Noted = { start: base + problem.start, end: base + problem.end, severity: 'error', code: problem.code, ...said(problem.words), problem };
       if (node.kind === 'strayEndTag') finding.stray = node;
       noted.push(finding);
     }
@@ -47,7 +53,7 @@ const notedOn: LocalFindings<Noted> = (node, start) => {
       end: at + reference.name.length + 2,
       severity: 'error',
       code: 'undefined-entity',
-      message: `The entity \`&${reference.name};\` is not defined. Only &lt; &gt; &amp; &quot; &apos; exist unless the DOCTYPE declares more.`,
+      ...said(words('wellFormed.undefined-entity', { name: reference.name })),
       entity: reference.name,
     });
   }
@@ -79,8 +85,8 @@ export function checkWellFormedness(tree: DocumentNode, maxFindings = Number.POS
 function addFixes(finding: Finding, problem: Problem, stray: StrayEndTagNode | undefined, text: Source | undefined): void {
   const nodeStart = finding.start - problem.start;
   if (problem.fixes) {
-    finding.fixes = problem.fixes.map(({ title, start, end, newText, safe, preferred }) => {
-      const fix: Fix = { title, start: nodeStart + start, end: nodeStart + end, newText, safe };
+    finding.fixes = problem.fixes.map(({ titleWords, start, end, newText, safe, preferred }) => {
+      const fix: Fix = { ...wordedTitle(titleWords), start: nodeStart + start, end: nodeStart + end, newText, safe };
       if (preferred) fix.preferred = true;
       return fix;
     });
@@ -88,7 +94,7 @@ function addFixes(finding: Finding, problem: Problem, stray: StrayEndTagNode | u
     // No open element took it as its own end tag (the parser's fix): it may go, with its line,
     // but the element it was meant to close may be the one missing.
     const tag = { start: nodeStart, end: nodeStart + stray.length };
-    finding.fixes = [{ title: TITLES.removeEndTag(stray.name), ...(text ? withItsLine(text, tag) : tag), newText: '', safe: false }];
+    finding.fixes = [{ ...wordedTitle(TITLES.removeEndTag(stray.name)), ...(text ? withItsLine(text, tag) : tag), newText: '', safe: false }];
   } else if (text && problem.code === 'misplaced-xml-declaration') {
     addSpaceRemoval(finding, text);
   }
@@ -128,7 +134,7 @@ function withItsLine(text: Source, span: { start: number; end: number }): { star
 function addSpaceRemoval(finding: Finding, text: Source): void {
   const from = text.charCodeAt(0) === Ch.ByteOrderMark ? 1 : 0;
   if (finding.start > from && skip(text, from, 1, isBlank) === finding.start) {
-    finding.fixes = [{ title: TITLES.removeSpaceBeforeDeclaration, start: from, end: finding.start, newText: '', safe: true }];
+    finding.fixes = [{ ...wordedTitle(TITLES.removeSpaceBeforeDeclaration), start: from, end: finding.start, newText: '', safe: true }];
   }
 }
 
@@ -145,7 +151,7 @@ function checkDocumentStructure(tree: DocumentNode, findings: Finding[], text: S
             end: start + 1 + child.name.length,
             severity: 'error',
             code: 'root-not-domain',
-            message: `The root element is \`<${child.name}>\`; a libvirt domain definition has \`<domain>\` as its root.`,
+            ...said(words('wellFormed.root-not-domain', { element: child.name })),
           });
         }
       } else {
@@ -154,7 +160,7 @@ function checkDocumentStructure(tree: DocumentNode, findings: Finding[], text: S
           end: start + 1 + child.name.length,
           severity: 'error',
           code: 'extra-root-element',
-          message: `Only one root element is allowed: \`<${child.name}>\` comes after the root \`<${root.name}>\` has ended.`,
+          ...said(words('wellFormed.extra-root-element', { element: child.name, root: root.name })),
         });
       }
     } else if (child.kind === 'text' || child.kind === 'cdata') {
@@ -163,20 +169,18 @@ function checkDocumentStructure(tree: DocumentNode, findings: Finding[], text: S
         end: start + child.length,
         severity: 'error',
         code: 'text-outside-root',
-        message: root
-          ? `Text is not allowed after the root element \`<${root.name}>\` has ended.`
-          : 'Text is not allowed before the root element.',
+        ...said(root ? words('wellFormed.text-outside-root.afterRoot', { root: root.name }) : words('wellFormed.text-outside-root.beforeRoot')),
       };
       if (text) {
         // The text goes, and the blank around it on the far side from the root, so no blank line is left.
         const from = root ? start : skip(text, start, 1, isBlank);
         const to = root ? skip(text, start + child.length, -1, isBlank) : start + child.length;
         const title = root ? TITLES.removeTextAfterRoot(root.name) : TITLES.removeTextBeforeRoot;
-        finding.fixes = [{ title, start: from, end: to, newText: '', safe: false }];
+        finding.fixes = [{ ...wordedTitle(title), start: from, end: to, newText: '', safe: false }];
       }
       findings.push(finding);
     } else if (child.kind === 'doctype' && root) {
-      findings.push({ start, end: start + 9, severity: 'error', code: 'misplaced-doctype', message: 'The DOCTYPE must come before the root element.' });
+      findings.push({ start, end: start + 9, severity: 'error', code: 'misplaced-doctype', ...said(words('wellFormed.misplaced-doctype')) });
     }
   }
   if (!root) {
@@ -185,7 +189,7 @@ function checkDocumentStructure(tree: DocumentNode, findings: Finding[], text: S
       end: 0,
       severity: 'error',
       code: 'missing-root',
-      message: "The document has no root element: a domain definition starts with `<domain type='kvm'>`.",
+      ...said(words('wellFormed.missing-root')),
     });
   }
 }

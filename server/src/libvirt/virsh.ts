@@ -95,6 +95,18 @@ export function oneShotVirsh(uri: string, options: VirshOptions = {}): Virsh {
   };
 }
 
+/** virsh's version (`9.0.0`), which connects nowhere: whether virsh can be run at all. */
+export function virshVersion(options: VirshOptions = {}): Promise<string> {
+  const virshPath = options.virshPath || 'virsh';
+  return new Promise((resolve, reject) => {
+    cp.execFile(virshPath, ['--version'], { env: virshEnvironment(), timeout: options.timeoutMs ?? 10_000, killSignal: 'SIGKILL', windowsHide: true }, (error, stdout) => {
+      if (!error) return resolve(stdout.trim());
+      const failed = error as cp.ExecFileException;
+      reject(typeof failed.code === 'string' ? spawnFailure(failed as NodeJS.ErrnoException, virshPath) : new VirshError('broken', `${virshPath} --version failed`));
+    });
+  });
+}
+
 /**
  * One argument as virsh's own command parser reads it: in single quotes, inside which only `'`
  * is special (closed, escaped, reopened). A line break would end the command, so it is refused.

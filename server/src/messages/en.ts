@@ -5,6 +5,7 @@
 import { CLI_EN } from './en/cli';
 import { FEATURES_EN } from './en/features';
 import { FIXES_EN } from './en/fixes';
+import { LIBVIRT_EN } from './en/libvirt';
 import { RULES_EN } from './en/rules';
 import { RULES_CPU_EN } from './en/rulesCpu';
 import { RULES_DEVICES_EN } from './en/rulesDevices';
@@ -12,11 +13,13 @@ import { RULES_STORAGE_EN } from './en/rulesStorage';
 import { SERVER_EN } from './en/server';
 import { SETS_EN } from './en/sets';
 import { USER_SCHEMA_EN } from './en/userSchema';
+import { WELL_FORMED_EN } from './en/wellFormed';
 
 export const EN = {
   ...CLI_EN,
   ...FEATURES_EN,
   ...FIXES_EN,
+  ...LIBVIRT_EN,
   ...RULES_EN,
   ...RULES_CPU_EN,
   ...RULES_DEVICES_EN,
@@ -24,6 +27,7 @@ export const EN = {
   ...SERVER_EN,
   ...SETS_EN,
   ...USER_SCHEMA_EN,
+  ...WELL_FORMED_EN,
 };
 
 export type MessageKey = keyof typeof EN;

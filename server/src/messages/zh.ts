@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 import { CLI_ZH } from './zh/cli';
 import { FEATURES_ZH } from './zh/features';
 import { FIXES_ZH } from './zh/fixes';
+import { LIBVIRT_ZH } from './zh/libvirt';
 import { RULES_ZH } from './zh/rules';
 import { RULES_CPU_ZH } from './zh/rulesCpu';
 import { RULES_DEVICES_ZH } from './zh/rulesDevices';
@@ -10,11 +11,13 @@ import { RULES_STORAGE_ZH } from './zh/rulesStorage';
 import { SERVER_ZH } from './zh/server';
 import { SETS_ZH } from './zh/sets';
 import { USER_SCHEMA_ZH } from './zh/userSchema';
+import { WELL_FORMED_ZH } from './zh/wellFormed';
 
 export const ZH: Record<MessageKey, string> = {
   ...CLI_ZH,
   ...FEATURES_ZH,
   ...FIXES_ZH,
+  ...LIBVIRT_ZH,
   ...RULES_ZH,
   ...RULES_CPU_ZH,
   ...RULES_DEVICES_ZH,
@@ -22,4 +25,5 @@ export const ZH: Record<MessageKey, string> = {
   ...SERVER_ZH,
   ...SETS_ZH,
   ...USER_SCHEMA_ZH,
+  ...WELL_FORMED_ZH,
 };

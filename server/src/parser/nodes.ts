@@ -11,6 +11,7 @@
 
 import { decodeReferences } from './chars';
 import { Source } from './pieceText';
+import { ProblemWords } from './problemWords';
 
 export type NodeKind =
   | 'document'
@@ -25,7 +26,8 @@ export type NodeKind =
 export interface Problem {
   /** Stable identifier, e.g. `unclosed-element`. */
   code: string;
-  message: string;
+  /** What it says, as catalogue words: the features layer renders them (see problemWords.ts). */
+  words: ProblemWords;
   /** Relative to the start of the node that holds the problem. */
   start: number;
   end: number;
@@ -38,7 +40,8 @@ export interface Problem {
  * (like the problem's own span), so the fix moves with the node.
  */
 export interface ProblemFix {
-  title: string;
+  /** What it does, as catalogue words (see problemWords.ts). */
+  titleWords: ProblemWords;
   start: number;
   end: number;
   newText: string;

@@ -49,6 +49,7 @@ import {
   unclosedCommentFix,
   unclosedProcessingInstructionFix,
 } from './problemFixes';
+import { said } from './problemWords';
 
 /** What scanning one node found, attached to the node when it is built. */
 interface Findings {
@@ -245,7 +246,7 @@ class TreeBuilder {
           }
           (findings.problems ??= []).push({
             code: 'bare-less-than',
-            message: 'A `<` that does not start a tag must be written `&lt;`.',
+            words: said('wellFormed.bare-less-than'),
             start: p - start,
             end: p - start + 1,
             fixes: [escapeFix(start, p, '<')],
@@ -270,7 +271,7 @@ class TreeBuilder {
         if (text.charCodeAt(p + 1) === Ch.CloseBracket && text.charCodeAt(p + 2) === Ch.GreaterThan) {
           (findings.problems ??= []).push({
             code: 'cdata-end-in-text',
-            message: '`]]>` may not appear in text; write `]]&gt;`.',
+            words: said('wellFormed.cdata-end-in-text'),
             start: p - start,
             end: p - start + 3,
             fixes: [escapeFix(start, p + 2, '>')],
@@ -323,7 +324,7 @@ class TreeBuilder {
         if (!isXmlChar(value)) {
           (findings.problems ??= []).push({
             code: 'invalid-character-reference',
-            message: `\`${excerpt(text, at, p)}\` does not name a character XML allows.`,
+            words: said('wellFormed.invalid-character-reference', { reference: excerpt(text, at, p) }),
             start: at - nodeStart,
             end: p - nodeStart,
           });
@@ -343,10 +344,7 @@ class TreeBuilder {
     }
     (findings.problems ??= []).push({
       code: 'bare-ampersand',
-      message:
-        p > at + 1
-          ? `\`${excerpt(text, at, p)}\` is missing its \`;\`. A literal \`&\` must be written \`&amp;\`.`
-          : 'A literal `&` must be written `&amp;`.',
+      words: p > at + 1 ? said('wellFormed.bare-ampersand.noSemicolon', { reference: excerpt(text, at, p) }) : said('wellFormed.bare-ampersand'),
       start: at - nodeStart,
       end: Math.max(p, at + 1) - nodeStart,
       fixes: bareAmpersandFixes(text, nodeStart, at, Math.max(p, at + 1)),
@@ -399,7 +397,7 @@ class TreeBuilder {
         }
         (findings.problems ??= []).push({
           code: 'unexpected-character-in-tag',
-          message: `Unexpected \`${excerpt(text, junkStart, p)}\` in the start tag of \`<${name}>\`.`,
+          words: said('wellFormed.unexpected-character-in-tag', { text: excerpt(text, junkStart, p), element: name }),
           start: junkStart - start,
           end: p - start,
           fixes: [removeJunkFix(text, start, junkStart, p, limit)],
@@ -412,7 +410,7 @@ class TreeBuilder {
       if (beforeSpace === attributeStart) {
         (findings.problems ??= []).push({
           code: 'missing-space-before-attribute',
-          message: `Put a space before the attribute \`${attributeName}\`.`,
+          words: said('wellFormed.missing-space-before-attribute', { attribute: attributeName }),
           start: attributeStart - start,
           end: p - start,
           fixes: [missingSpaceFix(start, attributeStart, attributeName)],
@@ -441,7 +439,7 @@ class TreeBuilder {
           p = q;
           (findings.problems ??= []).push({
             code: 'missing-attribute-value',
-            message: `The attribute \`${attributeName}\` has \`=\` but no value.`,
+            words: said('wellFormed.missing-attribute-value.afterEquals', { attribute: attributeName }),
             start: attributeStart - start,
             end: q - start,
           });
@@ -450,7 +448,7 @@ class TreeBuilder {
         valueAt = q;
         (findings.problems ??= []).push({
           code: 'missing-equals',
-          message: `Put \`=\` between the attribute \`${attributeName}\` and its value.`,
+          words: said('wellFormed.missing-equals', { attribute: attributeName }),
           start: attributeStart - start,
           end: q - start,
           fixes: [missingEqualsFix(start, p, q, attributeName)],
@@ -458,7 +456,7 @@ class TreeBuilder {
       } else {
         (findings.problems ??= []).push({
           code: 'missing-attribute-value',
-          message: `The attribute \`${attributeName}\` has no value: write \`${attributeName}="…"\`.`,
+          words: said('wellFormed.missing-attribute-value', { attribute: attributeName }),
           start: attributeStart - start,
           end: p - start,
         });
@@ -489,7 +487,7 @@ class TreeBuilder {
           valueUnclosed = true;
           (findings.problems ??= []).push({
             code: 'unclosed-attribute-value',
-            message: `The value of \`${attributeName}\` is missing its closing ${quote === Ch.DoubleQuote ? '`"`' : "`'`"}.`,
+            words: said('wellFormed.unclosed-attribute-value', { attribute: attributeName, quote: quote === Ch.DoubleQuote ? '"' : "'" }),
             start: valueAt - start,
             end: lineEnd - start,
             fixes: [closingQuoteFix(text, start, attributeName, contentStart, r, attribute.quote)],
@@ -507,7 +505,7 @@ class TreeBuilder {
         contentEnd = valueEnd = r;
         const problem: Problem = {
           code: 'unquoted-attribute-value',
-          message: `The value of \`${attributeName}\` must be in quotes: \`${attributeName}="${excerpt(text, valueAt, r)}"\`.`,
+          words: said('wellFormed.unquoted-attribute-value', { attribute: attributeName, value: excerpt(text, valueAt, r) }),
           start: valueAt - start,
           end: r - start,
         };
@@ -529,7 +527,12 @@ class TreeBuilder {
     }
     let unterminated: Problem | undefined;
     if (!closed) {
-      const problem: Problem = { code: 'unterminated-start-tag', message: `The start tag \`<${name}\` is missing its closing \`>\`.`, start: 1, end: nameEnd - start };
+      const problem: Problem = {
+        code: 'unterminated-start-tag',
+        words: said('wellFormed.unterminated-start-tag', { element: name }),
+        start: 1,
+        end: nameEnd - start,
+      };
       (findings.problems ??= []).push(problem);
       // Fixed once the element ends (`>` or `/>`); not while a value runs on, whose quote comes first.
       if (!valueUnclosed) unterminated = problem;
@@ -581,17 +584,17 @@ class TreeBuilder {
       while (q < limit && text.charCodeAt(q) !== Ch.GreaterThan && text.charCodeAt(q) !== Ch.LessThan) q++;
       const closed = q < limit && text.charCodeAt(q) === Ch.GreaterThan;
       if (name === '') {
-        problem = { code: 'missing-end-tag-name', message: '`</` must be followed by the name of the element it closes.', start: 0, end: 2 };
+        problem = { code: 'missing-end-tag-name', words: said('wellFormed.missing-end-tag-name'), start: 0, end: 2 };
       } else if (closed) {
         problem = {
           code: 'unexpected-character-in-tag',
-          message: `An end tag holds only its name: remove \`${excerpt(text, p, q).trim()}\`.`,
+          words: said('wellFormed.unexpected-character-in-tag.endTag', { text: excerpt(text, p, q).trim() }),
           start: p - start,
           end: q - start,
           fixes: [removeEndTagJunkFix(text, start, nameEnd, p, q)],
         };
       } else {
-        problem = { code: 'unterminated-end-tag', message: `The end tag \`</${name}\` is missing its closing \`>\`.`, start: 0, end: nameEnd - start };
+        problem = { code: 'unterminated-end-tag', words: said('wellFormed.unterminated-end-tag', { element: name }), start: 0, end: nameEnd - start };
         // Only spaces after the name: the `>` is all that is missing.
         if (q === p) problem.fixes = [addEndFix(start, nameEnd, '>', true)];
       }
@@ -619,10 +622,10 @@ class TreeBuilder {
     if (name !== '') {
       problems.push({
         code: 'mismatched-end-tag',
-        message:
+        words:
           open.kind === 'element'
-            ? `\`</${name}>\` does not match the open element \`<${open.name}>\`.`
-            : `\`</${name}>\` closes nothing: there is no open \`<${name}>\`.`,
+            ? said('wellFormed.mismatched-end-tag', { name, open: open.name })
+            : said('wellFormed.mismatched-end-tag.noneOpen', { name }),
         start: 2,
         end: nameEnd - start,
       });
@@ -662,7 +665,7 @@ class TreeBuilder {
       const atRootEnd = closedBy === undefined && parent.node.kind === 'document';
       (element.problems ??= []).push({
         code: 'unclosed-element',
-        message: `\`<${element.name}>\` is never closed: add \`</${element.name}>\` or end the start tag with \`/>\`.`,
+        words: said('wellFormed.unclosed-element', { element: element.name }),
         start: 1,
         end: 1 + element.name.length,
         fixes: closeFixes({
@@ -738,7 +741,7 @@ class TreeBuilder {
         problems: [
           {
             code: 'unknown-declaration',
-            message: 'Unknown markup: after `<!` comes `--` (a comment), `[CDATA[` or `DOCTYPE`.',
+            words: said('wellFormed.unknown-declaration'),
             start: 0,
             end: Math.min(p - start, 2 + 8),
           },
@@ -760,7 +763,7 @@ class TreeBuilder {
     if (!closed) {
       const problem: Problem = {
         code: kind === 'comment' ? 'unclosed-comment' : 'unclosed-cdata',
-        message: kind === 'comment' ? 'This comment is never closed with `-->`.' : 'This CDATA section is never closed with `]]>`.',
+        words: said(kind === 'comment' ? 'wellFormed.unclosed-comment' : 'wellFormed.unclosed-cdata'),
         start: 0,
         end: openLength,
       };
@@ -773,7 +776,7 @@ class TreeBuilder {
         problems = [
           {
             code: 'double-hyphen-in-comment',
-            message: '`--` is not allowed inside a comment.',
+            words: said('wellFormed.double-hyphen-in-comment'),
             start: doubleHyphen - start,
             end: doubleHyphen - start + 2,
             fixes: [doubleHyphenFix(start, doubleHyphen)],
@@ -811,16 +814,16 @@ class TreeBuilder {
       problems = [
         {
           code: 'unclosed-processing-instruction',
-          message: 'This processing instruction is never closed with `?>`.',
+          words: said('wellFormed.unclosed-processing-instruction'),
           start: 0,
           end: targetEnd - start,
           fixes: [unclosedProcessingInstructionFix(text, start, p)],
         },
       ];
     } else if (target === '') {
-      problems = [{ code: 'missing-pi-target', message: '`<?` must be followed by a target name, as in `<?xml version="1.0"?>`.', start: 0, end: 2 }];
+      problems = [{ code: 'missing-pi-target', words: said('wellFormed.missing-pi-target'), start: 0, end: 2 }];
     } else if (target.toLowerCase() === 'xml' && start + this.base !== 0 && !(start + this.base === 1 && text.charCodeAt(-this.base) === Ch.ByteOrderMark)) {
-      problems = [{ code: 'misplaced-xml-declaration', message: 'The XML declaration `<?xml …?>` must be the very first thing in the file.', start: 0, end: targetEnd - start }];
+      problems = [{ code: 'misplaced-xml-declaration', words: said('wellFormed.misplaced-xml-declaration'), start: 0, end: targetEnd - start }];
     }
     this.pos = p;
     this.append({ kind: 'processingInstruction', offset: 0, length: p - start, target, closed, problems, entityReferences: undefined }, start);
@@ -888,7 +891,7 @@ class TreeBuilder {
       declaredEntities,
       closed,
       entityReferences: undefined,
-      problems: closed ? undefined : [{ code: 'unclosed-doctype', message: 'This DOCTYPE is never closed with `>`.', start: 0, end: 9 }],
+      problems: closed ? undefined : [{ code: 'unclosed-doctype', words: said('wellFormed.unclosed-doctype'), start: 0, end: 9 }],
     };
     this.append(doctype, start);
     return true;
@@ -938,7 +941,7 @@ function findLineEnd(text: string, from: number, to: number): number {
 function reportInvalidCharacter(findings: Findings, at: number, c: number): void {
   (findings.problems ??= []).push({
     code: 'invalid-character',
-    message: `The character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML (is this a binary file?).`,
+    words: said('wellFormed.invalid-character', { character: `U+${c.toString(16).toUpperCase().padStart(4, '0')}` }),
     start: at,
     end: at + 1,
   });
@@ -951,7 +954,7 @@ function reportDuplicateAttributes(attributes: Attribute[], element: string, fin
     if (first === attributes[i]) continue;
     (findings.problems ??= []).push({
       code: 'duplicate-attribute',
-      message: `\`${name}\` is already set on this \`<${element}>\`; an attribute may appear only once.`,
+      words: said('wellFormed.duplicate-attribute', { attribute: name, element }),
       start: attributes[i].nameOffset,
       end: attributes[i].nameOffset + name.length,
       fixes: duplicateAttributeFixes(text, start, first, attributes[i]),

@@ -7,23 +7,25 @@
  */
 import { Ch, isLineBreak, isNameChar, isNameStartChar, isPredefinedEntity, isWhitespace, lineBreakAt, scanName } from './chars';
 import { Attribute, ChildNode, ElementNode, ProblemFix, Quote, StrayEndTagNode } from './nodes';
+import { ProblemWords, said } from './problemWords';
 
+/** What each fix says, as catalogue words (see problemWords.ts). */
 const TITLES = {
-  close: (name: string) => `Close \`<${name}>\` here`,
-  changeEndTag: (name: string) => `Change to \`</${name}>\``,
-  renameEndTag: (from: string, to: string) => `Change \`</${from}>\` to \`</${to}>\``,
-  closeValue: (name: string, quote: string) => `Close the value of \`${name}\` with \`${quote}\``,
-  addEquals: (name: string) => `Add \`=\` after \`${name}\``,
-  quoteValue: (value: string) => `Put \`${value}\` in quotes`,
-  addSpace: (name: string) => `Add a space before \`${name}\``,
-  escape: (character: string, reference: string) => `Escape \`${character}\` as \`${reference}\``,
-  addSemicolon: (reference: string) => `Add \`;\` after \`${reference}\``,
-  removeRepeated: (attribute: string) => `Remove the repeated \`${attribute}\``,
-  keep: (attribute: string) => `Keep \`${attribute}\``,
-  remove: (what: string) => `Remove \`${what}\``,
-  endStartTag: (ending: string) => `End the start tag with \`${ending}\``,
-  addEnd: (ending: string) => `Add \`${ending}\``,
-  splitDoubleHyphen: 'Write `--` as `- -`',
+  close: (element: string) => said('wellFormed.fix.close', { element }),
+  changeEndTag: (element: string) => said('wellFormed.fix.changeEndTag', { element }),
+  renameEndTag: (from: string, to: string) => said('wellFormed.fix.renameEndTag', { from, to }),
+  closeValue: (attribute: string, quote: string) => said('wellFormed.fix.closeValue', { attribute, quote }),
+  addEquals: (attribute: string) => said('wellFormed.fix.addEquals', { attribute }),
+  quoteValue: (value: string) => said('wellFormed.fix.quoteValue', { value }),
+  addSpace: (attribute: string) => said('wellFormed.fix.addSpace', { attribute }),
+  escape: (character: string, reference: string) => said('wellFormed.fix.escape', { character, reference }),
+  addSemicolon: (reference: string) => said('wellFormed.fix.addSemicolon', { reference }),
+  removeRepeated: (attribute: string) => said('wellFormed.fix.removeRepeated', { attribute }),
+  keep: (attribute: string) => said('wellFormed.fix.keep', { attribute }),
+  remove: (text: string) => said('wellFormed.fix.remove', { text }),
+  endStartTag: (ending: string) => said('wellFormed.fix.endStartTag', { ending }),
+  addEnd: (ending: string) => said('wellFormed.fix.addEnd', { ending }),
+  splitDoubleHyphen: said('wellFormed.fix.splitDoubleHyphen'),
 };
 
 /**
@@ -41,8 +43,8 @@ function standalone(text: string): string {
 }
 
 /** An edit of absolute offsets made relative to `base` (the start of the node holding the problem). */
-function edit(title: string, base: number, from: number, to: number, newText: string, safe: boolean): ProblemFix {
-  return { title, start: from - base, end: to - base, newText: standalone(newText), safe };
+function edit(titleWords: ProblemWords, base: number, from: number, to: number, newText: string, safe: boolean): ProblemFix {
+  return { titleWords, start: from - base, end: to - base, newText: standalone(newText), safe };
 }
 
 /** Where the whitespace before `end` begins, looking back no further than `floor`. */

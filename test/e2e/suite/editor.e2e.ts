@@ -3,11 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as childProcess from 'node:child_process';
 import * as vscode from 'vscode';
+import { WAIT_MS, waitFor } from './wait';
 
 const EXTENSION_ID = 'libvirt-xml.libvirt-xml';
 const LANGUAGE_ID = 'libvirt-xml';
 const SOURCE = 'libvirt-xml';
-const WAIT_MS = 20_000;
 
 function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -15,15 +15,6 @@ function workspaceFile(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
