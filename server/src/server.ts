@@ -278,7 +278,9 @@ async function useSchemaFrom(next: ServerSettings): Promise<void> {
     context = { schema, host, limits: settings };
     for (const note of choice.notes) connection.console.info(note);
     if (choice.inUse.error) connection.console.warn(`Validating with ${choice.inUse.description}: ${choice.inUse.error}`);
-    void connection.sendNotification(SCHEMA_IN_USE_NOTIFICATION, choice.inUse);
+    // The log in English; the status item in the user's language.
+    const inUse = choice.errorWords ? { ...choice.inUse, error: render(choice.errorWords, docsLanguage()) } : choice.inUse;
+    void connection.sendNotification(SCHEMA_IN_USE_NOTIFICATION, inUse);
     for (const uri of documents.uris()) scheduleValidation(uri);
   } catch (error) {
     connection.console.error(`Choosing the schema failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -607,7 +609,7 @@ async function hostPathItems(uri: string, position: Position): Promise<{ items: 
     (suggestion): CompletionItem => ({
       label: suggestion.label,
       kind: suggestion.kind === 'directory' ? CompletionItemKind.Folder : CompletionItemKind.File,
-      detail: suggestion.detail,
+      detail: inUserWords(suggestion.detail, suggestion.detailWords),
       filterText: suggestion.filterText,
       sortText: suggestion.sortText,
       textEdit: { range, newText: suggestion.insertText },
@@ -759,7 +761,7 @@ connection.onPrepareRename(
     const target = renameTargetAt(analysis, parsed.offsetAt(position));
     if (!target) return null;
     // The editor shows the message: why this cannot be renamed.
-    if ('error' in target) return new ResponseError(LSPErrorCodes.RequestFailed, target.error);
+    if ('error' in target) return new ResponseError(LSPErrorCodes.RequestFailed, inUserWords(target.error, target.errorWords));
     return { range: parsed.rangeOf(target.span.from, target.span.to), placeholder: target.placeholder };
   })),
 );
@@ -772,7 +774,7 @@ connection.onRenameRequest(
     const result = renameAt(analysis, parsed.offsetAt(position), newName);
     if (!result) return null;
     // The editor shows the message: why the name was refused.
-    if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+    if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, inUserWords(result.error, result.errorWords));
     return { changes: { [textDocument.uri]: result.edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText })) } };
   })),
 );
@@ -807,8 +809,8 @@ connection.onDocumentRangeFormatting(
 
 function documentSymbolOf(parsed: ParsedDocument, symbol: DocumentSymbolItem): DocumentSymbol {
   return {
-    name: symbol.name,
-    detail: symbol.detail,
+    name: inUserWords(symbol.name, symbol.nameWords),
+    detail: symbol.detail === undefined ? undefined : inUserWords(symbol.detail, symbol.detailWords),
     kind: SymbolKind[symbol.kind],
     range: parsed.rangeOf(symbol.start, symbol.end),
     selectionRange: parsed.rangeOf(symbol.selectionStart, symbol.selectionEnd),
@@ -831,7 +833,7 @@ connection.onWorkspaceSymbol(
     });
     const documentOf = new Map(open.map(({ uri, analysis }) => [uri, analysis.document]));
     return workspaceSymbols(open, query).map((symbol) => ({
-      name: symbol.name,
+      name: inUserWords(symbol.name, symbol.nameWords),
       kind: SymbolKind[symbol.kind],
       containerName: symbol.containerName,
       location: { uri: symbol.uri, range: documentOf.get(symbol.uri)!.rangeOf(symbol.start, symbol.end) },

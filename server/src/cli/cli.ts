@@ -53,7 +53,7 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
     const absolute = path.resolve(directory);
     // In a worker, as in the server: a hostile schema costs an error, not a hang or the memory.
     const loaded = await loadUserSchemaInWorker(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
-    if ('error' in loaded) say(words('cli.schema.cannotUse', { directory, reason: loaded.error }));
+    if ('error' in loaded) say(words('cli.schema.cannotUse', { directory, reason: loaded.errorWords }));
     else {
       // The schema is good; a cache that could not be trusted is worth knowing about.
       if (loaded.cacheProblem) say(loaded.cacheProblem);

@@ -5,6 +5,7 @@
  * document writes them (PCI buses in hexadecimal, as libvirt does, unless the document does not).
  * Lists of ids are cpuset completion's (cpuset/setCompletion.ts), and so is `<vcpupin vcpu>`.
  */
+import { Words, render, words } from '../messages/words';
 import { valueSpan } from '../parser/nodes';
 import { Domain } from '../rules/domain';
 import { Analysis } from './analysis';
@@ -54,7 +55,8 @@ export function referenceCompletions(analysis: Analysis, target: CursorTarget, o
   return ids.map((id, index) => {
     const text = typeof id === 'number' ? write(id) : escapeXml(id);
     const detail = describe(domain, defined.get(id)!, id);
-    return { label: text, kind: 'value', insertText: text, snippet: false, ...range, filterText: text, detail, sortText: `0${String(index).padStart(5, '0')}` };
+    const described = typeof detail === 'string' ? { detail } : { detail: render(detail, 'en'), detailWords: detail };
+    return { label: text, kind: 'value', insertText: text, snippet: false, ...range, filterText: text, ...described, sortText: `0${String(index).padStart(5, '0')}` };
   });
 }
 
@@ -83,21 +85,21 @@ function numberWriter(analysis: Analysis, scope: Scope): (n: number) => string {
 }
 
 /** What a defined id is: `iothread 2`, `cell 1 · cpus 4-7`, `controller pci 1 · pcie-root-port`. */
-function describe(domain: Domain, definition: ReferenceToken, id: number | string): string {
+function describe(domain: Domain, definition: ReferenceToken, id: number | string): string | Words {
   const { el, scope } = definition;
   switch (scope) {
     case 'iothread':
-      return definition.ids ? `iothread ${id} · numbered by <iothreads>` : `iothread ${id}`;
+      return words(definition.ids ? 'references.iothread.counted' : 'references.iothread', { id });
     case 'cell': {
       const cpus = domain.value(el, 'cpus');
-      return cpus ? `cell ${id} · cpus ${cpus}` : `cell ${id}`;
+      return cpus ? words('references.cell.cpus', { id, cpus }) : words('references.cell', { id });
     }
     case 'vcpu':
       return `vCPU ${id}`;
     case 'alias':
-      return `alias of <${el.element.name}>`;
+      return words('references.alias', { element: el.element.name });
     case 'throttlegroup':
-      return 'throttle group';
+      return words('references.throttlegroup');
     default: {
       const model = domain.value(el, 'model');
       return `${scope} ${id}${model ? ` · ${model}` : ''}`;

@@ -3,6 +3,8 @@
  * under zh/). A message key names its area first: `rules.`, `schema.`, `wellFormed.`…
  */
 import { CLI_EN } from './en/cli';
+import { FEATURES_EN } from './en/features';
+import { FIXES_EN } from './en/fixes';
 import { LIBVIRT_EN } from './en/libvirt';
 import { RULES_EN } from './en/rules';
 import { RULES_CPU_EN } from './en/rulesCpu';
@@ -10,10 +12,13 @@ import { RULES_DEVICES_EN } from './en/rulesDevices';
 import { RULES_STORAGE_EN } from './en/rulesStorage';
 import { SERVER_EN } from './en/server';
 import { SETS_EN } from './en/sets';
+import { USER_SCHEMA_EN } from './en/userSchema';
 import { WELL_FORMED_EN } from './en/wellFormed';
 
 export const EN = {
   ...CLI_EN,
+  ...FEATURES_EN,
+  ...FIXES_EN,
   ...LIBVIRT_EN,
   ...RULES_EN,
   ...RULES_CPU_EN,
@@ -21,6 +26,7 @@ export const EN = {
   ...RULES_STORAGE_EN,
   ...SERVER_EN,
   ...SETS_EN,
+  ...USER_SCHEMA_EN,
   ...WELL_FORMED_EN,
 };
 

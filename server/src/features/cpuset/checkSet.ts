@@ -27,7 +27,7 @@
  * form, the set without N for a moved `^N`, the set within the host for cpuset-beyond-host. When
  * the finding was the only error, libvirt accepts the fixed value (the property tests check both).
  */
-import type { Finding, Severity } from '../../finding';
+import { type Finding, type Severity, wordedTitle } from '../../finding';
 import { Words, render, words } from '../../messages/words';
 import { parseSet, segmentTexts, type ParsedSet, type SetItem } from '../../rules/cpuset/cpusetSyntax';
 import { CPUMASK_LEN, intendedOperations, itemsAcceptedAsWritten, type SetOperation } from '../../rules/cpuset/evaluate';
@@ -88,7 +88,7 @@ export function checkSet(value: string, options: SetCheckOptions = {}): SetFindi
 type Add = (start: number, end: number, severity: Severity, code: string, said: Words, fix?: SetFix) => void;
 
 function setFix(title: Words, value: string, safe: boolean): SetFix {
-  return { title: render(title, 'en'), titleWords: title, value, safe };
+  return { ...wordedTitle(title), value, safe };
 }
 
 /** One id named: `CPU`, `node`… */

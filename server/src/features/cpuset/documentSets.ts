@@ -3,8 +3,8 @@
  * codes), mapped onto the document. What refers to the domain's vCPUs, IOThreads and NUMA cells
  * is checked by the rules of the references family (rules/references/).
  */
-import { Finding, Fix } from '../../finding';
-import { render, words } from '../../messages/words';
+import { Finding, Fix, wordedTitle } from '../../finding';
+import { words } from '../../messages/words';
 import { Attribute, DocumentNode, ElementNode, attributeValue, valueSpan } from '../../parser/nodes';
 import { NodeMemo } from '../../parser/parsedDocument';
 import { Source } from '../../parser/pieceText';
@@ -133,7 +133,7 @@ export function setSafeFixEdits(text: string, tree: DocumentNode, keys: Readonly
     const fixed = safeFixes(set.value, setOptions(set, host));
     if (fixed === text.slice(set.from, set.to)) continue;
     const title = words('sets.fix.allSafe', { attribute: set.attribute.name, value: fixed });
-    edits.push({ title: render(title, 'en'), titleWords: title, start: set.from, end: set.to, newText: fixed, safe: true });
+    edits.push({ ...wordedTitle(title), start: set.from, end: set.to, newText: fixed, safe: true });
   }
   return edits;
 }
