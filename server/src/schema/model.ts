@@ -77,6 +77,8 @@ export function toModel(grammar: Grammar, source: Record<string, string>): Gramm
         break;
       case 'data':
         row = ['data', p.library, p.type, JSON.stringify(p.params), p.except ? pattern(p.except) : -1];
+        // The define last, where the compiler kept one: a model written before it was kept still reads.
+        if (p.define) row.push(p.define);
         break;
       case 'value':
         row = ['value', p.library, p.type, p.value, p.ns];
@@ -136,6 +138,7 @@ export function fromModel(model: GrammarModel): Grammar {
       case 'data': {
         p = { kind, library: f[0] as string, type: f[1] as string, params: JSON.parse(f[2] as string) };
         if ((f[3] as number) >= 0) p.except = patternAt(f[3] as number);
+        if (typeof f[4] === 'string') p.define = f[4];
         break;
       }
       case 'value':

@@ -41,12 +41,6 @@ export const FEATURES_EN = {
   'rename.fixed.cellPlace': 'this cell has no `id`: libvirt numbers it by its place. Write `id` to rename it',
   'rename.fixed.controllerIndex': 'libvirt assigns this controller its index: write `index` to rename it',
 
-  'references.iothread': 'iothread {id}',
-  'references.iothread.counted': 'iothread {id} · numbered by <iothreads>',
-  'references.cell': 'cell {id}',
-  'references.cell.cpus': 'cell {id} · cpus {cpus}',
-  'references.alias': 'alias of <{element}>',
-  'references.throttlegroup': 'throttle group',
   'paths.file': 'file in {directory}',
   'paths.directory': 'folder in {directory}',
   'paths.symlink': 'symbolic link in {directory}',

@@ -38,12 +38,6 @@ export const FEATURES_ZH: Record<keyof typeof FEATURES_EN, string> = {
   'rename.fixed.cellPlace': '这个节点没有 `id`：libvirt 按它的位置编号。写上 `id` 才能重命名',
   'rename.fixed.controllerIndex': '这个控制器的 index 由 libvirt 分配：写上 `index` 才能重命名',
 
-  'references.iothread': 'IOThread {id}',
-  'references.iothread.counted': 'IOThread {id} · 由 <iothreads> 编号',
-  'references.cell': 'NUMA 节点 {id}',
-  'references.cell.cpus': 'NUMA 节点 {id} · cpus {cpus}',
-  'references.alias': '<{element}> 的别名',
-  'references.throttlegroup': '限速组',
   'paths.file': '{directory} 中的文件',
   'paths.directory': '{directory} 中的文件夹',
   'paths.symlink': '{directory} 中的符号链接',
