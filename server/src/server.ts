@@ -228,10 +228,30 @@ connection.onInitialize((params) => {
   };
 });
 
+/**
+ * Until the client's settings first arrive, documents are not validated: diagnostics made with
+ * the defaults (this machine's CPUs, say) would show and then change. A client that answers
+ * workspace/configuration slowly is waited for at most FIRST_SETTINGS_WAIT_MS.
+ */
+const FIRST_SETTINGS_WAIT_MS = 1_000;
+let awaitingFirstSettings = false;
+
 connection.onInitialized(() => {
+  awaitingFirstSettings = canPullConfiguration;
+  const waited = setTimeout(firstSettingsSettled, FIRST_SETTINGS_WAIT_MS);
   // Without settings from the client the schema is still chosen (the bundled one) and announced.
-  void pullSettings().finally(() => useSchemaFrom(settings));
+  void pullSettings().finally(() => {
+    clearTimeout(waited);
+    firstSettingsSettled();
+    return useSchemaFrom(settings);
+  });
 });
+
+function firstSettingsSettled(): void {
+  if (!awaitingFirstSettings) return;
+  awaitingFirstSettings = false;
+  for (const uri of documents.uris()) scheduleValidation(uri);
+}
 
 async function pullSettings(): Promise<void> {
   if (!canPullConfiguration) return;
@@ -370,6 +390,8 @@ function validateWhenQuiet(): void {
     return;
   }
   validationScheduled = false;
+  // What is pending stays so; firstSettingsSettled schedules every document again.
+  if (awaitingFirstSettings) return;
   const uris = [...pendingValidation];
   pendingValidation.clear();
   for (const pending of uris) validate(pending);
