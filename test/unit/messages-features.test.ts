@@ -154,7 +154,7 @@ test('every refused rename says why in English and in Chinese', () => {
     [prepareReferenceRename(analysis, at("iothreads='1-2'", 11)), '`<iothreadsched iothreads>` 中的 `1-2` 是一个范围：请先把它改写为单个 id'],
     [prepareReferenceRename(analysis, iothread), ''],
     [rename(iothread, '1'), '已经有 IOThread 1：把 3 重命名为它会把两者合而为一'],
-    [rename(iothread, 'two'), '`two` 不是无符号整数：IOThread的 id 必须是无符号整数'],
+    [rename(iothread, 'two'), '`two` 不是无符号整数：IOThread 的 id 必须是无符号整数'],
     [rename(iothread, '0'), 'IOThread 的 id 从 1 开始：libvirt 不接受 0'],
     [rename(at("index='1'", 7), '300'), 'PCI 控制器的 index 就是它提供的总线号：最大为 255，不能是 300'],
     [rename(at("index='1'", 7), 'x'), '`x` 不是无符号整数：pci 控制器的 index 必须是无符号整数'],

@@ -99,7 +99,7 @@ test("libvirt's id lists are named by what their ids are, not all CPU lists", ()
   };
   const domain = (inner: string) => `<domain type='kvm'><name>a</name><memory>1</memory>${inner}<os><type>hvm</type></os></domain>`;
   assert.equal(said(domain("<numatune><memory nodeset='x'/></numatune>"), 'x'), '`nodeset` must be a NUMA node list like 0-1.');
-  assert.equal(said(domain("<numatune><memory nodeset='x'/></numatune>"), 'x', 'zh'), '`nodeset` 必须是NUMA 节点列表，如 0-1。');
+  assert.equal(said(domain("<numatune><memory nodeset='x'/></numatune>"), 'x', 'zh'), '`nodeset` 必须是 NUMA 节点列表，如 0-1。');
   assert.equal(said(domain("<numatune><memnode cellid='0' mode='strict' nodeset='y'/></numatune>"), 'y'), '`nodeset` must be a NUMA node list like 0-1.');
   assert.equal(said(domain("<vcpu>2</vcpu><cputune><vcpupin vcpu='0' cpuset='z'/></cputune>"), 'z'), '`cpuset` must be a CPU list like 0-3,^2.');
   assert.equal(said(domain("<vcpu>2</vcpu><cputune><vcpusched vcpus='w' scheduler='fifo' priority='1'/></cputune>"), 'w'), '`vcpus` must be a vCPU list like 0-3,^2.');
@@ -163,7 +163,7 @@ test('a few findings as a Chinese user reads them', () => {
     '在 `<devices>` 中不允许 `<dsk>`。是不是要写 `<disk>`？',
   ]);
   assert.deepEqual(zh(WEB01.replace("placement='static'", "placment='static'")), ['`<vcpu>` 没有属性 `placment`；它可用的属性有：`placement`、`cpuset`、`current`。是不是要写 `placement`？']);
-  assert.deepEqual(zh(WEB01.replace('<on_poweroff>destroy', '<on_poweroff>destory')), ['`<on_poweroff>` 必须是`destroy`、`restart`、`preserve`或`rename-restart`：是不是要写 `destroy`？']);
+  assert.deepEqual(zh(WEB01.replace('<on_poweroff>destroy', '<on_poweroff>destory')), ['`<on_poweroff>` 必须是 `destroy`、`restart`、`preserve` 或 `rename-restart`：是不是要写 `destroy`？']);
 });
 
 test("every finding on libvirt's invalid corpus carries words that say its message", (t) => {
