@@ -17,27 +17,48 @@
  * default, which is not checked here.
  */
 import { words } from '../../messages/words';
-import { Domain } from '../domain';
+import { Domain, El } from '../domain';
 import { HostRule } from './hostRule';
 import { checkEnumValue, reportUnsupportedDevice } from './common';
-import { HostView } from './facts';
 
-/** A host rule on the devices named `element`, each checked by `check`. */
-function deviceRule(
-  rule: Omit<HostRule, 'check' | 'needs' | 'stage' | 'driver'>,
-  element: string,
-  check: (domain: Domain, host: HostView, report: Parameters<HostRule['check']>[2], device: ReturnType<Domain['devicesNamed']>[number]) => void,
-): HostRule {
+/** One attribute of a device (or of one of its children) checked against a domcapabilities enum. */
+interface EnumCheck {
+  /** The child element holding the attribute; the device itself when absent. */
+  at?: string;
+  attribute: string;
+  /** The enum listing the values it may take; undefined where the check does not apply to this device. */
+  enumName: string | ((domain: Domain, device: El) => string | undefined);
+  /** A value libvirt does not check (a `none` video). */
+  unchecked?: string;
+}
+
+/**
+ * A host rule on the devices named `element`: the device when its domcapabilities entry says it
+ * is not supported at all, else each of `checks`.
+ */
+function deviceRule(rule: Pick<HostRule, 'code' | 'libvirt' | 'libvirtMessages' | 'help' | 'docsAnchor'>, element: string, checks: readonly EnumCheck[]): HostRule {
   return {
     ...rule,
     stage: 'define',
     driver: 'qemu',
     needs: 'domainCapabilities',
     check(domain, host, report) {
-      for (const device of domain.devicesNamed(element)) check(domain, host, report, device);
+      const caps = host.domainCapabilities?.devices.get(element);
+      for (const device of domain.devicesNamed(element)) {
+        if (reportUnsupportedDevice(domain, host, report, device, caps)) continue;
+        for (const check of checks) {
+          const el = check.at ? domain.child(device, check.at) : device;
+          const enumName = typeof check.enumName === 'string' ? check.enumName : check.enumName(domain, device);
+          if (!el || !enumName || (check.unchecked !== undefined && domain.value(el, check.attribute) === check.unchecked)) continue;
+          checkEnumValue(domain, host, report, el, check.attribute, caps, enumName);
+        }
+      }
     },
   };
 }
+
+/** A host device's mode, `subsystem` when left out. */
+const hostdevMode = (domain: Domain, hostdev: El) => domain.value(hostdev, 'mode') ?? 'subsystem';
 
 export const hostGraphicsRule = deviceRule(
   {
@@ -48,10 +69,7 @@ export const hostGraphicsRule = deviceRule(
     docsAnchor: 'graphical-framebuffers',
   },
   'graphics',
-  (domain, host, report, graphics) => {
-    const caps = host.domainCapabilities?.devices.get('graphics');
-    if (!reportUnsupportedDevice(domain, host, report, graphics, caps)) checkEnumValue(domain, host, report, graphics, 'type', caps, 'type');
-  },
+  [{ attribute: 'type', enumName: 'type' }],
 );
 
 export const hostVideoRule = deviceRule(
@@ -63,11 +81,7 @@ export const hostVideoRule = deviceRule(
     docsAnchor: 'video-devices',
   },
   'video',
-  (domain, host, report, video) => {
-    const model = domain.child(video, 'model');
-    const caps = host.domainCapabilities?.devices.get('video');
-    if (model && domain.value(model, 'type') !== 'none' && !reportUnsupportedDevice(domain, host, report, video, caps)) checkEnumValue(domain, host, report, model, 'type', caps, 'modelType');
-  },
+  [{ at: 'model', attribute: 'type', enumName: 'modelType', unchecked: 'none' }],
 );
 
 export const hostTpmRule = deviceRule(
@@ -83,15 +97,12 @@ export const hostTpmRule = deviceRule(
     docsAnchor: 'tpm-device',
   },
   'tpm',
-  (domain, host, report, tpm) => {
-    const caps = host.domainCapabilities?.devices.get('tpm');
-    if (reportUnsupportedDevice(domain, host, report, tpm, caps)) return;
-    checkEnumValue(domain, host, report, tpm, 'model', caps, 'model');
-    const backend = domain.child(tpm, 'backend');
-    if (!backend) return;
-    checkEnumValue(domain, host, report, backend, 'type', caps, 'backendModel');
-    if (domain.value(backend, 'type') === 'emulator') checkEnumValue(domain, host, report, backend, 'version', caps, 'backendVersion');
-  },
+  [
+    { attribute: 'model', enumName: 'model' },
+    { at: 'backend', attribute: 'type', enumName: 'backendModel' },
+    // Only an emulated TPM has a version of its own.
+    { at: 'backend', attribute: 'version', enumName: (domain, tpm) => (domain.value(domain.child(tpm, 'backend'), 'type') === 'emulator' ? 'backendVersion' : undefined) },
+  ],
 );
 
 export const hostRngRule = deviceRule(
@@ -108,13 +119,10 @@ export const hostRngRule = deviceRule(
     docsAnchor: 'random-number-generator-device',
   },
   'rng',
-  (domain, host, report, rng) => {
-    const caps = host.domainCapabilities?.devices.get('rng');
-    if (reportUnsupportedDevice(domain, host, report, rng, caps)) return;
-    checkEnumValue(domain, host, report, rng, 'model', caps, 'model');
-    const backend = domain.child(rng, 'backend');
-    if (backend) checkEnumValue(domain, host, report, backend, 'model', caps, 'backendModel');
-  },
+  [
+    { attribute: 'model', enumName: 'model' },
+    { at: 'backend', attribute: 'model', enumName: 'backendModel' },
+  ],
 );
 
 export const hostRedirdevRule = deviceRule(
@@ -126,10 +134,7 @@ export const hostRedirdevRule = deviceRule(
     docsAnchor: 'redirected-devices',
   },
   'redirdev',
-  (domain, host, report, redirdev) => {
-    const caps = host.domainCapabilities?.devices.get('redirdev');
-    if (!reportUnsupportedDevice(domain, host, report, redirdev, caps)) checkEnumValue(domain, host, report, redirdev, 'bus', caps, 'bus');
-  },
+  [{ attribute: 'bus', enumName: 'bus' }],
 );
 
 export const hostHostdevRule = deviceRule(
@@ -141,15 +146,12 @@ export const hostHostdevRule = deviceRule(
     docsAnchor: 'host-device-assignment',
   },
   'hostdev',
-  (domain, host, report, hostdev) => {
-    const caps = host.domainCapabilities?.devices.get('hostdev');
-    if (reportUnsupportedDevice(domain, host, report, hostdev, caps)) return;
-    checkEnumValue(domain, host, report, hostdev, 'mode', caps, 'mode');
-    const mode = domain.value(hostdev, 'mode') ?? 'subsystem';
-    checkEnumValue(domain, host, report, hostdev, 'type', caps, mode === 'capabilities' ? 'capsType' : 'subsysType');
-    const driver = domain.child(hostdev, 'driver');
-    if (driver && mode === 'subsystem' && domain.value(hostdev, 'type') === 'pci') checkEnumValue(domain, host, report, driver, 'name', caps, 'pciBackend');
-  },
+  [
+    { attribute: 'mode', enumName: 'mode' },
+    { attribute: 'type', enumName: (domain, hostdev) => (hostdevMode(domain, hostdev) === 'capabilities' ? 'capsType' : 'subsysType') },
+    // The PCI backend, for a PCI device of the subsystem.
+    { at: 'driver', attribute: 'name', enumName: (domain, hostdev) => (hostdevMode(domain, hostdev) === 'subsystem' && domain.value(hostdev, 'type') === 'pci' ? 'pciBackend' : undefined) },
+  ],
 );
 
 export const hostDiskRule = deviceRule(
@@ -161,14 +163,11 @@ export const hostDiskRule = deviceRule(
     docsAnchor: 'hard-drives-floppy-disks-cdroms',
   },
   'disk',
-  (domain, host, report, disk) => {
-    const caps = host.domainCapabilities?.devices.get('disk');
-    if (reportUnsupportedDevice(domain, host, report, disk, caps)) return;
-    checkEnumValue(domain, host, report, disk, 'device', caps, 'diskDevice');
-    checkEnumValue(domain, host, report, disk, 'model', caps, 'model');
-    const target = domain.child(disk, 'target');
-    if (target) checkEnumValue(domain, host, report, target, 'bus', caps, 'bus');
-  },
+  [
+    { attribute: 'device', enumName: 'diskDevice' },
+    { attribute: 'model', enumName: 'model' },
+    { at: 'target', attribute: 'bus', enumName: 'bus' },
+  ],
 );
 
 export const hostFilesystemRule = deviceRule(
@@ -180,11 +179,7 @@ export const hostFilesystemRule = deviceRule(
     docsAnchor: 'filesystems',
   },
   'filesystem',
-  (domain, host, report, filesystem) => {
-    const caps = host.domainCapabilities?.devices.get('filesystem');
-    const driver = domain.child(filesystem, 'driver');
-    if (!reportUnsupportedDevice(domain, host, report, filesystem, caps) && driver) checkEnumValue(domain, host, report, driver, 'type', caps, 'driverType');
-  },
+  [{ at: 'driver', attribute: 'type', enumName: 'driverType' }],
 );
 
 export const hostCryptoRule = deviceRule(
@@ -196,14 +191,11 @@ export const hostCryptoRule = deviceRule(
     docsAnchor: 'crypto',
   },
   'crypto',
-  (domain, host, report, crypto) => {
-    const caps = host.domainCapabilities?.devices.get('crypto');
-    if (reportUnsupportedDevice(domain, host, report, crypto, caps)) return;
-    checkEnumValue(domain, host, report, crypto, 'model', caps, 'model');
-    checkEnumValue(domain, host, report, crypto, 'type', caps, 'type');
-    const backend = domain.child(crypto, 'backend');
-    if (backend) checkEnumValue(domain, host, report, backend, 'model', caps, 'backendModel');
-  },
+  [
+    { attribute: 'model', enumName: 'model' },
+    { attribute: 'type', enumName: 'type' },
+    { at: 'backend', attribute: 'model', enumName: 'backendModel' },
+  ],
 );
 
 export const hostIommuModelRule = deviceRule(
@@ -215,8 +207,5 @@ export const hostIommuModelRule = deviceRule(
     docsAnchor: 'iommu-devices',
   },
   'iommu',
-  (domain, host, report, iommu) => {
-    const caps = host.domainCapabilities?.devices.get('iommu');
-    if (!reportUnsupportedDevice(domain, host, report, iommu, caps)) checkEnumValue(domain, host, report, iommu, 'model', caps, 'model');
-  },
+  [{ attribute: 'model', enumName: 'model' }],
 );
