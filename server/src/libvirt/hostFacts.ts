@@ -111,7 +111,7 @@ export class HostFactsCache {
   domainCapabilities(uri: string, query: DomainCapabilitiesQuery): DomainCapabilitiesAnswer {
     const without = this.withoutDomainCaps.get(uri);
     if (without && this.now() - without.at < this.maxAgeMs) return { state: 'unsupported', message: without.message };
-    const slot = this.slot(this.domainCaps, domainCapabilitiesKey(uri, query), this.options.maxDomainCapabilities ?? 64);
+    const slot = this.slot(this.domainCaps, domainCapabilitiesKey(uri, query), this.options.maxDomainCapabilities ?? 128);
     this.loadIfDue(slot, () => this.readDomainCapabilities(uri, query, slot));
     return slot.answer ?? { state: 'pending' };
   }
