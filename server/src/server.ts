@@ -286,6 +286,7 @@ function applySettings(next: ServerSettings): void {
   host = useHostFrom(next);
   context = { schema, host, limits: settings };
   connectionContexts.clear();
+  untrustedContexts.clear();
   if (limitChanged) documents.reparseAll();
   for (const uri of documents.uris()) scheduleValidation(uri);
   void useSchemaFrom(next);
@@ -309,6 +310,7 @@ async function useSchemaFrom(next: ServerSettings): Promise<void> {
     schema = choice.schema;
     context = { schema, host, limits: settings };
     connectionContexts.clear();
+    untrustedContexts.clear();
     for (const note of choice.notes) connection.console.info(note);
     if (choice.inUse.error) connection.console.warn(`Validating with ${choice.inUse.description}: ${choice.inUse.error}`);
     // The log in English; the status item in the user's language.
@@ -339,16 +341,30 @@ const connectionContexts = new Map<string, { answer: HostAnswer; context: Analys
 /** The notes already logged, per connection: each is said once. */
 const loggedHostNotes = new Set<string>();
 
-/** The libvirt connection the document is checked against, if any. */
-function connectionOf(uri: string): string | undefined {
-  if (!workspaceTrusted || !settings.hostChecks) return undefined;
+/** The libvirt connection chosen for the document, whether or not the workspace lets it be used. */
+function chosenConnection(uri: string): string | undefined {
+  if (!settings.hostChecks) return undefined;
   return documentConnections.get(uri) ?? (settings.hostConnection || undefined);
 }
+
+/** The libvirt connection the document is checked against, if any: none in an untrusted workspace. */
+function connectionOf(uri: string): string | undefined {
+  return workspaceTrusted ? chosenConnection(uri) : undefined;
+}
+
+/** Per connection, in an untrusted workspace: the context that says why its documents are not checked against it. */
+const untrustedContexts = new Map<string, AnalysisContext>();
 
 /** The context a document is analysed with: the common one, or its connection's. */
 function contextOf(uri: string): AnalysisContext {
   const target = connectionOf(uri);
-  if (!target) return context;
+  if (!target) {
+    const chosen = chosenConnection(uri);
+    if (!chosen) return context;
+    let untrusted = untrustedContexts.get(chosen);
+    if (!untrusted) untrustedContexts.set(chosen, (untrusted = { ...context, hostStatus: words('host.note.untrusted', { uri: chosen }) }));
+    return untrusted;
+  }
   const answer = hostFacts.host(target);
   const cached = connectionContexts.get(target);
   if (cached && cached.answer === answer) return cached.context;

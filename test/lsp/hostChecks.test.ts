@@ -182,6 +182,8 @@ test('a connection chosen for one document (libvirtXml/documentConnection, befor
     const untrusted = client.waitForDiagnostics(chosenUri, (p) => !hasCode('cpuset-beyond-host')(p));
     await client.connection.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: false } satisfies WorkspaceTrust);
     await untrusted;
+    const hover = await client.hover(chosenUri, { line: 0, character: 3 });
+    assert.match((hover?.contents as MarkupContent).value, /\*\*libvirt host:\*\* Not checked against test:\/\/\/default: the workspace is not trusted\./);
   } finally {
     await client.stop();
   }

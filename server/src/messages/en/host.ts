@@ -43,7 +43,6 @@ export const HOST_EN = {
   'host.note.untrusted': 'Not checked against {uri}: the workspace is not trusted.',
   'host.hover.title': '**libvirt host:** {status}',
   'host.log.failed': 'libvirt host {uri}: {reason}. Documents checked against it get no host checks until it answers; tried again in a minute.',
-  'host.log.note': '{note}',
 
   'host.help.host-guest-unsupported':
     "libvirt looks the domain's os type, arch and domain type up in the host's capabilities before it accepts a definition; a combination the host does not list (a `kvm` domain on a host without KVM, an arch no emulator there runs) is refused. Use a domain type and arch from `virsh capabilities` of that host, or define the domain on a host that offers them.",

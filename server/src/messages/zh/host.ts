@@ -39,7 +39,6 @@ export const HOST_ZH: Record<keyof typeof HOST_EN, string> = {
   'host.note.untrusted': '未针对 {uri} 检查：此工作区不受信任。',
   'host.hover.title': '**libvirt 宿主机：** {status}',
   'host.log.failed': 'libvirt 宿主机 {uri}：{reason}。在它响应之前，针对它的文档不做宿主机检查；一分钟后重试。',
-  'host.log.note': '{note}',
 
   'host.help.host-guest-unsupported':
     'libvirt 在接受定义之前，会在宿主机的 capabilities 中查找域的操作系统类型、架构和域类型；宿主机没有列出的组合会被拒绝（例如没有 KVM 的宿主机上的 `kvm` 域，或宿主机上没有模拟器可运行的架构）。请使用该宿主机 `virsh capabilities` 中列出的域类型和架构，或在提供它们的宿主机上定义此域。',
