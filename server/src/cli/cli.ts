@@ -13,11 +13,18 @@ import { Schema, loadModelFile } from '../schema/schema';
 import { defaultCacheDirectory } from '../schema/schemaCache';
 import { detectLibvirtVersion } from '../schema/userSchema';
 import { loadUserSchemaInWorker } from '../schema/userSchemaLoader';
-import { Problem, checkText } from './check';
+import { CheckOptions, Problem, analysisForCheck, checkAnalysis, parseForCheck } from './check';
+import { ConnectionFacts, connectionFacts } from '../hostConnection';
+import { HostFactsCache } from '../libvirt/hostFacts';
+import { oneShotVirsh } from '../libvirt/virsh';
+import { hostStatusOf } from '../features/hostStatus';
+import { ParsedDocument } from '../parser/parsedDocument';
+import { Domain } from '../rules/domain';
+import { hostView } from '../rules/host/facts';
 import { ExactText, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
 import { FixedDocument, fixDocument, formatChanges } from './fix';
 import { formatJson } from './jsonFormat';
-import { Command, UsageError, localeLanguage, parseArguments, takeLanguage, usage } from './options';
+import { Command, HostConnectionOptions, UsageError, localeLanguage, parseArguments, takeLanguage, usage } from './options';
 import { formatSarif } from './sarifFormat';
 import { FixCounts, fixSummaryLine, summaryLine } from './summary';
 import { formatText } from './textFormat';
@@ -79,12 +86,34 @@ async function prepare(command: { schemaDirectory: string | undefined; paths: st
   return { schema, inputs, failures: [...problems] };
 }
 
+/** The libvirt host of --connect, its capabilities read; undefined (said why, as a failure) when they cannot be. */
+async function connectHost(connect: HostConnectionOptions, failures: Words[]): Promise<{ cache: HostFactsCache; facts: ConnectionFacts } | undefined> {
+  const cache = new HostFactsCache({ virsh: (uri) => oneShotVirsh(uri, { virshPath: connect.virshPath }) });
+  const answer = await cache.loadHost(connect.uri);
+  if (answer.state === 'ready') return { cache, facts: connectionFacts(cache, connect.uri, answer) };
+  failures.push(words('cli.host.cannotRead', { uri: connect.uri, reason: answer.state === 'failed' ? answer.message : 'no answer' }));
+  return undefined;
+}
+
+/** Reads the domcapabilities the document's host rules will ask for, before they ask (they never wait). */
+async function readHostFactsFor(document: ParsedDocument, options: CheckOptions, cache: HostFactsCache): Promise<void> {
+  const checks = options.hostChecks;
+  const domain = checks && document.parsed ? Domain.of(document.text, document.tree) : undefined;
+  const query = domain && checks && hostView(domain, checks).query;
+  if (checks && query) await cache.loadDomainCapabilities(checks.host.uri, query);
+}
+
 async function check(command: Extract<Command, { kind: 'check' }>): Promise<number> {
   const prepared = await prepare(command);
   if (!prepared) return EXIT_CANNOT_CHECK;
   const { schema, inputs, failures } = prepared;
   const problems: Problem[] = [];
   let checked = 0;
+  const connected = command.connect && (await connectHost(command.connect, failures));
+  const options: CheckOptions = { schema, maxProblems: command.maxProblems, host: connected ? connected.facts.host : command.host };
+  if (connected && connected.facts.hostChecks) options.hostChecks = connected.facts.hostChecks;
+  /** What the host checks could not do, each said once (by its English). */
+  const notes = new Map<string, Words>();
   for (const input of inputs) {
     const name = inputName(input);
     let text: string;
@@ -95,7 +124,11 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
       continue;
     }
     try {
-      problems.push(...checkText(name, text, { schema, maxProblems: command.maxProblems, host: command.host }));
+      const document = parseForCheck(text);
+      if (connected) await readHostFactsFor(document, options, connected.cache);
+      const analysis = analysisForCheck(document, options);
+      problems.push(...checkAnalysis(name, analysis));
+      for (const note of hostStatusOf(analysis)?.notes ?? []) notes.set(render(note, 'en'), note);
       checked++;
     } catch (error) {
       // A bug in the checker costs this document, not the run.
@@ -104,11 +137,12 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
   }
 
   for (const failure of failures) say(failure);
+  for (const note of notes.values()) say(words('cli.host.note', { note }));
   if (command.format === 'json') process.stdout.write(formatJson(problems));
   // SARIF, like JSON, in English: what code scanning shows is read by tools and by every reader alike.
   else if (command.format === 'sarif') {
     const inEnglish = failures.map((failure) => render(failure, 'en'));
-    process.stdout.write(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures: inEnglish }));
+    process.stdout.write(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures: inEnglish, notes: [...notes.keys()] }));
   } else process.stdout.write(formatText(problems, language));
   say(summaryLine(checked, problems, failures.length));
 

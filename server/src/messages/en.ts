@@ -6,6 +6,7 @@ import { CLI_EN } from './en/cli';
 import { FEATURES_EN } from './en/features';
 import { FIXES_EN } from './en/fixes';
 import { HOVER_EN } from './en/hover';
+import { HOST_EN } from './en/host';
 import { LIBVIRT_EN } from './en/libvirt';
 import { RULES_EN } from './en/rules';
 import { RULES_CPU_EN } from './en/rulesCpu';
@@ -22,6 +23,7 @@ export const EN = {
   ...FEATURES_EN,
   ...FIXES_EN,
   ...HOVER_EN,
+  ...HOST_EN,
   ...LIBVIRT_EN,
   ...RULES_EN,
   ...RULES_CPU_EN,

@@ -4,6 +4,7 @@ import { CLI_ZH } from './zh/cli';
 import { FEATURES_ZH } from './zh/features';
 import { FIXES_ZH } from './zh/fixes';
 import { HOVER_ZH } from './zh/hover';
+import { HOST_ZH } from './zh/host';
 import { LIBVIRT_ZH } from './zh/libvirt';
 import { RULES_ZH } from './zh/rules';
 import { RULES_CPU_ZH } from './zh/rulesCpu';
@@ -20,6 +21,7 @@ export const ZH: Record<MessageKey, string> = {
   ...FEATURES_ZH,
   ...FIXES_ZH,
   ...HOVER_ZH,
+  ...HOST_ZH,
   ...LIBVIRT_ZH,
   ...RULES_ZH,
   ...RULES_CPU_ZH,

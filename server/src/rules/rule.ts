@@ -57,6 +57,9 @@ export interface Rule {
   check(domain: Domain, report: Report): void;
 }
 
+/** What is said about a rule, without its check: what hover, the CLI and SARIF read. */
+export type RuleInfo = Omit<Rule, 'check'>;
+
 /** The edit that removes `el`, with its line when it stands alone on one. */
 export function removeElementEdit(domain: Domain, el: El): TextEdit {
   const text = domain.text;

@@ -19,6 +19,12 @@ import { CPUSET_PATTERN, setAttributeKind } from './setAttributes';
 export interface HostTopology {
   cpus?: readonly IdRange[];
   nodes?: readonly IdRange[];
+  /**
+   * The libvirt host these are of (`qemu:///system (kvm01)`), when they come from its
+   * capabilities rather than the machine the server runs on: findings name it, and a set beyond
+   * it is an error, not a guess.
+   */
+  name?: string;
 }
 
 /** One set attribute as written in the document. */
@@ -142,7 +148,8 @@ export function setSafeFixEdits(text: string, tree: DocumentNode, keys: Readonly
 export function setOptions(set: Pick<SetValue, 'element' | 'attribute' | 'parent'>, host: HostTopology | undefined): SetCheckOptions {
   const kind = setAttributeKind(set.element.name, set.attribute.name, set.parent);
   const bound = kind.host === 'cpus' ? host?.cpus : kind.host === 'nodes' ? host?.nodes : undefined;
-  return bound ? { noun: kind.noun, host: bound } : { noun: kind.noun };
+  if (!bound) return { noun: kind.noun };
+  return host?.name ? { noun: kind.noun, host: bound, hostName: host.name } : { noun: kind.noun, host: bound };
 }
 
 /** checkSet's findings on `set`'s value, placed in the document. */
