@@ -5,7 +5,6 @@
  * the language of `--lang`, else of the locale (LC_ALL, LC_MESSAGES, LANG); JSON and SARIF keep
  * English messages, as tools read them.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Words, render, words } from '../messages/words';
 import { NotReplacedError } from '../safeWrite';
@@ -28,10 +27,9 @@ import { Command, HostConnectionOptions, UsageError, localeLanguage, parseArgume
 import { formatSarif } from './sarifFormat';
 import { FixCounts, fixSummaryLine, summaryLine } from './summary';
 import { formatText } from './textFormat';
+import { INSTALL_DIRECTORY, PACKAGE_JSON, packageVersion } from '../installation';
 
 const TOOL = 'domxml';
-/** The bundle lives in dist/; the schema and package.json one level up, as for dist/server.js. */
-const INSTALL_DIRECTORY = path.resolve(__dirname, '..');
 
 const EXIT_CLEAN = 0;
 const EXIT_ERRORS = 1;
@@ -43,15 +41,6 @@ let language: Language = 'en';
 /** One line on standard error, in the language of the run. */
 function say(line: Words | string): void {
   process.stderr.write(`${TOOL}: ${render(line, language)}\n`);
-}
-
-function packageVersion(): string | undefined {
-  try {
-    const { version } = JSON.parse(fs.readFileSync(path.join(INSTALL_DIRECTORY, 'package.json'), 'utf8')) as { version?: unknown };
-    return typeof version === 'string' ? version : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The schema --schema names, else the bundled one; undefined (said why) when it cannot be had. */
@@ -240,7 +229,7 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv = pro
   if (command.kind === 'version') {
     const version = packageVersion();
     if (version === undefined) {
-      say(words('cli.noVersion', { file: path.join(INSTALL_DIRECTORY, 'package.json') }));
+      say(words('cli.noVersion', { file: PACKAGE_JSON }));
       return EXIT_CANNOT_CHECK;
     }
     process.stdout.write(`${TOOL} ${version}\n`);
