@@ -95,8 +95,22 @@ export function internHashed(text: string, start: number, end: number, hash: num
 }
 
 function sameChars(name: string, text: string, start: number): boolean {
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  const length = name.length;
+  for (let i = 0; i < length; i++) if (name.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
   return true;
+}
+
+/**
+ * Where `name` ends when it is the whole name written at `start` (before `limit`), else -1: an
+ * end tag mostly closes the element just opened, and checking for its name costs one comparison
+ * instead of a scan, a hash and a lookup.
+ */
+export function nameEndIf(text: string, start: number, limit: number, name: string): number {
+  const end = start + name.length;
+  if (name === '' || end > limit || !sameChars(name, text, start)) return -1;
+  if (end === limit) return end;
+  const c = text.charCodeAt(end);
+  return (c < 128 ? (ASCII_NAME[c] & 2) === 0 : !isNameChar(c)) ? end : -1;
 }
 
 /** Bit 1: an ASCII character may start a name; bit 2: it may continue one. */

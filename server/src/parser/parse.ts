@@ -16,7 +16,7 @@
  *   not swallow the sibling `<interface>` on the following lines.
  */
 import { Ch, isNameStartChar, isPredefinedEntity, isWhitespace, isXmlChar, scanName } from './chars';
-import { attributeId, exactCopy, internAttribute, internAttributes, internHashed, internName, scanHashedName, scannedHash } from './intern';
+import { attributeId, exactCopy, internAttribute, internAttributes, internHashed, internName, nameEndIf, scanHashedName, scannedHash } from './intern';
 import { Window } from './pieceText';
 import {
   Attribute,
@@ -201,7 +201,17 @@ class TreeBuilder {
     const text = this.text;
     const limit = this.limit;
     while (this.pos < limit) {
-      if (text.charCodeAt(this.pos) !== Ch.LessThan) {
+      const c = text.charCodeAt(this.pos);
+      if (c !== Ch.LessThan) {
+        // Indentation before a tag (most text between tags) makes no node: step over it here.
+        if (isWhitespace(c)) {
+          let q = this.pos + 1;
+          while (q < limit && isWhitespace(text.charCodeAt(q))) q++;
+          if (q >= limit || (text.charCodeAt(q) === Ch.LessThan && startsMarkup(text.charCodeAt(q + 1)))) {
+            this.pos = q;
+            continue;
+          }
+        }
         this.scanText();
         continue;
       }
@@ -276,7 +286,7 @@ class TreeBuilder {
         }
         if (c === Ch.LessThan) {
           const next = text.charCodeAt(p + 1);
-          if (p > start && (next === Ch.Slash || next === Ch.Bang || next === Ch.QuestionMark || isNameStartChar(next))) {
+          if (p > start && startsMarkup(next)) {
             break;
           }
           (findings.problems ??= []).push({
@@ -609,8 +619,13 @@ class TreeBuilder {
     const text = this.text;
     const limit = this.limit;
     const start = this.pos;
-    const nameEnd = scanHashedName(text, start + 2, limit);
-    const name = internHashed(text, start + 2, nameEnd, scannedHash);
+    const openName = this.depth > 0 ? (this.frames[this.depth].node as ElementNode).name : '';
+    let nameEnd = nameEndIf(text, start + 2, limit, openName);
+    let name = openName;
+    if (nameEnd < 0) {
+      nameEnd = scanHashedName(text, start + 2, limit);
+      name = internHashed(text, start + 2, nameEnd, scannedHash);
+    }
     let p = nameEnd;
     if (name !== '') while (p < limit && isWhitespace(text.charCodeAt(p))) p++;
     let problem: Problem | undefined;
@@ -989,6 +1004,11 @@ function growIds(ids: Int32Array): Int32Array {
   const grown = new Int32Array(ids.length * 2);
   grown.set(ids);
   return grown;
+}
+
+/** After `<`: what makes it a tag, a comment or a processing instruction, where text ends (see scanText). */
+function startsMarkup(next: number): boolean {
+  return next === Ch.Slash || next === Ch.Bang || next === Ch.QuestionMark || isNameStartChar(next);
 }
 
 /** After a closing quote: what leaves no doubt that the value ended there (see swallowedValueFix). */
