@@ -153,26 +153,27 @@ test('elements without children share one frozen array, and an edit inside one g
   assert.equal(NO_CHILDREN.length, 0);
 });
 
-test('repeated attributes and attribute lists are one object each; each element still reads its own values', () => {
+test('in a large document repeated attributes and attribute lists are one object each; each element still reads its own values', () => {
   const disk = (n: number) => `  <disk type='file' device='disk'>\n    <target dev='vd${n}' bus='virtio'/>\n  </disk>\n`;
-  const text = `<devices>\n${disk(1)}${disk(2)}</devices>`;
+  // Sharing starts at 128 KB of text (parse.ts SHARE_FROM).
+  const padding = Array.from({ length: 2500 }, (_, i) => disk(100 + i)).join('');
+  const text = `<devices>\n${disk(1)}${disk(2)}${disk(12)}${padding}</devices>`;
+  assert.ok(text.length > 128 * 1024);
   const targets = elements(text).filter((e) => e.node.name === 'target');
   const disks = elements(text).filter((e) => e.node.name === 'disk');
-  assert.equal(targets.length, 2);
   // Same names, offsets and quotes relative to their element: the same objects.
   assert.equal(disks[0].node.attributes, disks[1].node.attributes);
   assert.equal(targets[0].node.attributes, targets[1].node.attributes);
   // What each says is still read from its own text.
   assert.deepEqual(
-    targets.map((e) => attributeValue(text, e.start, e.node.attributes[0])),
-    ['vd1', 'vd2'],
+    targets.slice(0, 3).map((e) => attributeValue(text, e.start, e.node.attributes[0])),
+    ['vd1', 'vd2', 'vd12'],
   );
-  // A longer value makes another attribute, and another list; the first element's is untouched.
-  const other = `<devices>\n${disk(1)}${disk(12)}</devices>`;
-  const [first, second] = elements(other).filter((e) => e.node.name === 'target');
-  assert.equal(first.node.attributes, targets[0].node.attributes);
-  assert.notEqual(second.node.attributes, first.node.attributes);
-  assert.equal(second.node.attributes[0].valueLength, first.node.attributes[0].valueLength + 1);
-  assert.equal(second.node.attributes[0].name, 'dev');
-  assert.equal(second.node.attributes[1].nameOffset, first.node.attributes[1].nameOffset + 1);
+  // A longer value makes another attribute, and another list; the first ones are untouched.
+  const [first, , third] = targets;
+  assert.notEqual(third.node.attributes, first.node.attributes);
+  assert.equal(third.node.attributes[0].valueLength, first.node.attributes[0].valueLength + 1);
+  assert.equal(third.node.attributes[0].name, 'dev');
+  assert.equal(third.node.attributes[1].nameOffset, first.node.attributes[1].nameOffset + 1);
+  assert.equal(first.node.attributes[1], targets[1].node.attributes[1]);
 });

@@ -178,9 +178,13 @@ export function internAttribute(
     }
     slot = (slot + 1) & attributes.mask;
   }
-  const attribute: Attribute = { name, nameOffset, valueOffset, valueLength, quote, valueClosed };
+  const attribute = newAttribute(name, nameOffset, valueOffset, valueLength, quote, valueClosed);
   attributeId = attributes.add(slot, attribute, hash);
   return attribute;
+}
+
+export function newAttribute(name: string, nameOffset: number, valueOffset: number, valueLength: number, quote: Quote, valueClosed: boolean): Attribute {
+  return { name, nameOffset, valueOffset, valueLength, quote, valueClosed };
 }
 
 // ---- attribute lists --------------------------------------------------------------------------
