@@ -1,5 +1,5 @@
 /** What a check reports: plain offsets and words; the LSP layer turns it into a Diagnostic. */
-import { Words } from './messages/words';
+import { Words, render } from './messages/words';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -49,6 +49,11 @@ export interface Fix extends TextEdit {
   safe: boolean;
   /** The one to apply with a single keystroke where a finding has several (a lone fix always is). */
   preferred?: boolean;
+}
+
+/** A fix's title from catalogue words: the English `title` and the `titleWords` that say it in any language. */
+export function wordedTitle(title: Words): { title: string; titleWords: Words } {
+  return { title: render(title, 'en'), titleWords: title };
 }
 
 /** Every edit of `fix`, in document order. */

@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import { HostTopology } from './features/cpuset/documentSets';
 import { evaluateSet } from './rules/cpuset/evaluate';
-import { IdRange } from './rules/cpuset/idSet';
+import { HostCapabilities } from './libvirt/capabilities';
+import { IdRange, IdSet } from './rules/cpuset/idSet';
 
 export interface HostSettings {
   hostChecks: boolean;
@@ -41,4 +42,23 @@ export function hostTopology(settings: HostSettings, readFile: (file: string) =>
   if (cpus) topology.cpus = cpus;
   if (nodes) topology.nodes = nodes;
   return { topology, problems };
+}
+
+/**
+ * The topology a libvirt host's capabilities give: its CPUs and its NUMA cells, named after the
+ * host. It replaces the guess from this machine (and the settings) for a document checked
+ * against that host.
+ */
+export function topologyFromCapabilities(capabilities: HostCapabilities, name: string): HostTopology {
+  const topology: HostTopology = { name };
+  if (capabilities.cpus && capabilities.cpus.length > 0) topology.cpus = idRanges(capabilities.cpus);
+  if (capabilities.cells.length > 0) topology.nodes = idRanges(capabilities.cells.map((cell) => cell.id));
+  return topology;
+}
+
+/** Ids as the runs of a set. */
+function idRanges(ids: readonly number[]): readonly IdRange[] {
+  const set = new IdSet();
+  for (const id of ids) if (Number.isSafeInteger(id) && id >= 0) set.add(id, id);
+  return set.ranges();
 }

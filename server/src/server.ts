@@ -59,6 +59,10 @@ import { FixAction, fixAllAction, quickFixesAt } from './features/codeActions';
 import { HostTopology } from './features/cpuset/documentSets';
 import { Finding, Severity } from './finding';
 import { hostTopology } from './hostTopology';
+import { connectionFacts } from './hostConnection';
+import { HostAnswer, HostFactsCache } from './libvirt/hostFacts';
+import { oneShotVirsh } from './libvirt/virsh';
+import { hostStatusHover, hostStatusOf } from './features/hostStatus';
 import { hoverAt } from './features/hover';
 import { FoldKind, foldingRanges } from './features/folding';
 import { selectionRangesAt } from './features/selectionRanges';
@@ -80,7 +84,9 @@ import {
   AUTO_CLOSE_TAG_REQUEST,
   AutoCloseTagParams,
   DEFINE_RESULT_NOTIFICATION,
+  DOCUMENT_CONNECTION_NOTIFICATION,
   DefineResult,
+  DocumentConnection,
   SCHEMA_IN_USE_NOTIFICATION,
   WORKSPACE_TRUST_NOTIFICATION,
   WorkspaceTrust,
@@ -102,7 +108,10 @@ let schemaCacheDirectory = defaultCacheDirectory();
 
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let host: HostTopology | undefined = useHostFrom(DEFAULT_SETTINGS);
-/** What every analysis is made with; a new object whenever the schema, the host or the settings change. */
+/**
+ * What every analysis is made with; a new object whenever the schema, the host or the settings
+ * change. A document checked against a libvirt connection gets its own (contextOf).
+ */
 let context: AnalysisContext = { schema, host, limits: settings };
 const documents = new OpenDocuments(() => settings.maxFileSizeMB * 1024 * 1024);
 const idleCollector = new IdleCollector();
@@ -228,10 +237,30 @@ connection.onInitialize((params) => {
   };
 });
 
+/**
+ * Until the client's settings first arrive, documents are not validated: diagnostics made with
+ * the defaults (this machine's CPUs, say) would show and then change. A client that answers
+ * workspace/configuration slowly is waited for at most FIRST_SETTINGS_WAIT_MS.
+ */
+const FIRST_SETTINGS_WAIT_MS = 1_000;
+let awaitingFirstSettings = false;
+
 connection.onInitialized(() => {
+  awaitingFirstSettings = canPullConfiguration;
+  const waited = setTimeout(firstSettingsSettled, FIRST_SETTINGS_WAIT_MS);
   // Without settings from the client the schema is still chosen (the bundled one) and announced.
-  void pullSettings().finally(() => useSchemaFrom(settings));
+  void pullSettings().finally(() => {
+    clearTimeout(waited);
+    firstSettingsSettled();
+    return useSchemaFrom(settings);
+  });
 });
+
+function firstSettingsSettled(): void {
+  if (!awaitingFirstSettings) return;
+  awaitingFirstSettings = false;
+  for (const uri of documents.uris()) scheduleValidation(uri);
+}
 
 async function pullSettings(): Promise<void> {
   if (!canPullConfiguration) return;
@@ -251,9 +280,13 @@ function useHostFrom(next: ServerSettings): HostTopology | undefined {
 
 function applySettings(next: ServerSettings): void {
   const limitChanged = next.maxFileSizeMB !== settings.maxFileSizeMB;
+  // Another virsh may answer otherwise: what the old one read is forgotten.
+  if (next.virshPath !== settings.virshPath) hostFacts.refresh();
   settings = next;
   host = useHostFrom(next);
   context = { schema, host, limits: settings };
+  connectionContexts.clear();
+  untrustedContexts.clear();
   if (limitChanged) documents.reparseAll();
   for (const uri of documents.uris()) scheduleValidation(uri);
   void useSchemaFrom(next);
@@ -276,14 +309,100 @@ async function useSchemaFrom(next: ServerSettings): Promise<void> {
     if (key !== schemaSettingsKey) return; // the settings changed again while this one loaded
     schema = choice.schema;
     context = { schema, host, limits: settings };
+    connectionContexts.clear();
+    untrustedContexts.clear();
     for (const note of choice.notes) connection.console.info(note);
     if (choice.inUse.error) connection.console.warn(`Validating with ${choice.inUse.description}: ${choice.inUse.error}`);
-    void connection.sendNotification(SCHEMA_IN_USE_NOTIFICATION, choice.inUse);
+    // The log in English; the status item in the user's language.
+    const inUse = choice.errorWords ? { ...choice.inUse, error: render(choice.errorWords, docsLanguage()) } : choice.inUse;
+    void connection.sendNotification(SCHEMA_IN_USE_NOTIFICATION, inUse);
     for (const uri of documents.uris()) scheduleValidation(uri);
   } catch (error) {
     connection.console.error(`Choosing the schema failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 }
+
+/*
+ * Checks against libvirt hosts (rules/host/): per document, the connection the client chose
+ * (DOCUMENT_CONNECTION_NOTIFICATION: a live definition's own, the status item's choice) or else
+ * libvirtXml.host.connection; none in an untrusted workspace or with libvirtXml.host.checks off.
+ * What virsh says of each host is read in the background (libvirt/hostFacts.ts): a document is
+ * checked with what is known, and again when more arrives.
+ */
+const hostFacts = new HostFactsCache({
+  virsh: (uri) => oneShotVirsh(uri, { virshPath: settings.virshPath }),
+  onChange: (uri) => hostFactsArrived(uri),
+  onFailure: (uri, reason) => connection.console.warn(render(words('host.log.failed', { uri, reason }), 'en')),
+});
+/** Per document URI: the connection the client chose for it ('' for none); absent: the setting's. */
+const documentConnections = new Map<string, string>();
+/** Per connection: the context its documents are analysed with, and the host answer it was made from. */
+const connectionContexts = new Map<string, { answer: HostAnswer; context: AnalysisContext }>();
+/** The notes already logged, per connection: each is said once. */
+const loggedHostNotes = new Set<string>();
+
+/** The libvirt connection chosen for the document, whether or not the workspace lets it be used. */
+function chosenConnection(uri: string): string | undefined {
+  if (!settings.hostChecks) return undefined;
+  return documentConnections.get(uri) ?? (settings.hostConnection || undefined);
+}
+
+/** The libvirt connection the document is checked against, if any: none in an untrusted workspace. */
+function connectionOf(uri: string): string | undefined {
+  return workspaceTrusted ? chosenConnection(uri) : undefined;
+}
+
+/** Per connection, in an untrusted workspace: the context that says why its documents are not checked against it. */
+const untrustedContexts = new Map<string, AnalysisContext>();
+
+/** The context a document is analysed with: the common one, or its connection's. */
+function contextOf(uri: string): AnalysisContext {
+  const target = connectionOf(uri);
+  if (!target) {
+    const chosen = chosenConnection(uri);
+    if (!chosen) return context;
+    let untrusted = untrustedContexts.get(chosen);
+    if (!untrusted) untrustedContexts.set(chosen, (untrusted = { ...context, hostStatus: words('host.note.untrusted', { uri: chosen }) }));
+    return untrusted;
+  }
+  const answer = hostFacts.host(target);
+  const cached = connectionContexts.get(target);
+  if (cached && cached.answer === answer) return cached.context;
+  const made: AnalysisContext = { ...context, ...connectionFacts(hostFacts, target, answer) };
+  connectionContexts.set(target, { answer, context: made });
+  return made;
+}
+
+/** An answer about `target` arrived: its documents are checked again with it. */
+function hostFactsArrived(target: string): void {
+  connectionContexts.delete(target);
+  for (const uri of documents.uris()) if (connectionOf(uri) === target) scheduleValidation(uri);
+}
+
+/** Logs, once per connection, what the host checks of a document could not do (the driver has no domcapabilities…). */
+function logHostNotes(uri: string, analysis: Analysis): void {
+  const target = connectionOf(uri);
+  const status = target && hostStatusOf(analysis);
+  if (!target || !status) return;
+  for (const note of status.notes) {
+    if (note.key === 'host.note.reading') continue;
+    const line = render(note, 'en');
+    const key = `${target}\n${line}`;
+    if (loggedHostNotes.has(key) || loggedHostNotes.size > 1000) continue;
+    loggedHostNotes.add(key);
+    connection.console.info(line);
+  }
+}
+
+connection.onNotification(
+  DOCUMENT_CONNECTION_NOTIFICATION,
+  guarded('documentConnection', undefined, ({ textDocument, connection: chosen }: DocumentConnection) => {
+    if (typeof textDocument?.uri !== 'string') return;
+    if (typeof chosen === 'string') documentConnections.set(textDocument.uri, chosen.trim());
+    else documentConnections.delete(textDocument.uri);
+    if (documents.get(textDocument.uri)) scheduleValidation(textDocument.uri);
+  }),
+);
 
 /** The analysis of each open document, for the version and context it was made for. */
 const analyses = new Map<string, { version: number; context: AnalysisContext; analysis: Analysis }>();
@@ -291,9 +410,10 @@ const analyses = new Map<string, { version: number; context: AnalysisContext; an
 /** The analysis of the document's current version: made once, whichever request asks first. */
 function analysisOf(uri: string, document: OpenDocument): Analysis {
   const cached = analyses.get(uri);
-  if (cached && cached.version === document.version && cached.context === context) return cached.analysis;
-  const analysis = new Analysis(document.parsed, context);
-  analyses.set(uri, { version: document.version, context, analysis });
+  const current = contextOf(uri);
+  if (cached && cached.version === document.version && cached.context === current) return cached.analysis;
+  const analysis = new Analysis(document.parsed, current);
+  analyses.set(uri, { version: document.version, context: current, analysis });
   return analysis;
 }
 
@@ -337,6 +457,7 @@ connection.onDidCloseTextDocument(
     clearTimeout(rulesRuns.get(textDocument.uri)?.timer);
     rulesRuns.delete(textDocument.uri);
     defineRefusals.delete(textDocument.uri);
+    documentConnections.delete(textDocument.uri);
     if (closed) idleCollector.afterWork(closed.parsed.length);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   }),
@@ -368,6 +489,8 @@ function validateWhenQuiet(): void {
     return;
   }
   validationScheduled = false;
+  // What is pending stays so; firstSettingsSettled schedules every document again.
+  if (awaitingFirstSettings) return;
   const uris = [...pendingValidation];
   pendingValidation.clear();
   for (const pending of uris) validate(pending);
@@ -397,7 +520,7 @@ const published = new Map<string, { version: number; context: AnalysisContext; f
 /** In a large document between the rules' runs: the other checks, with the rules' last findings moved through the edits since. */
 function findingsWithMovedRules(uri: string, document: OpenDocument, analysis: Analysis): Finding[] | undefined {
   const run = rulesRuns.get(uri);
-  if (!run || document.parsed.length <= RULES_INLINE_LENGTH || published.get(uri)?.context !== context) return undefined;
+  if (!run || document.parsed.length <= RULES_INLINE_LENGTH || published.get(uri)?.context !== contextOf(uri)) return undefined;
   return mergeFindings(incrementalFindings(analysis), moveThroughEdits(run.findings, run.edits), settings.maxProblems);
 }
 
@@ -421,6 +544,7 @@ const runRulesAndPublish = guarded('rules', undefined, (uri: string) => {
   clearTimeout(rulesRuns.get(uri)?.timer);
   rulesRuns.set(uri, { findings: ruleFindings(analysis), edits: [] });
   publish(uri, document, documentFindings(analysis));
+  logHostNotes(uri, analysis);
 });
 
 /**
@@ -445,7 +569,7 @@ function publish(uri: string, document: OpenDocument, checked: Finding[]): void 
   const refused = defineRefusals.get(uri);
   const findings = refused ? [...moveThroughEdits([refused.finding], refused.edits), ...checked] : checked;
   const { parsed, version } = document;
-  published.set(uri, { version, context, findings });
+  published.set(uri, { version, context: contextOf(uri), findings });
   const diagnostics: Diagnostic[] = findings.map((finding) => diagnosticOf(uri, parsed, finding));
   void connection.sendDiagnostics({ uri, version, diagnostics });
   idleCollector.afterWork(parsed.length);
@@ -458,7 +582,7 @@ function publish(uri: string, document: OpenDocument, checked: Finding[]): void 
 function currentFindings(uri: string, analysis: Analysis): Finding[] {
   const last = published.get(uri);
   const document = documents.get(uri);
-  if (last && document && last.version === document.version && last.context === context) return last.findings;
+  if (last && document && last.version === document.version && last.context === contextOf(uri)) return last.findings;
   return (document && findingsWithMovedRules(uri, document, analysis)) ?? documentFindings(analysis);
 }
 
@@ -469,7 +593,7 @@ function currentFindings(uri: string, analysis: Analysis): Finding[] {
  */
 function shownRuleFindings(uri: string, analysis: Analysis): Finding[] {
   const run = rulesRuns.get(uri);
-  if (!run || published.get(uri)?.context !== context) return ruleFindings(analysis);
+  if (!run || published.get(uri)?.context !== contextOf(uri)) return ruleFindings(analysis);
   return run.edits.length > 0 ? moveThroughEdits(run.findings, run.edits) : run.findings;
 }
 
@@ -607,7 +731,7 @@ async function hostPathItems(uri: string, position: Position): Promise<{ items: 
     (suggestion): CompletionItem => ({
       label: suggestion.label,
       kind: suggestion.kind === 'directory' ? CompletionItemKind.Folder : CompletionItemKind.File,
-      detail: suggestion.detail,
+      detail: inUserWords(suggestion.detail, suggestion.detailWords),
       filterText: suggestion.filterText,
       sortText: suggestion.sortText,
       textEdit: { range, newText: suggestion.insertText },
@@ -620,7 +744,11 @@ async function hostPathItems(uri: string, position: Position): Promise<{ items: 
 connection.onNotification(
   WORKSPACE_TRUST_NOTIFICATION,
   guarded('workspaceTrust', undefined, (params: WorkspaceTrust) => {
-    workspaceTrusted = params.trusted === true;
+    const trusted = params.trusted === true;
+    if (trusted === workspaceTrusted) return;
+    workspaceTrusted = trusted;
+    // Host checks are on only in a trusted workspace.
+    for (const uri of documents.uris()) scheduleValidation(uri);
   }),
 );
 
@@ -637,11 +765,18 @@ connection.onHover(
     if (!analysis) return null;
     const parsed = analysis.document;
     const offset = parsed.offsetAt(position);
-    const result = withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), shownRuleFindings(textDocument.uri, analysis), offset, docsLanguage());
+    const result = withHostStatus(withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), shownRuleFindings(textDocument.uri, analysis), offset, docsLanguage()), analysis, offset);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
   })),
 );
+
+/** On the root element's name, the libvirt host the document is checked against (features/hostStatus.ts) after the element's docs. */
+function withHostStatus(result: { markdown: string; start: number; end: number } | undefined, analysis: Analysis, offset: number) {
+  const status = hostStatusHover(analysis, offset, docsLanguage());
+  if (!status) return result;
+  return result ? { ...result, markdown: `${result.markdown}\n\n---\n\n${status.markdown}` } : status;
+}
 
 connection.onDocumentLinks(
   cancellable(guarded('documentLink', null, ({ textDocument }): DocumentLink[] | null => {
@@ -759,7 +894,7 @@ connection.onPrepareRename(
     const target = renameTargetAt(analysis, parsed.offsetAt(position));
     if (!target) return null;
     // The editor shows the message: why this cannot be renamed.
-    if ('error' in target) return new ResponseError(LSPErrorCodes.RequestFailed, target.error);
+    if ('error' in target) return new ResponseError(LSPErrorCodes.RequestFailed, inUserWords(target.error, target.errorWords));
     return { range: parsed.rangeOf(target.span.from, target.span.to), placeholder: target.placeholder };
   })),
 );
@@ -772,7 +907,7 @@ connection.onRenameRequest(
     const result = renameAt(analysis, parsed.offsetAt(position), newName);
     if (!result) return null;
     // The editor shows the message: why the name was refused.
-    if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+    if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, inUserWords(result.error, result.errorWords));
     return { changes: { [textDocument.uri]: result.edits.map((edit) => ({ range: parsed.rangeOf(edit.start, edit.end), newText: edit.newText })) } };
   })),
 );
@@ -807,8 +942,8 @@ connection.onDocumentRangeFormatting(
 
 function documentSymbolOf(parsed: ParsedDocument, symbol: DocumentSymbolItem): DocumentSymbol {
   return {
-    name: symbol.name,
-    detail: symbol.detail,
+    name: inUserWords(symbol.name, symbol.nameWords),
+    detail: symbol.detail === undefined ? undefined : inUserWords(symbol.detail, symbol.detailWords),
     kind: SymbolKind[symbol.kind],
     range: parsed.rangeOf(symbol.start, symbol.end),
     selectionRange: parsed.rangeOf(symbol.selectionStart, symbol.selectionEnd),
@@ -831,7 +966,7 @@ connection.onWorkspaceSymbol(
     });
     const documentOf = new Map(open.map(({ uri, analysis }) => [uri, analysis.document]));
     return workspaceSymbols(open, query).map((symbol) => ({
-      name: symbol.name,
+      name: inUserWords(symbol.name, symbol.nameWords),
       kind: SymbolKind[symbol.kind],
       containerName: symbol.containerName,
       location: { uri: symbol.uri, range: documentOf.get(symbol.uri)!.rangeOf(symbol.start, symbol.end) },

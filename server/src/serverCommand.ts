@@ -6,24 +6,12 @@
  * --stdio`. What it says to a person is in the language of the locale (LC_ALL, LC_MESSAGES,
  * LANG), as domxml's.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { localeLanguage } from './messages/locale';
 import { render, words } from './messages/words';
 import { SERVER_COMMAND, ServerUsageError, parseServerArguments } from './serverArguments';
+import { PACKAGE_JSON, packageVersion } from './installation';
 
-/** The bundle lives in dist/, package.json one level up (as for dist/server.js and its schemas). */
-const INSTALL_DIRECTORY = path.resolve(__dirname, '..');
 const EXIT_USAGE = 2;
-
-function packageVersion(): string | undefined {
-  try {
-    const { version } = JSON.parse(fs.readFileSync(path.join(INSTALL_DIRECTORY, 'package.json'), 'utf8')) as { version?: unknown };
-    return typeof version === 'string' ? version : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function main(args: readonly string[]): void {
   const language = localeLanguage(process.env);
@@ -43,7 +31,7 @@ function main(args: readonly string[]): void {
   if (command.kind === 'version') {
     const version = packageVersion();
     if (version === undefined) {
-      process.stderr.write(`${SERVER_COMMAND}: ${render(words('cli.noVersion', { file: path.join(INSTALL_DIRECTORY, 'package.json') }), language)}\n`);
+      process.stderr.write(`${SERVER_COMMAND}: ${render(words('cli.noVersion', { file: PACKAGE_JSON }), language)}\n`);
       process.exitCode = EXIT_USAGE;
       return;
     }

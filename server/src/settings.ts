@@ -16,6 +16,10 @@ export interface ServerSettings {
   hostCpus: string;
   /** The host's NUMA nodes as a nodeset list ('' for the machine the server runs on). */
   hostNumaNodes: string;
+  /** The libvirt connection documents are checked against ('' for none), unless the client chose one for the document. */
+  hostConnection: string;
+  /** The virsh to run ('' for the one in PATH). */
+  virshPath: string;
   /** The quotes Format Document gives attribute values. */
   formatQuotes: QuoteStyle;
 }
@@ -29,6 +33,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   hostChecks: true,
   hostCpus: '',
   hostNumaNodes: '',
+  hostConnection: '',
+  virshPath: '',
   formatQuotes: 'preserve',
 };
 
@@ -48,6 +54,8 @@ export function readSettings(section: unknown): ServerSettings {
   const hostChecks = value('host', 'checks');
   const hostCpus = value('host', 'cpus');
   const hostNumaNodes = value('host', 'numaNodes');
+  const hostConnection = value('host', 'connection');
+  const virshPath = value('virsh', 'path');
   const formatQuotes = value('format', 'quotes');
   return {
     language: isLanguage(chosen) && chosen !== 'auto' ? chosen : isLanguage(older) ? older : DEFAULT_SETTINGS.language,
@@ -58,6 +66,8 @@ export function readSettings(section: unknown): ServerSettings {
     hostChecks: typeof hostChecks === 'boolean' ? hostChecks : DEFAULT_SETTINGS.hostChecks,
     hostCpus: typeof hostCpus === 'string' ? hostCpus.trim() : DEFAULT_SETTINGS.hostCpus,
     hostNumaNodes: typeof hostNumaNodes === 'string' ? hostNumaNodes.trim() : DEFAULT_SETTINGS.hostNumaNodes,
+    hostConnection: typeof hostConnection === 'string' ? hostConnection.trim() : DEFAULT_SETTINGS.hostConnection,
+    virshPath: typeof virshPath === 'string' ? virshPath.trim() : DEFAULT_SETTINGS.virshPath,
     formatQuotes: formatQuotes === 'preserve' || formatQuotes === 'single' || formatQuotes === 'double' ? formatQuotes : DEFAULT_SETTINGS.formatQuotes,
   };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CompletionItem, MarkupContent, Range } from 'vscode-languageserver-protocol';
 import { LspClient, serverForTests } from './lspClient';
+import { positionOf as positionIn } from './textEdits';
 
 const DOMAIN = `<domain type='kvm'>
   <name>pins</name>
@@ -20,14 +21,8 @@ const DOMAIN = `<domain type='kvm'>
 `;
 const URI = 'file:///pins.xml';
 
-/** Line/character of `needle` plus `shift` characters. */
-function positionOf(needle: string, shift = 0): { line: number; character: number } {
-  const offset = DOMAIN.indexOf(needle);
-  assert.ok(offset >= 0, `${needle} not found`);
-  const before = DOMAIN.slice(0, offset + shift);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset + shift - (before.lastIndexOf('\n') + 1) };
-}
+/** Line/character of `needle` in DOMAIN plus `shift` characters. */
+const positionOf = (needle: string, shift = 0) => positionIn(DOMAIN, needle, shift);
 
 function textOf(range: Range | undefined): string {
   assert.ok(range);

@@ -78,18 +78,21 @@ export class LspClient {
   /**
    * `notificationMethods`: the server's own notifications to record from the start (see
    * waitForNotification). `serverPath`: another server, such as the benchmark's protocol floor.
-   * `capabilities`: what the client declares (none by default).
+   * `capabilities`: what the client declares (none by default). `configuration`: answers the
+   * server's workspace/configuration requests (declare `workspace.configuration` with it).
    */
   static async start(
     initializationOptions: Record<string, unknown> = {},
     notificationMethods: string[] = [],
     serverPath = SERVER_PATH,
     capabilities: ClientCapabilities = {},
+    configuration?: () => Promise<unknown[]>,
   ): Promise<LspClient> {
     // The runner's locale stays out: a client without a locale gets the server's (server.ts).
     const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
     const client = new LspClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env }));
     for (const method of notificationMethods) client.listenFor(method);
+    if (configuration) client.connection.onRequest('workspace/configuration', configuration);
     client.capabilities = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,

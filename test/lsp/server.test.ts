@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CompletionItem, CompletionRequest, CompletionTriggerKind, InsertTextFormat, TextDocumentSyncKind } from 'vscode-languageserver-protocol';
 import { serverForTests } from './lspClient';
+import { positionOf } from './textEdits';
 
 const DOMAIN = `<domain type='kvm'>
   <name>web01</name>
@@ -17,14 +18,6 @@ const DOMAIN = `<domain type='kvm'>
 </domain>
 `;
 
-/** Line/character of the first occurrence of `needle` (plus `shift` characters). */
-function positionOf(text: string, needle: string, shift = 0): { line: number; character: number } {
-  const offset = text.indexOf(needle) + shift;
-  assert.ok(offset >= shift, `${needle} not found`);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
 
 /** The text a completion item inserts. */
 function newText(item: CompletionItem): string | undefined {

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/settings';
 const DEFAULTS = { maxProblems: DEFAULT_SETTINGS.maxProblems, schemaDirectory: undefined, host: undefined };
 
 test('check takes paths, - and options in any order; the defaults are the server settings', () => {
-  const defaults = { kind: 'check', format: 'text', ...DEFAULTS };
+  const defaults = { kind: 'check', format: 'text', connect: undefined, ...DEFAULTS };
   assert.deepEqual(parseArguments(['check', 'a.xml', '-', 'dir']), { ...defaults, paths: ['a.xml', '-', 'dir'] });
   assert.deepEqual(parseArguments(['check', '--format=sarif', 'a.xml', '--max-problems', '5']), { ...defaults, paths: ['a.xml'], format: 'sarif', maxProblems: 5 });
   assert.deepEqual(parseArguments(['check', '--format', 'json', '--', '--odd-name.xml', '-']), { ...defaults, paths: ['--odd-name.xml', '-'], format: 'json' });
@@ -22,13 +22,23 @@ test('fix takes files, directories or - alone, and --dry-run', () => {
 });
 
 test('--host-cpus and --host-nodes read cpuset lists as libvirt does; without them there is no host', () => {
-  assert.deepEqual(parseArguments(['check', '--host-cpus', '0-15', 'a.xml']), { kind: 'check', format: 'text', ...DEFAULTS, paths: ['a.xml'], host: { cpus: [[0, 15]] } });
+  assert.deepEqual(parseArguments(['check', '--host-cpus', '0-15', 'a.xml']), { kind: 'check', format: 'text', connect: undefined, ...DEFAULTS, paths: ['a.xml'], host: { cpus: [[0, 15]] } });
   const both = parseArguments(['fix', '--host-nodes=0-1', '--host-cpus', '0-7,16-23,^5', 'a.xml']);
   assert.ok(both.kind === 'fix');
   assert.deepEqual(both.host, { cpus: [[0, 4], [6, 7], [16, 23]], nodes: [[0, 1]] });
   const nodesOnly = parseArguments(['check', '--host-nodes', '0', 'a.xml']);
   assert.ok(nodesOnly.kind === 'check');
   assert.deepEqual(nodesOnly.host, { nodes: [[0, 0]] });
+});
+
+test('--connect names the libvirt host check reads (with --virsh, the virsh to read it with)', () => {
+  const checked = parseArguments(['check', '--connect', 'test:///default', 'a.xml']);
+  assert.ok(checked.kind === 'check');
+  assert.deepEqual(checked.connect, { uri: 'test:///default', virshPath: undefined });
+  assert.equal(checked.host, undefined);
+  const withVirsh = parseArguments(['check', '--virsh=/opt/bin/virsh', '--connect=qemu+ssh://root@kvm01/system', 'a.xml']);
+  assert.ok(withVirsh.kind === 'check');
+  assert.deepEqual(withVirsh.connect, { uri: 'qemu+ssh://root@kvm01/system', virshPath: '/opt/bin/virsh' });
 });
 
 test('help and version', () => {
@@ -55,6 +65,11 @@ test('what cannot be used is a usage error that says why', () => {
     [['fix', '--dry-run=yes', 'a.xml'], /--dry-run takes no value/],
     [['fix', '-', 'a.xml'], /fix reads - \(standard input\) alone/],
     [['check', 'a.xml', '--host-cpus'], /--host-cpus needs a value/],
+    [['check', 'a.xml', '--connect'], /--connect needs a value/],
+    [['check', '--connect', ' ', 'a.xml'], /--connect needs a value/],
+    [['fix', '--connect', 'test:///default', 'a.xml'], /--connect is for check/],
+    [['check', '--virsh', '/usr/bin/virsh', 'a.xml'], /--virsh is for --connect/],
+    [['check', '--connect', 'test:///default', '--host-cpus', '0-3', 'a.xml'], /--connect takes the host from libvirt/],
     [['check', '--host-cpus', '0-', 'a.xml'], /--host-cpus must be a list like 0-15 or 0-7,16-23, not "0-"/],
     [['check', '--host-cpus', '0, 1', 'a.xml'], /--host-cpus must be a list/],
     [['check', '--host-cpus', '4-1', 'a.xml'], /--host-cpus must be a list/],

@@ -4,6 +4,7 @@ import { ElementDocs } from '../../server/src/docs/elementDocs';
 import { hoverAt } from '../../server/src/features/hover';
 import { attributeFactsAt, elementFactsAt } from '../../server/src/features/schemaFacts';
 import { cursorTarget } from '../../server/src/features/cursor';
+import { render } from '../../server/src/messages/words';
 import { analysisOf, bundledSchema } from './helpers/documents';
 
 const SCHEMA = bundledSchema();
@@ -61,7 +62,8 @@ test('attribute facts: required or optional, and allowed values or the datatype 
   const vcpu = onAttribute("vcpu='0'")!;
   assert.equal(vcpu.required, true, '<vcpupin vcpu> is required');
   assert.deepEqual(vcpu.values, []);
-  assert.ok(vcpu.data.length > 0 && vcpu.data.every((words) => /integer/.test(words)), vcpu.data.join('; '));
+  const data = vcpu.data.map((said) => render(said, 'en'));
+  assert.ok(data.length > 0 && data.every((words) => /integer/.test(words)), data.join('; '));
 });
 
 test('element facts follow the state at the point: a network disk’s <source> takes protocol and name, a file disk’s file', () => {
@@ -79,7 +81,7 @@ test('element facts follow the state at the point: a network disk’s <source> t
     [...pin.attributes].filter(([, facts]) => facts.required).map(([name]) => name),
     ['vcpu', 'cpuset'],
   );
-  assert.match(elementFacts('<on_crash')!.text, /^destroy \| restart \| /);
+  assert.match(render(elementFacts('<on_crash')!.text, 'en'), /^destroy \| restart \| /);
 });
 
 test('hover on names starts with the path and adds the schema facts', () => {

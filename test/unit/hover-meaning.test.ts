@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeEnumerated, describeMemoryAmount, isMemoryAmount } from '../../server/src/features/valueMeaning';
+import { describeEnumerated as enumeratedWords, describeMemoryAmount as memoryAmountWords, isMemoryAmount } from '../../server/src/features/valueMeaning';
+import { Words, render } from '../../server/src/messages/words';
 import { unitBytes } from '../../server/src/rules/units';
+
+const english = (said: Words | string | undefined) => (said === undefined ? undefined : render(said, 'en'));
+const describeMemoryAmount = (value: string, unit: string | undefined) => english(memoryAmountWords(value, unit));
+const describeEnumerated = (value: string, allowed: readonly string[]) => english(enumeratedWords(value, allowed));
 
 test('units as libvirt reads them: binary alone or with iB, decimal with B, any case', () => {
   assert.equal(unitBytes('b'), 1n);

@@ -21,7 +21,7 @@ test('words render their parameters, nested words and lists in the language aske
   assert.equal(render(said, 'zh'), '`virsh define` 会拒绝这个域：虚拟机将无法启动。');
   const list = words('rules.consequence.accepted', { message: andList(['`a`', '`b`', '`c`']) });
   assert.equal(render(list, 'en'), '`a`, `b` and `c`.');
-  assert.equal(render(list, 'zh'), '`a`、`b`和`c`。');
+  assert.equal(render(list, 'zh'), '`a`、`b` 和 `c`。');
   assert.equal(render(words('rules.consequence.accepted', { message: orList(['x', 'y']) }), 'en'), 'x or y.');
   assert.equal(render('plain text', 'zh'), 'plain text');
 });

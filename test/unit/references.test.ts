@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { render } from '../../server/src/messages/words';
 import { referenceCompletions } from '../../server/src/features/referenceCompletion';
 import { completeAt } from '../../server/src/features/completion';
 import { cursorTarget } from '../../server/src/features/cursor';
@@ -282,6 +283,8 @@ test('completion offers the defined ids with what each is, in the document numbe
   assert.ok(node.all.some((i) => i.detail === 'cell 1 · cpus 4-7'), 'text content too');
   const teaming = completeReference(withCursor("persistent='ua-backup0'", "persistent='|'"));
   assert.deepEqual(teaming.mine.map((i) => `${i.label}: ${i.detail}`), ['ua-backup0: alias of <interface>']);
+  for (const item of [...iothreads.mine, ...cells.mine, ...pci.mine, ...teaming.mine]) assert.equal(render(item.detailWords!, 'en'), item.detail);
+  assert.deepEqual([...cells.mine, ...teaming.mine].map((i) => render(i.detailWords!, 'zh')), ['NUMA 单元 0 · cpus 0-3', 'NUMA 单元 1 · cpus 4-7', '<interface> 的别名']);
   const plain = completeReference(withCursor("<memory unit='KiB'>", "<memory unit='|'>"));
   assert.deepEqual(plain.mine, []);
 });

@@ -159,7 +159,7 @@ test('a devices finding in Chinese: the device named by nested words', () => {
 test('a devices finding in Chinese: a list of machines', () => {
   const { en, zh } = said('iommu-machine', "<iommu model='virtio'/>", { machine: 'pc-i440fx-9.0' });
   assert.equal(en, "The 'virtio' IOMMU exists only on Q35 and ARM virt machines, not on 'pc-i440fx-9.0' (x86_64): libvirt rejects the domain.");
-  assert.equal(zh, "'virtio' IOMMU 只存在于 Q35和ARM virt 机器，'pc-i440fx-9.0'（x86_64）上没有：libvirt 会拒绝这个域。");
+  assert.equal(zh, "'virtio' IOMMU 只存在于 Q35 和 ARM virt 机器，'pc-i440fx-9.0'（x86_64）上没有：libvirt 会拒绝这个域。");
 });
 
 test('a USB finding in Chinese: the port counts of the controller libvirt adds', () => {

@@ -125,7 +125,7 @@ describe('rules: storage', () => {
       <address type='⟦drive⟧' controller='0' bus='0' target='0' unit='0'/></hostdev>`),
     );
     assert.equal(address.message, 'A `pci` host device takes a `pci` or `unassigned` address, not `drive`: libvirt rejects the domain.');
-    assert.equal(render(address.words!, 'zh'), '`pci` 宿主机设备使用 `pci`或`unassigned` 地址，而不是 `drive`：libvirt 会拒绝这个域。');
+    assert.equal(render(address.words!, 'zh'), '`pci` 宿主机设备使用 `pci` 或 `unassigned` 地址，而不是 `drive`：libvirt 会拒绝这个域。');
     assert.match(helpIn(diskTargetDuplicateRule, 'zh'), /^每个 `<disk>` 都需要自己的 `<target dev>`/);
   });
 

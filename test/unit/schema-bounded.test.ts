@@ -5,8 +5,14 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { COMPILE_LIMITS, compileGrammar } from '../../server/src/schema/compileGrammar';
 import { SchemaFileReader, readRegularFile } from '../../server/src/schema/schemaFiles';
-import { loadUnlessItCrashedBefore, loadUserSchemaInWorker } from '../../server/src/schema/userSchemaLoader';
+import { loadUnlessItCrashedBefore, loadUserSchemaInWorker, schemaError } from '../../server/src/schema/userSchemaLoader';
+import { words } from '../../server/src/messages/words';
 import { HOSTILE_SCHEMAS, dieWhileLoading, makeHostileSchemas, temporaryDirectory } from './helpers/hostileSchemas';
+
+/** A load's failure, as a stand-in load answers. */
+const failed = (message: string) => schemaError(words('userSchema.compileError', { message }));
+/** The English error of a load that failed. */
+const errorOf = (result: object): string | undefined => ('error' in result ? (result.error as string) : undefined);
 
 const NS = 'xmlns="http://relaxng.org/ns/structure/1.0"';
 const root = temporaryDirectory('libvirt-xml-bounded-');
@@ -119,15 +125,11 @@ test('in the worker: a good schema loads, every hostile one is an error that say
 test("the worker's heap limit and timeout stop what the compile's own limits would let run", async () => {
   const directory = directoryWith(exponential(30));
   const cache = path.join(root, 'cache');
-  assert.deepEqual(await loadUserSchemaInWorker(directory, cache, 'unknown', { limits: { timeoutMs: 100, maxHeapMb: 512 } }), {
-    error: 'compiling took longer than 0.1 s, and was stopped',
-  });
-  assert.deepEqual(await loadUserSchemaInWorker(directory, cache, 'unknown', { limits: { timeoutMs: 60_000, maxHeapMb: 16 } }), {
-    error: 'compiling needed more than 16 MB of memory, and was stopped',
-  });
+  assert.equal(errorOf(await loadUserSchemaInWorker(directory, cache, 'unknown', { limits: { timeoutMs: 100, maxHeapMb: 512 } })), 'compiling took longer than 0.1 s, and was stopped');
+  assert.equal(errorOf(await loadUserSchemaInWorker(directory, cache, 'unknown', { limits: { timeoutMs: 60_000, maxHeapMb: 16 } })), 'compiling needed more than 16 MB of memory, and was stopped');
   const cancelled = new AbortController();
   cancelled.abort();
-  assert.deepEqual(await loadUserSchemaInWorker(directory, cache, 'unknown', { signal: cancelled.signal }), { error: 'the load was cancelled' });
+  assert.deepEqual(await loadUserSchemaInWorker(directory, cache, 'unknown', { signal: cancelled.signal }), schemaError(words('userSchema.cancelled')));
 });
 
 test('a schema whose load killed the process is not loaded again until its directory changes', async () => {
@@ -139,7 +141,7 @@ test('a schema whose load killed the process is not loaded again until its direc
   let loads = 0;
   const load = async () => {
     loads++;
-    return { error: 'loaded' };
+    return failed('loaded');
   };
   const skipped = await loadUnlessItCrashedBefore(directory, state, load);
   assert.ok('error' in skipped);
@@ -147,7 +149,7 @@ test('a schema whose load killed the process is not loaded again until its direc
   assert.equal(loads, 0);
 
   fs.writeFileSync(path.join(directory, 'domain.rng'), `<element name="domain" ${NS}><text/></element>`);
-  assert.deepEqual(await loadUnlessItCrashedBefore(directory, state, load), { error: 'loaded' });
+  assert.deepEqual(await loadUnlessItCrashedBefore(directory, state, load), failed('loaded'));
   assert.equal(loads, 1);
   assert.equal(fs.readdirSync(state).filter((name) => !fs.readFileSync(path.join(state, name), 'utf8').includes(`"pid":${diedPid}`)).length, 0, 'a load that ends clears its marker');
 });
@@ -158,10 +160,10 @@ test('a load under way in another running process is no crash', async () => {
   let markers: string[] = [];
   await loadUnlessItCrashedBefore(directory, state, async () => {
     markers = fs.readdirSync(state);
-    return { error: 'first' };
+    return failed('first');
   });
   assert.equal(markers.length, 1, 'the marker exists while the load runs');
   // The same marker left by a process that still runs (this one's parent).
   fs.writeFileSync(path.join(state, markers[0]), JSON.stringify({ pid: process.ppid, directory, started: 'now' }));
-  assert.deepEqual(await loadUnlessItCrashedBefore(directory, state, async () => ({ error: 'loaded' })), { error: 'loaded' });
+  assert.deepEqual(await loadUnlessItCrashedBefore(directory, state, async () => failed('loaded')), failed('loaded'));
 });

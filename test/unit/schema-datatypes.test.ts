@@ -19,6 +19,7 @@ import {
   XSD_DATATYPE_LIBRARY,
 } from '../../server/src/schema/datatypes';
 import { XsdMatcher, compileXsdRegex } from '../../server/src/schema/xsdMatcher';
+import { Words, render } from '../../server/src/messages/words';
 import { translateXsdRegex, XsdRegexError } from '../../server/src/schema/xsdRegex';
 
 const SCHEMAS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'libvirt-schemas', '12.8.0');
@@ -27,6 +28,10 @@ function regex(pattern: string): XsdMatcher {
   const re = compileXsdRegex(pattern);
   assert.ok(re instanceof XsdMatcher, `${pattern}: ${JSON.stringify(re)}`);
   return re;
+}
+
+function english(said: Words): string {
+  return render(said, 'en');
 }
 
 function xsd(type: string, params: Record<string, string | string[]> = {}): CompiledDatatype {
@@ -377,29 +382,42 @@ test('value equality is in the value space', () => {
 });
 
 test('describe() says what is expected in plain words', () => {
-  assert.equal(xsd('unsignedShort').describe(), 'an integer from 0 to 65535');
-  assert.equal(xsd('int', { minInclusive: '0', maxInclusive: '255' }).describe(), 'an integer from 0 to 255');
-  assert.equal(xsd('integer', { minExclusive: '0' }).describe(), 'an integer of 1 or more');
-  assert.equal(xsd('positiveInteger').describe(), 'an integer of 1 or more');
-  assert.equal(xsd('nonPositiveInteger').describe(), 'an integer of 0 or less');
-  assert.equal(xsd('integer').describe(), 'an integer');
-  assert.equal(xsd('unsignedLong').describe(), 'an integer from 0 to 18446744073709551615');
-  assert.equal(xsd('unsignedInt', { pattern: '[0-9]+' }).describe(), 'an integer from 0 to 4294967295 written as digits only');
-  assert.equal(xsd('string', { pattern: '[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}' }).describe(), 'text matching [0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}');
-  assert.equal(xsd('string', { pattern: '[a-fA-F0-9]{2}(:[a-fA-F0-9]{2}){5}' }).describe(), 'a MAC address like 52:54:00:12:34:56');
-  assert.equal(xsd('string', { pattern: '(0x)?[0-9a-f]+' }).describe(), 'a hexadecimal number like 0x1f');
-  assert.equal(xsd('string', { maxLength: '39' }).describe(), 'text of at most 39 characters');
-  assert.equal(xsd('string', { minLength: '1', maxLength: '8' }).describe(), 'text of 1 to 8 characters');
-  assert.equal(xsd('string', { length: '1' }).describe(), 'text of exactly 1 character');
-  assert.equal(xsd('hexBinary', { maxLength: '4' }).describe(), 'hexadecimal bytes of at most 4 bytes');
-  assert.equal(xsd('string', { maxLength: '4', pattern: '[0-9]+' }).describe(), 'text of at most 4 characters written as digits only');
-  assert.equal(xsd('token', { pattern: 'a+', }).describe(), 'a token matching a+');
-  assert.equal(xsd('double').describe(), 'a number');
-  assert.equal(xsd('double', { minExclusive: '0', maxInclusive: '1' }).describe(), 'a number greater than 0 and at most 1');
-  assert.equal(xsd('decimal', { minInclusive: '0', maxInclusive: '1', fractionDigits: '2' }).describe(), 'a decimal number from 0 to 1 with at most 2 after the decimal point');
-  assert.equal(xsd('boolean').describe(), 'true or false (or 1 or 0)');
-  assert.equal(xsd('dateTime').describe(), 'a date and time like 2024-01-31T13:45:00Z');
-  assert.equal(xsd('NCName').describe(), 'a name without a colon (NCName)');
+  assert.equal(english(xsd('unsignedShort').describe()), 'an integer from 0 to 65535');
+  assert.equal(english(xsd('int', { minInclusive: '0', maxInclusive: '255' }).describe()), 'an integer from 0 to 255');
+  assert.equal(english(xsd('integer', { minExclusive: '0' }).describe()), 'an integer of 1 or more');
+  assert.equal(english(xsd('positiveInteger').describe()), 'an integer of 1 or more');
+  assert.equal(english(xsd('nonPositiveInteger').describe()), 'an integer of 0 or less');
+  assert.equal(english(xsd('integer').describe()), 'an integer');
+  assert.equal(english(xsd('unsignedLong').describe()), 'an integer from 0 to 18446744073709551615');
+  assert.equal(english(xsd('unsignedInt', { pattern: '[0-9]+' }).describe()), 'an integer from 0 to 4294967295 written as digits only');
+  assert.equal(english(xsd('string', { pattern: '[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}' }).describe()), 'text matching the pattern `[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}`');
+  assert.equal(english(xsd('string', { pattern: '[a-fA-F0-9]{2}(:[a-fA-F0-9]{2}){5}' }).describe()), 'a MAC address like 52:54:00:12:34:56');
+  assert.equal(english(xsd('string', { pattern: '(0x)?[0-9a-f]+' }).describe()), 'a hexadecimal number like 0x1f');
+  assert.equal(english(xsd('string', { maxLength: '39' }).describe()), 'text of at most 39 characters');
+  assert.equal(english(xsd('string', { minLength: '1', maxLength: '8' }).describe()), 'text of 1 to 8 characters');
+  assert.equal(english(xsd('string', { length: '1' }).describe()), 'text of exactly 1 character');
+  assert.equal(english(xsd('hexBinary', { maxLength: '4' }).describe()), 'hexadecimal bytes of at most 4 bytes');
+  assert.equal(english(xsd('string', { maxLength: '4', pattern: '[0-9]+' }).describe()), 'text of at most 4 characters written as digits only');
+  assert.equal(english(xsd('token', { pattern: 'a+', }).describe()), 'a token matching the pattern `a+`');
+  assert.equal(english(xsd('double').describe()), 'a number');
+  assert.equal(english(xsd('double', { minExclusive: '0', maxInclusive: '1' }).describe()), 'a number greater than 0 and at most 1');
+  assert.equal(english(xsd('decimal', { minInclusive: '0', maxInclusive: '1', fractionDigits: '2' }).describe()), 'a decimal number from 0 to 1 with at most 2 after the decimal point');
+  assert.equal(english(xsd('boolean').describe()), 'true or false (or 1 or 0)');
+  assert.equal(english(xsd('dateTime').describe()), 'a date and time like 2024-01-31T13:45:00Z');
+  assert.equal(english(xsd('NCName').describe()), 'a name without a colon (NCName)');
+  assert.equal(english(xsd('integer', { totalDigits: '3' }).describe()), 'an integer of at most 3 digits');
+  assert.equal(english(xsd('decimal', { minExclusive: '0', totalDigits: '4', fractionDigits: '1' }).describe()), 'a decimal number greater than 0 with at most 4 digits, at most 1 after the decimal point');
+  assert.equal(english(xsd('IDREFS', { minLength: '2' }).describe()), 'a space-separated list of identifiers of at least 2 items');
+});
+
+test('describe() says it in Chinese too', () => {
+  const chinese = (dt: CompiledDatatype) => render(dt.describe(), 'zh');
+  assert.equal(chinese(xsd('unsignedShort')), '0 到 65535 的整数');
+  assert.equal(chinese(xsd('unsignedInt', { pattern: '[0-9]+' })), '0 到 4294967295 的整数（只能写数字）');
+  assert.equal(chinese(xsd('string', { maxLength: '39' })), '最多 39 个字符的文本');
+  assert.equal(chinese(xsd('double', { minExclusive: '0', maxInclusive: '1' })), '大于 0 且不大于 1 的数值');
+  assert.equal(chinese(xsd('string', { pattern: '(/|[a-zA-Z]:\\\\).+' })), '绝对路径，如 /var/lib/libvirt/images/vm.qcow2');
+  assert.equal(chinese(xsd('token', { pattern: 'a+' })), '记号（token）（符合模式 `a+`）');
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -465,10 +483,10 @@ test('libvirt patterns accept and reject what their names promise', (t) => {
     assert.ok(patterns && patterns.length === 1, `${define} holds one pattern`);
     const dt = xsd('string', { pattern: patterns[0] });
     check(dt, good, bad);
-    assert.equal(dt.describe(), words, define);
+    assert.equal(english(dt.describe({ define, place: { element: 'vcpupin', attribute: 'cpuset' } })), words, define);
   }
   const uuid = byDefine.get('UUID') ?? [];
-  assert.deepEqual(uuid.map((p) => xsd('string', { pattern: p }).describe()), ['a UUID written as 32 hexadecimal digits', 'a UUID like c7a5fdbd-edaf-9455-926a-d65c16db1809']);
+  assert.deepEqual(uuid.map((p) => english(xsd('string', { pattern: p }).describe())), ['a UUID written as 32 hexadecimal digits', 'a UUID like c7a5fdbd-edaf-9455-926a-d65c16db1809']);
   check(xsd('string', { pattern: uuid[1] }), ['c7a5fdbd-edaf-9455-926a-d65c16db1809'], ['c7a5fdbd-edaf-9455-926a-d65c16db180', 'c7a5fdbdedaf9455926ad65c16db1809']);
   assert.deepEqual(byDefine.get('unsignedInt'), ['[0-9]+']);
 });

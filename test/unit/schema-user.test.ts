@@ -10,6 +10,7 @@ import { Schema } from '../../server/src/schema/schema';
 import { SchemaCache } from '../../server/src/schema/schemaCache';
 import { chooseSchema, detectLibvirtVersion, loadUserSchema, requestedSchemaDirectory } from '../../server/src/schema/userSchema';
 import { Analysis } from '../../server/src/features/analysis';
+import { render } from '../../server/src/messages/words';
 
 const RNG = 'xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"';
 const DOMAIN_RNG = `<grammar ${RNG}><include href="common.rng"/><start><element name="domain"><ref name="name"/><ref name="colour"/></element></start></grammar>`;
@@ -133,8 +134,13 @@ test('a cache that cannot be written costs only the cache', () => {
 
 test('what cannot be used is an error that says why', () => {
   const missing = setUp({});
-  assert.deepEqual(loadUserSchema(path.join(missing.schemas, 'nowhere'), missing.cache), { error: `${path.join(missing.schemas, 'nowhere')} is not a directory` });
-  assert.deepEqual(loadUserSchema(missing.schemas, missing.cache), { error: `${missing.schemas} has no domain.rng` });
+  const nowhere = loadUserSchema(path.join(missing.schemas, 'nowhere'), missing.cache);
+  assert.ok('error' in nowhere);
+  assert.equal(nowhere.error, `${path.join(missing.schemas, 'nowhere')} is not a directory`);
+  assert.equal(render(nowhere.errorWords, 'zh'), `${path.join(missing.schemas, 'nowhere')} 不是目录`);
+  const empty = loadUserSchema(missing.schemas, missing.cache);
+  assert.ok('error' in empty);
+  assert.equal(empty.error, `${missing.schemas} has no domain.rng`);
 
   const brokenInclude = setUp({ 'domain.rng': DOMAIN_RNG });
   const noInclude = loadUserSchema(brokenInclude.schemas, brokenInclude.cache);

@@ -35,7 +35,7 @@ test('each kind of mistake is reported on its token, and later mistakes still ar
   assert.deepEqual(check(xml), [
     "bad-attribute-value on `'xen'`: `type` must be `kvm` or `qemu`.",
     "unexpected-attribute on `placment`: `placment` is not an attribute of `<vcpu>`; it takes `placement`. Did you mean `placement`?",
-    'bad-value on `two`: `<vcpu>` must be a whole number.',
+    'bad-value on `two`: `<vcpu>` must be an integer.',
     'unexpected-element on `interfce`: `<interfce>` is not allowed in `<devices>`; allowed here: `<disk>`, `<interface>`. Did you mean `<interface>`?',
     "missing-content on `disk`: `<disk type='file'>` is incomplete: it needs `<target>`.",
   ]);

@@ -8,7 +8,8 @@ test('settings are read from the nested libvirtXml section', () => {
     diagnostics: { maxProblems: 50.7 },
     analysis: { maxFileSizeMB: 64 },
     schema: { path: ' /usr/local/share/libvirt/schemas ', useSystemSchemas: true },
-    host: { checks: false, cpus: ' 0-63 ', numaNodes: '0-3' },
+    host: { checks: false, cpus: ' 0-63 ', numaNodes: '0-3', connection: ' qemu+ssh://root@kvm01/system ' },
+    virsh: { path: '/opt/libvirt/bin/virsh' },
     format: { quotes: 'single' },
   };
   assert.deepEqual(readSettings(section), {
@@ -20,12 +21,14 @@ test('settings are read from the nested libvirtXml section', () => {
     hostChecks: false,
     hostCpus: '0-63',
     hostNumaNodes: '0-3',
+    hostConnection: 'qemu+ssh://root@kvm01/system',
+    virshPath: '/opt/libvirt/bin/virsh',
     formatQuotes: 'single',
   });
 });
 
 test('missing or bad values fall back to the defaults', () => {
-  for (const section of [undefined, null, 'x', {}, { docs: 'zh' }, { docs: { language: 'fr' }, diagnostics: { maxProblems: -1 }, analysis: { maxFileSizeMB: 'big' }, schema: { path: 3, useSystemSchemas: 'yes' }, host: { checks: 'no', cpus: 16, numaNodes: [0] }, format: { quotes: 'backtick' } }]) {
+  for (const section of [undefined, null, 'x', {}, { docs: 'zh' }, { docs: { language: 'fr' }, diagnostics: { maxProblems: -1 }, analysis: { maxFileSizeMB: 'big' }, schema: { path: 3, useSystemSchemas: 'yes' }, host: { checks: 'no', cpus: 16, numaNodes: [0], connection: 1 }, virsh: { path: false }, format: { quotes: 'backtick' } }]) {
     assert.deepEqual(readSettings(section), DEFAULT_SETTINGS, JSON.stringify(section));
   }
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isNameChar, isNameStartChar } from '../../server/src/parser/chars';
 import { TAG_NAME_PATTERN, elementNameProblem, linkedTagNamesAt, renameTagAt, tagNamesAt } from '../../server/src/features/tagPairs';
+import { render } from '../../server/src/messages/words';
 import { analysisOf } from './helpers/documents';
 
 /** The cursor at `|`; the texts of the spans a function returns there. */
@@ -68,7 +69,7 @@ test('rename replaces both names, and refuses names XML does not allow', () => {
     const result = renameTagAt(analysis, offset, bad);
     assert.ok(result && 'error' in result, `${JSON.stringify(bad)} is refused`);
   }
-  assert.match(elementNameProblem('two words') ?? '', /not an XML name/);
+  assert.match(render(elementNameProblem('two words')!, 'en'), /not an XML name/);
   assert.equal(renameTagAt(analysis, text.indexOf('domain') - 1, 'x'), undefined, 'not on a name: another provider may answer');
 });
 

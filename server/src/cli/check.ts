@@ -11,6 +11,7 @@ import { ParsedDocument } from '../parser/parsedDocument';
 import { Schema } from '../schema/schema';
 import { helpIn, ruleByCode, ruleHelpUri } from '../rules';
 import { Analysis } from '../features/analysis';
+import { HostChecks } from '../rules/host/facts';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -52,8 +53,10 @@ export interface CheckOptions {
   schema: Schema | undefined;
   /** Most problems per document, as libvirtXml.diagnostics.maxProblems. */
   maxProblems: number;
-  /** The host the pins are meant for (--host-cpus, --host-nodes); undefined: no host checks. */
+  /** The host the pins are meant for (--host-cpus, --host-nodes, or --connect's); undefined: no host checks. */
   host?: HostTopology;
+  /** The libvirt host the documents are checked against (--connect), its facts read. */
+  hostChecks?: HostChecks;
 }
 
 const SEVERITY: Record<Severity, ProblemSeverity> = {
@@ -64,8 +67,13 @@ const SEVERITY: Record<Severity, ProblemSeverity> = {
 };
 
 export function checkText(file: string, text: string, options: CheckOptions): Problem[] {
-  const document = parseForCheck(text);
-  return documentFindings(analysisForCheck(document, options)).map((finding) => problemOf(file, finding, (offset) => document.positionAt(offset)));
+  return checkAnalysis(file, analysisForCheck(parseForCheck(text), options));
+}
+
+/** The problems of one analysed document. */
+export function checkAnalysis(file: string, analysis: Analysis): Problem[] {
+  const document = analysis.document;
+  return documentFindings(analysis).map((finding) => problemOf(file, finding, (offset) => document.positionAt(offset)));
 }
 
 /** No size limit: whoever runs the checker on a file asked for it to be checked. */
@@ -79,7 +87,7 @@ export function parseForCheck(text: string): ParsedDocument {
  */
 export function analysisForCheck(document: ParsedDocument, options: CheckOptions): Analysis {
   const limits = { maxProblems: options.maxProblems, maxFileSizeMB: Number.POSITIVE_INFINITY };
-  return new Analysis(document, { limits, schema: options.schema, host: options.host, remembering: false });
+  return new Analysis(document, { limits, schema: options.schema, host: options.host, remembering: false, ...(options.hostChecks ? { hostChecks: options.hostChecks } : {}) });
 }
 
 /** The finding as printed, its offsets turned into lines and columns by `positionAt`. */

@@ -5,22 +5,25 @@
  * the language of `--lang`, else of the locale (LC_ALL, LC_MESSAGES, LANG); JSON and SARIF keep
  * English messages, as tools read them.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Words, render, words } from '../messages/words';
 import type { NotReplacedError } from '../safeWrite';
 import { Schema, loadModelFile } from '../schema/schema';
-import { Problem, checkText } from './check';
+import type { CheckOptions, Problem } from './check';
+import { analysisForCheck, checkAnalysis, parseForCheck } from './check';
+import type { ConnectionFacts } from '../hostConnection';
+import type { HostFactsCache } from '../libvirt/hostFacts';
+import { hostStatusOf } from '../features/hostStatus';
+import type { ParsedDocument } from '../parser/parsedDocument';
 import { ExactText, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
 import type { FixedDocument } from './fix';
 import { formatJson } from './jsonFormat';
-import { Command, UsageError, localeLanguage, parseArguments, takeLanguage, usage } from './options';
+import { Command, HostConnectionOptions, UsageError, localeLanguage, parseArguments, takeLanguage, usage } from './options';
 import { FixCounts, fixSummaryLine, summaryLine } from './summary';
 import { formatText } from './textFormat';
+import { INSTALL_DIRECTORY, PACKAGE_JSON, packageVersion } from '../installation';
 
 const TOOL = 'domxml';
-/** The bundle lives in dist/; the schema and package.json one level up, as for dist/server.js. */
-const INSTALL_DIRECTORY = path.resolve(__dirname, '..');
 
 const EXIT_CLEAN = 0;
 const EXIT_ERRORS = 1;
@@ -50,15 +53,6 @@ function out(text: string): void {
   process.stdout.write(text);
 }
 
-function packageVersion(): string | undefined {
-  try {
-    const { version } = JSON.parse(fs.readFileSync(path.join(INSTALL_DIRECTORY, 'package.json'), 'utf8')) as { version?: unknown };
-    return typeof version === 'string' ? version : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The schema --schema names, else the bundled one; undefined (said why) when it cannot be had. */
 async function loadSchema(directory: string | undefined): Promise<Schema | undefined> {
   if (directory !== undefined) {
@@ -70,7 +64,7 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
     const absolute = path.resolve(directory);
     // In a worker, as in the server: a hostile schema costs an error, not a hang or the memory.
     const loaded = await loadUserSchemaInWorker(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
-    if ('error' in loaded) say(words('cli.schema.cannotUse', { directory, reason: loaded.error }));
+    if ('error' in loaded) say(words('cli.schema.cannotUse', { directory, reason: loaded.errorWords }));
     else {
       // The schema is good; a cache that could not be trusted is worth knowing about.
       if (loaded.cacheProblem) say(loaded.cacheProblem);
@@ -96,12 +90,40 @@ async function prepare(command: { schemaDirectory: string | undefined; paths: st
   return { schema, inputs, failures: [...problems] };
 }
 
+/** The libvirt host of --connect, its capabilities read; undefined (said why, as a failure) when they cannot be. */
+async function connectHost(connect: HostConnectionOptions, failures: Words[]): Promise<{ cache: HostFactsCache; facts: ConnectionFacts } | undefined> {
+  // Loaded only with --connect, like the user schema's compiler.
+  const { HostFactsCache } = require('../libvirt/hostFacts') as typeof import('../libvirt/hostFacts');
+  const { oneShotVirsh } = require('../libvirt/virsh') as typeof import('../libvirt/virsh');
+  const { connectionFacts } = require('../hostConnection') as typeof import('../hostConnection');
+  const cache = new HostFactsCache({ virsh: (uri) => oneShotVirsh(uri, { virshPath: connect.virshPath }) });
+  const answer = await cache.loadHost(connect.uri);
+  if (answer.state === 'ready') return { cache, facts: connectionFacts(cache, connect.uri, answer) };
+  failures.push(words('cli.host.cannotRead', { uri: connect.uri, reason: answer.state === 'failed' ? answer.message : 'no answer' }));
+  return undefined;
+}
+
+/** Reads the domcapabilities the document's host rules will ask for, before they ask (they never wait). */
+async function readHostFactsFor(document: ParsedDocument, options: CheckOptions, cache: HostFactsCache): Promise<void> {
+  const { Domain } = require('../rules/domain') as typeof import('../rules/domain');
+  const { hostView } = require('../rules/host/facts') as typeof import('../rules/host/facts');
+  const checks = options.hostChecks;
+  const domain = checks && document.parsed ? Domain.of(document.text, document.tree) : undefined;
+  const query = domain && checks && hostView(domain, checks).query;
+  if (checks && query) await cache.loadDomainCapabilities(checks.host.uri, query);
+}
+
 async function check(command: Extract<Command, { kind: 'check' }>): Promise<number> {
   const prepared = await prepare(command);
   if (!prepared) return EXIT_CANNOT_CHECK;
   const { schema, inputs, failures } = prepared;
   const problems: Problem[] = [];
   let checked = 0;
+  const connected = command.connect && (await connectHost(command.connect, failures));
+  const options: CheckOptions = { schema, maxProblems: command.maxProblems, host: connected ? connected.facts.host : command.host };
+  if (connected && connected.facts.hostChecks) options.hostChecks = connected.facts.hostChecks;
+  /** What the host checks could not do, each said once (by its English). */
+  const notes = new Map<string, Words>();
   for (const input of inputs) {
     const name = inputName(input);
     let text: string;
@@ -112,7 +134,11 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
       continue;
     }
     try {
-      problems.push(...checkText(name, text, { schema, maxProblems: command.maxProblems, host: command.host }));
+      const document = parseForCheck(text);
+      if (connected) await readHostFactsFor(document, options, connected.cache);
+      const analysis = analysisForCheck(document, options);
+      problems.push(...checkAnalysis(name, analysis));
+      for (const note of hostStatusOf(analysis)?.notes ?? []) notes.set(render(note, 'en'), note);
       checked++;
     } catch (error) {
       // A bug in the checker costs this document, not the run.
@@ -121,12 +147,13 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
   }
 
   for (const failure of failures) say(failure);
+  for (const note of notes.values()) say(words('cli.host.note', { note }));
   if (command.format === 'json') out(formatJson(problems));
   // SARIF, like JSON, in English: what code scanning shows is read by tools and by every reader alike.
   else if (command.format === 'sarif') {
     const { formatSarif } = require('./sarifFormat') as typeof import('./sarifFormat');
     const inEnglish = failures.map((failure) => render(failure, 'en'));
-    out(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures: inEnglish }));
+    out(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures: inEnglish, notes: [...notes.keys()] }));
   } else out(formatText(problems, language));
   say(summaryLine(checked, problems, failures.length));
 
@@ -229,7 +256,7 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv = pro
   if (command.kind === 'version') {
     const version = packageVersion();
     if (version === undefined) {
-      say(words('cli.noVersion', { file: path.join(INSTALL_DIRECTORY, 'package.json') }));
+      say(words('cli.noVersion', { file: PACKAGE_JSON }));
       return EXIT_CANNOT_CHECK;
     }
     out(`${TOOL} ${version}\n`);

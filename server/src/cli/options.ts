@@ -15,10 +15,16 @@ interface DocumentCommand {
   host: HostTopology | undefined;
 }
 
+/** `--connect URI` and `--virsh PATH`: the libvirt host the documents are checked against. */
+export interface HostConnectionOptions {
+  uri: string;
+  virshPath: string | undefined;
+}
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | ({ kind: 'check'; format: Format } & DocumentCommand)
+  | ({ kind: 'check'; format: Format; connect: HostConnectionOptions | undefined } & DocumentCommand)
   | ({ kind: 'fix'; dryRun: boolean } & DocumentCommand);
 
 /** Arguments that cannot be used: `message` in English, `words` to say it in the user's language. */
@@ -81,6 +87,8 @@ export function parseArguments(args: readonly string[]): Command {
   let maxProblems = DEFAULT_SETTINGS.maxProblems;
   let schemaDirectory: string | undefined;
   let host: HostTopology | undefined;
+  let connect: string | undefined;
+  let virshPath: string | undefined;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
@@ -115,6 +123,12 @@ export function parseArguments(args: readonly string[]): Command {
       maxProblems = Number(chosen);
     } else if (name === '--schema') {
       schemaDirectory = value();
+    } else if (name === '--connect' || name === '--virsh') {
+      if (command !== 'check') throw new UsageError(words('cli.usage.connectForCheck', { option: name }));
+      const given = value();
+      if (given.trim() === '') throw new UsageError(words('cli.usage.needsValue', { option: name }));
+      if (name === '--connect') connect = given.trim();
+      else virshPath = given;
     } else if (name === '--host-cpus' || name === '--host-nodes') {
       const chosen = value();
       const ids = evaluateSet(chosen);
@@ -125,7 +139,9 @@ export function parseArguments(args: readonly string[]): Command {
     }
   }
   if (paths.length === 0) throw new UsageError(words('cli.usage.noPaths', { command }));
-  if (command === 'check') return { kind: 'check', paths, format: format ?? 'text', maxProblems, schemaDirectory, host };
+  if (connect !== undefined && host) throw new UsageError(words('cli.usage.connectWithHost'));
+  if (virshPath !== undefined && connect === undefined) throw new UsageError(words('cli.usage.virshWithoutConnect'));
+  if (command === 'check') return { kind: 'check', paths, format: format ?? 'text', maxProblems, schemaDirectory, host, connect: connect === undefined ? undefined : { uri: connect, virshPath } };
   // The fixed document goes to standard output: it cannot share it with other files' reports.
   if (paths.includes('-') && paths.length > 1) throw new UsageError(words('cli.usage.stdinAlone'));
   return { kind: 'fix', paths, dryRun, maxProblems, schemaDirectory, host };

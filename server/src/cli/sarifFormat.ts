@@ -63,6 +63,8 @@ export interface SarifRun {
   workingDirectory: string;
   /** Files or arguments that could not be read: the run was incomplete. */
   failures: readonly string[];
+  /** What the run could not check but did not fail on (host checks skipped, and why). */
+  notes?: readonly string[];
 }
 
 const LEVEL: Record<ProblemSeverity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -87,7 +89,10 @@ export function formatSarif(problems: readonly Problem[], run: SarifRun): string
         invocations: [
           {
             executionSuccessful: run.failures.length === 0,
-            toolExecutionNotifications: run.failures.map((text) => ({ level: 'error', message: { text } })),
+            toolExecutionNotifications: [
+              ...run.failures.map((text) => ({ level: 'error' as const, message: { text } })),
+              ...(run.notes ?? []).map((text) => ({ level: 'note' as const, message: { text } })),
+            ],
           },
         ],
         results: problems.map((p) => ({

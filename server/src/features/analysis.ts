@@ -7,7 +7,9 @@
  */
 import { ParsedDocument } from '../parser/parsedDocument';
 import { NodeMemo } from '../parser/parsedDocument';
+import { Words } from '../messages/words';
 import { Domain } from '../rules/domain';
+import { HostChecks } from '../rules/host/facts';
 import { Schema } from '../schema/schema';
 import { ElementValidation } from '../schema/validate';
 import { HostTopology } from './cpuset/documentSets';
@@ -18,6 +20,10 @@ export interface AnalysisContext {
   schema: Schema | undefined;
   /** The host's CPUs and NUMA nodes, when pins are checked against them. */
   host: HostTopology | undefined;
+  /** The libvirt host the document is checked against, once its capabilities are read (rules/host/). */
+  hostChecks?: HostChecks;
+  /** Why a document with a libvirt connection is not checked against it (yet): its capabilities are being read, could not be read… */
+  hostStatus?: Words;
   /** Most problems reported, and the size above which a document is not analysed. */
   limits: { maxProblems: number; maxFileSizeMB: number };
   /**

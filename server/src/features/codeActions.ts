@@ -3,8 +3,8 @@
  * that applies every safe fix in the document (the "Fix All" of the Source Action menu, and what
  * `editor.codeActionsOnSave` runs).
  */
-import { Finding, TextEdit, editsOf } from '../finding';
-import { Words, render, words } from '../messages/words';
+import { Finding, TextEdit, editsOf, wordedTitle } from '../finding';
+import { Words, words } from '../messages/words';
 import { Analysis } from './analysis';
 import { safeFixEdits } from './safeFixes';
 
@@ -79,5 +79,5 @@ export function fixAllAction(analysis: Analysis): FixAction | undefined {
   if (edits.length === 0) return undefined;
   const fixes = new Set(edits.map((edit) => edit.title)).size;
   const title = words(fixes === 1 ? 'server.fixAll.one' : 'server.fixAll.other', { count: fixes });
-  return { title: render(title, 'en'), titleWords: title, kind: 'fixAll', edits, findings: [], preferred: false, safe: true };
+  return { ...wordedTitle(title), kind: 'fixAll', edits, findings: [], preferred: false, safe: true };
 }

@@ -21,7 +21,7 @@ import { attributeRank, childRank } from './likelihood';
 import { quoteAt } from './quoteStyle';
 import { referenceCompletions } from './referenceCompletion';
 import { Analysis } from './analysis';
-import { Words } from '../messages/words';
+import { Words, render, words } from '../messages/words';
 
 export interface CompletionSuggestion {
   label: string;
@@ -41,6 +41,18 @@ export interface CompletionSuggestion {
   /** Attribute name, its element and that element's parent, for documentation. */
   attribute?: { name: string; element: string; parent: string | undefined };
   sortText: string;
+}
+
+/** A suggestion's detail: its English, and its words for the user's language. */
+function detailOf(said: Words): Pick<CompletionSuggestion, 'detail' | 'detailWords'> {
+  return { detail: render(said, 'en'), detailWords: said };
+}
+
+/** "element · required · repeatable", "attribute · optional · static | auto": the placement, then what the value is when known. */
+function schemaDetail(placement: Words, repeatable: boolean, what: Words | string): Pick<CompletionSuggestion, 'detail' | 'detailWords'> {
+  let said = repeatable ? words('completion.repeatable', { detail: placement }) : placement;
+  if (what) said = words('hover.joined', { line: said, part: what });
+  return detailOf(said);
 }
 
 /** Characters that ask only inside a cpuset/nodeset value: the next item, a negation, a range's end. */
@@ -170,7 +182,7 @@ function elementSuggestions(c: Context, point: ContentPoint, replaceStart: numbe
         replaceStart,
         replaceEnd,
         filterText: written,
-        detail: `element · ${isRequired ? 'required' : 'optional'}${repeats ? ' · repeatable' : ''}${facts.text ? ` · ${facts.text}` : ''}`,
+        ...schemaDetail(words(isRequired ? 'completion.element.required' : 'completion.element.optional'), repeats, facts.text),
         element: { name: written, parent },
         // Required first, then the likely ones (likelihood.ts), then in the schema's order.
         sortText: `1${isRequired ? 0 : 1}${childRank(parent, written)}${String(suggestions.length).padStart(4, '0')}`,
@@ -184,7 +196,7 @@ interface ElementFacts {
   /** The element as a snippet starting with `<`. */
   snippet: string;
   /** What its text is, for an element of text only: "destroy | restart", "an integer from 1 to 65535"; else ''. */
-  text: string;
+  text: Words | string;
 }
 
 /** By schema, then by place and name: the same few places are asked again and again as one types. */
@@ -201,7 +213,7 @@ function elementFacts(c: Context, p: P, name: QName, written: string, namespaces
   if (facts === undefined) {
     if (cache.size >= 20_000) cache.clear();
     const { snippet, content } = elementSnippet(c, p, name, written, namespaces);
-    facts = { snippet, text: describeText(c.schema, content) };
+    facts = { snippet, text: describeText(c.schema, content, written) };
     cache.set(key, facts);
   }
   return facts;
@@ -223,7 +235,7 @@ function attributeSuggestions(
   const tag = startTagPatternAt(c.schema, c.document, ancestors, element, editing);
   if (!tag) return [];
   const present = new Set(element.node.attributes.filter((a) => a !== editing).map((a) => a.name));
-  const found = [...openAttributes(c.schema, tag.pattern, tag.namespaces)].filter(([name]) => !present.has(name));
+  const found = [...openAttributes(c.schema, tag.pattern, tag.namespaces, element.node.name)].filter(([name]) => !present.has(name));
   const parent = ancestors[ancestors.length - 1]?.node.name;
   const quote = c.quote;
   return found.map(([name, entry], index) => {
@@ -237,7 +249,7 @@ function attributeSuggestions(
       replaceStart,
       replaceEnd,
       filterText: name,
-      detail: `attribute · ${entry.required ? 'required' : 'optional'}${what ? ` · ${what}` : ''}`,
+      ...schemaDetail(words(entry.required ? 'completion.attribute.required' : 'completion.attribute.optional'), false, what),
       attribute: { name, element: element.node.name, parent },
       sortText: `${entry.required ? 0 : 1}${attributeRank(parent, element.node.name, name)}${String(index).padStart(4, '0')}`,
     };
@@ -263,7 +275,7 @@ function attributeValueSuggestions(c: Context, ancestors: Located<ElementNode>[]
     replaceStart: valueStart,
     replaceEnd: Math.max(valueEnd, valueStart),
     filterText: value,
-    detail: `value of ${attribute.name}`,
+    ...detailOf(words('completion.valueOf.attribute', { attribute: attribute.name })),
     sortText: String(index).padStart(4, '0'),
   }));
 }
@@ -283,7 +295,7 @@ function textValueSuggestions(c: Context, point: ContentPoint, offset: number, w
     replaceStart: start,
     replaceEnd: end,
     filterText: value,
-    detail: `value of <${element.node.name}>`,
+    ...detailOf(words('completion.valueOf.element', { element: element.node.name })),
     sortText: `0${String(index).padStart(4, '0')}`,
   }));
 }
@@ -334,7 +346,7 @@ function closingTag(name: string, replaceStart: number, replaceEnd: number, rank
     replaceStart,
     replaceEnd,
     filterText: `</${name}>`,
-    detail: `closes <${name}>`,
+    ...detailOf(words('completion.closes', { element: name })),
     sortText: `0${rank}`,
   };
 }

@@ -6,7 +6,7 @@
  */
 import { Finding } from '../finding';
 import { render, words } from '../messages/words';
-import { runRules } from '../rules';
+import { runHostRules, runRules } from '../rules';
 import { validateTree } from '../schema/validate';
 import { Analysis } from './analysis';
 import { checkDocumentSets } from './cpuset/documentSets';
@@ -59,7 +59,9 @@ export function ruleFindings(analysis: Analysis): Finding[] {
 
 function ruleFindingsOf(analysis: Analysis): Finding[] {
   const domain = analysis.document.parsed && analysis.schema ? analysis.domain : undefined;
-  return domain ? runRules(domain) : [];
+  if (!domain) return [];
+  const checks = analysis.context.hostChecks;
+  return checks ? [...runRules(domain), ...runHostRules(domain, checks).findings] : runRules(domain);
 }
 
 export function inDocumentOrder(a: Finding, b: Finding): number {

@@ -22,7 +22,8 @@
  *   unit (safe); `GByte` and `gigabytes` could mean either power, so both are offered, the
  *   literal `GB` first.
  */
-import { Finding, Fix } from '../finding';
+import { Finding, Fix, wordedTitle } from '../finding';
+import { words } from '../messages/words';
 import { DocumentNode, ElementNode, attributeValue, elementText, valueSpan } from '../parser/nodes';
 import { Source } from '../parser/pieceText';
 import { pathAt } from '../parser/tree';
@@ -64,13 +65,13 @@ export class Generator {
 
 const systemGenerator = new Generator();
 
-/** The titles, in one place. */
-const WORDS = {
-  canonicalUuid: (uuid: string) => `Write the UUID as \`${uuid}\``,
-  freshUuid: 'Replace with a new random UUID',
-  canonicalMac: (mac: string) => `Write the MAC address as \`${mac}\``,
-  freshMac: (mac: string) => `Replace with the new MAC address \`${mac}\``,
-  unit: (unit: string) => `Change to \`${unit}\``,
+/** The titles, in one place (messages/en/fixes.ts). */
+const TITLES = {
+  canonicalUuid: (uuid: string) => wordedTitle(words('fixes.uuid.canonical', { uuid })),
+  freshUuid: () => wordedTitle(words('fixes.uuid.fresh')),
+  canonicalMac: (mac: string) => wordedTitle(words('fixes.mac.canonical', { mac })),
+  freshMac: (mac: string) => wordedTitle(words('fixes.mac.fresh', { mac })),
+  unit: (unit: string) => wordedTitle(words('fixes.change', { name: unit })),
 };
 
 /** `findings` with the fixes of the generated values added (as new objects: the ones given are validation's, and may be remembered). */
@@ -178,21 +179,21 @@ function uuidFixes(element: ElementNode, start: number, context: Context): Fix[]
   if (element.children.some((child) => child.kind !== 'text')) return undefined;
   const content = elementText(context.source, start, element);
   const bytes = parseUuid(content.value);
-  if (bytes) return [{ title: WORDS.canonicalUuid(formatUuid(bytes)), start: content.from, end: content.to, newText: formatUuid(bytes), safe: true }];
-  return [{ title: WORDS.freshUuid, start: content.from, end: content.to, newText: context.freshUuid(content.value), safe: false }];
+  if (bytes) return [{ ...TITLES.canonicalUuid(formatUuid(bytes)), start: content.from, end: content.to, newText: formatUuid(bytes), safe: true }];
+  return [{ ...TITLES.freshUuid(), start: content.from, end: content.to, newText: context.freshUuid(content.value), safe: false }];
 }
 
 function macFixes(value: string, span: { from: number; to: number }, context: Context): Fix[] | undefined {
   const bytes = parseMac(value.trim());
-  if (bytes && (bytes[0] & 1) === 0) return [{ title: WORDS.canonicalMac(formatMac(bytes)), start: span.from, end: span.to, newText: formatMac(bytes), safe: true }];
+  if (bytes && (bytes[0] & 1) === 0) return [{ ...TITLES.canonicalMac(formatMac(bytes)), start: span.from, end: span.to, newText: formatMac(bytes), safe: true }];
   const fresh = context.freshMac(value);
-  return fresh ? [{ title: WORDS.freshMac(fresh), start: span.from, end: span.to, newText: fresh, safe: false }] : undefined;
+  return fresh ? [{ ...TITLES.freshMac(fresh), start: span.from, end: span.to, newText: fresh, safe: false }] : undefined;
 }
 
 function unitFixes(value: string, span: { from: number; to: number }): Fix[] | undefined {
   const known = knownUnit(value);
   if (!known) return undefined;
-  return known.units.map((unit, index) => ({ title: WORDS.unit(unit), start: span.from, end: span.to, newText: unit, safe: known.safe, ...(index === 0 && known.units.length > 1 ? { preferred: true } : {}) }));
+  return known.units.map((unit, index) => ({ ...TITLES.unit(unit), start: span.from, end: span.to, newText: unit, safe: known.safe, ...(index === 0 && known.units.length > 1 ? { preferred: true } : {}) }));
 }
 
 /** How libvirt writes a unit: `KiB`, `GB`. */

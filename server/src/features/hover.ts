@@ -10,12 +10,13 @@ import { ElementNode, attributeValue, valueSpan } from '../parser/nodes';
 import { Source } from '../parser/pieceText';
 import { Analysis } from './analysis';
 import { Located } from '../parser/tree';
-import { enumeratedValues } from '../schema/contentModel';
+import { commaList, enumeratedValues } from '../schema/contentModel';
 import { DocumentView, SchemaView } from '../schema/patternAt';
 import { SetContext, setValueHover } from './cpuset/setHover';
 import { cursorTarget } from './cursor';
 import { AttributeFacts, ElementFacts, attributeFactsAt, contentAfterStartTag, describeAttributeValue, elementFactsAt } from './schemaFacts';
 import { describeEnumerated, describeMemoryAmount, isMemoryAmount } from './valueMeaning';
+import { Words, render, words } from '../messages/words';
 
 export interface HoverResult {
   markdown: string;
@@ -52,12 +53,12 @@ export function hoverAt(analysis: Analysis, offset: number, docs: ElementDocs, l
     if (!schema || attribute.valueOffset < 0 || !attribute.valueClosed) return undefined;
     const facts = attributeFactsAt(schema.schema, schema.document, ancestors, element, attribute);
     const value = attributeValue(schema.document.source, element.start, attribute);
-    const meaning = valueMeaning(value, facts?.values ?? [], isMemoryAmount(names, attribute.name) ? unitOf(schema.document.source, element) : undefined);
+    const meaning = valueMeaning(value, facts?.values ?? [], isMemoryAmount(names, attribute.name) ? unitOf(schema.document.source, element) : undefined, language);
     if (!meaning && !facts) return undefined;
     const valueText = text(docs.valueDoc(names, attribute.name, value.trim(), language));
     const docsText = text(docs.attributeDoc(names, attribute.name, language));
     const { from, to } = valueSpan(element.start, attribute);
-    return { markdown: blocks(pathLine(names, attribute.name), meaning, valueText, docsText, facts && attributeFactsLine(facts)), start: from, end: to };
+    return { markdown: blocks(pathLine(names, attribute.name), meaning, valueText, docsText, facts && attributeFactsLine(facts, language)), start: from, end: to };
   }
   if (target.kind === 'attributeName') {
     const { attribute } = target;
@@ -66,7 +67,7 @@ export function hoverAt(analysis: Analysis, offset: number, docs: ElementDocs, l
     if (!docsText && !facts) return undefined;
     const start = element.start + attribute.nameOffset;
     return {
-      markdown: blocks(pathLine(names, attribute.name), docsText && `**\`${attribute.name}\`** · \`<${name}>\`\n\n${docsText}`, facts && attributeFactsLine(facts)),
+      markdown: blocks(pathLine(names, attribute.name), docsText && `**\`${attribute.name}\`** · \`<${name}>\`\n\n${docsText}`, facts && attributeFactsLine(facts, language)),
       start,
       end: start + attribute.name.length,
     };
@@ -76,7 +77,7 @@ export function hoverAt(analysis: Analysis, offset: number, docs: ElementDocs, l
   if (!found && !facts) return undefined;
   const nameStart = target.kind === 'startTagName' ? element.start + 1 : element.start + element.node.endTagOffset + 2;
   return {
-    markdown: blocks(pathLine(names), found && elementDocs(name, found, language), facts && elementFactsLines(facts)),
+    markdown: blocks(pathLine(names), found && elementDocs(name, found, language), facts && elementFactsLines(facts, language)),
     start: nameStart,
     end: nameStart + name.length,
   };
@@ -108,7 +109,7 @@ function textHover(schema: HoverSchema, ancestors: Located<ElementNode>[], offse
   const names = ancestors.map((a) => a.node.name);
   const content = contentAfterStartTag(schema.schema, schema.document, ancestors.slice(0, -1), element);
   const value = decodeReferences(text.slice(span.from, span.to));
-  const meaning = valueMeaning(value, content ? enumeratedValues(content) : [], isMemoryAmount(names) ? unitOf(text, element) : undefined);
+  const meaning = valueMeaning(value, content ? enumeratedValues(content) : [], isMemoryAmount(names) ? unitOf(text, element) : undefined, language);
   if (!meaning) return undefined;
   const valueDoc = docs.valueDoc(names, '', value.trim(), language);
   return { markdown: blocks(pathLine(names), meaning, valueDoc && inLanguage(valueDoc, language)), start: span.from, end: span.to };
@@ -130,12 +131,13 @@ function unitOf(text: Source, element: Located<ElementNode>): string | null {
 }
 
 /** A memory amount converted (`unit` null: the default KiB; undefined: not an amount), else an enumerated value among the others. */
-function valueMeaning(value: string, allowed: string[], unit: string | null | undefined): string | undefined {
+function valueMeaning(value: string, allowed: string[], unit: string | null | undefined, language: DocsLanguage): string | undefined {
   if (unit !== undefined) {
     const amount = describeMemoryAmount(value, unit ?? undefined);
-    if (amount) return `**${amount}**`;
+    if (amount) return `**${render(amount, language)}**`;
   }
-  return describeEnumerated(value.trim(), allowed);
+  const enumerated = describeEnumerated(value.trim(), allowed);
+  return enumerated && render(enumerated, language);
 }
 
 /** `domain › cputune › vcpupin @cpuset` */
@@ -143,21 +145,28 @@ function pathLine(names: readonly string[], attribute?: string): string {
   return `\`${names.join(' › ')}${attribute ? ` @${attribute}` : ''}\``;
 }
 
-function attributeFactsLine(facts: AttributeFacts): string {
+/** "**Schema:** required attribute · allowed values: static | auto" */
+function attributeFactsLine(facts: AttributeFacts, language: DocsLanguage): string {
   const what = describeAttributeValue(facts);
-  const values = facts.values.length > 0 ? `allowed values: ${what}` : what;
-  return `**Schema:** ${facts.required ? 'required' : 'optional'} attribute${values ? ` · ${values}` : ''}`;
+  const line = words(facts.required ? 'hover.schema.attribute.required' : 'hover.schema.attribute.optional');
+  if (!what) return render(line, language);
+  const part = facts.values.length > 0 ? words('hover.allowedValues', { values: what }) : what;
+  return render(words('hover.joined', { line, part }), language);
 }
 
-function elementFactsLines(facts: ElementFacts): string {
-  const placement = [facts.required ? 'required' : 'optional', ...(facts.repeatable ? ['repeatable'] : [])].join(', ');
-  const lines = [`**Schema:** ${placement} element`];
+/** "**Schema:** optional, repeatable element · 2 attributes allowed; required: `vcpu` · text: …" */
+function elementFactsLines(facts: ElementFacts, language: DocsLanguage): string {
+  const placement = facts.required ? (facts.repeatable ? 'requiredRepeatable' : 'required') : facts.repeatable ? 'optionalRepeatable' : 'optional';
+  const parts: (Words | string)[] = [];
   const required = [...facts.attributes].filter(([, attribute]) => attribute.required).map(([name]) => `\`${name}\``);
   const count = facts.attributes.size;
-  if (count === 0) lines.push('no attributes');
-  else lines.push(`${count} attribute${count === 1 ? '' : 's'} allowed${required.length > 0 ? `; required: ${required.join(', ')}` : ', none required'}`);
-  if (facts.text) lines.push(`text: ${facts.text}`);
-  return lines.join(' · ');
+  const number = count === 1 ? 'one' : 'other';
+  if (count === 0) parts.push(words('hover.noAttributes'));
+  else if (required.length > 0) parts.push(words(`hover.attributes.${number}.required`, { count, required: commaList(required) }));
+  else parts.push(words(`hover.attributes.${number}.none`, { count }));
+  if (facts.text) parts.push(words('hover.text', { text: facts.text }));
+  const said = parts.reduce<Words>((line, part) => words('hover.joined', { line, part }), words(`hover.schema.element.${placement}`));
+  return render(said, language);
 }
 
 /** The parts given, one paragraph each. */

@@ -10,6 +10,7 @@
  * absolute path.
  */
 import * as path from 'node:path';
+import { Words, render, words } from '../messages/words';
 import { decodeReferences, isWhitespace } from '../parser/chars';
 import { ElementNode, Quote, contentEnd, valueSpan } from '../parser/nodes';
 import { Located } from '../parser/tree';
@@ -203,7 +204,9 @@ export interface PathSuggestion {
   replaceStart: number;
   replaceEnd: number;
   sortText: string;
+  /** `file in /var/lib/libvirt/images/`: in English; `detailWords` in any language. */
   detail: string;
+  detailWords: Words;
 }
 
 export interface PathCompletions {
@@ -258,10 +261,13 @@ export async function completePath(query: PathQuery, readDirectory: ReadDirector
       replaceStart: query.replaceStart,
       replaceEnd: query.replaceEnd,
       sortText: `0${String(index).padStart(5, '0')}`,
-      detail: `${ENTRY_WORDS[entry.kind]} in ${withSlash(query.directory)}`,
+      ...detailOf(entry.kind, withSlash(query.directory)),
     };
   });
   return { suggestions, incomplete: !listing.complete };
 }
 
-const ENTRY_WORDS: Record<PathSuggestion['kind'], string> = { file: 'file', directory: 'folder', symlink: 'symbolic link' };
+function detailOf(kind: PathSuggestion['kind'], directory: string): Pick<PathSuggestion, 'detail' | 'detailWords'> {
+  const said = words(`paths.${kind}`, { directory });
+  return { detail: render(said, 'en'), detailWords: said };
+}

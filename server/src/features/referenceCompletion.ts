@@ -5,6 +5,7 @@
  * document writes them (PCI buses in hexadecimal, as libvirt does, unless the document does not).
  * Lists of ids are cpuset completion's (cpuset/setCompletion.ts), and so is `<vcpupin vcpu>`.
  */
+import { Words, render, words } from '../messages/words';
 import { valueSpan } from '../parser/nodes';
 import { Domain } from '../rules/domain';
 import { Analysis } from './analysis';
@@ -53,8 +54,9 @@ export function referenceCompletions(analysis: Analysis, target: CursorTarget, o
   const range = { replaceStart: replace.from, replaceEnd: replace.to };
   return ids.map((id, index) => {
     const text = typeof id === 'number' ? write(id) : escapeXml(id);
-    const detail = describe(domain, defined.get(id)!, id);
-    return { label: text, kind: 'value', insertText: text, snippet: false, ...range, filterText: text, detail, sortText: `0${String(index).padStart(5, '0')}` };
+    const said = describe(domain, defined.get(id)!, id);
+    const detail = render(said, 'en');
+    return { label: text, kind: 'value', insertText: text, snippet: false, ...range, filterText: text, detail, detailWords: said, sortText: `0${String(index).padStart(5, '0')}` };
   });
 }
 
@@ -83,24 +85,25 @@ function numberWriter(analysis: Analysis, scope: Scope): (n: number) => string {
 }
 
 /** What a defined id is: `iothread 2`, `cell 1 · cpus 4-7`, `controller pci 1 · pcie-root-port`. */
-function describe(domain: Domain, definition: ReferenceToken, id: number | string): string {
+function describe(domain: Domain, definition: ReferenceToken, id: number | string): Words {
   const { el, scope } = definition;
   switch (scope) {
     case 'iothread':
-      return definition.ids ? `iothread ${id} · numbered by <iothreads>` : `iothread ${id}`;
+      return words(definition.ids ? 'completion.reference.iothread.counted' : 'completion.reference.iothread', { id });
     case 'cell': {
       const cpus = domain.value(el, 'cpus');
-      return cpus ? `cell ${id} · cpus ${cpus}` : `cell ${id}`;
+      return cpus ? words('completion.reference.cell.cpus', { id, cpus }) : words('completion.reference.cell', { id });
     }
     case 'vcpu':
-      return `vCPU ${id}`;
+      return words('completion.reference.vcpu', { id });
     case 'alias':
-      return `alias of <${el.element.name}>`;
+      return words('completion.reference.alias', { element: el.element.name });
     case 'throttlegroup':
-      return 'throttle group';
+      return words('completion.reference.throttleGroup');
     default: {
+      // `controller pci 1`: the scope is the element and its type, as written.
       const model = domain.value(el, 'model');
-      return `${scope} ${id}${model ? ` · ${model}` : ''}`;
+      return model ? words('completion.reference.model', { scope, id, model }) : words('completion.reference.other', { scope, id });
     }
   }
 }

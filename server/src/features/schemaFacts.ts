@@ -7,9 +7,10 @@ import { ElementNode, Attribute } from '../parser/nodes';
 import { Located } from '../parser/tree';
 import { Derivatives, Expectations, P, QName, containsName } from '../schema/derivatives';
 import { NameClass, listedNames } from '../schema/patterns';
-import { Namespaces, afterElement, describeName, enumeratedValues, qualified, requiredNames, writtenName } from '../schema/contentModel';
+import { Namespaces, afterElement, describeName, enumeratedValues, orChain, qualified, requiredNames, uniqueWords, writtenName } from '../schema/contentModel';
 import { DocumentView, SchemaView, contentPatternAt, startTagPatternAt } from '../schema/patternAt';
 import { takesText } from '../schema/snippets';
+import { Words } from '../messages/words';
 
 /** What an attribute may hold where it stands. */
 export interface AttributeFacts {
@@ -17,34 +18,34 @@ export interface AttributeFacts {
   /** The fixed values the schema lists. */
   values: string[];
   /** Words for the datatypes it accepts ("an integer from 0 to 65535"). */
-  data: string[];
+  data: Words[];
 }
 
-/** The attributes the start tag at `tag` may still take, by written name, in the schema's order. */
-export function openAttributes(schema: SchemaView, tag: P, namespaces: Namespaces): Map<string, AttributeFacts> {
+/** The attributes the start tag at `tag` of an `element` may still take, by written name, in the schema's order. */
+export function openAttributes(schema: SchemaView, tag: P, namespaces: Namespaces, element: string): Map<string, AttributeFacts> {
   const expect = new Expectations(schema.derivatives);
   const required = new Set(requiredNames(tag, 'attribute'));
-  const found = new Map<string, { values: Set<string>; data: Set<string>; required: boolean }>();
+  const found = new Map<string, { values: Set<string>; data: Words[]; required: boolean }>();
   for (const attribute of expect.attributes(tag)) {
     for (const name of listedNames(attribute.name)) {
       const written = writtenName(name, namespaces, false);
       if (!written) continue;
       let entry = found.get(written);
       if (!entry) {
-        entry = { values: new Set(), data: new Set(), required: false };
+        entry = { values: new Set(), data: [], required: false };
         found.set(written, entry);
       }
       for (const value of enumeratedValues(attribute.p)) entry.values.add(value);
-      for (const data of expect.data(attribute.p)) entry.data.add(schema.datatypes.describe(data.source));
+      for (const data of expect.data(attribute.p)) entry.data.push(schema.datatypes.describe(data.source, { element, attribute: written }));
       entry.required ||= required.has(describeName(attribute.name));
     }
   }
-  return new Map([...found].map(([name, entry]) => [name, { required: entry.required, values: [...entry.values], data: [...entry.data] }]));
+  return new Map([...found].map(([name, entry]) => [name, { required: entry.required, values: [...entry.values], data: uniqueWords(entry.data) }]));
 }
 
 /** "static | auto", or the datatypes in words; '' when the schema says nothing of the value. */
-export function describeAttributeValue(facts: AttributeFacts): string {
-  return facts.values.length > 0 ? listed(facts.values) : facts.data.join(' or ');
+export function describeAttributeValue(facts: AttributeFacts): Words | string {
+  return facts.values.length > 0 ? listed(facts.values) : orChain(facts.data);
 }
 
 /** Whether an element named `name` (of `nameClass`) must come at `p`, and whether another may follow it. */
@@ -55,14 +56,14 @@ export function elementPlacement(d: Derivatives, p: P, nameClass: NameClass, nam
 }
 
 /**
- * What the text of an element whose content is `content` may be, when it holds text and no
+ * What the text of an `element` whose content is `content` may be, when it holds text and no
  * elements: "destroy | restart", "an integer from 1 to 65535"; else ''.
  */
-export function describeText(schema: SchemaView, content: P): string {
+export function describeText(schema: SchemaView, content: P, element: string): Words | string {
   const expect = new Expectations(schema.derivatives);
   if (!takesText(content) || expect.elementNames(content).length > 0) return '';
   const values = enumeratedValues(content);
-  return values.length > 0 ? listed(values) : [...new Set(expect.data(content).map((q) => schema.datatypes.describe(q.source)))].join(' or ');
+  return values.length > 0 ? listed(values) : orChain(uniqueWords(expect.data(content).map((q) => schema.datatypes.describe(q.source, { element }))));
 }
 
 /** "static | auto", shortened when long. */
@@ -88,7 +89,7 @@ export function attributeFactsAt(
   return {
     required: matching.some((candidate) => required.has(describeName(candidate.name))),
     values: [...new Set(matching.flatMap((candidate) => enumeratedValues(candidate.p)))],
-    data: [...new Set(matching.flatMap((candidate) => expect.data(candidate.p).map((q) => schema.datatypes.describe(q.source))))],
+    data: uniqueWords(matching.flatMap((candidate) => expect.data(candidate.p).map((q) => schema.datatypes.describe(q.source, { element: element.node.name, attribute: attribute.name })))),
   };
 }
 
@@ -99,7 +100,7 @@ export interface ElementFacts {
   /** The attributes it may have, given those it has (they pick its shape), with their facts. */
   attributes: Map<string, AttributeFacts>;
   /** Its text, for an element of text only: "destroy | restart", "an integer …"; else ''. */
-  text: string;
+  text: Words | string;
 }
 
 /** The facts of `element`, a child of the last of `ancestors`, given its siblings before it and its attributes. */
@@ -118,8 +119,8 @@ export function elementFactsAt(schema: SchemaView, document: DocumentView, ances
     const facts = attributeFactsAt(schema, document, ancestors, element, attribute);
     if (facts) attributes.set(attribute.name, facts);
   }
-  for (const [name, facts] of openAttributes(schema, tag.pattern, tag.namespaces)) if (!attributes.has(name)) attributes.set(name, facts);
-  return { ...placement, attributes, text: describeText(schema, contentAfter(d, tag.pattern)) };
+  for (const [name, facts] of openAttributes(schema, tag.pattern, tag.namespaces, element.node.name)) if (!attributes.has(name)) attributes.set(name, facts);
+  return { ...placement, attributes, text: describeText(schema, contentAfter(d, tag.pattern), element.node.name) };
 }
 
 /** The content of `element` right after its start tag, as its attributes leave it. */

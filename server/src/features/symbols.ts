@@ -9,11 +9,14 @@
  * detail already, and listing them would make the outline of a real domain four times as long.
  * Values are read as the rules read them (`Domain.attr`: an attribute whose closing quote is not
  * typed yet is left out), so a half-typed element still gets its symbol, named by what is complete.
+ * The few words a name or detail adds to the document's values (`nodes 0-1`, `4 cores`, `120 of
+ * 9,000 shown`) are catalogue words: the name is English, and `nameWords` says it in any language.
  */
 import { deviceAddresses, DeviceAddress, fieldValue, formatPciAddress, addressOf } from '../rules/addresses';
 import { memoryKiB } from '../rules/cpu/facts';
 import { Domain, El } from '../rules/domain';
 import { ElementNode } from '../parser/nodes';
+import { Words, render, words } from '../messages/words';
 import { Analysis } from './analysis';
 import { inBinaryUnit } from './valueMeaning';
 
@@ -35,9 +38,12 @@ import { inBinaryUnit } from './valueMeaning';
 export type SymbolKindName = 'Module' | 'Namespace' | 'Class' | 'Struct' | 'Key' | 'Number' | 'Property';
 
 export interface DocumentSymbolItem {
+  /** In English; `nameWords` in the user's language where the name holds words of ours. */
   name: string;
-  /** What the name leaves out (a device's address, a value as written); shown dimmed beside it. */
+  nameWords?: Words;
+  /** What the name leaves out (a device's address, a value as written); shown dimmed beside it. `detailWords` as for the name. */
   detail: string | undefined;
+  detailWords?: Words;
   kind: SymbolKindName;
   /** The element's name, e.g. `disk`. */
   element: string;
@@ -75,23 +81,33 @@ function outlineOf(analysis: Analysis): DocumentSymbolItem[] {
 }
 
 /** A section's detail when the outline's budget cut its children short. */
-function shownOf(shown: number, all: number): string | undefined {
-  return shown < all ? `${shown.toLocaleString('en')} of ${all.toLocaleString('en')} shown` : undefined;
+function shownOf(shown: number, all: number): Text | undefined {
+  return shown < all ? words('symbols.shown', { shown: shown.toLocaleString('en'), all: all.toLocaleString('en') }) : undefined;
 }
+
+/** Part of a name or detail: the document's text as it is, or words of ours. */
+type Text = string | Words;
 
 /** The children of a leaf, one array for all: a 1 MB domain has thousands of leaves. */
 const NO_CHILDREN: readonly DocumentSymbolItem[] = [];
 
 /** The symbol of an element (named by its element name unless `name` is given). */
-function plainSymbol(element: ElementNode, start: number, kind: SymbolKindName, children: readonly DocumentSymbolItem[], name = element.name, detail?: string): DocumentSymbolItem {
+function plainSymbol(element: ElementNode, start: number, kind: SymbolKindName, children: readonly DocumentSymbolItem[], name: Text = element.name, detail?: Text): DocumentSymbolItem {
   const selectionStart = start + 1;
-  return { name, detail, kind, element: element.name, start, end: start + element.length, selectionStart, selectionEnd: selectionStart + element.name.length, children };
+  const symbol: DocumentSymbolItem = { name: english(name)!, detail: english(detail), kind, element: element.name, start, end: start + element.length, selectionStart, selectionEnd: selectionStart + element.name.length, children };
+  if (typeof name !== 'string') symbol.nameWords = name;
+  if (detail !== undefined && typeof detail !== 'string') symbol.detailWords = detail;
+  return symbol;
+}
+
+function english(text: Text | undefined): string | undefined {
+  return text === undefined || typeof text === 'string' ? text : render(text, 'en');
 }
 
 /** The symbol of `el`, a child of `parent` (undefined for the root); its children take from `budget` (MAX_DOCUMENT_SYMBOLS). */
 function symbolOf(domain: Domain, el: El, parent: string | undefined, budget: { left: number }): DocumentSymbolItem {
   const name = el.element.name;
-  const symbol = (label: Label, kind: SymbolKindName, detail: string | undefined, children: readonly DocumentSymbolItem[]) =>
+  const symbol = (label: Label, kind: SymbolKindName, detail: Text | undefined, children: readonly DocumentSymbolItem[]) =>
     plainSymbol(el.element, el.start, kind, children, nameText(name, label.parts), detail);
   if (parent === 'devices') {
     const label = (DEVICES[name] ?? genericLabel)(domain, el);
@@ -117,27 +133,24 @@ function symbolOf(domain: Domain, el: El, parent: string | undefined, budget: { 
  * beside the name.
  */
 interface Label {
-  parts: (string | undefined)[];
-  detail?: string;
+  parts: (Text | undefined)[];
+  detail?: Text;
 }
 
 type Labeller = (domain: Domain, el: El) => Label;
 
-function nameText(element: string, parts: (string | undefined)[]): string {
-  let text = element;
-  let separator = ' ';
-  for (const part of parts) {
-    if (!part) continue;
-    text += separator + part;
-    separator = ' · ';
-  }
-  return text;
+function nameText(element: string, parts: (Text | undefined)[]): Text {
+  const rest = joined(parts, ' · ');
+  return rest === undefined ? element : joined([element, rest])!;
 }
 
-/** The parts given, without the missing ones, joined by `separator`; undefined when none is left. */
-function joined(parts: (string | undefined)[], separator = ' '): string | undefined {
-  const present = parts.filter((part): part is string => part !== undefined && part !== '');
-  return present.length > 0 ? present.join(separator) : undefined;
+/** The parts given, without the missing ones, joined by `separator`; undefined when none is left. Words when any part is. */
+function joined(parts: (string | undefined)[], separator?: string): string | undefined;
+function joined(parts: (Text | undefined)[], separator?: string): Text | undefined;
+function joined(parts: (Text | undefined)[], separator = ' '): Text | undefined {
+  const present = parts.filter((part): part is Text => part !== undefined && part !== '');
+  if (present.every((part): part is string => typeof part === 'string')) return present.length > 0 ? present.join(separator) : undefined;
+  return present.reduce((before, after) => words('symbols.joined', { before, separator, after }));
 }
 
 /** Characters of text content shown in a name: a description or a command line is cut there. */
@@ -349,7 +362,7 @@ function memoryDeviceLabel(domain: Domain, memory: El): Label {
   const target = domain.child(memory, 'target');
   const size = target && domain.child(target, 'size');
   const node = target && textOf(domain, domain.child(target, 'node'));
-  return { parts: [domain.value(memory, 'model'), size && amountLabel(domain, size).parts[0], node && `node ${node}`] };
+  return { parts: [domain.value(memory, 'model'), size && amountLabel(domain, size).parts[0], node && words('symbols.node', { node })] };
 }
 
 /** The file name of the path that is the element's text. */
@@ -405,9 +418,14 @@ const DEVICES: Record<string, Labeller> = {
   lease: (domain, lease) => ({ parts: [joined([textOf(domain, domain.child(lease, 'lockspace')), textOf(domain, domain.child(lease, 'key'))], '/')] }),
 };
 
-/** What `text` says in `label` when the element has it: `port 0`, `nodes 0-1`. */
+/** What `text` says in `label` (an attribute's name) when the element has it: `port 0`, `cpus 0-3`. */
 function labelled(label: string, text: string | undefined): string | undefined {
   return text === undefined || text === '' ? undefined : `${label} ${text}`;
+}
+
+/** The host's NUMA nodes of a nodeset: `nodes 0-1`. */
+function nodes(nodeset: string | undefined): Text | undefined {
+  return nodeset === undefined || nodeset === '' ? undefined : words('symbols.nodes', { nodeset });
 }
 
 /** The scheduler and priority of a `*sched` element: `fifo 1`. */
@@ -441,26 +459,28 @@ const SETTINGS: Record<string, Labeller> = {
   'cputune/emulatorsched': (domain, el) => ({ parts: [scheduler(domain, el)] }),
   'cputune/cachetune': attributes('vcpus'),
   'cputune/memorytune': attributes('vcpus'),
-  'numatune/memory': (domain, el) => ({ parts: [domain.value(el, 'mode') ?? domain.value(el, 'placement'), labelled('nodes', domain.value(el, 'nodeset'))] }),
+  'numatune/memory': (domain, el) => ({ parts: [domain.value(el, 'mode') ?? domain.value(el, 'placement'), nodes(domain.value(el, 'nodeset'))] }),
   'numatune/memnode': (domain, el) => ({ parts: [arrow(domain.value(el, 'cellid'), domain.value(el, 'nodeset')), domain.value(el, 'mode')] }),
-  'cpu/topology': (domain, el) => ({ parts: ['sockets', 'dies', 'clusters', 'cores', 'threads'].map((field) => labelledCount(domain.value(el, field), field)) }),
+  'cpu/topology': (domain, el) => ({ parts: TOPOLOGY.map((field) => labelledCount(domain.value(el, field), field)) }),
   'cpu/feature': attributes('name', 'policy'),
   'numa/cell': (domain, el) => ({ parts: [domain.value(el, 'id'), labelled('cpus', domain.value(el, 'cpus')), amount(domain.value(el, 'memory'), domain.value(el, 'unit'))] }),
   'iothreadids/iothread': attributes('id'),
-  'vcpus/vcpu': (domain, el) => ({ parts: [domain.value(el, 'id'), domain.value(el, 'enabled') === 'no' ? 'disabled' : undefined] }),
+  'vcpus/vcpu': (domain, el) => ({ parts: [domain.value(el, 'id'), domain.value(el, 'enabled') === 'no' ? words('symbols.disabled') : undefined] }),
   'memtune/hard_limit': amountLabel,
   'memtune/soft_limit': amountLabel,
   'memtune/swap_hard_limit': amountLabel,
   'memtune/min_guarantee': amountLabel,
-  'hugepages/page': (domain, el) => ({ parts: [amount(domain.value(el, 'size'), domain.value(el, 'unit')), labelled('nodes', domain.value(el, 'nodeset'))] }),
+  'hugepages/page': (domain, el) => ({ parts: [amount(domain.value(el, 'size'), domain.value(el, 'unit')), nodes(domain.value(el, 'nodeset'))] }),
   'blkiotune/device': (domain, el) => ({ parts: [textOf(domain, domain.child(el, 'path'))] }),
-  'clock/timer': (domain, el) => ({ parts: [domain.value(el, 'name'), domain.value(el, 'present') === 'no' ? 'off' : domain.value(el, 'tickpolicy')] }),
+  'clock/timer': (domain, el) => ({ parts: [domain.value(el, 'name'), domain.value(el, 'present') === 'no' ? words('symbols.timerOff') : domain.value(el, 'tickpolicy')] }),
   'throttlegroups/throttlegroup': (domain, el) => ({ parts: [textOf(domain, domain.child(el, 'group_name'))] }),
 };
 
+const TOPOLOGY = ['sockets', 'dies', 'clusters', 'cores', 'threads'] as const;
+
 /** `4 cores` (`1 socket`): a topology count with its word. */
-function labelledCount(count: string | undefined, plural: string): string | undefined {
-  return count === undefined ? undefined : `${count} ${count === '1' ? plural.slice(0, -1) : plural}`;
+function labelledCount(count: string | undefined, field: (typeof TOPOLOGY)[number]): Text | undefined {
+  return count === undefined ? undefined : words(`symbols.topology.${field}.${count === '1' ? 'one' : 'other'}`, { count });
 }
 
 /** Elements whose children are in the outline too, by `parent/name` (`domain` for the root). */
@@ -528,7 +548,9 @@ const KINDS: Record<string, SymbolKindName> = {
 export interface WorkspaceSymbolItem {
   /** The document the symbol is in. */
   uri: string;
+  /** In English; `nameWords` in the user's language where the name holds words of ours. */
   name: string;
+  nameWords?: Words;
   kind: SymbolKindName;
   /** The guest a device belongs to (its `<name>`); undefined for the domain itself. */
   containerName: string | undefined;
@@ -563,7 +585,7 @@ export function workspaceSymbols(documents: Iterable<{ uri: string; analysis: An
     for (const section of root.children) {
       if (section.element !== 'devices') continue;
       for (const device of section.children) {
-        if (offer({ uri, name: device.name, kind: device.kind, containerName: guest, start: device.selectionStart, end: device.selectionEnd })) break search;
+        if (offer({ uri, name: device.name, nameWords: device.nameWords, kind: device.kind, containerName: guest, start: device.selectionStart, end: device.selectionEnd })) break search;
       }
     }
   }

@@ -4,9 +4,11 @@
  * (libvirt's references, on ids and indexes) can answer there.
  */
 import { scanName } from '../parser/chars';
+import { Words, words } from '../messages/words';
 import { Span } from '../rules/domain';
 import { Analysis } from './analysis';
 import { cursorTarget } from './cursor';
+import { Refusal, refusal } from './references/rename';
 
 export interface TagNames {
   /** The element's name as written. */
@@ -48,22 +50,20 @@ export const TAG_NAME_PATTERN =
   '[:A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uD800-\\uDFFF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*';
 
 /** Rename of a tag: both of its names are replaced by the new one; an invalid name is refused with the reason. */
-export function renameTagAt(analysis: Analysis, offset: number, newName: string): { spans: Span[] } | { error: string } | undefined {
+export function renameTagAt(analysis: Analysis, offset: number, newName: string): { spans: Span[] } | Refusal | undefined {
   const names = tagNamesAt(analysis, offset);
   if (!names) return undefined;
   const problem = elementNameProblem(newName);
-  return problem ? { error: problem } : { spans: names.spans };
+  return problem ? refusal(problem) : { spans: names.spans };
 }
 
 /** Why `name` cannot name an element (XML's Name, and a namespace prefix at most), or undefined. */
-export function elementNameProblem(name: string): string | undefined {
-  if (name === '') return 'An element needs a name.';
-  if (scanName(name, 0, name.length) !== name.length) {
-    return `\`${name}\` is not an XML name: it must start with a letter or \`_\` and hold only letters, digits, \`-\`, \`.\`, \`_\` and one \`:\`.`;
-  }
+export function elementNameProblem(name: string): Words | undefined {
+  if (name === '') return words('tagName.empty');
+  if (scanName(name, 0, name.length) !== name.length) return words('tagName.notXmlName', { name });
   const colon = name.indexOf(':');
   if (colon >= 0 && (colon === 0 || colon === name.length - 1 || name.indexOf(':', colon + 1) >= 0 || scanName(name, colon + 1, name.length) !== name.length)) {
-    return `\`${name}\` is not a valid element name: a \`:\` may only separate a namespace prefix from the name, as in \`qemu:commandline\`.`;
+    return words('tagName.colon', { name });
   }
   return undefined;
 }

@@ -2,6 +2,8 @@
  * What a value means beyond its text: a memory amount in its unit and in a readable one
  * (`524288` KiB = 512 MiB), an enumerated value among the others the schema allows.
  */
+import { Words, render, words } from '../messages/words';
+import { commaList } from '../schema/contentModel';
 import { MAX_NUMBER_TEXT } from '../rules/domain';
 import { unitBytes } from '../rules/units';
 
@@ -41,42 +43,43 @@ const DECIMAL_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
  * "4 GB = 4 GB ≈ 3.73 GiB" is shortened to "4 GB ≈ 3.73 GiB (…)";
  * undefined when it is not a whole number or the unit is not one libvirt knows.
  */
-export function describeMemoryAmount(value: string, unit: string | undefined): string | undefined {
+export function describeMemoryAmount(value: string, unit: string | undefined): Words | string | undefined {
   const trimmed = value.trim();
   if (trimmed.length > MAX_NUMBER_TEXT || !/^\d+$/.test(trimmed)) return undefined;
   const scale = unitBytes(unit ?? 'KiB');
   if (scale === undefined) return undefined;
   const bytes = BigInt(trimmed) * scale;
   const decimal = unit !== undefined && /^[kmgtpe]b$/i.test(unit);
-  let words = `${trimmed} ${unit ?? 'KiB'}`;
+  let said: Words | string = `${trimmed} ${unit ?? 'KiB'}`;
   // Decimal amounts are shown in binary units too: that is how memory is counted.
   const shown = new Set([`${grouped(BigInt(trimmed))} ${unit ?? 'KiB'}`]);
   for (const [base, units] of decimal ? ([[1000n, DECIMAL_UNITS], [1024n, BINARY_UNITS]] as const) : ([[1024n, BINARY_UNITS]] as const)) {
     const converted = inUnit(bytes, base, units);
-    if (shown.has(converted.text)) continue;
-    shown.add(converted.text);
-    words += ` ${converted.exact ? '=' : '≈'} ${converted.text}`;
+    const english = render(converted.text, 'en');
+    if (shown.has(english)) continue;
+    shown.add(english);
+    said = words('hover.memory.converted', { amount: said, sign: converted.exact ? '=' : '≈', converted: converted.text });
   }
-  if (bytes >= 1024n) words += ` (${grouped(bytes)} bytes)`;
-  if (unit === undefined) words += '; KiB is the default unit';
-  if (bytes % 1024n !== 0n) words += `; libvirt rounds it up to ${grouped((bytes + 1023n) / 1024n)} KiB`;
-  return words;
+  if (bytes >= 1024n) said = words('hover.memory.total', { amount: said, bytes: words('hover.memory.bytes.other', { n: grouped(bytes) }) });
+  if (unit === undefined) said = words('hover.memory.defaultUnit', { amount: said });
+  if (bytes % 1024n !== 0n) said = words('hover.memory.roundedUp', { amount: said, kib: grouped((bytes + 1023n) / 1024n) });
+  return said;
 }
 
 /** `bytes` in the largest binary unit it reaches, with up to two decimals: "4 GiB", "1.5 MiB". */
 export function inBinaryUnit(bytes: bigint): string {
-  return inUnit(bytes, 1024n, BINARY_UNITS).text;
+  return render(inUnit(bytes, 1024n, BINARY_UNITS).text, 'en');
 }
 
-/** `bytes` in the largest of `units` it reaches, with up to two decimals. */
-function inUnit(bytes: bigint, base: bigint, units: readonly string[]): { text: string; exact: boolean } {
+/** `bytes` in the largest of `units` it reaches, with up to two decimals; below the first unit, in bytes. */
+function inUnit(bytes: bigint, base: bigint, units: readonly string[]): { text: Words | string; exact: boolean } {
   let index = 0;
   let divisor = 1n;
   while (index < units.length - 1 && bytes >= divisor * base) {
     divisor *= base;
     index++;
   }
-  if (index === 0) return { text: `${grouped(bytes)} ${bytes === 1n ? 'byte' : 'bytes'}`, exact: true };
+  if (index === 0) return { text: words(bytes === 1n ? 'hover.memory.bytes.one' : 'hover.memory.bytes.other', { n: grouped(bytes) }), exact: true };
   const hundredths = (bytes * 100n + divisor / 2n) / divisor;
   const fraction = (hundredths % 100n).toString().padStart(2, '0').replace(/0+$/, '');
   return { text: `${grouped(hundredths / 100n)}${fraction ? `.${fraction}` : ''} ${units[index]}`, exact: bytes * 100n === hundredths * divisor };
@@ -87,11 +90,11 @@ function grouped(n: bigint): string {
 }
 
 /** An enumerated value among the schema's: "`static`: one of the allowed values (the other: `auto`)". */
-export function describeEnumerated(value: string, allowed: readonly string[]): string | undefined {
+export function describeEnumerated(value: string, allowed: readonly string[]): Words | undefined {
   if (allowed.length === 0) return undefined;
   const code = (v: string): string => `\`${v}\``;
-  if (!allowed.includes(value)) return `${code(value)} is not one of the allowed values: ${allowed.map(code).join(', ')}.`;
+  if (!allowed.includes(value)) return words('hover.value.notAllowed', { value: code(value), allowed: commaList(allowed.map(code)) });
   const others = allowed.filter((v) => v !== value);
-  if (others.length === 0) return `${code(value)}: the only allowed value.`;
-  return `${code(value)}: one of the allowed values (${others.length === 1 ? 'the other' : 'the others'}: ${others.map(code).join(', ')}).`;
+  if (others.length === 0) return words('hover.value.only', { value: code(value) });
+  return words(others.length === 1 ? 'hover.value.oneOf.one' : 'hover.value.oneOf.other', { value: code(value), others: commaList(others.map(code)) });
 }

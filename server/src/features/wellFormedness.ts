@@ -11,7 +11,7 @@ import { Ch, isLineBreak, lineBreakAt } from '../parser/chars';
 import { DocumentNode, Problem, StrayEndTagNode } from '../parser/nodes';
 import { NodeMemo } from '../parser/parsedDocument';
 import { Source } from '../parser/pieceText';
-import { Finding, Fix } from '../finding';
+import { Finding, Fix, wordedTitle } from '../finding';
 import { Words, render, words } from '../messages/words';
 import { LocalFindings, Summary, subtreeFindings } from './subtreeFindings';
 import { shiftFinding } from '../finding';
@@ -26,11 +26,6 @@ const TITLES = {
 /** A finding's message in English, with its words for the user's language (a problem's words are catalogue words too). */
 function said(message: Words): { message: string; words: Words } {
   return { message: render(message, 'en'), words: message };
-}
-
-/** A fix's title in English, with its words. */
-function titled(title: Words): { title: string; titleWords: Words } {
-  return { title: render(title, 'en'), titleWords: title };
 }
 
 /**
@@ -91,7 +86,7 @@ function addFixes(finding: Finding, problem: Problem, stray: StrayEndTagNode | u
   const nodeStart = finding.start - problem.start;
   if (problem.fixes) {
     finding.fixes = problem.fixes.map(({ titleWords, start, end, newText, safe, preferred }) => {
-      const fix: Fix = { ...titled(titleWords), start: nodeStart + start, end: nodeStart + end, newText, safe };
+      const fix: Fix = { ...wordedTitle(titleWords), start: nodeStart + start, end: nodeStart + end, newText, safe };
       if (preferred) fix.preferred = true;
       return fix;
     });
@@ -99,7 +94,7 @@ function addFixes(finding: Finding, problem: Problem, stray: StrayEndTagNode | u
     // No open element took it as its own end tag (the parser's fix): it may go, with its line,
     // but the element it was meant to close may be the one missing.
     const tag = { start: nodeStart, end: nodeStart + stray.length };
-    finding.fixes = [{ ...titled(TITLES.removeEndTag(stray.name)), ...(text ? withItsLine(text, tag) : tag), newText: '', safe: false }];
+    finding.fixes = [{ ...wordedTitle(TITLES.removeEndTag(stray.name)), ...(text ? withItsLine(text, tag) : tag), newText: '', safe: false }];
   } else if (text && problem.code === 'misplaced-xml-declaration') {
     addSpaceRemoval(finding, text);
   }
@@ -139,7 +134,7 @@ function withItsLine(text: Source, span: { start: number; end: number }): { star
 function addSpaceRemoval(finding: Finding, text: Source): void {
   const from = text.charCodeAt(0) === Ch.ByteOrderMark ? 1 : 0;
   if (finding.start > from && skip(text, from, 1, isBlank) === finding.start) {
-    finding.fixes = [{ ...titled(TITLES.removeSpaceBeforeDeclaration), start: from, end: finding.start, newText: '', safe: true }];
+    finding.fixes = [{ ...wordedTitle(TITLES.removeSpaceBeforeDeclaration), start: from, end: finding.start, newText: '', safe: true }];
   }
 }
 
@@ -181,7 +176,7 @@ function checkDocumentStructure(tree: DocumentNode, findings: Finding[], text: S
         const from = root ? start : skip(text, start, 1, isBlank);
         const to = root ? skip(text, start + child.length, -1, isBlank) : start + child.length;
         const title = root ? TITLES.removeTextAfterRoot(root.name) : TITLES.removeTextBeforeRoot;
-        finding.fixes = [{ ...titled(title), start: from, end: to, newText: '', safe: false }];
+        finding.fixes = [{ ...wordedTitle(title), start: from, end: to, newText: '', safe: false }];
       }
       findings.push(finding);
     } else if (child.kind === 'doctype' && root) {

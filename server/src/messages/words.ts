@@ -48,10 +48,24 @@ export function orList(items: readonly Param[]): WordList {
 export function render(text: Words | string, language: Language): string {
   if (typeof text === 'string') return text;
   const template = catalogue(language)[text.key] ?? EN[text.key];
-  return template.replace(/\{(\w+)\}/g, (place, name: string) => {
+  return template.replace(/\{(\w+)\}/g, (place, name: string, at: number) => {
     const value = text.params[name];
-    return value === undefined ? place : renderParam(value, language);
+    if (value === undefined) return place;
+    const rendered = renderParam(value, language);
+    if (language !== 'zh') return rendered;
+    // Chinese beside code, digits or Latin words gets a space where a parameter meets the template.
+    const before = at > 0 && spaceBetween(template[at - 1], rendered[0]) ? ' ' : '';
+    const after = spaceBetween(rendered[rendered.length - 1], template[at + place.length]) ? ' ' : '';
+    return `${before}${rendered}${after}`;
   });
+}
+
+/** Whether Chinese typesetting puts a space between `left` and `right`: one is a Han character, the other ASCII code, digit or letter. */
+function spaceBetween(left: string | undefined, right: string | undefined): boolean {
+  if (!left || !right) return false;
+  const latin = (c: string) => /[A-Za-z0-9`'"<]/.test(c);
+  const han = (c: string) => /[\u4e00-\u9fff]/.test(c);
+  return (han(left) && latin(right)) || (latin(left) && han(right));
 }
 
 function renderParam(value: Param, language: Language): string {
@@ -62,7 +76,11 @@ function renderParam(value: Param, language: Language): string {
   if (items.length <= 1) return items.join('');
   const last = items[items.length - 1];
   const rest = items.slice(0, -1);
-  if (language === 'zh') return `${rest.join('、')}${value.join === 'and' ? '和' : '或'}${last}`;
+  if (language === 'zh') {
+    const head = rest.join('、');
+    const word = value.join === 'and' ? '和' : '或';
+    return `${head}${spaceBetween(head[head.length - 1], word) ? ' ' : ''}${word}${spaceBetween(word, last[0]) ? ' ' : ''}${last}`;
+  }
   return `${rest.join(', ')} ${value.join} ${last}`;
 }
 

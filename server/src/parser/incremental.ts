@@ -139,6 +139,11 @@ function reparseTouchedChildren(level: Level, names: string[], newText: EditedTe
   const fragmentLimit = level.start + rangeEnd + delta;
   const result = parseFragment(newText.window(fragmentStart, fragmentLimit), fragmentStart, fragmentLimit, parent, level.start, names, false);
   if (!result) return false;
+  if (children.length === 0) {
+    // Childless elements share one frozen array (parse.ts NO_CHILDREN): never write to it.
+    if (result.children.length > 0) parent.children = result.children;
+    return true;
+  }
   replaceRange(children, first, Math.max(0, last - first + 1), result.children);
   for (let i = first + result.children.length; i < children.length; i++) children[i].offset += delta;
   return true;

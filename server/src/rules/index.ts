@@ -10,25 +10,31 @@ import { devicesRules } from './devices';
 import { Domain } from './domain';
 import { busesRules } from './buses';
 import { referencesRules } from './references';
-import { Report, Rule, Stage } from './rule';
+import { HostChecks, HostView, hostView } from './host/facts';
+import { HostRule } from './host/hostRule';
+import { hostRules } from './host';
+import { Report, Rule, RuleInfo, Stage } from './rule';
 import { storageRules } from './storage';
 import { usbRules } from './usb';
 
 export const RULES: readonly Rule[] = [...referencesRules, ...busesRules, ...storageRules, ...usbRules, ...devicesRules, ...cpuRules, ...bootRules];
 
-const BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
+/** The rules that check a domain against the libvirt host it is meant for (rules/host/). */
+export const HOST_RULES: readonly HostRule[] = hostRules;
 
-export function ruleByCode(code: string): Rule | undefined {
+const BY_CODE = new Map<string, RuleInfo>([...RULES, ...HOST_RULES].map((rule) => [rule.code, rule]));
+
+export function ruleByCode(code: string): RuleInfo | undefined {
   return BY_CODE.get(code);
 }
 
 /** The page on libvirt.org that documents what the rule is about. */
-export function ruleHelpUri(rule: Rule): string {
+export function ruleHelpUri(rule: RuleInfo): string {
   return `https://libvirt.org/formatdomain.html${rule.docsAnchor ? `#${rule.docsAnchor}` : ''}`;
 }
 
 /** A rule's help in `language`. */
-export function helpIn(rule: Rule, language: Language): string {
+export function helpIn(rule: RuleInfo, language: Language): string {
   return render(rule.help, language);
 }
 
@@ -74,4 +80,16 @@ export function runRules(domain: Domain, rules: readonly Rule[] = RULES, onError
     }
   }
   return findings;
+}
+
+/**
+ * The findings of the host rules that can run for the domain on the host (those that need
+ * domcapabilities only once they are read), and the view of the host they read.
+ */
+export function runHostRules(domain: Domain, checks: HostChecks, rules: readonly HostRule[] = HOST_RULES, onError?: (rule: Rule, error: unknown) => void): { findings: Finding[]; view: HostView } {
+  const view = hostView(domain, checks);
+  const runnable = rules
+    .filter((rule) => rule.needs === 'capabilities' || view.domainCapabilities !== undefined)
+    .map((rule): Rule => ({ ...rule, check: (d, report) => rule.check(d, view, report) }));
+  return { findings: runRules(domain, runnable, onError), view };
 }

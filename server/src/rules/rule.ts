@@ -4,8 +4,8 @@
  * the check (code, the libvirt function, when libvirt rejects, libvirt's own message) plus a
  * `check` that reports findings through `report`; runRules (index.ts) adds what is common.
  */
-import { Fix, TextEdit } from '../finding';
-import { Words, render } from '../messages/words';
+import { Fix, TextEdit, wordedTitle } from '../finding';
+import { Words } from '../messages/words';
 import { Domain, El, Span } from './domain';
 
 /**
@@ -56,6 +56,9 @@ export interface Rule {
   docsAnchor?: string;
   check(domain: Domain, report: Report): void;
 }
+
+/** What is said about a rule, without its check: what hover, the CLI and SARIF read. */
+export type RuleInfo = Omit<Rule, 'check'>;
 
 /** The edit that removes `el`, with its line when it stands alone on one. */
 export function removeElementEdit(domain: Domain, el: El): TextEdit {
@@ -119,7 +122,7 @@ export function withFix(fix: Fix | undefined): { fixes: Fix[] } | undefined {
 
 /** A fix's title: English, with the catalogue words it renders from when given as words. */
 export function fixTitle(title: string | Words): Pick<Fix, 'title' | 'titleWords'> {
-  return typeof title === 'string' ? { title } : { title: render(title, 'en'), titleWords: title };
+  return typeof title === 'string' ? { title } : wordedTitle(title);
 }
 
 /** `fix` (made by one of the helpers here, or none) with its title said by `title`, whatever title the helper was given. */

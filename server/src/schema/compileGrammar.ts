@@ -335,6 +335,10 @@ class Compiler {
         }
         const pattern: Pattern = { kind: 'data', library: inherited(node, 'datatypeLibrary'), type: requiredAttribute(node, 'type', file), params };
         if (except) pattern.except = except;
+        // A pattern is named in words by the define that holds it (datatypeWords.ts): libvirt
+        // writes some patterns, `.+` among them, for several things.
+        const define = params.some((param) => param.name === 'pattern') ? enclosingDefine(node) : undefined;
+        if (define) pattern.define = define;
         return pattern;
       }
       case 'value': {

@@ -3,6 +3,7 @@
  * every way through a pattern requires, what may follow an element, the values listed. The
  * shared vocabulary of validation, completion, hover and fixes.
  */
+import { Words, render, words } from '../messages/words';
 import { ElementNode, attributeValue } from '../parser/nodes';
 import { Source } from '../parser/pieceText';
 import { Derivatives, P, QName } from './derivatives';
@@ -103,6 +104,35 @@ export function enumeratedValues(p: P): string[] {
   };
   visit(p);
   return [...values];
+}
+
+/**
+ * `a`, `b`, `c` (in Chinese `a`、`b`、`c`): a list the messages joined with commas before they
+ * had words, as nested pairs so that every language joins it its own way.
+ */
+export function commaList(items: readonly (Words | string)[]): Words | string {
+  return joinedPairs(items, 'schema.join.comma');
+}
+
+/** `a` or `b` or `c` (the join of hover and completion's datatype words); '' for none. */
+export function orChain(items: readonly (Words | string)[]): Words | string {
+  return joinedPairs(items, 'schema.join.or');
+}
+
+/** `said` without repeats: two patterns may be said alike (the two halves of libvirt's CCW cssid range). */
+export function uniqueWords(said: readonly Words[]): Words[] {
+  const seen = new Set<string>();
+  return said.filter((w) => {
+    const english = render(w, 'en');
+    if (seen.has(english)) return false;
+    seen.add(english);
+    return true;
+  });
+}
+
+function joinedPairs(items: readonly (Words | string)[], key: 'schema.join.comma' | 'schema.join.or'): Words | string {
+  if (items.length === 0) return '';
+  return items.slice(1).reduce<Words | string>((head, item) => words(key, { head, item }), items[0]);
 }
 
 /** `a`, `b` and `c`. */

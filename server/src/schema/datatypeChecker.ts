@@ -3,7 +3,9 @@
  * and answers the derivative engine's questions, and the validator's request for words.
  */
 import { DatatypeChecker } from './derivatives';
+import { Words } from '../messages/words';
 import { CompiledDatatype, CompiledValue, compileDatatype, compileValue, isDatatypeError } from './datatypes';
+import { ValuePlace } from './datatypeWords';
 import { Pattern } from './patterns';
 import { DescribeData } from './validate';
 
@@ -29,8 +31,8 @@ export class XsdDatatypes implements DatatypeChecker, DescribeData {
     return compiled.matches(value);
   }
 
-  describe(pattern: DataPattern): string {
-    return this.compiledData(pattern).describe();
+  describe(pattern: DataPattern, place?: ValuePlace): Words {
+    return this.compiledData(pattern).describe({ define: pattern.define, place });
   }
 
   private compiledData(pattern: DataPattern): CompiledDatatype {

@@ -13,6 +13,9 @@
  * handling (`string` keeps it, `normalizedString` turns tabs and newlines into spaces, every other
  * type collapses it, so " 12 " is an int).
  */
+import { MessageKey } from '../messages/en';
+import { Words, andList, words } from '../messages/words';
+import { PatternContext, patternWords } from './datatypeWords';
 import { XsdMatcher, compileXsdRegex } from './xsdMatcher';
 
 export const XSD_DATATYPE_LIBRARY = 'http://www.w3.org/2001/XMLSchema-datatypes';
@@ -33,8 +36,11 @@ export interface CompiledDatatype {
   readonly type: string;
   /** Whether the text (as it appears in the document) is a valid value of this datatype. */
   allows(value: string): boolean;
-  /** What is expected, in plain English, e.g. "an integer from 0 to 65535". */
-  describe(): string;
+  /**
+   * What is expected, in words, e.g. "an integer from 0 to 65535"; `context` (the define holding
+   * the pattern, where the value stands) names the pattern (datatypeWords.ts).
+   */
+  describe(context?: PatternContext): Words;
 }
 
 /** A `<value type="...">`: equality in the datatype's value space ("01" equals "1" for int). */
@@ -302,7 +308,7 @@ const DECIMAL_FACETS = [...ORDER_FACETS, 'totalDigits', 'fractionDigits'];
 interface TextType {
   readonly family: 'text';
   readonly ws: WhiteSpace;
-  readonly noun: string;
+  readonly noun: MessageKey;
   readonly lexical?: (s: string) => boolean;
   readonly unit?: 'byte' | 'item';
   readonly length?: (s: string) => number;
@@ -324,19 +330,19 @@ interface OtherType {
 /** Dates, times and durations: checked and compared, but no ordering facets (see compile). */
 interface TemporalType {
   readonly family: 'temporal';
-  readonly noun: string;
+  readonly noun: MessageKey;
   readonly key: (s: string) => string | undefined;
 }
 
 type TypeInfo = TextType | IntegerType | OtherType | TemporalType;
 
-const text = (noun: string, lexical?: (s: string) => boolean, ws = WhiteSpace.Collapse): TextType => ({
+const text = (noun: MessageKey, lexical?: (s: string) => boolean, ws = WhiteSpace.Collapse): TextType => ({
   family: 'text',
   ws,
   noun,
   lexical,
 });
-const list = (noun: string, re: Pick<RegExp, 'test'>): TextType => ({
+const list = (noun: MessageKey, re: Pick<RegExp, 'test'>): TextType => ({
   family: 'text',
   ws: WhiteSpace.Collapse,
   noun,
@@ -344,29 +350,29 @@ const list = (noun: string, re: Pick<RegExp, 'test'>): TextType => ({
   unit: 'item',
   length: countItems,
 });
-const temporal = (noun: string, key: (s: string) => string | undefined): TemporalType => ({ family: 'temporal', noun, key });
+const temporal = (noun: MessageKey, key: (s: string) => string | undefined): TemporalType => ({ family: 'temporal', noun, key });
 const integer = (min?: Bound, max?: Bound): IntegerType => ({ family: 'integer', min, max });
 const matches = (re: Pick<RegExp, 'test'>) => (s: string) => re.test(s);
 
 const XSD_TYPES: ReadonlyMap<string, TypeInfo> = new Map<string, TypeInfo>([
-  ['string', text('text', undefined, WhiteSpace.Preserve)],
-  ['normalizedString', text('text on one line', undefined, WhiteSpace.Replace)],
-  ['token', text('a token')],
-  ['language', text('a language tag like en-US', matches(LANGUAGE_RE))],
-  ['Name', text('an XML name', matches(NAME_RE))],
-  ['NCName', text('a name without a colon (NCName)', matches(NCNAME_RE))],
-  ['ID', text('an identifier (NCName)', matches(NCNAME_RE))],
-  ['IDREF', text('an identifier (NCName)', matches(NCNAME_RE))],
-  ['ENTITY', text('an entity name (NCName)', matches(NCNAME_RE))],
-  ['IDREFS', list('a space-separated list of identifiers', NCNAMES_RE)],
-  ['ENTITIES', list('a space-separated list of entity names', NCNAMES_RE)],
-  ['NMTOKEN', text('a name token', matches(NMTOKEN_RE))],
-  ['NMTOKENS', list('a space-separated list of name tokens', NMTOKENS_RE)],
+  ['string', text('schema.type.string', undefined, WhiteSpace.Preserve)],
+  ['normalizedString', text('schema.type.normalizedString', undefined, WhiteSpace.Replace)],
+  ['token', text('schema.type.token')],
+  ['language', text('schema.type.language', matches(LANGUAGE_RE))],
+  ['Name', text('schema.type.Name', matches(NAME_RE))],
+  ['NCName', text('schema.type.NCName', matches(NCNAME_RE))],
+  ['ID', text('schema.type.ID', matches(NCNAME_RE))],
+  ['IDREF', text('schema.type.ID', matches(NCNAME_RE))],
+  ['ENTITY', text('schema.type.ENTITY', matches(NCNAME_RE))],
+  ['IDREFS', list('schema.type.IDREFS', NCNAMES_RE)],
+  ['ENTITIES', list('schema.type.ENTITIES', NCNAMES_RE)],
+  ['NMTOKEN', text('schema.type.NMTOKEN', matches(NMTOKEN_RE))],
+  ['NMTOKENS', list('schema.type.NMTOKENS', NMTOKENS_RE)],
   // Compared as written: the namespace context that would resolve the prefix is not at hand.
-  ['QName', text('a qualified name like prefix:name', matches(QNAME_RE))],
-  ['anyURI', text('a URI', isAnyUri)],
-  ['hexBinary', { family: 'text', ws: WhiteSpace.Collapse, noun: 'hexadecimal bytes', lexical: matches(HEX_BINARY_RE), unit: 'byte', length: (s) => s.length / 2, key: (s) => s.toUpperCase() }],
-  ['base64Binary', { family: 'text', ws: WhiteSpace.Collapse, noun: 'base64 data', lexical: (s) => BASE64_RE.test(s.replace(/ /g, '')), unit: 'byte', length: base64Octets, key: (s) => s.replace(/ /g, '') }],
+  ['QName', text('schema.type.QName', matches(QNAME_RE))],
+  ['anyURI', text('schema.type.anyURI', isAnyUri)],
+  ['hexBinary', { family: 'text', ws: WhiteSpace.Collapse, noun: 'schema.type.hexBinary', lexical: matches(HEX_BINARY_RE), unit: 'byte', length: (s) => s.length / 2, key: (s) => s.toUpperCase() }],
+  ['base64Binary', { family: 'text', ws: WhiteSpace.Collapse, noun: 'schema.type.base64Binary', lexical: (s) => BASE64_RE.test(s.replace(/ /g, '')), unit: 'byte', length: base64Octets, key: (s) => s.replace(/ /g, '') }],
   ['boolean', { family: 'boolean' }],
   ['decimal', { family: 'decimal' }],
   ['float', { family: 'float' }],
@@ -384,15 +390,15 @@ const XSD_TYPES: ReadonlyMap<string, TypeInfo> = new Map<string, TypeInfo>([
   ['unsignedInt', integer(0, 2 ** 32 - 1)],
   ['unsignedShort', integer(0, 65535)],
   ['unsignedByte', integer(0, 255)],
-  ['dateTime', temporal('a date and time like 2024-01-31T13:45:00Z', dateTimeKey)],
-  ['date', temporal('a date like 2024-01-31', dateKey)],
-  ['time', temporal('a time like 13:45:00', timeKey)],
-  ['duration', temporal('a duration like P1DT2H30M', durationKey)],
-  ['gYearMonth', temporal('a year and month like 2024-01', gYearMonthKey)],
-  ['gYear', temporal('a year like 2024', gYearKey)],
-  ['gMonthDay', temporal('a month and day like --01-31', gMonthDayKey)],
-  ['gDay', temporal('a day of the month like ---31', gDayKey)],
-  ['gMonth', temporal('a month like --01', gMonthKey)],
+  ['dateTime', temporal('schema.type.dateTime', dateTimeKey)],
+  ['date', temporal('schema.type.date', dateKey)],
+  ['time', temporal('schema.type.time', timeKey)],
+  ['duration', temporal('schema.type.duration', durationKey)],
+  ['gYearMonth', temporal('schema.type.gYearMonth', gYearMonthKey)],
+  ['gYear', temporal('schema.type.gYear', gYearKey)],
+  ['gMonthDay', temporal('schema.type.gMonthDay', gMonthDayKey)],
+  ['gDay', temporal('schema.type.gDay', gDayKey)],
+  ['gMonth', temporal('schema.type.gMonth', gMonthKey)],
 ]);
 
 function base64Octets(s: string): number {
@@ -402,8 +408,8 @@ function base64Octets(s: string): number {
 }
 
 const BUILTIN_TYPES: ReadonlyMap<string, TextType> = new Map([
-  ['string', text('text', undefined, WhiteSpace.Preserve)],
-  ['token', text('a token')],
+  ['string', text('schema.type.string', undefined, WhiteSpace.Preserve)],
+  ['token', text('schema.type.token')],
 ]);
 
 function allowedParams(info: TypeInfo): readonly string[] {
@@ -497,33 +503,6 @@ function parseDouble(s: string, single: boolean): number | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pattern words
-
-/**
- * Plain words for the patterns of libvirt's basictypes.rng that users meet most, keyed by the
- * exact pattern text; named after the define that holds them. Any other pattern is shown as is.
- */
-const PATTERN_WORDS: ReadonlyMap<string, string> = new Map([
-  ['[0-9]+', 'digits only'], // unsignedInt, unsignedLong, positiveInteger
-  ['[a-fA-F0-9]{2}(:[a-fA-F0-9]{2}){5}', 'a MAC address like 52:54:00:12:34:56'], // macAddr
-  ['[a-fA-F0-9][02468aAcCeE](:[a-fA-F0-9]{2}){5}', 'a unicast MAC address like 52:54:00:12:34:56'], // uniMacAddr
-  ['[a-fA-F0-9][13579bBdDfF](:[a-fA-F0-9]{2}){5}', 'a multicast MAC address like 01:00:5e:00:00:fb'], // multiMacAddr
-  ['[a-fA-F0-9]{8}\\-([a-fA-F0-9]{4}\\-){3}[a-fA-F0-9]{12}', 'a UUID like c7a5fdbd-edaf-9455-926a-d65c16db1809'], // UUID
-  ['[a-fA-F0-9]{32}', 'a UUID written as 32 hexadecimal digits'], // UUID
-  ['(0x)?[0-9a-f]+', 'a hexadecimal number like 0x1f'], // hexuint
-  ['([0-9]+(-[0-9]+)?|\\^[0-9]+)(,([0-9]+(-[0-9]+)?|\\^[0-9]+))*', 'a CPU list like 0-3,^2'], // cpuset
-  ['(/|[a-zA-Z]:\\\\).+', 'an absolute path like /var/lib/libvirt/images/vm.qcow2'], // absFilePath
-]);
-const IPV4 = '(((25[0-5])|(2[0-4][0-9])|(1[0-9]{2})|([1-9][0-9])|([0-9]))\\.){3}((25[0-5])|(2[0-4][0-9])|(1[0-9]{2})|([1-9][0-9])|([0-9]))';
-
-function patternWords(source: string): string | undefined {
-  if (source === IPV4) return 'an IPv4 address like 192.168.122.1'; // ipv4Addr
-  // ipv6Addr is one long alternation that ends with its shortest form.
-  if (source.length > 500 && source.startsWith('(([0-9A-Fa-f]{1,4}:){7}') && source.endsWith('|(::)')) return 'an IPv6 address like fe80::1';
-  return PATTERN_WORDS.get(source);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Compiled datatypes
 
 
@@ -549,21 +528,26 @@ abstract class Datatype implements CompiledDatatype {
   protected abstract accepts(normalized: string): boolean;
 
   /** The type and its facets other than pattern. */
-  protected abstract noun(): string;
+  protected abstract noun(): Words;
 
   /** Whether the type says nothing beyond "some text", so a known pattern can name it alone. */
   protected plainText(): boolean {
     return false;
   }
 
-  describe(): string {
+  describe(context?: PatternContext): Words {
     const noun = this.noun();
     if (this.patterns.length === 0) return noun;
-    const words = this.patterns.map((p) => patternWords(p.source));
+    const said = this.patterns.map((p) => patternWords(p.source, context));
     // A string restricted by one known pattern is best named by that pattern alone.
-    if (this.patterns.length === 1 && words[0] !== undefined && this.plainText()) return words[0];
-    const clauses = this.patterns.map((p, i) => (words[i] !== undefined ? `written as ${words[i]}` : `matching ${p.source}`));
-    return `${noun} ${clauses.join(' and ')}`;
+    const only = this.patterns.length === 1 ? said[0] : undefined;
+    if (only && !only.form && (this.plainText() || only.whole)) return only.words;
+    // A pattern no words are known for (a user's schema) is quoted, as code.
+    const clauses = this.patterns.map((p, i) => {
+      const known = said[i];
+      return known ? words('schema.data.writtenAs', { words: known.words }) : words('schema.data.matching', { pattern: p.source });
+    });
+    return words('schema.data.restricted', { noun, clauses: andList(clauses) });
   }
 }
 
@@ -594,16 +578,16 @@ class TextDatatype extends Datatype {
     return !this.info.lexical && this.minLength === 0 && this.maxLength === Infinity;
   }
 
-  protected noun(): string {
+  protected noun(): Words {
     const unit = this.info.unit ?? 'character';
-    const count = (n: number) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+    const count = (n: number) => words(`schema.count.${unit}.${n === 1 ? 'one' : 'other'}`, { n });
     const { minLength: min, maxLength: max } = this;
-    let length = '';
-    if (min === max) length = `exactly ${count(min)}`;
-    else if (min > 0 && max < Infinity) length = `${min} to ${count(max)}`;
-    else if (min > 0) length = `at least ${count(min)}`;
-    else if (max < Infinity) length = `at most ${count(max)}`;
-    return length ? `${this.info.noun} of ${length}` : this.info.noun;
+    const noun = words(this.info.noun);
+    if (min === max) return words('schema.length.exactly', { noun, count: count(min) });
+    if (min > 0 && max < Infinity) return words('schema.length.between', { noun, min, count: count(max) });
+    if (min > 0) return words('schema.length.atLeast', { noun, count: count(min) });
+    if (max < Infinity) return words('schema.length.atMost', { noun, count: count(max) });
+    return noun;
   }
 }
 
@@ -630,12 +614,13 @@ class IntegerDatatype extends Datatype {
     return String(parseInteger(v));
   }
 
-  protected noun(): string {
-    const digits = this.totalDigits === Infinity ? '' : ` of at most ${this.totalDigits} digits`;
-    if (this.min !== undefined && this.max !== undefined) return `an integer from ${this.min} to ${this.max}${digits}`;
-    if (this.min !== undefined) return `an integer of ${this.min} or more${digits}`;
-    if (this.max !== undefined) return `an integer of ${this.max} or less${digits}`;
-    return `an integer${digits}`;
+  protected noun(): Words {
+    const digits = this.totalDigits === Infinity ? '' : words('schema.integer.digits', { n: this.totalDigits });
+    const { min, max } = this;
+    if (min !== undefined && max !== undefined) return words('schema.integer.between', { min: String(min), max: String(max), digits });
+    if (min !== undefined) return words('schema.integer.atLeast', { min: String(min), digits });
+    if (max !== undefined) return words('schema.integer.atMost', { max: String(max), digits });
+    return words('schema.integer', { digits });
   }
 }
 
@@ -646,12 +631,12 @@ interface Limit<T> {
   readonly inclusive: boolean;
 }
 
-function rangeWords(min: Limit<unknown> | undefined, max: Limit<unknown> | undefined): string {
-  if (min?.inclusive && max?.inclusive) return ` from ${min.text} to ${max.text}`;
-  const parts: string[] = [];
-  if (min) parts.push(`${min.inclusive ? 'at least' : 'greater than'} ${min.text}`);
-  if (max) parts.push(`${max.inclusive ? 'at most' : 'less than'} ${max.text}`);
-  return parts.length ? ' ' + parts.join(' and ') : '';
+/** "from 0 to 1", "greater than 0 and at most 1"; undefined without bounds. */
+function rangeWords(min: Limit<unknown> | undefined, max: Limit<unknown> | undefined): Words | undefined {
+  if (min?.inclusive && max?.inclusive) return words('schema.range.between', { min: min.text, max: max.text });
+  const low = min && words(min.inclusive ? 'schema.range.atLeast' : 'schema.range.greaterThan', { n: min.text });
+  const high = max && words(max.inclusive ? 'schema.range.atMost' : 'schema.range.lessThan', { n: max.text });
+  return low && high ? words('schema.range.both', { low, high }) : (low ?? high);
 }
 
 class DecimalDatatype extends Datatype {
@@ -678,11 +663,13 @@ class DecimalDatatype extends Datatype {
     return decimalText(parseDecimal(v)!);
   }
 
-  protected noun(): string {
-    const digits: string[] = [];
-    if (this.totalDigits !== Infinity) digits.push(`at most ${this.totalDigits} digits`);
-    if (this.fractionDigits !== Infinity) digits.push(`at most ${this.fractionDigits} after the decimal point`);
-    return `a decimal number${rangeWords(this.min, this.max)}${digits.length ? ' with ' + digits.join(', ') : ''}`;
+  protected noun(): Words {
+    const range = rangeWords(this.min, this.max);
+    const noun = range ? words('schema.decimal.ranged', { range }) : words('schema.decimal');
+    const total = this.totalDigits !== Infinity ? words('schema.decimal.digits.total', { n: this.totalDigits }) : undefined;
+    const fraction = this.fractionDigits !== Infinity ? words('schema.decimal.digits.fraction', { n: this.fractionDigits }) : undefined;
+    const digits = total && fraction ? words('schema.decimal.digits.both', { total, fraction }) : (total ?? fraction);
+    return digits ? words('schema.decimal.withDigits', { noun, digits }) : noun;
   }
 }
 
@@ -709,8 +696,9 @@ class DoubleDatatype extends Datatype {
     return String(parseDouble(v, this.type === 'float'));
   }
 
-  protected noun(): string {
-    return `a number${rangeWords(this.min, this.max)}`;
+  protected noun(): Words {
+    const range = rangeWords(this.min, this.max);
+    return range ? words('schema.number.ranged', { range }) : words('schema.number');
   }
 }
 
@@ -727,8 +715,8 @@ class BooleanDatatype extends Datatype {
     return v === 'true' || v === '1' ? 'true' : 'false';
   }
 
-  protected noun(): string {
-    return 'true or false (or 1 or 0)';
+  protected noun(): Words {
+    return words('schema.type.boolean');
   }
 }
 
@@ -749,8 +737,8 @@ class TemporalDatatype extends Datatype {
     return this.info.key(v)!;
   }
 
-  protected noun(): string {
-    return this.info.noun;
+  protected noun(): Words {
+    return words(this.info.noun);
   }
 }
 

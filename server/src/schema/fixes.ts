@@ -5,22 +5,23 @@
  * edits only the element its finding is remembered with: the element itself, or, for the fixes
  * that move or remove a child, the parent (whose memo any edit among its children drops).
  */
-import { Fix, TextEdit } from '../finding';
+import { Fix, TextEdit, wordedTitle } from '../finding';
+import { andList, words } from '../messages/words';
 import { isWhitespace } from '../parser/chars';
 import { Attribute, ChildNode, ElementNode, Quote, contentEnd, valueSpan } from '../parser/nodes';
 import { Source } from '../parser/pieceText';
-import { Namespaces, afterElement, andList, qualified, scopeOf, writtenName } from './contentModel';
+import { Namespaces, afterElement, qualified, scopeOf, writtenName } from './contentModel';
 import { Derivatives, Expectations, P, QName } from './derivatives';
 import { listedNames } from './patterns';
 import { QuoteChar, SnippetContext, TabStops, elementSnippet, escapeXml, placeholder, plainText, requiredAttributes, requiredChildren } from './snippets';
 
-/** Every title, in one place (issue 13 translates them). */
+/** Every title, in one place: the English `title` and its catalogue words (messages/en/fixes.ts). */
 const TITLES = {
-  change: (to: string) => `Change to \`${to}\``,
-  add: (names: string[]) => `Add ${andList(names.map((name) => `\`${name}\``))}`,
-  remove: (element: string) => `Remove this \`<${element}>\``,
-  moveBefore: (element: string, sibling: string) => `Move \`<${element}>\` before \`<${sibling}>\``,
-  moveAfter: (element: string, sibling: string) => `Move \`<${element}>\` after \`<${sibling}>\``,
+  change: (to: string) => wordedTitle(words('fixes.change', { name: to })),
+  add: (names: string[]) => wordedTitle(words('fixes.add', { names: andList(names.map((name) => `\`${name}\``)) })),
+  remove: (element: string) => wordedTitle(words('fixes.remove', { element })),
+  moveBefore: (element: string, sibling: string) => wordedTitle(words('fixes.moveBefore', { element, sibling })),
+  moveAfter: (element: string, sibling: string) => wordedTitle(words('fixes.moveAfter', { element, sibling })),
 };
 
 /**
@@ -191,7 +192,7 @@ export class SchemaFixes {
     if (!match) return undefined;
     const nameStart = start + attribute.nameOffset;
     const safe = match.typo && !this.d.knowsName('attribute', qualified(attribute.name, namespaces, false).local);
-    return { start: nameStart, end: nameStart + attribute.name.length, newText: match.candidate, title: TITLES.change(match.candidate), safe };
+    return { start: nameStart, end: nameStart + attribute.name.length, newText: match.candidate, ...TITLES.change(match.candidate), safe };
   }
 
   /** `placement='stat'` → `static`, when one of the values allowed there is that close. */
@@ -200,7 +201,7 @@ export class SchemaFixes {
     if (!match || attribute.quote === Quote.None || !attribute.valueClosed) return undefined;
     const { from, to } = valueSpan(start, attribute);
     const quote = attribute.quote === Quote.Single ? "'" : '"';
-    return { start: from, end: to, newText: escapeXml(match.candidate, quote), title: TITLES.change(match.candidate), safe: match.typo };
+    return { start: from, end: to, newText: escapeXml(match.candidate, quote), ...TITLES.change(match.candidate), safe: match.typo };
   }
 
   /** `<on_poweroff>restrat</on_poweroff>` → `restart`: the text without the whitespace around it. */
@@ -213,7 +214,7 @@ export class SchemaFixes {
     while (to > from && isWhitespace(this.text.charCodeAt(to - 1))) to--;
     const match = soleMatch(this.text.slice(from, to), allowed);
     if (!match) return undefined;
-    return { start: from, end: to, newText: escapeXml(match.candidate, ''), title: TITLES.change(match.candidate), safe: match.typo };
+    return { start: from, end: to, newText: escapeXml(match.candidate, ''), ...TITLES.change(match.candidate), safe: match.typo };
   }
 
   /** The required attributes the start tag lacks, after its last attribute: ` protocol='${1|nbd,rbd|}'`. */
@@ -225,7 +226,7 @@ export class SchemaFixes {
     const at = start + (last ? (last.valueOffset >= 0 ? last.valueOffset + last.valueLength : last.nameOffset + last.name.length) : 1 + element.name.length);
     const stops = new TabStops();
     const snippet = missing.map((a) => ` ${a.written}=${c.quote}${placeholder(stops.next(), a.values, c.quote)}${c.quote}`).join('');
-    return { start: at, end: at, newText: plainText(snippet), snippet, title: TITLES.add(missing.map((a) => a.written)), safe: false };
+    return { start: at, end: at, newText: plainText(snippet), snippet, ...TITLES.add(missing.map((a) => a.written)), safe: false };
   }
 
   /**
@@ -272,9 +273,9 @@ export class SchemaFixes {
       const place = this.placeAmong(parent, others, target);
       const insertion = { start: place.offset, end: place.offset, newText: placed(place, [this.text.slice(start, start + element.length)], lineBreak(place)) };
       const title = target < others.length ? TITLES.moveBefore(element.name, others[target].node.name) : TITLES.moveAfter(element.name, others[others.length - 1].node.name);
-      fixes.push({ ...removal, title, alsoEdits: [insertion], safe: false });
+      fixes.push({ ...removal, ...title, alsoEdits: [insertion], safe: false });
     }
-    if (again && this.walk(parent.content, others.map((child) => child.name)).misfits < now) fixes.push({ ...removal, title: TITLES.remove(element.name), safe: false });
+    if (again && this.walk(parent.content, others.map((child) => child.name)).misfits < now) fixes.push({ ...removal, ...TITLES.remove(element.name), safe: false });
     return fixes;
   }
 
@@ -337,7 +338,7 @@ export class SchemaFixes {
     const parent: ParentContent = { node: element, start, content: contentStart, namespaces };
     const edits = [...groups].map(([at, group]) => (children.length > 0 ? newChildren(this.placeAmong(parent, children, at), group.snippets) : this.insertionInto(element, start, group.snippets)));
     const [main, ...others] = edits;
-    const fix: Fix = { ...main.edit, snippet: main.snippet, title: TITLES.add(additions.map((a) => `<${a.written}>`)), safe: false };
+    const fix: Fix = { ...main.edit, snippet: main.snippet, ...TITLES.add(additions.map((a) => `<${a.written}>`)), safe: false };
     if (others.length > 0) fix.alsoEdits = others.map((other) => other.edit);
     return fix;
   }
@@ -480,9 +481,9 @@ function newChildren(place: Place, snippets: string[]): { edit: TextEdit; snippe
   return { edit: { start: place.offset, end: place.offset, newText: placed(place, texts, lineBreak(place)) }, snippet };
 }
 
-function withEdits(title: string, edits: TextEdit[], safe: boolean): Fix {
+function withEdits(title: Pick<Fix, 'title' | 'titleWords'>, edits: TextEdit[], safe: boolean): Fix {
   const [main, ...others] = edits;
-  const fix: Fix = { ...main, title, safe };
+  const fix: Fix = { ...main, ...title, safe };
   if (others.length > 0) fix.alsoEdits = others;
   return fix;
 }

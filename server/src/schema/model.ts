@@ -77,6 +77,8 @@ export function toModel(grammar: Grammar, source: Record<string, string>): Gramm
         break;
       case 'data':
         row = ['data', p.library, p.type, JSON.stringify(p.params), p.except ? pattern(p.except) : -1];
+        // The define last, where the compiler kept one: a model written before it was kept still reads.
+        if (p.define) row.push(p.define);
         break;
       case 'value':
         row = ['value', p.library, p.type, p.value, p.ns];
@@ -180,6 +182,7 @@ class ModelReader {
       case 'data': {
         p = { kind, library: row[1] as string, type: row[2] as string, params: JSON.parse(row[3] as string) as DataParam[] };
         if ((row[4] as number) >= 0) p.except = this.pattern(row[4] as number);
+        if (typeof row[5] === 'string') p.define = row[5];
         break;
       }
       case 'value':

@@ -25,7 +25,8 @@ export type Pattern =
   | { kind: 'list'; p: Pattern }
   | { kind: 'element'; id: number }
   | { kind: 'attribute'; name: NameClass; p: Pattern }
-  | { kind: 'data'; library: string; type: string; params: DataParam[]; except?: Pattern }
+  /** `define`: the define that holds it, the name libvirt gives the type (`absFilePath`), for words (datatypeWords.ts). */
+  | { kind: 'data'; library: string; type: string; params: DataParam[]; except?: Pattern; define?: string }
   | { kind: 'value'; library: string; type: string; value: string; ns: string };
 
 export interface ElementDefinition {

@@ -14,7 +14,8 @@ import { Grammar, Pattern, subpatterns } from './patterns';
 import { Schema } from './schema';
 import { SchemaCache, sha256 } from './schemaCache';
 import { MAX_SCHEMA_BYTES, SchemaFileReader, readRegularFile } from './schemaFiles';
-import { loadUnlessItCrashedBefore, loadUserSchemaInWorker } from './userSchemaLoader';
+import { SchemaError, loadUnlessItCrashedBefore, loadUserSchemaInWorker, schemaError } from './userSchemaLoader';
+import { Words, words } from '../messages/words';
 import { SchemaInUse } from '../protocol';
 
 import { SYSTEM_SCHEMA_DIRECTORY, detectLibvirtVersion } from './libvirtVersion';
@@ -33,21 +34,23 @@ export interface SchemaSettings {
 export function requestedSchemaDirectory(
   settings: SchemaSettings,
   systemDirectory = SYSTEM_SCHEMA_DIRECTORY,
-): { directory: string } | { error: string } | undefined {
+): { directory: string } | SchemaError | undefined {
   let wanted = settings.schemaPath.trim();
   if (wanted === '~' || wanted.startsWith('~/')) wanted = path.join(os.homedir(), wanted.slice(1));
   if (wanted !== '') {
-    if (!path.isAbsolute(wanted)) return { error: `libvirtXml.schema.path must be an absolute directory, not "${settings.schemaPath}"` };
+    if (!path.isAbsolute(wanted)) return schemaError(words('userSchema.pathNotAbsolute', { path: settings.schemaPath }));
     return { directory: path.resolve(wanted) };
   }
   if (!settings.useSystemSchemas) return undefined;
   if (fs.existsSync(path.join(systemDirectory, 'domain.rng'))) return { directory: systemDirectory };
-  return { error: `libvirtXml.schema.useSystemSchemas is on, but ${systemDirectory}/domain.rng does not exist (is libvirt installed here?)` };
+  return schemaError(words('userSchema.noSystemSchemas', { directory: systemDirectory }));
 }
 
 export interface SchemaChoice {
   schema: Schema | undefined;
+  /** `error` in English; `errorWords` says it in any language. */
   inUse: SchemaInUse;
+  errorWords?: Words;
   /** Worth a line in the server's log: what was compiled or loaded, cache trouble. */
   notes: string[];
 }
@@ -63,21 +66,22 @@ export async function chooseSchema(
   systemDirectory = SYSTEM_SCHEMA_DIRECTORY,
   signal?: AbortSignal,
 ): Promise<SchemaChoice> {
-  const fallback = (error?: string): SchemaChoice => {
+  const fallback = (why?: SchemaError): SchemaChoice => {
     const inUse: SchemaInUse = bundled
       ? { description: bundled.describe(), libvirt: bundled.origin.libvirt, location: bundled.origin.location }
       : { description: 'no schema: well-formedness is checked only', libvirt: 'unknown', location: 'none' };
-    if (error) inUse.error = error;
-    return { schema: bundled, inUse, notes: [] };
+    if (!why) return { schema: bundled, inUse, notes: [] };
+    inUse.error = why.error;
+    return { schema: bundled, inUse, errorWords: why.errorWords, notes: [] };
   };
   const requested = requestedSchemaDirectory(settings, systemDirectory);
   if (!requested) return fallback();
-  if ('error' in requested) return fallback(requested.error);
+  if ('error' in requested) return fallback(requested);
   const libvirt = await detectLibvirtVersion(requested.directory, systemDirectory);
   // In a worker, so that the bundled schema keeps serving; not again if it crashed the server once.
   const { directory } = requested;
   const loaded = await loadUnlessItCrashedBefore(directory, cacheDirectory, () => loadUserSchemaInWorker(directory, cacheDirectory, libvirt, { signal }));
-  if ('error' in loaded) return fallback(loaded.error);
+  if ('error' in loaded) return fallback(loaded);
   const { schema } = loaded;
   const notes = [`${schema.describe()}: ${loaded.files} file${loaded.files === 1 ? '' : 's'}, ${loaded.cached ? `from the cache in ${cacheDirectory}` : 'compiled'}`];
   if (loaded.cacheProblem) notes.push(loaded.cacheProblem);
@@ -94,7 +98,7 @@ export type UserSchemaResult =
       /** The cache could not be read or written; the schema is still good. */
       cacheProblem?: string;
     }
-  | { error: string };
+  | SchemaError;
 
 interface CacheEntry {
   cacheFormat: typeof CACHE_FORMAT;
@@ -113,8 +117,8 @@ const CACHE_FORMAT = 1;
  */
 export function loadUserSchema(directory: string, cacheDirectory: string, libvirt = 'unknown'): UserSchemaResult {
   const mainFile = path.join(directory, 'domain.rng');
-  if (!isDirectory(directory)) return { error: `${directory} is not a directory` };
-  if (!fs.existsSync(mainFile)) return { error: `${directory} has no domain.rng` };
+  if (!isDirectory(directory)) return schemaError(words('userSchema.notDirectory', { directory }));
+  if (!fs.existsSync(mainFile)) return schemaError(words('userSchema.noDomainRng', { directory }));
 
   const cacheName = `${sha256(`${engineIdentity()}\0${directory}`).slice(0, 32)}.json`;
   const origin = { libvirt, location: directory };
@@ -143,12 +147,13 @@ export function loadUserSchema(directory: string, cacheDirectory: string, libvir
       return text;
     });
   } catch (error) {
-    return { error: message(error) };
+    return schemaError(words('userSchema.compileError', { message: message(error) }));
   }
   const unsupported = unsupportedDatatypes(grammar);
   if (unsupported.length > 0) {
-    const more = unsupported.length > 3 ? ` and ${unsupported.length - 3} more` : '';
-    return { error: `${mainFile} uses data types this extension cannot check: ${unsupported.slice(0, 3).join('; ')}${more}` };
+    const types = unsupported.slice(0, 3).join('; ');
+    const more = unsupported.length - 3;
+    return schemaError(more > 0 ? words('userSchema.unsupportedDatatypes.more', { file: mainFile, types, more }) : words('userSchema.unsupportedDatatypes', { file: mainFile, types }));
   }
 
   const fileHashes = [...files.entries()].sort(([a], [b]) => a.localeCompare(b));

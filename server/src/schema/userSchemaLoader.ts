@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { Words, render, words } from '../messages/words';
 import { GrammarModel, fromModel } from './model';
 import { Schema } from './schema';
 import { readRegularFile } from './schemaFiles';
@@ -27,8 +28,18 @@ export interface UserSchemaJob {
   libvirt: string;
 }
 
+/** Why a schema cannot be had: in English, and `errorWords` in any language (messages/en/userSchema.ts). */
+export interface SchemaError {
+  error: string;
+  errorWords: Words;
+}
+
+export function schemaError(why: Words): SchemaError {
+  return { error: render(why, 'en'), errorWords: why };
+}
+
 /** What the worker answers: loadUserSchema's result, with the model in place of the schema. */
-export type UserSchemaAnswer = { error: string } | { model: GrammarModel; cached: boolean; files: number; cacheProblem?: string };
+export type UserSchemaAnswer = SchemaError | { model: GrammarModel; cached: boolean; files: number; cacheProblem?: string };
 
 export interface WorkerLimits {
   /** The worker is stopped after this long. */
@@ -69,20 +80,19 @@ export function loadUserSchemaInWorker(
       void worker.terminate();
       resolve(result);
     };
-    const onAbort = (): void => finish({ error: 'the load was cancelled' });
-    const timer = setTimeout(() => finish({ error: `compiling took longer than ${limits.timeoutMs / 1000} s, and was stopped` }), limits.timeoutMs);
+    const onAbort = (): void => finish(schemaError(words('userSchema.cancelled')));
+    const timer = setTimeout(() => finish(schemaError(words('userSchema.timeout', { seconds: limits.timeoutMs / 1000 }))), limits.timeoutMs);
     signal?.addEventListener('abort', onAbort);
     if (signal?.aborted) onAbort();
     worker.on('message', (answer: UserSchemaAnswer) => finish(schemaFrom(answer, directory, libvirt)));
     worker.on('error', (error: Error & { code?: string }) => {
-      finish({
-        error:
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? `compiling needed more than ${limits.maxHeapMb} MB of memory, and was stopped`
-            : `compiling failed: ${error.message}`,
-      });
+      finish(
+        schemaError(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? words('userSchema.outOfMemory', { megabytes: limits.maxHeapMb }) : words('userSchema.compileFailed', { message: error.message }),
+        ),
+      );
     });
-    worker.on('exit', (code) => finish({ error: `the schema compiler stopped (exit code ${code}) without an answer` }));
+    worker.on('exit', (code) => finish(schemaError(words('userSchema.noAnswer', { code }))));
   });
 }
 
@@ -92,7 +102,7 @@ function schemaFrom(answer: UserSchemaAnswer, directory: string, libvirt: string
   try {
     return { ...facts, schema: new Schema(fromModel(model), { libvirt, location: directory }) };
   } catch (error) {
-    return { error: `the compiled schema cannot be used: ${error instanceof Error ? error.message : String(error)}` };
+    return schemaError(words('userSchema.unusable', { message: error instanceof Error ? error.message : String(error) }));
   }
 }
 
@@ -108,11 +118,7 @@ export async function loadUnlessItCrashedBefore(directory: string, stateDirector
   const marker = path.join(stateDirectory, `loading-${schemaFingerprint(directory).slice(0, 32)}.json`);
   const crashed = crashedLoad(marker);
   if (crashed) {
-    return {
-      error:
-        `loading this schema stopped the language server (at ${crashed}), so it is not loaded again ` +
-        `until a file in ${directory} changes`,
-    };
+    return schemaError(words('userSchema.crashedBefore', { time: crashed, directory }));
   }
   const written = writeMarker(marker, directory);
   try {

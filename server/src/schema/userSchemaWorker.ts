@@ -7,7 +7,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toModel } from './model';
 import { loadUserSchema } from './userSchema';
-import type { UserSchemaAnswer, UserSchemaJob } from './userSchemaLoader';
+import { words } from '../messages/words';
+import { UserSchemaAnswer, UserSchemaJob, schemaError } from './userSchemaLoader';
 
 function answer({ directory, cacheDirectory, libvirt }: UserSchemaJob): UserSchemaAnswer {
   try {
@@ -16,7 +17,7 @@ function answer({ directory, cacheDirectory, libvirt }: UserSchemaJob): UserSche
     const { schema, ...facts } = loaded;
     return { ...facts, model: toModel(schema.grammar, { libvirt, compiledFrom: directory }) };
   } catch (error) {
-    return { error: `compiling failed: ${error instanceof Error ? error.message : String(error)}` };
+    return schemaError(words('userSchema.compileFailed', { message: error instanceof Error ? error.message : String(error) }));
   }
 }
 

@@ -9,13 +9,15 @@ import { Attribute, ChildNode, DocumentNode, ElementNode, Quote, attributeValue,
 import { NodeMemo, WIDE } from '../parser/parsedDocument';
 import { Source } from '../parser/pieceText';
 import { Derivatives, Expectations, P, containsName } from './derivatives';
-import { Namespaces, ROOT_SCOPE, andList, describeName, orList, qualified, requiredNames, scopeOf } from './contentModel';
+import { Param, Words, andList, orList, render, words } from '../messages/words';
+import { Namespaces, ROOT_SCOPE, commaList, describeName, qualified, requiredNames, scopeOf, uniqueWords } from './contentModel';
+import { ValuePlace } from './datatypeWords';
 import { ParentContent, SchemaFixes, closeMatches } from './fixes';
 import { QuoteChar } from './snippets';
 
 export interface DescribeData {
-  /** Words for what a data pattern accepts, e.g. "an integer from 0 to 65535". */
-  describe(pattern: Extract<P, { kind: 'data' }>['source']): string;
+  /** Words for what a data pattern accepts where it stands (`place`), e.g. "an integer from 0 to 65535". */
+  describe(pattern: Extract<P, { kind: 'data' }>['source'], place?: ValuePlace): Words;
 }
 
 /** Elements nested deeper than this are not validated (no libvirt document comes close). */
@@ -96,9 +98,9 @@ export class TreeValidator {
   }
 
   /** `fixes` are made only for a finding that is kept (under the cap). */
-  private report(start: number, end: number, code: string, message: string, fixes?: () => (Fix | undefined)[]): void {
+  private report(start: number, end: number, code: string, said: Words, fixes?: () => (Fix | undefined)[]): void {
     if (this.findings.length >= this.maxFindings) return;
-    const finding: Finding = { start, end, severity: 'error', code, message };
+    const finding: Finding = { start, end, severity: 'error', code, message: render(said, 'en'), words: said };
     const given = (fixes?.() ?? []).filter((fix): fix is Fix => fix !== undefined);
     if (given.length > 0) finding.fixes = given;
     this.findings.push(finding);
@@ -148,7 +150,7 @@ export class TreeValidator {
     const nameStart = start + 1;
     const nameEnd = nameStart + element.name.length;
     // "`<source>` in a `<disk type='network'>`": the parent's type decides the shape of most children.
-    const subject = parent?.label.includes(' ') ? `\`<${element.name}>\` in a \`${parent.label}\`` : `\`<${element.name}>\``;
+    const subject = parent?.label.includes(' ') ? words('schema.subject.inParent', { element: element.name, parent: parent.label }) : words('schema.subject', { element: element.name });
     let current = open;
     // Unknown attributes the fixes rename to a known one: the one missing, most likely.
     let renamedTo: Set<string> | undefined;
@@ -176,8 +178,8 @@ export class TreeValidator {
         nameEnd,
         'missing-attribute',
         missing.length > 0
-          ? `${subject} needs the attribute${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}.`
-          : `${subject} is missing a required attribute.`,
+          ? words(missing.length > 1 ? 'schema.missingAttribute.other' : 'schema.missingAttribute.one', { subject, names: commaList(missing.map((m) => `\`${m}\``)) })
+          : words('schema.missingAttribute.unnamed', { subject }),
         () => (missing.some((name) => renamedTo?.has(name)) ? [] : [this.fixes.addAttributes(element, start, current, namespaces)]),
       );
       content = this.d.startTagCloseForgiving(current);
@@ -199,8 +201,8 @@ export class TreeValidator {
         nameEnd,
         'missing-content',
         expected.length > 0 && expected.length <= 6
-          ? `\`${self.label}\` is incomplete: it needs ${list(expected.map((n) => `\`<${n}>\``))}.`
-          : `\`${self.label}\` is incomplete: some required content is missing.`,
+          ? words('schema.missingContent', { label: self.label, expected: list(expected.map((n) => `\`<${n}>\``)) })
+          : words('schema.missingContent.unnamed', { label: self.label }),
         () => this.fixes.addChildren(element, start, self.content, content, namespaces),
       );
     }
@@ -249,7 +251,7 @@ export class TreeValidator {
     if (isWhitespaceText(value)) return current;
     const next = this.d.text(current, value);
     if (next.kind !== 'notAllowed') return next;
-    this.report(childStart, childStart + child.length, 'unexpected-text', `Text is not allowed in \`<${element.name}>\` here.`);
+    this.report(childStart, childStart + child.length, 'unexpected-text', words('schema.unexpectedText', { element: element.name }));
     return current;
   }
 
@@ -312,18 +314,22 @@ export class TreeValidator {
     const written = element.name;
     const nameStart = start + 1;
     const nameEnd = nameStart + written.length;
-    const where = parent ? `in \`${parent.label}\`` : 'as the root element';
+    const where = parent ? words('schema.where.in', { parent: parent.label }) : words('schema.where.root');
     if (parent && earlierSibling(parent.node, element)) {
       // One of its name came before: the usual cause is a second one where only one may be.
-      const message = `\`<${written}>\` is not allowed again ${where}: it may appear only once there.`;
+      const message = words('schema.unexpectedElement.again', { element: written, where });
       this.report(nameStart, nameEnd, 'unexpected-element', message, () => this.fixes.placeChild(element, start, parent, true));
       return;
     }
     const allowed = unique(this.expect.elementNames(p).map(describeName));
     const suggestion = nearest(qualified(written, namespaces, true).local, allowed);
-    let message = `\`<${written}>\` is not allowed ${where}`;
-    message += allowed.length === 0 ? ' (nothing more may come here).' : allowed.length <= 8 ? `; allowed here: ${allowed.map((n) => `\`<${n}>\``).join(', ')}.` : '.';
-    if (suggestion) message += ` Did you mean \`<${suggestion}>\`?`;
+    let message =
+      allowed.length === 0
+        ? words('schema.unexpectedElement.nothingMore', { element: written, where })
+        : allowed.length <= 8
+          ? words('schema.unexpectedElement.allowed', { element: written, where, allowed: commaList(allowed.map((n) => `\`<${n}>\``)) })
+          : words('schema.unexpectedElement', { element: written, where });
+    if (suggestion) message = words('schema.didYouMean.element', { message, suggestion });
     // A name the parent takes elsewhere is moved there; another, renamed to the one allowed here it is a typo of.
     this.report(nameStart, nameEnd, 'unexpected-element', message, () => {
       const moves = parent ? this.fixes.placeChild(element, start, parent, false) : [];
@@ -332,7 +338,7 @@ export class TreeValidator {
   }
 
   /** Reports a bad attribute; returns the fix that renames it, if it is unknown and one is offered. */
-  private reportAttribute(subject: string, element: ElementNode, attribute: Attribute, value: string, p: P, start: number, namespaces: Namespaces): Fix | undefined {
+  private reportAttribute(subject: Words, element: ElementNode, attribute: Attribute, value: string, p: P, start: number, namespaces: Namespaces): Fix | undefined {
     if (this.capped) return undefined;
     const name = qualified(attribute.name, namespaces, false);
     const candidates = this.expect.attributes(p).filter((a) => containsName(a.name, name));
@@ -340,9 +346,11 @@ export class TreeValidator {
     if (candidates.length === 0) {
       const known = unique(this.expect.attributes(p).map((a) => describeName(a.name)));
       const suggestion = nearest(attribute.name, known);
-      let message = `\`${attribute.name}\` is not an attribute of ${subject}`;
-      message += known.length > 0 && known.length <= 10 ? `; it takes ${known.map((n) => `\`${n}\``).join(', ')}.` : '.';
-      if (suggestion) message += ` Did you mean \`${suggestion}\`?`;
+      let message =
+        known.length > 0 && known.length <= 10
+          ? words('schema.unexpectedAttribute.takes', { attribute: attribute.name, subject, known: commaList(known.map((n) => `\`${n}\``)) })
+          : words('schema.unexpectedAttribute', { attribute: attribute.name, subject });
+      if (suggestion) message = words('schema.didYouMean.attribute', { message, suggestion });
       let rename: Fix | undefined;
       this.report(nameStart, nameStart + attribute.name.length, 'unexpected-attribute', message, () => [(rename = this.fixes.renameAttribute(element, start, attribute, p, namespaces))]);
       return rename;
@@ -351,7 +359,8 @@ export class TreeValidator {
     const valueEnd = attribute.valueOffset >= 0 ? valueStart + attribute.valueLength : nameStart + attribute.name.length;
     const patterns = candidates.map((c) => c.p);
     const listed = this.listedValues(patterns);
-    this.report(valueStart, valueEnd, 'bad-attribute-value', `\`${attribute.name}\` ${this.expectedValue(patterns, listed, value)}`, () => [
+    const place: ValuePlace = { element: element.name, attribute: attribute.name };
+    this.report(valueStart, valueEnd, 'bad-attribute-value', this.expectedValue(`\`${attribute.name}\``, place, patterns, listed, value), () => [
       listed && this.fixes.changeAttributeValue(start, attribute, value, listed),
     ]);
     return undefined;
@@ -360,7 +369,8 @@ export class TreeValidator {
   private reportText(element: ElementNode, start: number, p: P, from: number, to: number): void {
     if (this.capped) return;
     const listed = this.listedValues([p]);
-    this.report(from, to, 'bad-value', `\`<${element.name}>\` ${this.expectedValue([p], listed, this.text.slice(from, to))}`, () => [listed && this.fixes.changeText(element, start, listed)]);
+    const said = this.expectedValue(`\`<${element.name}>\``, { element: element.name }, [p], listed, this.text.slice(from, to));
+    this.report(from, to, 'bad-value', said, () => [listed && this.fixes.changeText(element, start, listed)]);
   }
 
   /** The values allowed, when the patterns allow only values listed. */
@@ -369,16 +379,20 @@ export class TreeValidator {
     return values.length > 0 && patterns.every((p) => this.expect.values(p) !== undefined) ? unique(values) : undefined;
   }
 
-  /** "must be `static` or `auto`", "must be an integer from 0 to 65535", ...; `listed`: listedValues(patterns). */
-  private expectedValue(patterns: P[], listed: string[] | undefined, value: string): string {
+  /**
+   * "`mode` must be `static` or `auto`", "… must be an integer from 0 to 65535", ...; `subject`: the
+   * attribute or element as code; `place`: where the value stands, which names some patterns;
+   * `listed`: listedValues(patterns).
+   */
+  private expectedValue(subject: string, place: ValuePlace, patterns: P[], listed: string[] | undefined, value: string): Words {
     if (listed) {
-      const shown = listed.length <= 12 ? orList(listed.map((v) => `\`${v}\``)) : `one of ${listed.length} names`;
+      const expected: Param = listed.length <= 12 ? orList(listed.map((v) => `\`${v}\``)) : words('schema.value.oneOfNames', { count: listed.length });
       const suggestion = nearest(value.trim(), listed);
-      return `must be ${shown}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`;
+      return suggestion ? words('schema.value.mustBe.suggest', { subject, expected, suggestion }) : words('schema.value.mustBe', { subject, expected });
     }
     const data = patterns.flatMap((p) => this.expect.data(p));
-    if (data.length > 0) return `must be ${orList(unique(data.map((q) => this.words.describe(q.source))))}.`;
-    return 'has a value that is not allowed here.';
+    if (data.length > 0) return words('schema.value.mustBe', { subject, expected: orList(uniqueWords(data.map((q) => this.words.describe(q.source, place)))) });
+    return words('schema.value.notAllowed', { subject });
   }
 
 }

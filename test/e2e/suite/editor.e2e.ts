@@ -208,7 +208,7 @@ suite('libvirt-xml in a real VS Code', () => {
     const at = positionOf(doc, '<vcpupin', 2);
     const facts = (text: string) => {
       assert.match(text, /domain › cputune › vcpupin/, `the path; got ${text}`);
-      assert.match(text, /\*\*Schema:\*\*/, `the schema's facts; got ${text}`);
+      assert.match(text, /\*\*Schema[:：]\*\*/, `the schema's facts, in either language; got ${text}`);
     };
     const config = vscode.workspace.getConfiguration('libvirtXml');
     await config.update('language', 'zh', vscode.ConfigurationTarget.Global);

@@ -1,5 +1,6 @@
 /** Documents and schema pieces the tests share. */
 import * as path from 'node:path';
+import { words } from '../../../server/src/messages/words';
 import { DatatypeChecker } from '../../../server/src/schema/derivatives';
 import { Schema, loadModelFile } from '../../../server/src/schema/schema';
 import { Analysis } from '../../../server/src/features/analysis';
@@ -67,8 +68,8 @@ export const TEST_TYPES: DatatypeChecker = {
   equals: (pattern, value) => value.trim() === pattern.value.trim(),
 };
 
-/** Words for TEST_TYPES' data. */
-export const TEST_WORDS = { describe: (source: { type: string }) => (source.type === 'int' ? 'a whole number' : `a ${source.type}`) };
+/** Words for TEST_TYPES' data: the XSD library's, as the bundled schema says them. */
+export const TEST_WORDS = { describe: (source: { type: string }) => (source.type === 'int' ? words('schema.integer', { digits: '' }) : words('schema.type.string')) };
 
 let bundled: Schema | undefined;
 

@@ -15,7 +15,7 @@
  * | cpuset-empty-set             | error    | whole value    | the items leave nothing selected                                        | —                                                      |
  * | cpuset-negation-before-range | warning  | the `^N`       | a later item adds N back, so N stays in the set                         | move `^N` after the last item that adds N, unless that empties the set |
  * | cpuset-noop-negation         | warning  | the `^N`       | N is not in the set when `^N` is read, nor added later                  | remove `^N` (safe; the set is unchanged), unless the set is empty |
- * | cpuset-beyond-host           | warning  | the item       | ids this item leaves in the set that the given host does not have       | cut every item down to the host (the set ∩ the host), unless that empties it |
+ * | cpuset-beyond-host           | warning  | the item       | ids this item leaves in the set that the given host does not have (an error when the host is a libvirt connection's) | cut every item down to the host (the set ∩ the host), unless that empties it |
  * | cpuset-duplicate             | hint     | the item       | every id of the item is already in the set                              | remove the item (safe; the set is unchanged)           |
  * | cpuset-overlap               | hint     | the item       | some ids of the item are already in the set                             | —  (see cpuset-not-canonical)                          |
  * | cpuset-not-canonical         | hint     | whole value    | libvirt accepts the value but prints it differently (virBitmapFormat)   | the canonical form, unless a negation-before-range warning stands |
@@ -27,7 +27,7 @@
  * form, the set without N for a moved `^N`, the set within the host for cpuset-beyond-host. When
  * the finding was the only error, libvirt accepts the fixed value (the property tests check both).
  */
-import type { Finding, Severity } from '../../finding';
+import { type Finding, type Severity, wordedTitle } from '../../finding';
 import { Words, render, words } from '../../messages/words';
 import { parseSet, segmentTexts, type ParsedSet, type SetItem } from '../../rules/cpuset/cpusetSyntax';
 import { CPUMASK_LEN, intendedOperations, itemsAcceptedAsWritten, type SetOperation } from '../../rules/cpuset/evaluate';
@@ -40,6 +40,8 @@ export interface SetCheckOptions {
   noun?: SetNoun;
   /** The ids the host has (its online CPUs or NUMA nodes); enables cpuset-beyond-host. */
   host?: readonly IdRange[];
+  /** The libvirt host `host` comes from (`qemu:///system (kvm01)`): named, and beyond it is an error. */
+  hostName?: string;
 }
 
 export interface SetFix {
@@ -80,7 +82,7 @@ export function checkSet(value: string, options: SetCheckOptions = {}): SetFindi
   for (const segment of parsed.segments) if (segment.item) checkItem(value, segment.item, noun, add);
 
   const ops = intendedOperations(parsed);
-  if (ops) checkSetLevel(parsed, ops, noun, options.host, add);
+  if (ops) checkSetLevel(parsed, ops, noun, options.host, options.hostName, add);
 
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -88,7 +90,7 @@ export function checkSet(value: string, options: SetCheckOptions = {}): SetFindi
 type Add = (start: number, end: number, severity: Severity, code: string, said: Words, fix?: SetFix) => void;
 
 function setFix(title: Words, value: string, safe: boolean): SetFix {
-  return { title: render(title, 'en'), titleWords: title, value, safe };
+  return { ...wordedTitle(title), value, safe };
 }
 
 /** One id named: `CPU`, `node`… */
@@ -199,7 +201,7 @@ export function hostIds(host: IdSet, noun: SetNoun): Words {
   return host.isEmpty ? words('sets.noIds', { nouns: nounsWords(noun) }) : namedIds(host, noun);
 }
 
-function checkSetLevel(parsed: ParsedSet, ops: SetOperation[], noun: SetNoun, host: readonly IdRange[] | undefined, add: Add): void {
+function checkSetLevel(parsed: ParsedSet, ops: SetOperation[], noun: SetNoun, host: readonly IdRange[] | undefined, hostName: string | undefined, add: Add): void {
   const value = parsed.value;
   const state = new IdSet();
   // Per negation item, the index of the last later op that adds its id back.
@@ -282,12 +284,16 @@ function checkSetLevel(parsed: ParsedSet, ops: SetOperation[], noun: SetNoun, ho
       const outside = IdSet.of([[o.first, o.last]]).intersect(final).subtract(hostSet);
       if (outside.isEmpty) continue;
       fix ??= final.intersect(hostSet).isEmpty ? null : setFix(words('sets.fix.clipToHost', { nouns: nounsWords(noun) }), clippedToHost(parsed, ops, hostSet), false);
+      const said = { named: namedIds(outside, noun), has: hostIds(hostSet, noun) };
       add(
         o.item.start,
         o.item.end,
-        'warning',
+        // Of a host libvirt described, not the machine the server runs on: the guest will not start there.
+        hostName ? 'error' : 'warning',
         'cpuset-beyond-host',
-        words(outside.count === 1 ? 'sets.beyondHost.one' : 'sets.beyondHost.other', { named: namedIds(outside, noun), has: hostIds(hostSet, noun) }),
+        hostName
+          ? words(outside.count === 1 ? 'sets.beyondNamedHost.one' : 'sets.beyondNamedHost.other', { ...said, host: hostName })
+          : words(outside.count === 1 ? 'sets.beyondHost.one' : 'sets.beyondHost.other', said),
         fix ?? undefined,
       );
     }

@@ -3,8 +3,8 @@
  * codes), mapped onto the document. What refers to the domain's vCPUs, IOThreads and NUMA cells
  * is checked by the rules of the references family (rules/references/).
  */
-import { Finding, Fix } from '../../finding';
-import { render, words } from '../../messages/words';
+import { Finding, Fix, wordedTitle } from '../../finding';
+import { words } from '../../messages/words';
 import { Attribute, DocumentNode, ElementNode, attributeValue, valueSpan } from '../../parser/nodes';
 import { NodeMemo } from '../../parser/parsedDocument';
 import { Source } from '../../parser/pieceText';
@@ -19,6 +19,12 @@ import { CPUSET_PATTERN, setAttributeKind } from './setAttributes';
 export interface HostTopology {
   cpus?: readonly IdRange[];
   nodes?: readonly IdRange[];
+  /**
+   * The libvirt host these are of (`qemu:///system (kvm01)`), when they come from its
+   * capabilities rather than the machine the server runs on: findings name it, and a set beyond
+   * it is an error, not a guess.
+   */
+  name?: string;
 }
 
 /** One set attribute as written in the document. */
@@ -133,7 +139,7 @@ export function setSafeFixEdits(text: string, tree: DocumentNode, keys: Readonly
     const fixed = safeFixes(set.value, setOptions(set, host));
     if (fixed === text.slice(set.from, set.to)) continue;
     const title = words('sets.fix.allSafe', { attribute: set.attribute.name, value: fixed });
-    edits.push({ title: render(title, 'en'), titleWords: title, start: set.from, end: set.to, newText: fixed, safe: true });
+    edits.push({ ...wordedTitle(title), start: set.from, end: set.to, newText: fixed, safe: true });
   }
   return edits;
 }
@@ -142,7 +148,8 @@ export function setSafeFixEdits(text: string, tree: DocumentNode, keys: Readonly
 export function setOptions(set: Pick<SetValue, 'element' | 'attribute' | 'parent'>, host: HostTopology | undefined): SetCheckOptions {
   const kind = setAttributeKind(set.element.name, set.attribute.name, set.parent);
   const bound = kind.host === 'cpus' ? host?.cpus : kind.host === 'nodes' ? host?.nodes : undefined;
-  return bound ? { noun: kind.noun, host: bound } : { noun: kind.noun };
+  if (!bound) return { noun: kind.noun };
+  return host?.name ? { noun: kind.noun, host: bound, hostName: host.name } : { noun: kind.noun, host: bound };
 }
 
 /** checkSet's findings on `set`'s value, placed in the document. */

@@ -57,11 +57,10 @@ export function setValueHover(
     if (described.canonical !== context.text.slice(from, to)) lines.push(words('sets.hover.printed', { canonical: described.canonical }));
     if (options.host) {
       const has = hostIds(IdSet.of(options.host), noun);
-      lines.push(
-        described.beyondHost
-          ? words('sets.hover.notOnHost', { has, outside: namedIds(IdSet.of(described.beyondHost.ranges), noun) })
-          : words('sets.hover.allOnHost', { has }),
-      );
+      const outside = described.beyondHost && namedIds(IdSet.of(described.beyondHost.ranges), noun);
+      const host = options.hostName;
+      if (host) lines.push(outside ? words('sets.hover.notOnNamedHost', { has, outside, host }) : words('sets.hover.allOnNamedHost', { has, host }));
+      else lines.push(outside ? words('sets.hover.notOnHost', { has, outside }) : words('sets.hover.allOnHost', { has }));
     }
   }
   return { markdown: lines.map((line) => render(line, language)).join('\n\n'), start: from, end: to };

@@ -13,6 +13,7 @@ import { parseSet } from '../../rules/cpuset/cpusetSyntax';
 import { IdSet } from '../../rules/cpuset/idSet';
 import { AttrValue, Domain, El, Span, decimalNumber } from '../../rules/domain';
 import { diskFacts } from '../../rules/storage/disks';
+import { Words, words } from '../../messages/words';
 import { ElementNode } from '../../parser/nodes';
 import { Located } from '../../parser/tree';
 import { Analysis } from '../analysis';
@@ -32,7 +33,7 @@ export interface ReferenceToken extends Span {
   /** The element the token is written in. */
   el: El;
   /** Why renaming through this token cannot work: the id is not written here as a single value. */
-  fixed?: string;
+  fixed?: Words;
   /** The attribute is absent and libvirt reads 0: a rename writes it at `at`. */
   missing?: { attribute: string; at: number; quote: string };
 }
@@ -212,7 +213,7 @@ function defineVcpus(domain: Domain, add: Add): void {
   const vcpu = domain.first(['vcpu']);
   const count = vcpu && decimalNumber(domain.content(vcpu).value);
   if (!vcpu || !count) return;
-  const fixed = 'vCPUs are numbered from 0 by the `<vcpu>` count: they have no id to rename';
+  const fixed = words('rename.fixed.vcpu');
   add(textSpan(domain, vcpu), { role: 'definition', scope: 'vcpu', id: 0, ids: IdSet.of([[0, count - 1]]), el: vcpu, fixed });
 }
 
@@ -277,7 +278,7 @@ function readUse(domain: Domain, el: El, site: Site, add: Add): void {
       add({ from: attr.from + item.id.start, to: attr.from + item.id.end }, { role: 'use', scope, id: item.id.value, el });
     } else if (item.first.value <= item.last.value) {
       const ids = IdSet.of([[item.first.value, item.last.value]]);
-      const fixed = `\`${item.first.text}-${item.last.text}\` in \`<${el.element.name} ${attr.name}>\` is a range: rewrite it as single ids first`;
+      const fixed = words('rename.fixed.range', { range: `${item.first.text}-${item.last.text}`, element: el.element.name, attribute: attr.name });
       add({ from: attr.from + item.start, to: attr.from + item.end }, { role: 'use', scope, id: item.first.value, ids, el, fixed });
     }
   }
@@ -327,7 +328,7 @@ function defineIOThreads(domain: Domain, add: Add): void {
     if (missing === 0) break;
     next = Math.max(next, last + 1);
   }
-  const fixed = 'this IOThread is numbered by `<iothreads>`: list it in `<iothreadids>` to give it an id of its own';
+  const fixed = words('rename.fixed.iothreadCount');
   add(textSpan(domain, count), { role: 'definition', scope: 'iothread', id: numbered.ranges()[0][0], ids: numbered, el: count, fixed });
 }
 
@@ -336,7 +337,7 @@ function defineCells(domain: Domain, add: Add): void {
   domain.at(['cpu', 'numa', 'cell']).forEach((cell, place) => {
     const attr = domain.attr(cell, 'id');
     if (!attr) {
-      add(domain.nameSpan(cell), { role: 'definition', scope: 'cell', id: place, el: cell, fixed: 'this cell has no `id`: libvirt numbers it by its place. Write `id` to rename it' });
+      add(domain.nameSpan(cell), { role: 'definition', scope: 'cell', id: place, el: cell, fixed: words('rename.fixed.cellPlace') });
       return;
     }
     const id = decimalNumber(attr.value);
@@ -350,7 +351,7 @@ function defineControllers(domain: Domain, type: string, add: Add): void {
     const scope: Scope = `controller ${type}`;
     const token = { role: 'definition' as const, scope, id: controller.index, el: controller.el };
     if (!controller.indexAttr) {
-      add(domain.nameSpan(controller.el), { ...token, fixed: 'libvirt assigns this controller its index: write `index` to rename it' });
+      add(domain.nameSpan(controller.el), { ...token, fixed: words('rename.fixed.controllerIndex') });
       continue;
     }
     add(trimmed(domain, controller.indexAttr), token);

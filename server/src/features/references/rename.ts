@@ -6,6 +6,7 @@
  * numbers ids, a range in a list, an index libvirt assigns) is refused with the reason.
  */
 import { Fix } from '../../finding';
+import { Words, render, words } from '../../messages/words';
 import { libvirtNumber } from '../../rules/domain';
 import { Analysis } from '../analysis';
 import { ReferenceToken, Scope, scopeTokens, tokenAt, tokensNaming } from './model';
@@ -18,25 +19,27 @@ export interface RenamePlace {
   placeholder: string;
 }
 
+/** Why a rename cannot be made: in English, and `errorWords` in any language. */
 export interface Refusal {
   error: string;
+  errorWords: Words;
+}
+
+export function refusal(why: Words): Refusal {
+  return { error: render(why, 'en'), errorWords: why };
 }
 
 /** What an id of the scope is called in messages. */
-function noun(scope: Scope): string {
+function noun(scope: Scope): Words {
   switch (scope) {
     case 'iothread':
-      return 'IOThread';
     case 'cell':
-      return 'NUMA cell';
     case 'vcpu':
-      return 'vCPU';
     case 'throttlegroup':
-      return 'throttle group';
     case 'alias':
-      return 'alias';
+      return words(`rename.noun.${scope}`);
     default:
-      return `${scope.slice('controller '.length)} controller`;
+      return words('rename.noun.controller', { type: scope.slice('controller '.length) });
   }
 }
 
@@ -51,10 +54,10 @@ function renameTarget(analysis: Analysis, offset: number): Target | Refusal | un
   // A controller's tag and an address without the attribute: a tag rename, not ours.
   const token = tokenAt(analysis, offset);
   if (!token || token.role === 'tag' || token.missing) return undefined;
-  if (token.fixed) return { error: token.fixed };
+  if (token.fixed) return refusal(token.fixed);
   const tokens = [...tokensNaming(analysis, token, 'definitions'), ...tokensNaming(analysis, token, 'uses')].filter((other) => other.role !== 'tag');
   const blocked = tokens.find((other) => other.fixed);
-  if (blocked) return { error: `${noun(token.scope)} ${token.id} cannot be renamed here: ${blocked.fixed}` };
+  if (blocked?.fixed) return refusal(words('rename.blocked', { thing: noun(token.scope), id: token.id, reason: blocked.fixed }));
   return { token, tokens };
 }
 
@@ -74,7 +77,7 @@ export function referenceRenameEdits(analysis: Analysis, offset: number, newValu
   if (typeof id === 'object') return id;
   if (id === token.id) return { edits: [] };
   const taken = scopeTokens(analysis, token.scope, 'definitions').find((other) => (other.ids && typeof id === 'number' ? other.ids.has(id) : other.id === id));
-  if (taken) return { error: `There is already ${noun(token.scope)} ${id}: renaming ${token.id} to it would merge the two` };
+  if (taken) return refusal(words('rename.taken', { thing: noun(token.scope), id, old: token.id }));
   const edits = tokens.map((other): RenameEdit => {
     if (other.missing) return { start: other.missing.at, end: other.missing.at, newText: ` ${other.missing.attribute}=${other.missing.quote}${id}${other.missing.quote}` };
     const written = analysis.source.slice(other.from, other.to);
@@ -90,13 +93,13 @@ const USER_ALIAS = /^ua-[A-Za-z0-9_.-]+$/;
 function newId(scope: Scope, text: string): number | string | Refusal {
   const value = text.trim();
   if (scope === 'alias') {
-    return USER_ALIAS.test(value) ? value : { error: `\`${value}\` is not a user alias: libvirt keeps only aliases that start with \`ua-\` followed by letters, digits, \`_\`, \`-\` or \`.\`` };
+    return USER_ALIAS.test(value) ? value : refusal(words('rename.notUserAlias', { value }));
   }
-  if (scope === 'throttlegroup') return value !== '' ? value : { error: 'A throttle group needs a name' };
+  if (scope === 'throttlegroup') return value !== '' ? value : refusal(words('rename.throttleGroupName'));
   const n = libvirtNumber(value);
-  if (n === undefined || n > UNSIGNED_INT_MAX) return { error: `\`${value}\` is not an unsigned integer, which a ${noun(scope)} ${scope.startsWith('controller') ? 'index' : 'id'} is` };
-  if (scope === 'iothread' && n === 0) return { error: 'IOThread ids start at 1: libvirt refuses 0' };
-  if (scope === 'controller pci' && n > 255) return { error: `A PCI controller's index is the number of the bus it provides: at most 255, not ${n}` };
+  if (n === undefined || n > UNSIGNED_INT_MAX) return refusal(words(scope.startsWith('controller') ? 'rename.notUnsigned.index' : 'rename.notUnsigned.id', { value, thing: noun(scope) }));
+  if (scope === 'iothread' && n === 0) return refusal(words('rename.iothreadZero'));
+  if (scope === 'controller pci' && n > 255) return refusal(words('rename.pciIndex', { index: n }));
   return n;
 }
 

@@ -53,6 +53,17 @@ Options:
                             Without these, the host is not checked: the domains may be
                             meant for other machines than this one. fix never removes
                             CPUs or nodes beyond the host by itself.
+  --connect URI             (check) check against the libvirt host at URI, as virsh -c
+                              takes it (qemu:///system, qemu+ssh://root@kvm01/system,
+                              test:///default): what virsh capabilities says of its
+                              domain types, machine types, CPUs, NUMA nodes and page
+                              sizes, and what virsh domcapabilities says of each
+                              domain's CPU models, devices and firmware. Findings name
+                              the host. Where the driver has no domcapabilities (the
+                              test driver), those checks are skipped and a note says so.
+                              Not with --host-cpus or --host-nodes
+  --virsh PATH              (check) the virsh to run for --connect (default: virsh from
+                              PATH)
   --lang en|zh              the language of the messages, the summary and this help
                               (default: from LC_ALL, LC_MESSAGES or LANG; zh... is
                               Chinese, anything else English); json and sarif keep
@@ -68,7 +79,8 @@ Exit status: 0 when no document has an error (warnings alone do not fail; for fi
 fixed), 1 when any document has an error (for fix: one left after fixing, or in a document
 it left as it was), 2 on a usage error or when anything could not be checked: a file or
 directory that cannot be read, a link skipped, a file fix could not write or had to leave
-as it was (not UTF-8, changed meanwhile).`,
+as it was (not UTF-8, changed meanwhile), a --connect host whose capabilities could not be
+read.`,
   'cli.tryHelp': "Try '{tool} --help'.",
 
   'cli.usage.noCommand': 'no command given',
@@ -81,6 +93,11 @@ as it was (not UTF-8, changed meanwhile).`,
   'cli.usage.maxProblems': '--max-problems must be a whole number of at least 1, not {value}',
   'cli.usage.hostCpus': '--host-cpus must be a list like 0-15 or 0-7,16-23, not {value}',
   'cli.usage.hostNodes': '--host-nodes must be a list like 0-1, not {value}',
+  'cli.usage.connectForCheck': '{option} is for check',
+  'cli.usage.connectWithHost': '--connect takes the host from libvirt: leave out --host-cpus and --host-nodes',
+  'cli.usage.virshWithoutConnect': '--virsh is for --connect',
+  'cli.host.cannotRead': 'cannot check against {uri}: {reason}',
+  'cli.host.note': 'note: {note}',
   'cli.usage.lang': '--lang must be en or zh, not {value}',
   'cli.usage.unknownOption': 'unknown option {option}',
   'cli.usage.noPaths': '{command} needs at least one FILE, DIR or - (standard input)',

@@ -48,6 +48,8 @@ export const SETS_EN = {
   'sets.noopNegation': '`{negation}` removes nothing: {noun} {id} is not in the list before it.',
   'sets.beyondHost.one': '{named} is not on this host (it has {has}): the guest will not start here.',
   'sets.beyondHost.other': '{named} are not on this host (it has {has}): the guest will not start here.',
+  'sets.beyondNamedHost.one': '{named} is not on {host}, which has {has}: the guest will not start there.',
+  'sets.beyondNamedHost.other': '{named} are not on {host}, which has {has}: the guest will not start there.',
   'sets.notCanonical': 'libvirt writes this list as `{canonical}`.',
 
   'sets.fix.removeSpaces': 'Remove the spaces',
@@ -78,6 +80,8 @@ export const SETS_EN = {
   'sets.hover.printed': 'libvirt prints it as `{canonical}`.',
   'sets.hover.notOnHost': '**Not on this host** (it has {has}): {outside}.',
   'sets.hover.allOnHost': 'All on this host (it has {has}).',
+  'sets.hover.notOnNamedHost': '**Not on {host}**, which has {has}: {outside}.',
+  'sets.hover.allOnNamedHost': 'All on {host}, which has {has}.',
 
   'sets.item.hostCpu': 'host CPU',
   'sets.item.hostNode': 'host NUMA node',

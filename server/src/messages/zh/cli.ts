@@ -45,6 +45,16 @@ fix    应用安全修复，即不改变文档原意、无需人来判断的修�
                               超出这些节点时给出警告
                             不给出这两项时不检查宿主机：这些域可能是为其他机器
                             准备的。fix 从不自行删除宿主机之外的 CPU 或节点。
+  --connect URI             （check）针对 URI 指定的 libvirt 宿主机检查，写法与
+                              virsh -c 相同（qemu:///system、
+                              qemu+ssh://root@kvm01/system、test:///default）：
+                              按 virsh capabilities 检查域类型、机器类型、CPU、
+                              NUMA 节点和内存页大小，按 virsh domcapabilities 检查
+                              每个域的 CPU 型号、设备和固件。问题中会写明宿主机。
+                              驱动不支持 domcapabilities 时（如 test 驱动）跳过这些
+                              检查并给出提示。不能与 --host-cpus 或 --host-nodes
+                              同时使用
+  --virsh PATH              （check）--connect 所用的 virsh（默认：PATH 中的 virsh）
   --lang en|zh              消息、汇总和本帮助的语言（默认取自 LC_ALL、LC_MESSAGES
                               或 LANG：以 zh 开头为中文，其他为英文）；json 和
                               sarif 保留代码和英文消息
@@ -58,7 +68,7 @@ info、hint）。汇总写到标准错误。
 退出状态：没有文档有错误时为 0（只有警告不算失败；对 fix 而言指修复之后）；有文档
 有错误时为 1（对 fix 而言指修复后仍有错误，或保持原样的文档有错误）；用法错误或有
 内容无法检查时为 2：无法读取的文件或目录、跳过的链接、fix 无法写入或只能保持原样
-的文件（不是 UTF-8、期间被修改）。`,
+的文件（不是 UTF-8、期间被修改）、无法读取 capabilities 的 --connect 宿主机。`,
   'cli.tryHelp': "运行 '{tool} --help' 查看用法。",
 
   'cli.usage.noCommand': '没有给出命令',
@@ -71,6 +81,11 @@ info、hint）。汇总写到标准错误。
   'cli.usage.maxProblems': '--max-problems 必须是不小于 1 的整数，不能是 {value}',
   'cli.usage.hostCpus': '--host-cpus 必须是 0-15 或 0-7,16-23 这样的列表，不能是 {value}',
   'cli.usage.hostNodes': '--host-nodes 必须是 0-1 这样的列表，不能是 {value}',
+  'cli.usage.connectForCheck': '{option} 只用于 check',
+  'cli.usage.connectWithHost': '--connect 从 libvirt 获取宿主机信息：请不要同时给出 --host-cpus 和 --host-nodes',
+  'cli.usage.virshWithoutConnect': '--virsh 需要与 --connect 一起使用',
+  'cli.host.cannotRead': '无法针对 {uri} 检查：{reason}',
+  'cli.host.note': '提示：{note}',
   'cli.usage.lang': '--lang 只能是 en 或 zh，不能是 {value}',
   'cli.usage.unknownOption': '未知选项 {option}',
   'cli.usage.noPaths': '{command} 至少需要一个 FILE、DIR 或 -（标准输入）',

@@ -44,6 +44,8 @@ export const SETS_ZH: Record<keyof typeof SETS_EN, string> = {
   'sets.noopNegation': '`{negation}` 没有移除任何内容：它前面的列表中没有 {noun} {id}。',
   'sets.beyondHost.one': '此宿主机上没有 {named}（宿主机：{has}）：虚拟机无法在此启动。',
   'sets.beyondHost.other': '此宿主机上没有 {named}（宿主机：{has}）：虚拟机无法在此启动。',
+  'sets.beyondNamedHost.one': '{host} 上没有 {named}（该宿主机：{has}）：虚拟机无法在那里启动。',
+  'sets.beyondNamedHost.other': '{host} 上没有 {named}（该宿主机：{has}）：虚拟机无法在那里启动。',
   'sets.notCanonical': 'libvirt 会把此列表写成 `{canonical}`。',
 
   'sets.fix.removeSpaces': '删除空格',
@@ -74,6 +76,8 @@ export const SETS_ZH: Record<keyof typeof SETS_EN, string> = {
   'sets.hover.printed': 'libvirt 输出为 `{canonical}`。',
   'sets.hover.notOnHost': '**不在此宿主机上**（宿主机：{has}）：{outside}。',
   'sets.hover.allOnHost': '全部在此宿主机上（宿主机：{has}）。',
+  'sets.hover.notOnNamedHost': '**不在 {host} 上**（该宿主机：{has}）：{outside}。',
+  'sets.hover.allOnNamedHost': '全部在 {host} 上（该宿主机：{has}）。',
 
   'sets.item.hostCpu': '宿主机 CPU',
   'sets.item.hostNode': '宿主机 NUMA 节点',
