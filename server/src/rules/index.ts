@@ -71,7 +71,7 @@ export function runRules(domain: Domain, rules: readonly Rule[] = RULES, onError
   const qemu = domain.isQemu;
   for (let i = 0; i < rules.length; i++) {
     rule = rules[i];
-    if (rule.driver === 'qemu' && !qemu) continue;
+    if ((rule.driver === 'qemu' && !qemu) || (rule.onlyWith !== undefined && !domain.hasAnyOf(rule.onlyWith))) continue;
     try {
       rule.check(domain, report);
     } catch (error) {

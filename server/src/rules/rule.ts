@@ -54,6 +54,12 @@ export interface Rule {
   help: string | Words;
   /** The section of libvirt.org/formatdomain.html about what the rule checks (its anchor). */
   docsAnchor?: string;
+  /**
+   * Element names of which the document must have one, anywhere, for the rule to find anything:
+   * runRules does not run the rule on other documents (most have no `<hostdev>`, no NUMA cells ...).
+   * Absent: the rule runs on every document.
+   */
+  onlyWith?: readonly string[];
   check(domain: Domain, report: Report): void;
 }
 

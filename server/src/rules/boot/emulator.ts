@@ -60,6 +60,7 @@ export const qemuBootloaderRule: Rule = {
   libvirt: 'qemuValidateDomainDefBoot (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['bootloader', 'bootloader_args'],
   libvirtMessages: ['bootloader is not supported by QEMU'],
   help: words('rules.help.qemu-bootloader'),
   docsAnchor: 'host-bootloader',

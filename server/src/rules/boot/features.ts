@@ -24,6 +24,7 @@ export const featureMachineRule: Rule = {
   libvirt: 'qemuValidateDomainDefFeatures, qemuValidateDomainDefPSeriesFeature (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['features'],
   libvirtMessages: [
     "The '%1$s' feature is not supported for architecture '%2$s' or machine type '%3$s'",
     "The 'eoi' attribute of the '%1$s' feature is not supported for architecture '%2$s' or machine type '%3$s'",
@@ -64,6 +65,7 @@ export const pmuPpc64Rule: Rule = {
   libvirt: 'qemuValidateDomainDefFeatures (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['pmu'],
   libvirtMessages: ["PMU is always enabled for architecture '%1$s'"],
   help: words('rules.help.feature-pmu-off-ppc64'),
   docsAnchor: 'hypervisor-features',
@@ -80,6 +82,7 @@ export const tcgVirtTypeRule: Rule = {
   libvirt: 'qemuValidateDomainDefFeatures (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['tcg'],
   libvirtMessages: ["TCG features are incompatible with domain type '%1$s'"],
   help: words('rules.help.feature-tcg-not-qemu'),
   docsAnchor: 'hypervisor-features',

@@ -98,6 +98,7 @@ export const secureBootRule: Rule = {
   libvirt: 'qemuValidateDomainDefBoot (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['loader'],
   libvirtMessages: [
     'Secure boot is supported with q35 machine types only',
     'Secure boot is supported for x86_64 architecture only',
@@ -133,6 +134,7 @@ export const fwcfgNameRule: Rule = {
   libvirt: 'qemuValidateDomainDefSysinfo (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['sysinfo'],
   libvirtMessages: ['Invalid firmware name', 'That firmware name is reserved'],
   help: words('rules.help.fwcfg-entry-name'),
   docsAnchor: 'smbios-system-information',

@@ -13,6 +13,7 @@ export const x86PlatformRule: Rule = {
   libvirt: 'qemuValidateDomainDef (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['bios', 'pm'],
   libvirtMessages: ['setting ACPI S3/S4 not supported', 'BIOS serial console only supported on x86 architectures', 'need at least one serial port to use BIOS serial output'],
   help: words('rules.help.x86-only-platform-setting'),
   docsAnchor: 'power-management',

@@ -22,6 +22,7 @@ export const timerArchRule: Rule = {
   libvirt: 'qemuValidateDomainDefClockTimers (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['timer'],
   libvirtMessages: [
     "Configuring the '%1$s' timer is not supported for virtType=%2$s arch=%3$s machine=%4$s guests",
     'hpet timer is not supported by this architecture',
@@ -102,6 +103,7 @@ export const timerAttributeRule: Rule = {
   libvirt: 'virDomainDefPostParseTimer (src/conf/domain_postparse.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['timer'],
   libvirtMessages: [
     "timer %1$s doesn't support setting of timer tickpolicy",
     "setting of timer catchup policies is only supported with tickpolicy='catchup'",

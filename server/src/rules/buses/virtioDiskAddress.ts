@@ -17,6 +17,7 @@ export const virtioDiskAddressTypeRule: Rule = {
   libvirt: 'qemuDomainAssignDevicePCISlots (src/qemu/qemu_domain_address.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['disk'],
   libvirtMessages: ["virtio disk cannot have an address of type '%1$s'"],
   help: words('rules.help.virtio-disk-address-type'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',

@@ -19,6 +19,7 @@ export const cputuneRangeRule: Rule = {
   libvirt: 'virDomainDefCputuneValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['cputune'],
   libvirtMessages: ["Value of cputune 'shares' must be in range [%1$llu, %2$llu]", "Value of cputune '%1$s' must be in range [%2$llu, %3$llu]"],
   help: words('rules.help.cputune-range'),
   docsAnchor: 'cpu-tuning',

@@ -43,6 +43,7 @@ export const memoryNodeRequiredRule: Rule = {
   libvirt: 'qemuDomainDefValidateMemoryHotplugDevice (src/qemu/qemu_domain.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['cell'],
   libvirtMessages: ['target NUMA node needs to be specified for memory device'],
   help: words('rules.help.memory-device-node-missing'),
   docsAnchor: 'memory-devices',

@@ -30,6 +30,7 @@ export const numaDistanceRule: Rule = {
   libvirt: 'virDomainNumaDefNodeDistanceParseXML (src/conf/numa_conf.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['cell'],
   libvirtMessages: ["'sibling_id %1$d' does not refer to a valid cell within NUMA 'cell id %2$d'", "'value %1$d' is invalid for 'sibling id %2$d' under NUMA 'cell id %3$d'"],
   help: words('rules.help.numa-distance'),
   docsAnchor: 'cpu-model-and-topology',
@@ -73,6 +74,7 @@ export const numaHmatRule: Rule = {
   libvirt: 'virDomainNumaDefValidate (src/conf/numa_conf.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['cell'],
   libvirtMessages: [
     "Ain't nobody heard of that much cache level",
     "Cache level '%1$u' already defined",

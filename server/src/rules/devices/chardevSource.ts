@@ -15,7 +15,7 @@
 import { Words, words } from '../../messages/words';
 import { Domain, El } from '../domain';
 import { Rule } from '../rule';
-import { Chardev, chardevSpan, chardevsOf, firstSource, hasSpiceGraphics, targetType } from './chardevs';
+import { CHARDEV_ELEMENTS, Chardev, chardevSpan, chardevsOf, firstSource, hasSpiceGraphics, targetType } from './chardevs';
 
 const CHANNEL_NAME = /^[A-Za-z0-9_.-]*$/;
 
@@ -24,6 +24,7 @@ export const chardevSourceMissingRule: Rule = {
   libvirt: 'virDomainChrSourceDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: CHARDEV_ELEMENTS,
   libvirtMessages: [
     'Missing source path attribute for char device',
     'Missing source host attribute for char device',
@@ -105,6 +106,7 @@ export const chardevReconnectListenRule: Rule = {
   libvirt: 'virDomainChrSourceDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: CHARDEV_ELEMENTS,
   libvirtMessages: ['chardev reconnect is possible only for connect mode'],
   help: words('rules.help.chardev-reconnect-listen'),
   check(domain, report) {
@@ -125,6 +127,7 @@ export const chardevReconnectTimeoutRule: Rule = {
   libvirt: 'qemuValidateDomainChrSourceReconnectDef (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: CHARDEV_ELEMENTS,
   libvirtMessages: ["chardev reconnect source timeout cannot be '0'"],
   help: words('rules.help.chardev-reconnect-timeout'),
   check(domain, report) {
@@ -144,6 +147,7 @@ export const chardevTcpProtocolRule: Rule = {
   libvirt: 'qemuValidateDomainChrSourceDef (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: CHARDEV_ELEMENTS,
   libvirtMessages: ["tcp chardev protocol '%1$s' not supported"],
   help: words('rules.help.chardev-tcp-protocol'),
   check(domain, report) {
@@ -161,6 +165,7 @@ export const chardevSpiceRule: Rule = {
   libvirt: 'qemuValidateDomainChrSourceDef (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: CHARDEV_ELEMENTS,
   libvirtMessages: ["chardev '%1$s' not supported without spice graphics"],
   help: words('rules.help.chardev-spice-without-graphics'),
   check(domain, report) {

@@ -25,6 +25,9 @@ export interface Chardev {
 
 const CHR_KINDS = new Set(['serial', 'parallel', 'console', 'channel']);
 
+/** The elements a character device can be: what a rule over chardevsOf needs one of (Rule.onlyWith). */
+export const CHARDEV_ELEMENTS: readonly string[] = [...CHR_KINDS, 'rng', 'smartcard', 'redirdev'];
+
 function collect(domain: Domain): Chardev[] {
   const found: Chardev[] = [];
   for (const device of domain.devices) {

@@ -17,6 +17,7 @@ export const filesystemQemuRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefFS (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['filesystem'],
   libvirtMessages: [
     'only supports mount filesystem type',
     'filesystem usage limits are not supported with QEMU',
@@ -80,6 +81,7 @@ export const filesystemTargetRule: Rule = {
   libvirt: 'virDomainFSDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['filesystem'],
   libvirtMessages: ['boot order is only supported for virtiofs', "filesystem target '%1$s' specified twice"],
   help: words('rules.help.filesystem-target'),
   docsAnchor: 'filesystems',

@@ -32,6 +32,7 @@ export const netQueueSizeRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['interface'],
   libvirtMessages: ['rx_queue_size has to be a power of two', 'tx_queue_size has to be a power of two'],
   help: words('rules.help.net-queue-size'),
   docsAnchor: 'setting-nic-driver-specific-options',
@@ -57,6 +58,7 @@ export const netVhostUserRule: Rule = {
   libvirt: 'virDomainNetDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['interface'],
   libvirtMessages: [
     "Wrong or no <model> 'type' attribute specified with <interface type='vhostuser'/>. vhostuser requires the virtio-net* frontend",
     "'reconnect' attribute unsupported 'server' mode for <interface type='vhostuser'>",
@@ -89,6 +91,7 @@ export const netQemuOptionsRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['interface'],
   libvirtMessages: [
     'coalesce settings on interface type %1$s are not supported',
     "invalid model for interface of type '%1$s': '%2$s'",
@@ -129,6 +132,7 @@ export const netDefinitionRule: Rule = {
   libvirt: 'virDomainNetDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['interface'],
   libvirtMessages: [
     "unmanaged target dev is not supported on interfaces of type '%1$s'",
     "teaming persistent attribute must be set if teaming type is 'transient'",
@@ -177,6 +181,7 @@ export const netGuestIpRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['interface'],
   libvirtMessages: [
     'Invalid attempt to set network interface guest-side IP route and/or address info, not supported by QEMU',
     'Invalid attempt to set network interface guest-side IP route, not supported by QEMU',
@@ -225,6 +230,7 @@ export const netHostIpRule: Rule = {
   libvirt: 'virDomainNetDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['interface'],
   libvirtMessages: [
     "Invalid attempt to set network interface host-side IP route and/or address info on interface of type '%1$s'. This is only supported on interfaces of type 'ethernet'",
   ],
@@ -249,6 +255,7 @@ export const netMtuRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefNetwork (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['interface'],
   libvirtMessages: ['setting MTU on interface type %1$s is not supported yet'],
   help: words('rules.help.net-mtu-type'),
   docsAnchor: 'mtu-configuration',

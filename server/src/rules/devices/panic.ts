@@ -26,6 +26,7 @@ export const panicModelRule: Rule = {
   libvirt: 'qemuValidateDomainDefPanic (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['panic'],
   libvirtMessages: [
     "only S390 guests support panic device of model 's390'",
     "only i686 and x86_64 guests support panic device of model 'hyperv'",
@@ -52,6 +53,7 @@ export const panicAddressRule: Rule = {
   libvirt: 'qemuValidateDomainDefPanic (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['panic'],
   libvirtMessages: [
     "setting the panic device address is not supported for model 's390'",
     "setting the panic device address is not supported for model 'hyperv'",

@@ -42,6 +42,7 @@ export const serialTargetRule: Rule = {
   libvirt: 'qemuValidateDomainChrTargetDef (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['serial'],
   libvirtMessages: [
     "Target model '%1$s' requires target type '%2$s'",
     "Target type '%1$s' requires address type '%2$s'",
@@ -79,6 +80,7 @@ export const serialMachineRule: Rule = {
   libvirt: 'qemuValidateDomainChrDef (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['serial', 'parallel'],
   libvirtMessages: ["Serial device with target type '%1$s' and target model '%2$s' not compatible with guest architecture or machine type", 'parallel ports are not supported'],
   help: words('rules.help.serial-target-machine'),
   docsAnchor: 'consoles-serial-parallel-channel-devices',

@@ -16,6 +16,7 @@ export const tpmCountRule: Rule = {
   libvirt: 'qemuValidateDomainDefTPMs (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['tpm'],
   libvirtMessages: ['only a single TPM Proxy device is supported', 'only a single TPM non-proxy device is supported'],
   help: words('rules.help.tpm-second'),
   docsAnchor: 'tpm-device',
@@ -41,6 +42,7 @@ export const tpmVersionRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefTPM (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['tpm'],
   libvirtMessages: [
     "TPM 1.2 is not supported on architecture '%1$s'",
     "Unsupported interface '%1$s' for TPM 1.2",
@@ -74,6 +76,7 @@ export const tpmBackendRule: Rule = {
   libvirt: 'virDomainTPMDevValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['tpm'],
   libvirtMessages: [
     "<active_pcr_banks/> requires TPM version '%1$s'",
     "only source type 'unix' is supported for external TPM device",
@@ -111,6 +114,7 @@ export const tpmModelArchRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefTPM (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['tpm'],
   libvirtMessages: ['The QEMU executable %1$s does not support TPM model %2$s'],
   help: words('rules.help.tpm-model-arch'),
   docsAnchor: 'tpm-device',

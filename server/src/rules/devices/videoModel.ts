@@ -18,6 +18,7 @@ export const videoAttributesRule: Rule = {
   libvirt: 'virDomainVideoDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['video'],
   libvirtMessages: [
     'ram attribute only supported for video type qxl',
     'vram64 attribute only supported for video type qxl',
@@ -83,6 +84,7 @@ export const videoQemuRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefVideo (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['video'],
   libvirtMessages: [
     "video type '%1$s' is only valid as primary video device",
     "video type '%1$s' doesn't support multiple 'heads'",

@@ -10,6 +10,7 @@ export const videoPrimaryRule: Rule = {
   libvirt: 'virDomainDefVideoValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['video'],
   libvirtMessages: ['Only one primary video device is supported'],
   help: words('rules.help.video-second-primary'),
   docsAnchor: 'video-devices',

@@ -15,6 +15,7 @@ export const watchdogModelRule: Rule = {
   libvirt: 'qemuValidateDomainWatchdogDef (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['watchdog'],
   libvirtMessages: [
     '%1$s model of watchdog cannot be used with this machine type',
     '%1$s model of watchdog is allowed for s390 and s390x only',
@@ -54,6 +55,7 @@ export const watchdogSetRule: Rule = {
   libvirt: 'qemuValidateDomainDefWatchdogs (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['watchdog'],
   libvirtMessages: ["domain can only have one watchdog with model '%1$s'", 'watchdogs with different actions are not supported with this QEMU binary'],
   help: words('rules.help.watchdog-set'),
   docsAnchor: 'watchdog-devices',

@@ -9,6 +9,7 @@ export const iothreadpinUnknownRule: Rule = {
   libvirt: 'virDomainIothreadPinDefParseXML (src/conf/domain_conf.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['iothreadpin'],
   libvirtMessages: ["Cannot find 'iothread' : %1$u"],
   help: words('rules.help.iothreadpin-unknown-iothread'),
   docsAnchor: 'iothreads-allocation',

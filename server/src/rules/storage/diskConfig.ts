@@ -25,6 +25,7 @@ export const diskDeviceBusRule: Rule = {
   libvirt: 'virDomainDiskDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['disk'],
   libvirtMessages: [
     "Invalid bus type '%1$s' for floppy disk",
     "Invalid bus type '%1$s' for disk",
@@ -63,6 +64,7 @@ export const diskLunOnlyRule: Rule = {
   libvirt: 'virDomainDiskDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['disk'],
   libvirtMessages: [
     "rawio can be used only with device='lun'",
     "sgio can be used only with device='lun'",
@@ -96,6 +98,7 @@ export const diskVirtioOnlyRule: Rule = {
   libvirt: 'virDomainDiskDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['disk'],
   libvirtMessages: [
     "disk model '%1$s' not supported for bus '%2$s'",
     'queues attribute in disk driver element is only supported for virtio bus',
@@ -130,6 +133,7 @@ export const diskIotuneConflictRule: Rule = {
   libvirt: 'virDomainDiskDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['disk'],
   libvirtMessages: IOTUNE_KINDS.map((kind) => `total and read/write ${kind} cannot be set at the same time`),
   help: words('rules.help.disk-iotune-conflict'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
@@ -169,6 +173,7 @@ export const diskSourceMissingRule: Rule = {
   libvirt: 'virDomainDiskDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['disk'],
   libvirtMessages: ['missing source information for device %1$s'],
   help: words('rules.help.disk-source-missing'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',

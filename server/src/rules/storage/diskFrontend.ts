@@ -14,6 +14,7 @@ export const diskVendorProductRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefDiskFrontend (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['disk'],
   libvirtMessages: ["Only scsi disk supports 'vendor'", "Only ide, sata and scsi disk supports 'product'", 'Only scsi disk supports vendor and product'],
   help: words('rules.help.disk-vendor-product-bus'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',

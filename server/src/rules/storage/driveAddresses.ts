@@ -26,6 +26,7 @@ export const diskAddressTypeRule: Rule = {
   libvirt: 'virDomainDiskAddressDiskBusCompatibility (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['disk'],
   libvirtMessages: ["Invalid address type '%1$s' for the disk '%2$s' with the bus type '%3$s'", 'unexpected address type for usb disk'],
   help: words('rules.help.disk-address-type'),
   docsAnchor: 'hard-drives-floppy-disks-cdroms',
@@ -61,6 +62,7 @@ export const driveAddressDuplicateRule: Rule = {
   libvirt: 'virDomainDefDuplicateDriveAddressesValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['disk', 'hostdev'],
   libvirtMessages: [
     "Found duplicate drive address for disk with target name '%1$s' controller='%2$u' bus='%3$u' target='%4$u' unit='%5$u'",
     "SCSI host address controller='%1$u' bus='%2$u' target='%3$u' unit='%4$u' in use by another SCSI host device",

@@ -114,6 +114,7 @@ export const hostdevDuplicateRule: Rule = {
   libvirt: 'virDomainDefHostdevValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['hostdev', 'interface'],
   libvirtMessages: ['Hostdev already exists in the domain configuration'],
   help: words('rules.help.hostdev-duplicate'),
   docsAnchor: 'host-device-assignment',
@@ -138,6 +139,7 @@ export const hostdevRamfbRule: Rule = {
   libvirt: 'virDomainDefHostdevValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['hostdev'],
   libvirtMessages: ["Only one vgpu device can have 'ramfb' enabled"],
   help: words('rules.help.hostdev-ramfb-twice'),
   docsAnchor: 'host-device-assignment',
@@ -160,6 +162,7 @@ export const hostdevMdevAddressRule: Rule = {
   libvirt: 'virDomainMdevDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['hostdev'],
   libvirtMessages: ["Unsupported address type '%1$s' with mediated device model '%2$s'"],
   help: words('rules.help.hostdev-mdev-address'),
   docsAnchor: 'host-device-assignment',
@@ -183,6 +186,7 @@ export const hostdevBootRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefHostdev (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['hostdev'],
   libvirtMessages: [
     'booting from assigned devices is not supported by vhost SCSI devices',
     'booting from assigned devices is not supported by mediated devices of model vfio-pci',
@@ -208,6 +212,7 @@ export const hostdevQemuModelRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefHostdev (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['hostdev'],
   libvirtMessages: [
     "hostdev mode 'capabilities' is not supported in %1$s",
     "<hostdev> attribute 'display' is only supported with model='vfio-pci'",
@@ -258,6 +263,7 @@ export const hostdevAddressTypeRule: Rule = {
   libvirt: 'virDomainHostdevDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['hostdev'],
   libvirtMessages: [
     ...Object.values(HOSTDEV_ADDRESS_TYPES).map((t) => t.message),
     'unfiltered sgio is no longer supported',

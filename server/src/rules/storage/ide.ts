@@ -33,6 +33,7 @@ export const ideControllerRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefControllerIDE (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['disk', 'controller'],
   libvirtMessages: [
     'IDE controllers are unsupported for this QEMU binary or machine type',
     'Only a single IDE controller is supported for this machine type',

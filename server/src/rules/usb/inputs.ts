@@ -23,6 +23,7 @@ export const inputPs2DisabledRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefInput (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['input'],
   libvirtMessages: ['ps2 bus inputs require the ps2 feature not to be disabled'],
   help: words('rules.help.input-ps2-feature-off'),
   docsAnchor: 'input-devices',
@@ -42,6 +43,7 @@ export const inputVirtioTransitionalRule: Rule = {
   libvirt: 'qemuValidateDomainDeviceDefInput (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['input'],
   libvirtMessages: ['virtio (non-)transitional models are not supported for input type=%1$s'],
   help: words('rules.help.input-virtio-transitional'),
   docsAnchor: 'input-devices',
@@ -64,6 +66,7 @@ export const inputBusRule: Rule = {
   libvirt: 'virDomainInputDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['input'],
   libvirtMessages: [
     'ps2 bus does not support %1$s input device',
     'unsupported input bus %1$s',
