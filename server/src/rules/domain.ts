@@ -38,7 +38,6 @@ export class Domain {
   readonly devices: readonly El[];
   private readonly derivedFacts = new Map<(domain: Domain) => unknown, unknown>();
   private devicesByName: Map<string, El[]> | undefined;
-  private elementNames: Set<string> | undefined;
 
   private constructor(
     readonly text: string,
@@ -78,16 +77,10 @@ export class Domain {
     return this.devicesByName.get(name) ?? [];
   }
 
-  /** Whether the document has an element named one of `names`, anywhere. */
-  hasAnyOf(names: readonly string[]): boolean {
-    const present = (this.elementNames ??= namesUnder(this.root.element));
-    for (let i = 0; i < names.length; i++) if (present.has(names[i])) return true;
-    return false;
-  }
-
   /** `compute(this)`, computed once per document version: facts derived from the domain that several rules read. */
   derived<T>(compute: (domain: Domain) => T): T {
-    if (this.derivedFacts.has(compute)) return this.derivedFacts.get(compute) as T;
+    const known = this.derivedFacts.get(compute);
+    if (known !== undefined || this.derivedFacts.has(compute)) return known as T;
     const value = compute(this);
     this.derivedFacts.set(compute, value);
     return value;
@@ -180,21 +173,6 @@ export class Domain {
   span(el: El): Span {
     return { from: el.start, to: el.start + el.element.length };
   }
-}
-
-/** The names of `root` and of every element inside it. */
-function namesUnder(root: ElementNode): Set<string> {
-  const names = new Set<string>();
-  const pending: ElementNode[] = [root];
-  for (let element = pending.pop(); element; element = pending.pop()) {
-    names.add(element.name);
-    const children = element.children;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (child.kind === 'element') pending.push(child);
-    }
-  }
-  return names;
 }
 
 /** The element's attribute `name` when its value is complete (its closing quote typed). */

@@ -3,6 +3,7 @@
  * A rule that fails (a bug of ours) is skipped rather than taking the others with it.
  */
 import { Finding } from '../finding';
+import { ElementNode } from '../parser/nodes';
 import { Language, Words, render, words } from '../messages/words';
 import { bootRules } from './boot';
 import { cpuRules } from './cpu';
@@ -43,6 +44,53 @@ export function stageWords(stage: Stage): Words {
   return words(`rules.stage.${stage}`);
 }
 
+/** Which of a list's rules name each element in their onlyWith (by position in the list), and which have one. */
+interface Gates {
+  rulesNaming: Map<string, number[]>;
+  gated: Uint8Array;
+}
+
+const GATES = new WeakMap<readonly Rule[], Gates>();
+
+function gatesOf(rules: readonly Rule[]): Gates {
+  let gates = GATES.get(rules);
+  if (gates) return gates;
+  gates = { rulesNaming: new Map(), gated: new Uint8Array(rules.length) };
+  for (let i = 0; i < rules.length; i++) {
+    const names = rules[i].onlyWith;
+    if (!names) continue;
+    gates.gated[i] = 1;
+    for (const name of names) {
+      const naming = gates.rulesNaming.get(name);
+      if (naming) naming.push(i);
+      else gates.rulesNaming.set(name, [i]);
+    }
+  }
+  GATES.set(rules, gates);
+  return gates;
+}
+
+/**
+ * Which rules may find something in the document: 1 for those without onlyWith and those one of
+ * whose elements it has. One walk of the tree and a lookup per element, not a test per rule.
+ */
+function runnable(domain: Domain, rules: readonly Rule[]): Uint8Array {
+  const { rulesNaming, gated } = gatesOf(rules);
+  const runs = new Uint8Array(rules.length);
+  for (let i = 0; i < runs.length; i++) runs[i] = gated[i] ^ 1;
+  const pending: ElementNode[] = [domain.root.element];
+  for (let element = pending.pop(); element; element = pending.pop()) {
+    const naming = rulesNaming.get(element.name);
+    if (naming) for (let i = 0; i < naming.length; i++) runs[naming[i]] = 1;
+    const children = element.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.kind === 'element') pending.push(child);
+    }
+  }
+  return runs;
+}
+
 /** The findings of every rule that applies to the domain's driver. */
 export function runRules(domain: Domain, rules: readonly Rule[] = RULES, onError?: (rule: Rule, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
@@ -69,9 +117,10 @@ export function runRules(domain: Domain, rules: readonly Rule[] = RULES, onError
     findings.push(finding);
   };
   const qemu = domain.isQemu;
+  const runs = runnable(domain, rules);
   for (let i = 0; i < rules.length; i++) {
     rule = rules[i];
-    if ((rule.driver === 'qemu' && !qemu) || (rule.onlyWith !== undefined && !domain.hasAnyOf(rule.onlyWith))) continue;
+    if (runs[i] === 0 || (rule.driver === 'qemu' && !qemu)) continue;
     try {
       rule.check(domain, report);
     } catch (error) {
