@@ -20,6 +20,7 @@ export const emulatorArchRule: Rule = {
   libvirt: 'qemuValidateDomainDef (src/qemu/qemu_validate.c), virQEMUCapsIsArchSupported (src/qemu/qemu_capabilities.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['emulator'],
   libvirtMessages: ["Emulator '%1$s' does not support arch '%2$s'"],
   help: words('rules.help.emulator-arch-mismatch'),
   docsAnchor: 'operating-system-booting',

@@ -15,6 +15,7 @@ export const ccwAddressDoubleUseRule: Rule = {
   libvirt: 'virDomainCCWAddressAssign (src/conf/domain_addr.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['address'],
   libvirtMessages: ["The CCW devno '%1$s' is in use already"],
   help: words('rules.help.ccw-address-double-use'),
   docsAnchor: 'device-addresses',

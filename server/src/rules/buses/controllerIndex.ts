@@ -12,6 +12,7 @@ export const controllerDuplicateIndexRule: Rule = {
   libvirt: 'virDomainDefRejectDuplicateControllers (src/conf/domain_postparse.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['controller'],
   libvirtMessages: ["Multiple '%1$s' controllers with index '%2$d'"],
   help: words('rules.help.controller-duplicate-index'),
   docsAnchor: 'controllers',

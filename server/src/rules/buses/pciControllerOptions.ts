@@ -16,6 +16,7 @@ export const pciControllerOptionsRule: Rule = {
   libvirt: 'virDomainControllerDefValidate (src/conf/domain_validate.c)',
   stage: 'define',
   driver: 'any',
+  onlyWith: ['controller'],
   libvirtMessages: [
     'pci-root and pcie-root controllers should not have an address',
     'PCI controller index %1$d too high, maximum is 255',

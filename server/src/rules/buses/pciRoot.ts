@@ -17,6 +17,7 @@ export const pciRootModelRule: Rule = {
   libvirt: 'qemuDomainDefAddDefaultDevices (src/qemu/qemu_postparse.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['controller'],
   libvirtMessages: [
     "The PCI controller with index='0' must be model='pci-root' for this machine type, but model='%1$s' was found instead",
     "The PCI controller with index='0' must be model='pcie-root' for this machine type, but model='%1$s' was found instead",
@@ -42,6 +43,7 @@ export const pciRootIndexRule: Rule = {
   libvirt: 'qemuDomainControllerDefPostParse (src/qemu/qemu_postparse.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['controller'],
   libvirtMessages: ['pci-root and pcie-root controllers should have index 0'],
   help: words('rules.help.pci-root-index'),
   docsAnchor: 'controllers',

@@ -23,6 +23,7 @@ export const spaprVioAddressClashRule: Rule = {
   libvirt: 'qemuDomainAssignSpaprVIOAddress (src/qemu/qemu_domain_address.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['address'],
   libvirtMessages: ['spapr-vio address %1$#llx already in use'],
   help: words('rules.help.spapr-vio-address-clash'),
   docsAnchor: 'device-addresses',

@@ -15,6 +15,7 @@ export const zpciAddressRule: Rule = {
   libvirt: 'virDomainZPCIAddressReserveId (src/conf/domain_addr.c), qemuValidateDomainDeviceDefZPCIAddress (src/qemu/qemu_validate.c)',
   stage: 'define',
   driver: 'qemu',
+  onlyWith: ['address'],
   libvirtMessages: ['zPCI %1$s %2$o is already reserved', "Invalid PCI address uid='0x%1$.4x', must be > 0x0000 and <= 0x%2$.4x", "This QEMU binary doesn't support zPCI"],
   help: words('rules.help.zpci-address'),
   docsAnchor: 'device-addresses',
