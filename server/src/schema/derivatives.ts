@@ -550,9 +550,10 @@ export class Derivatives {
  * lookup allocates nothing (a Map per first operand cost 52,000 small Maps over the corpus).
  */
 class PairTable {
-  /** [first, second] ids per slot; -1: empty. */
-  private keys = new Int32Array(2048).fill(-1);
-  private values: (P | undefined)[] = new Array<P | undefined>(1024).fill(undefined);
+  /** [first + 1, second] ids per slot; 0: empty (a zeroed array needs no filling). */
+  private keys = new Int32Array(2048);
+  /** Read only where `keys` has an entry: holes stay holes (filling a large array cost more than the lookups). */
+  private values = new Array<P>(1024);
   private mask = 1023;
   private size = 0;
 
@@ -560,8 +561,8 @@ class PairTable {
     const keys = this.keys;
     for (let slot = slotOf(a, b) & this.mask; ; slot = (slot + 1) & this.mask) {
       const first = keys[2 * slot];
-      if (first === -1) return undefined;
-      if (first === a && keys[2 * slot + 1] === b) return this.values[slot];
+      if (first === 0) return undefined;
+      if (first === a + 1 && keys[2 * slot + 1] === b) return this.values[slot];
     }
   }
 
@@ -574,8 +575,8 @@ class PairTable {
   private put(a: number, b: number, value: P): void {
     const keys = this.keys;
     let slot = slotOf(a, b) & this.mask;
-    while (keys[2 * slot] !== -1) slot = (slot + 1) & this.mask;
-    keys[2 * slot] = a;
+    while (keys[2 * slot] !== 0) slot = (slot + 1) & this.mask;
+    keys[2 * slot] = a + 1;
     keys[2 * slot + 1] = b;
     this.values[slot] = value;
   }
@@ -583,10 +584,10 @@ class PairTable {
   private grow(): void {
     const { keys, values } = this;
     const capacity = 2 * (this.mask + 1);
-    this.keys = new Int32Array(2 * capacity).fill(-1);
-    this.values = new Array<P | undefined>(capacity).fill(undefined);
+    this.keys = new Int32Array(2 * capacity);
+    this.values = new Array<P>(capacity);
     this.mask = capacity - 1;
-    for (let slot = 0; slot < values.length; slot++) if (keys[2 * slot] !== -1) this.put(keys[2 * slot], keys[2 * slot + 1], values[slot]!);
+    for (let slot = 0; slot < values.length; slot++) if (keys[2 * slot] !== 0) this.put(keys[2 * slot] - 1, keys[2 * slot + 1], values[slot]);
   }
 }
 
