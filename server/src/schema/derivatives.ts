@@ -356,31 +356,44 @@ export class Derivatives {
       case 'element':
         return containsName(p.name, name) ? this.after(this.contentOf(p.element), this.empty) : this.notAllowed;
       case 'interleave':
-        return this.choice(
-          this.applyAfter((x) => this.interleave(x, p.b), this.startTagOpen(p.a, name)),
-          this.applyAfter((x) => this.interleave(p.a, x), this.startTagOpen(p.b, name)),
-        );
+        return this.choice(this.applyAfter(ContinueWith.InterleaveBefore, p.b, this.startTagOpen(p.a, name)), this.applyAfter(ContinueWith.InterleaveAfter, p.a, this.startTagOpen(p.b, name)));
       case 'oneOrMore':
-        return this.applyAfter((x) => this.group(x, this.choice(p, this.empty)), this.startTagOpen(p.p, name));
+        return this.applyAfter(ContinueWith.Repeat, p, this.startTagOpen(p.p, name));
       case 'group': {
-        const first = this.applyAfter((x) => this.group(x, p.b), this.startTagOpen(p.a, name));
+        const first = this.applyAfter(ContinueWith.GroupBefore, p.b, this.startTagOpen(p.a, name));
         return this.nullable(p.a) ? this.choice(first, this.startTagOpen(p.b, name)) : first;
       }
       case 'after':
-        return this.applyAfter((x) => this.after(x, p.b), this.startTagOpen(p.a, name));
+        return this.applyAfter(ContinueWith.AfterBefore, p.b, this.startTagOpen(p.a, name));
       default:
         return this.notAllowed;
     }
   }
 
-  private applyAfter(f: (p: P) => P, p: P): P {
+  /** `p` with each of its continuations `x` (in `after(content, x)`) made `x` combined with `other` as `how` says. */
+  private applyAfter(how: ContinueWith, other: P, p: P): P {
     switch (p.kind) {
       case 'after':
-        return this.after(p.a, f(p.b));
+        return this.after(p.a, this.continueWith(how, other, p.b));
       case 'choice':
-        return this.choice(this.applyAfter(f, p.a), this.applyAfter(f, p.b));
+        return this.choice(this.applyAfter(how, other, p.a), this.applyAfter(how, other, p.b));
       default:
         return this.notAllowed;
+    }
+  }
+
+  private continueWith(how: ContinueWith, other: P, x: P): P {
+    switch (how) {
+      case ContinueWith.InterleaveBefore:
+        return this.interleave(x, other);
+      case ContinueWith.InterleaveAfter:
+        return this.interleave(other, x);
+      case ContinueWith.GroupBefore:
+        return this.group(x, other);
+      case ContinueWith.AfterBefore:
+        return this.after(x, other);
+      case ContinueWith.Repeat:
+        return this.group(x, this.choice(other, this.empty));
     }
   }
 
@@ -615,6 +628,19 @@ class Node {
 
 function node(kind: P['kind'], a?: P, b?: P, p?: P, name?: NameClass, element?: number, source?: Pattern, except?: P): P {
   return new Node(kind, a, b, p, name, element, source, except) as unknown as P;
+}
+
+/**
+ * How applyAfter combines a continuation `x` with the other operand: `interleave(x, other)`,
+ * `interleave(other, x)`, `group(x, other)`, `after(x, other)`, or `group(x, other?)` for the
+ * rest of a oneOrMore (a closure per call cost an allocation).
+ */
+const enum ContinueWith {
+  InterleaveBefore,
+  InterleaveAfter,
+  GroupBefore,
+  AfterBefore,
+  Repeat,
 }
 
 /** Every bit of firstNames: a wildcard may take any name. */
