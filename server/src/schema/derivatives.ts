@@ -356,31 +356,44 @@ export class Derivatives {
       case 'element':
         return containsName(p.name, name) ? this.after(this.contentOf(p.element), this.empty) : this.notAllowed;
       case 'interleave':
-        return this.choice(
-          this.applyAfter((x) => this.interleave(x, p.b), this.startTagOpen(p.a, name)),
-          this.applyAfter((x) => this.interleave(p.a, x), this.startTagOpen(p.b, name)),
-        );
+        return this.choice(this.applyAfter(ContinueWith.InterleaveBefore, p.b, this.startTagOpen(p.a, name)), this.applyAfter(ContinueWith.InterleaveAfter, p.a, this.startTagOpen(p.b, name)));
       case 'oneOrMore':
-        return this.applyAfter((x) => this.group(x, this.choice(p, this.empty)), this.startTagOpen(p.p, name));
+        return this.applyAfter(ContinueWith.Repeat, p, this.startTagOpen(p.p, name));
       case 'group': {
-        const first = this.applyAfter((x) => this.group(x, p.b), this.startTagOpen(p.a, name));
+        const first = this.applyAfter(ContinueWith.GroupBefore, p.b, this.startTagOpen(p.a, name));
         return this.nullable(p.a) ? this.choice(first, this.startTagOpen(p.b, name)) : first;
       }
       case 'after':
-        return this.applyAfter((x) => this.after(x, p.b), this.startTagOpen(p.a, name));
+        return this.applyAfter(ContinueWith.AfterBefore, p.b, this.startTagOpen(p.a, name));
       default:
         return this.notAllowed;
     }
   }
 
-  private applyAfter(f: (p: P) => P, p: P): P {
+  /** `p` with each of its continuations `x` (in `after(content, x)`) made `x` combined with `other` as `how` says. */
+  private applyAfter(how: ContinueWith, other: P, p: P): P {
     switch (p.kind) {
       case 'after':
-        return this.after(p.a, f(p.b));
+        return this.after(p.a, this.continueWith(how, other, p.b));
       case 'choice':
-        return this.choice(this.applyAfter(f, p.a), this.applyAfter(f, p.b));
+        return this.choice(this.applyAfter(how, other, p.a), this.applyAfter(how, other, p.b));
       default:
         return this.notAllowed;
+    }
+  }
+
+  private continueWith(how: ContinueWith, other: P, x: P): P {
+    switch (how) {
+      case ContinueWith.InterleaveBefore:
+        return this.interleave(x, other);
+      case ContinueWith.InterleaveAfter:
+        return this.interleave(other, x);
+      case ContinueWith.GroupBefore:
+        return this.group(x, other);
+      case ContinueWith.AfterBefore:
+        return this.after(x, other);
+      case ContinueWith.Repeat:
+        return this.group(x, this.choice(other, this.empty));
     }
   }
 
@@ -550,9 +563,10 @@ export class Derivatives {
  * lookup allocates nothing (a Map per first operand cost 52,000 small Maps over the corpus).
  */
 class PairTable {
-  /** [first, second] ids per slot; -1: empty. */
-  private keys = new Int32Array(2048).fill(-1);
-  private values: (P | undefined)[] = new Array<P | undefined>(1024).fill(undefined);
+  /** [first + 1, second] ids per slot; 0: empty (a zeroed array needs no filling). */
+  private keys = new Int32Array(2048);
+  /** Read only where `keys` has an entry: holes stay holes (filling a large array cost more than the lookups). */
+  private values = new Array<P>(1024);
   private mask = 1023;
   private size = 0;
 
@@ -560,8 +574,8 @@ class PairTable {
     const keys = this.keys;
     for (let slot = slotOf(a, b) & this.mask; ; slot = (slot + 1) & this.mask) {
       const first = keys[2 * slot];
-      if (first === -1) return undefined;
-      if (first === a && keys[2 * slot + 1] === b) return this.values[slot];
+      if (first === 0) return undefined;
+      if (first === a + 1 && keys[2 * slot + 1] === b) return this.values[slot];
     }
   }
 
@@ -574,8 +588,8 @@ class PairTable {
   private put(a: number, b: number, value: P): void {
     const keys = this.keys;
     let slot = slotOf(a, b) & this.mask;
-    while (keys[2 * slot] !== -1) slot = (slot + 1) & this.mask;
-    keys[2 * slot] = a;
+    while (keys[2 * slot] !== 0) slot = (slot + 1) & this.mask;
+    keys[2 * slot] = a + 1;
     keys[2 * slot + 1] = b;
     this.values[slot] = value;
   }
@@ -583,10 +597,10 @@ class PairTable {
   private grow(): void {
     const { keys, values } = this;
     const capacity = 2 * (this.mask + 1);
-    this.keys = new Int32Array(2 * capacity).fill(-1);
-    this.values = new Array<P | undefined>(capacity).fill(undefined);
+    this.keys = new Int32Array(2 * capacity);
+    this.values = new Array<P>(capacity);
     this.mask = capacity - 1;
-    for (let slot = 0; slot < values.length; slot++) if (keys[2 * slot] !== -1) this.put(keys[2 * slot], keys[2 * slot + 1], values[slot]!);
+    for (let slot = 0; slot < values.length; slot++) if (keys[2 * slot] !== 0) this.put(keys[2 * slot] - 1, keys[2 * slot + 1], values[slot]);
   }
 }
 
@@ -614,6 +628,19 @@ class Node {
 
 function node(kind: P['kind'], a?: P, b?: P, p?: P, name?: NameClass, element?: number, source?: Pattern, except?: P): P {
   return new Node(kind, a, b, p, name, element, source, except) as unknown as P;
+}
+
+/**
+ * How applyAfter combines a continuation `x` with the other operand: `interleave(x, other)`,
+ * `interleave(other, x)`, `group(x, other)`, `after(x, other)`, or `group(x, other?)` for the
+ * rest of a oneOrMore (a closure per call cost an allocation).
+ */
+const enum ContinueWith {
+  InterleaveBefore,
+  InterleaveAfter,
+  GroupBefore,
+  AfterBefore,
+  Repeat,
 }
 
 /** Every bit of firstNames: a wildcard may take any name. */

@@ -57,6 +57,9 @@ export function validateTree(
   const root = tree.children.find((child): child is ElementNode => child.kind === 'element');
   // Without a `<domain>` root the well-formedness check has said all there is to say.
   if (root?.name !== 'domain') return [];
+  // Without a memo to fill, a valid document (most are) needs no more than a yes: the walk that
+  // can say what is wrong runs only when there is something to say.
+  if (!memo && conforms(d, text, root)) return [];
   const validator = new TreeValidator(d, words, text, documentQuote(tree), maxFindings, memo);
   validator.element(root, root.offset, d.start(), ROOT_SCOPE, undefined, 0);
   return validator.findings;
@@ -72,6 +75,51 @@ export function documentQuote(tree: DocumentNode): QuoteChar {
   const root = tree.children.find((child): child is ElementNode => child.kind === 'element');
   const quoted = root?.attributes.find((attribute) => attribute.quote !== Quote.None);
   return quoted?.quote === Quote.Double ? '"' : "'";
+}
+
+/**
+ * Whether the root element matches the grammar: TreeValidator's derivatives, taken in the same
+ * order (so true exactly when it would find nothing), without the words, labels and recovery it
+ * needs to say what is wrong. The same order matters beyond the answer: the engine numbers
+ * patterns as it makes them, and messages list choices in that order, so a check of many
+ * documents must leave the engine as TreeValidator would have.
+ */
+function conforms(d: Derivatives, text: Source, root: ElementNode): boolean {
+  return conformingElement(d, text, root, root.offset, d.start(), ROOT_SCOPE, 0).kind !== 'notAllowed';
+}
+
+/** The parent's pattern after `element`, as TreeValidator.element has it; notAllowed where it would report. */
+function conformingElement(d: Derivatives, text: Source, element: ElementNode, start: number, p: P, outer: Namespaces, depth: number): P {
+  const namespaces = scopeOf(element, text, start, outer);
+  let current = d.startTagOpen(p, qualified(element.name, namespaces, true));
+  if (current.kind === 'notAllowed') return current;
+  for (const attribute of element.attributes) {
+    if (attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
+    const value = attribute.valueClosed ? attributeValue(text, start, attribute) : undefined;
+    current = d.attribute(current, qualified(attribute.name, namespaces, false), value);
+    if (current.kind === 'notAllowed') return current;
+  }
+  let content = d.startTagClose(current);
+  if (content.kind === 'notAllowed') return content;
+  if (depth >= MAX_DEPTH) return d.endTagForgiving(content);
+  if (!hasChildElement(element)) {
+    const { value } = elementText(text, start, element);
+    const after = d.text(content, value);
+    content = isWhitespaceText(value) ? d.choice(content, after) : after;
+  } else {
+    for (const child of element.children) {
+      const childStart = start + child.offset;
+      if (child.kind === 'element') content = conformingElement(d, text, child, childStart, content, namespaces, depth + 1);
+      else if (child.kind === 'text' || child.kind === 'cdata') {
+        const value = textOf(text, childStart, child);
+        if (!isWhitespaceText(value)) content = d.text(content, value);
+      }
+      if (content.kind === 'notAllowed') return content;
+    }
+  }
+  const after = d.endTag(content);
+  // An element not closed yet is still being typed: TreeValidator does not report its missing content.
+  return after.kind === 'notAllowed' && !isClosed(element) ? d.endTagForgiving(content) : after;
 }
 
 export class TreeValidator {
@@ -247,7 +295,7 @@ export class TreeValidator {
     const childStart = start + child.offset;
     if (child.kind === 'element') return this.element(child, childStart, current, namespaces, self, depth + 1);
     if (child.kind !== 'text' && child.kind !== 'cdata') return current;
-    const value = child.kind === 'text' ? decodeReferences(this.text.slice(childStart, childStart + child.length)) : this.text.slice(childStart + 9, childStart + child.length - 3);
+    const value = textOf(this.text, childStart, child);
     if (isWhitespaceText(value)) return current;
     const next = this.d.text(current, value);
     if (next.kind !== 'notAllowed') return next;
@@ -415,6 +463,11 @@ function earlierSibling(parent: ElementNode, element: ElementNode): boolean {
     if (sibling.kind === 'element' && sibling.name === element.name) return true;
   }
   return false;
+}
+
+/** A text child's value (references decoded), or a CDATA section's. */
+function textOf(text: Source, childStart: number, child: ChildNode & { kind: 'text' | 'cdata' }): string {
+  return child.kind === 'text' ? decodeReferences(text.slice(childStart, childStart + child.length)) : text.slice(childStart + 9, childStart + child.length - 3);
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
