@@ -88,6 +88,74 @@ class Frame {
  */
 export const NO_CHILDREN: ChildNode[] = Object.freeze([]) as unknown as ChildNode[];
 const NO_ATTRIBUTES: Attribute[] = Object.freeze([]) as unknown as Attribute[];
+
+/**
+ * Elements are made by two classes, so that what most of them have in common is stored once, on
+ * the prototype, instead of in each: three elements in four of a domain are self-closing
+ * (`<target .../>`), and of their fourteen fields only five differ between them. A tree the
+ * young generation of the heap cannot hold is copied by each garbage collection it survives and
+ * then faulted into fresh pages, so its size is most of a 10 MB parse's time. Both classes keep
+ * the plain fields of ElementNode (no getters, nothing computed on reading), and nothing writes
+ * to what a self-closing element takes from its prototype (incremental.ts re-parses only inside
+ * elements with an end tag): were something to, the field would become the element's own.
+ */
+class SelfClosingElement {
+  declare readonly kind: 'element';
+  declare problems: Problem[] | undefined;
+  declare entityReferences: EntityReference[] | undefined;
+  declare readonly startTagClosed: boolean;
+  declare readonly selfClosing: boolean;
+  declare children: ChildNode[];
+  declare endTagOffset: number;
+  declare endTagProblems: Problem[] | undefined;
+  declare hasUnclosedChild: boolean;
+
+  constructor(
+    public offset: number,
+    public length: number,
+    public readonly name: string,
+    public readonly attributes: Attribute[],
+    public readonly startTagLength: number,
+    findings: Findings,
+  ) {
+    // Own only where present, which most elements of a document are without.
+    if (findings.problems !== undefined) this.problems = findings.problems;
+    if (findings.references !== undefined) this.entityReferences = findings.references;
+  }
+}
+Object.assign(SelfClosingElement.prototype, {
+  kind: 'element',
+  problems: undefined,
+  entityReferences: undefined,
+  startTagClosed: true,
+  selfClosing: true,
+  children: NO_CHILDREN,
+  endTagOffset: -1,
+  endTagProblems: undefined,
+  hasUnclosedChild: false,
+});
+
+/** Any other element: its content, end tag and recovery are written after it is made, so those fields are its own. */
+class OpenedElement {
+  declare readonly kind: 'element';
+  declare readonly selfClosing: boolean;
+  children: ChildNode[] = NO_CHILDREN;
+  endTagOffset = -1;
+  endTagProblems: Problem[] | undefined = undefined;
+  hasUnclosedChild = false;
+
+  constructor(
+    public offset: number,
+    public length: number,
+    public readonly name: string,
+    public readonly attributes: Attribute[],
+    public readonly startTagLength: number,
+    public readonly startTagClosed: boolean,
+    public problems: Problem[] | undefined,
+    public entityReferences: EntityReference[] | undefined,
+  ) {}
+}
+Object.assign(OpenedElement.prototype, { kind: 'element', selfClosing: false });
 const NO_PARENT: ParentNode = Object.freeze({ kind: 'document', offset: 0, length: 0, problems: undefined, entityReferences: undefined, children: NO_CHILDREN, hasUnclosedChild: false }) as DocumentNode;
 
 /**
@@ -615,22 +683,10 @@ class TreeBuilder {
       if (unterminated && after.includes(unterminated)) unterminated = undefined;
     }
     this.pos = p;
-    const element: ElementNode = {
-      kind: 'element',
-      offset: this.offsetInTop(start),
-      length: p - start,
-      problems: findings.problems,
-      entityReferences: findings.references,
-      name,
-      attributes: exactAttributes,
-      startTagLength: p - start,
-      startTagClosed: closed,
-      selfClosing,
-      children: NO_CHILDREN,
-      endTagOffset: -1,
-      endTagProblems: undefined,
-      hasUnclosedChild: false,
-    };
+    const offset = this.offsetInTop(start);
+    const element: ElementNode = selfClosing
+      ? new SelfClosingElement(offset, p - start, name, exactAttributes, p - start, findings)
+      : new OpenedElement(offset, p - start, name, exactAttributes, p - start, closed, findings.problems, findings.references);
     this.append(element);
     if (!selfClosing) this.push(element, start, unterminated);
   }
