@@ -128,6 +128,31 @@ test('closing 20,000 unclosed elements is linear work: twice as many take at mos
   assert.ok(large <= 5 * 20_000, `${large} steps for 20,000`);
 });
 
+/** Open elements end tags look at under `'<a>\n'.repeat(count)`, followed by as many end tags that close nothing (all `</b>`, or each its own name). */
+function strayEndTagSearch(count: number, distinctNames: boolean): number {
+  const before = recovery.searched;
+  const strays = Array.from({ length: count }, (_, i) => (distinctNames ? `</b${i}>` : '</b>')).join('');
+  const tree = parseDocument('<a>\n'.repeat(count) + strays);
+  let found = 0;
+  walk(tree, {
+    enter(node) {
+      if (node.kind === 'strayEndTag') found += node.problems?.some((problem) => problem.code === 'mismatched-end-tag') ? 1 : 0;
+    },
+  });
+  assert.equal(found, count);
+  return recovery.searched - before;
+}
+
+test('end tags that close nothing under 20,000 unclosed elements are linear work', () => {
+  for (const distinctNames of [false, true]) {
+    const small = strayEndTagSearch(10_000, distinctNames);
+    const large = strayEndTagSearch(20_000, distinctNames);
+    // Each looked at every open element: n² steps, 400 million for 20,000.
+    assert.ok(large <= 2 * small + 10, `${small} steps for 10,000, ${large} for 20,000`);
+    assert.ok(large <= 3 * 20_000, `${large} steps for 20,000`);
+  }
+});
+
 test('indentation still decides what an unclosed element keeps, through a chain of them', () => {
   const text = '<root>\n  <a>\n    <b>\n      <c>\n      <d/>\n    <e/>\n  <f/>\n</root>';
   const byName = new Map(elements(text).map((e) => [e.node.name, e.node]));
