@@ -128,7 +128,7 @@ test('closing 20,000 unclosed elements is linear work: twice as many take at mos
   assert.ok(large <= 5 * 20_000, `${large} steps for 20,000`);
 });
 
-/** Open elements end tags look at under `'<a>\n'.repeat(count)`, followed by as many end tags that close nothing (all `</b>`, or each its own name). */
+/** Open elements end tags pass over under `'<a>\n'.repeat(count)`, followed by as many end tags that close nothing (all `</b>`, or each its own name). */
 function strayEndTagSearch(count: number, distinctNames: boolean): number {
   const before = recovery.searched;
   const strays = Array.from({ length: count }, (_, i) => (distinctNames ? `</b${i}>` : '</b>')).join('');

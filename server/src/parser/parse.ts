@@ -90,8 +90,9 @@ export const NO_CHILDREN: ChildNode[] = Object.freeze([]) as unknown as ChildNod
 const NO_ATTRIBUTES: Attribute[] = Object.freeze([]) as unknown as Attribute[];
 
 /**
- * Elements are made by two classes, so that what most of them have in common is stored once, on
- * the prototype, instead of in each: three elements in four of a domain are self-closing
+ * In a large parse (see SHARE_FROM), elements are made by two classes, so that what most of them
+ * have in common is stored once, on the prototype, instead of in each: three elements in four of
+ * a domain are self-closing
  * (`<target .../>`), and of their fourteen fields only five differ between them. A tree the
  * young generation of the heap cannot hold is copied by each garbage collection it survives and
  * then faulted into fresh pages, so its size is most of a 10 MB parse's time. Both classes keep
@@ -101,6 +102,11 @@ const NO_ATTRIBUTES: Attribute[] = Object.freeze([]) as unknown as Attribute[];
  */
 class SelfClosingElement {
   declare readonly kind: 'element';
+  declare offset: number;
+  declare length: number;
+  declare readonly name: string;
+  declare readonly attributes: Attribute[];
+  declare readonly startTagLength: number;
   declare problems: Problem[] | undefined;
   declare entityReferences: EntityReference[] | undefined;
   declare readonly startTagClosed: boolean;
@@ -110,14 +116,12 @@ class SelfClosingElement {
   declare endTagProblems: Problem[] | undefined;
   declare hasUnclosedChild: boolean;
 
-  constructor(
-    public offset: number,
-    public length: number,
-    public readonly name: string,
-    public readonly attributes: Attribute[],
-    public readonly startTagLength: number,
-    findings: Findings,
-  ) {
+  constructor(offset: number, length: number, name: string, attributes: Attribute[], startTagLength: number, findings: Findings) {
+    this.offset = offset;
+    this.length = length;
+    this.name = name;
+    this.attributes = attributes;
+    this.startTagLength = startTagLength;
     // Own only where present, which most elements of a document are without.
     if (findings.problems !== undefined) this.problems = findings.problems;
     if (findings.references !== undefined) this.entityReferences = findings.references;
@@ -139,27 +143,41 @@ Object.assign(SelfClosingElement.prototype, {
 class OpenedElement {
   declare readonly kind: 'element';
   declare readonly selfClosing: boolean;
-  children: ChildNode[] = NO_CHILDREN;
-  endTagOffset = -1;
-  endTagProblems: Problem[] | undefined = undefined;
-  hasUnclosedChild = false;
+  // Declared, and set in the constructor alone: initialized fields would each be defined first, then set.
+  declare offset: number;
+  declare length: number;
+  declare readonly name: string;
+  declare readonly attributes: Attribute[];
+  declare readonly startTagLength: number;
+  declare readonly startTagClosed: boolean;
+  declare problems: Problem[] | undefined;
+  declare entityReferences: EntityReference[] | undefined;
+  declare children: ChildNode[];
+  declare endTagOffset: number;
+  declare endTagProblems: Problem[] | undefined;
+  declare hasUnclosedChild: boolean;
 
-  constructor(
-    public offset: number,
-    public length: number,
-    public readonly name: string,
-    public readonly attributes: Attribute[],
-    public readonly startTagLength: number,
-    public readonly startTagClosed: boolean,
-    public problems: Problem[] | undefined,
-    public entityReferences: EntityReference[] | undefined,
-  ) {}
+  constructor(offset: number, length: number, name: string, attributes: Attribute[], startTagLength: number, startTagClosed: boolean, findings: Findings) {
+    this.offset = offset;
+    this.length = length;
+    this.name = name;
+    this.attributes = attributes;
+    this.startTagLength = startTagLength;
+    this.startTagClosed = startTagClosed;
+    this.problems = findings.problems;
+    this.entityReferences = findings.references;
+    this.children = NO_CHILDREN;
+    this.endTagOffset = -1;
+    this.endTagProblems = undefined;
+    this.hasUnclosedChild = false;
+  }
 }
 Object.assign(OpenedElement.prototype, { kind: 'element', selfClosing: false });
 const NO_PARENT: ParentNode = Object.freeze({ kind: 'document', offset: 0, length: 0, problems: undefined, entityReferences: undefined, children: NO_CHILDREN, hasUnclosedChild: false }) as DocumentNode;
 
 /**
- * From what length of text attributes and attribute lists are shared. Sharing pays where the
+ * From what length of text attributes and attribute lists are shared, and elements made by the
+ * classes above. Sharing pays where the
  * tree outlives the young generation of the heap: at 1 MB a parse took two thirds of the time
  * with it, at 100 KB the same, and at 1 KB, where a new attribute costs less than looking one
  * up, 6-15% more (the two parsers alternating in one process).
@@ -230,12 +248,18 @@ class TreeBuilder {
   /** Nodes given back by elements closed by recovery, last in document order first (see popUnclosedTo). */
   private readonly givenBack: ChildNode[] = [];
   /**
-   * How many open elements have each name: counted from the first end tag that does not close
-   * the innermost element, and kept from then on, so an end tag that closes nothing is known at
-   * once instead of by a search of every open element (20,000 of them under 20,000 unclosed
-   * `<a>` took 2.4 s). A document whose end tags all match never needs it.
+   * How many open elements have each name, as of the last end tag that did not close the
+   * innermost element: such a tag looks its name up here instead of searching every open element
+   * (20,000 end tags under 20,000 unclosed `<a>` took 2.4 s). Brought up to date only then, from
+   * the frames that changed since (see openNamesNow), so push and pop, which every element
+   * passes through, do nothing for it (counting there made a parse of 1 KB 6% slower).
    */
   private openNames: Map<string, number> | undefined;
+  /** The elements openNames counts, by depth: frames[1..countedDepth]'s at the time. */
+  private countedElements: ElementNode[] | undefined;
+  private countedDepth = 0;
+  /** The least depth since openNames was brought up to date: the frames up to it have not changed. */
+  private unchangedDepth = 0;
   /** enclosingNames as a set, made by the first end tag that closes nothing. */
   private enclosingNameSet: Set<string> | undefined;
 
@@ -292,9 +316,16 @@ class TreeBuilder {
     return false;
   }
 
-  private countOpenNames(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (let i = 1; i <= this.depth; i++) countName(counts, (this.frames[i].node as ElementNode).name, 1);
+  /** openNames, brought up to date: each element is counted once while open, so the work is at most the pushes and pops since the last time. */
+  private openNamesNow(): Map<string, number> {
+    const counts = (this.openNames ??= new Map());
+    const counted = (this.countedElements ??= []);
+    for (let i = this.countedDepth; i > this.unchangedDepth; i--) countName(counts, counted[i].name, -1);
+    for (let i = this.unchangedDepth + 1; i <= this.depth; i++) {
+      counted[i] = this.frames[i].node as ElementNode;
+      countName(counts, counted[i].name, 1);
+    }
+    this.countedDepth = this.unchangedDepth = this.depth;
     return counts;
   }
 
@@ -358,14 +389,12 @@ class TreeBuilder {
     const depth = ++this.depth;
     if (depth === this.frames.length) this.frames.push(new Frame());
     this.frames[depth].open(element, start, unterminated);
-    if (this.openNames !== undefined) countName(this.openNames, (element as ElementNode).name, 1);
   }
 
   /** Closes the innermost open element: its children, copied out at their exact size, become its own. */
   private pop(): Frame {
     const frame = this.frames[this.depth--];
     const element = frame.node as ElementNode;
-    if (this.openNames !== undefined) countName(this.openNames, element.name, -1);
     element.children = frame.count === 0 ? NO_CHILDREN : exactCopy(frame.children, frame.count);
     element.hasUnclosedChild = frame.hasUnclosedChild;
     return frame;
@@ -701,9 +730,28 @@ class TreeBuilder {
     }
     this.pos = p;
     const offset = this.offsetInTop(start);
-    const element: ElementNode = selfClosing
-      ? new SelfClosingElement(offset, p - start, name, exactAttributes, p - start, findings)
-      : new OpenedElement(offset, p - start, name, exactAttributes, p - start, closed, findings.problems, findings.references);
+    // A small tree dies young, and a literal costs less to make (a parse of 1 KB: 7% fewer
+    // instructions); a large one outlives the young generation, and its size is the cost.
+    const element: ElementNode = !this.share
+      ? {
+          kind: 'element',
+          offset,
+          length: p - start,
+          problems: findings.problems,
+          entityReferences: findings.references,
+          name,
+          attributes: exactAttributes,
+          startTagLength: p - start,
+          startTagClosed: closed,
+          selfClosing,
+          children: NO_CHILDREN,
+          endTagOffset: -1,
+          endTagProblems: undefined,
+          hasUnclosedChild: false,
+        }
+      : selfClosing
+        ? new SelfClosingElement(offset, p - start, name, exactAttributes, p - start, findings)
+        : new OpenedElement(offset, p - start, name, exactAttributes, p - start, closed, findings);
     this.append(element);
     if (!selfClosing) this.push(element, start, unterminated);
   }
@@ -749,13 +797,16 @@ class TreeBuilder {
     }
     this.pos = p;
     // The innermost element, or one further out that this closes (the search ends there, and closes all it passed).
-    const opens = name === openName || (this.openNames ??= this.countOpenNames()).has(name);
+    const opens = name === openName || this.openNamesNow().has(name);
     for (let i = opens ? this.depth : 0; i >= 1; i--) {
       const frame = this.frames[i];
-      recovery.searched++;
-      if ((frame.node as ElementNode).name !== name) continue;
+      if ((frame.node as ElementNode).name !== name) {
+        recovery.searched++;
+        continue;
+      }
       if (this.depth > i) this.popUnclosedTo(i, start, name);
       this.pop();
+      if (this.depth < this.unchangedDepth) this.unchangedDepth = this.depth;
       const element = frame.node as ElementNode;
       element.endTagOffset = start - frame.start;
       element.length = p - frame.start;
@@ -862,6 +913,7 @@ class TreeBuilder {
         frame.unterminated.fixes = [startTagEndFix(this.text, frame.start, element, empty ? '/>' : '>', empty)];
       }
     }
+    if (depth < this.unchangedDepth) this.unchangedDepth = depth;
     // What is still given back belongs to the element the chain stopped at.
     const top = this.frames[this.depth];
     recovery.steps += givenBack.length;
@@ -1083,8 +1135,8 @@ class TreeBuilder {
 
 /**
  * What recovery did, over every parse: the elements it closed, the children it looked at or
- * moved doing so, and the open elements end tags looked at to find the one they close (tests
- * hold these linear in the size of the document).
+ * moved doing so, and the open elements end tags passed over looking for the one they close
+ * (tests hold these linear in the size of the document).
  */
 export const recovery = { closed: 0, steps: 0, searched: 0 };
 
