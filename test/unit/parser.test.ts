@@ -153,6 +153,18 @@ test('end tags that close nothing under 20,000 unclosed elements are linear work
   }
 });
 
+test('a document of over 2 MB, whose elements take shared fields from a prototype, reads like a small one and patches like a fresh parse', () => {
+  const disk = "  <disk type='file'>\n    <target dev='vda' bus='virtio'/>\n    <blank/>\n  </disk>\n";
+  const small = `<domain>\n${disk}</domain>`;
+  const large = `<domain>\n${disk.repeat(Math.ceil((2.1 * 1024 * 1024) / disk.length))}</domain>`;
+  // The first disk and what is in it, field by field, as a small document's literals hold them.
+  assert.deepEqual(describeTree(parseDocument(large)).slice(2, 5), describeTree(parseDocument(small)).slice(2, 5));
+  const at = large.indexOf("'vda'", large.length >> 1) + 2;
+  const edited = large.slice(0, at) + "x'/><a" + large.slice(at);
+  const patched = applyEdit(parseDocument(large), edited, { start: at, end: at, insertedLength: 6 });
+  assert.deepEqual(describeTree(patched), describeTree(parseDocument(edited)));
+});
+
 test('indentation still decides what an unclosed element keeps, through a chain of them', () => {
   const text = '<root>\n  <a>\n    <b>\n      <c>\n      <d/>\n    <e/>\n  <f/>\n</root>';
   const byName = new Map(elements(text).map((e) => [e.node.name, e.node]));

@@ -90,7 +90,7 @@ export const NO_CHILDREN: ChildNode[] = Object.freeze([]) as unknown as ChildNod
 const NO_ATTRIBUTES: Attribute[] = Object.freeze([]) as unknown as Attribute[];
 
 /**
- * In a large parse (see SHARE_FROM), elements are made by two classes, so that what most of them
+ * In a large parse (see COMPACT_FROM), elements are made by two classes, so that what most of them
  * have in common is stored once, on the prototype, instead of in each: three elements in four of
  * a domain are self-closing
  * (`<target .../>`), and of their fourteen fields only five differ between them. A tree the
@@ -176,13 +176,19 @@ Object.assign(OpenedElement.prototype, { kind: 'element', selfClosing: false });
 const NO_PARENT: ParentNode = Object.freeze({ kind: 'document', offset: 0, length: 0, problems: undefined, entityReferences: undefined, children: NO_CHILDREN, hasUnclosedChild: false }) as DocumentNode;
 
 /**
- * From what length of text attributes and attribute lists are shared, and elements made by the
- * classes above. Sharing pays where the
+ * From what length of text attributes and attribute lists are shared. Sharing pays where the
  * tree outlives the young generation of the heap: at 1 MB a parse took two thirds of the time
  * with it, at 100 KB the same, and at 1 KB, where a new attribute costs less than looking one
  * up, 6-15% more (the two parsers alternating in one process).
  */
 const SHARE_FROM = 128 * 1024;
+
+/**
+ * From what length of text elements are made by the classes above. Below it, where the young
+ * generation holds the whole tree, a literal costs less to make (a parse of 1 KB: 7% fewer
+ * instructions; of 1 MB, 10-25% less time); above it the tree's size is the cost.
+ */
+const COMPACT_FROM = 2 * 1024 * 1024;
 
 export interface FragmentResult {
   children: ChildNode[];
@@ -278,6 +284,7 @@ class TreeBuilder {
   ) {
     this.pos = from;
     this.share = limit - from >= SHARE_FROM;
+    this.compact = limit - from >= COMPACT_FROM;
     this.containerFrame = new Frame();
     this.containerFrame.open(container, containerStart, undefined);
     this.containerFrame.children = containerChildren;
@@ -290,6 +297,8 @@ class TreeBuilder {
   private readonly scratchAttributes: Attribute[] = [];
   /** Whether attributes and their lists are shared (intern.ts): see SHARE_FROM. */
   private readonly share: boolean;
+  /** Whether elements are made by the classes that keep them small: see COMPACT_FROM. */
+  private readonly compact: boolean;
   /** What intern.ts numbered each of scratchAttributes. */
   private attributeIds: Int32Array = new Int32Array(16);
 
@@ -730,9 +739,7 @@ class TreeBuilder {
     }
     this.pos = p;
     const offset = this.offsetInTop(start);
-    // A small tree dies young, and a literal costs less to make (a parse of 1 KB: 7% fewer
-    // instructions); a large one outlives the young generation, and its size is the cost.
-    const element: ElementNode = !this.share
+    const element: ElementNode = !this.compact
       ? {
           kind: 'element',
           offset,
