@@ -128,6 +128,43 @@ test('closing 20,000 unclosed elements is linear work: twice as many take at mos
   assert.ok(large <= 5 * 20_000, `${large} steps for 20,000`);
 });
 
+/** Open elements end tags pass over under `'<a>\n'.repeat(count)`, followed by as many end tags that close nothing (all `</b>`, or each its own name). */
+function strayEndTagSearch(count: number, distinctNames: boolean): number {
+  const before = recovery.searched;
+  const strays = Array.from({ length: count }, (_, i) => (distinctNames ? `</b${i}>` : '</b>')).join('');
+  const tree = parseDocument('<a>\n'.repeat(count) + strays);
+  let found = 0;
+  walk(tree, {
+    enter(node) {
+      if (node.kind === 'strayEndTag') found += node.problems?.some((problem) => problem.code === 'mismatched-end-tag') ? 1 : 0;
+    },
+  });
+  assert.equal(found, count);
+  return recovery.searched - before;
+}
+
+test('end tags that close nothing under 20,000 unclosed elements are linear work', () => {
+  for (const distinctNames of [false, true]) {
+    const small = strayEndTagSearch(10_000, distinctNames);
+    const large = strayEndTagSearch(20_000, distinctNames);
+    // Each looked at every open element: n² steps, 400 million for 20,000.
+    assert.ok(large <= 2 * small + 10, `${small} steps for 10,000, ${large} for 20,000`);
+    assert.ok(large <= 3 * 20_000, `${large} steps for 20,000`);
+  }
+});
+
+test('a document of over 2 MB, whose elements take shared fields from a prototype, reads like a small one and patches like a fresh parse', () => {
+  const disk = "  <disk type='file'>\n    <target dev='vda' bus='virtio'/>\n    <blank/>\n  </disk>\n";
+  const small = `<domain>\n${disk}</domain>`;
+  const large = `<domain>\n${disk.repeat(Math.ceil((2.1 * 1024 * 1024) / disk.length))}</domain>`;
+  // The first disk and what is in it, field by field, as a small document's literals hold them.
+  assert.deepEqual(describeTree(parseDocument(large)).slice(2, 5), describeTree(parseDocument(small)).slice(2, 5));
+  const at = large.indexOf("'vda'", large.length >> 1) + 2;
+  const edited = large.slice(0, at) + "x'/><a" + large.slice(at);
+  const patched = applyEdit(parseDocument(large), edited, { start: at, end: at, insertedLength: 6 });
+  assert.deepEqual(describeTree(patched), describeTree(parseDocument(edited)));
+});
+
 test('indentation still decides what an unclosed element keeps, through a chain of them', () => {
   const text = '<root>\n  <a>\n    <b>\n      <c>\n      <d/>\n    <e/>\n  <f/>\n</root>';
   const byName = new Map(elements(text).map((e) => [e.node.name, e.node]));

@@ -88,6 +88,91 @@ class Frame {
  */
 export const NO_CHILDREN: ChildNode[] = Object.freeze([]) as unknown as ChildNode[];
 const NO_ATTRIBUTES: Attribute[] = Object.freeze([]) as unknown as Attribute[];
+
+/**
+ * In a large parse (see COMPACT_FROM), elements are made by two classes, so that what most of them
+ * have in common is stored once, on the prototype, instead of in each: three elements in four of
+ * a domain are self-closing
+ * (`<target .../>`), and of their fourteen fields only five differ between them. A tree the
+ * young generation of the heap cannot hold is copied by each garbage collection it survives and
+ * then faulted into fresh pages, so its size is most of a 10 MB parse's time. Both classes keep
+ * the plain fields of ElementNode (no getters, nothing computed on reading), and nothing writes
+ * to what a self-closing element takes from its prototype (incremental.ts re-parses only inside
+ * elements with an end tag): were something to, the field would become the element's own.
+ */
+class SelfClosingElement {
+  declare readonly kind: 'element';
+  declare offset: number;
+  declare length: number;
+  declare readonly name: string;
+  declare readonly attributes: Attribute[];
+  declare readonly startTagLength: number;
+  declare problems: Problem[] | undefined;
+  declare entityReferences: EntityReference[] | undefined;
+  declare readonly startTagClosed: boolean;
+  declare readonly selfClosing: boolean;
+  declare children: ChildNode[];
+  declare endTagOffset: number;
+  declare endTagProblems: Problem[] | undefined;
+  declare hasUnclosedChild: boolean;
+
+  constructor(offset: number, length: number, name: string, attributes: Attribute[], startTagLength: number, findings: Findings) {
+    this.offset = offset;
+    this.length = length;
+    this.name = name;
+    this.attributes = attributes;
+    this.startTagLength = startTagLength;
+    // Own only where present, which most elements of a document are without.
+    if (findings.problems !== undefined) this.problems = findings.problems;
+    if (findings.references !== undefined) this.entityReferences = findings.references;
+  }
+}
+Object.assign(SelfClosingElement.prototype, {
+  kind: 'element',
+  problems: undefined,
+  entityReferences: undefined,
+  startTagClosed: true,
+  selfClosing: true,
+  children: NO_CHILDREN,
+  endTagOffset: -1,
+  endTagProblems: undefined,
+  hasUnclosedChild: false,
+});
+
+/** Any other element: its content, end tag and recovery are written after it is made, so those fields are its own. */
+class OpenedElement {
+  declare readonly kind: 'element';
+  declare readonly selfClosing: boolean;
+  // Declared, and set in the constructor alone: initialized fields would each be defined first, then set.
+  declare offset: number;
+  declare length: number;
+  declare readonly name: string;
+  declare readonly attributes: Attribute[];
+  declare readonly startTagLength: number;
+  declare readonly startTagClosed: boolean;
+  declare problems: Problem[] | undefined;
+  declare entityReferences: EntityReference[] | undefined;
+  declare children: ChildNode[];
+  declare endTagOffset: number;
+  declare endTagProblems: Problem[] | undefined;
+  declare hasUnclosedChild: boolean;
+
+  constructor(offset: number, length: number, name: string, attributes: Attribute[], startTagLength: number, startTagClosed: boolean, findings: Findings) {
+    this.offset = offset;
+    this.length = length;
+    this.name = name;
+    this.attributes = attributes;
+    this.startTagLength = startTagLength;
+    this.startTagClosed = startTagClosed;
+    this.problems = findings.problems;
+    this.entityReferences = findings.references;
+    this.children = NO_CHILDREN;
+    this.endTagOffset = -1;
+    this.endTagProblems = undefined;
+    this.hasUnclosedChild = false;
+  }
+}
+Object.assign(OpenedElement.prototype, { kind: 'element', selfClosing: false });
 const NO_PARENT: ParentNode = Object.freeze({ kind: 'document', offset: 0, length: 0, problems: undefined, entityReferences: undefined, children: NO_CHILDREN, hasUnclosedChild: false }) as DocumentNode;
 
 /**
@@ -97,6 +182,13 @@ const NO_PARENT: ParentNode = Object.freeze({ kind: 'document', offset: 0, lengt
  * up, 6-15% more (the two parsers alternating in one process).
  */
 const SHARE_FROM = 128 * 1024;
+
+/**
+ * From what length of text elements are made by the classes above. Below it, where the young
+ * generation holds the whole tree, a literal costs less to make (a parse of 1 KB: 7% fewer
+ * instructions; of 1 MB, 10-25% less time); above it the tree's size is the cost.
+ */
+const COMPACT_FROM = 2 * 1024 * 1024;
 
 export interface FragmentResult {
   children: ChildNode[];
@@ -161,6 +253,21 @@ class TreeBuilder {
   private pos: number;
   /** Nodes given back by elements closed by recovery, last in document order first (see popUnclosedTo). */
   private readonly givenBack: ChildNode[] = [];
+  /**
+   * How many open elements have each name, as of the last end tag that did not close the
+   * innermost element: such a tag looks its name up here instead of searching every open element
+   * (20,000 end tags under 20,000 unclosed `<a>` took 2.4 s). Brought up to date only then, from
+   * the frames that changed since (see openNamesNow), so push and pop, which every element
+   * passes through, do nothing for it (counting there made a parse of 1 KB 6% slower).
+   */
+  private openNames: Map<string, number> | undefined;
+  /** The elements openNames counts, by depth: frames[1..countedDepth]'s at the time. */
+  private countedElements: ElementNode[] | undefined;
+  private countedDepth = 0;
+  /** The least depth since openNames was brought up to date: the frames up to it have not changed. */
+  private unchangedDepth = 0;
+  /** enclosingNames as a set, made by the first end tag that closes nothing. */
+  private enclosingNameSet: Set<string> | undefined;
 
   constructor(
     private readonly text: string,
@@ -177,6 +284,7 @@ class TreeBuilder {
   ) {
     this.pos = from;
     this.share = limit - from >= SHARE_FROM;
+    this.compact = limit - from >= COMPACT_FROM;
     this.containerFrame = new Frame();
     this.containerFrame.open(container, containerStart, undefined);
     this.containerFrame.children = containerChildren;
@@ -189,6 +297,8 @@ class TreeBuilder {
   private readonly scratchAttributes: Attribute[] = [];
   /** Whether attributes and their lists are shared (intern.ts): see SHARE_FROM. */
   private readonly share: boolean;
+  /** Whether elements are made by the classes that keep them small: see COMPACT_FROM. */
+  private readonly compact: boolean;
   /** What intern.ts numbered each of scratchAttributes. */
   private attributeIds: Int32Array = new Int32Array(16);
 
@@ -213,6 +323,19 @@ class TreeBuilder {
   hasOpenElementNamed(name: string): boolean {
     for (let i = 1; i <= this.depth; i++) if ((this.frames[i].node as ElementNode).name === name) return true;
     return false;
+  }
+
+  /** openNames, brought up to date: each element is counted once while open, so the work is at most the pushes and pops since the last time. */
+  private openNamesNow(): Map<string, number> {
+    const counts = (this.openNames ??= new Map());
+    const counted = (this.countedElements ??= []);
+    for (let i = this.countedDepth; i > this.unchangedDepth; i--) countName(counts, counted[i].name, -1);
+    for (let i = this.unchangedDepth + 1; i <= this.depth; i++) {
+      counted[i] = this.frames[i].node as ElementNode;
+      countName(counts, counted[i].name, 1);
+    }
+    this.countedDepth = this.unchangedDepth = this.depth;
+    return counts;
   }
 
   /** Scans up to the limit. False when the fragment escapes its bounds. */
@@ -615,22 +738,27 @@ class TreeBuilder {
       if (unterminated && after.includes(unterminated)) unterminated = undefined;
     }
     this.pos = p;
-    const element: ElementNode = {
-      kind: 'element',
-      offset: this.offsetInTop(start),
-      length: p - start,
-      problems: findings.problems,
-      entityReferences: findings.references,
-      name,
-      attributes: exactAttributes,
-      startTagLength: p - start,
-      startTagClosed: closed,
-      selfClosing,
-      children: NO_CHILDREN,
-      endTagOffset: -1,
-      endTagProblems: undefined,
-      hasUnclosedChild: false,
-    };
+    const offset = this.offsetInTop(start);
+    const element: ElementNode = !this.compact
+      ? {
+          kind: 'element',
+          offset,
+          length: p - start,
+          problems: findings.problems,
+          entityReferences: findings.references,
+          name,
+          attributes: exactAttributes,
+          startTagLength: p - start,
+          startTagClosed: closed,
+          selfClosing,
+          children: NO_CHILDREN,
+          endTagOffset: -1,
+          endTagProblems: undefined,
+          hasUnclosedChild: false,
+        }
+      : selfClosing
+        ? new SelfClosingElement(offset, p - start, name, exactAttributes, p - start, findings)
+        : new OpenedElement(offset, p - start, name, exactAttributes, p - start, closed, findings);
     this.append(element);
     if (!selfClosing) this.push(element, start, unterminated);
   }
@@ -675,11 +803,17 @@ class TreeBuilder {
       p = closed ? q + 1 : q;
     }
     this.pos = p;
-    for (let i = this.depth; i >= 1; i--) {
+    // The innermost element, or one further out that this closes (the search ends there, and closes all it passed).
+    const opens = name === openName || this.openNamesNow().has(name);
+    for (let i = opens ? this.depth : 0; i >= 1; i--) {
       const frame = this.frames[i];
-      if ((frame.node as ElementNode).name !== name) continue;
+      if ((frame.node as ElementNode).name !== name) {
+        recovery.searched++;
+        continue;
+      }
       if (this.depth > i) this.popUnclosedTo(i, start, name);
       this.pop();
+      if (this.depth < this.unchangedDepth) this.unchangedDepth = this.depth;
       const element = frame.node as ElementNode;
       element.endTagOffset = start - frame.start;
       element.length = p - frame.start;
@@ -687,7 +821,7 @@ class TreeBuilder {
       if (frame.unterminated) frame.unterminated.fixes = [startTagEndFix(text, frame.start, element, '>', true)];
       return true;
     }
-    if (name !== '' && this.enclosingNames.includes(name)) return false;
+    if (name !== '' && (this.enclosingNameSet ??= new Set(this.enclosingNames)).has(name)) return false;
     const open = this.top.node;
     const problems: Problem[] = problem ? [problem] : [];
     if (name !== '') {
@@ -786,6 +920,7 @@ class TreeBuilder {
         frame.unterminated.fixes = [startTagEndFix(this.text, frame.start, element, empty ? '/>' : '>', empty)];
       }
     }
+    if (depth < this.unchangedDepth) this.unchangedDepth = depth;
     // What is still given back belongs to the element the chain stopped at.
     const top = this.frames[this.depth];
     recovery.steps += givenBack.length;
@@ -1006,10 +1141,18 @@ class TreeBuilder {
 }
 
 /**
- * What recovery did, over every parse: the elements it closed, and the children it looked at or
- * moved doing so (a test holds this linear in the size of the document).
+ * What recovery did, over every parse: the elements it closed, the children it looked at or
+ * moved doing so, and the open elements end tags passed over looking for the one they close
+ * (tests hold these linear in the size of the document).
  */
-export const recovery = { closed: 0, steps: 0 };
+export const recovery = { closed: 0, steps: 0, searched: 0 };
+
+/** Adds `change` to the count of open elements named `name`; a name none is open with is not kept. */
+function countName(counts: Map<string, number>, name: string, change: number): void {
+  const count = (counts.get(name) ?? 0) + change;
+  if (count > 0) counts.set(name, count);
+  else counts.delete(name);
+}
 
 /**
  * A builder kept alive between parses, so the maps (hidden classes) of TreeBuilder and Frame are

@@ -9,7 +9,11 @@ export function describeTree(document: DocumentNode): string[] {
   const lines = [`document len=${document.length} unclosedChild=${document.hasUnclosedChild}`];
   walk(document, {
     enter(node, start, parent) {
-      const { offset: _offset, children: _children, ...fields } = node as typeof node & { children?: unknown };
+      const fields: Record<string, unknown> = {};
+      // Every field, whether the node holds it or shares it from its prototype (parse.ts), in one order.
+      const names: string[] = [];
+      for (const name in node) if (name !== 'offset' && name !== 'children') names.push(name);
+      for (const name of names.sort()) fields[name] = (node as unknown as Record<string, unknown>)[name];
       const parentKind = parent.kind === 'element' ? parent.name : 'document';
       lines.push(`${start} in ${parentKind}: ${JSON.stringify(fields)}`);
     },
