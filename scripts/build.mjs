@@ -62,11 +62,13 @@ await Promise.all([
 chmodSync('dist/cli.js', 0o755);
 chmodSync('dist/libvirt-xml-language-server.js', 0o755);
 
-// domxml's code cache: one check of the examples compiles what a check runs, and the cache keeps it.
-// Made by this Node for this Node: another version compiles the bundle as before.
+// domxml's code cache: one check of an example compiles what a check runs, and the cache keeps it.
+// Made by this Node for this Node: another version compiles the bundle as before. One document:
+// a run over several sets a V8 flag (server/src/cli/cli.ts), which a cache made under it would
+// carry, and V8 would refuse the cache to every run.
 rmSync('dist/cli-bundle.cache', { force: true });
 const writeCache = `
-  process.argv.splice(1, Infinity, 'dist/cli.js', 'check', 'examples/');
+  process.argv.splice(1, Infinity, 'dist/cli.js', 'check', 'examples/web01.xml');
   const { launch, codeCache } = require('./dist/cli.js');
   const launched = launch(require('node:path').resolve('dist'));
   process.on('exit', () => require('node:fs').writeFileSync('dist/cli-bundle.cache', codeCache(launched)));`;
