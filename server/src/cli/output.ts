@@ -1,8 +1,9 @@
 /**
  * domxml's standard output and error, and the end of a run. On POSIX a write goes straight to the
  * descriptor (fs.writeSync): Node's own stdio streams write files, pipes and terminals there at
- * once and in full too, and not making them spares a one-file check their modules and set-up (a
- * fifth of what the check cost above Node's start-up, with the wait for their handles at exit).
+ * once and in full too, and not making them spares a one-file check their modules, their set-up
+ * and the wait for their handles at exit (27M of its 183M instructions above Node's start-up, and
+ * 370 of its 3,490 page faults).
  * On Windows, whose console takes the stream's UTF-16 writes, and for a descriptor that would
  * block (a non-blocking pipe), the write goes through the stream.
  */
