@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -24,21 +25,27 @@ const chineseApart = {
   },
 };
 
+// domxml's launcher first: it says how the checker's bundle is written (server/src/cli/launch.ts).
+await esbuild.build({ ...common, entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+const { TOKEN_LINE, BUNDLE_HEAD, BUNDLE_TAIL } = createRequire(import.meta.url)('../dist/cli.js');
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  // domxml: dist/cli.js loads the checker's bundle with V8's code cache (server/src/cli/launch.ts);
-  // the token ties the cache written below to this bundle.
+  // domxml: dist/cli.js loads the checker's bundle with V8's code cache; the token ties the cache
+  // written below to this bundle. Wrapped as Node wraps a CommonJS file, and in ASCII (esbuild's
+  // default), the file is the source V8 compiles, as it is.
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli/cli.ts'],
     outfile: 'dist/cli-bundle.js',
     minifyWhitespace: true,
-    banner: { js: `// domxml build ${randomBytes(12).toString('hex')}` },
+    charset: 'ascii',
+    banner: { js: `${TOKEN_LINE}${randomBytes(12).toString('hex')}\n${BUNDLE_HEAD}` },
+    footer: { js: BUNDLE_TAIL },
     plugins: [chineseApart],
   }),
   esbuild.build({ ...common, entryPoints: ['server/src/messages/zh.ts'], outfile: 'dist/cli-zh.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The server as a command for other editors: its arguments checked, then dist/server.js itself
   // (kept out of this bundle: one server, whichever way it is started).
   esbuild.build({
@@ -55,11 +62,13 @@ await Promise.all([
 chmodSync('dist/cli.js', 0o755);
 chmodSync('dist/libvirt-xml-language-server.js', 0o755);
 
-// domxml's code cache: one check of the examples compiles what a check runs, and the cache keeps it.
-// Made by this Node for this Node: another version compiles the bundle as before.
+// domxml's code cache: one check of an example compiles what a check runs, and the cache keeps it.
+// Made by this Node for this Node: another version compiles the bundle as before. One document:
+// a run over several sets a V8 flag (server/src/cli/cli.ts), which a cache made under it would
+// carry, and V8 would refuse the cache to every run.
 rmSync('dist/cli-bundle.cache', { force: true });
 const writeCache = `
-  process.argv.splice(1, Infinity, 'dist/cli.js', 'check', 'examples/');
+  process.argv.splice(1, Infinity, 'dist/cli.js', 'check', 'examples/web01.xml');
   const { launch, codeCache } = require('./dist/cli.js');
   const launched = launch(require('node:path').resolve('dist'));
   process.on('exit', () => require('node:fs').writeFileSync('dist/cli-bundle.cache', codeCache(launched)));`;

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { BUNDLE_NAME, CACHE_NAME, TOKEN_LINE } from '../../server/src/cli/launch';
+import { BUNDLE_HEAD, BUNDLE_NAME, BUNDLE_TAIL, CACHE_NAME, TOKEN_LINE } from '../../server/src/cli/launch';
 
 const LAUNCH = path.resolve(__dirname, '..', '..', 'server', 'src', 'cli', 'launch.js');
 const DIST = path.resolve(__dirname, '..', '..', '..', 'dist');
@@ -21,9 +21,10 @@ after(() => {
   fs.rmSync(directory, { recursive: true, force: true });
 });
 
-/** A bundle that prints what it was run as and with. */
-function writeBundle(token: string | undefined): void {
-  const body = `process.stdout.write(JSON.stringify({ file: __filename, dir: __dirname, args: process.argv.slice(2), exports: typeof module.exports, require: typeof require('node:fs').readFileSync }));\n`;
+/** A bundle that prints what it was run as and with; `wrapped` as the build writes it, else as a plain CommonJS file. */
+function writeBundle(token: string | undefined, wrapped = false): void {
+  let body = `process.stdout.write(JSON.stringify({ file: __filename, dir: __dirname, args: process.argv.slice(2), exports: typeof module.exports, require: typeof require('node:fs').readFileSync }));\n`;
+  if (wrapped) body = `${BUNDLE_HEAD}\n${body}${BUNDLE_TAIL}\n`;
   fs.writeFileSync(path.join(directory, BUNDLE_NAME), `${token === undefined ? '' : `${TOKEN_LINE}${token}\n`}${body}`);
 }
 
@@ -48,6 +49,15 @@ test('the bundle runs as a main module would: its own file and directory, a requ
   const { printed, use } = launched();
   assert.deepEqual(printed, { file: path.join(directory, BUNDLE_NAME), dir: directory, args: ['check', 'a.xml'], exports: 'object', require: 'function' });
   assert.equal(use, 'absent');
+});
+
+test('a bundle written wrapped, as the build writes it, runs the same, with its cache', () => {
+  writeBundle('wrapped', true);
+  const first = launched({ writeCache: true });
+  assert.deepEqual(first.printed, { file: path.join(directory, BUNDLE_NAME), dir: directory, args: ['check', 'a.xml'], exports: 'object', require: 'function' });
+  const second = launched();
+  assert.equal(second.use, 'used');
+  assert.deepEqual(second.printed, first.printed);
 });
 
 test('the cache a run writes is used by the next run of the same build, which runs the same', () => {

@@ -21,6 +21,7 @@ import { formatJson } from './jsonFormat';
 import { Command, HostConnectionOptions, UsageError, localeLanguage, parseArguments, takeLanguage, usage } from './options';
 import { FixCounts, fixSummaryLine, summaryLine } from './summary';
 import { formatText } from './textFormat';
+import { exitWith, writeErr, writeOut } from './output';
 import { INSTALL_DIRECTORY, PACKAGE_JSON, packageVersion } from '../installation';
 
 const TOOL = 'domxml';
@@ -34,23 +35,7 @@ let language: Language = 'en';
 
 /** One line on standard error, in the language of the run. */
 function say(line: Words | string): void {
-  process.stderr.write(`${TOOL}: ${render(line, language)}\n`);
-}
-
-let stdoutOpened = false;
-
-/** Writes `text` on standard output; for no text, nothing (a clean check does not even open the stream). */
-function out(text: string): void {
-  if (text === '') return;
-  if (!stdoutOpened) {
-    stdoutOpened = true;
-    // A reader that stops early (`domxml check … | head`) is not an error of ours.
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_CLEAN);
-      throw error;
-    });
-  }
-  process.stdout.write(text);
+  writeErr(`${TOOL}: ${render(line, language)}\n`);
 }
 
 /** The schema --schema names, else the bundled one; undefined (said why) when it cannot be had. */
@@ -87,7 +72,22 @@ async function prepare(command: { schemaDirectory: string | undefined; paths: st
   if (!schema) return undefined;
   const { inputs, problems, emptyDirectories } = expandArguments(command.paths);
   for (const directory of emptyDirectories) say(words('cli.noXmlFiles', { directory }));
+  if (inputs.length > 1) optimiseLater();
   return { schema, inputs, failures: [...problems] };
+}
+
+/** Four times Node 20's tier-up budget (--interrupt-budget=67584). */
+const INTERRUPT_BUDGET = 4 * 67584;
+
+/**
+ * V8 optimises a function once it has run a budget of bytecode. Over many documents, four times
+ * Node's budget ran 17% fewer instructions (the corpus in one process: 6.53G -> 5.44G, less
+ * optimised and thrown away); one document keeps Node's, as loading node:v8 would cost it more than
+ * it saves. Set after the bundle is compiled: its code cache is made and read under Node's own
+ * flags (the build makes it with one document).
+ */
+function optimiseLater(): void {
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
 
 /** The libvirt host of --connect, its capabilities read; undefined (said why, as a failure) when they cannot be. */
@@ -148,13 +148,13 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
 
   for (const failure of failures) say(failure);
   for (const note of notes.values()) say(words('cli.host.note', { note }));
-  if (command.format === 'json') out(formatJson(problems));
+  if (command.format === 'json') writeOut(formatJson(problems));
   // SARIF, like JSON, in English: what code scanning shows is read by tools and by every reader alike.
   else if (command.format === 'sarif') {
     const { formatSarif } = require('./sarifFormat') as typeof import('./sarifFormat');
     const inEnglish = failures.map((failure) => render(failure, 'en'));
-    out(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures: inEnglish, notes: [...notes.keys()] }));
-  } else out(formatText(problems, language));
+    writeOut(formatSarif(problems, { toolName: TOOL, toolVersion: packageVersion(), workingDirectory: process.cwd(), failures: inEnglish, notes: [...notes.keys()] }));
+  } else writeOut(formatText(problems, language));
   say(summaryLine(checked, problems, failures.length));
 
   if (failures.length > 0) return EXIT_CANNOT_CHECK;
@@ -179,8 +179,8 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
   const filter = !command.dryRun && inputs.length === 1 && inputs[0].kind === 'stdin';
   const report = (text: string): void => {
     if (filter) {
-      if (text !== '') process.stderr.write(text);
-    } else out(text);
+      writeErr(text);
+    } else writeOut(text);
   };
   const counts: FixCounts = { documents: 0, changes: 0, changedDocuments: 0, notFixed: 0, failures: 0 };
   const remaining: Problem[] = [];
@@ -222,7 +222,7 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
     report(formatChanges(name, fixed.changes, language));
     report(formatText(fixed.remaining, language));
     remaining.push(...fixed.remaining);
-    if (filter) out(withByteOrderMark(fixed.text, read.byteOrderMark));
+    if (filter) writeOut(withByteOrderMark(fixed.text, read.byteOrderMark));
   }
 
   for (const failure of failures) say(failure);
@@ -246,11 +246,11 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv = pro
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     say(error.words);
-    process.stderr.write(`${render(words('cli.tryHelp', { tool: TOOL }), language)}\n`);
+    writeErr(`${render(words('cli.tryHelp', { tool: TOOL }), language)}\n`);
     return EXIT_CANNOT_CHECK;
   }
   if (command.kind === 'help') {
-    out(`${usage(language)}\n`);
+    writeOut(`${usage(language)}\n`);
     return EXIT_CLEAN;
   }
   if (command.kind === 'version') {
@@ -259,12 +259,10 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv = pro
       say(words('cli.noVersion', { file: PACKAGE_JSON }));
       return EXIT_CANNOT_CHECK;
     }
-    out(`${TOOL} ${version}\n`);
+    writeOut(`${TOOL} ${version}\n`);
     return EXIT_CLEAN;
   }
   return command.kind === 'fix' ? fix(command) : check(command);
 }
 
-void main(process.argv.slice(2)).then((status) => {
-  process.exitCode = status;
-});
+void main(process.argv.slice(2)).then(exitWith);

@@ -10,8 +10,14 @@
  * with: V8 refuses a cache from another version or other flags, and the bundle is then compiled as
  * usual.
  *
+ * The build writes the bundle already wrapped as Node wraps a CommonJS file (BUNDLE_HEAD …
+ * BUNDLE_TAIL) and in ASCII, so the file's bytes become the compiled source in one copy: no
+ * decoding of UTF-8, and no second copy of a megabyte for the wrapped text. A bundle without the
+ * wrapper (or not in ASCII) is wrapped (decoded) here.
+ *
  * No import of ours: this file is all that runs before the bundle.
  */
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -21,6 +27,9 @@ export const BUNDLE_NAME = 'cli-bundle.js';
 export const CACHE_NAME = 'cli-bundle.cache';
 /** The bundle's first line: `// domxml build TOKEN`, the token the cache file also starts with. */
 export const TOKEN_LINE = '// domxml build ';
+/** The bundle's code after its token line, between these: a function of its module's variables, as Node's loader wraps a CommonJS file. */
+export const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+export const BUNDLE_TAIL = '\n})';
 
 /** What launching did with the cache (for the tests). */
 export type CacheUse = 'used' | 'rejected' | 'absent' | 'other build';
@@ -35,7 +44,8 @@ export interface Launched {
 /** Runs the bundle in `directory` as the main module. */
 export function launch(directory: string): Launched {
   const bundle = path.join(directory, BUNDLE_NAME);
-  const source = fs.readFileSync(bundle, 'utf8');
+  const bytes = fs.readFileSync(bundle);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const token = buildToken(source);
   let cachedData: Buffer | undefined;
   let use: CacheUse = 'absent';
@@ -49,7 +59,7 @@ export function launch(directory: string): Launched {
     }
   }
   // As Node's own loader runs a CommonJS file: wrapped in a function of its module's variables.
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  const script = new vm.Script(wrapped(source, token) ? source : Module.wrap(source), { filename: bundle, cachedData });
   if (cachedData) use = script.cachedDataRejected ? 'rejected' : 'used';
   const module = new Module(bundle, require.main);
   module.filename = bundle;
@@ -64,6 +74,11 @@ export function launch(directory: string): Launched {
  */
 export function codeCache(launched: Launched): Buffer | undefined {
   return launched.token === undefined ? undefined : Buffer.concat([Buffer.from(launched.token, 'latin1'), launched.script.createCachedData()]);
+}
+
+/** Whether the bundle's code (after the token line) is already wrapped: it starts with BUNDLE_HEAD. */
+function wrapped(source: string, token: string | undefined): boolean {
+  return source.startsWith(BUNDLE_HEAD, token === undefined ? 0 : TOKEN_LINE.length + token.length + 1);
 }
 
 /** The token of the bundle's first line, if it has one. */
