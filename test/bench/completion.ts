@@ -10,7 +10,11 @@
  *   run again (the edited disk misses the memo);
  * - over stdio against the bundled server, beside a hover on plain text in the same run (it
  *   answers null: what the protocol costs by itself).
- * The first request after the schema loads also interns the patterns it meets: shown apart.
+ * The first request after the schema loads also interns the patterns it meets: shown apart, in
+ * process and over stdio. Over stdio, each round starts a server as an editor does (initialize,
+ * initialized, the document opened at once, the settings answered when asked), times the first
+ * document's diagnostics and the first completion in it (`<` typed), then the same for a second
+ * document in the same server: what they cost once the server is warm.
  * The machine is shared: compare ratios, not absolute times. Medians.
  */
 import * as path from 'node:path';
@@ -18,7 +22,7 @@ import { CompletionSuggestion, completeAt } from '../../server/src/features/comp
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { Schema, loadModelFile } from '../../server/src/schema/schema';
 import { ElementValidation, validateTree } from '../../server/src/schema/validate';
-import { LspClient } from '../lsp/lspClient';
+import { LspClient, TEST_HOST } from '../lsp/lspClient';
 import { generateDomain } from './generateDomain';
 import { fmt, median, timed } from './measure';
 import { Analysis } from '../../server/src/features/analysis';
@@ -120,6 +124,67 @@ async function measureServer(client: LspClient, label: string, bytes: number): P
   return { size: label, completionMs: median(completion), floorMs: median(floor) };
 }
 
+const FIRST_ROUNDS = 7;
+
+interface FirstRound {
+  startMs: number;
+  firstDiagnosticsMs: number;
+  firstCompletionMs: number;
+  warmDiagnosticsMs: number;
+  warmCompletionMs: number;
+}
+
+/** Milliseconds since `start` (process.hrtime.bigint()). */
+function since(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** didOpen → its diagnostics, then `<` typed in <devices> and a completion there → its answer. */
+async function openAndComplete(client: LspClient, uri: string, text: string): Promise<[diagnosticsMs: number, completionMs: number]> {
+  const opened = process.hrtime.bigint();
+  await client.open(uri, text, 1);
+  const diagnosticsMs = since(opened);
+  const middle = text.indexOf('    <interface', text.length >> 1);
+  const { line } = positionAt(text, middle);
+  const typed = client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    <\n' }]);
+  const asked = process.hrtime.bigint();
+  const items = await client.completion(uri, { line, character: 5 });
+  const completionMs = since(asked);
+  await typed;
+  if (items.length === 0) throw new Error('no completion items in the first request');
+  return [diagnosticsMs, completionMs];
+}
+
+/** A fresh server, as an editor starts it: its first document and completion, then a second document's. */
+async function measureFirstRequests(text: string): Promise<FirstRound> {
+  const spawned = process.hrtime.bigint();
+  const client = await LspClient.start({}, [], undefined, { workspace: { configuration: true } }, () => Promise.resolve([{ host: TEST_HOST }]));
+  const startMs = since(spawned);
+  try {
+    const [firstDiagnosticsMs, firstCompletionMs] = await openAndComplete(client, 'file:///bench-first.xml', text);
+    const [warmDiagnosticsMs, warmCompletionMs] = await openAndComplete(client, 'file:///bench-second.xml', text);
+    return { startMs, firstDiagnosticsMs, firstCompletionMs, warmDiagnosticsMs, warmCompletionMs };
+  } finally {
+    await client.stop();
+  }
+}
+
+async function printFirstRequests(): Promise<void> {
+  const text = generateDomain(5 * 1024);
+  const rounds: FirstRound[] = [];
+  for (let i = 0; i < FIRST_ROUNDS; i++) rounds.push(await measureFirstRequests(text));
+  const cell = (pick: (round: FirstRound) => number) => {
+    const values = rounds.map(pick);
+    return `${fmt(Math.min(...values), 1)} / ${fmt(median(values), 1)}`;
+  };
+  console.log(`\nOver stdio, a fresh server per round (${FIRST_ROUNDS} rounds, min / median ms): the first requests beside the same on a second document\n`);
+  console.log('| 5 KB | first (target ≤ 15) | second document, same server |');
+  console.log('|---|---|---|');
+  console.log(`| didOpen → diagnostics | ${cell((r) => r.firstDiagnosticsMs)} | ${cell((r) => r.warmDiagnosticsMs)} |`);
+  console.log(`| completion after \`<\` | ${cell((r) => r.firstCompletionMs)} | ${cell((r) => r.warmCompletionMs)} |`);
+  console.log(`\nStart-up (spawn → initialize answered): ${cell((r) => r.startMs)} ms; spawn → first diagnostics: ${cell((r) => r.startMs + r.firstDiagnosticsMs)} ms`);
+}
+
 async function main(): Promise<void> {
   const [loadMs, schema] = timed(() => Schema.fromModel(loadModelFile(MODEL), 'bundled'));
   const first = documentWithCursor(5 * 1024);
@@ -147,6 +212,7 @@ async function main(): Promise<void> {
   } finally {
     await client.stop();
   }
+  await printFirstRequests();
 }
 
 main().catch((error) => {
