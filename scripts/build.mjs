@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as esbuild from 'esbuild';
+import { writeServerCodeCache } from './serverCodeCache.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -26,7 +27,10 @@ const chineseApart = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // The server: dist/server.js loads its bundle with V8's code cache (server/src/serverLaunch.ts),
+  // written below after a session with it; the token ties the cache to this bundle.
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-bundle.js', banner: { js: `// domxml build ${randomBytes(12).toString('hex')}` } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/serverLaunch.ts'], outfile: 'dist/server.js' }),
   // domxml: dist/cli.js loads the checker's bundle with V8's code cache (server/src/cli/launch.ts);
   // the token ties the cache written below to this bundle.
   esbuild.build({
@@ -65,3 +69,5 @@ const writeCache = `
   process.on('exit', () => require('node:fs').writeFileSync('dist/cli-bundle.cache', codeCache(launched)));`;
 const cacheRun = spawnSync(process.execPath, ['-e', writeCache], { stdio: 'ignore' });
 if (cacheRun.status !== 0 && cacheRun.status !== 1) console.warn(`build: domxml's code cache not written (exit ${cacheRun.status ?? cacheRun.signal}): domxml compiles its bundle at each start`);
+
+await writeServerCodeCache('examples');
