@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 import {
   CancellationToken,
   CodeAction,
@@ -28,6 +29,8 @@ import {
   LSPErrorCodes,
   Location,
   MarkupKind,
+  Message,
+  MessageReader,
   MessageType,
   Position,
   ProposedFeatures,
@@ -95,12 +98,20 @@ import { refusalFinding } from './features/libvirtRefusal';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 import { Analysis, AnalysisContext } from './features/analysis';
 import { FramingWatch } from './framingWatch';
+import { DirectMessageWriter } from './directMessageWriter';
 
 // A request still queued when its $/cancelRequest arrives is answered at once, without running it.
-const connection = createConnection(ProposedFeatures.all, {
-  cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as RequestMessage).id, error: cancelledError().toJson() }),
-});
-if (process.argv.includes('--stdio')) watchStdinFraming();
+const strategy = { cancelUndispatched: (message: Message) => ({ jsonrpc: '2.0', id: (message as RequestMessage).id, error: cancelledError().toJson() }) };
+const overStdio = process.argv.includes('--stdio');
+// Over stdio, answers go out through DirectMessageWriter, one write each. stdin is given as the
+// stream it is, so the library still exits when it closes (its typings pair a stream only with a stream).
+const connection = overStdio
+  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new DirectMessageWriter(process.stdout), strategy)
+  : createConnection(ProposedFeatures.all, strategy);
+if (overStdio) {
+  watchStdinFraming();
+  keepConsoleOffStdout();
+}
 const docs = loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message));
 const bundledSchema = loadBundledSchema();
 let schema = bundledSchema;
@@ -187,6 +198,16 @@ function cancellable<P, R>(handler: (params: P) => R | Promise<R>): (params: P, 
     messagesSinceValidationCheck++;
     return await handler(params);
   };
+}
+
+/**
+ * stdout carries the protocol: what a library prints goes to the client's log instead, as
+ * vscode-languageserver arranges itself when it opens stdio (not when given the streams, as here
+ * for DirectMessageWriter). console.warn and console.error write to stderr.
+ */
+function keepConsoleOffStdout(): void {
+  const toLog = (...args: unknown[]) => connection.console.log(format(...args));
+  console.log = console.info = console.debug = console.dir = toLog;
 }
 
 /** Broken framing on stdin (framingWatch.ts): log and exit, so that the client starts a new server. */
