@@ -98,6 +98,7 @@ import { refusalFinding } from './features/libvirtRefusal';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 import { Analysis, AnalysisContext } from './features/analysis';
 import { FramingWatch } from './framingWatch';
+import { warmUpSteps } from './features/warmUp';
 import { DirectMessageWriter } from './directMessageWriter';
 
 // A request still queued when its $/cancelRequest arrives is answered at once, without running it.
@@ -192,10 +193,10 @@ function cancelledError(): ResponseError<void> {
  */
 function cancellable<P, R>(handler: (params: P) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
   return async (params, token) => {
-    messagesSinceValidationCheck++;
+    noteMessage();
     await new Promise((resolve) => setImmediate(resolve));
     if (token.isCancellationRequested) return cancelledError();
-    messagesSinceValidationCheck++;
+    noteMessage();
     return await handler(params);
   };
 }
@@ -276,6 +277,23 @@ connection.onInitialized(() => {
     return useSchemaFrom(settings);
   });
 });
+
+/**
+ * The warm-up's steps still to run (features/warmUp.ts), made once the first diagnostics are out
+ * (the first document is checked first). A step runs once the server has been idle for
+ * WARM_UP_PAUSE_MS (the requests an editor sends when a document opens are answered first),
+ * while the user reads the diagnostics: what comes during a step waits for that step only.
+ */
+let warmUp: (() => void)[] | undefined;
+const WARM_UP_PAUSE_MS = 100;
+
+function warmUpWhenIdle(): void {
+  if (warmUp!.length === 0) return;
+  const quietFor = performance.now() - lastBusyAt;
+  if (quietFor >= WARM_UP_PAUSE_MS && !validationScheduled) guarded('warmUp', undefined, warmUp!.shift()!)();
+  // A timer, not setImmediate: the messages that came during the step are read first.
+  setTimeout(warmUpWhenIdle, Math.max(0, WARM_UP_PAUSE_MS - quietFor));
+}
 
 function firstSettingsSettled(): void {
   if (!awaitingFirstSettings) return;
@@ -494,10 +512,17 @@ const pendingValidation = new Set<string>();
 let validationScheduled = false;
 /** Edits and requests handled since validation last looked; it waits while this grows. */
 let messagesSinceValidationCheck = 0;
+/** When the server last handled an edit or a request or published diagnostics (performance.now()); the warm-up waits for a pause. */
+let lastBusyAt = 0;
+
+function noteMessage(): void {
+  messagesSinceValidationCheck++;
+  lastBusyAt = performance.now();
+}
 
 function scheduleValidation(uri: string): void {
   pendingValidation.add(uri);
-  messagesSinceValidationCheck++;
+  noteMessage();
   if (validationScheduled) return;
   validationScheduled = true;
   setImmediate(validateWhenQuiet);
@@ -594,6 +619,11 @@ function publish(uri: string, document: OpenDocument, checked: Finding[]): void 
   const diagnostics: Diagnostic[] = findings.map((finding) => diagnosticOf(uri, parsed, finding));
   void connection.sendDiagnostics({ uri, version, diagnostics });
   idleCollector.afterWork(parsed.length);
+  lastBusyAt = performance.now();
+  if (!warmUp) {
+    warmUp = warmUpSteps(context, docs, docsLanguage());
+    warmUpWhenIdle();
+  }
 }
 
 /**
