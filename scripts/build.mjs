@@ -5,6 +5,7 @@ import { chmodSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
+import { writeServerCodeCache } from './serverCodeCache.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -25,24 +26,31 @@ const chineseApart = {
   },
 };
 
-// domxml's launcher first: it says how the checker's bundle is written (server/src/cli/launch.ts).
+// domxml's launcher first: it says how both bundles run with a code cache are written
+// (server/src/bundleLaunch.ts). Wrapped as Node wraps a CommonJS file, and in ASCII, the file is
+// the source V8 compiles, as it is; the token ties the cache written below to the bundle.
 await esbuild.build({ ...common, entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 const { TOKEN_LINE, BUNDLE_HEAD, BUNDLE_TAIL } = createRequire(import.meta.url)('../dist/cli.js');
+/** How a bundle run by bundleLaunch.ts is written: its token line, wrapped, in ASCII. */
+const launchedBundle = () => ({
+  charset: 'ascii',
+  banner: { js: `${TOKEN_LINE}${randomBytes(12).toString('hex')}\n${BUNDLE_HEAD}` },
+  footer: { js: BUNDLE_TAIL },
+});
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  // domxml: dist/cli.js loads the checker's bundle with V8's code cache; the token ties the cache
-  // written below to this bundle. Wrapped as Node wraps a CommonJS file, and in ASCII (esbuild's
-  // default), the file is the source V8 compiles, as it is.
+  // The server: dist/server.js loads its bundle with V8's code cache (server/src/serverLaunch.ts),
+  // written below after a session with it.
+  esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-bundle.js', ...launchedBundle() }),
+  esbuild.build({ ...common, entryPoints: ['server/src/serverLaunch.ts'], outfile: 'dist/server.js' }),
+  // domxml: dist/cli.js loads the checker's bundle with V8's code cache (server/src/cli/launch.ts).
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli/cli.ts'],
     outfile: 'dist/cli-bundle.js',
     minifyWhitespace: true,
-    charset: 'ascii',
-    banner: { js: `${TOKEN_LINE}${randomBytes(12).toString('hex')}\n${BUNDLE_HEAD}` },
-    footer: { js: BUNDLE_TAIL },
+    ...launchedBundle(),
     plugins: [chineseApart],
   }),
   esbuild.build({ ...common, entryPoints: ['server/src/messages/zh.ts'], outfile: 'dist/cli-zh.js' }),
@@ -74,3 +82,5 @@ const writeCache = `
   process.on('exit', () => require('node:fs').writeFileSync('dist/cli-bundle.cache', codeCache(launched)));`;
 const cacheRun = spawnSync(process.execPath, ['-e', writeCache], { stdio: 'ignore' });
 if (cacheRun.status !== 0 && cacheRun.status !== 1) console.warn(`build: domxml's code cache not written (exit ${cacheRun.status ?? cacheRun.signal}): domxml compiles its bundle at each start`);
+
+await writeServerCodeCache('examples');

@@ -14,7 +14,7 @@ fi
 
 newest_vsix() { ls -t -- *.vsix 2>/dev/null | head -n 1 || true; }
 vsix=$(newest_vsix)
-inputs=(client/src server/src schemas syntaxes package.json language-configuration.json .vscodeignore scripts/build.mjs)
+inputs=(client/src server/src schemas syntaxes package.json language-configuration.json .vscodeignore scripts/build.mjs scripts/serverCodeCache.mjs)
 if [ -z "$vsix" ] || [ -n "$(find "${inputs[@]}" -newer "$vsix" -print -quit 2>/dev/null)" ]; then
   npm start
   vsix=$(newest_vsix)

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 import {
   CancellationToken,
   CodeAction,
@@ -28,6 +29,8 @@ import {
   LSPErrorCodes,
   Location,
   MarkupKind,
+  Message,
+  MessageReader,
   MessageType,
   Position,
   ProposedFeatures,
@@ -95,12 +98,21 @@ import { refusalFinding } from './features/libvirtRefusal';
 import { DEFAULT_SETTINGS, ServerSettings, readSettings } from './settings';
 import { Analysis, AnalysisContext } from './features/analysis';
 import { FramingWatch } from './framingWatch';
+import { warmUpSteps } from './features/warmUp';
+import { DirectMessageWriter } from './directMessageWriter';
 
 // A request still queued when its $/cancelRequest arrives is answered at once, without running it.
-const connection = createConnection(ProposedFeatures.all, {
-  cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as RequestMessage).id, error: cancelledError().toJson() }),
-});
-if (process.argv.includes('--stdio')) watchStdinFraming();
+const strategy = { cancelUndispatched: (message: Message) => ({ jsonrpc: '2.0', id: (message as RequestMessage).id, error: cancelledError().toJson() }) };
+const overStdio = process.argv.includes('--stdio');
+// Over stdio, answers go out through DirectMessageWriter, one write each. stdin is given as the
+// stream it is, so the library still exits when it closes (its typings pair a stream only with a stream).
+const connection = overStdio
+  ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new DirectMessageWriter(process.stdout), strategy)
+  : createConnection(ProposedFeatures.all, strategy);
+if (overStdio) {
+  watchStdinFraming();
+  keepConsoleOffStdout();
+}
 const docs = loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message));
 const bundledSchema = loadBundledSchema();
 let schema = bundledSchema;
@@ -119,6 +131,8 @@ let editorLocale: string | undefined;
 let canPullConfiguration = false;
 /** The client applies SnippetTextEdits in a fix's TextDocumentEdit (workspaceEdit.snippetEditSupport). */
 let clientTakesSnippetEdits = false;
+/** The client takes a completion list's item defaults for the edit range and the insert format (completionList.itemDefaults). */
+let clientTakesItemDefaults = false;
 /** VS Code's workspace trust (protocol.ts): path completion reads the local file system only when trusted. */
 let workspaceTrusted = true;
 /** The most folding ranges the client takes (VS Code's editor.foldingMaximumRegions is 5000 by default). */
@@ -181,12 +195,22 @@ function cancelledError(): ResponseError<void> {
  */
 function cancellable<P, R>(handler: (params: P) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
   return async (params, token) => {
-    messagesSinceValidationCheck++;
+    noteMessage();
     await new Promise((resolve) => setImmediate(resolve));
     if (token.isCancellationRequested) return cancelledError();
-    messagesSinceValidationCheck++;
+    noteMessage();
     return await handler(params);
   };
+}
+
+/**
+ * stdout carries the protocol: what a library prints goes to the client's log instead, as
+ * vscode-languageserver arranges itself when it opens stdio (not when given the streams, as here
+ * for DirectMessageWriter). console.warn and console.error write to stderr.
+ */
+function keepConsoleOffStdout(): void {
+  const toLog = (...args: unknown[]) => connection.console.log(format(...args));
+  console.log = console.info = console.debug = console.dir = toLog;
 }
 
 /** Broken framing on stdin (framingWatch.ts): log and exit, so that the client starts a new server. */
@@ -210,6 +234,8 @@ connection.onInitialize((params) => {
   clientTakesSnippetEdits = workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true;
   if (typeof options?.workspaceTrusted === 'boolean') workspaceTrusted = options.workspaceTrusted;
   foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? foldingRangeLimit;
+  const itemDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+  clientTakesItemDefaults = itemDefaults.includes('editRange') && itemDefaults.includes('insertTextFormat');
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -255,6 +281,23 @@ connection.onInitialized(() => {
     return useSchemaFrom(settings);
   });
 });
+
+/**
+ * The warm-up's steps still to run (features/warmUp.ts), made once the first diagnostics are out
+ * (the first document is checked first). A step runs once the server has been idle for
+ * WARM_UP_PAUSE_MS (the requests an editor sends when a document opens are answered first),
+ * while the user reads the diagnostics: what comes during a step waits for that step only.
+ */
+let warmUp: (() => void)[] | undefined;
+const WARM_UP_PAUSE_MS = 100;
+
+function warmUpWhenIdle(): void {
+  if (warmUp!.length === 0) return;
+  const quietFor = performance.now() - lastBusyAt;
+  if (quietFor >= WARM_UP_PAUSE_MS && !validationScheduled) guarded('warmUp', undefined, warmUp!.shift()!)();
+  // A timer, not setImmediate: the messages that came during the step are read first.
+  setTimeout(warmUpWhenIdle, Math.max(0, WARM_UP_PAUSE_MS - quietFor));
+}
 
 function firstSettingsSettled(): void {
   if (!awaitingFirstSettings) return;
@@ -473,10 +516,17 @@ const pendingValidation = new Set<string>();
 let validationScheduled = false;
 /** Edits and requests handled since validation last looked; it waits while this grows. */
 let messagesSinceValidationCheck = 0;
+/** When the server last handled an edit or a request or published diagnostics (performance.now()); the warm-up waits for a pause. */
+let lastBusyAt = 0;
+
+function noteMessage(): void {
+  messagesSinceValidationCheck++;
+  lastBusyAt = performance.now();
+}
 
 function scheduleValidation(uri: string): void {
   pendingValidation.add(uri);
-  messagesSinceValidationCheck++;
+  noteMessage();
   if (validationScheduled) return;
   validationScheduled = true;
   setImmediate(validateWhenQuiet);
@@ -573,6 +623,11 @@ function publish(uri: string, document: OpenDocument, checked: Finding[]): void 
   const diagnostics: Diagnostic[] = findings.map((finding) => diagnosticOf(uri, parsed, finding));
   void connection.sendDiagnostics({ uri, version, diagnostics });
   idleCollector.afterWork(parsed.length);
+  lastBusyAt = performance.now();
+  if (!warmUp) {
+    warmUp = warmUpSteps(context, docs, docsLanguage());
+    warmUpWhenIdle();
+  }
 }
 
 /**
@@ -684,7 +739,7 @@ function suggestionDocs(key: DocsKey, language: DocsLanguage): string | undefine
 }
 
 connection.onCompletion(
-  cancellable(withHostPaths(guarded('completion', null, ({ textDocument, position, context }: CompletionParams): CompletionList | null => {
+  cancellable(withItemDefaults(withHostPaths(guarded('completion', null, ({ textDocument, position, context }: CompletionParams): CompletionList | null => {
     const analysis = analysed(textDocument.uri, documents.get(textDocument.uri));
     if (!analysis) return null;
     const parsed = analysis.document;
@@ -695,15 +750,39 @@ connection.onCompletion(
         kind: COMPLETION_KIND[suggestion.kind],
         detail: inUserWords(suggestion.detail, suggestion.detailWords),
         data: key,
-        filterText: suggestion.filterText,
+        // The client filters by the label when there is no filterText.
+        filterText: suggestion.filterText === suggestion.label ? undefined : suggestion.filterText,
         sortText: suggestion.sortText,
         insertTextFormat: suggestion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: parsed.rangeOf(suggestion.replaceStart, suggestion.replaceEnd), newText: suggestion.insertText },
       };
     });
     return { isIncomplete: false, items };
-  }))),
+  })))),
 );
+
+/**
+ * The list with what its items share said once (CompletionList.itemDefaults, LSP 3.17) where the
+ * client takes it, as VS Code does: the range the items replace, each item then giving only its
+ * text (textEditText), and the snippet format. The 31 elements in <devices> were 11.5 KB of JSON.
+ */
+function withItemDefaults(completion: (params: CompletionParams) => Promise<CompletionList | null>): (params: CompletionParams) => Promise<CompletionList | null> {
+  return async (params) => {
+    const list = await completion(params);
+    const edits = list?.items.map((item) => item.textEdit);
+    if (!list || !edits || edits.length < 2 || !clientTakesItemDefaults) return list;
+    const range = edits[0] && 'range' in edits[0] ? edits[0].range : undefined;
+    // An item without an edit would take the default range: only lists whose items all have one.
+    if (!range || !edits.every((edit) => edit && 'range' in edit)) return list;
+    const items = list.items.map(({ textEdit, insertTextFormat, ...item }): CompletionItem => {
+      const edit = textEdit as TextEdit;
+      const sameRange = edit.range.start.line === range.start.line && edit.range.start.character === range.start.character && edit.range.end.line === range.end.line && edit.range.end.character === range.end.character;
+      const format = insertTextFormat ?? InsertTextFormat.PlainText;
+      return { ...item, ...(sameRange ? { textEditText: edit.newText } : { textEdit: edit }), ...(format === InsertTextFormat.Snippet ? {} : { insertTextFormat: format }) };
+    });
+    return { ...list, itemDefaults: { editRange: range, insertTextFormat: InsertTextFormat.Snippet }, items };
+  };
+}
 
 /** After a folder is picked, its entries are asked for (the editor does not ask on text a completion inserts). */
 const SUGGEST_AGAIN = Command.create('Suggest', 'editor.action.triggerSuggest');

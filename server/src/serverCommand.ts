@@ -38,9 +38,9 @@ function main(args: readonly string[]): void {
     process.stdout.write(`${SERVER_COMMAND} ${version}\n`);
     return;
   }
-  // The server itself, unchanged: it starts on load and reads process.argv as `node dist/server.js` does.
+  // The server itself, unchanged: it reads process.argv as under `node dist/server.js`.
   // (scripts/build.mjs keeps this require out of the bundle, so there is one server, dist/server.js.)
-  require('./server');
+  (require('./server') as typeof import('./serverLaunch')).launchServer(__dirname);
 }
 
 main(process.argv.slice(2));

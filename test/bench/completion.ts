@@ -8,9 +8,15 @@
  *   values of a disk's type (both in the middle), and `<on_poweroff>`'s text values;
  * - the same right after a one-character edit in the middle disk's path, before validation has
  *   run again (the edited disk misses the memo);
- * - over stdio against the bundled server, beside a hover on plain text in the same run (it
- *   answers null: what the protocol costs by itself).
- * The first request after the schema loads also interns the patterns it meets: shown apart.
+ * - over stdio against the bundled server, with the client capabilities VS Code declares for
+ *   completion, beside a hover on plain text in the same run (it answers null: what the protocol
+ *   costs by itself).
+ * The first request after the schema loads also interns the patterns it meets: shown apart, in
+ * process and over stdio. Over stdio, each round starts a server as an editor does (initialize,
+ * initialized, the document opened at once, the settings answered when asked), times the first
+ * document's diagnostics and the first completion in it (`<` typed: at once, or in other rounds
+ * half a second after the diagnostics, as a person who reads them first), then the same for a
+ * second document in the same server: what they cost once the server is warm.
  * The machine is shared: compare ratios, not absolute times. Medians.
  */
 import * as path from 'node:path';
@@ -18,7 +24,8 @@ import { CompletionSuggestion, completeAt } from '../../server/src/features/comp
 import { ParsedDocument } from '../../server/src/parser/parsedDocument';
 import { Schema, loadModelFile } from '../../server/src/schema/schema';
 import { ElementValidation, validateTree } from '../../server/src/schema/validate';
-import { LspClient } from '../lsp/lspClient';
+import { ClientCapabilities } from 'vscode-languageserver-protocol';
+import { LspClient, TEST_HOST } from '../lsp/lspClient';
 import { generateDomain } from './generateDomain';
 import { fmt, median, timed } from './measure';
 import { Analysis } from '../../server/src/features/analysis';
@@ -120,6 +127,82 @@ async function measureServer(client: LspClient, label: string, bytes: number): P
   return { size: label, completionMs: median(completion), floorMs: median(floor) };
 }
 
+/** As VS Code declares it: it takes a completion list's item defaults (the shared range and insert format). */
+const VS_CODE_COMPLETION: ClientCapabilities = {
+  textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } },
+};
+
+const FIRST_ROUNDS = 7;
+/** Between the first diagnostics and the first `<` typed, in the rounds of a person who reads them first. */
+const READING_MS = 500;
+
+interface FirstRound {
+  startMs: number;
+  firstDiagnosticsMs: number;
+  firstCompletionMs: number;
+  warmDiagnosticsMs: number;
+  warmCompletionMs: number;
+}
+
+/** Milliseconds since `start` (process.hrtime.bigint()). */
+function since(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** didOpen → its diagnostics, then (after `pauseMs`) `<` typed in <devices> and a completion there → its answer. */
+async function openAndComplete(client: LspClient, uri: string, text: string, pauseMs = 0): Promise<[diagnosticsMs: number, completionMs: number]> {
+  const opened = process.hrtime.bigint();
+  await client.open(uri, text, 1);
+  const diagnosticsMs = since(opened);
+  if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  const middle = text.indexOf('    <interface', text.length >> 1);
+  const { line } = positionAt(text, middle);
+  const typed = client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    <\n' }]);
+  const asked = process.hrtime.bigint();
+  const items = await client.completion(uri, { line, character: 5 });
+  const completionMs = since(asked);
+  await typed;
+  if (items.length === 0) throw new Error('no completion items in the first request');
+  return [diagnosticsMs, completionMs];
+}
+
+/** A fresh server, as an editor starts it: its first document and completion (`pauseMs` after the diagnostics), then a second document's. */
+async function measureFirstRequests(text: string, pauseMs: number): Promise<FirstRound> {
+  const spawned = process.hrtime.bigint();
+  const client = await LspClient.start({}, [], undefined, { ...VS_CODE_COMPLETION, workspace: { configuration: true } }, () => Promise.resolve([{ host: TEST_HOST }]));
+  const startMs = since(spawned);
+  try {
+    const [firstDiagnosticsMs, firstCompletionMs] = await openAndComplete(client, 'file:///bench-first.xml', text, pauseMs);
+    const [warmDiagnosticsMs, warmCompletionMs] = await openAndComplete(client, 'file:///bench-second.xml', text);
+    return { startMs, firstDiagnosticsMs, firstCompletionMs, warmDiagnosticsMs, warmCompletionMs };
+  } finally {
+    await client.stop();
+  }
+}
+
+async function printFirstRequests(): Promise<void> {
+  const text = generateDomain(5 * 1024);
+  const atOnce: FirstRound[] = [];
+  const reading: FirstRound[] = [];
+  // Interleaved, so both kinds of rounds see the same machine load.
+  for (let i = 0; i < FIRST_ROUNDS; i++) {
+    atOnce.push(await measureFirstRequests(text, 0));
+    reading.push(await measureFirstRequests(text, READING_MS));
+  }
+  const cell = (rounds: FirstRound[], pick: (round: FirstRound) => number) => {
+    const values = rounds.map(pick);
+    return `${fmt(Math.min(...values), 1)} / ${fmt(median(values), 1)}`;
+  };
+  const all = [...atOnce, ...reading];
+  console.log(`\nOver stdio, a fresh server per round (${FIRST_ROUNDS} rounds of each kind, min / median ms): the first requests beside the same on a second document\n`);
+  console.log('| 5 KB | first (target ≤ 15) | second document, same server |');
+  console.log('|---|---|---|');
+  console.log(`| didOpen → diagnostics | ${cell(all, (r) => r.firstDiagnosticsMs)} | ${cell(all, (r) => r.warmDiagnosticsMs)} |`);
+  console.log(`| completion after \`<\`, typed at once | ${cell(atOnce, (r) => r.firstCompletionMs)} | ${cell(all, (r) => r.warmCompletionMs)} |`);
+  console.log(`| completion after \`<\`, typed ${READING_MS} ms after the diagnostics | ${cell(reading, (r) => r.firstCompletionMs)} | |`);
+  console.log(`\nStart-up (spawn → initialize answered): ${cell(all, (r) => r.startMs)} ms; spawn → first diagnostics: ${cell(all, (r) => r.startMs + r.firstDiagnosticsMs)} ms`);
+}
+
 async function main(): Promise<void> {
   const [loadMs, schema] = timed(() => Schema.fromModel(loadModelFile(MODEL), 'bundled'));
   const first = documentWithCursor(5 * 1024);
@@ -134,7 +217,7 @@ async function main(): Promise<void> {
       console.log(`| ${row.size} | ${row.point} | ${row.items} | ${fmt(row.functionMs)} | ${target} | ${fmt(row.afterEditMs)} |`);
     }
   }
-  const client = await LspClient.start();
+  const client = await LspClient.start({}, [], undefined, VS_CODE_COMPLETION);
   try {
     await measureServer(client, 'warm-up', 5 * 1024);
     console.log('\nOver stdio: completion in <devices> after `<` beside a hover on text (answers null) in the same run\n');
@@ -147,6 +230,7 @@ async function main(): Promise<void> {
   } finally {
     await client.stop();
   }
+  await printFirstRequests();
 }
 
 main().catch((error) => {

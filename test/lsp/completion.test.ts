@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CompletionItem, CompletionItemKind } from 'vscode-languageserver-protocol';
+import { CompletionItem, CompletionItemKind, CompletionList, CompletionRequest, Range } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/parser/lineIndex';
-import { serverForTests } from './lspClient';
+import { LspClient, TEST_HOST, serverForTests } from './lspClient';
 
 const DOMAIN = `<domain type='kvm'>
   <name>web01</name>
@@ -81,4 +81,29 @@ test('the bundled server ranks <devices> children by how often libvirt domains h
   // The schema lists <lease> before <interface>.
   assert.ok(sortText('interface') < sortText('lease') && sortText('disk') < sortText('lease'), `${sortText('interface')} ${sortText('lease')}`);
   await server.client.close(uri);
+});
+
+test('a client that takes item defaults gets the same items, with the range and the snippet format said once', async () => {
+  const uri = 'file:///item-defaults.xml';
+  const at = DOMAIN.indexOf('    <interface');
+  const text = `${DOMAIN.slice(0, at)}    <\n${DOMAIN.slice(at)}`;
+  const cursor = positionAt(text, at + 5);
+  const withDefaults = await LspClient.start({}, [], undefined, { textDocument: { completion: { completionList: { itemDefaults: ['editRange', 'insertTextFormat'] } } } });
+  try {
+    await withDefaults.configure({ host: TEST_HOST });
+    await server.client.open(uri, text, 1);
+    await withDefaults.open(uri, text, 1);
+    const plain = await server.client.completion(uri, cursor);
+    const list = (await withDefaults.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: cursor })) as CompletionList;
+    assert.ok(list.itemDefaults?.editRange && list.items.some((item) => item.textEditText !== undefined));
+    // Each item as the client reads it (LSP 3.17): the default range with its textEditText, the default format where it gives none.
+    const expanded = list.items.map(({ textEditText, ...item }): CompletionItem => ({
+      ...item,
+      insertTextFormat: item.insertTextFormat ?? list.itemDefaults!.insertTextFormat,
+      textEdit: item.textEdit ?? { range: list.itemDefaults!.editRange as Range, newText: textEditText! },
+    }));
+    assert.deepEqual(expanded, plain);
+  } finally {
+    await withDefaults.stop();
+  }
 });

@@ -36,7 +36,7 @@ import {
   TextDocumentContentChangeEvent,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { DirectMessageWriter } from './directWriter';
+import { DirectMessageWriter } from '../../server/src/directMessageWriter';
 
 /** Pins are checked against a host: tests name one rather than depend on the machine running them. */
 export const TEST_HOST = { cpus: '0-15', numaNodes: '0' };

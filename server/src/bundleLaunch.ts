@@ -1,0 +1,86 @@
+/**
+ * Runs a bundle of ours as the main module with V8's code cache, so a start does not parse and
+ * compile a megabyte of JavaScript before it does anything: domxml's checker (cli/launch.ts) and
+ * the language server (serverLaunch.ts).
+ *
+ * The cache (BUNDLE.cache beside the bundle) is written by the build (scripts/build.mjs), after a
+ * run it launched, so the functions such a run compiles are in it; a launch never writes it. It is
+ * used only with the bundle it was made from (both carry the build's token) and only by the Node
+ * it was made with: V8 refuses a cache from another version or other flags, and the bundle is
+ * then compiled as usual.
+ *
+ * The build writes each bundle already wrapped as Node wraps a CommonJS file (BUNDLE_HEAD …
+ * BUNDLE_TAIL) and in ASCII, so the file's bytes become the compiled source in one copy: no
+ * decoding of UTF-8, and no second copy of a megabyte for the wrapped text. A bundle without the
+ * wrapper (or not in ASCII) is wrapped (decoded) here.
+ *
+ * No import of ours: this file is all that runs before the bundle.
+ */
+import { isAscii } from 'node:buffer';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+/** The bundle's first line: `// domxml build TOKEN`, the token the cache file also starts with. */
+export const TOKEN_LINE = '// domxml build ';
+/** The bundle's code after its token line, between these: a function of its module's variables, as Node's loader wraps a CommonJS file. */
+export const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+export const BUNDLE_TAIL = '\n})';
+
+/** What launching did with the cache (for the tests). */
+export type CacheUse = 'used' | 'rejected' | 'absent' | 'other build';
+
+export interface Launched {
+  use: CacheUse;
+  script: vm.Script;
+  /** The build's token; undefined for a bundle without one (no cache for it). */
+  token: string | undefined;
+}
+
+/** Runs `bundleName` in `directory` as the main module, with the code cache in `cacheName` there. */
+export function launchBundle(directory: string, bundleName: string, cacheName: string): Launched {
+  const bundle = path.join(directory, bundleName);
+  const bytes = fs.readFileSync(bundle);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const token = buildToken(source);
+  let cachedData: Buffer | undefined;
+  let use: CacheUse = 'absent';
+  if (token !== undefined) {
+    try {
+      const file = fs.readFileSync(path.join(directory, cacheName));
+      if (file.subarray(0, token.length).toString('latin1') === token) cachedData = file.subarray(token.length);
+      else use = 'other build';
+    } catch {
+      // No cache: compiled as usual.
+    }
+  }
+  // As Node's own loader runs a CommonJS file: wrapped in a function of its module's variables.
+  const script = new vm.Script(wrapped(source, token) ? source : Module.wrap(source), { filename: bundle, cachedData });
+  if (cachedData) use = script.cachedDataRejected ? 'rejected' : 'used';
+  const module = new Module(bundle, require.main);
+  module.filename = bundle;
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  run.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, directory);
+  return { use, script, token };
+}
+
+/**
+ * What the build writes to the cache file after a run it launched: the token, then V8's cache of
+ * the script with every function the run compiled. Undefined for a bundle without a token.
+ */
+export function codeCache(launched: Launched): Buffer | undefined {
+  return launched.token === undefined ? undefined : Buffer.concat([Buffer.from(launched.token, 'latin1'), launched.script.createCachedData()]);
+}
+
+/** Whether the bundle's code (after the token line) is already wrapped: it starts with BUNDLE_HEAD. */
+function wrapped(source: string, token: string | undefined): boolean {
+  return source.startsWith(BUNDLE_HEAD, token === undefined ? 0 : TOKEN_LINE.length + token.length + 1);
+}
+
+/** The token of the bundle's first line, if it has one. */
+function buildToken(source: string): string | undefined {
+  if (!source.startsWith(TOKEN_LINE)) return undefined;
+  const end = source.indexOf('\n');
+  return end > TOKEN_LINE.length ? source.slice(TOKEN_LINE.length, end) : undefined;
+}
