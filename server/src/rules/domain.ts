@@ -49,7 +49,10 @@ export class Domain {
     this.arch = osType && this.attr(osType, 'arch')?.value.trim();
     this.machine = osType && this.attr(osType, 'machine')?.value.trim();
     this.osType = osType && this.content(osType).value.trim();
-    this.devices = this.at(['devices']).flatMap((devices) => this.children(devices));
+    const devices: El[] = [];
+    const lists = this.at(['devices']);
+    for (let i = 0; i < lists.length; i++) childElements(lists[i], undefined, devices);
+    this.devices = devices;
   }
 
   /** The domain of a tree whose root element is `<domain>`; undefined for anything else. */
@@ -127,13 +130,7 @@ export class Domain {
 
   /** The child elements of `el` (named `name` when given). */
   children(el: El, name?: string): El[] {
-    const found: El[] = [];
-    const children = el.element.children;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (child.kind === 'element' && (name === undefined || child.name === name)) found.push({ element: child, start: el.start + child.offset });
-    }
-    return found;
+    return childElements(el, name, []);
   }
 
   child(el: El, name: string): El | undefined {
@@ -173,6 +170,16 @@ export class Domain {
   span(el: El): Span {
     return { from: el.start, to: el.start + el.element.length };
   }
+}
+
+/** Adds the child elements of `el` (named `name` when given) to `into`. */
+function childElements(el: El, name: string | undefined, into: El[]): El[] {
+  const children = el.element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.kind === 'element' && (name === undefined || child.name === name)) into.push({ element: child, start: el.start + child.offset });
+  }
+  return into;
 }
 
 /** The element's attribute `name` when its value is complete (its closing quote typed). */

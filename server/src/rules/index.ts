@@ -44,10 +44,14 @@ export function stageWords(stage: Stage): Words {
   return words(`rules.stage.${stage}`);
 }
 
-/** Which of a list's rules name each element in their onlyWith (by position in the list), and which have one. */
+/**
+ * Which of a list's rules name each element in their onlyWith (by position in the list), which
+ * have one, and which are the QEMU driver's.
+ */
 interface Gates {
   rulesNaming: Map<string, number[]>;
   gated: Uint8Array;
+  qemuOnly: Uint8Array;
 }
 
 const GATES = new WeakMap<readonly Rule[], Gates>();
@@ -55,8 +59,9 @@ const GATES = new WeakMap<readonly Rule[], Gates>();
 function gatesOf(rules: readonly Rule[]): Gates {
   let gates = GATES.get(rules);
   if (gates) return gates;
-  gates = { rulesNaming: new Map(), gated: new Uint8Array(rules.length) };
+  gates = { rulesNaming: new Map(), gated: new Uint8Array(rules.length), qemuOnly: new Uint8Array(rules.length) };
   for (let i = 0; i < rules.length; i++) {
+    if (rules[i].driver === 'qemu') gates.qemuOnly[i] = 1;
     const names = rules[i].onlyWith;
     if (!names) continue;
     gates.gated[i] = 1;
@@ -72,10 +77,12 @@ function gatesOf(rules: readonly Rule[]): Gates {
 
 /**
  * Which rules may find something in the document: 1 for those without onlyWith and those one of
- * whose elements it has. One walk of the tree and a lookup per element, not a test per rule.
+ * whose elements it has, of the QEMU driver's only for its domains. One walk of the tree and a
+ * lookup per element, not a test per rule (the rules are objects of many shapes: reading their
+ * fields in the loop is slow before it is optimised, and deoptimises it after).
  */
 function runnable(domain: Domain, rules: readonly Rule[]): Uint8Array {
-  const { rulesNaming, gated } = gatesOf(rules);
+  const { rulesNaming, gated, qemuOnly } = gatesOf(rules);
   const runs = new Uint8Array(rules.length);
   for (let i = 0; i < runs.length; i++) runs[i] = gated[i] ^ 1;
   const pending: ElementNode[] = [domain.root.element];
@@ -88,6 +95,7 @@ function runnable(domain: Domain, rules: readonly Rule[]): Uint8Array {
       if (child.kind === 'element') pending.push(child);
     }
   }
+  if (!domain.isQemu) for (let i = 0; i < runs.length; i++) runs[i] &= qemuOnly[i] ^ 1;
   return runs;
 }
 
@@ -116,11 +124,10 @@ export function runRules(domain: Domain, rules: readonly Rule[] = RULES, onError
     if (options?.fixes?.length) finding.fixes = options.fixes;
     findings.push(finding);
   };
-  const qemu = domain.isQemu;
   const runs = runnable(domain, rules);
   for (let i = 0; i < rules.length; i++) {
+    if (runs[i] === 0) continue;
     rule = rules[i];
-    if (runs[i] === 0 || (rule.driver === 'qemu' && !qemu)) continue;
     try {
       rule.check(domain, report);
     } catch (error) {

@@ -21,10 +21,13 @@ export function isArchIn(arch: string | undefined, family: ArchFamily): boolean 
   return arch !== undefined && machineData.archFamilies[family].arches.includes(arch);
 }
 
+/** The machine families in machines.json's order (the first that matches is the machine's). */
+const MACHINE_FAMILIES = Object.entries(machineData.machineFamilies) as [MachineFamily, MachineFamilyData][];
+
 /** The machine family of `machine` on `arch` (libvirt's qemuDomainMachineIs* tests), if it has one. */
 export function machineFamilyOf(machine: string | undefined, arch: string | undefined): MachineFamily | undefined {
   if (machine === undefined || arch === undefined) return undefined;
-  for (const [name, data] of Object.entries(machineData.machineFamilies) as [MachineFamily, MachineFamilyData][]) {
+  for (const [name, data] of MACHINE_FAMILIES) {
     const archMatches = data.arches ? data.arches.includes(arch) : isArchIn(arch, data.archFamily as ArchFamily);
     if (archMatches && (data.names.includes(machine) || data.prefixes.some((prefix) => machine.startsWith(prefix)))) return name;
   }
