@@ -61,11 +61,13 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-bundle.js', ...launchedBundle() }),
   esbuild.build({ ...common, entryPoints: ['server/src/serverLaunch.ts'], outfile: 'dist/server.js' }),
   // domxml: dist/cli.js loads the checker's bundle with V8's code cache (server/src/cli/launch.ts).
+  // Minified in every build, as a production build minifies all: each start reads the bundle and
+  // makes a string of it (minified, 603 -> 442 KB: a one-file check 4,450 -> 4,230 page faults).
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli/cli.ts'],
     outfile: 'dist/cli-bundle.js',
-    minifyWhitespace: true,
+    minify: true,
     ...launchedBundle(),
     plugins: [cataloguesApart],
   }),
