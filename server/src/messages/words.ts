@@ -5,7 +5,8 @@
  * tests, logs and SARIF read as before; the LSP layer renders again for a Chinese user.
  * Templates name their parameters in braces: "`<{element}>` needs `{attribute}`".
  */
-import { EN, MessageKey } from './en';
+import type { MessageKey } from './en';
+import { CLI_EN } from './en/cli';
 
 export type Language = 'en' | 'zh';
 
@@ -24,12 +25,22 @@ export interface Words {
 
 type Catalogue = Readonly<Record<MessageKey, string>>;
 
-/** Chinese is loaded the first time it is rendered: an English run never pays for it. */
+/**
+ * Each catalogue is loaded the first time one of its words is rendered: a run in English never
+ * loads the Chinese, and a check that finds nothing says only the command line's own words
+ * (CLI_EN, at hand), never loading the rest (domxml's bundle has them apart, scripts/build.mjs).
+ */
+let en: Catalogue | undefined;
 let zh: Catalogue | undefined;
 
 function catalogue(language: Language): Catalogue {
-  if (language === 'en') return EN;
+  if (language === 'en') return (en ??= (require('./en') as typeof import('./en')).EN);
   return (zh ??= (require('./zh') as typeof import('./zh')).ZH);
+}
+
+/** The English template of `key`. */
+function english(key: MessageKey): string {
+  return (CLI_EN as Partial<Catalogue>)[key] ?? catalogue('en')[key];
 }
 
 export function words(key: MessageKey, params: Record<string, Param> = {}): Words {
@@ -47,7 +58,7 @@ export function orList(items: readonly Param[]): WordList {
 /** `text` in `language`: its template with each `{name}` replaced by that parameter, rendered alike. */
 export function render(text: Words | string, language: Language): string {
   if (typeof text === 'string') return text;
-  const template = catalogue(language)[text.key] ?? EN[text.key];
+  const template = (language === 'en' ? undefined : catalogue(language)[text.key]) ?? english(text.key);
   return template.replace(/\{(\w+)\}/g, (place, name: string, at: number) => {
     const value = text.params[name];
     if (value === undefined) return place;
