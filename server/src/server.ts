@@ -548,10 +548,23 @@ function validateWhenQuiet(): void {
   }
   validationScheduled = false;
   // What is pending stays so; firstSettingsSettled schedules every document again.
-  if (awaitingFirstSettings) return;
+  if (awaitingFirstSettings) return checkAheadOfSettings();
   const uris = [...pendingValidation];
   pendingValidation.clear();
   for (const pending of uris) validate(pending);
+}
+
+/**
+ * While the first settings are awaited, the documents waiting for them are checked with the
+ * defaults and nothing is published: most of a fresh server's first check is code and schema
+ * derivatives met for the first time, and the checks remember per element what they found, so
+ * once the settings come the diagnostics cost little more than libvirt's rules.
+ */
+function checkAheadOfSettings(): void {
+  for (const uri of pendingValidation) {
+    const document = documents.get(uri);
+    if (document?.parsed.parsed) guarded('checkAhead', undefined, () => documentFindings(analysisOf(uri, document)))();
+  }
 }
 
 /**
