@@ -46,7 +46,7 @@ import {
   WorkspaceEdit,
   createConnection,
 } from 'vscode-languageserver/node';
-import { DocsLanguage, inLanguage, resolveDocsLanguage } from './docs/elementDocs';
+import { DocsLanguage, ElementDocs, inLanguage, resolveDocsLanguage } from './docs/elementDocs';
 import { Words, render, words } from './messages/words';
 import { messagesLocale } from './messages/locale';
 import { loadElementDocs } from './docs/loadDocs';
@@ -113,7 +113,11 @@ if (overStdio) {
   watchStdinFraming();
   keepConsoleOffStdout();
 }
-const docs = loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message));
+/** Hover's and completion items' docs, a megabyte of JSON in two languages: read when first asked for, or by the warm-up, not at start. */
+let loadedDocs: ElementDocs | undefined;
+function elementDocs(): ElementDocs {
+  return (loadedDocs ??= loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message)));
+}
 const bundledSchema = loadBundledSchema();
 let schema = bundledSchema;
 let schemaCacheDirectory = defaultCacheDirectory();
@@ -646,7 +650,7 @@ function publish(uri: string, document: OpenDocument, checked: Finding[]): void 
   idleCollector.afterWork(parsed.length);
   lastBusyAt = nowMs();
   if (!warmUp) {
-    warmUp = warmUpSteps(context, docs, docsLanguage());
+    warmUp = warmUpSteps(context, elementDocs, docsLanguage());
     warmUpWhenIdle();
   }
 }
@@ -753,6 +757,7 @@ function knownPath(parent: string | undefined, name: string): string[] {
 
 /** The docs text of an element, or of an attribute from its element's entry. */
 function suggestionDocs(key: DocsKey, language: DocsLanguage): string | undefined {
+  const docs = elementDocs();
   const found = key.element
     ? docs.elementDoc(knownPath(key.element.parent, key.element.name), language)?.markdown
     : key.attribute && docs.attributeDoc(knownPath(key.attribute.parent, key.attribute.element), key.attribute.name, language);
@@ -865,7 +870,7 @@ connection.onHover(
     if (!analysis) return null;
     const parsed = analysis.document;
     const offset = parsed.offsetAt(position);
-    const result = withHostStatus(withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), shownRuleFindings(textDocument.uri, analysis), offset, docsLanguage()), analysis, offset);
+    const result = withHostStatus(withRuleExplanations(hoverAt(analysis, offset, elementDocs(), docsLanguage()), shownRuleFindings(textDocument.uri, analysis), offset, docsLanguage()), analysis, offset);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
   })),
