@@ -562,12 +562,14 @@ function validateWhenQuiet(): void {
  * While the first settings are awaited, the documents waiting for them are checked with the
  * defaults and nothing is published: most of a fresh server's first check is code and schema
  * derivatives met for the first time, and the checks remember per element what they found, so
- * once the settings come the diagnostics cost little more than libvirt's rules.
+ * once the settings come the diagnostics cost little more than libvirt's rules. Only documents
+ * whose rules run on every keystroke (RULES_INLINE_LENGTH): in a larger one the rules' second run
+ * would hold the diagnostics back.
  */
 function checkAheadOfSettings(): void {
   for (const uri of pendingValidation) {
     const document = documents.get(uri);
-    if (document?.parsed.parsed) guarded('checkAhead', undefined, () => documentFindings(analysisOf(uri, document)))();
+    if (document?.parsed.parsed && document.parsed.length <= RULES_INLINE_LENGTH) guarded('checkAhead', undefined, () => documentFindings(analysisOf(uri, document)))();
   }
 }
 
