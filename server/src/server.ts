@@ -46,7 +46,7 @@ import {
   WorkspaceEdit,
   createConnection,
 } from 'vscode-languageserver/node';
-import { DocsLanguage, inLanguage, resolveDocsLanguage } from './docs/elementDocs';
+import { DocsLanguage, ElementDocs, inLanguage, resolveDocsLanguage } from './docs/elementDocs';
 import { Words, render, words } from './messages/words';
 import { messagesLocale } from './messages/locale';
 import { loadElementDocs } from './docs/loadDocs';
@@ -113,7 +113,11 @@ if (overStdio) {
   watchStdinFraming();
   keepConsoleOffStdout();
 }
-const docs = loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message));
+/** Hover's and completion items' docs, a megabyte of JSON in two languages: read when first asked for, or by the warm-up, not at start. */
+let loadedDocs: ElementDocs | undefined;
+function elementDocs(): ElementDocs {
+  return (loadedDocs ??= loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message)));
+}
 const bundledSchema = loadBundledSchema();
 let schema = bundledSchema;
 let schemaCacheDirectory = defaultCacheDirectory();
@@ -293,7 +297,7 @@ const WARM_UP_PAUSE_MS = 100;
 
 function warmUpWhenIdle(): void {
   if (warmUp!.length === 0) return;
-  const quietFor = performance.now() - lastBusyAt;
+  const quietFor = nowMs() - lastBusyAt;
   if (quietFor >= WARM_UP_PAUSE_MS && !validationScheduled) guarded('warmUp', undefined, warmUp!.shift()!)();
   // A timer, not setImmediate: the messages that came during the step are read first.
   setTimeout(warmUpWhenIdle, Math.max(0, WARM_UP_PAUSE_MS - quietFor));
@@ -516,12 +520,20 @@ const pendingValidation = new Set<string>();
 let validationScheduled = false;
 /** Edits and requests handled since validation last looked; it waits while this grows. */
 let messagesSinceValidationCheck = 0;
-/** When the server last handled an edit or a request or published diagnostics (performance.now()); the warm-up waits for a pause. */
+/** When the server last handled an edit or a request or published diagnostics (nowMs()); the warm-up waits for a pause. */
 let lastBusyAt = 0;
+
+/**
+ * Milliseconds on a monotonic clock. Not performance.now(): its first read loads node:perf_hooks,
+ * which cost the first didOpen about 8M instructions.
+ */
+function nowMs(): number {
+  return process.uptime() * 1000;
+}
 
 function noteMessage(): void {
   messagesSinceValidationCheck++;
-  lastBusyAt = performance.now();
+  lastBusyAt = nowMs();
 }
 
 function scheduleValidation(uri: string): void {
@@ -540,10 +552,25 @@ function validateWhenQuiet(): void {
   }
   validationScheduled = false;
   // What is pending stays so; firstSettingsSettled schedules every document again.
-  if (awaitingFirstSettings) return;
+  if (awaitingFirstSettings) return checkAheadOfSettings();
   const uris = [...pendingValidation];
   pendingValidation.clear();
   for (const pending of uris) validate(pending);
+}
+
+/**
+ * While the first settings are awaited, the documents waiting for them are checked with the
+ * defaults and nothing is published: most of a fresh server's first check is code and schema
+ * derivatives met for the first time, and the checks remember per element what they found, so
+ * once the settings come the diagnostics cost little more than libvirt's rules. Only documents
+ * whose rules run on every keystroke (RULES_INLINE_LENGTH): in a larger one the rules' second run
+ * would hold the diagnostics back.
+ */
+function checkAheadOfSettings(): void {
+  for (const uri of pendingValidation) {
+    const document = documents.get(uri);
+    if (document?.parsed.parsed && document.parsed.length <= RULES_INLINE_LENGTH) guarded('checkAhead', undefined, () => documentFindings(analysisOf(uri, document)))();
+  }
 }
 
 /**
@@ -623,9 +650,9 @@ function publish(uri: string, document: OpenDocument, checked: Finding[]): void 
   const diagnostics: Diagnostic[] = findings.map((finding) => diagnosticOf(uri, parsed, finding));
   void connection.sendDiagnostics({ uri, version, diagnostics });
   idleCollector.afterWork(parsed.length);
-  lastBusyAt = performance.now();
+  lastBusyAt = nowMs();
   if (!warmUp) {
-    warmUp = warmUpSteps(context, docs, docsLanguage());
+    warmUp = warmUpSteps(context, elementDocs, docsLanguage());
     warmUpWhenIdle();
   }
 }
@@ -732,6 +759,7 @@ function knownPath(parent: string | undefined, name: string): string[] {
 
 /** The docs text of an element, or of an attribute from its element's entry. */
 function suggestionDocs(key: DocsKey, language: DocsLanguage): string | undefined {
+  const docs = elementDocs();
   const found = key.element
     ? docs.elementDoc(knownPath(key.element.parent, key.element.name), language)?.markdown
     : key.attribute && docs.attributeDoc(knownPath(key.attribute.parent, key.attribute.element), key.attribute.name, language);
@@ -844,7 +872,7 @@ connection.onHover(
     if (!analysis) return null;
     const parsed = analysis.document;
     const offset = parsed.offsetAt(position);
-    const result = withHostStatus(withRuleExplanations(hoverAt(analysis, offset, docs, docsLanguage()), shownRuleFindings(textDocument.uri, analysis), offset, docsLanguage()), analysis, offset);
+    const result = withHostStatus(withRuleExplanations(hoverAt(analysis, offset, elementDocs(), docsLanguage()), shownRuleFindings(textDocument.uri, analysis), offset, docsLanguage()), analysis, offset);
     if (!result) return null;
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: parsed.rangeOf(result.start, result.end) };
   })),

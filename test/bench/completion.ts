@@ -13,7 +13,8 @@
  *   costs by itself).
  * The first request after the schema loads also interns the patterns it meets: shown apart, in
  * process and over stdio. Over stdio, each round starts a server as an editor does (initialize,
- * initialized, the document opened at once, the settings answered when asked), times the first
+ * initialized, the document opened at once, the settings answered when asked, or in a third kind
+ * of round 30 ms later, as an editor still starting answers), times the first
  * document's diagnostics and the first completion in it (`<` typed: at once, or in other rounds
  * half a second after the diagnostics, as a person who reads them first), then the same for a
  * second document in the same server: what they cost once the server is warm.
@@ -166,10 +167,17 @@ async function openAndComplete(client: LspClient, uri: string, text: string, pau
   return [diagnosticsMs, completionMs];
 }
 
-/** A fresh server, as an editor starts it: its first document and completion (`pauseMs` after the diagnostics), then a second document's. */
-async function measureFirstRequests(text: string, pauseMs: number): Promise<FirstRound> {
+/** An editor still starting answers the server's first workspace/configuration this late, in the rounds that measure it. */
+const LATE_SETTINGS_MS = 30;
+
+/**
+ * A fresh server, as an editor starts it: its first document and completion (`pauseMs` after the
+ * diagnostics), then a second document's; the settings answered `settingsDelayMs` after asked.
+ */
+async function measureFirstRequests(text: string, pauseMs: number, settingsDelayMs = 0): Promise<FirstRound> {
   const spawned = process.hrtime.bigint();
-  const client = await LspClient.start({}, [], undefined, { ...VS_CODE_COMPLETION, workspace: { configuration: true } }, () => Promise.resolve([{ host: TEST_HOST }]));
+  const settings = () => new Promise<unknown[]>((resolve) => setTimeout(() => resolve([{ host: TEST_HOST }]), settingsDelayMs));
+  const client = await LspClient.start({}, [], undefined, { ...VS_CODE_COMPLETION, workspace: { configuration: true } }, settings);
   const startMs = since(spawned);
   try {
     const [firstDiagnosticsMs, firstCompletionMs] = await openAndComplete(client, 'file:///bench-first.xml', text, pauseMs);
@@ -184,10 +192,12 @@ async function printFirstRequests(): Promise<void> {
   const text = generateDomain(5 * 1024);
   const atOnce: FirstRound[] = [];
   const reading: FirstRound[] = [];
-  // Interleaved, so both kinds of rounds see the same machine load.
+  const lateSettings: FirstRound[] = [];
+  // Interleaved, so every kind of round sees the same machine load.
   for (let i = 0; i < FIRST_ROUNDS; i++) {
     atOnce.push(await measureFirstRequests(text, 0));
     reading.push(await measureFirstRequests(text, READING_MS));
+    lateSettings.push(await measureFirstRequests(text, 0, LATE_SETTINGS_MS));
   }
   const cell = (rounds: FirstRound[], pick: (round: FirstRound) => number) => {
     const values = rounds.map(pick);
@@ -198,6 +208,7 @@ async function printFirstRequests(): Promise<void> {
   console.log('| 5 KB | first (target ≤ 15) | second document, same server |');
   console.log('|---|---|---|');
   console.log(`| didOpen → diagnostics | ${cell(all, (r) => r.firstDiagnosticsMs)} | ${cell(all, (r) => r.warmDiagnosticsMs)} |`);
+  console.log(`| didOpen → diagnostics, the settings answered ${LATE_SETTINGS_MS} ms after asked (an editor still starting) | ${cell(lateSettings, (r) => r.firstDiagnosticsMs)} | |`);
   console.log(`| completion after \`<\`, typed at once | ${cell(atOnce, (r) => r.firstCompletionMs)} | ${cell(all, (r) => r.warmCompletionMs)} |`);
   console.log(`| completion after \`<\`, typed ${READING_MS} ms after the diagnostics | ${cell(reading, (r) => r.firstCompletionMs)} | |`);
   console.log(`\nStart-up (spawn → initialize answered): ${cell(all, (r) => r.startMs)} ms; spawn → first diagnostics: ${cell(all, (r) => r.startMs + r.firstDiagnosticsMs)} ms`);

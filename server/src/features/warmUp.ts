@@ -80,17 +80,19 @@ const TYPICAL_DOMAIN = `<domain type='kvm'>
 /** Where the user types `<` in the warm-up: a line of its own before the interface. */
 const TYPED_AT = TYPICAL_DOMAIN.indexOf('    <interface');
 
-/** The warm-up's steps, each a call to make when the server is idle. */
-export function warmUpSteps(context: AnalysisContext, docs: ElementDocs, language: DocsLanguage): (() => void)[] {
-  const document = ParsedDocument.parse(TYPICAL_DOMAIN);
-  const analysis = () => new Analysis(document, context);
+/** The warm-up's steps, each a call to make when the server is idle; `docs` reads the docs (a step of its own) the first time. */
+export function warmUpSteps(context: AnalysisContext, docs: () => ElementDocs, language: DocsLanguage): (() => void)[] {
+  // Parsed by the first step, not when the steps are made (right after the first diagnostics, when a request may follow at once).
+  let document: ParsedDocument | undefined;
+  const analysis = () => new Analysis((document ??= ParsedDocument.parse(TYPICAL_DOMAIN)), context);
   return [
     () => incrementalFindings(analysis()),
     () => ruleFindings(analysis()),
     () => {
-      document.replace(TYPED_AT, TYPED_AT, '    <\n');
+      analysis().document.replace(TYPED_AT, TYPED_AT, '    <\n');
       completeAt(analysis(), TYPED_AT + 5);
     },
-    () => hoverAt(analysis(), TYPICAL_DOMAIN.indexOf('<vcpu') + 2, docs, language),
+    docs,
+    () => hoverAt(analysis(), TYPICAL_DOMAIN.indexOf('<vcpu') + 2, docs(), language),
   ];
 }
