@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGrammar } from '../server/src/schema/compileGrammar';
-import { toModel } from '../server/src/schema/model';
+import { modelText, toModel } from '../server/src/schema/model';
+import { withSetAttributes } from '../server/src/features/cpuset/setAttributes';
 import { writeFileAtomically } from '../server/src/safeWrite';
 
 const OUTPUT = path.resolve(__dirname, '..', '..', 'schemas', 'libvirt-domain.json');
@@ -34,7 +35,7 @@ function main(argv: string[]): void {
       .map(([name, sha]) => `${name} ${sha}`)
       .join('; '),
   };
-  writeFileAtomically(OUTPUT, JSON.stringify(toModel(grammar, source)) + '\n');
+  writeFileAtomically(OUTPUT, modelText(withSetAttributes(toModel(grammar, source))));
   console.log(`${OUTPUT}: ${grammar.elements.length} element patterns from ${files.size} files (libvirt ${source.libvirt})`);
 }
 

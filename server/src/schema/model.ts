@@ -17,6 +17,87 @@ export interface GrammarModel {
   /** [name class index, content pattern index, define name]. */
   elements: [number, number, string][];
   start: number;
+  /**
+   * "element@attribute" of the attributes typed with libvirt's cpuset define
+   * (features/cpuset/setAttributes.ts), as the schema import found them, for a reader that does not
+   * read every row. Only the shipped model has them.
+   */
+  setAttributes?: string[];
+}
+
+/** A model without its tables. */
+export type ModelHead = Omit<GrammarModel, 'nameClasses' | 'patterns'>;
+
+/** A model's rows by index: from its tables, or from its text as they are asked for (readModelText). */
+export interface ModelRows {
+  readonly head: ModelHead;
+  readonly patternCount: number;
+  nameClass(i: number): Row;
+  pattern(i: number): Row;
+}
+
+/** The rows of a model read whole. */
+export function modelRows(model: GrammarModel): ModelRows {
+  const { nameClasses, patterns, ...head } = model;
+  return { head, patternCount: patterns.length, nameClass: (i) => nameClasses[i], pattern: (i) => patterns[i] };
+}
+
+/** Where the first line of a model's text ends, and the line between its two tables (modelText). */
+const NAME_CLASSES_OPEN = ',"nameClasses":[';
+const PATTERNS_OPEN = '],"patterns":[';
+const TABLES_CLOSE = ']}';
+
+/**
+ * The model as JSON with each row of its tables on a line of its own, after a first line with
+ * the rest: what schemas/libvirt-domain.json holds. Still one JSON document for any reader; a
+ * check reads its first line and then only the rows it uses (readModelText): one of a 1 KB
+ * document reads 851 of 5,650.
+ */
+export function modelText(model: GrammarModel): string {
+  const { nameClasses, patterns, ...head } = model;
+  const rows = (table: Row[]) => table.map((row) => `\n${JSON.stringify(row)}`).join(',');
+  return `${JSON.stringify(head).slice(0, -1)}${NAME_CLASSES_OPEN}${rows(nameClasses)}\n${PATTERNS_OPEN}${rows(patterns)}\n${TABLES_CLOSE}\n`;
+}
+
+/**
+ * The model in `text`. Laid out as modelText writes it, only its first line is parsed now and
+ * each row the first time it is asked for: parsing all of libvirt's 155 KB was 15M of the 140M
+ * instructions a one-file check costs above Node's start-up, and its 6,000 arrays were garbage
+ * the collector copied. Any other JSON is parsed whole.
+ */
+export function readModelText(text: string): ModelRows {
+  return laidOutRows(text) ?? modelRows(JSON.parse(text) as GrammarModel);
+}
+
+function laidOutRows(text: string): ModelRows | undefined {
+  const firstEnd = text.indexOf('\n');
+  const middle = text.indexOf(`\n${PATTERNS_OPEN}\n`);
+  if (firstEnd < 0 || middle < 0 || !text.startsWith(NAME_CLASSES_OPEN, firstEnd - NAME_CLASSES_OPEN.length)) return undefined;
+  // Where each line after the first starts; `between` is the line between the tables.
+  const starts: number[] = [];
+  let between = -1;
+  for (let at = firstEnd; at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) {
+    if (at === middle) between = starts.length;
+    starts.push(at + 1);
+  }
+  const line = (i: number): string => text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : text.length);
+  const last = starts.length - 1;
+  if (between < 0 || between >= last || !line(last).startsWith(TABLES_CLOSE)) return undefined;
+  const head = JSON.parse(`${text.slice(0, firstEnd - NAME_CLASSES_OPEN.length)}}`) as ModelHead;
+  const nameClassCount = between;
+  const patternCount = last - between - 1;
+  /** Row `i` of a table whose rows are the lines from `first`, `count` of them (all but the last end in a comma). */
+  const row = (first: number, count: number, i: number): Row => {
+    if (!(i >= 0 && i < count)) throw new RangeError(`schema model: no row ${i}`);
+    const text = line(first + i);
+    return JSON.parse(i < count - 1 ? text.slice(0, -1) : text) as Row;
+  };
+  return {
+    head,
+    patternCount,
+    nameClass: (i) => row(0, nameClassCount, i),
+    pattern: (i) => row(between + 1, patternCount, i),
+  };
 }
 
 export function toModel(grammar: Grammar, source: Record<string, string>): GrammarModel {
@@ -100,12 +181,14 @@ export function toModel(grammar: Grammar, source: Record<string, string>): Gramm
  * of libvirt's schema, and building all of its 4,885 patterns was most of what loading it cost a
  * one-file check); for a model we did not ship, a row we cannot read throws here, not later.
  */
-export function fromModel(model: GrammarModel, lazily = false): Grammar {
-  if (model.format !== 1) throw new Error(`unknown grammar model format ${String(model.format)}`);
-  const reader = new ModelReader(model);
-  const elements: ElementDefinition[] = model.elements.map((row) => new ModelElement(reader, row));
+export function fromModel(model: GrammarModel | ModelRows, lazily = false): Grammar {
+  const rows = 'head' in model ? model : modelRows(model);
+  const { head } = rows;
+  if (head.format !== 1) throw new Error(`unknown grammar model format ${String(head.format)}`);
+  const reader = new ModelReader(rows);
+  const elements: ElementDefinition[] = head.elements.map((row) => new ModelElement(reader, row));
   if (!lazily) for (const element of elements) void [element.name, element.content];
-  return { start: reader.pattern(model.start), elements };
+  return { start: reader.pattern(head.start), elements };
 }
 
 /** An element definition of a model, its name class and content built on first use. */
@@ -135,12 +218,12 @@ class ModelReader {
   private readonly names: (NameClass | undefined)[] = [];
   private readonly patterns: (Pattern | undefined)[] = [];
 
-  constructor(private readonly model: GrammarModel) {}
+  constructor(private readonly rows: ModelRows) {}
 
   nameClass(i: number): NameClass {
     const known = this.names[i];
     if (known) return known;
-    const row = this.model.nameClasses[i];
+    const row = this.rows.nameClass(i);
     const kind = row[0];
     let n: NameClass;
     if (kind === 'name') n = { kind, ns: row[1] as string, local: row[2] as string };
@@ -155,7 +238,7 @@ class ModelReader {
   pattern(i: number): Pattern {
     const known = this.patterns[i];
     if (known) return known;
-    const row = this.model.patterns[i];
+    const row = this.rows.pattern(i);
     const kind = row[0];
     let p: Pattern;
     switch (kind) {

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { XsdDatatypes } from './datatypeChecker';
 import { Derivatives } from './derivatives';
-import { GrammarModel, fromModel } from './model';
+import { GrammarModel, ModelRows, fromModel, modelRows, readModelText } from './model';
 import { Grammar } from './patterns';
 
 export interface SchemaOrigin {
@@ -22,15 +22,16 @@ export class Schema {
   constructor(
     readonly grammar: Grammar,
     readonly origin: SchemaOrigin,
-    /** The model the grammar was read from, when it was (what can be read off it without building the grammar). */
-    readonly model?: GrammarModel,
+    /** The rows of the model the grammar was read from, when it was (what can be read off it without building the grammar). */
+    readonly model?: ModelRows,
   ) {
     this.derivatives = new Derivatives(grammar, this.datatypes);
   }
 
   /** A schema of a model we ship: its grammar is built as validation reads it. */
-  static fromModel(model: GrammarModel, location: string): Schema {
-    return new Schema(fromModel(model, true), { libvirt: model.source.libvirt ?? 'unknown', location }, model);
+  static fromModel(model: GrammarModel | ModelRows, location: string): Schema {
+    const rows = 'head' in model ? model : modelRows(model);
+    return new Schema(fromModel(rows, true), { libvirt: rows.head.source.libvirt ?? 'unknown', location }, rows);
   }
 
   /** "libvirt 12.8.0 (bundled)", or "libvirt schema from DIR" when the version is not known. */
@@ -41,8 +42,8 @@ export class Schema {
 }
 
 /** The model shipped in schemas/libvirt-domain.json. */
-export function loadModelFile(file: string): GrammarModel {
-  const model = JSON.parse(fs.readFileSync(file, 'utf8')) as GrammarModel;
-  if (model.format !== 1) throw new Error(`${file}: unknown schema model format ${String(model.format)}`);
+export function loadModelFile(file: string): ModelRows {
+  const model = readModelText(fs.readFileSync(file, 'utf8'));
+  if (model.head.format !== 1) throw new Error(`${file}: unknown schema model format ${String(model.head.format)}`);
   return model;
 }

@@ -3,7 +3,7 @@
  * define, found in the grammar rather than listed by hand, so a newer libvirt's schema (the
  * user's own) brings its new ones along.
  */
-import { GrammarModel } from '../../schema/model';
+import { GrammarModel, ModelRows, modelRows } from '../../schema/model';
 import { DataParam, Grammar, Pattern, plainNames, subpatterns } from '../../schema/patterns';
 import { Schema } from '../../schema/schema';
 import { SetNoun } from './checkSet';
@@ -46,14 +46,25 @@ export function setAttributeKeys(grammar: Grammar): Set<string> {
 }
 
 /**
- * setAttributeKeys of the grammar `model` describes, read off its rows in one pass: a row's
- * parts come before it (toModel writes them first), so what each row holds is known from its
- * parts' when it is read. Most rows hold no set attribute and build nothing.
+ * setAttributeKeys of the grammar `model` describes: those the schema import stored in the model
+ * (the shipped one, whose rows a check reads only as it needs them), else read off its rows in one
+ * pass: a row's parts come before it (toModel writes them first), so what each row holds is known
+ * from its parts' when it is read. Most rows hold no set attribute and build nothing.
  */
-export function setAttributeKeysOfModel(model: GrammarModel): Set<string> {
-  const { patterns, nameClasses } = model;
+export function setAttributeKeysOfModel(model: GrammarModel | ModelRows): Set<string> {
+  const rows = 'head' in model ? model : modelRows(model);
+  return new Set(rows.head.setAttributes ?? setAttributeKeysOfRows(rows));
+}
+
+/** `model` with its set attributes stored (what the schema import ships), in a stable order. */
+export function withSetAttributes(model: GrammarModel): GrammarModel {
+  const { setAttributes: _, ...rest } = model;
+  return { ...rest, setAttributes: [...setAttributeKeysOfRows(modelRows(rest))].sort() };
+}
+
+function setAttributeKeysOfRows(rows: ModelRows): Set<string> {
   const plain = (i: number, into: string[]): string[] => {
-    const row = nameClasses[i];
+    const row = rows.nameClass(i);
     if (row[0] === 'name') into.push(row[2] as string);
     else if (row[0] === 'choice') plain(row[2] as number, plain(row[1] as number, into));
     return into;
@@ -61,14 +72,14 @@ export function setAttributeKeysOfModel(model: GrammarModel): Set<string> {
   // The pattern's text in the row's parameters (JSON) is looked for before the parameters are read.
   const cpuset = JSON.stringify(CPUSET_PATTERN);
   // Per row: whether it is a set's value (a cpuset data, or a choice of them), and the set attributes' names under it (not inside attributes or elements).
-  const holds: boolean[] = new Array<boolean>(patterns.length).fill(false);
-  const under: string[][] = new Array<string[]>(patterns.length).fill(NONE);
+  const holds: boolean[] = new Array<boolean>(rows.patternCount).fill(false);
+  const under: string[][] = new Array<string[]>(rows.patternCount).fill(NONE);
   const at = (i: number, of: number): number => {
     if (i >= of) throw new Error(`schema model: pattern ${of} refers to ${i}, not written before it`);
     return i;
   };
-  for (let i = 0; i < patterns.length; i++) {
-    const row = patterns[i];
+  for (let i = 0; i < rows.patternCount; i++) {
+    const row = rows.pattern(i);
     switch (row[0]) {
       case 'data':
         holds[i] = (row[3] as string).includes(cpuset) && (JSON.parse(row[3] as string) as DataParam[]).some((param) => param.name === 'pattern' && param.value === CPUSET_PATTERN);
@@ -93,7 +104,7 @@ export function setAttributeKeysOfModel(model: GrammarModel): Set<string> {
     }
   }
   const keys = new Set<string>();
-  for (const [name, content] of model.elements) {
+  for (const [name, content] of rows.head.elements) {
     const attributes = under[content];
     if (attributes === NONE) continue;
     for (const element of plain(name, [])) for (const attribute of attributes) keys.add(`${element}@${attribute}`);
