@@ -3,7 +3,7 @@
  * else those online on the machine the server runs on (Linux sysfs). A domain may be meant for
  * another host, so this only ever feeds warnings, and the settings can switch it off.
  */
-import * as fs from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { HostTopology } from './features/cpuset/documentSets';
 import { evaluateSet } from './rules/cpuset/evaluate';
 import { HostCapabilities } from './libvirt/capabilities';
@@ -19,7 +19,7 @@ export const ONLINE_CPUS = '/sys/devices/system/cpu/online';
 export const ONLINE_NODES = '/sys/devices/system/node/online';
 
 /** The topology to check against (undefined when switched off), and what could not be read. */
-export function hostTopology(settings: HostSettings, readFile: (file: string) => string = (file) => fs.readFileSync(file, 'utf8')): { topology: HostTopology | undefined; problems: string[] } {
+export function hostTopology(settings: HostSettings, readFile: (file: string) => string = (file) => readFileSync(file, 'utf8')): { topology: HostTopology | undefined; problems: string[] } {
   if (!settings.hostChecks) return { topology: undefined, problems: [] };
   const problems: string[] = [];
   const ids = (configured: string, setting: string, file: string): readonly IdRange[] | undefined => {

@@ -9,8 +9,8 @@
  * failure (a full disk, a quota, an I/O error) the temporary file is removed and the original is
  * as it was. A symbolic link is followed: its target is replaced and the link stays.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { BigIntStats, accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Words, render, words } from './messages/words';
 
 /** `count` random bytes in hex; node:crypto is loaded on first use (a check that writes nothing never pays for it). */
@@ -25,7 +25,7 @@ export interface ReadForReplace {
   /** The file itself (a link's target): what gets replaced. */
   readonly target: string;
   readonly bytes: Buffer;
-  readonly stats: fs.BigIntStats;
+  readonly stats: BigIntStats;
 }
 
 /** The file was left as it is, on purpose: replacing it would have lost something. The message says what (in English; `words` in any language). */
@@ -37,15 +37,15 @@ export class NotReplacedError extends Error {
 
 /** Reads `file` (through a symbolic link) for a later `replaceFile`. Only a regular file can be replaced. */
 export function readForReplace(file: string): ReadForReplace {
-  const target = fs.realpathSync(file);
+  const target = realpathSync(file);
   // Non-blocking, so that a FIFO is refused instead of waiting for a writer forever.
-  const descriptor = fs.openSync(target, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  const descriptor = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const stats = fs.fstatSync(descriptor, { bigint: true });
+    const stats = fstatSync(descriptor, { bigint: true });
     if (!stats.isFile()) throw new NotReplacedError(words('cli.notReplaced.notRegular'));
-    return { named: file, target, bytes: fs.readFileSync(descriptor), stats };
+    return { named: file, target, bytes: readFileSync(descriptor), stats };
   } finally {
-    fs.closeSync(descriptor);
+    closeSync(descriptor);
   }
 }
 
@@ -60,7 +60,7 @@ export function replaceFile(read: ReadForReplace, content: string | Buffer): voi
   if (stats.nlink > 1n) throw new NotReplacedError(words('cli.notReplaced.hardLinks', { count: String(stats.nlink) }));
   try {
     // A rename needs no write permission on the file, only on its directory: a read-only file stays so.
-    fs.accessSync(target, fs.constants.W_OK);
+    accessSync(target, constants.W_OK);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotReplacedError(words('cli.notReplaced.removed'));
     throw error;
@@ -94,20 +94,20 @@ function writeThroughTemporary(
   mode: number,
   steps: { prepare?: (descriptor: number) => void; beforeRename?: () => void } = {},
 ): void {
-  const directory = path.dirname(target);
-  const temporary = createTemporary(directory, path.basename(target), mode);
+  const directory = dirname(target);
+  const temporary = createTemporary(directory, basename(target), mode);
   let descriptor: number | undefined = temporary.descriptor;
   try {
-    fs.writeFileSync(descriptor, content);
+    writeFileSync(descriptor, content);
     steps.prepare?.(descriptor);
-    fs.fsyncSync(descriptor);
-    fs.closeSync(descriptor);
+    fsyncSync(descriptor);
+    closeSync(descriptor);
     descriptor = undefined;
     steps.beforeRename?.();
-    fs.renameSync(temporary.path, target);
+    renameSync(temporary.path, target);
   } catch (error) {
-    if (descriptor !== undefined) fs.closeSync(descriptor);
-    fs.rmSync(temporary.path, { force: true });
+    if (descriptor !== undefined) closeSync(descriptor);
+    rmSync(temporary.path, { force: true });
     throw error;
   }
   syncDirectory(directory);
@@ -118,39 +118,39 @@ const MAX_BASE_CHARACTERS = 40;
 
 function createTemporary(directory: string, base: string, mode: number): { path: string; descriptor: number } {
   for (let attempt = 0; ; attempt++) {
-    const temporary = path.join(directory, `.${Array.from(base).slice(0, MAX_BASE_CHARACTERS).join('')}.${randomHex(6)}.tmp`);
+    const temporary = join(directory, `.${Array.from(base).slice(0, MAX_BASE_CHARACTERS).join('')}.${randomHex(6)}.tmp`);
     try {
       // Exclusive: never opens, or follows a link planted at, a name that already exists. Private until complete.
-      return { path: temporary, descriptor: fs.openSync(temporary, 'wx', mode) };
+      return { path: temporary, descriptor: openSync(temporary, 'wx', mode) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 10) throw error;
     }
   }
 }
 
-function keepOwnerAndMode(descriptor: number, original: fs.BigIntStats): void {
-  const created = fs.fstatSync(descriptor, { bigint: true });
+function keepOwnerAndMode(descriptor: number, original: BigIntStats): void {
+  const created = fstatSync(descriptor, { bigint: true });
   if (created.uid !== original.uid || created.gid !== original.gid) {
     try {
-      fs.fchownSync(descriptor, Number(original.uid), Number(original.gid));
+      fchownSync(descriptor, Number(original.uid), Number(original.gid));
     } catch {
       // Only root may give a file away: replacing it would change whose file it is.
       throw new NotReplacedError(words('cli.notReplaced.owner', { uid: String(original.uid), gid: String(original.gid) }));
     }
   }
   // After chown, which clears the set-user-ID and set-group-ID bits.
-  fs.fchmodSync(descriptor, Number(original.mode & 0o7777n));
+  fchmodSync(descriptor, Number(original.mode & 0o7777n));
 }
 
 /** Whether the file is still what was read: the same file (the link still leads to it), metadata and bytes. */
 function unchangedSince(read: ReadForReplace): boolean {
   try {
-    if (fs.realpathSync(read.named) !== read.target) return false;
-    const now = fs.statSync(read.target, { bigint: true });
+    if (realpathSync(read.named) !== read.target) return false;
+    const now = statSync(read.target, { bigint: true });
     const before = read.stats;
     const same = now.dev === before.dev && now.ino === before.ino && now.size === before.size && now.mtimeNs === before.mtimeNs && now.ctimeNs === before.ctimeNs;
     // The bytes too: a file system with coarse times shows two quick saves as one.
-    return same && fs.readFileSync(read.target).equals(read.bytes);
+    return same && readFileSync(read.target).equals(read.bytes);
   } catch {
     return false;
   }
@@ -160,17 +160,17 @@ function unchangedSince(read: ReadForReplace): boolean {
 function syncDirectory(directory: string): void {
   let descriptor: number;
   try {
-    descriptor = fs.openSync(directory, 'r');
+    descriptor = openSync(directory, 'r');
   } catch (error) {
     if (CANNOT_SYNC_DIRECTORY.has((error as NodeJS.ErrnoException).code ?? '')) return;
     throw error;
   }
   try {
-    fs.fsyncSync(descriptor);
+    fsyncSync(descriptor);
   } catch (error) {
     if (!CANNOT_SYNC_DIRECTORY.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
   } finally {
-    fs.closeSync(descriptor);
+    closeSync(descriptor);
   }
 }
 

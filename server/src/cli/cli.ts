@@ -5,7 +5,7 @@
  * the language of `--lang`, else of the locale (LC_ALL, LC_MESSAGES, LANG); JSON and SARIF keep
  * English messages, as tools read them.
  */
-import * as path from 'node:path';
+import { join, resolve } from 'node:path';
 import { Language, Words, render, words } from '../messages/words';
 import type { NotReplacedError } from '../safeWrite';
 import { Schema, loadModelFile } from '../schema/schema';
@@ -46,7 +46,7 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
     const { defaultCacheDirectory } = require('../schema/schemaCache') as typeof import('../schema/schemaCache');
     const { detectLibvirtVersion } = require('../schema/libvirtVersion') as typeof import('../schema/libvirtVersion');
     const { loadUserSchemaInWorker } = require('../schema/userSchemaLoader') as typeof import('../schema/userSchemaLoader');
-    const absolute = path.resolve(directory);
+    const absolute = resolve(directory);
     // In a worker, as in the server: a hostile schema costs an error, not a hang or the memory.
     const loaded = await loadUserSchemaInWorker(absolute, defaultCacheDirectory(), await detectLibvirtVersion(absolute));
     if ('error' in loaded) say(words('cli.schema.cannotUse', { directory, reason: loaded.errorWords }));
@@ -57,7 +57,7 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
     }
     return undefined;
   }
-  const schemaFile = path.join(INSTALL_DIRECTORY, 'schemas', 'libvirt-domain.json');
+  const schemaFile = join(INSTALL_DIRECTORY, 'schemas', 'libvirt-domain.json');
   try {
     return Schema.fromModel(loadModelFile(schemaFile), 'bundled');
   } catch (error) {

@@ -1,6 +1,6 @@
 /** Which documents a `domxml check` or `fix` run reads (files, directories' .xml files, or stdin), and writing fixed ones back. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { Dirent, Stats, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { Words, render, words } from '../messages/words';
 import { Ch } from '../parser/chars';
 import { NotReplacedError, ReadForReplace, readForReplace, replaceFile } from '../safeWrite';
@@ -34,34 +34,34 @@ export interface DirectoryWalk {
  * their own name, so no loop can form.
  */
 export function walkXmlFiles(root: string): DirectoryWalk {
-  const rootReal = fs.realpathSync(root);
-  const inTree = (real: string): boolean => real === rootReal || real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
+  const rootReal = realpathSync(root);
+  const inTree = (real: string): boolean => real === rootReal || real.startsWith(rootReal.endsWith(sep) ? rootReal : rootReal + sep);
   const files = new Map<string, string>(); // real path → the name it is checked under
   const linked: [string, string][] = []; // [name, real path] of links to files in the tree
   const problems: Words[] = [];
   const pending: [string, string][] = [[root, rootReal]]; // [name, real path] of directories
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [directory, directoryReal] = next;
-    let entries: fs.Dirent[];
+    let entries: Dirent[];
     try {
-      entries = fs.readdirSync(directory, { withFileTypes: true });
+      entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
       problems.push(words('cli.cannotReadDirectory', { directory, reason: describeError(error) }));
       continue;
     }
     const subdirectories: [string, string][] = [];
     for (const entry of entries.sort((a, b) => byCodeUnits(a.name, b.name))) {
-      const name = path.join(directory, entry.name);
+      const name = join(directory, entry.name);
       const isXml = entry.name.endsWith('.xml');
-      if (entry.isDirectory()) subdirectories.push([name, path.join(directoryReal, entry.name)]);
+      if (entry.isDirectory()) subdirectories.push([name, join(directoryReal, entry.name)]);
       else if (entry.isFile()) {
-        if (isXml) files.set(path.join(directoryReal, entry.name), name);
+        if (isXml) files.set(join(directoryReal, entry.name), name);
       } else if (entry.isSymbolicLink()) {
         let real: string;
-        let stats: fs.Stats;
+        let stats: Stats;
         try {
-          real = fs.realpathSync(name);
-          stats = fs.statSync(real);
+          real = realpathSync(name);
+          stats = statSync(real);
         } catch (error) {
           // A broken link named like a document hides one; any other (a directory's, perhaps) cannot be told apart.
           if (isXml) problems.push(words('cli.cannotRead', { name, reason: describeError(error) }));
@@ -94,7 +94,7 @@ export function expandArguments(args: readonly string[]): ExpandedInputs {
   const result: ExpandedInputs = { inputs: [], problems: [], emptyDirectories: [] };
   const seen = new Set<string>();
   const add = (input: Input): void => {
-    const key = input.kind === 'stdin' ? STDIN_ARGUMENT : path.resolve(input.path);
+    const key = input.kind === 'stdin' ? STDIN_ARGUMENT : resolve(input.path);
     if (seen.has(key)) return;
     seen.add(key);
     result.inputs.push(input);
@@ -104,9 +104,9 @@ export function expandArguments(args: readonly string[]): ExpandedInputs {
       add({ kind: 'stdin' });
       continue;
     }
-    let stats: fs.Stats;
+    let stats: Stats;
     try {
-      stats = fs.statSync(arg);
+      stats = statSync(arg);
     } catch (error) {
       result.problems.push(words('cli.cannotRead', { name: arg, reason: describeError(error) }));
       continue;
@@ -181,7 +181,7 @@ function withoutByteOrderMark(text: string): ExactText {
 }
 
 function readBytes(input: Input): Buffer {
-  return fs.readFileSync(input.kind === 'stdin' ? 0 : input.path);
+  return readFileSync(input.kind === 'stdin' ? 0 : input.path);
 }
 
 export function inputName(input: Input): string {

@@ -1,13 +1,13 @@
 /**
  * domxml's standard output and error, and the end of a run. On POSIX a write goes straight to the
- * descriptor (fs.writeSync): Node's own stdio streams write files, pipes and terminals there at
+ * descriptor (writeSync): Node's own stdio streams write files, pipes and terminals there at
  * once and in full too, and not making them spares a one-file check their modules, their set-up
  * and the wait for their handles at exit (27M of its 183M instructions above Node's start-up, and
  * 370 of its 3,490 page faults).
  * On Windows, whose console takes the stream's UTF-16 writes, and for a descriptor that would
  * block (a non-blocking pipe), the write goes through the stream.
  */
-import * as fs from 'node:fs';
+import { writeSync } from 'node:fs';
 
 const STDOUT = 1;
 const STDERR = 2;
@@ -38,7 +38,7 @@ function write(fd: typeof STDOUT | typeof STDERR, text: string): void {
     const bytes = Buffer.from(text, 'utf8');
     let written = 0;
     try {
-      while (written < bytes.length) written += fs.writeSync(fd, bytes, written);
+      while (written < bytes.length) written += writeSync(fd, bytes, written);
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

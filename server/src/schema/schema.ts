@@ -2,7 +2,7 @@
  * A schema ready to use: the derivative engine over a compiled grammar, its datatypes, and where
  * the grammar came from. Validation, completion and hover all read the same one.
  */
-import * as fs from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { XsdDatatypes } from './datatypeChecker';
 import { Derivatives } from './derivatives';
 import { GrammarModel, ModelRows, fromModel, modelRows, readModelText } from './model';
@@ -43,7 +43,7 @@ export class Schema {
 
 /** The model shipped in schemas/libvirt-domain.json. */
 export function loadModelFile(file: string): ModelRows {
-  const model = readModelText(fs.readFileSync(file, 'utf8'));
+  const model = readModelText(readFileSync(file, 'utf8'));
   if (model.head.format !== 1) throw new Error(`${file}: unknown schema model format ${String(model.head.format)}`);
   return model;
 }
