@@ -87,6 +87,8 @@ const INTERRUPT_BUDGET = 5 * 67584;
  * Node's, as loading node:v8 would cost it more than it saves. Set after the bundle is compiled:
  * its code cache is made and read under Node's own flags (the build makes it with one document).
  * The young generation's size cannot be set here: V8 reads --max-semi-space-size as it starts.
+ * Given at Node's start, 64 MB cut the corpus's scavenges from 19 to 2 but ran 3.5% more
+ * instructions and no faster, so neither a worker nor a second process is started for it.
  */
 function optimiseLater(): void {
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);

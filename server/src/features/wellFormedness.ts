@@ -34,8 +34,13 @@ function said(message: Words): { message: string; words: Words } {
  */
 type Noted = Finding & { entity?: string; problem?: Problem; stray?: StrayEndTagNode };
 
+/** What nearly every node has noted on it: one list for all (a list per node was most of this walk's garbage). */
+const NOTHING_NOTED: readonly Noted[] = Object.freeze([]);
+
 /** What the parser noted on each node, and where it refers to entities. */
 const notedOn: LocalFindings<Noted> = (node, start) => {
+  const endTagProblems = node.kind === 'element' ? node.endTagProblems : undefined;
+  if (!node.problems && !endTagProblems && !node.entityReferences) return NOTHING_NOTED;
   const noted: Noted[] = [];
   const add = (problems: Problem[] | undefined, base: number): void => {
     for (const problem of problems ?? []) {
@@ -45,7 +50,7 @@ const notedOn: LocalFindings<Noted> = (node, start) => {
     }
   };
   add(node.problems, start);
-  if (node.kind === 'element') add(node.endTagProblems, start + node.endTagOffset);
+  if (node.kind === 'element') add(endTagProblems, start + node.endTagOffset);
   for (const reference of node.entityReferences ?? []) {
     const at = start + reference.start;
     noted.push({

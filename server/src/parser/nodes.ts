@@ -195,11 +195,13 @@ export function elementText(text: Source, elementStart: number, element: Element
   const from = elementStart + element.startTagLength;
   const to = elementStart + contentEnd(element);
   let value = '';
-  for (const child of element.children) {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     const childStart = elementStart + child.offset;
     if (child.kind === 'text') value += decodeReferences(text.slice(childStart, childStart + child.length));
     else if (child.kind === 'cdata') value += text.slice(childStart + 9, childStart + child.length - 3);
   }
-  if (value === '' && element.children.length === 0) value = text.slice(from, to);
+  if (value === '' && children.length === 0) value = text.slice(from, to);
   return { value, from, to };
 }

@@ -114,10 +114,17 @@ export class ParsedDocument {
    */
   private pending: Edit | undefined;
 
+  /**
+   * Made from `linesOf` when a position is first asked for: `domxml check` asks only for the
+   * documents with findings (115 of libvirt's 1,349), and the server at its first diagnostics.
+   */
+  private lines: LineIndex | undefined;
+
   private constructor(
     private pieces: PieceText,
     private currentTree: DocumentNode,
-    private lines: LineIndex,
+    /** The whole text the line index is to be made of, until it is made. */
+    private linesOf: string | undefined,
     /** Texts longer than this are tracked but not parsed (their tree is empty). */
     private readonly maxParsedLength: number,
   ) {}
@@ -133,7 +140,7 @@ export class ParsedDocument {
 
   /** `pieceLength`: how long the pieces of the text are kept (tests make them short). */
   static parse(text: string, maxParsedLength = Number.POSITIVE_INFINITY, pieceLength?: number): ParsedDocument {
-    return new ParsedDocument(new PieceText(text, pieceLength), treeFor(text, maxParsedLength), new LineIndex(text), maxParsedLength);
+    return new ParsedDocument(new PieceText(text, pieceLength), treeFor(text, maxParsedLength), text, maxParsedLength);
   }
 
   /** False when the text is over the size limit and has no tree. */
@@ -181,7 +188,7 @@ export class ParsedDocument {
   replace(start: number, end: number, inserted: string): void {
     const wasParsed = this.parsed;
     this.pieces.replace(start, end, inserted);
-    this.lines.applyEdit(this.pieces, start, end, inserted.length);
+    this.lineIndex().applyEdit(this.pieces, start, end, inserted.length);
     if (this.parsed && wasParsed) {
       this.pending = mergedEdits(this.pending, { start, end, insertedLength: inserted.length });
       return;
@@ -194,7 +201,8 @@ export class ParsedDocument {
     this.pending = undefined;
     this.pieces = new PieceText(text, this.pieces.pieceLength);
     this.currentTree = treeFor(text, this.maxParsedLength);
-    this.lines = new LineIndex(text);
+    this.lines = undefined;
+    this.linesOf = text;
   }
 
   private forget(node: ParentNode): void {
@@ -202,11 +210,19 @@ export class ParsedDocument {
   }
 
   positionAt(offset: number): Position {
-    return this.lines.positionAt(offset, this.pieces);
+    return this.lineIndex().positionAt(offset, this.pieces);
   }
 
   offsetAt(position: Position): number {
-    return this.lines.offsetAt(position, this.pieces);
+    return this.lineIndex().offsetAt(position, this.pieces);
+  }
+
+  private lineIndex(): LineIndex {
+    if (!this.lines) {
+      this.lines = new LineIndex(this.linesOf as string);
+      this.linesOf = undefined;
+    }
+    return this.lines;
   }
 
   rangeOf(start: number, end: number): Range {

@@ -72,7 +72,9 @@ const NOTHING_REQUIRED: ReadonlySet<string> = new Set();
 /** The namespace declarations in scope inside `element`. */
 export function scopeOf(element: ElementNode, text: Source, start: number, outer: Namespaces): Namespaces {
   let inner: Map<string, string> | undefined;
-  for (const attribute of element.attributes) {
+  const attributes = element.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i];
     if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:')) continue;
     inner ??= new Map(outer.map);
     inner.set(attribute.name === 'xmlns' ? '' : attribute.name.slice(6), attributeValue(text, start, attribute));

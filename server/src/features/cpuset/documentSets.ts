@@ -83,7 +83,8 @@ export function checkDocumentSets(
   const checked = new Map<readonly IdRange[] | undefined, Map<string | undefined, Map<string, SetFinding[]>>>();
   const setAttributes = setAttributesByElement(keys);
   const onElement: LocalFindings<Finding> = (node, start, parent) => {
-    if (node.kind !== 'element') return [];
+    // Most elements have no set attribute: no list is made for them.
+    if (node.kind !== 'element' || !setAttributes.has(node.name)) return NO_FINDINGS;
     const findings: Finding[] = [];
     for (const set of setValuesOn(text, node, start, parent, setAttributes)) {
       const options = setOptions(set, host);
@@ -99,6 +100,8 @@ export function checkDocumentSets(
   };
   return subtreeFindings(tree, memos?.memo(memoOwner(keys, host)), onElement, shiftFinding);
 }
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /** One memo owner per set attributes and host: the findings depend on both. */
 const owners = new WeakMap<ReadonlySet<string>, WeakMap<object, object>>();

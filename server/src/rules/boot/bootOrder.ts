@@ -61,12 +61,13 @@ export const bootOrderMixedRule: Rule = {
     if (!checksBootOrder(domain)) return;
     const osBoots = domain.at(['os', 'boot']);
     if (osBoots.length === 0) return;
+    const ordered = deviceBoots(domain).filter(({ order }) => /^\d+$/.test(order.value.trim()) && Number(order.value.trim()) !== 0);
+    if (ordered.length === 0) return;
+    // Only now: nearly every domain has <os><boot dev>, and few of them a device's boot order too.
     const related = osBoots.map((boot) => {
       const dev = domain.attr(boot, 'dev');
       return { ...(dev ?? domain.nameSpan(boot)), message: dev ? words('rules.boot-order-with-os-boot.osBootDev', { dev: dev.value.trim() }) : words('rules.boot-order-with-os-boot.osBoot') };
     });
-    const ordered = deviceBoots(domain).filter(({ order }) => /^\d+$/.test(order.value.trim()) && Number(order.value.trim()) !== 0);
-    if (ordered.length === 0) return;
     const fixes = mixedBootFixes(domain, osBoots, Math.max(...ordered.map(({ order }) => Number(order.value.trim()))));
     for (const { order } of ordered) report(order, words('rules.boot-order-with-os-boot.mixed'), { related, fixes });
   },
