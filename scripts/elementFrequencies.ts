@@ -1,10 +1,12 @@
 /**
  * `npm run frequencies -- ../shared/corpus/valid`, by hand when the corpus changes: in how many
- * elements of each name each child element appears, and each attribute in how many elements of
+ * elements of each name each child element appears, each attribute in how many elements of
  * each name under each parent name (`<disk><driver>` takes other attributes than
- * `<interface><driver>`), over the domain documents under the directory, written to
+ * `<interface><driver>`), and each value that is a word in how many elements of each name its
+ * attribute has it, over the domain documents under the directory, written to
  * schemas/element-frequencies.json. Completion ranks its
- * suggestions by these counts (features/likelihood.ts), so `<disk>` comes before `<lease>`.
+ * suggestions by these counts (features/likelihood.ts), so `<disk>` comes before `<lease>`, and
+ * a fix that adds a missing attribute writes its likeliest value.
  * A document that appears twice (libvirt's tests copy inputs to outputs) counts once.
  */
 import { createHash } from 'node:crypto';
@@ -12,11 +14,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { xmlFilesUnder } from '../server/src/cli/files';
 import { parseDocument } from '../server/src/parser/parse';
+import { attributeValue } from '../server/src/parser/nodes';
 import { walk } from '../server/src/parser/tree';
 import { Frequencies, attributesKey } from '../server/src/features/likelihood';
+import { valuesKey } from '../server/src/schema/likelyValues';
 import { writeFileAtomically } from '../server/src/safeWrite';
 
 const OUTPUT = path.resolve(__dirname, '..', '..', 'schemas', 'element-frequencies.json');
+
+/** A value counted: a word, as the values libvirt's schema lists are (`virtio`, `host-passthrough`, `e1000e`). */
+const LISTED_VALUE = /^[A-Za-z][\w.+-]{0,31}$/;
 
 function count(table: Record<string, Record<string, number>>, owner: string, names: Set<string>): void {
   if (names.size === 0) return;
@@ -34,6 +41,7 @@ function sorted(table: Record<string, Record<string, number>>): Record<string, R
 export function elementFrequencies(directory: string): Frequencies {
   const children: Frequencies['children'] = {};
   const attributes: Frequencies['attributes'] = {};
+  const values: Frequencies['values'] = {};
   const seen = new Set<string>();
   let documents = 0;
   for (const file of xmlFilesUnder(directory)) {
@@ -45,10 +53,15 @@ export function elementFrequencies(directory: string): Frequencies {
     if (!tree.children.some((child) => child.kind === 'element' && child.name === 'domain')) continue;
     documents++;
     walk(tree, {
-      enter(node, _start, parent) {
+      enter(node, start, parent) {
         if (node.kind !== 'element') return;
         count(attributes, attributesKey(parent.kind === 'element' ? parent.name : undefined, node.name), new Set(node.attributes.map((attribute) => attribute.name)));
         count(children, node.name, new Set(node.children.flatMap((child) => (child.kind === 'element' ? [child.name] : []))));
+        for (const attribute of node.attributes) {
+          // Words only: the values a schema lists are; paths, UUIDs and numbers would only make the file large.
+          const value = attribute.valueClosed ? attributeValue(text, start, attribute) : '';
+          if (LISTED_VALUE.test(value)) count(values, valuesKey(node.name, attribute.name), new Set([value]));
+        }
       },
     });
   }
@@ -56,6 +69,7 @@ export function elementFrequencies(directory: string): Frequencies {
     source: { documents, generatedBy: 'npm run frequencies -- <directory of domain documents>' },
     children: sorted(children),
     attributes: sorted(attributes),
+    values: sorted(values),
   };
 }
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { attributeRank, childRank } from '../../server/src/features/likelihood';
 import { elementFrequencies } from '../../scripts/elementFrequencies';
+import { likeliestFirst } from '../../server/src/schema/likelyValues';
 import { SHARED } from './helpers/corpus';
 
 const BUNDLED = path.resolve(__dirname, '..', '..', '..', 'schemas', 'element-frequencies.json');
@@ -22,4 +23,10 @@ test('a higher count ranks first; unknown names, the top level and names of Obje
 test("the bundled frequencies are those of the corpus (npm run frequencies -- ../shared/corpus/valid)", { skip: !fs.existsSync(CORPUS) && 'no ../shared corpus' }, () => {
   const bundled: unknown = JSON.parse(fs.readFileSync(BUNDLED, 'utf8'));
   assert.deepEqual(elementFrequencies(CORPUS), bundled);
+});
+
+test('likeliest values first, as often as libvirt\'s test domains give them; unknown values keep their order', () => {
+  assert.deepEqual(likeliestFirst('boot', 'dev', ['fd', 'hd', 'cdrom', 'network']), ['hd', 'network', 'cdrom', 'fd']);
+  assert.deepEqual(likeliestFirst('boot', 'dev', ['x', 'hd', 'y']), ['hd', 'x', 'y']);
+  assert.deepEqual(likeliestFirst('no-such-element', 'dev', ['b', 'a']), ['b', 'a']);
 });
