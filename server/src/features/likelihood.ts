@@ -1,10 +1,9 @@
 /**
- * How likely an element is under its parent, an attribute on its element, and a value of an
- * attribute: in how many elements of that name they appear in libvirt's test domains
- * (schemas/element-frequencies.json, written by scripts/elementFrequencies.ts and bundled with
- * the server). Completion puts the likely ones first: `<disk>` and `<interface>` before
- * `<lease>`, a `<cpu>`'s `check` before its `match`. The values' counts are the schema's fixes'
- * (schema/likelyValues.ts).
+ * How likely an element is under its parent, and an attribute on its element: in how many
+ * elements of that name they appear in libvirt's test domains (schemas/element-frequencies.json,
+ * written by scripts/elementFrequencies.ts and bundled with the server). Completion puts the
+ * likely ones first: `<disk>` and `<interface>` before `<lease>`, a `<cpu>`'s `check` before its
+ * `match`.
  */
 import data from '../../../schemas/element-frequencies.json';
 
@@ -14,8 +13,6 @@ export interface Frequencies {
   children: Record<string, Record<string, number>>;
   /** `parent/element` (attributesKey) → attribute name → count. */
   attributes: Record<string, Record<string, number>>;
-  /** `element attribute` (valuesKey, schema/likelyValues.ts, which reads them) → value → count. */
-  values: Record<string, Record<string, number>>;
 }
 
 type Table = Map<string, Map<string, number>>;
@@ -49,4 +46,3 @@ export function attributesKey(parent: string | undefined, element: string): stri
 export function attributeRank(parent: string | undefined, element: string, attribute: string): string {
   return rankKey(attributes.get(attributesKey(parent, element))?.get(attribute) ?? 0);
 }
-
