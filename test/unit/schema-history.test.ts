@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { documentFindings } from '../../server/src/features/diagnostics';
 import { Finding } from '../../server/src/finding';
+import { fromModel } from '../../server/src/schema/model';
 import { Schema, loadModelFile } from '../../server/src/schema/schema';
 import { analysisOf } from './helpers/documents';
 
@@ -63,4 +64,11 @@ test('a batch of documents each checked after the others says of each what a fre
   const documents = [EARLIER, BROKEN, EARLIER.replace("type='network'", "type='bridge'").replace("network='default'", "bridge='br0'"), BROKEN.replace('<boot/>', "<boot dev='cdrom'/>")];
   const shared = freshSchema();
   for (const text of documents) assert.deepEqual(said(documentFindings(analysisOf(text, shared))), said(documentFindings(analysisOf(text, freshSchema()))));
+});
+
+test("a model's rows give the grammar's order as a reading of its patterns does (a compiled grammar has no rows)", () => {
+  const grammar = fromModel(MODEL);
+  const withoutRows = new Schema({ start: grammar.start, elements: grammar.elements }, { libvirt: 'unknown', location: 'test' });
+  const text = BROKEN.replace('<devices>', "<devices>\n    <interface type='network' bogus='1'><source network='default'/><model/></interface>");
+  assert.deepEqual(said(documentFindings(analysisOf(text, withoutRows))), said(documentFindings(analysisOf(text, freshSchema()))));
 });

@@ -14,7 +14,7 @@
  * of its parent (the tenth `<disk>` of `<devices>`) finds its content's derivatives already made.
  */
 import { isWhitespaceText } from '../parser/chars';
-import { ElementDefinition, Grammar, NameClass, Pattern, listedNames, subpatterns } from './patterns';
+import { ElementDefinition, Grammar, GrammarRows, NameClass, Pattern, listedNames, subpatterns } from './patterns';
 
 /** Checks data and value patterns; the XSD library lives in datatypes.ts. */
 export interface DatatypeChecker {
@@ -73,8 +73,12 @@ export class Derivatives {
   private valueEntries = 0;
   private nextId = 0;
   private names: { element: Set<string>; attribute: Set<string> } | undefined;
-  /** grammarRank by the leaf's id, made on first use. */
+  /** grammarRank by the leaf's id (of a grammar without rows), made on first use. */
   private leafRanks: number[] | undefined;
+  /** grammarRank by the row of the pattern a leaf was made from (of a grammar read from a model), made on first use. */
+  private rowRanks: Int32Array | undefined;
+  /** By a leaf's id, the grammar's pattern it was first made from. */
+  private readonly leafSources: Pattern[] = [];
   /** By an attribute leaf's id, the grammar's pattern it was first met as in grammarRank's reading (made with leafRanks). */
   private readonly attributeSources: Extract<Pattern, { kind: 'attribute' }>[] = [];
 
@@ -113,8 +117,17 @@ export class Derivatives {
    * ordered by id, do too. Leaves are the only patterns ranked: derivatives make none.
    */
   grammarRank(leaf: P): number {
-    this.leafRanks ??= this.rankLeaves();
-    return this.leafRanks[leaf.id] ?? UNRANKED;
+    const rows = this.grammar.rows;
+    if (!rows) {
+      this.leafRanks ??= this.rankLeaves();
+      return this.leafRanks[leaf.id] ?? UNRANKED;
+    }
+    // A model keeps each leaf pattern in one row (rows are shared by content), so the row a leaf was
+    // made from is the one its first place is read from, whatever made it first.
+    const row = this.leafSources[leaf.id] && rows.rowOf(this.leafSources[leaf.id]);
+    if (row === undefined) return UNRANKED;
+    this.rowRanks ??= rankRows(rows);
+    return this.rowRanks[row];
   }
 
   /** `leaves` sorted by grammarRank (in place). */
@@ -128,7 +141,6 @@ export class Derivatives {
    * `auto` stands earlier elsewhere); `only`: it takes nothing but those values.
    */
   listedValues(attribute: Extract<P, { kind: 'attribute' }>): { values: string[]; only: boolean } {
-    this.leafRanks ??= this.rankLeaves();
     const values: string[] = [];
     let only = true;
     const visit = (q: Pattern): void => {
@@ -138,8 +150,10 @@ export class Derivatives {
         visit(q.b);
       } else if (q.kind !== 'empty' && q.kind !== 'notAllowed') only = false;
     };
-    const source = this.attributeSources[attribute.id];
-    if (source) visit(source.p);
+    if (!this.grammar.rows) this.leafRanks ??= this.rankLeaves();
+    // Of a model, the one pattern the leaf is made from (see grammarRank); else the first read.
+    const source = this.grammar.rows ? this.leafSources[attribute.id] : this.attributeSources[attribute.id];
+    if (source?.kind === 'attribute') visit(source.p);
     return { values: [...new Set(values)], only: only && values.length > 0 };
   }
 
@@ -193,6 +207,7 @@ export class Derivatives {
     if (!converted) {
       converted = this.convert(p);
       this.converted.set(p, converted);
+      if (p.kind === 'element' || p.kind === 'attribute' || p.kind === 'value' || p.kind === 'data') this.leafSources[converted.id] ??= p;
     }
     return converted;
   }
@@ -710,6 +725,21 @@ const enum ContinueWith {
 
 /** grammarRank of a pattern that is no leaf of the grammar: after every leaf. */
 const UNRANKED = Number.MAX_SAFE_INTEGER;
+
+/** rankLeaves over a model's rows: the same reading, without building or converting a pattern. */
+function rankRows(rows: GrammarRows): Int32Array {
+  // -1: not read yet; -2: read, no leaf.
+  const ranks = new Int32Array(rows.count).fill(-1);
+  let next = 0;
+  const stack = [rows.start];
+  for (let row = stack.pop(); row !== undefined; row = stack.pop()) {
+    if (ranks[row] !== -1) continue;
+    ranks[row] = rows.isLeaf(row) ? next++ : -2;
+    const inner = rows.inner(row);
+    for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
+  }
+  return ranks;
+}
 
 /** Every bit of firstNames: a wildcard may take any name. */
 const ANY_NAME = (1 << 30) - 1;

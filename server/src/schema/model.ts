@@ -3,7 +3,7 @@
  * pattern and name class is stored once in a table and referred to by index, so shared defines
  * stay shared (a plain JSON.stringify of the pattern graph repeats them).
  */
-import { DataParam, ElementDefinition, Grammar, NameClass, Pattern } from './patterns';
+import { DataParam, ElementDefinition, Grammar, GrammarRows, NameClass, Pattern } from './patterns';
 
 /** A pattern or name class as [kind, ...fields], fields that are patterns or name classes given as indexes. */
 type Row = (string | number)[];
@@ -105,7 +105,7 @@ export function fromModel(model: GrammarModel, lazily = false): Grammar {
   const reader = new ModelReader(model);
   const elements: ElementDefinition[] = model.elements.map((row) => new ModelElement(reader, row));
   if (!lazily) for (const element of elements) void [element.name, element.content];
-  return { start: reader.pattern(model.start), elements };
+  return { start: reader.pattern(model.start), elements, rows: reader };
 }
 
 /** An element definition of a model, its name class and content built on first use. */
@@ -131,11 +131,47 @@ class ModelElement implements ElementDefinition {
 }
 
 /** The model's rows as patterns and name classes, each built once (shared rows stay shared). */
-class ModelReader {
+class ModelReader implements GrammarRows {
   private readonly names: (NameClass | undefined)[] = [];
   private readonly patterns: (Pattern | undefined)[] = [];
+  private readonly rows = new Map<Pattern, number>();
+  readonly start: number;
+  readonly count: number;
 
-  constructor(private readonly model: GrammarModel) {}
+  constructor(private readonly model: GrammarModel) {
+    this.start = model.start;
+    this.count = model.patterns.length;
+  }
+
+  rowOf(p: Pattern): number | undefined {
+    return this.rows.get(p);
+  }
+
+  isLeaf(row: number): boolean {
+    const kind = this.model.patterns[row][0];
+    return kind === 'element' || kind === 'attribute' || kind === 'value' || kind === 'data';
+  }
+
+  inner(row: number): number[] {
+    const fields = this.model.patterns[row];
+    switch (fields[0]) {
+      case 'choice':
+      case 'group':
+      case 'interleave':
+        return [fields[1] as number, fields[2] as number];
+      case 'oneOrMore':
+      case 'list':
+        return [fields[1] as number];
+      case 'attribute':
+        return [fields[2] as number];
+      case 'data':
+        return (fields[4] as number) >= 0 ? [fields[4] as number] : [];
+      case 'element':
+        return [this.model.elements[fields[1] as number][1]];
+      default:
+        return [];
+    }
+  }
 
   nameClass(i: number): NameClass {
     const known = this.names[i];
@@ -192,6 +228,7 @@ class ModelReader {
         throw new Error(`unknown pattern ${String(kind)}`);
     }
     this.patterns[i] = p;
+    this.rows.set(p, i);
     return p;
   }
 }

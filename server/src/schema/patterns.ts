@@ -39,6 +39,22 @@ export interface ElementDefinition {
 export interface Grammar {
   start: Pattern;
   elements: ElementDefinition[];
+  /** Where the grammar was read from a model (model.ts): its rows, read without building patterns. */
+  rows?: GrammarRows;
+}
+
+/** A model's patterns as rows (an index each), for reading the whole grammar without building it. */
+export interface GrammarRows {
+  /** The start pattern's row. */
+  start: number;
+  /** How many rows there are. */
+  count: number;
+  /** The row a pattern was read from. */
+  rowOf(p: Pattern): number | undefined;
+  /** Whether the row is an element, attribute, value or data pattern. */
+  isLeaf(row: number): boolean;
+  /** The rows inside the row, in order: subpatterns' rows, and for an element its content's. */
+  inner(row: number): number[];
 }
 
 export const EMPTY: Pattern = { kind: 'empty' };
