@@ -65,9 +65,9 @@ test("a completion writes the document's quotes: single as virsh writes them, do
     await server.client.open(uri, typed, 1);
     const lines = new LineIndex(typed);
     const afterLessThan = lines.positionAt(typed.indexOf('    <\n') + 5, typed);
-    assert.match(inserted(await server.client.completion(uri, afterLessThan), 'interface'), new RegExp(`^interface type=${quote}\\$\\{1\\|bridge,`));
+    assert.match(inserted(await server.client.completion(uri, afterLessThan), 'interface'), new RegExp(`^interface type=${quote}\\$\\{1\\|network,`));
     const inTag = lines.positionAt(typed.indexOf('<graphics ') + '<graphics '.length, typed);
-    assert.match(inserted(await server.client.completion(uri, inTag), 'type'), new RegExp(`^type=${quote}\\$\\{1\\|sdl,`));
+    assert.match(inserted(await server.client.completion(uri, inTag), 'type'), new RegExp(`^type=${quote}\\$\\{1\\|dbus,`));
     await server.client.close(uri);
   }
 });

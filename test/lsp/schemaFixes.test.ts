@@ -122,7 +122,7 @@ test('where the client takes snippet edits, a missing attribute comes with its a
     assert.equal(action.title, 'Add `protocol`');
     const [change] = action.edit!.documentChanges as TextDocumentEdit[];
     const [edit] = change.edits as SnippetTextEdit[];
-    assert.equal(edit.snippet.value, " protocol='${1|nbd,gluster,rbd,iscsi,http,https,ftps,ftp,ssh,sheepdog,tftp,vxhs,nfs|}'");
+    assert.equal(edit.snippet.value, " protocol='${1|iscsi,rbd,nbd,https,http,nfs,ftps,ftp,gluster,ssh,sheepdog,tftp,vxhs|}'");
     assert.deepEqual(edit.range.start, edit.range.end, 'inserted after the last attribute');
     assert.equal(text.split('\n')[edit.range.start.line].slice(0, edit.range.start.character), "      <source name='pool/vol'");
   } finally {

@@ -154,9 +154,9 @@ test('a tag whose attributes are all optional gets a tab stop where they go; an 
   assert.match(item(os, 'boot').insertText, /^boot dev='\$\{1\|[a-z,]+\|\}'\/>$/, 'dev is required');
   const devices = complete("<domain type='kvm'><devices><|</devices></domain>", BUNDLED);
   assert.equal(item(devices, 'disk').insertText, "disk$1>\n\t<target dev='$2'/>\n\t$0\n</disk>", "libvirt's default type is file");
-  assert.equal(item(devices, 'smartcard').insertText, "smartcard mode='${1|host,host-certificates,passthrough|}'/>", 'mode is required, type not');
-  assert.match(item(devices, 'interface').insertText, /^interface type='\$\{1\|bridge,/, 'type is required');
-  assert.equal(item(devices, 'filesystem').insertText, "filesystem$1>\n\t<source$2/>\n\t<target dir='$3'/>\n\t$0\n</filesystem>", 'required children too');
+  assert.equal(item(devices, 'smartcard').insertText, "smartcard mode='${1|passthrough,host,host-certificates|}'/>", 'mode is required, type not');
+  assert.match(item(devices, 'interface').insertText, /^interface type='\$\{1\|network,/, 'type is required');
+  assert.equal(item(devices, 'filesystem').insertText, "filesystem$1>\n\t<target dir='$2'/>\n\t<source$3/>\n\t$0\n</filesystem>", 'required children too, in either order');
 });
 
 test("likely elements and attributes first, by how often libvirt's test domains have them; required ones before all", () => {

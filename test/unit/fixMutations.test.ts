@@ -38,7 +38,7 @@ const FLOORS: Record<MutationKind, KindCounts> = {
   'typo in an element name': { broken: 500, preferredFix: 483, valid: 483, exact: 483 },
   'typo in an attribute name': { broken: 500, preferredFix: 476, valid: 476, exact: 476 },
   'near-miss value': { broken: 499, preferredFix: 440, valid: 440, exact: 440 },
-  'deleted required attribute': { broken: 500, preferredFix: 500, valid: 364, exact: 99 },
+  'deleted required attribute': { broken: 500, preferredFix: 500, valid: 368, exact: 127 },
   'deleted end tag': { broken: 500, preferredFix: 500, valid: 499, exact: 499 },
   'doubled attribute': { broken: 500, preferredFix: 500, valid: 500, exact: 500 },
 };

@@ -102,12 +102,12 @@ const CASES: Case[] = [
     after: broken(["<source network='default'/>", "<source network=''/>"]),
   },
   {
-    name: 'a missing attribute with listed values: a choice of them, the first in plain text',
+    name: "a missing attribute with listed values: a choice of them, those libvirt's documents give most first, the first in plain text",
     text: broken(['<graphics', "<disk type='network' device='disk'><source name='pool/vol'/><target dev='vdb'/></disk>\n    <graphics"]),
     code: 'missing-attribute',
     fixes: ['Add `protocol` (not safe)'],
-    snippet: " protocol='${1|nbd,gluster,rbd,iscsi,http,https,ftps,ftp,ssh,sheepdog,tftp,vxhs,nfs|}'",
-    after: broken(['<graphics', "<disk type='network' device='disk'><source name='pool/vol' protocol='nbd'/><target dev='vdb'/></disk>\n    <graphics"]),
+    snippet: " protocol='${1|iscsi,rbd,nbd,https,http,nfs,ftps,ftp,gluster,ssh,sheepdog,tftp,vxhs|}'",
+    after: broken(['<graphics', "<disk type='network' device='disk'><source name='pool/vol' protocol='iscsi'/><target dev='vdb'/></disk>\n    <graphics"]),
   },
   {
     name: 'a missing child, on a line of its own like its siblings, with its required attribute',
@@ -218,7 +218,7 @@ test('values are written in the quotes of the element, else of the root start ta
   const doubled = broken(["<domain type='kvm'", '<domain type="kvm"'], ["<source network='default'/>", '<source/>']);
   assert.equal(fixOf(doubled), ' network=""');
   const ownQuote = broken(['<graphics', "<disk type='network' device=\"disk\"><source name=\"v\"/><target dev='vdb'/></disk>\n    <graphics"]);
-  assert.match(fixOf(ownQuote) ?? '', /^ protocol="nbd"$/);
+  assert.match(fixOf(ownQuote) ?? '', /^ protocol="iscsi"$/);
 });
 
 /** A domain with something to fix in each place: a typo deep inside, second elements (one with children), a child missing from an element of whitespace. */

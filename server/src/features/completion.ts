@@ -263,7 +263,7 @@ function attributeValueSuggestions(c: Context, ancestors: Located<ElementNode>[]
   const name = qualified(attribute.name, tag.namespaces, false);
   const values = new Set<string>();
   for (const candidate of c.expect.attributes(tag.pattern)) {
-    if (containsName(candidate.name, name)) for (const value of enumeratedValues(candidate.p)) values.add(value);
+    if (containsName(candidate.name, name)) for (const value of c.d.listedValues(candidate).values) values.add(value);
   }
   const { from: valueStart, to: valueEnd } = valueSpan(element.start, attribute, offset);
   const quote = attribute.quote === Quote.Single ? "'" : '"';
@@ -284,7 +284,7 @@ function attributeValueSuggestions(c: Context, ancestors: Located<ElementNode>[]
 function textValueSuggestions(c: Context, point: ContentPoint, offset: number, wordStart: number): CompletionSuggestion[] {
   const element = point.element;
   if (!element || element.node.children.some((child) => child.kind === 'element')) return [];
-  const values = enumeratedValues(point.contentStart);
+  const values = enumeratedValues(c.d, point.contentStart);
   if (values.length === 0) return [];
   const { start, end } = typedText(c.document.source, element, offset) ?? { start: wordStart, end: offset };
   return values.map((value, index) => ({

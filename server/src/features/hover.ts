@@ -109,7 +109,7 @@ function textHover(schema: HoverSchema, ancestors: Located<ElementNode>[], offse
   const names = ancestors.map((a) => a.node.name);
   const content = contentAfterStartTag(schema.schema, schema.document, ancestors.slice(0, -1), element);
   const value = decodeReferences(text.slice(span.from, span.to));
-  const meaning = valueMeaning(value, content ? enumeratedValues(content) : [], isMemoryAmount(names) ? unitOf(text, element) : undefined, language);
+  const meaning = valueMeaning(value, content ? enumeratedValues(schema.schema.derivatives, content) : [], isMemoryAmount(names) ? unitOf(text, element) : undefined, language);
   if (!meaning) return undefined;
   const valueDoc = docs.valueDoc(names, '', value.trim(), language);
   return { markdown: blocks(pathLine(names), meaning, valueDoc && inLanguage(valueDoc, language)), start: span.from, end: span.to };

@@ -24,7 +24,7 @@ export interface AttributeFacts {
 /** The attributes the start tag at `tag` of an `element` may still take, by written name, in the schema's order. */
 export function openAttributes(schema: SchemaView, tag: P, namespaces: Namespaces, element: string): Map<string, AttributeFacts> {
   const expect = new Expectations(schema.derivatives);
-  const required = new Set(requiredNames(tag, 'attribute'));
+  const required = new Set(requiredNames(schema.derivatives, tag, 'attribute'));
   const found = new Map<string, { values: Set<string>; data: Words[]; required: boolean }>();
   for (const attribute of expect.attributes(tag)) {
     for (const name of listedNames(attribute.name)) {
@@ -35,7 +35,7 @@ export function openAttributes(schema: SchemaView, tag: P, namespaces: Namespace
         entry = { values: new Set(), data: [], required: false };
         found.set(written, entry);
       }
-      for (const value of enumeratedValues(attribute.p)) entry.values.add(value);
+      for (const value of schema.derivatives.listedValues(attribute).values) entry.values.add(value);
       for (const data of expect.data(attribute.p)) entry.data.push(schema.datatypes.describe(data.source, { element, attribute: written }));
       entry.required ||= required.has(describeName(attribute.name));
     }
@@ -50,7 +50,7 @@ export function describeAttributeValue(facts: AttributeFacts): Words | string {
 
 /** Whether an element named `name` (of `nameClass`) must come at `p`, and whether another may follow it. */
 export function elementPlacement(d: Derivatives, p: P, nameClass: NameClass, name: QName): { required: boolean; repeatable: boolean } {
-  const required = requiredNames(p, 'element').includes(describeName(nameClass));
+  const required = requiredNames(d, p, 'element').includes(describeName(nameClass));
   const repeatable = d.startTagOpen(afterElement(d, p, name), name).kind !== 'notAllowed';
   return { required, repeatable };
 }
@@ -62,7 +62,7 @@ export function elementPlacement(d: Derivatives, p: P, nameClass: NameClass, nam
 export function describeText(schema: SchemaView, content: P, element: string): Words | string {
   const expect = new Expectations(schema.derivatives);
   if (!takesText(content) || expect.elementNames(content).length > 0) return '';
-  const values = enumeratedValues(content);
+  const values = enumeratedValues(schema.derivatives, content);
   return values.length > 0 ? listed(values) : orChain(uniqueWords(expect.data(content).map((q) => schema.datatypes.describe(q.source, { element }))));
 }
 
@@ -85,10 +85,10 @@ export function attributeFactsAt(
   const name = qualified(attribute.name, tag.namespaces, false);
   const matching = expect.attributes(tag.pattern).filter((candidate) => containsName(candidate.name, name));
   if (matching.length === 0) return undefined;
-  const required = new Set(requiredNames(tag.pattern, 'attribute'));
+  const required = new Set(requiredNames(schema.derivatives, tag.pattern, 'attribute'));
   return {
     required: matching.some((candidate) => required.has(describeName(candidate.name))),
-    values: [...new Set(matching.flatMap((candidate) => enumeratedValues(candidate.p)))],
+    values: [...new Set(matching.flatMap((candidate) => schema.derivatives.listedValues(candidate).values))],
     data: uniqueWords(matching.flatMap((candidate) => expect.data(candidate.p).map((q) => schema.datatypes.describe(q.source, { element: element.node.name, attribute: attribute.name })))),
   };
 }

@@ -22,42 +22,48 @@ function scope(map: Map<string, string>): Namespaces {
 }
 
 /**
- * What every way through each pattern requires, per kind: patterns are interned and share their
- * parts, so a walk without it visits a shared part once per way to it (a completion list's
- * snippets took 20 ms so on a first request).
+ * What every way through each pattern requires, per kind, each name with the lowest grammarRank of
+ * its leaves: patterns are interned and share their parts, so a walk without it visits a shared
+ * part once per way to it (a completion list's snippets took 20 ms so on a first request).
  */
-const requiredMemo = { attribute: new WeakMap<P, ReadonlySet<string>>(), element: new WeakMap<P, ReadonlySet<string>>() };
+const requiredMemo = { attribute: new WeakMap<P, RequiredRanks>(), element: new WeakMap<P, RequiredRanks>() };
+type RequiredRanks = ReadonlyMap<string, number>;
 
-/** Names of the attributes (or elements) that every way through `p` requires. */
-export function requiredNames(p: P, kind: 'attribute' | 'element'): string[] {
-  return [...requiredSet(p, kind)];
+/**
+ * Names of the attributes (or elements) that every way through `p` requires, in the grammar's
+ * order (Derivatives.grammarRank): the order of a choice's operands depends on what was validated before.
+ */
+export function requiredNames(d: Derivatives, p: P, kind: 'attribute' | 'element'): string[] {
+  const ranks = requiredRanks(d, p, kind);
+  return [...ranks.keys()].sort((x, y) => ranks.get(x)! - ranks.get(y)!);
 }
 
-function requiredSet(q: P, kind: 'attribute' | 'element'): ReadonlySet<string> {
+function requiredRanks(d: Derivatives, q: P, kind: 'attribute' | 'element'): RequiredRanks {
   const memo = requiredMemo[kind];
   let found = memo.get(q);
   if (found) return found;
   switch (q.kind) {
     case 'attribute':
     case 'element':
-      found = q.kind === kind ? new Set([describeName(q.name)]) : NOTHING_REQUIRED;
+      found = q.kind === kind ? new Map([[describeName(q.name), d.grammarRank(q)]]) : NOTHING_REQUIRED;
       break;
     case 'group':
     case 'interleave': {
-      const a = requiredSet(q.a, kind);
-      const b = requiredSet(q.b, kind);
-      found = a.size === 0 ? b : b.size === 0 ? a : new Set([...a, ...b]);
+      const a = requiredRanks(d, q.a, kind);
+      const b = requiredRanks(d, q.b, kind);
+      found = a.size === 0 ? b : b.size === 0 ? a : lowestRanks(a, b, [...a.keys(), ...b.keys()]);
       break;
     }
     case 'after':
-      found = requiredSet(q.a, kind);
+      found = requiredRanks(d, q.a, kind);
       break;
     case 'oneOrMore':
-      found = requiredSet(q.p, kind);
+      found = requiredRanks(d, q.p, kind);
       break;
     case 'choice': {
-      const b = requiredSet(q.b, kind);
-      found = b.size === 0 ? NOTHING_REQUIRED : new Set([...requiredSet(q.a, kind)].filter((name) => b.has(name)));
+      const b = requiredRanks(d, q.b, kind);
+      const a = b.size === 0 ? NOTHING_REQUIRED : requiredRanks(d, q.a, kind);
+      found = a.size === 0 ? NOTHING_REQUIRED : lowestRanks(a, b, [...a.keys()].filter((name) => b.has(name)));
       break;
     }
     default:
@@ -67,7 +73,12 @@ function requiredSet(q: P, kind: 'attribute' | 'element'): ReadonlySet<string> {
   return found;
 }
 
-const NOTHING_REQUIRED: ReadonlySet<string> = new Set();
+/** `names` each with the lower of its ranks in `a` and `b`. */
+function lowestRanks(a: RequiredRanks, b: RequiredRanks, names: string[]): RequiredRanks {
+  return new Map(names.map((name) => [name, Math.min(a.get(name) ?? Infinity, b.get(name) ?? Infinity)]));
+}
+
+const NOTHING_REQUIRED: RequiredRanks = new Map();
 
 /** The namespace declarations in scope inside `element`. */
 export function scopeOf(element: ElementNode, text: Source, start: number, outer: Namespaces): Namespaces {
@@ -115,20 +126,20 @@ export function writtenName(name: QName, namespaces: Namespaces, element: boolea
 }
 
 /**
- * The fixed values a text may take at `p`, also when free text or data is allowed beside them
- * (unlike Expectations.values, which answers only when nothing else is).
+ * The fixed values a text may take at `p`, in the grammar's order, also when free text or data is
+ * allowed beside them (unlike Expectations.values, which answers only when nothing else is).
  */
-export function enumeratedValues(p: P): string[] {
-  const values = new Set<string>();
+export function enumeratedValues(d: Derivatives, p: P): string[] {
+  const values: Extract<P, { kind: 'value' }>[] = [];
   const visit = (q: P): void => {
-    if (q.kind === 'value') values.add(q.source.value);
+    if (q.kind === 'value') values.push(q);
     else if (q.kind === 'choice') {
       visit(q.a);
       visit(q.b);
     } else if (q.kind === 'after') visit(q.a);
   };
   visit(p);
-  return [...values];
+  return [...new Set(d.inGrammarOrder(values).map((q) => q.source.value))];
 }
 
 /**

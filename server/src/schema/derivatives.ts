@@ -14,7 +14,7 @@
  * of its parent (the tenth `<disk>` of `<devices>`) finds its content's derivatives already made.
  */
 import { isWhitespaceText } from '../parser/chars';
-import { ElementDefinition, Grammar, NameClass, Pattern, listedNames, subpatterns } from './patterns';
+import { ElementDefinition, Grammar, GrammarRows, NameClass, Pattern, listedNames, subpatterns } from './patterns';
 
 /** Checks data and value patterns; the XSD library lives in datatypes.ts. */
 export interface DatatypeChecker {
@@ -73,6 +73,14 @@ export class Derivatives {
   private valueEntries = 0;
   private nextId = 0;
   private names: { element: Set<string>; attribute: Set<string> } | undefined;
+  /** grammarRank by the leaf's id (of a grammar without rows), made on first use. */
+  private leafRanks: number[] | undefined;
+  /** grammarRank by the row of the pattern a leaf was made from (of a grammar read from a model), made on first use. */
+  private rowRanks: Int32Array | undefined;
+  /** By a leaf's id, the grammar's pattern it was first made from. */
+  private readonly leafSources: Pattern[] = [];
+  /** By an attribute leaf's id, the grammar's pattern it was first met as in grammarRank's reading (made with leafRanks). */
+  private readonly attributeSources: Extract<Pattern, { kind: 'attribute' }>[] = [];
 
   constructor(
     private readonly grammar: Grammar,
@@ -99,6 +107,77 @@ export class Derivatives {
   knowsName(kind: 'element' | 'attribute', local: string): boolean {
     this.names ??= namesIn(this.grammar);
     return this.names[kind].has(local);
+  }
+
+  /**
+   * Where a leaf (an element, attribute, value or data pattern) first stands in the grammar, read
+   * depth first from the start, an element's content where the element is first met: the order in
+   * which messages, fixes and completion list alternatives. Ids cannot serve: they number patterns
+   * as they are made, so they depend on the documents validated before, and a choice's operands,
+   * ordered by id, do too. Leaves are the only patterns ranked: derivatives make none.
+   */
+  grammarRank(leaf: P): number {
+    const rows = this.grammar.rows;
+    if (!rows) {
+      this.leafRanks ??= this.rankLeaves();
+      return this.leafRanks[leaf.id] ?? UNRANKED;
+    }
+    // A model keeps each leaf pattern in one row (rows are shared by content), so the row a leaf was
+    // made from is the one its first place is read from, whatever made it first.
+    const row = this.leafSources[leaf.id] && rows.rowOf(this.leafSources[leaf.id]);
+    if (row === undefined) return UNRANKED;
+    this.rowRanks ??= rankRows(rows);
+    return this.rowRanks[row];
+  }
+
+  /** `leaves` sorted by grammarRank (in place). */
+  inGrammarOrder<T extends P>(leaves: T[]): T[] {
+    return leaves.length < 2 ? leaves : leaves.sort((x, y) => this.grammarRank(x) - this.grammarRank(y));
+  }
+
+  /**
+   * The values an attribute lists through choices, in the order the grammar lists them where the
+   * attribute first stands (a global rank would put `auto` before `static` for `placement`, as
+   * `auto` stands earlier elsewhere); `only`: it takes nothing but those values.
+   */
+  listedValues(attribute: Extract<P, { kind: 'attribute' }>): { values: string[]; only: boolean } {
+    const values: string[] = [];
+    let only = true;
+    const visit = (q: Pattern): void => {
+      if (q.kind === 'value') values.push(q.value);
+      else if (q.kind === 'choice') {
+        visit(q.a);
+        visit(q.b);
+      } else if (q.kind !== 'empty' && q.kind !== 'notAllowed') only = false;
+    };
+    if (!this.grammar.rows) this.leafRanks ??= this.rankLeaves();
+    // Of a model, the one pattern the leaf is made from (see grammarRank); else the first read.
+    const source = this.grammar.rows ? this.leafSources[attribute.id] : this.attributeSources[attribute.id];
+    if (source?.kind === 'attribute') visit(source.p);
+    return { values: [...new Set(values)], only: only && values.length > 0 };
+  }
+
+  /** The grammar's leaves in grammarRank's order; only leaves are interned on the way (an element's content is read, not made). */
+  private rankLeaves(): number[] {
+    const ranks: number[] = [];
+    let next = 0;
+    const rank = (p: Pattern): void => {
+      const leaf = this.fromGrammar(p);
+      if (ranks[leaf.id] !== undefined) return;
+      ranks[leaf.id] = next++;
+      if (p.kind === 'attribute') this.attributeSources[leaf.id] = p;
+    };
+    const seen = new Set<Pattern>();
+    // Depth first without recursion: libvirt's content nests element in element some hundred deep.
+    const stack: Pattern[] = [this.grammar.start];
+    for (let p = stack.pop(); p; p = stack.pop()) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      if (p.kind === 'element' || p.kind === 'attribute' || p.kind === 'value' || p.kind === 'data') rank(p);
+      const inner = p.kind === 'element' ? [this.grammar.elements[p.id].content] : subpatterns(p);
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
+    }
+    return ranks;
   }
 
   private intern(key: string, make: () => P): P {
@@ -128,6 +207,7 @@ export class Derivatives {
     if (!converted) {
       converted = this.convert(p);
       this.converted.set(p, converted);
+      if (p.kind === 'element' || p.kind === 'attribute' || p.kind === 'value' || p.kind === 'data') this.leafSources[converted.id] ??= p;
     }
     return converted;
   }
@@ -643,6 +723,24 @@ const enum ContinueWith {
   Repeat,
 }
 
+/** grammarRank of a pattern that is no leaf of the grammar: after every leaf. */
+const UNRANKED = Number.MAX_SAFE_INTEGER;
+
+/** rankLeaves over a model's rows: the same reading, without building or converting a pattern. */
+function rankRows(rows: GrammarRows): Int32Array {
+  // -1: not read yet; -2: read, no leaf.
+  const ranks = new Int32Array(rows.count).fill(-1);
+  let next = 0;
+  const stack = [rows.start];
+  for (let row = stack.pop(); row !== undefined; row = stack.pop()) {
+    if (ranks[row] !== -1) continue;
+    const { leaf, inner } = rows.read(row);
+    ranks[row] = leaf ? next++ : -2;
+    for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
+  }
+  return ranks;
+}
+
 /** Every bit of firstNames: a wildcard may take any name. */
 const ANY_NAME = (1 << 30) - 1;
 /** Marks a firstNames entry as worked out (0 names is a value). */
@@ -766,17 +864,17 @@ export class Expectations {
       else if (q.kind === 'oneOrMore') visit(q.p);
     };
     visit(p);
-    return found;
+    return this.d.inGrammarOrder(found);
   }
 
-  /** The values a text may take at `p`, when `p` only allows fixed values; else undefined. */
+  /** The values a text may take at `p` (in grammarRank's order), when `p` only allows fixed values; else undefined. */
   values(p: P): string[] | undefined {
-    const values: string[] = [];
+    const values: Extract<P, { kind: 'value' }>[] = [];
     let open = false;
     const visit = (q: P): void => {
       switch (q.kind) {
         case 'value':
-          values.push(q.source.value);
+          values.push(q);
           break;
         case 'choice':
           visit(q.a);
@@ -793,6 +891,6 @@ export class Expectations {
       }
     };
     visit(p);
-    return open || values.length === 0 ? undefined : values;
+    return open || values.length === 0 ? undefined : this.d.inGrammarOrder(values).map((q) => q.source.value);
   }
 }

@@ -12,6 +12,7 @@ import { Attribute, ChildNode, ElementNode, Quote, contentEnd, valueSpan } from 
 import { Source } from '../parser/pieceText';
 import { Namespaces, afterElement, qualified, scopeOf, writtenName } from './contentModel';
 import { Derivatives, Expectations, P, QName } from './derivatives';
+import { likeliestFirst } from './likelyValues';
 import { listedNames } from './patterns';
 import { QuoteChar, SnippetContext, TabStops, elementSnippet, escapeXml, placeholder, plainText, requiredAttributes, requiredChildren } from './snippets';
 
@@ -217,10 +218,13 @@ export class SchemaFixes {
     return { start: from, end: to, newText: escapeXml(match.candidate, ''), ...TITLES.change(match.candidate), safe: match.typo };
   }
 
-  /** The required attributes the start tag lacks, after its last attribute: ` protocol='${1|nbd,rbd|}'`. */
+  /**
+   * The required attributes the start tag lacks, after its last attribute: ` protocol='${1|nbd,rbd|}'`,
+   * each one's likeliest value first (the one written where snippets are not taken).
+   */
   addAttributes(element: ElementNode, start: number, tag: P, namespaces: Namespaces): Fix | undefined {
     const c = this.context(element);
-    const missing = requiredAttributes(c, tag, namespaces);
+    const missing = requiredAttributes(c, tag, namespaces).map((a) => ({ ...a, values: likeliestFirst(element.name, a.written, a.values) }));
     if (missing.length === 0) return undefined;
     const last = element.attributes[element.attributes.length - 1];
     const at = start + (last ? (last.valueOffset >= 0 ? last.valueOffset + last.valueLength : last.nameOffset + last.name.length) : 1 + element.name.length);

@@ -3,7 +3,7 @@
  * pattern and name class is stored once in a table and referred to by index, so shared defines
  * stay shared (a plain JSON.stringify of the pattern graph repeats them).
  */
-import { DataParam, ElementDefinition, Grammar, NameClass, Pattern } from './patterns';
+import { DataParam, ElementDefinition, Grammar, GrammarRows, NameClass, Pattern } from './patterns';
 
 /** A pattern or name class as [kind, ...fields], fields that are patterns or name classes given as indexes. */
 type Row = (string | number)[];
@@ -188,7 +188,7 @@ export function fromModel(model: GrammarModel | ModelRows, lazily = false): Gram
   const reader = new ModelReader(rows);
   const elements: ElementDefinition[] = head.elements.map((row) => new ModelElement(reader, row));
   if (!lazily) for (const element of elements) void [element.name, element.content];
-  return { start: reader.pattern(head.start), elements };
+  return { start: reader.pattern(head.start), elements, rows: reader };
 }
 
 /** An element definition of a model, its name class and content built on first use. */
@@ -214,11 +214,27 @@ class ModelElement implements ElementDefinition {
 }
 
 /** The model's rows as patterns and name classes, each built once (shared rows stay shared). */
-class ModelReader {
+class ModelReader implements GrammarRows {
   private readonly names: (NameClass | undefined)[] = [];
   private readonly patterns: (Pattern | undefined)[] = [];
+  private readonly rowByPattern = new Map<Pattern, number>();
+  readonly start: number;
+  readonly count: number;
 
-  constructor(private readonly rows: ModelRows) {}
+  constructor(private readonly rows: ModelRows) {
+    this.start = rows.head.start;
+    this.count = rows.patternCount;
+  }
+
+  rowOf(p: Pattern): number | undefined {
+    return this.rowByPattern.get(p);
+  }
+
+  read(row: number): { leaf: boolean; inner: number[] } {
+    const fields = this.rows.pattern(row);
+    const kind = fields[0];
+    return { leaf: kind === 'element' || kind === 'attribute' || kind === 'value' || kind === 'data', inner: innerRows(fields, this.rows.head) };
+  }
 
   nameClass(i: number): NameClass {
     const known = this.names[i];
@@ -275,6 +291,28 @@ class ModelReader {
         throw new Error(`unknown pattern ${String(kind)}`);
     }
     this.patterns[i] = p;
+    this.rowByPattern.set(p, i);
     return p;
+  }
+}
+
+/** The rows inside a pattern's row, in order: subpatterns' rows, and for an element its content's. */
+function innerRows(fields: Row, head: ModelHead): number[] {
+  switch (fields[0]) {
+    case 'choice':
+    case 'group':
+    case 'interleave':
+      return [fields[1] as number, fields[2] as number];
+    case 'oneOrMore':
+    case 'list':
+      return [fields[1] as number];
+    case 'attribute':
+      return [fields[2] as number];
+    case 'data':
+      return (fields[4] as number) >= 0 ? [fields[4] as number] : [];
+    case 'element':
+      return [head.elements[fields[1] as number][1]];
+    default:
+      return [];
   }
 }

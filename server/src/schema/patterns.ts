@@ -39,6 +39,24 @@ export interface ElementDefinition {
 export interface Grammar {
   start: Pattern;
   elements: ElementDefinition[];
+  /** Where the grammar was read from a model (model.ts): its rows, read without building patterns. */
+  rows?: GrammarRows;
+}
+
+/** A model's patterns as rows (an index each), for reading the whole grammar without building it. */
+export interface GrammarRows {
+  /** The start pattern's row. */
+  start: number;
+  /** How many rows there are. */
+  count: number;
+  /** The row a pattern was read from. */
+  rowOf(p: Pattern): number | undefined;
+  /**
+   * Whether the row is a leaf (an element, attribute, value or data pattern), and the rows inside
+   * it in order: subpatterns' rows, and for an element its content's. One call, as a row may be
+   * parsed from text when read (model.ts).
+   */
+  read(row: number): { leaf: boolean; inner: number[] };
 }
 
 export const EMPTY: Pattern = { kind: 'empty' };

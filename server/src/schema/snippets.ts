@@ -80,7 +80,7 @@ export function elementSnippet(
       }
       return `${head}>${body}${cursor ? `\n${indent}\t$0` : ''}\n${indent}</${elementWritten}>`;
     }
-    const values = enumeratedValues(content);
+    const values = enumeratedValues(c.d, content);
     const hasText = takesText(content);
     const takesElements = c.expect.elementNames(content).length > 0;
     if (values.length > 0) return `${head}>${placeholder(stops.next(), values, '')}</${elementWritten}>`;
@@ -106,23 +106,30 @@ export interface RequiredAttribute {
 export function requiredAttributes(c: SnippetContext, open: P, namespaces: Namespaces): RequiredAttribute[] {
   const attributes = c.expect.attributes(open);
   const found: RequiredAttribute[] = [];
-  for (const required of requiredNames(open, 'attribute')) {
+  for (const required of requiredNames(c.d, open, 'attribute')) {
     const patterns = attributes.filter((a) => describeName(a.name) === required);
     const name = patterns.flatMap((a) => listedNames(a.name))[0];
     const written = name && writtenName(name, namespaces, false);
     if (!name || !written) continue;
-    found.push({ name, written, values: [...new Set(patterns.flatMap((a) => enumeratedValues(a.p)))] });
+    found.push({ name, written, values: [...new Set(patterns.flatMap((a) => c.d.listedValues(a).values))] });
   }
   return found;
 }
 
-/** The child elements every way through `content` needs, in the order they may come. */
+/**
+ * The child elements every way through `content` needs, in the order they may come: each the
+ * first of those still to place (in the grammar's order) that may come after the one before.
+ */
 export function requiredChildren(c: SnippetContext, content: P, namespaces: Namespaces): { name: QName; written: string }[] {
   const children: { name: QName; written: string }[] = [];
+  const remaining = requiredNames(c.d, content, 'element');
   let q = content;
-  for (const required of requiredNames(content, 'element')) {
-    const nameClass = c.expect.elementNames(q).find((n) => describeName(n) === required);
-    const name = nameClass && listedNames(nameClass)[0];
+  while (remaining.length > 0) {
+    const allowed = c.expect.elementNames(q);
+    const index = remaining.findIndex((required) => allowed.some((n) => describeName(n) === required));
+    if (index < 0) break;
+    const [required] = remaining.splice(index, 1);
+    const name = listedNames(allowed.find((n) => describeName(n) === required)!)[0];
     const written = name && writtenName(name, namespaces, true);
     if (!name || !written) continue;
     children.push({ name, written });

@@ -225,7 +225,7 @@ export class TreeValidator {
     }
     let content = this.d.startTagClose(current);
     if (content.kind === 'notAllowed') {
-      const missing = requiredNames(current, 'attribute');
+      const missing = requiredNames(this.d, current, 'attribute');
       this.report(
         nameStart,
         nameEnd,
@@ -246,7 +246,7 @@ export class TreeValidator {
     if (after.kind !== 'notAllowed') return after;
     // An element not closed yet is still being typed: its missing content is not news.
     if (this.findings.length === before && isClosed(element)) {
-      const required = requiredNames(content, 'element');
+      const required = requiredNames(this.d, content, 'element');
       const expected = required.length > 0 ? required : unique(this.expect.elementNames(content).map(describeName));
       const list = required.length > 0 ? andList : orList;
       this.report(
@@ -411,7 +411,8 @@ export class TreeValidator {
     const valueStart = attribute.valueOffset >= 0 ? start + attribute.valueOffset : nameStart;
     const valueEnd = attribute.valueOffset >= 0 ? valueStart + attribute.valueLength : nameStart + attribute.name.length;
     const patterns = candidates.map((c) => c.p);
-    const listed = this.listedValues(patterns);
+    const lists = candidates.map((c) => this.d.listedValues(c));
+    const listed = lists.every((list) => list.only) ? unique(lists.flatMap((list) => list.values)) : undefined;
     const place: ValuePlace = { element: element.name, attribute: attribute.name };
     this.report(valueStart, valueEnd, 'bad-attribute-value', this.expectedValue(`\`${attribute.name}\``, place, patterns, listed, value), () => [
       listed && this.fixes.changeAttributeValue(start, attribute, value, listed),
@@ -421,21 +422,16 @@ export class TreeValidator {
 
   private reportText(element: ElementNode, start: number, p: P, from: number, to: number): void {
     if (this.capped) return;
-    const listed = this.listedValues([p]);
+    const values = this.expect.values(p);
+    const listed = values && unique(values);
     const said = this.expectedValue(`\`<${element.name}>\``, { element: element.name }, [p], listed, this.text.slice(from, to));
     this.report(from, to, 'bad-value', said, () => [listed && this.fixes.changeText(element, start, listed)]);
-  }
-
-  /** The values allowed, when the patterns allow only values listed. */
-  private listedValues(patterns: P[]): string[] | undefined {
-    const values = patterns.flatMap((p) => this.expect.values(p) ?? []);
-    return values.length > 0 && patterns.every((p) => this.expect.values(p) !== undefined) ? unique(values) : undefined;
   }
 
   /**
    * "`mode` must be `static` or `auto`", "… must be an integer from 0 to 65535", ...; `subject`: the
    * attribute or element as code; `place`: where the value stands, which names some patterns;
-   * `listed`: listedValues(patterns).
+   * `listed`: the values the patterns list, when they allow nothing else.
    */
   private expectedValue(subject: string, place: ValuePlace, patterns: P[], listed: string[] | undefined, value: string): Words {
     if (listed) {
