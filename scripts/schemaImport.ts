@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGrammar } from '../server/src/schema/compileGrammar';
-import { modelText, toModel } from '../server/src/schema/model';
+import { modelText, toModel, withLeafOrder } from '../server/src/schema/model';
 import { withSetAttributes } from '../server/src/features/cpuset/setAttributes';
 import { writeFileAtomically } from '../server/src/safeWrite';
 
@@ -35,7 +35,7 @@ function main(argv: string[]): void {
       .map(([name, sha]) => `${name} ${sha}`)
       .join('; '),
   };
-  writeFileAtomically(OUTPUT, modelText(withSetAttributes(toModel(grammar, source))));
+  writeFileAtomically(OUTPUT, modelText(withLeafOrder(withSetAttributes(toModel(grammar, source)))));
   console.log(`${OUTPUT}: ${grammar.elements.length} element patterns from ${files.size} files (libvirt ${source.libvirt})`);
 }
 

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { compileGrammar } from '../../server/src/schema/compileGrammar';
-import { GrammarModel, fromModel, modelText, readModelText, toModel } from '../../server/src/schema/model';
+import { GrammarModel, fromModel, modelText, readModelText, toModel, withLeafOrder } from '../../server/src/schema/model';
+import { leafOrderOf } from '../../server/src/schema/derivatives';
 import { withSetAttributes } from '../../server/src/features/cpuset/setAttributes';
 import { Schema } from '../../server/src/schema/schema';
 import { validateTree } from '../../server/src/schema/validate';
@@ -37,7 +38,7 @@ test('the shipped model is what schema:import makes of libvirt 12.8.0', (t) => {
   const text = fs.readFileSync(SHIPPED, 'utf8');
   const shipped = JSON.parse(text) as GrammarModel;
   const fresh = toModel(compileGrammar(path.join(LIBVIRT, 'domain.rng'), (file) => fs.readFileSync(file, 'utf8')), shipped.source);
-  assert.equal(modelText(withSetAttributes(fresh)), text, 'run: npm run schema:import -- ../shared/libvirt-schemas/12.8.0');
+  assert.equal(modelText(withLeafOrder(withSetAttributes(fresh))), text, 'run: npm run schema:import -- ../shared/libvirt-schemas/12.8.0');
 });
 
 const TWO_ELEMENTS = () =>
@@ -78,4 +79,14 @@ test('a laid-out model parses a row only when validation reads it', () => {
   assert.deepEqual(findings("<domain k='1'><b/><b/></domain>"), []);
   assert.deepEqual(findings("<domain k='x'><b/></domain>").length, 1);
   assert.throws(() => findings('<domain><c>x</c></domain>'), SyntaxError);
+});
+
+test("the shipped model's leaf order is the one its rows give, which a model without it reads from them", () => {
+  const shipped = readModelText(fs.readFileSync(SHIPPED, 'utf8'));
+  const stored = shipped.head.leafOrder;
+  assert.ok(stored && stored.split(' ').length > 1000, 'run: npm run schema:import -- ../shared/libvirt-schemas/12.8.0');
+  const without = fromModel({ ...shipped, head: { ...shipped.head, leafOrder: undefined } }, true).rows!;
+  assert.equal(without.storedLeafOrder(), undefined);
+  assert.equal(leafOrderOf(without), stored);
+  assert.deepEqual(fromModel(shipped, true).rows!.storedLeafOrder(), stored.split(' ').map(Number));
 });

@@ -77,6 +77,8 @@ export class Derivatives {
   private leafRanks: number[] | undefined;
   /** grammarRank by the row of the pattern a leaf was made from (of a grammar read from a model), made on first use. */
   private rowRanks: Int32Array | undefined;
+  /** grammarRank by a leaf's id, as found through rowRanks (sorting asks for each many times). */
+  private readonly rankById: number[] = [];
   /** By a leaf's id, the grammar's pattern it was first made from. */
   private readonly leafSources: Pattern[] = [];
   /** By an attribute leaf's id, the grammar's pattern it was first met as in grammarRank's reading (made with leafRanks). */
@@ -122,12 +124,14 @@ export class Derivatives {
       this.leafRanks ??= this.rankLeaves();
       return this.leafRanks[leaf.id] ?? UNRANKED;
     }
+    const known = this.rankById[leaf.id];
+    if (known !== undefined) return known;
     // A model keeps each leaf pattern in one row (rows are shared by content), so the row a leaf was
     // made from is the one its first place is read from, whatever made it first.
     const row = this.leafSources[leaf.id] && rows.rowOf(this.leafSources[leaf.id]);
     if (row === undefined) return UNRANKED;
     this.rowRanks ??= rankRows(rows);
-    return this.rowRanks[row];
+    return (this.rankById[leaf.id] = this.rowRanks[row]);
   }
 
   /** `leaves` sorted by grammarRank (in place). */
@@ -190,7 +194,6 @@ export class Derivatives {
     return found;
   }
 
-  /** The pattern of `kind` over `x` and `y` in `table`, made with `make` the first time. */
   /** The pattern of `kind` over `x` and `y` in `table`, made the first time. */
   private pair(table: PairTable, kind: 'choice' | 'group' | 'interleave' | 'after', x: P, y: P): P {
     let found = table.get(x.id, y.id);
@@ -726,10 +729,18 @@ const enum ContinueWith {
 /** grammarRank of a pattern that is no leaf of the grammar: after every leaf. */
 const UNRANKED = Number.MAX_SAFE_INTEGER;
 
-/** rankLeaves over a model's rows: the same reading, without building or converting a pattern. */
+/**
+ * rankLeaves over a model's rows: the same reading, without building or converting a pattern, or
+ * taken from the order the model stores.
+ */
 function rankRows(rows: GrammarRows): Int32Array {
   // -1: not read yet; -2: read, no leaf.
   const ranks = new Int32Array(rows.count).fill(-1);
+  const stored = rows.storedLeafOrder();
+  if (stored) {
+    stored.forEach((row, rank) => (ranks[row] = rank));
+    return ranks;
+  }
   let next = 0;
   const stack = [rows.start];
   for (let row = stack.pop(); row !== undefined; row = stack.pop()) {
@@ -739,6 +750,16 @@ function rankRows(rows: GrammarRows): Int32Array {
     for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
   }
   return ranks;
+}
+
+/** What a model stores as its leafOrder: the rows of `rows`' leaves in grammarRank's order, read from them. */
+export function leafOrderOf(rows: GrammarRows): string {
+  const ranks = rankRows(rows);
+  const order: number[] = [];
+  ranks.forEach((rank, row) => {
+    if (rank >= 0) order[rank] = row;
+  });
+  return order.join(' ');
 }
 
 /** Every bit of firstNames: a wildcard may take any name. */

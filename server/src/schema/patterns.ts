@@ -57,6 +57,8 @@ export interface GrammarRows {
    * parsed from text when read (model.ts).
    */
   read(row: number): { leaf: boolean; inner: number[] };
+  /** The leaves' rows in that reading's order, when the model stores them (leafOrder); else undefined. */
+  storedLeafOrder(): number[] | undefined;
 }
 
 export const EMPTY: Pattern = { kind: 'empty' };
