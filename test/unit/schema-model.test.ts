@@ -59,7 +59,8 @@ test('a model laid out a row a line reads back row for row, as the same JSON par
       assert.equal(rows.patternCount, patterns.length);
       assert.deepEqual(Array.from(nameClasses, (_, i) => rows.nameClass(i)), nameClasses);
       assert.deepEqual(Array.from(patterns, (_, i) => rows.pattern(i)), patterns);
-      assert.throws(() => rows.pattern(patterns.length) ?? assert.fail('no row'));
+      assert.throws(() => rows.pattern(patterns.length), RangeError);
+      assert.throws(() => rows.nameClass(-1), RangeError);
     }
   }
 });

@@ -53,7 +53,23 @@ export interface ModelRows {
 /** The rows of a model read whole. */
 export function modelRows(model: GrammarModel): ModelRows {
   const { nameClasses, patterns, ...head } = model;
-  return { head, patternCount: patterns.length, nameClass: (i) => nameClasses[i], pattern: (i) => patterns[i] };
+  return { head, patternCount: patterns.length, nameClass: (i) => rowAt(nameClasses, i), pattern: (i) => rowAt(patterns, i) };
+}
+
+/** A model's rows, whether it was read whole or laid out (readModelText). */
+export function rowsOf(model: GrammarModel | ModelRows): ModelRows {
+  return 'head' in model ? model : modelRows(model);
+}
+
+/** Row `i` of `table`. */
+function rowAt(table: Row[], i: number): Row {
+  checkRow(i, table.length);
+  return table[i];
+}
+
+/** A row a table of `count` does not have is an error of the model, said where it is read. */
+function checkRow(i: number, count: number): void {
+  if (!(i >= 0 && i < count)) throw new RangeError(`schema model: no row ${i}`);
 }
 
 /** Where the first line of a model's text ends, and the line between its two tables (modelText). */
@@ -102,7 +118,7 @@ function laidOutRows(text: string): ModelRows | undefined {
   const patternCount = last - between - 1;
   /** Row `i` of a table whose rows are the lines from `first`, `count` of them (all but the last end in a comma). */
   const row = (first: number, count: number, i: number): Row => {
-    if (!(i >= 0 && i < count)) throw new RangeError(`schema model: no row ${i}`);
+    checkRow(i, count);
     const text = line(first + i);
     return JSON.parse(i < count - 1 ? text.slice(0, -1) : text) as Row;
   };
@@ -196,7 +212,7 @@ export function toModel(grammar: Grammar, source: Record<string, string>): Gramm
  * one-file check); for a model we did not ship, a row we cannot read throws here, not later.
  */
 export function fromModel(model: GrammarModel | ModelRows, lazily = false): Grammar {
-  const rows = 'head' in model ? model : modelRows(model);
+  const rows = rowsOf(model);
   const { head } = rows;
   if (head.format !== 1) throw new Error(`unknown grammar model format ${String(head.format)}`);
   const reader = new ModelReader(rows);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { XsdDatatypes } from './datatypeChecker';
 import { Derivatives } from './derivatives';
-import { GrammarModel, ModelRows, fromModel, modelRows, readModelText } from './model';
+import { GrammarModel, ModelRows, fromModel, readModelText, rowsOf } from './model';
 import { Grammar } from './patterns';
 
 export interface SchemaOrigin {
@@ -30,7 +30,7 @@ export class Schema {
 
   /** A schema of a model we ship: its grammar is built as validation reads it. */
   static fromModel(model: GrammarModel | ModelRows, location: string): Schema {
-    const rows = 'head' in model ? model : modelRows(model);
+    const rows = rowsOf(model);
     return new Schema(fromModel(rows, true), { libvirt: rows.head.source.libvirt ?? 'unknown', location }, rows);
   }
 

@@ -3,7 +3,7 @@
  * define, found in the grammar rather than listed by hand, so a newer libvirt's schema (the
  * user's own) brings its new ones along.
  */
-import { GrammarModel, ModelRows, modelRows } from '../../schema/model';
+import { GrammarModel, ModelRows, modelRows, rowsOf } from '../../schema/model';
 import { DataParam, Grammar, Pattern, plainNames, subpatterns } from '../../schema/patterns';
 import { Schema } from '../../schema/schema';
 import { SetNoun } from './checkSet';
@@ -52,7 +52,7 @@ export function setAttributeKeys(grammar: Grammar): Set<string> {
  * from its parts' when it is read. Most rows hold no set attribute and build nothing.
  */
 export function setAttributeKeysOfModel(model: GrammarModel | ModelRows): Set<string> {
-  const rows = 'head' in model ? model : modelRows(model);
+  const rows = rowsOf(model);
   return new Set(rows.head.setAttributes ?? setAttributeKeysOfRows(rows));
 }
 
