@@ -14,7 +14,7 @@
  * of its parent (the tenth `<disk>` of `<devices>`) finds its content's derivatives already made.
  */
 import { isWhitespaceText } from '../parser/chars';
-import { ElementDefinition, Grammar, GrammarRows, NameClass, Pattern, listedNames, subpatterns } from './patterns';
+import { ElementDefinition, Grammar, GrammarRows, NameClass, Pattern, isLeafKind, listedNames, subpatterns } from './patterns';
 
 /** Checks data and value patterns; the XSD library lives in datatypes.ts. */
 export interface DatatypeChecker {
@@ -177,7 +177,7 @@ export class Derivatives {
     for (let p = stack.pop(); p; p = stack.pop()) {
       if (seen.has(p)) continue;
       seen.add(p);
-      if (p.kind === 'element' || p.kind === 'attribute' || p.kind === 'value' || p.kind === 'data') rank(p);
+      if (isLeafKind(p.kind)) rank(p);
       const inner = p.kind === 'element' ? [this.grammar.elements[p.id].content] : subpatterns(p);
       for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
     }
@@ -210,7 +210,7 @@ export class Derivatives {
     if (!converted) {
       converted = this.convert(p);
       this.converted.set(p, converted);
-      if (p.kind === 'element' || p.kind === 'attribute' || p.kind === 'value' || p.kind === 'data') this.leafSources[converted.id] ??= p;
+      if (isLeafKind(p.kind)) this.leafSources[converted.id] ??= p;
     }
     return converted;
   }

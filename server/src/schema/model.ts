@@ -4,7 +4,7 @@
  * stay shared (a plain JSON.stringify of the pattern graph repeats them).
  */
 import { leafOrderOf } from './derivatives';
-import { DataParam, ElementDefinition, Grammar, GrammarRows, NameClass, Pattern } from './patterns';
+import { DataParam, ElementDefinition, Grammar, GrammarRows, NameClass, Pattern, isLeafKind } from './patterns';
 
 /** A pattern or name class as [kind, ...fields], fields that are patterns or name classes given as indexes. */
 type Row = (string | number)[];
@@ -263,7 +263,7 @@ class ModelReader implements GrammarRows {
   read(row: number): { leaf: boolean; inner: number[] } {
     const fields = this.rows.pattern(row);
     const kind = fields[0];
-    return { leaf: kind === 'element' || kind === 'attribute' || kind === 'value' || kind === 'data', inner: innerRows(fields, this.rows.head) };
+    return { leaf: isLeafKind(kind as Pattern['kind']), inner: innerRows(fields, this.rows.head) };
   }
 
   storedLeafOrder(): number[] | undefined {

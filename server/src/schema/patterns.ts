@@ -83,6 +83,11 @@ export function oneOrMore(p: Pattern): Pattern {
   return p.kind === 'notAllowed' || p.kind === 'empty' ? p : { kind: 'oneOrMore', p };
 }
 
+/** Whether patterns of `kind` are leaves: what grammarRank ranks and messages list (derivatives make none). */
+export function isLeafKind(kind: Pattern['kind']): boolean {
+  return kind === 'element' || kind === 'attribute' || kind === 'value' || kind === 'data';
+}
+
 /** The patterns directly inside `p` (an element's content is behind its reference, not inside). */
 export function subpatterns(p: Pattern): Pattern[] {
   switch (p.kind) {
