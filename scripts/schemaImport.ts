@@ -8,10 +8,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGrammar } from '../server/src/schema/compileGrammar';
 import { modelText, toModel, withLeafOrder } from '../server/src/schema/model';
+import { Grammar } from '../server/src/schema/patterns';
 import { withSetAttributes } from '../server/src/features/cpuset/setAttributes';
 import { writeFileAtomically } from '../server/src/safeWrite';
 
 const OUTPUT = path.resolve(__dirname, '..', '..', 'schemas', 'libvirt-domain.json');
+
+/** What schemas/libvirt-domain.json holds for `grammar`: the model laid out, with what the import stores beside its rows. */
+export function shippedModelText(grammar: Grammar, source: Record<string, string>): string {
+  return modelText(withLeafOrder(withSetAttributes(toModel(grammar, source))));
+}
 
 function main(argv: string[]): void {
   const directory = argv[0];
@@ -35,8 +41,8 @@ function main(argv: string[]): void {
       .map(([name, sha]) => `${name} ${sha}`)
       .join('; '),
   };
-  writeFileAtomically(OUTPUT, modelText(withLeafOrder(withSetAttributes(toModel(grammar, source)))));
+  writeFileAtomically(OUTPUT, shippedModelText(grammar, source));
   console.log(`${OUTPUT}: ${grammar.elements.length} element patterns from ${files.size} files (libvirt ${source.libvirt})`);
 }
 
-main(process.argv.slice(2));
+if (require.main === module) main(process.argv.slice(2));
