@@ -5,7 +5,7 @@
  */
 import { Derivatives, Expectations, P, QName } from './derivatives';
 import { Namespaces, afterElement, describeName, enumeratedValues, requiredNames, writtenName } from './contentModel';
-import { listedNames } from './patterns';
+import { NameClass, listedNames } from './patterns';
 
 export type QuoteChar = "'" | '"';
 
@@ -125,11 +125,13 @@ export function requiredChildren(c: SnippetContext, content: P, namespaces: Name
   const remaining = requiredNames(c.d, content, 'element');
   let q = content;
   while (remaining.length > 0) {
-    const allowed = c.expect.elementNames(q);
-    const index = remaining.findIndex((required) => allowed.some((n) => describeName(n) === required));
+    // By name, the first name class of each (as listed in the grammar's order).
+    const allowed = new Map<string, NameClass>();
+    for (const n of c.expect.elementNames(q)) if (!allowed.has(describeName(n))) allowed.set(describeName(n), n);
+    const index = remaining.findIndex((required) => allowed.has(required));
     if (index < 0) break;
     const [required] = remaining.splice(index, 1);
-    const name = listedNames(allowed.find((n) => describeName(n) === required)!)[0];
+    const name = listedNames(allowed.get(required)!)[0];
     const written = name && writtenName(name, namespaces, true);
     if (!name || !written) continue;
     children.push({ name, written });
