@@ -13,12 +13,14 @@ import { NameClass } from './patterns';
 export interface Namespaces {
   map: Map<string, string>;
   key: string;
+  /** The default namespace (prefix ''): every element name without a prefix reads it. */
+  defaultNamespace: string;
 }
 
 export const ROOT_SCOPE: Namespaces = scope(new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
 
 function scope(map: Map<string, string>): Namespaces {
-  return { map, key: JSON.stringify([...map]) };
+  return { map, key: JSON.stringify([...map]), defaultNamespace: map.get('') ?? '' };
 }
 
 /**
@@ -86,17 +88,23 @@ export function scopeOf(element: ElementNode, text: Source, start: number, outer
   const attributes = element.attributes;
   for (let i = 0; i < attributes.length; i++) {
     const attribute = attributes[i];
-    if (attribute.name !== 'xmlns' && !attribute.name.startsWith('xmlns:')) continue;
+    if (!isNamespaceDeclaration(attribute.name)) continue;
     inner ??= new Map(outer.map);
     inner.set(attribute.name === 'xmlns' ? '' : attribute.name.slice(6), attributeValue(text, start, attribute));
   }
   return inner ? scope(inner) : outer;
 }
 
+/** Whether an attribute of this name declares a namespace (`xmlns`, `xmlns:prefix`) rather than being one. */
+export function isNamespaceDeclaration(name: string): boolean {
+  // The first letter first: few names start with an x, and it is read without a call.
+  return name.charCodeAt(0) === 120 && name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58);
+}
+
 /** Elements take the default namespace; unprefixed attributes are in no namespace. */
 export function qualified(name: string, namespaces: Namespaces, element: boolean): QName {
   const colon = name.indexOf(':');
-  if (colon < 0) return { ns: element ? (namespaces.map.get('') ?? '') : '', local: name };
+  if (colon < 0) return { ns: element ? namespaces.defaultNamespace : '', local: name };
   return { ns: namespaces.map.get(name.slice(0, colon)) ?? `undeclared:${name.slice(0, colon)}`, local: name.slice(colon + 1) };
 }
 
@@ -120,7 +128,7 @@ export function afterElement(d: Derivatives, p: P, name: QName): P {
 
 /** How `name` is written where `namespaces` are in scope: with a declared prefix when it needs one; undefined when none is declared. */
 export function writtenName(name: QName, namespaces: Namespaces, element: boolean): string | undefined {
-  if (name.ns === (element ? (namespaces.map.get('') ?? '') : '')) return name.local;
+  if (name.ns === (element ? namespaces.defaultNamespace : '')) return name.local;
   for (const [prefix, ns] of namespaces.map) if (prefix !== '' && ns === name.ns) return `${prefix}:${name.local}`;
   return undefined;
 }

@@ -131,7 +131,8 @@ export class Derivatives {
     const row = this.leafSources[leaf.id] && rows.rowOf(this.leafSources[leaf.id]);
     if (row === undefined) return UNRANKED;
     this.rowRanks ??= rankRows(rows);
-    return (this.rankById[leaf.id] = this.rowRanks[row]);
+    setById(this.rankById, leaf.id, this.rowRanks[row]);
+    return this.rowRanks[row];
   }
 
   /** `leaves` sorted by grammarRank (in place). */
@@ -168,8 +169,8 @@ export class Derivatives {
     const rank = (p: Pattern): void => {
       const leaf = this.fromGrammar(p);
       if (ranks[leaf.id] !== undefined) return;
-      ranks[leaf.id] = next++;
-      if (p.kind === 'attribute') this.attributeSources[leaf.id] = p;
+      setById(ranks, leaf.id, next++);
+      if (p.kind === 'attribute') setById(this.attributeSources, leaf.id, p);
     };
     const seen = new Set<Pattern>();
     // Depth first without recursion: libvirt's content nests element in element some hundred deep.
@@ -210,7 +211,7 @@ export class Derivatives {
     if (!converted) {
       converted = this.convert(p);
       this.converted.set(p, converted);
-      if (isLeafKind(p.kind)) this.leafSources[converted.id] ??= p;
+      if (isLeafKind(p.kind) && this.leafSources[converted.id] === undefined) setById(this.leafSources, converted.id, p);
     }
     return converted;
   }
@@ -299,7 +300,7 @@ export class Derivatives {
     if (!found) {
       found = node('oneOrMore', undefined, undefined, p);
       found.id = this.nextId++;
-      this.oneOrMores[p.id] = found;
+      setById(this.oneOrMores, p.id, found);
     }
     return found;
   }
@@ -328,7 +329,7 @@ export class Derivatives {
       default:
         result = false;
     }
-    this.nullables[p.id] = result;
+    setById(this.nullables, p.id, result);
     return result;
   }
 
@@ -363,7 +364,7 @@ export class Derivatives {
       default:
         names = 0;
     }
-    this.firsts[p.id] = names | FIRST_KNOWN;
+    setById(this.firsts, p.id, names | FIRST_KNOWN);
     return names;
   }
 
@@ -390,7 +391,7 @@ export class Derivatives {
       default:
         names = 0;
     }
-    this.attributeBits[p.id] = names | FIRST_KNOWN;
+    setById(this.attributeBits, p.id, names | FIRST_KNOWN);
     return names;
   }
 
@@ -421,7 +422,7 @@ export class Derivatives {
   startTagOpen(p: P, name: QName): P {
     const key = nameKey(name);
     let byName = this.opens[p.id];
-    if (!byName) this.opens[p.id] = byName = new Map();
+    if (!byName) setById(this.opens, p.id, (byName = new Map()));
     let result = byName.get(key);
     if (!result) {
       result = this.startTagOpenUncached(p, name);
@@ -492,7 +493,7 @@ export class Derivatives {
     const result = this.attributeUncached(p, name, value);
     this.countValueEntry();
     byName = this.attributes[p.id];
-    if (!byName) this.attributes[p.id] = byName = new Map();
+    if (!byName) setById(this.attributes, p.id, (byName = new Map()));
     byValue = byName.get(key);
     if (!byValue) byName.set(key, (byValue = new Map()));
     byValue.set(value, result);
@@ -534,7 +535,7 @@ export class Derivatives {
     let result = this.closes[p.id];
     if (!result) {
       result = this.closeStartTag(p, this.notAllowed);
-      this.closes[p.id] = result;
+      setById(this.closes, p.id, result);
     }
     return result;
   }
@@ -576,7 +577,7 @@ export class Derivatives {
     const result = this.textUncached(p, value);
     this.countValueEntry();
     let byValue = this.texts[p.id];
-    if (!byValue) this.texts[p.id] = byValue = new Map();
+    if (!byValue) setById(this.texts, p.id, (byValue = new Map()));
     byValue.set(value, result);
     return result;
   }
@@ -615,7 +616,7 @@ export class Derivatives {
     if (p.kind === 'after') result = this.nullable(p.a) ? p.b : this.notAllowed;
     else if (p.kind === 'choice') result = this.choice(this.endTag(p.a), this.endTag(p.b));
     else result = this.notAllowed;
-    this.ends[p.id] = result;
+    setById(this.ends, p.id, result);
     return result;
   }
 
@@ -724,6 +725,17 @@ const enum ContinueWith {
   GroupBefore,
   AfterBefore,
   Repeat,
+}
+
+/**
+ * `table[id] = value`, the table kept an array of fast elements. The tables by a pattern's id are
+ * written at some ids only (those of the patterns met in that role), and an array written far
+ * past its end becomes a dictionary, where each read hashes the id: over the corpus, `closes`,
+ * `texts`, `oneOrMores` and three more did. Lengthened first, it stays an array.
+ */
+function setById<T>(table: (T | undefined)[], id: number, value: T): void {
+  if (id >= table.length) table.length = Math.max(table.length + (table.length >> 1) + 16, id + 1);
+  table[id] = value;
 }
 
 /** grammarRank of a pattern that is no leaf of the grammar: after every leaf. */

@@ -11,7 +11,7 @@ import { NodeMemo } from '../parser/parsedDocument';
 import { Source } from '../parser/pieceText';
 import { Located, childIndexAt } from '../parser/tree';
 import { Derivatives, P, QName } from './derivatives';
-import { Namespaces, ROOT_SCOPE, afterElement, qualified, scopeOf } from './contentModel';
+import { Namespaces, ROOT_SCOPE, afterElement, isNamespaceDeclaration, qualified, scopeOf } from './contentModel';
 import { DescribeData, ElementValidation, Parent, TreeValidator, documentQuote, labelOf } from './validate';
 
 /** What the walk needs of a schema (a Schema has both). */
@@ -180,7 +180,7 @@ class PointWalk {
     if (current.kind === 'notAllowed' && p !== level.content) current = this.d.startTagOpen(level.content, name);
     if (current.kind === 'notAllowed') return undefined;
     for (const attribute of element.node.attributes) {
-      if (attribute === leaveOut || attribute.name === 'xmlns' || attribute.name.startsWith('xmlns:')) continue;
+      if (attribute === leaveOut || isNamespaceDeclaration(attribute.name)) continue;
       const attributeName = qualified(attribute.name, namespaces, false);
       const value = attribute.valueClosed ? attributeValue(text, element.start, attribute) : undefined;
       let next = this.d.attribute(current, attributeName, value);
