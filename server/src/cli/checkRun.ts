@@ -39,10 +39,13 @@ export type BeforeAnalysis = (document: ParsedDocument, options: CheckOptions) =
  */
 const FILES_PER_THREAD = 64;
 
+/** Each thread past the first added 51 MB to the corpus run's peak RSS; more than this many need --jobs. */
+const MOST_THREADS_BY_DEFAULT = 8;
+
 /** How many threads check a run of `files` files when --jobs does not say: one per core, and none idle for want of files. */
 export function defaultJobs(files: number): number {
   // node:os only when it can matter: a one-file check is mostly Node's start-up.
-  return files < 2 * FILES_PER_THREAD ? 1 : Math.min(cores(), Math.floor(files / FILES_PER_THREAD));
+  return files < 2 * FILES_PER_THREAD ? 1 : Math.min(cores(), MOST_THREADS_BY_DEFAULT, Math.floor(files / FILES_PER_THREAD));
 }
 
 function cores(): number {
