@@ -12,11 +12,14 @@
  * its own process. The start-up row: `domxml check` on the corpus's median-sized file (about 1 KB)
  * beside `node -e 0`. Rounds are interleaved (each round runs every tool, in a rotating order) so
  * that each sees the same load on a shared machine; min and median of the rounds.
+ * `domxml check` runs as a user runs it, with a thread per core for many files; `domxml --jobs 1`
+ * is the same batched run in one thread (xmllint and jing use one).
  * Targets: start-up <= 1.5x `node -e 0`; batched per file <= 1.0x xmllint's.
  * Skips without ../shared's corpus and schema, or without xmllint.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { SHARED, xmlFilesUnder } from '../unit/helpers/corpus';
 import { fmt, median } from './measure';
@@ -36,6 +39,8 @@ interface Tool {
   label: string;
   /** The command checking `files` (all of them, or one). */
   command(files: string[], batch: boolean): [string, string[]];
+  /** Only batched: one file in its own process would run as another tool's row does. */
+  batchedOnly?: true;
 }
 
 function installed(command: string, args: string[]): boolean {
@@ -79,6 +84,8 @@ function main(): void {
 
   const tools: Tool[] = [
     { label: 'domxml check', command: (paths, batch) => [CLI, ['check', ...(batch ? [CORPUS] : paths)]] },
+    // One thread: the engine's own speed, beside what the default's threads add on this machine's cores.
+    { label: 'domxml --jobs 1', command: () => [CLI, ['check', '--jobs', '1', CORPUS]], batchedOnly: true },
     { label: 'xmllint --relaxng', command: (paths) => ['xmllint', ['--noout', '--relaxng', RNG, ...paths]] },
   ];
   const jing = installed('jing', []) || fs.existsSync('/usr/bin/jing');
@@ -89,9 +96,12 @@ function main(): void {
   // One process per file, and the start-up row.
   const perFile = new Map<string, number[]>([[floor, []], ...tools.map((t): [string, number[]] => [t.label, []])]);
   const onSmall = new Map<string, number[]>([[floor, []], ...tools.map((t): [string, number[]] => [t.label, []])]);
+  const onSmallOf = (tool: Tool): number[] => onSmall.get(tool.batchedOnly ? 'domxml check' : tool.label)!;
   const entries: { label: string; run: (file: string) => number }[] = [
     { label: floor, run: () => runMs(process.execPath, ['-e', '0'], statuses, floor) },
-    ...tools.map((tool) => ({
+    ...tools
+      .filter((tool) => !tool.batchedOnly)
+      .map((tool) => ({
       label: tool.label,
       run: (file: string) => {
         const [command, args] = tool.command([file], false);
@@ -136,12 +146,13 @@ function main(): void {
   for (const tool of tools) {
     const runs = batched.get(tool.label)!;
     const { min, median: med } = stat(runs);
-    const startUp = stat(onSmall.get(tool.label)!);
+    const startUp = stat(onSmallOf(tool));
     const ratio = tool.label.startsWith('xmllint') ? '–' : `${fmt(min / xmllintBatch.min, 2)} / ${fmt(med / xmllintBatch.median, 2)}`;
     const started = `${fmt(Math.max(0, min - startUp.min) / files.length)} / ${fmt(Math.max(0, med - startUp.median) / files.length)}`;
-    console.log(`  ${tool.label.padEnd(20)} ${cell(runs, files.length).padEnd(22)} ${ratio.padEnd(18)} ${started.padEnd(24)} ${cell(perFile.get(tool.label)!).padEnd(22)} ${cell(onSmall.get(tool.label)!)}`);
+    const [oneProcessPerFile, onTheSmallFile] = tool.batchedOnly ? ['–', '–'] : [cell(perFile.get(tool.label)!), cell(onSmall.get(tool.label)!)];
+    console.log(`  ${tool.label.padEnd(20)} ${cell(runs, files.length).padEnd(22)} ${ratio.padEnd(18)} ${started.padEnd(24)} ${oneProcessPerFile.padEnd(22)} ${onTheSmallFile}`);
   }
-  console.log(`  (${BATCH_ROUNDS} batched rounds; ${PROCESS_ROUNDS} rounds of ${sample.length} files one process each; ${[...statuses].sort().join(', ')})`);
+  console.log(`  (${BATCH_ROUNDS} batched rounds; ${PROCESS_ROUNDS} rounds of ${sample.length} files one process each; ${availableParallelism()} cores: domxml check's default threads; ${[...statuses].sort().join(', ')})`);
 }
 
 main();

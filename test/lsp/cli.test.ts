@@ -86,6 +86,22 @@ test('an error in any one of the files fails the run', () => {
   assert.equal(domxml(['check', 'mixed/1.xml']).status, 0);
 });
 
+test('--jobs: documents checked in worker threads give the report of one thread, in the same order', () => {
+  const examples = ['web01.xml', 'xen-pv.xml', 'lxc-container.xml'].map((name) => fs.readFileSync(path.join(__dirname, '..', '..', '..', 'examples', name), 'utf8'));
+  const misspelt = BAD_PLACEMENT.replace('<name>web01</name>', '<name>web01</name><nmae/>');
+  const documents = [VALID, BAD_PLACEMENT, FIXABLE, misspelt, '<domain type="kvm"><name>a</name', '', '<network/>', ...examples];
+  for (let i = 0; i < 60; i++) write(`jobs/${String(i).padStart(2, '0')}.xml`, documents[i % documents.length]);
+  // Said by the walk, before any document is checked.
+  fs.symlinkSync(os.tmpdir(), path.join(workDir, 'jobs', 'out-of-tree.xml'));
+  for (const format of ['text', 'json', 'sarif']) {
+    const oneThread = domxml(['check', '--jobs', '1', '--format', format, 'jobs']);
+    assert.equal(oneThread.status, 2);
+    assert.match(oneThread.stderr, /checked 60 documents/);
+    const threads = domxml(['check', '--jobs=3', '--format', format, 'jobs']);
+    assert.deepEqual([threads.status, threads.stdout, threads.stderr], [oneThread.status, oneThread.stdout, oneThread.stderr], format);
+  }
+});
+
 test('--format json: an array of {file, line, column, endLine, endColumn, severity, code, message}', () => {
   const file = write('json.xml', BAD_PLACEMENT);
   const run = domxml(['check', '--format', 'json', file]);

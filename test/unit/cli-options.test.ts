@@ -6,8 +6,9 @@ import { DEFAULT_SETTINGS } from '../../server/src/settings';
 const DEFAULTS = { maxProblems: DEFAULT_SETTINGS.maxProblems, schemaDirectory: undefined, host: undefined };
 
 test('check takes paths, - and options in any order; the defaults are the server settings', () => {
-  const defaults = { kind: 'check', format: 'text', connect: undefined, ...DEFAULTS };
+  const defaults = { kind: 'check', format: 'text', connect: undefined, jobs: undefined, ...DEFAULTS };
   assert.deepEqual(parseArguments(['check', 'a.xml', '-', 'dir']), { ...defaults, paths: ['a.xml', '-', 'dir'] });
+  assert.deepEqual(parseArguments(['check', '--jobs', '4', 'dir', '--jobs=1']), { ...defaults, paths: ['dir'], jobs: 1 });
   assert.deepEqual(parseArguments(['check', '--format=sarif', 'a.xml', '--max-problems', '5']), { ...defaults, paths: ['a.xml'], format: 'sarif', maxProblems: 5 });
   assert.deepEqual(parseArguments(['check', '--format', 'json', '--', '--odd-name.xml', '-']), { ...defaults, paths: ['--odd-name.xml', '-'], format: 'json' });
   assert.deepEqual(parseArguments(['check', '--schema', '/usr/share/libvirt/schemas', 'a.xml']), { ...defaults, paths: ['a.xml'], schemaDirectory: '/usr/share/libvirt/schemas' });
@@ -22,7 +23,7 @@ test('fix takes files, directories or - alone, and --dry-run', () => {
 });
 
 test('--host-cpus and --host-nodes read cpuset lists as libvirt does; without them there is no host', () => {
-  assert.deepEqual(parseArguments(['check', '--host-cpus', '0-15', 'a.xml']), { kind: 'check', format: 'text', connect: undefined, ...DEFAULTS, paths: ['a.xml'], host: { cpus: [[0, 15]] } });
+  assert.deepEqual(parseArguments(['check', '--host-cpus', '0-15', 'a.xml']), { kind: 'check', format: 'text', connect: undefined, jobs: undefined, ...DEFAULTS, paths: ['a.xml'], host: { cpus: [[0, 15]] } });
   const both = parseArguments(['fix', '--host-nodes=0-1', '--host-cpus', '0-7,16-23,^5', 'a.xml']);
   assert.ok(both.kind === 'fix');
   assert.deepEqual(both.host, { cpus: [[0, 4], [6, 7], [16, 23]], nodes: [[0, 1]] });
@@ -58,6 +59,10 @@ test('what cannot be used is a usage error that says why', () => {
     [['check', '--format', 'html', 'a.xml'], /--format must be text, json, sarif, not "html"/],
     [['check', '--max-problems', '-3', 'a.xml'], /--max-problems must be a whole number/],
     [['check', '--max-problems=1.5', 'a.xml'], /--max-problems must be a whole number/],
+    [['check', '--jobs', '0', 'a.xml'], /--jobs must be a whole number of at least 1, not "0"/],
+    [['check', '--jobs=all', 'a.xml'], /--jobs must be a whole number/],
+    [['check', 'a.xml', '--jobs'], /--jobs needs a value/],
+    [['fix', '--jobs', '2', 'a.xml'], /--jobs is for check/],
     [['check', 'a.xml', '--schema'], /--schema needs a value/],
     [['check', '--color', 'a.xml'], /unknown option --color/],
     [['check', '--dry-run', 'a.xml'], /--dry-run is for fix/],

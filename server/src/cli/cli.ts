@@ -5,17 +5,16 @@
  * the language of `--lang`, else of the locale (LC_ALL, LC_MESSAGES, LANG); JSON and SARIF keep
  * English messages, as tools read them.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Language, Words, render, words } from '../messages/words';
 import type { NotReplacedError } from '../safeWrite';
 import { Schema, loadModelFile } from '../schema/schema';
 import type { CheckOptions, Problem } from './check';
-import { analysisForCheck, checkAnalysis, parseForCheck } from './check';
+import { BUNDLED, bundledSchemaFile, checkInputs, checkJobOfThisThread, defaultJobs, optimiseLater, runCheckWorker } from './checkRun';
 import type { ConnectionFacts } from '../hostConnection';
 import type { HostFactsCache } from '../libvirt/hostFacts';
-import { hostStatusOf } from '../features/hostStatus';
 import type { ParsedDocument } from '../parser/parsedDocument';
-import { ExactText, describeError, expandArguments, inputName, readExactInput, readInput, withByteOrderMark, writeExactText } from './files';
+import { ExactText, describeError, expandArguments, inputName, readExactInput, withByteOrderMark, writeExactText } from './files';
 import type { FixedDocument } from './fix';
 import { formatJson } from './jsonFormat';
 import { Command, HostConnectionOptions, UsageError, localeLanguage, parseArguments, takeLanguage, usage } from './options';
@@ -57,9 +56,9 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
     }
     return undefined;
   }
-  const schemaFile = join(INSTALL_DIRECTORY, 'schemas', 'libvirt-domain.json');
+  const schemaFile = bundledSchemaFile(INSTALL_DIRECTORY);
   try {
-    return Schema.fromModel(loadModelFile(schemaFile), 'bundled');
+    return Schema.fromModel(loadModelFile(schemaFile), BUNDLED);
   } catch (error) {
     say(words('cli.schema.cannotLoadBundled', { file: schemaFile, reason: describeError(error) }));
     return undefined;
@@ -72,26 +71,7 @@ async function prepare(command: { schemaDirectory: string | undefined; paths: st
   if (!schema) return undefined;
   const { inputs, problems, emptyDirectories } = expandArguments(command.paths);
   for (const directory of emptyDirectories) say(words('cli.noXmlFiles', { directory }));
-  if (inputs.length > 1) optimiseLater();
   return { schema, inputs, failures: [...problems] };
-}
-
-/** Five times Node 20's tier-up budget (--interrupt-budget=67584). */
-const INTERRUPT_BUDGET = 5 * 67584;
-
-/**
- * V8 optimises a function once it has run a budget of bytecode. Over many documents, four times
- * Node's budget ran 17% fewer instructions (the corpus in one process: 6.53G -> 5.44G, less
- * optimised and thrown away); five times ran the corpus 2% faster again on two cores (less
- * compiling beside the check; three, six and sixteen times did worse). One document keeps
- * Node's, as loading node:v8 would cost it more than it saves. Set after the bundle is compiled:
- * its code cache is made and read under Node's own flags (the build makes it with one document).
- * The young generation's size cannot be set here: V8 reads --max-semi-space-size as it starts.
- * Given at Node's start, 64 MB cut the corpus's scavenges from 19 to 2 but ran 3.5% more
- * instructions and no faster, so neither a worker nor a second process is started for it.
- */
-function optimiseLater(): void {
-  (require('node:v8') as typeof import('node:v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
 
 /** The libvirt host of --connect, its capabilities read; undefined (said why, as a failure) when they cannot be. */
@@ -128,26 +108,14 @@ async function check(command: Extract<Command, { kind: 'check' }>): Promise<numb
   if (connected && connected.facts.hostChecks) options.hostChecks = connected.facts.hostChecks;
   /** What the host checks could not do, each said once (by its English). */
   const notes = new Map<string, Words>();
-  for (const input of inputs) {
-    const name = inputName(input);
-    let text: string;
-    try {
-      text = readInput(input);
-    } catch (error) {
-      failures.push(words('cli.cannotRead', { name, reason: describeError(error) }));
-      continue;
-    }
-    try {
-      const document = parseForCheck(text);
-      if (connected) await readHostFactsFor(document, options, connected.cache);
-      const analysis = analysisForCheck(document, options);
-      problems.push(...checkAnalysis(name, analysis));
-      for (const note of hostStatusOf(analysis)?.notes ?? []) notes.set(render(note, 'en'), note);
-      checked++;
-    } catch (error) {
-      // A bug in the checker costs this document, not the run.
-      failures.push(words('cli.couldNotCheck', { name, reason: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
-    }
+  const beforeAnalysis = connected ? (document: ParsedDocument) => readHostFactsFor(document, options, connected.cache) : undefined;
+  const { outcomes, stoppedWorkers } = await checkInputs(inputs, options, command.jobs ?? defaultJobs(inputs.length), beforeAnalysis);
+  for (const stopped of stoppedWorkers) say(stopped);
+  for (const outcome of outcomes) {
+    if (outcome.failure) failures.push(outcome.failure);
+    else checked++;
+    problems.push(...outcome.problems);
+    for (const note of outcome.notes ?? []) notes.set(render(note, 'en'), note);
   }
 
   for (const failure of failures) say(failure);
@@ -179,6 +147,7 @@ async function fix(command: Extract<Command, { kind: 'fix' }>): Promise<number> 
   const prepared = await prepare(command);
   if (!prepared) return EXIT_CANNOT_CHECK;
   const { schema, inputs, failures } = prepared;
+  if (inputs.length > 1) optimiseLater();
   // `fix -` is a filter: the fixed document takes standard output, the report standard error.
   const filter = !command.dryRun && inputs.length === 1 && inputs[0].kind === 'stdin';
   const report = (text: string): void => {
@@ -269,4 +238,6 @@ export async function main(args: readonly string[], env: NodeJS.ProcessEnv = pro
   return command.kind === 'fix' ? fix(command) : check(command);
 }
 
-void main(process.argv.slice(2)).then(exitWith);
+const workerJob = checkJobOfThisThread();
+if (workerJob) runCheckWorker(workerJob);
+else void main(process.argv.slice(2)).then(exitWith);

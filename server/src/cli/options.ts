@@ -24,7 +24,13 @@ export interface HostConnectionOptions {
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | ({ kind: 'check'; format: Format; connect: HostConnectionOptions | undefined } & DocumentCommand)
+  | ({
+      kind: 'check';
+      format: Format;
+      connect: HostConnectionOptions | undefined;
+      /** --jobs: how many threads check the documents; undefined: as many as the files and cores make worth it. */
+      jobs: number | undefined;
+    } & DocumentCommand)
   | ({ kind: 'fix'; dryRun: boolean } & DocumentCommand);
 
 /** Arguments that cannot be used: `message` in English, `words` to say it in the user's language. */
@@ -89,6 +95,7 @@ export function parseArguments(args: readonly string[]): Command {
   let host: HostTopology | undefined;
   let connect: string | undefined;
   let virshPath: string | undefined;
+  let jobs: number | undefined;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
@@ -118,9 +125,10 @@ export function parseArguments(args: readonly string[]): Command {
       if (inlineValue !== undefined) throw new UsageError(words('cli.usage.dryRunNoValue'));
       dryRun = true;
     } else if (name === '--max-problems') {
-      const chosen = value();
-      if (!/^[1-9]\d*$/.test(chosen)) throw new UsageError(words('cli.usage.maxProblems', { value: JSON.stringify(chosen) }));
-      maxProblems = Number(chosen);
+      maxProblems = wholeNumber(value(), 'cli.usage.maxProblems');
+    } else if (name === '--jobs') {
+      if (command !== 'check') throw new UsageError(words('cli.usage.jobsForCheck'));
+      jobs = wholeNumber(value(), 'cli.usage.jobs');
     } else if (name === '--schema') {
       schemaDirectory = value();
     } else if (name === '--connect' || name === '--virsh') {
@@ -141,8 +149,14 @@ export function parseArguments(args: readonly string[]): Command {
   if (paths.length === 0) throw new UsageError(words('cli.usage.noPaths', { command }));
   if (connect !== undefined && host) throw new UsageError(words('cli.usage.connectWithHost'));
   if (virshPath !== undefined && connect === undefined) throw new UsageError(words('cli.usage.virshWithoutConnect'));
-  if (command === 'check') return { kind: 'check', paths, format: format ?? 'text', maxProblems, schemaDirectory, host, connect: connect === undefined ? undefined : { uri: connect, virshPath } };
+  if (command === 'check') return { kind: 'check', paths, format: format ?? 'text', maxProblems, schemaDirectory, host, connect: connect === undefined ? undefined : { uri: connect, virshPath }, jobs };
   // The fixed document goes to standard output: it cannot share it with other files' reports.
   if (paths.includes('-') && paths.length > 1) throw new UsageError(words('cli.usage.stdinAlone'));
   return { kind: 'fix', paths, dryRun, maxProblems, schemaDirectory, host };
+}
+
+/** A whole number of at least 1, else the usage error `key` saying what was given. */
+function wholeNumber(given: string, key: 'cli.usage.maxProblems' | 'cli.usage.jobs'): number {
+  if (!/^[1-9]\d*$/.test(given)) throw new UsageError(words(key, { value: JSON.stringify(given) }));
+  return Number(given);
 }

@@ -42,6 +42,11 @@ Options:
                             sarif: a SARIF 2.1.0 log, for code scanning in CI
   --dry-run                 (fix) print what would change, and write nothing
   --max-problems N          report at most N problems per document (default {maxProblems})
+  --jobs N                  (check) check with N threads, at most one per core
+                              (default: one per core, up to 8, for runs of at least
+                              128 files, else 1). Output is the same whatever N; --connect, -
+                              and a --schema other than the bundled one are checked
+                              in one thread
   --schema DIR              check against the libvirt schema in DIR (a directory holding
                               domain.rng, e.g. /usr/share/libvirt/schemas) instead of the
                               bundled one; compiled once, then cached while its files
@@ -90,6 +95,10 @@ read.`,
   'cli.usage.formatValue': '--format must be {formats}, not {value}',
   'cli.usage.dryRunForFix': '--dry-run is for fix; check never writes',
   'cli.usage.dryRunNoValue': '--dry-run takes no value',
+  'cli.workerStopped': 'a checking thread stopped ({reason}); what it had not checked was checked in the main thread',
+  'cli.workerExitCode': 'exit code {code}',
+  'cli.usage.jobs': '--jobs must be a whole number of at least 1, not {value}',
+  'cli.usage.jobsForCheck': '--jobs is for check',
   'cli.usage.maxProblems': '--max-problems must be a whole number of at least 1, not {value}',
   'cli.usage.hostCpus': '--host-cpus must be a list like 0-15 or 0-7,16-23, not {value}',
   'cli.usage.hostNodes': '--host-nodes must be a list like 0-1, not {value}',

@@ -36,6 +36,10 @@ fix    应用安全修复，即不改变文档原意、无需人来判断的修�
                             sarif：SARIF 2.1.0 日志，用于 CI 中的代码扫描
   --dry-run                 （fix）只输出将要做的修改，不写任何文件
   --max-problems N          每个文档最多报告 N 个问题（默认 {maxProblems}）
+  --jobs N                  （check）用 N 个线程检查，最多每个 CPU 核一个（默认：
+                              至少 128 个文件时每个核一个线程，最多 8 个，否则
+                              一个）。无论 N 是多少，输出都相同；--connect、- 以及
+                              自带 schema 之外的 --schema 只在一个线程中检查
   --schema DIR              用 DIR 中的 libvirt schema（包含 domain.rng 的目录，
                               如 /usr/share/libvirt/schemas）代替自带的 schema
                               检查；只编译一次，文件不变时使用缓存
@@ -78,6 +82,10 @@ info、hint）。汇总写到标准错误。
   'cli.usage.formatValue': '--format 只能是 {formats}，不能是 {value}',
   'cli.usage.dryRunForFix': '--dry-run 只用于 fix；check 从不写文件',
   'cli.usage.dryRunNoValue': '--dry-run 不带值',
+  'cli.workerStopped': '一个检查线程停止了（{reason}）；它未检查的文档已在主线程中检查',
+  'cli.workerExitCode': '退出码 {code}',
+  'cli.usage.jobs': '--jobs 必须是不小于 1 的整数，不能是 {value}',
+  'cli.usage.jobsForCheck': '--jobs 只用于 check',
   'cli.usage.maxProblems': '--max-problems 必须是不小于 1 的整数，不能是 {value}',
   'cli.usage.hostCpus': '--host-cpus 必须是 0-15 或 0-7,16-23 这样的列表，不能是 {value}',
   'cli.usage.hostNodes': '--host-nodes 必须是 0-1 这样的列表，不能是 {value}',
