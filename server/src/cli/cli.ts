@@ -23,6 +23,7 @@ import { FixCounts, fixSummaryLine, summaryLine } from './summary';
 import { formatText } from './textFormat';
 import { exitWith, writeErr, writeOut } from './output';
 import { INSTALL_DIRECTORY, PACKAGE_JSON, packageVersion } from '../installation';
+import { INTERRUPT_BUDGET } from '../bundleLaunch';
 
 const TOOL = 'domxml';
 
@@ -75,9 +76,6 @@ async function prepare(command: { schemaDirectory: string | undefined; paths: st
   if (inputs.length > 1) optimiseLater();
   return { schema, inputs, failures: [...problems] };
 }
-
-/** Five times Node 20's tier-up budget (--interrupt-budget=67584). */
-const INTERRUPT_BUDGET = 5 * 67584;
 
 /**
  * V8 optimises a function once it has run a budget of bytecode. Over many documents, four times
