@@ -29,6 +29,13 @@ export const TOKEN_LINE = '// domxml build ';
 export const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
 export const BUNDLE_TAIL = '\n})';
 
+/**
+ * Five times Node 20's tier-up budget (--interrupt-budget=67584): V8 optimises a function once it
+ * has run this much bytecode. domxml sets it over many documents (cli/checkRun.ts), the server from its
+ * start (serverLaunch.ts).
+ */
+export const INTERRUPT_BUDGET = 5 * 67584;
+
 /** What launching did with the cache (for the tests). */
 export type CacheUse = 'used' | 'rejected' | 'absent' | 'other build';
 

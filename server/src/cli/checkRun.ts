@@ -13,6 +13,7 @@ import { Schema, loadModelFile } from '../schema/schema';
 import { CheckOptions, Problem, analysisForCheck, checkAnalysis, parseForCheck } from './check';
 import { Input, describeError, inputName, readInput } from './files';
 import { INSTALL_DIRECTORY } from '../installation';
+import { INTERRUPT_BUDGET } from '../bundleLaunch';
 
 /** What checking one input came to. */
 export interface FileOutcome {
@@ -116,9 +117,6 @@ async function checkInputFirst(input: Input, options: CheckOptions, beforeAnalys
     return couldNotCheck(name, error);
   }
 }
-
-/** Five times Node 20's tier-up budget (--interrupt-budget=67584). */
-const INTERRUPT_BUDGET = 5 * 67584;
 
 /**
  * V8 optimises a function once it has run a budget of bytecode. Over many documents, four times
