@@ -46,8 +46,11 @@ export function fieldValue(address: DeviceAddress, name: string, fallback = 0): 
 
 /** libvirt's spelling of a PCI address: 0000:00:01.1. */
 export function formatPciAddress(domain: number, bus: number, slot: number, fn: number): string {
-  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
   return `${hex(domain, 4)}:${hex(bus, 2)}:${hex(slot, 2)}.${hex(fn, 1)}`;
+}
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, '0');
 }
 
 export interface AddressedDevice {

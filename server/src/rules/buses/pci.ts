@@ -69,6 +69,18 @@ const BUS_MODELS: Record<PciModel, BusModel> = {
   'pcie-expander-bus': { accepts: ['pcie-root-port', 'dmi-to-pci-bridge'], minSlot: 0, maxSlot: 31 },
 };
 
+/**
+ * What an address written in the document may put on each bus model: an endpoint fits any bus
+ * taking endpoints, and a pci-bridge fits where a PCI device does.
+ */
+const FITS_WRITTEN = {} as Record<PciModel, ReadonlySet<ConnectType>>;
+for (const [model, { accepts }] of Object.entries(BUS_MODELS) as [PciModel, BusModel][]) {
+  const fits = new Set(accepts);
+  if (fits.has('pci-device') || fits.has('pcie-device')) ENDPOINTS.forEach((type) => fits.add(type));
+  if (fits.has('pci-device')) fits.add('pci-bridge');
+  FITS_WRITTEN[model] = fits;
+}
+
 export function isPciModel(model: string | undefined): model is PciModel {
   return model !== undefined && Object.prototype.hasOwnProperty.call(BUS_MODELS, model);
 }
@@ -142,7 +154,6 @@ export interface PciDevice {
   address: DeviceAddress | undefined;
   /** The address written, when it is a complete, non-empty PCI address. */
   at: PciAddressValue | undefined;
-  text: string | undefined;
   connect: Connect | undefined;
 }
 
@@ -180,6 +191,12 @@ export function pciMap(domain: Domain): PciMap {
 
 const VIRTIO_TRANSITIONAL = 'virtio-transitional';
 
+// What endpoints plug in as, shared by every device (nothing changes a Connect once made).
+const PCI_DEVICE: Connect = { type: 'pci-device', integrated: false, aggregate: false };
+const INTEGRATED_PCI_DEVICE: Connect = { type: 'pci-device', integrated: true, aggregate: false };
+const PCIE_DEVICE: Connect = { type: 'pcie-device', integrated: false, aggregate: false };
+const INTEGRATED_PCIE_DEVICE: Connect = { type: 'pcie-device', integrated: true, aggregate: false };
+
 function childAttr(domain: Domain, el: El, child: string, name: string): string | undefined {
   return domain.value(domain.child(el, child), name);
 }
@@ -190,9 +207,6 @@ function childAttr(domain: Domain, el: El, child: string, name: string): string 
  * devices then prefer PCIe slots; the latest QEMU has transitional virtio).
  */
 export function connectOf(domain: Domain, el: El, pcie: boolean): Connect | undefined {
-  const pci = (integrated = false): Connect => ({ type: 'pci-device', integrated, aggregate: false });
-  const express = (integrated = false): Connect => ({ type: pcie ? 'pcie-device' : 'pci-device', integrated, aggregate: false });
-  const virtio = (model: string | undefined, integrated = false) => (model === VIRTIO_TRANSITIONAL ? pci(integrated) : express(integrated));
   const model = domain.value(el, 'model');
   switch (el.element.name) {
     case 'controller': {
@@ -201,74 +215,85 @@ export function connectOf(domain: Domain, el: El, pcie: boolean): Connect | unde
         if (!isPciModel(model) || model === 'pci-root' || model === 'pcie-root') return undefined;
         return { type: model, integrated: false, aggregate: model === 'pcie-root-port' };
       }
-      if (type === 'sata' || type === 'ide') return pci();
+      if (type === 'sata' || type === 'ide') return PCI_DEVICE;
       if (type === 'usb') {
         if (model === 'none' || model === 'qusb1' || model === 'qusb2') return undefined;
-        if (model === 'nec-xhci' || model === 'qemu-xhci' || model === undefined) return express();
-        return pci();
+        if (model === 'nec-xhci' || model === 'qemu-xhci' || model === undefined) return express(pcie);
+        return PCI_DEVICE;
       }
       if (type === 'scsi') {
         if (model === 'ncr53c90') return undefined;
-        if (model === 'virtio-scsi' || model === 'virtio-non-transitional') return express();
-        return pci();
+        if (model === 'virtio-scsi' || model === 'virtio-non-transitional') return express(pcie);
+        return PCI_DEVICE;
       }
-      if (type === 'virtio-serial') return virtio(model);
+      if (type === 'virtio-serial') return virtio(model, pcie);
       return undefined;
     }
     case 'filesystem': {
       const driver = childAttr(domain, el, 'driver', 'type');
       if (driver === 'loop' || driver === 'nbd' || driver === 'ploop') return undefined;
-      return virtio(model);
+      return virtio(model, pcie);
     }
     case 'interface': {
       if (domain.value(el, 'type') === 'hostdev') return undefined;
       const netModel = childAttr(domain, el, 'model', 'type');
       if (netModel === 'usb-net') return undefined;
-      if (netModel === undefined || netModel === 'virtio' || netModel === 'virtio-non-transitional' || netModel === 'e1000e' || netModel === 'igb') return express();
-      return pci();
+      if (netModel === undefined || netModel === 'virtio' || netModel === 'virtio-non-transitional' || netModel === 'e1000e' || netModel === 'igb') return express(pcie);
+      return PCI_DEVICE;
     }
     case 'sound':
-      return model === 'es1370' || model === 'ac97' || model === 'ich6' || model === 'ich9' ? pci() : undefined;
+      return model === 'es1370' || model === 'ac97' || model === 'ich6' || model === 'ich9' ? PCI_DEVICE : undefined;
     case 'disk': {
       const target = domain.child(el, 'target');
       const bus = domain.value(target, 'bus') ?? (domain.value(target, 'dev')?.startsWith('vd') ? 'virtio' : undefined);
-      return bus === 'virtio' ? virtio(model) : undefined;
+      return bus === 'virtio' ? virtio(model, pcie) : undefined;
     }
     case 'hostdev': {
       const mode = domain.value(el, 'mode') ?? 'subsystem';
       const type = domain.value(el, 'type');
       if (mode !== 'subsystem' || (type !== 'pci' && type !== 'scsi_host' && type !== 'mdev')) return undefined;
-      return express();
+      return express(pcie);
     }
     case 'memballoon':
-      return model === 'virtio' || model === 'virtio-non-transitional' || model === VIRTIO_TRANSITIONAL ? virtio(model) : undefined;
+      return model === 'virtio' || model === 'virtio-non-transitional' || model === VIRTIO_TRANSITIONAL ? virtio(model, pcie) : undefined;
     case 'rng':
     case 'vsock':
-      return virtio(model);
+      return virtio(model, pcie);
     case 'watchdog':
-      return model === 'i6300esb' ? pci() : undefined;
+      return model === 'i6300esb' ? PCI_DEVICE : undefined;
     case 'video': {
       const type = childAttr(domain, el, 'model', 'type');
       if (type === 'none' || type === 'gop' || type === 'ramfb') return undefined;
-      if (type === 'virtio' || type === 'bochs') return express();
-      return pci();
+      if (type === 'virtio' || type === 'bochs') return express(pcie);
+      return PCI_DEVICE;
     }
     case 'shmem':
     case 'crypto':
-      return pci();
+      return PCI_DEVICE;
     case 'input':
-      return domain.value(el, 'bus') === 'virtio' ? virtio(model) : undefined;
+      return domain.value(el, 'bus') === 'virtio' ? virtio(model, pcie) : undefined;
     case 'serial':
-      return childAttr(domain, el, 'target', 'type') === 'pci-serial' ? pci() : undefined;
+      return childAttr(domain, el, 'target', 'type') === 'pci-serial' ? PCI_DEVICE : undefined;
     case 'iommu':
-      return model === 'virtio' ? express(true) : undefined;
+      return model === 'virtio' ? express(pcie, true) : undefined;
     case 'memory':
-      return model === 'virtio-pmem' || model === 'virtio-mem' ? express() : undefined;
+      return model === 'virtio-pmem' || model === 'virtio-mem' ? express(pcie) : undefined;
     case 'panic':
-      return model === 'pvpanic' ? pci(true) : undefined;
+      return model === 'pvpanic' ? INTEGRATED_PCI_DEVICE : undefined;
     default:
       return undefined;
   }
+}
+
+/** A PCI Express device: one on a machine with a pcie-root, else a conventional one. */
+function express(pcie: boolean, integrated = false): Connect {
+  if (!pcie) return integrated ? INTEGRATED_PCI_DEVICE : PCI_DEVICE;
+  return integrated ? INTEGRATED_PCIE_DEVICE : PCIE_DEVICE;
+}
+
+/** A virtio device: conventional PCI when transitional. */
+function virtio(model: string | undefined, pcie: boolean): Connect {
+  return model === VIRTIO_TRANSITIONAL ? PCI_DEVICE : express(pcie);
 }
 
 /** The numbers of a `type='pci'` address, or undefined when one of them is not a number. */
@@ -279,6 +304,21 @@ export function pciAddressValue(address: DeviceAddress): PciAddressValue | undef
   const fn = fieldValue(address, 'function');
   if (domain === undefined || bus === undefined || slot === undefined || fn === undefined) return undefined;
   return { domain, bus, slot, fn };
+}
+
+/** Where field `name` of `address` is written, or the whole address when it is not. */
+function fieldSpan(address: DeviceAddress, name: string): Span {
+  return address.fields.get(name)?.attr ?? address.span;
+}
+
+/** An integrated device (VIR_PCI_CONNECT_INTEGRATED) off bus 0. */
+function integratedFinding(domain: Domain, el: El, address: DeviceAddress, at: PciAddressValue): PciFinding {
+  return { at: fieldSpan(address, 'bus'), message: words('rules.pci-address-integrated.integrated', { device: elementLabel(domain, el), address: pciText(at) }) };
+}
+
+/** libvirt's spelling of `at`. */
+function pciText(at: PciAddressValue): string {
+  return formatPciAddress(at.domain, at.bus, at.slot, at.fn);
 }
 
 /** A PCI address libvirt treats as given (virDeviceInfoPCIAddressIsPresent): type pci and not all zero. */
@@ -354,9 +394,10 @@ function computePciMap(domain: Domain): PciMap {
   map.buses = buses;
   const nbuses = buses.length;
 
-  const slots = new Map<string, Slot>();
+  // Keyed bus * 32 + slot: slots run 0 to 31 wherever one is taken or looked up.
+  const slots = new Map<number, Slot>();
   const slotOf = (bus: number, slot: number, create: boolean): Slot | undefined => {
-    const key = `${bus}:${slot}`;
+    const key = bus * 32 + slot;
     let found = slots.get(key);
     if (!found && create) slots.set(key, (found = { functions: 0, aggregate: false, owners: new Map() }));
     return found;
@@ -378,20 +419,19 @@ function computePciMap(domain: Domain): PciMap {
     if (address && !at) continue;
     const connect = connectOf(domain, el, hasPCIeRoot);
     if (!address && !connect) continue;
-    devices.push({ el, address, at, text: at && formatPciAddress(at.domain, at.bus, at.slot, at.fn), connect });
+    devices.push({ el, address, at, connect });
   }
 
   // The devices on a taken address, offered a free slot once every address is known.
   const moves: PendingMove[] = [];
 
   const related = (device: PciDevice): RelatedSpan[] =>
-    device.address ? [{ ...device.address.span, message: words('rules.pci-address-double-use.first', { device: elementLabel(domain, device.el), address: device.text as string }) }] : [];
+    device.address ? [{ ...device.address.span, message: words('rules.pci-address-double-use.first', { device: elementLabel(domain, device.el), address: pciText(device.at as PciAddressValue) }) }] : [];
 
   // Collect every written address (qemuDomainCollectPCIAddress).
   for (const device of devices) {
     const { at, address } = device;
     if (!at || !address || !isPresent(at)) continue;
-    const text = device.text as string;
     const controller = controllerOfEl.get(device.el.element);
     if (controller && at.domain === 0 && at.bus === 0 && at.slot === 1) {
       const piix3 =
@@ -399,77 +439,71 @@ function computePciMap(domain: Domain): PciMap {
         (controller.type === 'usb' && controller.index === 0 && (controller.model === undefined || controller.model === 'piix3-uhci') && at.fn === 2);
       if (piix3) {
         if (nbuses > 0 && !acceptsPciDevice(buses[0].model)) {
-          map.builtin.push({ at: address.span, message: words('rules.pci-builtin-address.piix3Bus', { type: controller.type.toUpperCase(), address: text, model: buses[0].model }) });
+          map.builtin.push({ at: address.span, message: words('rules.pci-builtin-address.piix3Bus', { type: controller.type.toUpperCase(), address: pciText(at), model: buses[0].model }) });
         }
         continue;
       }
     }
-    const connect: Connect = device.connect ?? { type: 'pci-device', integrated: false, aggregate: false };
+    const connect = device.connect ?? PCI_DEVICE;
     if (nbuses === 0) {
-      map.noBuses.push({ at: address.span, message: words('rules.pci-no-buses.address', { device: elementLabel(domain, device.el), address: text, machine }) });
+      map.noBuses.push({ at: address.span, message: words('rules.pci-no-buses.address', { device: elementLabel(domain, device.el), address: pciText(at), machine }) });
       continue;
     }
-    const field = (name: string): Span => address.fields.get(name)?.attr ?? address.span;
     if (at.domain !== 0) {
-      map.invalid.push({ at: field('domain'), message: words('rules.pci-address-invalid.domain', { address: text, domain: at.domain }) });
+      map.invalid.push({ at: fieldSpan(address, 'domain'), message: words('rules.pci-address-invalid.domain', { address: pciText(at), domain: at.domain }) });
       continue;
     }
     // A bus, slot or function beyond what a PCI address can hold is the schema's finding.
     if (at.bus > 255 || at.slot > 31) continue;
-    const integrated = () => map.integrated.push({ at: field('bus'), message: words('rules.pci-address-integrated.integrated', { device: elementLabel(domain, device.el), address: text }) });
     if (at.bus >= buses.length) {
       // libvirt adds buses for endpoints (virDomainPCIAddressSetGrow), but no slot for a controller.
       if (connect.integrated) {
-        integrated();
+        map.integrated.push(integratedFinding(domain, device.el, address, at));
         continue;
       }
       if (!ENDPOINTS.includes(connect.type) && connect.type !== 'pcie-switch-upstream-port') {
-        map.noSlot.push({ at: field('bus'), message: words('rules.pci-controller-no-slot.bus', { model: connect.type, bus: at.bus }) });
+        map.noSlot.push({ at: fieldSpan(address, 'bus'), message: words('rules.pci-controller-no-slot.bus', { model: connect.type, bus: at.bus }) });
         continue;
       }
       const grown = growModel(connect.type, family, hasPCIeRoot);
       if (!grown) {
-        reserve(device, at, text, connect);
+        reserve(device, at, connect);
         continue;
       }
       while (buses.length <= at.bus) buses.push({ index: buses.length, model: grown, controller: undefined });
     }
     const bus = buses[at.bus];
     if (connect.integrated && at.bus !== 0) {
-      integrated();
+      map.integrated.push(integratedFinding(domain, device.el, address, at));
       continue;
     }
     const busModel = BUS_MODELS[bus.model];
-    // From the document, an endpoint fits any bus taking endpoints, and a pci-bridge fits where a PCI device does.
-    const accepts = new Set(busModel.accepts);
-    if (accepts.has('pci-device') || accepts.has('pcie-device')) ENDPOINTS.forEach((t) => accepts.add(t));
-    const fits = accepts.has(connect.type) || (connect.type === 'pci-bridge' && accepts.has('pci-device'));
-    if (!fits) {
+    if (!FITS_WRITTEN[bus.model].has(connect.type)) {
       const busRelated: RelatedSpan[] = bus.controller ? [{ ...domain.nameSpan(bus.controller.el), message: words('rules.pci-address-incompatible.bus', { index: bus.index, model: bus.model }) }] : [];
       map.incompatible.push({
-        at: field('bus'),
-        message: incompatibleWords(connect.type, { device: elementLabel(domain, device.el), address: text, model: bus.model, index: bus.index }),
+        at: fieldSpan(address, 'bus'),
+        message: incompatibleWords(connect.type, { device: elementLabel(domain, device.el), address: pciText(at), model: bus.model, index: bus.index }),
         related: busRelated,
       });
       continue;
     }
     if (busModel.minSlot > 0 && at.slot < busModel.minSlot) {
-      map.invalid.push({ at: field('slot'), message: words('rules.pci-address-invalid.minSlot', { address: text, slot: at.slot, model: bus.model, min: busModel.minSlot }) });
+      map.invalid.push({ at: fieldSpan(address, 'slot'), message: words('rules.pci-address-invalid.minSlot', { address: pciText(at), slot: at.slot, model: bus.model, min: busModel.minSlot }) });
       continue;
     }
     if (at.slot > busModel.maxSlot) {
-      const params = { address: text, model: bus.model, max: busModel.maxSlot };
-      map.invalid.push({ at: field('slot'), message: busModel.maxSlot === 0 ? words('rules.pci-address-invalid.slot0', params) : words('rules.pci-address-invalid.maxSlot', params) });
+      const params = { address: pciText(at), model: bus.model, max: busModel.maxSlot };
+      map.invalid.push({ at: fieldSpan(address, 'slot'), message: busModel.maxSlot === 0 ? words('rules.pci-address-invalid.slot0', params) : words('rules.pci-address-invalid.maxSlot', params) });
       continue;
     }
     if (at.fn > 7) {
-      map.invalid.push({ at: field('function'), message: words('rules.pci-address-invalid.function', { address: text, function: at.fn }) });
+      map.invalid.push({ at: fieldSpan(address, 'function'), message: words('rules.pci-address-invalid.function', { address: pciText(at), function: at.fn }) });
       continue;
     }
-    reserve(device, at, text, connect);
+    reserve(device, at, connect);
   }
 
-  function reserve(device: PciDevice, at: PciAddressValue, text: string, connect: Connect): void {
+  function reserve(device: PciDevice, at: PciAddressValue, connect: Connect): void {
     const slot = slotOf(at.bus, at.slot, true) as Slot;
     const bit = 1 << at.fn;
     if (slot.functions & bit) {
@@ -477,7 +511,7 @@ function computePciMap(domain: Domain): PciMap {
       const finding: PciFinding = {
         at: (device.address as DeviceAddress).span,
         message: words('rules.pci-address-double-use.taken', {
-          address: text,
+          address: pciText(at),
           owner: first?.device ? elementLabel(domain, first.device.el) : first?.what ? chipsetPart(first.what) : words('rules.pci-address-double-use.anotherDevice'),
         }),
         related: first?.device ? related(first.device) : [],
@@ -497,10 +531,10 @@ function computePciMap(domain: Domain): PciMap {
     const claim = (slotNumber: number, fn: number, what: string, controller: Controller | undefined) => {
       const slot = slotOf(0, slotNumber, true) as Slot;
       const bit = 1 << fn;
-      const text = formatPciAddress(0, 0, slotNumber, fn);
       if (slot.functions & bit) {
         const owner = slot.owners.get(fn);
         if (owner?.device && !(controller && owner.device.el.element === controller.el.element) && owner.device.address) {
+          const text = formatPciAddress(0, 0, slotNumber, fn);
           const part = chipsetPart(what);
           const relatedSpan: RelatedSpan[] = controller
             ? [{ ...domain.nameSpan(controller.el), message: words('rules.pci-address-double-use.builtIn', { controller: elementLabel(domain, controller.el), index: controller.index, part, address: text }) }]
