@@ -12,8 +12,8 @@
  * its own process. The start-up row: `domxml check` on the corpus's median-sized file (about 1 KB)
  * beside `node -e 0`. Rounds are interleaved (each round runs every tool, in a rotating order) so
  * that each sees the same load on a shared machine; min and median of the rounds.
- * `domxml check` runs as a user runs it, with a thread per core for many files; `domxml --jobs 1`
- * is the same batched run in one thread (xmllint and jing use one).
+ * `domxml check` runs as a user runs it, with its default threads (one per two cores for many
+ * files); `domxml --jobs 1` is the same batched run in one thread, as xmllint and jing check.
  * Targets: start-up <= 1.5x `node -e 0`; batched per file <= 1.0x xmllint's.
  * Skips without ../shared's corpus and schema, or without xmllint.
  */
@@ -152,7 +152,7 @@ function main(): void {
     const [oneProcessPerFile, onTheSmallFile] = tool.batchedOnly ? ['–', '–'] : [cell(perFile.get(tool.label)!), cell(onSmall.get(tool.label)!)];
     console.log(`  ${tool.label.padEnd(20)} ${cell(runs, files.length).padEnd(22)} ${ratio.padEnd(18)} ${started.padEnd(24)} ${oneProcessPerFile.padEnd(22)} ${onTheSmallFile}`);
   }
-  console.log(`  (${BATCH_ROUNDS} batched rounds; ${PROCESS_ROUNDS} rounds of ${sample.length} files one process each; ${availableParallelism()} cores: domxml check's default threads; ${[...statuses].sort().join(', ')})`);
+  console.log(`  (${BATCH_ROUNDS} batched rounds; ${PROCESS_ROUNDS} rounds of ${sample.length} files one process each; ${availableParallelism()} cores; ${[...statuses].sort().join(', ')})`);
 }
 
 main();

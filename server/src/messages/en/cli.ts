@@ -43,10 +43,10 @@ Options:
   --dry-run                 (fix) print what would change, and write nothing
   --max-problems N          report at most N problems per document (default {maxProblems})
   --jobs N                  (check) check with N threads, at most one per core
-                              (default: one per core, up to 8, for runs of at least
-                              128 files, else 1). Output is the same whatever N; --connect, -
-                              and a --schema other than the bundled one are checked
-                              in one thread
+                              (default: one per two cores, up to 8, for runs of at
+                              least 512 files, else 1). Output is the same whatever
+                              N; --connect, - and a --schema other than the bundled
+                              one are checked in one thread
   --schema DIR              check against the libvirt schema in DIR (a directory holding
                               domain.rng, e.g. /usr/share/libvirt/schemas) instead of the
                               bundled one; compiled once, then cached while its files

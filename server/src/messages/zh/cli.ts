@@ -37,7 +37,7 @@ fix    应用安全修复，即不改变文档原意、无需人来判断的修�
   --dry-run                 （fix）只输出将要做的修改，不写任何文件
   --max-problems N          每个文档最多报告 N 个问题（默认 {maxProblems}）
   --jobs N                  （check）用 N 个线程检查，最多每个 CPU 核一个（默认：
-                              至少 128 个文件时每个核一个线程，最多 8 个，否则
+                              至少 512 个文件时每两个核一个线程，最多 8 个，否则
                               一个）。无论 N 是多少，输出都相同；--connect、- 以及
                               自带 schema 之外的 --schema 只在一个线程中检查
   --schema DIR              用 DIR 中的 libvirt schema（包含 domain.rng 的目录，
