@@ -13,6 +13,7 @@ export const enum Ch {
   SingleQuote = 39,
   Dash = 45,
   Slash = 47,
+  Colon = 58,
   Semicolon = 59,
   LessThan = 60,
   Equals = 61,

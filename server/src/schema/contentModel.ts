@@ -4,6 +4,7 @@
  * shared vocabulary of validation, completion, hover and fixes.
  */
 import { Words, render, words } from '../messages/words';
+import { Ch } from '../parser/chars';
 import { ElementNode, attributeValue } from '../parser/nodes';
 import { Source } from '../parser/pieceText';
 import { Derivatives, P, QName } from './derivatives';
@@ -98,7 +99,7 @@ export function scopeOf(element: ElementNode, text: Source, start: number, outer
 /** Whether an attribute of this name declares a namespace (`xmlns`, `xmlns:prefix`) rather than being one. */
 export function isNamespaceDeclaration(name: string): boolean {
   // The first letter first: few names start with an x, and it is read without a call.
-  return name.charCodeAt(0) === 120 && name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 58);
+  return name.charCodeAt(0) === Ch.LowerX && name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === Ch.Colon);
 }
 
 /** Elements take the default namespace; unprefixed attributes are in no namespace. */
