@@ -39,12 +39,13 @@ export type PciModel =
 /** What a device plugs in as: an endpoint (conventional PCI or PCI Express) or a PCI controller model. */
 export type ConnectType = 'pci-device' | 'pcie-device' | Exclude<PciModel, 'pci-root' | 'pcie-root'>;
 
+/** Read-only: endpoints share a few constant ones. */
 export interface Connect {
-  type: ConnectType;
+  readonly type: ConnectType;
   /** Integrated devices must sit on bus 0 (VIR_PCI_CONNECT_INTEGRATED). */
-  integrated: boolean;
+  readonly integrated: boolean;
   /** pcie-root-ports share a slot's functions when libvirt places them (VIR_PCI_CONNECT_AGGREGATE_SLOT). */
-  aggregate: boolean;
+  readonly aggregate: boolean;
 }
 
 interface BusModel {
