@@ -583,7 +583,7 @@ function computePciMap(domain: Domain): PciMap {
             index: spec.index,
             machine,
             builtin: formatPciAddress(0, 0, spec.slot, spec.function),
-            address: formatPciAddress(at.domain, at.bus, at.slot, at.fn),
+            address: pciText(at),
           }),
         });
         continue;
