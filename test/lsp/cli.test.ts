@@ -86,7 +86,9 @@ test('an error in any one of the files fails the run', () => {
   assert.equal(domxml(['check', 'mixed/1.xml']).status, 0);
 });
 
-test('--jobs: documents checked in worker threads give the report of one thread, in the same order', () => {
+test('--jobs: documents checked in worker threads give the report of one thread, in the same order', (t) => {
+  // At most one thread per core: on one core --jobs 3 would check in this thread, and compare it with itself.
+  if (os.availableParallelism() < 2) return t.skip('one core: no worker thread would check anything');
   const examples = ['web01.xml', 'xen-pv.xml', 'lxc-container.xml'].map((name) => fs.readFileSync(path.join(__dirname, '..', '..', '..', 'examples', name), 'utf8'));
   const misspelt = BAD_PLACEMENT.replace('<name>web01</name>', '<name>web01</name><nmae/>');
   const documents = [VALID, BAD_PLACEMENT, FIXABLE, misspelt, '<domain type="kvm"><name>a</name', '', '<network/>', ...examples];
