@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { hostStatusOf } from '../features/hostStatus';
 import { Words, words } from '../messages/words';
-import type { ParsedDocument } from '../parser/parsedDocument';
+import { ParsedDocument } from '../parser/parsedDocument';
 import { Schema, loadModelFile } from '../schema/schema';
 import { CheckOptions, Problem, analysisForCheck, checkAnalysis, parseForCheck } from './check';
 import { Input, describeError, inputName, readInput } from './files';
@@ -32,7 +32,7 @@ export interface CheckedInputs {
 }
 
 /** Whatever must happen between a document's parse and its analysis (reading the host facts it needs). */
-export type BeforeAnalysis = (document: ParsedDocument, options: CheckOptions) => Promise<void>;
+export type BeforeAnalysis = (document: ParsedDocument) => Promise<void>;
 
 /**
  * A worker costs its start (about 100 ms before it checks its first file) and the warm-up of its
@@ -63,29 +63,34 @@ function cores(): number {
 /** One input read, parsed and checked; a failure to read it, or a bug in the checker, costs only this document. */
 export function checkInput(input: Input, options: CheckOptions): FileOutcome {
   const name = inputName(input);
-  const text = readOrFail(input, name);
-  if (typeof text !== 'string') return text;
+  const document = parsedOrFail(input, name);
+  return document instanceof ParsedDocument ? analysedOrFail(name, document, options) : document;
+}
+
+/** The input read and parsed, or the outcome of one that cannot be read (or whose parse fails). */
+function parsedOrFail(input: Input, name: string): ParsedDocument | FileOutcome {
+  let text: string;
   try {
-    return analysed(name, parseForCheck(text), options);
+    text = readInput(input);
+  } catch (error) {
+    return { problems: [], failure: words('cli.cannotRead', { name, reason: describeError(error) }) };
+  }
+  try {
+    return parseForCheck(text);
   } catch (error) {
     return couldNotCheck(name, error);
   }
 }
 
-/** The input's text, or the outcome of an input that cannot be read. */
-function readOrFail(input: Input, name: string): string | FileOutcome {
+function analysedOrFail(name: string, document: ParsedDocument, options: CheckOptions): FileOutcome {
   try {
-    return readInput(input);
+    const analysis = analysisForCheck(document, options);
+    const problems = checkAnalysis(name, analysis);
+    const notes = hostStatusOf(analysis)?.notes;
+    return notes && notes.length > 0 ? { problems, notes } : { problems };
   } catch (error) {
-    return { problems: [], failure: words('cli.cannotRead', { name, reason: describeError(error) }) };
+    return couldNotCheck(name, error);
   }
-}
-
-function analysed(name: string, document: ParsedDocument, options: CheckOptions): FileOutcome {
-  const analysis = analysisForCheck(document, options);
-  const problems = checkAnalysis(name, analysis);
-  const notes = hostStatusOf(analysis)?.notes;
-  return notes && notes.length > 0 ? { problems, notes } : { problems };
 }
 
 function couldNotCheck(name: string, error: unknown): FileOutcome {
@@ -95,7 +100,8 @@ function couldNotCheck(name: string, error: unknown): FileOutcome {
 /**
  * Every input's outcome, in the order of `inputs`. With `beforeAnalysis` (a libvirt host whose
  * facts are read as the documents ask for them), stdin among the inputs, a schema other than the
- * bundled one, or `jobs` 1, all are checked in this thread; otherwise by up to `jobs` workers.
+ * bundled one, or a single thread to be had (`jobs` 1, one core, one file), all are checked in
+ * this thread; otherwise by up to `jobs` threads, at most one per core and per file.
  */
 export async function checkInputs(inputs: readonly Input[], options: CheckOptions, jobs: number, beforeAnalysis?: BeforeAnalysis): Promise<CheckedInputs> {
   if (beforeAnalysis) {
@@ -106,7 +112,8 @@ export async function checkInputs(inputs: readonly Input[], options: CheckOption
   }
   const files = inputs.flatMap((input) => (input.kind === 'file' ? [input.path] : []));
   // The workers load the bundled schema themselves; any other is loaded once, here.
-  if (jobs > 1 && files.length === inputs.length && options.schema?.origin.location === BUNDLED) return checkInParallel(files, options, jobs);
+  const threads = jobs > 1 && files.length === inputs.length && options.schema?.origin.location === BUNDLED ? Math.min(jobs, cores(), files.length) : 1;
+  if (threads > 1) return checkInParallel(files, options, threads);
   if (inputs.length > 1) optimiseLater();
   return { outcomes: inputs.map((input) => checkInput(input, options)), stoppedWorkers: [] };
 }
@@ -114,15 +121,14 @@ export async function checkInputs(inputs: readonly Input[], options: CheckOption
 /** checkInput, with `beforeAnalysis` awaited between the parse and the analysis. */
 async function checkInputFirst(input: Input, options: CheckOptions, beforeAnalysis: BeforeAnalysis): Promise<FileOutcome> {
   const name = inputName(input);
-  const text = readOrFail(input, name);
-  if (typeof text !== 'string') return text;
+  const document = parsedOrFail(input, name);
+  if (!(document instanceof ParsedDocument)) return document;
   try {
-    const document = parseForCheck(text);
-    await beforeAnalysis(document, options);
-    return analysed(name, document, options);
+    await beforeAnalysis(document);
   } catch (error) {
     return couldNotCheck(name, error);
   }
+  return analysedOrFail(name, document, options);
 }
 
 /**
@@ -184,17 +190,15 @@ function takeFile(shared: Int32Array): number {
 }
 
 /**
- * The files checked by up to `jobs` threads (at most one per core and per file): this one and
- * workers, each taking the next file from a shared counter when done with one, so a slow
- * document holds up only its own thread. Each worker also has a file of its own, which it checks
+ * The files checked by `threads` threads: this one and workers, each taking the next file from a
+ * shared counter when done with one, so a slow document holds up only its own thread. Each worker also has a file of its own, which it checks
  * first: every worker started checks at least one document, however fast this thread goes. An
  * outcome that never came back (a worker that crashed or could not start) is checked here at the
  * end, as a run in one thread would have.
  */
-async function checkInParallel(files: string[], options: CheckOptions, jobs: number): Promise<CheckedInputs> {
+async function checkInParallel(files: string[], options: CheckOptions, threads: number): Promise<CheckedInputs> {
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const workers = Math.min(jobs, cores(), files.length) - 1;
-  const sharedFiles = files.length - workers;
+  const sharedFiles = files.length - (threads - 1);
   const job: Omit<CheckJob, 'ownFile'> = {
     domxmlCheck: true,
     files,
