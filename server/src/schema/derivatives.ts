@@ -228,8 +228,10 @@ export class Derivatives {
         return this.choice(this.fromGrammar(p.a), this.fromGrammar(p.b));
       case 'group':
         return this.group(this.fromGrammar(p.a), this.fromGrammar(p.b));
-      case 'interleave':
-        return this.interleave(this.fromGrammar(p.a), this.fromGrammar(p.b));
+      case 'interleave': {
+        const parts = interleavedParts(p);
+        return this.balancedInterleave(parts, 0, parts.length);
+      }
       case 'oneOrMore':
         return this.oneOrMore(this.fromGrammar(p.p));
       case 'list': {
@@ -249,6 +251,17 @@ export class Derivatives {
       case 'value':
         return this.intern(`V${JSON.stringify(p)}`, () => node('value', undefined, undefined, undefined, undefined, undefined, p));
     }
+  }
+
+  /**
+   * The interleave of `parts[from..to)` as a balanced tree. The grammar nests its interleaves as a
+   * chain (`<features>` takes 31 parts, 30 deep), and a derivative rebuilds every level above the
+   * part it consumes: in a chain that is a new interleave and a new after per level, per state.
+   */
+  private balancedInterleave(parts: Pattern[], from: number, to: number): P {
+    if (to - from === 1) return this.fromGrammar(parts[from]);
+    const middle = (from + to) >>> 1;
+    return this.interleave(this.balancedInterleave(parts, from, middle), this.balancedInterleave(parts, middle, to));
   }
 
   /** The content pattern of an element definition, interned once. */
@@ -772,6 +785,17 @@ export function leafOrderOf(rows: GrammarRows): string {
     if (rank >= 0) order[rank] = row;
   });
   return order.join(' ');
+}
+
+/** The operands of a tree of interleaves, in order (interleave is associative: their nesting says nothing). */
+function interleavedParts(p: Pattern): Pattern[] {
+  const parts: Pattern[] = [];
+  const stack = [p];
+  for (let q = stack.pop(); q; q = stack.pop()) {
+    if (q.kind === 'interleave') stack.push(q.b, q.a);
+    else parts.push(q);
+  }
+  return parts;
 }
 
 /** Every bit of firstNames: a wildcard may take any name. */
