@@ -179,6 +179,8 @@ class PointWalk {
     // Out of place (a second one, or before what it must follow): the shape it has as the first child.
     if (current.kind === 'notAllowed' && p !== level.content) current = this.d.startTagOpen(level.content, name);
     if (current.kind === 'notAllowed') return undefined;
+    // As validation derives it, so that its memo serves the content's children here too.
+    current = this.d.isolate(current);
     for (const attribute of element.node.attributes) {
       if (attribute === leaveOut || isNamespaceDeclaration(attribute.name)) continue;
       const attributeName = qualified(attribute.name, namespaces, false);

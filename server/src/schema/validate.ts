@@ -91,8 +91,9 @@ function conforms(d: Derivatives, text: Source, root: ElementNode): boolean {
 /** The parent's pattern after `element`, as TreeValidator.element has it; notAllowed where it would report. */
 function conformingElement(d: Derivatives, text: Source, element: ElementNode, start: number, p: P, outer: Namespaces, depth: number): P {
   const namespaces = scopeOf(element, text, start, outer);
-  let current = d.startTagOpen(p, qualified(element.name, namespaces, true));
-  if (current.kind === 'notAllowed') return current;
+  const open = d.startTagOpen(p, qualified(element.name, namespaces, true));
+  if (open.kind === 'notAllowed') return open;
+  let current = d.isolate(open);
   // Indexed loops: this walk runs before V8 optimises it, and an iterator allocates there.
   const attributes = element.attributes;
   for (let i = 0; i < attributes.length; i++) {
@@ -104,7 +105,7 @@ function conformingElement(d: Derivatives, text: Source, element: ElementNode, s
   }
   let content = d.startTagClose(current);
   if (content.kind === 'notAllowed') return content;
-  if (depth >= MAX_DEPTH) return d.endTagForgiving(content);
+  if (depth >= MAX_DEPTH) return d.resume(open, d.endTagForgiving(content));
   if (!hasChildElement(element)) {
     const { value } = elementText(text, start, element);
     const after = d.text(content, value);
@@ -124,7 +125,7 @@ function conformingElement(d: Derivatives, text: Source, element: ElementNode, s
   }
   const after = d.endTag(content);
   // An element not closed yet is still being typed: TreeValidator does not report its missing content.
-  return after.kind === 'notAllowed' && !isClosed(element) ? d.endTagForgiving(content) : after;
+  return d.resume(open, after.kind === 'notAllowed' && !isClosed(element) ? d.endTagForgiving(content) : after);
 }
 
 export class TreeValidator {
@@ -204,7 +205,7 @@ export class TreeValidator {
     const nameEnd = nameStart + element.name.length;
     // "`<source>` in a `<disk type='network'>`": the parent's type decides the shape of most children.
     const subject = parent?.label.includes(' ') ? words('schema.subject.inParent', { element: element.name, parent: parent.label }) : words('schema.subject', { element: element.name });
-    let current = open;
+    let current = this.d.isolate(open);
     // Unknown attributes the fixes rename to a known one: the one missing, most likely.
     let renamedTo: Set<string> | undefined;
     for (const attribute of element.attributes) {
@@ -237,13 +238,13 @@ export class TreeValidator {
       );
       content = this.d.startTagCloseForgiving(current);
     }
-    if (depth >= MAX_DEPTH) return this.d.endTagForgiving(content);
+    if (depth >= MAX_DEPTH) return this.d.resume(open, this.d.endTagForgiving(content));
     // The root's type (kvm, xen) rarely decides what its children look like: left out of messages.
     const self: Parent = { node: element, start, content, namespaces, label: depth === 0 ? `<${element.name}>` : labelOf(element, this.text, start) };
     const before = this.findings.length;
     content = this.children(self, start, content, namespaces, depth);
     const after = this.d.endTag(content);
-    if (after.kind !== 'notAllowed') return after;
+    if (after.kind !== 'notAllowed') return this.d.resume(open, after);
     // An element not closed yet is still being typed: its missing content is not news.
     if (this.findings.length === before && isClosed(element)) {
       const required = requiredNames(this.d, content, 'element');
@@ -259,7 +260,7 @@ export class TreeValidator {
         () => this.fixes.addChildren(element, start, self.content, content, namespaces),
       );
     }
-    return this.d.endTagForgiving(content);
+    return this.d.resume(open, this.d.endTagForgiving(content));
   }
 
   private children(self: Parent, start: number, p: P, namespaces: Namespaces, depth: number): P {
