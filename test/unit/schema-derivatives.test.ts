@@ -90,3 +90,18 @@ test("libvirt's schema agrees with xmllint on a minimal guest and three variants
   assert.ok(!matches(d, doc(guest.replace("type='kvm'", "type='vbox2'"))), 'an unknown hypervisor type');
   assert.ok(!matches(d, doc(guest.replace('<devices>', '<devices><bogus/>'))), 'an unknown device');
 });
+
+test('a wide interleave takes its parts in any order, each as often as it may', () => {
+  const parts = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'];
+  // Required, optional and repeated parts, in the chain the grammar nests them in.
+  const part = (name: string, i: number) => (i % 3 === 0 ? `<element name="${name}"><empty/></element>` : i % 3 === 1 ? `<optional><element name="${name}"><empty/></element></optional>` : `<zeroOrMore><element name="${name}"><empty/></element></zeroOrMore>`);
+  const d = grammarOf(`<start><element name="features"><interleave>${parts.map(part).join('')}</interleave></element></start>`);
+  const ok = (names: string[]) => matches(d, doc(`<features>${names.map((n) => `<${n}/>`).join('')}</features>`));
+  const required = parts.filter((_, i) => i % 3 === 0);
+  assert.ok(ok(required));
+  assert.ok(ok([...parts].reverse()));
+  assert.ok(ok(['k', 'c', 'j', 'a', 'c', 'g', 'd', 'f', 'i', 'b', 'e', 'h', 'f', 'c']));
+  assert.ok(!ok(required.slice(1)), '<a> is required');
+  assert.ok(!ok([...required, 'b', 'b']), 'one <b>');
+  assert.ok(!ok([...required, 'l']), 'no <l>');
+});

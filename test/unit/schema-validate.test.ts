@@ -68,3 +68,18 @@ test("libvirt's corpus with the shipped model: no finding on any valid document,
   const missed = corpusFiles('invalid').filter((file) => findingsOf(file).length === 0);
   assert.deepEqual(missed, []);
 });
+
+test('an element two definitions take is checked against both, and what follows it in its parent still is', () => {
+  // Two `<disk>`s, told apart only by their child: validation cannot set the rest of <devices> aside at `<disk`.
+  const twoDisks = smallDomainGrammar(
+    '<element name="disk"><element name="target"><attribute name="dev"/></element></element><element name="disk"><element name="source"><attribute name="file"/></element><element name="driver"><empty/></element></element>',
+  );
+  const d = new Derivatives(compileGrammar('/m.rng', () => twoDisks), TEST_TYPES);
+  const found = (xml: string) => validateTree(d, TEST_WORDS, xml, parseDocument(xml)).map((f) => `${f.code} on \`${xml.slice(f.start, f.end)}\``);
+  const devices = (inner: string) => `<domain type='kvm'><name>a</name><devices>${inner}</devices></domain>`;
+  assert.deepEqual(found(devices("<disk><target dev='vda'/></disk><disk><source file='/a'/><driver/></disk><interface/>")), []);
+  assert.deepEqual(found(devices("<disk><source file='/a'/></disk><interface/><interfce/>")), ['missing-content on `disk`', 'unexpected-element on `interfce`']);
+  assert.deepEqual(found(devices("<disk><target dev='vda'/><driver/></disk><interface/>")), ['unexpected-element on `driver`']);
+  // The rest of <domain> after <devices> is still required.
+  assert.deepEqual(found("<domain type='kvm'><devices><disk><target dev='vda'/></disk></devices></domain>"), ['missing-content on `domain`']);
+});
