@@ -132,3 +132,32 @@ test('in a run of remembered siblings, a finding moves with its own element when
   assert.equal(document.text.slice(moved?.start, moved?.end), 'disk');
   assert.deepEqual(findingsNow(), freshFindings(document.text));
 });
+
+test('taking an element of <domain> out and putting it back walks <domain> again, not what lies inside <devices>', () => {
+  const document = ParsedDocument.parse(wideDomain(180));
+  const check = () => documentFindings(new Analysis(document, { limits: LIMITS, schema: schema, host: undefined }));
+  const before = check();
+  // Every element validation walks opens its start tag once.
+  const d = schema.derivatives;
+  const startTagOpen = d.startTagOpen;
+  let opened = 0;
+  d.startTagOpen = (p, name) => {
+    opened++;
+    return startTagOpen.call(d, p, name);
+  };
+  try {
+    const element = '  <on_poweroff>destroy</on_poweroff>\n';
+    const at = document.text.indexOf(element);
+    document.replace(at, at + element.length, '');
+    const taken = check();
+    const out = opened;
+    document.replace(at, at, element);
+    assert.deepEqual(check(), before);
+    const back = opened - out;
+    assert.deepEqual(taken, freshFindings(document.text.replace(element, '')));
+    // <domain>'s own children; <devices> holds some 500 elements.
+    assert.ok(out < 40 && back < 40, `elements walked: ${out} taking it out, ${back} putting it back`);
+  } finally {
+    d.startTagOpen = startTagOpen;
+  }
+});
