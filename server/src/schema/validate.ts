@@ -92,8 +92,12 @@ function conforms(d: Derivatives, text: Source, root: ElementNode): boolean {
 function conformingElement(d: Derivatives, text: Source, element: ElementNode, start: number, p: P, outer: Namespaces, depth: number): P {
   const namespaces = scopeOf(element, text, start, outer);
   const open = d.startTagOpen(p, qualified(element.name, namespaces, true));
-  if (open.kind === 'notAllowed') return open;
-  let current = d.isolate(open);
+  return open.kind === 'notAllowed' ? open : d.resume(open, conformingContent(d, text, element, start, d.isolate(open), namespaces, depth));
+}
+
+/** What the end tag of `element` leaves of `open` (its start tag's `<name` taken), as TreeValidator.validateElement has it. */
+function conformingContent(d: Derivatives, text: Source, element: ElementNode, start: number, open: P, namespaces: Namespaces, depth: number): P {
+  let current = open;
   // Indexed loops: this walk runs before V8 optimises it, and an iterator allocates there.
   const attributes = element.attributes;
   for (let i = 0; i < attributes.length; i++) {
@@ -105,7 +109,7 @@ function conformingElement(d: Derivatives, text: Source, element: ElementNode, s
   }
   let content = d.startTagClose(current);
   if (content.kind === 'notAllowed') return content;
-  if (depth >= MAX_DEPTH) return d.resume(open, d.endTagForgiving(content));
+  if (depth >= MAX_DEPTH) return d.endTagForgiving(content);
   if (!hasChildElement(element)) {
     const { value } = elementText(text, start, element);
     const after = d.text(content, value);
@@ -125,7 +129,7 @@ function conformingElement(d: Derivatives, text: Source, element: ElementNode, s
   }
   const after = d.endTag(content);
   // An element not closed yet is still being typed: TreeValidator does not report its missing content.
-  return d.resume(open, after.kind === 'notAllowed' && !isClosed(element) ? d.endTagForgiving(content) : after);
+  return after.kind === 'notAllowed' && !isClosed(element) ? d.endTagForgiving(content) : after;
 }
 
 export class TreeValidator {
@@ -182,7 +186,8 @@ export class TreeValidator {
       if (parent && !this.fixes.readsSiblings(parent)) this.remember(element, start, p, outer, parent, p, before);
       return p;
     }
-    const output = this.validateElement(element, start, open, namespaces, parent, depth);
+    // The element's content is walked with what follows it set aside (Derivatives.isolate).
+    const output = this.d.resume(open, this.validateElement(element, start, this.d.isolate(open), namespaces, parent, depth));
     this.remember(element, start, p, outer, parent, output, before);
     return output;
   }
@@ -199,13 +204,16 @@ export class TreeValidator {
     this.memo.set(element, { input, scope: outer.key, parent: parent?.label, output, findings });
   }
 
-  /** Validates an element the parent takes here: `open` is the pattern after its `<name`. */
+  /**
+   * Validates an element the parent takes here: `open` is the pattern after its `<name`, what
+   * follows the element set aside. Returns what its end tag leaves of `open`.
+   */
   private validateElement(element: ElementNode, start: number, open: P, namespaces: Namespaces, parent: Parent | undefined, depth: number): P {
     const nameStart = start + 1;
     const nameEnd = nameStart + element.name.length;
     // "`<source>` in a `<disk type='network'>`": the parent's type decides the shape of most children.
     const subject = parent?.label.includes(' ') ? words('schema.subject.inParent', { element: element.name, parent: parent.label }) : words('schema.subject', { element: element.name });
-    let current = this.d.isolate(open);
+    let current = open;
     // Unknown attributes the fixes rename to a known one: the one missing, most likely.
     let renamedTo: Set<string> | undefined;
     for (const attribute of element.attributes) {
@@ -238,13 +246,13 @@ export class TreeValidator {
       );
       content = this.d.startTagCloseForgiving(current);
     }
-    if (depth >= MAX_DEPTH) return this.d.resume(open, this.d.endTagForgiving(content));
+    if (depth >= MAX_DEPTH) return this.d.endTagForgiving(content);
     // The root's type (kvm, xen) rarely decides what its children look like: left out of messages.
     const self: Parent = { node: element, start, content, namespaces, label: depth === 0 ? `<${element.name}>` : labelOf(element, this.text, start) };
     const before = this.findings.length;
     content = this.children(self, start, content, namespaces, depth);
     const after = this.d.endTag(content);
-    if (after.kind !== 'notAllowed') return this.d.resume(open, after);
+    if (after.kind !== 'notAllowed') return after;
     // An element not closed yet is still being typed: its missing content is not news.
     if (this.findings.length === before && isClosed(element)) {
       const required = requiredNames(this.d, content, 'element');
@@ -260,7 +268,7 @@ export class TreeValidator {
         () => this.fixes.addChildren(element, start, self.content, content, namespaces),
       );
     }
-    return this.d.resume(open, this.d.endTagForgiving(content));
+    return this.d.endTagForgiving(content);
   }
 
   private children(self: Parent, start: number, p: P, namespaces: Namespaces, depth: number): P {
