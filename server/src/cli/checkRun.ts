@@ -104,18 +104,16 @@ function couldNotCheck(name: string, error: unknown): FileOutcome {
  * this thread; otherwise by up to `jobs` threads, at most one per core and per file.
  */
 export async function checkInputs(inputs: readonly Input[], options: CheckOptions, jobs: number, beforeAnalysis?: BeforeAnalysis): Promise<CheckedInputs> {
-  if (beforeAnalysis) {
-    if (inputs.length > 1) optimiseLater();
-    const outcomes: FileOutcome[] = [];
-    for (const input of inputs) outcomes.push(await checkInputFirst(input, options, beforeAnalysis));
-    return { outcomes, stoppedWorkers: [] };
-  }
   const files = inputs.flatMap((input) => (input.kind === 'file' ? [input.path] : []));
   // The workers load the bundled schema themselves; any other is loaded once, here.
-  const threads = jobs > 1 && files.length === inputs.length && options.schema?.origin.location === BUNDLED ? Math.min(jobs, cores(), files.length) : 1;
+  const parallel = !beforeAnalysis && jobs > 1 && files.length === inputs.length && options.schema?.origin.location === BUNDLED;
+  const threads = parallel ? Math.min(jobs, cores(), files.length) : 1;
   if (threads > 1) return checkInParallel(files, options, threads);
   if (inputs.length > 1) optimiseLater();
-  return { outcomes: inputs.map((input) => checkInput(input, options)), stoppedWorkers: [] };
+  if (!beforeAnalysis) return { outcomes: inputs.map((input) => checkInput(input, options)), stoppedWorkers: [] };
+  const outcomes: FileOutcome[] = [];
+  for (const input of inputs) outcomes.push(await checkInputFirst(input, options, beforeAnalysis));
+  return { outcomes, stoppedWorkers: [] };
 }
 
 /** checkInput, with `beforeAnalysis` awaited between the parse and the analysis. */
