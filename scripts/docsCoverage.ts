@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { DocsLanguage, ElementDocs, splitKey } from '../server/src/docs/elementDocs';
 import { loadDocsData } from '../server/src/docs/loadDocs';
 import { ListedValues, schemaPaths, schemaValues } from '../server/src/docs/schemaPaths';
-import { Schema, loadModelFile } from '../server/src/schema/schema';
+import { loadBundledSchema } from '../server/src/schema/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const IMPORTER = path.join(ROOT, 'scripts', 'import-docs.mjs');
@@ -106,7 +106,7 @@ function main(args: string[]): number {
   }
   const spec = fs.existsSync(specFile) ? specInventory(specFile) : undefined;
   if (!spec) console.log(`${specFile} not found: spec coverage left out\n`);
-  const schema = Schema.fromModel(loadModelFile(path.join(ROOT, 'schemas', 'libvirt-domain.json')), 'bundled');
+  const schema = loadBundledSchema(ROOT);
   const paths = schemaPaths(schema.grammar);
   const values = schemaValues(schema.grammar);
 

@@ -23,7 +23,7 @@ import { WELL_FORMEDNESS_CODES } from '../server/src/features/wellFormednessCode
 import { Finding, Fix, editsOf } from '../server/src/finding';
 import { Attribute, ElementNode, Quote } from '../server/src/parser/nodes';
 import { Located, walk } from '../server/src/parser/tree';
-import { Schema, loadModelFile } from '../server/src/schema/schema';
+import { Schema, loadBundledSchema } from '../server/src/schema/schema';
 
 export const MUTATION_KINDS = [
   'typo in an element name',
@@ -311,7 +311,7 @@ export function formatMutationTable({ table, documents }: MutationRun): string {
 
 /** The schema the extension ships. */
 export function bundledSchema(): Schema {
-  return Schema.fromModel(loadModelFile(path.resolve(__dirname, '..', '..', 'schemas', 'libvirt-domain.json')), 'bundled');
+  return loadBundledSchema(path.resolve(__dirname, '..', '..'));
 }
 
 function main(argv: string[]): void {

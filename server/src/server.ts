@@ -80,7 +80,8 @@ import { ruleByCode, ruleHelpUri } from './rules';
 import { IdleCollector } from './idleCollector';
 import { OpenDocument, OpenDocuments } from './openDocuments';
 import { ParsedDocument } from './parser/parsedDocument';
-import { Schema, loadModelFile } from './schema/schema';
+import { INSTALL_DIRECTORY } from './installation';
+import { Schema, loadBundledSchema } from './schema/schema';
 import { SYSTEM_SCHEMA_DIRECTORY, chooseSchema } from './schema/userSchema';
 import { defaultCacheDirectory } from './schema/schemaCache';
 import {
@@ -118,7 +119,7 @@ let loadedDocs: ElementDocs | undefined;
 function elementDocs(): ElementDocs {
   return (loadedDocs ??= loadElementDocs(path.resolve(__dirname, '..', 'schemas', 'docs'), (message) => connection.console.warn(message)));
 }
-const bundledSchema = loadBundledSchema();
+const bundledSchema = bundledSchemaOrNone();
 let schema = bundledSchema;
 let schemaCacheDirectory = defaultCacheDirectory();
 
@@ -150,9 +151,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** The schema shipped with the extension; without it, only well-formedness is checked. */
-function loadBundledSchema(): Schema | undefined {
+function bundledSchemaOrNone(): Schema | undefined {
   try {
-    return Schema.fromModel(loadModelFile(path.resolve(__dirname, '..', 'schemas', 'libvirt-domain.json')), 'bundled');
+    return loadBundledSchema(INSTALL_DIRECTORY);
   } catch (error) {
     connection.console.error(`Could not load the bundled schema, so documents are checked for well-formedness only: ${String(error)}`);
     return undefined;

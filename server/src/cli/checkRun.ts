@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import { hostStatusOf } from '../features/hostStatus';
 import { Words, words } from '../messages/words';
 import { ParsedDocument } from '../parser/parsedDocument';
-import { Schema, loadModelFile } from '../schema/schema';
+import { BUNDLED, loadBundledSchema } from '../schema/schema';
 import { CheckOptions, Problem, analysisForCheck, checkAnalysis, parseForCheck } from './check';
 import { Input, describeError, inputName, readInput } from './files';
 import { INSTALL_DIRECTORY } from '../installation';
@@ -147,14 +147,6 @@ export function optimiseLater(): void {
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
 
-/** How the bundled schema is named in its origin (cli.ts loads it so; a worker loads the same file). */
-export const BUNDLED = 'bundled';
-
-/** The bundled schema's file, beside the checker in an installation (dist/ → schemas/). */
-export function bundledSchemaFile(installDirectory: string): string {
-  return join(installDirectory, 'schemas', 'libvirt-domain.json');
-}
-
 /** What a check worker is started with. */
 interface CheckJob {
   /** Marks the worker as one of these (workerData of any other worker has no such key). */
@@ -166,7 +158,6 @@ interface CheckJob {
   sharedFiles: number;
   /** This worker's own first file. */
   ownFile: number;
-  schemaFile: string;
   maxProblems: number;
   host: CheckOptions['host'];
 }
@@ -202,7 +193,6 @@ async function checkInParallel(files: string[], options: CheckOptions, threads: 
     files,
     shared: new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT),
     sharedFiles,
-    schemaFile: bundledSchemaFile(INSTALL_DIRECTORY),
     maxProblems: options.maxProblems,
     host: options.host,
   };
@@ -268,7 +258,8 @@ export function runCheckWorker(job: CheckJob): void {
   const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
   const shared = new Int32Array(job.shared);
   Atomics.add(shared, STARTED, 1);
-  const options: CheckOptions = { schema: Schema.fromModel(loadModelFile(job.schemaFile), BUNDLED), maxProblems: job.maxProblems, host: job.host };
+  // The worker runs the same dist/cli.js as the main thread, so its installation is the main thread's.
+  const options: CheckOptions = { schema: loadBundledSchema(INSTALL_DIRECTORY), maxProblems: job.maxProblems, host: job.host };
   const check = (index: number): void => {
     const message: WorkerOutcome = { index, outcome: checkInput({ kind: 'file', path: job.files[index] }, options) };
     parentPort?.postMessage(message);

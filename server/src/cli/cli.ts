@@ -8,9 +8,9 @@
 import { resolve } from 'node:path';
 import { Language, Words, render, words } from '../messages/words';
 import type { NotReplacedError } from '../safeWrite';
-import { Schema, loadModelFile } from '../schema/schema';
+import { Schema, bundledSchemaFile, loadBundledSchema } from '../schema/schema';
 import type { CheckOptions, Problem } from './check';
-import { BUNDLED, bundledSchemaFile, checkInputs, checkJobOfThisThread, defaultJobs, optimiseLater, runCheckWorker } from './checkRun';
+import { checkInputs, checkJobOfThisThread, defaultJobs, optimiseLater, runCheckWorker } from './checkRun';
 import type { ConnectionFacts } from '../hostConnection';
 import type { HostFactsCache } from '../libvirt/hostFacts';
 import type { ParsedDocument } from '../parser/parsedDocument';
@@ -56,11 +56,10 @@ async function loadSchema(directory: string | undefined): Promise<Schema | undef
     }
     return undefined;
   }
-  const schemaFile = bundledSchemaFile(INSTALL_DIRECTORY);
   try {
-    return Schema.fromModel(loadModelFile(schemaFile), BUNDLED);
+    return loadBundledSchema(INSTALL_DIRECTORY);
   } catch (error) {
-    say(words('cli.schema.cannotLoadBundled', { file: schemaFile, reason: describeError(error) }));
+    say(words('cli.schema.cannotLoadBundled', { file: bundledSchemaFile(INSTALL_DIRECTORY), reason: describeError(error) }));
     return undefined;
   }
 }

@@ -3,6 +3,7 @@
  * the grammar came from. Validation, completion and hover all read the same one.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { XsdDatatypes } from './datatypeChecker';
 import { Derivatives } from './derivatives';
 import { GrammarModel, ModelRows, fromModel, readModelText, rowsOf } from './model';
@@ -11,7 +12,7 @@ import { Grammar } from './patterns';
 export interface SchemaOrigin {
   /** libvirt's version, or 'unknown'. */
   libvirt: string;
-  /** 'bundled', or the directory the schema was compiled from. */
+  /** BUNDLED, or the directory the schema was compiled from. */
   location: string;
 }
 
@@ -46,4 +47,17 @@ export function loadModelFile(file: string): ModelRows {
   const model = readModelText(readFileSync(file, 'utf8'));
   if (model.head.format !== 1) throw new Error(`${file}: unknown schema model format ${String(model.head.format)}`);
   return model;
+}
+
+/** The origin location of the schema shipped with the package (the server's status and domxml's threads tell it by this). */
+export const BUNDLED = 'bundled';
+
+/** The shipped model's file in an installation (the package's root: dist/ and schemas/ are beside each other). */
+export function bundledSchemaFile(installDirectory: string): string {
+  return join(installDirectory, 'schemas', 'libvirt-domain.json');
+}
+
+/** The schema shipped with the package installed at `installDirectory`; throws when its model cannot be read. */
+export function loadBundledSchema(installDirectory: string): Schema {
+  return Schema.fromModel(loadModelFile(bundledSchemaFile(installDirectory)), BUNDLED);
 }
