@@ -39,8 +39,8 @@ interface Tool {
   label: string;
   /** The command checking `files` (all of them, or one). */
   command(files: string[], batch: boolean): [string, string[]];
-  /** Only batched: one file in its own process would run as another tool's row does. */
-  batchedOnly?: true;
+  /** Only batched: one file in its own process would run as this tool does, whose start-up it shares. */
+  startsAs?: Tool;
 }
 
 function installed(command: string, args: string[]): boolean {
@@ -82,10 +82,11 @@ function main(): void {
   // The median-sized file first, then files from the smallest to the largest.
   const sample = [small, ...Array.from({ length: SAMPLE - 1 }, (_, i) => bySize[Math.round((i * (bySize.length - 1)) / (SAMPLE - 2))])];
 
+  const domxml: Tool = { label: 'domxml check', command: (paths, batch) => [CLI, ['check', ...(batch ? [CORPUS] : paths)]] };
   const tools: Tool[] = [
-    { label: 'domxml check', command: (paths, batch) => [CLI, ['check', ...(batch ? [CORPUS] : paths)]] },
+    domxml,
     // One thread: the engine's own speed, beside what the default's threads add on this machine's cores.
-    { label: 'domxml --jobs 1', command: () => [CLI, ['check', '--jobs', '1', CORPUS]], batchedOnly: true },
+    { label: 'domxml --jobs 1', command: () => [CLI, ['check', '--jobs', '1', CORPUS]], startsAs: domxml },
     { label: 'xmllint --relaxng', command: (paths) => ['xmllint', ['--noout', '--relaxng', RNG, ...paths]] },
   ];
   const jing = installed('jing', []) || fs.existsSync('/usr/bin/jing');
@@ -96,11 +97,10 @@ function main(): void {
   // One process per file, and the start-up row.
   const perFile = new Map<string, number[]>([[floor, []], ...tools.map((t): [string, number[]] => [t.label, []])]);
   const onSmall = new Map<string, number[]>([[floor, []], ...tools.map((t): [string, number[]] => [t.label, []])]);
-  const onSmallOf = (tool: Tool): number[] => onSmall.get(tool.batchedOnly ? 'domxml check' : tool.label)!;
   const entries: { label: string; run: (file: string) => number }[] = [
     { label: floor, run: () => runMs(process.execPath, ['-e', '0'], statuses, floor) },
     ...tools
-      .filter((tool) => !tool.batchedOnly)
+      .filter((tool) => !tool.startsAs)
       .map((tool) => ({
       label: tool.label,
       run: (file: string) => {
@@ -146,10 +146,10 @@ function main(): void {
   for (const tool of tools) {
     const runs = batched.get(tool.label)!;
     const { min, median: med } = stat(runs);
-    const startUp = stat(onSmallOf(tool));
+    const startUp = stat(onSmall.get((tool.startsAs ?? tool).label)!);
     const ratio = tool.label.startsWith('xmllint') ? '–' : `${fmt(min / xmllintBatch.min, 2)} / ${fmt(med / xmllintBatch.median, 2)}`;
     const started = `${fmt(Math.max(0, min - startUp.min) / files.length)} / ${fmt(Math.max(0, med - startUp.median) / files.length)}`;
-    const [oneProcessPerFile, onTheSmallFile] = tool.batchedOnly ? ['–', '–'] : [cell(perFile.get(tool.label)!), cell(onSmall.get(tool.label)!)];
+    const [oneProcessPerFile, onTheSmallFile] = tool.startsAs ? ['–', '–'] : [cell(perFile.get(tool.label)!), cell(onSmall.get(tool.label)!)];
     console.log(`  ${tool.label.padEnd(20)} ${cell(runs, files.length).padEnd(22)} ${ratio.padEnd(18)} ${started.padEnd(24)} ${oneProcessPerFile.padEnd(22)} ${onTheSmallFile}`);
   }
   console.log(`  (${BATCH_ROUNDS} batched rounds; ${PROCESS_ROUNDS} rounds of ${sample.length} files one process each; ${availableParallelism()} cores; ${[...statuses].sort().join(', ')})`);
